@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { type ApiError, issuesFromZod } from './errors';
+import { err, ok, type Result } from './result';
+import type { CallContext, ContractShape, Handlers } from './types';
+
+/** Where the dispatcher reports bugs; a host passes its logger. */
+export interface DispatchLog {
+  error(fields: Record<string, unknown>, message: string): void;
+  debug?(fields: Record<string, unknown>, message: string): void;
+}
+
+export type Dispatch = (method: unknown, input: unknown, ctx: CallContext) => Promise<Result<unknown, ApiError>>;
+
+const MethodNameSchema = z.string().min(1).max(100);
+
+/**
+ * Validates every call against the contract, runs the handler, validates its answer.
+ * It never throws and never rejects: a bad method name, bad input, a handler that throws or
+ * returns something off-contract all become an ApiError for the caller, and the bugs among
+ * them are logged with the request id (the caller gets no internals).
+ */
+export function createDispatcher<C extends ContractShape>(contract: C, handlers: Handlers<C>, log: DispatchLog): Dispatch {
+  const methods = contract.methods as Readonly<Record<string, C['methods'][string]>>;
+  const handlerTable = handlers as unknown as Record<
+    string,
+    (input: unknown, ctx: CallContext) => Result<unknown, { code: string; message: string }> | Promise<Result<unknown, { code: string; message: string }>>
+  >;
+
+  return async (method, input, ctx) => {
+    const name = MethodNameSchema.safeParse(method);
+    if (!name.success || !Object.hasOwn(methods, name.data)) {
+      return err({ code: 'unknownMethod', message: `unknown method ${JSON.stringify(String(method)).slice(0, 120)}` });
+    }
+    const spec = methods[name.data];
+    const handler = handlerTable[name.data];
+    if (!spec || !handler) {
+      log.error({ method: name.data, requestId: ctx.requestId }, 'contract method has no handler');
+      return err({ code: 'internal', message: 'internal error' });
+    }
+
+    const parsed = spec.input.safeParse(input);
+    if (!parsed.success) {
+      return err({
+        code: 'invalidInput',
+        message: `invalid input for ${name.data}`,
+        issues: issuesFromZod(parsed.error),
+      });
+    }
+
+    let result: Result<unknown, { code: string; message: string }>;
+    try {
+      result = await handler(parsed.data, ctx);
+    } catch (error) {
+      log.error({ method: name.data, requestId: ctx.requestId, err: error }, 'handler threw');
+      return err({ code: 'internal', message: 'internal error' });
+    }
+
+    if (!result.ok) {
+      if (!spec.errors.includes(result.error.code)) {
+        log.error({ method: name.data, requestId: ctx.requestId, code: result.error.code }, 'handler returned an undeclared error code');
+        return err({ code: 'internal', message: 'internal error' });
+      }
+      return err({ code: result.error.code, message: result.error.message });
+    }
+
+    const output = spec.output.safeParse(result.value);
+    if (!output.success) {
+      log.error(
+        { method: name.data, requestId: ctx.requestId, issues: issuesFromZod(output.error) },
+        'handler output does not match the contract',
+      );
+      return err({ code: 'internal', message: 'internal error' });
+    }
+    return ok(output.data);
+  };
+}

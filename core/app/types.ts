@@ -1,0 +1,39 @@
+import type { Dispatch } from '../api/dispatcher';
+import type { EventBus } from '../api/events';
+import type { KioskContract, KioskInfo } from '../api/contract';
+import type { Logger } from '../logging/logger';
+import type { LoadedConfig } from '../../kiosk-config/load';
+
+export type HostKind = 'electron' | 'browser';
+
+export interface KioskCoreOptions {
+  readonly loaded: LoadedConfig;
+  readonly host: HostKind;
+  readonly appVersion: string;
+  /** Development build: devtools allowed, dev panels shown. Never on a station. */
+  readonly devMode: boolean;
+  readonly logger: Logger;
+}
+
+/**
+ * The kiosk without its window: store, platform link, catalog sync, and the API the renderer
+ * calls. Both hosts start exactly one of these and bind `dispatch` and `events` to their
+ * transport (IPC for Electron, WebSocket for the browser host).
+ */
+export interface KioskCore {
+  readonly info: KioskInfo;
+  readonly dispatch: Dispatch;
+  readonly events: EventBus<KioskContract>;
+  readonly logger: Logger;
+  /** Stops timers, the embedded platform and the store, in that order. */
+  close(): Promise<void>;
+}
+
+/** Why the core could not start; `message` is written for the technician at the station. */
+export type StartupError =
+  | { kind: 'storeLocked'; message: string }
+  | { kind: 'storeSchema'; message: string }
+  | { kind: 'storeDurability'; message: string }
+  | { kind: 'storeOpen'; message: string }
+  | { kind: 'platformToken'; message: string }
+  | { kind: 'embeddedPlatform'; message: string };

@@ -1,0 +1,122 @@
+// @ts-check
+/**
+ * Import directions between our layers (docs/architecture.md "Layers and folders").
+ * Folders are layers; a file may import only from the folders its layer lists, and some layers
+ * may not touch Node built-ins or Node-only packages at all. Modelled on VS Code's
+ * code-layering rule and Signal's no-restricted-paths (reference/model-codebases.md §5.1).
+ */
+import { builtinModules } from 'node:module';
+import { dirname, relative, resolve, sep } from 'node:path';
+
+const NODE_ONLY_PACKAGES = [
+  'electron',
+  'better-sqlite3',
+  'serialport',
+  'node-hid',
+  'pino',
+  'pino-roll',
+  'hono',
+  '@hono/node-server',
+  'ws',
+  'pinyin-pro',
+];
+const BUILTINS = new Set(builtinModules);
+
+/**
+ * Most specific layer first. `allow`: folders (or files) this layer may import from, besides
+ * packages. `dom`: true when the code runs in a page, so Node built-ins and Node-only packages
+ * are banned. `noElectron`: may not import electron even though it is Node code.
+ * @type {Array<{ layer: string, allow: string[], dom?: boolean, pure?: boolean, noElectron?: boolean }>}
+ */
+export const LAYERS = [
+  { layer: 'core/api', allow: ['core/api', 'platform/contract', 'kiosk-config/station.ts'], pure: true },
+  { layer: 'platform/contract', allow: ['platform/contract'], pure: true },
+  { layer: 'renderer', allow: ['renderer', 'core/api', 'platform/contract'], dom: true },
+  {
+    layer: 'core',
+    allow: ['core', 'drivers', 'kiosk-config', 'platform/contract', 'platform/embedded.ts'],
+    noElectron: true,
+  },
+  { layer: 'drivers', allow: ['drivers', 'core/api'], noElectron: true },
+  { layer: 'platform', allow: ['platform'], noElectron: true },
+  { layer: 'kiosk-config', allow: ['kiosk-config', 'core/api/result.ts'], noElectron: true },
+  { layer: 'electron', allow: ['electron', 'core', 'drivers', 'kiosk-config', 'platform/contract'] },
+];
+
+/** @param {string} path */
+const toPosix = (path) => path.split(sep).join('/');
+
+/** @param {string} relPath @param {string} folder */
+const within = (relPath, folder) =>
+  relPath === folder || relPath.startsWith(`${folder}/`) || relPath === folder.replace(/\.ts$/, '') || relPath.startsWith(folder.replace(/\.ts$/, '') + '.');
+
+/** @param {string} relPath */
+export function layerOf(relPath) {
+  return LAYERS.find((entry) => within(relPath, entry.layer));
+}
+
+/** @param {string} specifier */
+function packageName(specifier) {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+/** @type {import('eslint').Rule.RuleModule} */
+export const layerImports = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'enforce the import directions between kiosk layers' },
+    schema: [{ type: 'object', properties: { root: { type: 'string' } }, additionalProperties: false }],
+    messages: {
+      wrongWay: '{{from}} may not import {{target}} (allowed: {{allowed}}); see docs/architecture.md "Layers and folders"',
+      nodeInPage: '{{from}} runs in a page or must stay environment-free: it may not import {{target}}',
+      electronOutsideShell: 'only electron/ may import electron; {{from}} must stay host-agnostic',
+    },
+  },
+  create(context) {
+    const root = /** @type {{root?: string}} */ (context.options[0] ?? {}).root ?? context.cwd;
+    const file = toPosix(relative(root, context.filename));
+    const entry = layerOf(file);
+    if (!entry) return {};
+
+    /** @param {import('estree').Node} node @param {unknown} source */
+    function check(node, source) {
+      if (typeof source !== 'string') return;
+      if (source.startsWith('.')) {
+        const target = toPosix(relative(root, resolve(dirname(context.filename), source)));
+        if (!entry.allow.some((folder) => within(target, folder))) {
+          context.report({
+            node,
+            messageId: 'wrongWay',
+            data: { from: entry.layer, target, allowed: entry.allow.join(', ') },
+          });
+        }
+        return;
+      }
+      const name = packageName(source);
+      const isBuiltin = source.startsWith('node:') || BUILTINS.has(name);
+      if ((entry.dom || entry.pure) && (isBuiltin || NODE_ONLY_PACKAGES.includes(name))) {
+        context.report({ node, messageId: 'nodeInPage', data: { from: entry.layer, target: source } });
+        return;
+      }
+      if (entry.noElectron && name === 'electron') {
+        context.report({ node, messageId: 'electronOutsideShell', data: { from: entry.layer } });
+      }
+    }
+
+    return {
+      ImportDeclaration: (node) => check(node, node.source.value),
+      ExportNamedDeclaration: (node) => node.source && check(node, node.source.value),
+      ExportAllDeclaration: (node) => check(node, node.source.value),
+      ImportExpression: (node) => node.source.type === 'Literal' && check(node, node.source.value),
+      CallExpression: (node) => {
+        if (node.callee.type === 'Identifier' && node.callee.name === 'require') {
+          const [arg] = node.arguments;
+          if (arg && arg.type === 'Literal') check(node, arg.value);
+        }
+      },
+    };
+  },
+};
+
+export default { rules: { 'layer-imports': layerImports } };
