@@ -29,9 +29,13 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown, prefix: Property
     case 'invalid_format':
       return [`${rejected}; expected ${issue.message}`];
     case 'too_small':
-      return [`${field}: ${value} is too small; allowed: ${bound('at least', issue.minimum, issue.origin, issue.inclusive)}`];
+      return [
+        `${field}: ${value} is too small; allowed: ${bound('at least', issue.minimum, issue.origin, issue.inclusive)}`,
+      ];
     case 'too_big':
-      return [`${field}: ${value} is too big; allowed: ${bound('at most', issue.maximum, issue.origin, issue.inclusive)}`];
+      return [
+        `${field}: ${value} is too big; allowed: ${bound('at most', issue.maximum, issue.origin, issue.inclusive)}`,
+      ];
     case 'invalid_union': {
       if ('options' in issue && Array.isArray(issue.options) && issue.options.length > 0) {
         return [`${rejected}; allowed: ${(issue.options as unknown[]).map(describeValue).join(', ')}`];

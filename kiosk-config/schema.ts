@@ -67,7 +67,7 @@ export const PlatformConfig = z.discriminatedUnion('mode', [
     .object({
       mode: z.literal('remote'),
       baseUrl: z.url({ protocol: /^https?$/ }).describe('e.g. https://platform.example.gov.cn/api/v1'),
-      tokenFile: z.string().min(1).describe('file holding this terminal\'s bearer token; relative to the config file'),
+      tokenFile: z.string().min(1).describe("file holding this terminal's bearer token; relative to the config file"),
       timeoutMs: z.number().int().min(500).max(120_000).default(10_000),
     })
     .strict(),
@@ -81,7 +81,10 @@ export const KioskConfig = z
         id: z.string().regex(/^[A-Za-z0-9-]{3,64}$/, 'letters, digits and hyphens, 3 to 64 long'),
         name: z.string().trim().min(1).max(40),
         /** Used by the embedded platform only, to register this terminal with a known token. */
-        embeddedToken: z.string().min(16).optional(),
+        embeddedToken: z
+          .string()
+          .regex(/^[A-Za-z0-9._~+/-]{16,512}=*$/, 'a bearer token (RFC 6750 token68) of 16 to 512 characters')
+          .optional(),
       })
       .strict(),
     platform: PlatformConfig,
@@ -96,7 +99,12 @@ export const KioskConfig = z
     catalog: z
       .object({
         syncIntervalMinutes: z.number().int().min(1).max(1440).default(15),
-        staleAfterHours: z.number().int().min(1).max(24 * 60).default(72),
+        staleAfterHours: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 60)
+          .default(72),
       })
       .strict(),
     host: z

@@ -19,11 +19,19 @@ const MethodNameSchema = z.string().min(1).max(100);
  * returns something off-contract all become an ApiError for the caller, and the bugs among
  * them are logged with the request id (the caller gets no internals).
  */
-export function createDispatcher<C extends ContractShape>(contract: C, handlers: Handlers<C>, log: DispatchLog): Dispatch {
+export function createDispatcher<C extends ContractShape>(
+  contract: C,
+  handlers: Handlers<C>,
+  log: DispatchLog,
+): Dispatch {
   const methods = contract.methods as Readonly<Record<string, C['methods'][string]>>;
   const handlerTable = handlers as unknown as Record<
     string,
-    (input: unknown, ctx: CallContext) => Result<unknown, { code: string; message: string }> | Promise<Result<unknown, { code: string; message: string }>>
+    (
+      input: unknown,
+      ctx: CallContext,
+    ) =>
+      Result<unknown, { code: string; message: string }> | Promise<Result<unknown, { code: string; message: string }>>
   >;
 
   return async (method, input, ctx) => {
@@ -57,7 +65,10 @@ export function createDispatcher<C extends ContractShape>(contract: C, handlers:
 
     if (!result.ok) {
       if (!spec.errors.includes(result.error.code)) {
-        log.error({ method: name.data, requestId: ctx.requestId, code: result.error.code }, 'handler returned an undeclared error code');
+        log.error(
+          { method: name.data, requestId: ctx.requestId, code: result.error.code },
+          'handler returned an undeclared error code',
+        );
         return err({ code: 'internal', message: 'internal error' });
       }
       return err({ code: result.error.code, message: result.error.message });

@@ -26,12 +26,19 @@ export const ResponseEnvelope = z.union([
   }),
 ]);
 
+/**
+ * What a client accepts from the host. `response` is checked by the client against
+ * ResponseEnvelope, so a malformed answer still settles its call (as a transport error)
+ * instead of leaving it to time out.
+ */
 export const ServerMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('result'), id: z.number().int().nullable(), response: ResponseEnvelope }),
+  z.object({ type: z.literal('result'), id: z.number().int().nullable(), response: z.unknown() }),
   z.object({ type: z.literal('event'), event: z.string(), payload: z.unknown() }),
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
+/** What the host sends; stricter than what a client accepts. */
+export type HostMessage =
+  | { type: 'result'; id: number | null; response: z.infer<typeof ResponseEnvelope> }
+  | { type: 'event'; event: string; payload: unknown };
 
-/** The IPC channel names; the preload allows these and nothing else. */
-export const IPC_INVOKE_CHANNEL = 'kiosk:invoke';
-export const IPC_EVENT_CHANNEL = 'kiosk:event';
+export { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from './channels';

@@ -2,6 +2,7 @@ import type { Dispatch } from '../api/dispatcher';
 import type { EventBus } from '../api/events';
 import type { KioskContract, KioskInfo } from '../api/contract';
 import type { Logger } from '../logging/logger';
+import type { StoreError } from '../store/open';
 import type { LoadedConfig } from '../../kiosk-config/load';
 
 export type HostKind = 'electron' | 'browser';
@@ -31,9 +32,4 @@ export interface KioskCore {
 
 /** Why the core could not start; `message` is written for the technician at the station. */
 export type StartupError =
-  | { kind: 'storeLocked'; message: string }
-  | { kind: 'storeSchema'; message: string }
-  | { kind: 'storeDurability'; message: string }
-  | { kind: 'storeOpen'; message: string }
-  | { kind: 'platformToken'; message: string }
-  | { kind: 'embeddedPlatform'; message: string };
+  StoreError | { kind: 'platformToken'; message: string } | { kind: 'embeddedPlatform'; message: string };

@@ -68,7 +68,14 @@ export async function createLogger(options: LoggerOptions): Promise<Logger> {
   );
 }
 
-const LEVEL_NAMES: Record<number, string> = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
+const LEVEL_NAMES: Record<number, string> = {
+  10: 'trace',
+  20: 'debug',
+  30: 'info',
+  40: 'WARN',
+  50: 'ERROR',
+  60: 'FATAL',
+};
 const OMIT = new Set(['level', 'time', 'pid', 'hostname', 'msg', 'component']);
 
 /** `12:00:01 info  store: opened journal=wal synchronous=FULL` */

@@ -104,7 +104,12 @@ export const Guide = z
     faq: z.array(z.object({ question: nonEmpty, answer: nonEmpty })).describe('常见问题'),
     promise: z
       .object({
-        legalWorkingDays: z.number().int().min(0).nullable().describe('法定办结时限 in working days; null when the law sets none'),
+        legalWorkingDays: z
+          .number()
+          .int()
+          .min(0)
+          .nullable()
+          .describe('法定办结时限 in working days; null when the law sets none'),
         promisedWorkingDays: z.number().int().min(0).describe('承诺办结时限 in working days; 0 for 即办件'),
         note: nonEmpty.optional(),
       })
@@ -117,7 +122,10 @@ export type Guide = z.infer<typeof Guide>;
 
 export const Matter = z
   .object({
-    code: z.string().regex(/^[0-9A-Z-]{6,40}$/).describe('事项编码'),
+    code: z
+      .string()
+      .regex(/^[0-9A-Z-]{6,40}$/)
+      .describe('事项编码'),
     version: z.number().int().positive().describe('事项版本: goes up whenever any element of the matter changes'),
     seq: z.number().int().positive().describe('order in the published list'),
     name: nonEmpty,
@@ -125,7 +133,14 @@ export const Matter = z
     caseType: CaseType,
     promisedWorkingDays: z.number().int().positive().nullable().describe('承诺件 time limit; null for 即办件'),
     handling: Handling,
-    channels: z.array(Channel).min(1),
+    channels: z
+      .array(Channel)
+      .min(1)
+      .refine((channels) => new Set(channels).size === channels.length, 'each channel once')
+      .refine(
+        (channels) => !channels.includes('guideOnly') || channels.length === 1,
+        'guideOnly cannot be combined with other channels',
+      ),
     themeIds: z.array(z.string()).min(1),
     departmentCode: z.string(),
     crossVillage: z.boolean().describe('跨村通办: residents of other villages may handle it here'),
@@ -155,16 +170,29 @@ export const Catalog = z
   .superRefine((catalog, ctx) => {
     const themeIds = new Set(catalog.themes.map((t) => t.id));
     const departmentCodes = new Set(catalog.departments.map((d) => d.code));
+    if (themeIds.size !== catalog.themes.length)
+      ctx.addIssue({ code: 'custom', path: ['themes'], message: 'duplicate theme id' });
+    if (departmentCodes.size !== catalog.departments.length) {
+      ctx.addIssue({ code: 'custom', path: ['departments'], message: 'duplicate department code' });
+    }
+    if (new Set(catalog.matters.map((m) => m.seq)).size !== catalog.matters.length) {
+      ctx.addIssue({ code: 'custom', path: ['matters'], message: 'duplicate matter seq' });
+    }
     const seen = new Set<string>();
     catalog.matters.forEach((matter, index) => {
       const at = (field: string) => ['matters', index, field];
-      if (seen.has(matter.code)) ctx.addIssue({ code: 'custom', path: at('code'), message: `duplicate matter code ${matter.code}` });
+      if (seen.has(matter.code))
+        ctx.addIssue({ code: 'custom', path: at('code'), message: `duplicate matter code ${matter.code}` });
       seen.add(matter.code);
       for (const id of matter.themeIds) {
         if (!themeIds.has(id)) ctx.addIssue({ code: 'custom', path: at('themeIds'), message: `unknown theme ${id}` });
       }
       if (!departmentCodes.has(matter.departmentCode)) {
-        ctx.addIssue({ code: 'custom', path: at('departmentCode'), message: `unknown department ${matter.departmentCode}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: at('departmentCode'),
+          message: `unknown department ${matter.departmentCode}`,
+        });
       }
       if ((matter.caseType === 'promised') !== (matter.promisedWorkingDays !== null)) {
         ctx.addIssue({

@@ -48,7 +48,10 @@ const toPosix = (path) => path.split(sep).join('/');
 
 /** @param {string} relPath @param {string} folder */
 const within = (relPath, folder) =>
-  relPath === folder || relPath.startsWith(`${folder}/`) || relPath === folder.replace(/\.ts$/, '') || relPath.startsWith(folder.replace(/\.ts$/, '') + '.');
+  relPath === folder ||
+  relPath.startsWith(`${folder}/`) ||
+  relPath === folder.replace(/\.ts$/, '') ||
+  relPath.startsWith(folder.replace(/\.ts$/, '') + '.');
 
 /** @param {string} relPath */
 export function layerOf(relPath) {
@@ -68,7 +71,8 @@ export const layerImports = {
     docs: { description: 'enforce the import directions between kiosk layers' },
     schema: [{ type: 'object', properties: { root: { type: 'string' } }, additionalProperties: false }],
     messages: {
-      wrongWay: '{{from}} may not import {{target}} (allowed: {{allowed}}); see docs/architecture.md "Layers and folders"',
+      wrongWay:
+        '{{from}} may not import {{target}} (allowed: {{allowed}}); see docs/architecture.md "Layers and folders"',
       nodeInPage: '{{from}} runs in a page or must stay environment-free: it may not import {{target}}',
       electronOutsideShell: 'only electron/ may import electron; {{from}} must stay host-agnostic',
     },
@@ -76,8 +80,11 @@ export const layerImports = {
   create(context) {
     const root = /** @type {{root?: string}} */ (context.options[0] ?? {}).root ?? context.cwd;
     const file = toPosix(relative(root, context.filename));
-    const entry = layerOf(file);
-    if (!entry) return {};
+    const layer = layerOf(file);
+    if (!layer) return {};
+    // Tests sit beside the code they test and may use the shared helpers in tests/.
+    const isTest = /\.test\.tsx?$/.test(file);
+    const entry = isTest ? { ...layer, allow: [...layer.allow, 'tests'] } : layer;
 
     /** @param {import('estree').Node} node @param {unknown} source */
     function check(node, source) {
@@ -95,7 +102,8 @@ export const layerImports = {
       }
       const name = packageName(source);
       const isBuiltin = source.startsWith('node:') || BUILTINS.has(name);
-      if ((entry.dom || entry.pure) && (isBuiltin || NODE_ONLY_PACKAGES.includes(name))) {
+      // Tests run under Node (vitest) even for page code, and may read files or open sockets.
+      if (!isTest && (entry.dom || entry.pure) && (isBuiltin || NODE_ONLY_PACKAGES.includes(name))) {
         context.report({ node, messageId: 'nodeInPage', data: { from: entry.layer, target: source } });
         return;
       }

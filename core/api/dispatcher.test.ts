@@ -1,0 +1,130 @@
+import { describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { defineEvent, defineMethod } from './define';
+import { createDispatcher } from './dispatcher';
+import { createEventBus } from './events';
+import { err, ok } from './result';
+import type { CallContext, Handlers } from './types';
+
+const testContract = {
+  methods: {
+    'math.divide': defineMethod({
+      input: z.object({ a: z.number(), b: z.number(), places: z.number().int().min(0).default(2) }).strict(),
+      output: z.object({ quotient: z.number() }),
+      errors: ['divideByZero'],
+      description: 'a / b',
+    }),
+    'bug.throws': defineMethod({ input: z.object({}), output: z.object({}), description: 'throws' }),
+    'bug.badOutput': defineMethod({
+      input: z.object({}),
+      output: z.object({ n: z.number() }),
+      description: 'off contract',
+    }),
+    'bug.undeclaredError': defineMethod({ input: z.object({}), output: z.object({}), description: 'undeclared' }),
+  },
+  events: {
+    'math.done': defineEvent({ payload: z.object({ count: z.number().int() }), description: 'done' }),
+  },
+} as const;
+
+const ctx: CallContext = { host: 'test', requestId: 't1' };
+
+function setup() {
+  const log = { error: vi.fn() };
+  const divide = vi.fn<Handlers<typeof testContract>['math.divide']>(({ a, b, places }) =>
+    b === 0 ? err({ code: 'divideByZero', message: 'b is 0' }) : ok({ quotient: Number((a / b).toFixed(places)) }),
+  );
+  const handlers: Handlers<typeof testContract> = {
+    'math.divide': divide,
+    'bug.throws': () => {
+      throw new Error('secret internals');
+    },
+    'bug.badOutput': () => ok({ n: 'not a number' } as unknown as { n: number }),
+    'bug.undeclaredError': () => err({ code: 'surprise' as never, message: 'x' }),
+  };
+  return { dispatch: createDispatcher(testContract, handlers, log), log, divide };
+}
+
+describe('createDispatcher', () => {
+  it('validates input, fills defaults and returns the output', async () => {
+    const { dispatch, divide } = setup();
+    expect(await dispatch('math.divide', { a: 1, b: 3 }, ctx)).toEqual({ ok: true, value: { quotient: 0.33 } });
+    expect(divide).toHaveBeenCalledWith({ a: 1, b: 3, places: 2 }, ctx);
+  });
+
+  it('passes a declared domain error through', async () => {
+    const { dispatch } = setup();
+    expect(await dispatch('math.divide', { a: 1, b: 0 }, ctx)).toEqual({
+      ok: false,
+      error: { code: 'divideByZero', message: 'b is 0' },
+    });
+  });
+
+  it('answers invalid input with the failing paths and never calls the handler', async () => {
+    const { dispatch, divide } = setup();
+    const response = await dispatch('math.divide', { a: 'one', b: 2, extra: true }, ctx);
+    expect(response.ok).toBe(false);
+    if (response.ok) return;
+    expect(response.error.code).toBe('invalidInput');
+    expect(response.error.issues?.map((i) => i.path).sort()).toEqual(['(root)', 'a']);
+    expect(divide).not.toHaveBeenCalled();
+  });
+
+  it.each([[undefined], [null], [42], [''], ['constructor'], ['__proto__'], ['toString'], ['x'.repeat(500)], [{}]])(
+    'answers unknown method %# without throwing',
+    async (method) => {
+      const { dispatch } = setup();
+      const response = await dispatch(method, {}, ctx);
+      expect(response).toMatchObject({ ok: false, error: { code: 'unknownMethod' } });
+      if (!response.ok) expect(response.error.message.length).toBeLessThan(200);
+    },
+  );
+
+  it('turns a throwing handler into an internal error and logs it, without leaking internals', async () => {
+    const { dispatch, log } = setup();
+    const response = await dispatch('bug.throws', {}, ctx);
+    expect(response).toEqual({ ok: false, error: { code: 'internal', message: 'internal error' } });
+    expect(JSON.stringify(response)).not.toContain('secret');
+    expect(log.error).toHaveBeenCalledWith(
+      expect.objectContaining({ method: 'bug.throws', requestId: 't1' }),
+      'handler threw',
+    );
+  });
+
+  it('refuses output that breaks the contract', async () => {
+    const { dispatch, log } = setup();
+    expect(await dispatch('bug.badOutput', {}, ctx)).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(log.error).toHaveBeenCalledWith(expect.anything(), 'handler output does not match the contract');
+  });
+
+  it('refuses an error code the method did not declare', async () => {
+    const { dispatch, log } = setup();
+    expect(await dispatch('bug.undeclaredError', {}, ctx)).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(log.error).toHaveBeenCalledWith(expect.objectContaining({ code: 'surprise' }), expect.any(String));
+  });
+});
+
+describe('createEventBus', () => {
+  it('validates payloads and isolates a failing listener', () => {
+    const onListenerError = vi.fn();
+    const bus = createEventBus(testContract, onListenerError);
+    const good = vi.fn();
+    bus.subscribe(() => {
+      throw new Error('window gone');
+    });
+    bus.subscribe(good);
+    bus.emit('math.done', { count: 3 });
+    expect(good).toHaveBeenCalledWith('math.done', { count: 3 });
+    expect(onListenerError).toHaveBeenCalledWith('math.done', expect.any(Error));
+    expect(() => bus.emit('math.done', { count: 1.5 })).toThrow();
+  });
+
+  it('stops delivering after unsubscribe', () => {
+    const bus = createEventBus(testContract, () => undefined);
+    const listener = vi.fn();
+    const unsubscribe = bus.subscribe(listener);
+    unsubscribe();
+    bus.emit('math.done', { count: 1 });
+    expect(listener).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../platform/embedded';
+import { contract } from '../api/contract';
+import { createDispatcher } from '../api/dispatcher';
+import { createEventBus } from '../api/events';
+import { err, ok, type Result } from '../api/result';
+import { createCatalogSync, startCatalogSyncLoop } from '../catalog/sync';
+import type { HttpOptions } from '../platform-client/http';
+import { openStore } from '../store/open';
+import { buildHandlers } from './handlers';
+import type { KioskCore, KioskCoreOptions, StartupError } from './types';
+
+/**
+ * Starts everything the kiosk needs except its window, in dependency order, and undoes what was
+ * started if a later step fails. Returns a StartupError (written for the technician) for the
+ * failures a station can have: a locked or foreign store, a missing platform token, a port taken.
+ */
+export async function startKioskCore(options: KioskCoreOptions): Promise<Result<KioskCore, StartupError>> {
+  const { loaded, logger } = options;
+  const { config } = loaded;
+  const log = logger.child({ component: 'core' });
+
+  const store = openStore({ path: join(loaded.dataDir, 'kiosk.sqlite'), logger });
+  if (!store.ok) return err(store.error);
+
+  let embedded: EmbeddedPlatform | null = null;
+  let platform: HttpOptions;
+  if (config.platform.mode === 'embedded') {
+    const token = config.terminal.embeddedToken ?? randomBytes(24).toString('base64url');
+    const platformLog = logger.child({ component: 'embedded-platform' });
+    try {
+      embedded = await startEmbeddedPlatform({
+        dbPath: join(loaded.dataDir, 'platform.sqlite'),
+        port: config.platform.port,
+        terminals: [{ id: config.terminal.id, token, stationId: config.station.id }],
+        // The platform logs every request at info; inside the kiosk that is detail, not news.
+        log: (level, message, fields) => platformLog[level === 'info' ? 'debug' : level](fields ?? {}, message),
+      });
+    } catch (error) {
+      store.value.close();
+      return err({
+        kind: 'embeddedPlatform',
+        message: `the embedded reference platform could not start: ${(error as Error).message}`,
+      });
+    }
+    platform = { baseUrl: embedded.baseUrl, token, timeoutMs: 5_000 };
+    log.info({ baseUrl: embedded.baseUrl }, 'embedded reference platform started');
+  } else {
+    const tokenPath = loaded.platformTokenPath ?? '';
+    let token: string;
+    try {
+      token = readFileSync(tokenPath, 'utf8').trim();
+    } catch (error) {
+      store.value.close();
+      return err({
+        kind: 'platformToken',
+        message: `cannot read this terminal's platform token from ${tokenPath}: ${(error as Error).message}`,
+      });
+    }
+    if (token.length < 16) {
+      store.value.close();
+      return err({ kind: 'platformToken', message: `the platform token in ${tokenPath} is too short to be real` });
+    }
+    platform = { baseUrl: config.platform.baseUrl.replace(/\/+$/, ''), token, timeoutMs: config.platform.timeoutMs };
+    log.info({ baseUrl: platform.baseUrl }, 'using remote platform');
+  }
+
+  const events = createEventBus(contract, (event, error) =>
+    log.warn({ event, err: error }, 'an event listener failed; the others still received the event'),
+  );
+  const catalogSync = createCatalogSync({
+    db: store.value.db,
+    platform,
+    staleAfterHours: config.catalog.staleAfterHours,
+    now: () => new Date(),
+    logger,
+    onStatus: (status) => events.emit('catalog.statusChanged', status),
+  });
+
+  const info = {
+    appVersion: options.appVersion,
+    host: options.host,
+    devMode: options.devMode,
+    terminal: { id: config.terminal.id, name: config.terminal.name },
+    station: config.station,
+    ui: config.ui,
+  };
+  const dispatch = createDispatcher(contract, buildHandlers({ info, db: store.value.db, catalogSync }), {
+    error: (fields, message) => log.error(fields, message),
+  });
+
+  const loop = startCatalogSyncLoop(catalogSync, config.catalog.syncIntervalMinutes * 60_000);
+
+  let closing: Promise<void> | null = null;
+  return ok({
+    info,
+    dispatch,
+    events,
+    logger,
+    close() {
+      closing ??= (async () => {
+        loop.stop();
+        await embedded?.close();
+        store.value.close();
+        log.info({}, 'core stopped');
+      })();
+      return closing;
+    },
+  });
+}

@@ -1,0 +1,110 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { formatConfigError, loadKioskConfig, parseKioskConfig, resolveConfigPath } from './load';
+
+const DEFAULT = join(import.meta.dirname, 'default.json');
+const defaults = () => JSON.parse(readFileSync(DEFAULT, 'utf8')) as Record<string, Record<string, unknown>>;
+
+function problemsFor(change: (config: Record<string, Record<string, unknown>>) => void): string[] {
+  const config = defaults();
+  change(config);
+  const result = parseKioskConfig(JSON.stringify(config), '/etc/kiosk.json');
+  if (result.ok) throw new Error('expected the config to be refused');
+  return [...result.error.problems];
+}
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'kiosk-config-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('kiosk-config', () => {
+  it('accepts the shipped default: emulated devices, embedded platform, one sample station', () => {
+    const result = loadKioskConfig(DEFAULT);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const { config } = result.value;
+    expect(config.platform.mode).toBe('embedded');
+    expect(Object.values(config.devices).every((d) => d.mode === 'emulated')).toBe(true);
+    expect(config.station.region.county).toBe('安丘市');
+    expect(result.value.dataDir).toBe(join(import.meta.dirname, '..', '.kiosk-data'));
+  });
+
+  it('resolves KIOSK_CONFIG relative to the working directory, else the default', () => {
+    expect(resolveConfigPath({}, DEFAULT)).toBe(DEFAULT);
+    expect(resolveConfigPath({ KIOSK_CONFIG: 'site/kiosk.json' }, DEFAULT, '/srv')).toBe('/srv/site/kiosk.json');
+    expect(resolveConfigPath({ KIOSK_CONFIG: '/etc/kiosk.json' }, DEFAULT, '/srv')).toBe('/etc/kiosk.json');
+  });
+
+  it('resolves data.dir and the token file against the config file folder', () => {
+    const config = defaults();
+    config['platform'] = {
+      mode: 'remote',
+      baseUrl: 'https://platform.example.gov.cn/api/v1',
+      tokenFile: 'secrets/token',
+    };
+    config['data'] = { dir: 'var' };
+    const path = join(dir, 'kiosk.json');
+    writeFileSync(path, JSON.stringify(config));
+    const result = loadKioskConfig(path);
+    expect(result.ok && result.value.dataDir).toBe(join(dir, 'var'));
+    expect(result.ok && result.value.platformTokenPath).toBe(join(dir, 'secrets/token'));
+    expect(result.ok && result.value.config.platform.mode === 'remote' && result.value.config.platform.timeoutMs).toBe(
+      10_000,
+    );
+  });
+
+  it('names the field, the value and what is allowed for a wrong enum', () => {
+    expect(problemsFor((c) => (c['ui']!['defaultLocale'] = 'fr'))).toEqual([
+      'ui.defaultLocale: "fr" is not allowed; allowed: "zh-CN", "en"',
+    ]);
+  });
+
+  it('explains a wrong baud rate and a port out of range', () => {
+    expect(
+      problemsFor((c) => {
+        c['devices']!['idCardReader'] = { mode: 'real', path: '/dev/ttyUSB0', baudRate: 9601 };
+        c['devices']!['printer'] = { mode: 'real', connection: { link: 'tcp', host: '10.0.0.5', port: 70000 } };
+      }),
+    ).toEqual([
+      'devices.idCardReader.baudRate: 9601 is not allowed; allowed: 9600, 19200, 38400, 57600, 115200',
+      'devices.printer.connection.port: 70000 is too big; allowed: at most 65535',
+    ]);
+  });
+
+  it('explains a wrong discriminator, a missing field and a misspelt key', () => {
+    const problems = problemsFor((c) => {
+      c['platform'] = { mode: 'cloud' };
+      delete c['station']!['hotline'];
+      c['terminal']!['nmae'] = 'typo';
+    });
+    expect(problems).toContain('platform.mode: "cloud" is not allowed; allowed: "embedded", "remote"');
+    expect(problems).toContain('station.hotline: is missing; expected a string');
+    expect(problems).toContain('terminal.nmae: is not a known setting (check the spelling); remove it or rename it');
+  });
+
+  it('explains a bad pattern with its own words', () => {
+    expect(problemsFor((c) => (c['devices']!['idCardReader'] = { mode: 'real', path: 'COM3' }))).toEqual([
+      'devices.idCardReader.path: "COM3" is not allowed; expected a device path under /dev, e.g. /dev/serial/by-id/…',
+    ]);
+  });
+
+  it('reports a file that is missing or not JSON', () => {
+    const missing = loadKioskConfig(join(dir, 'nope.json'));
+    expect(!missing.ok && missing.error.problems).toEqual(['cannot read the config file: the file does not exist']);
+    const path = join(dir, 'broken.json');
+    writeFileSync(path, '{ "station": ');
+    const broken = loadKioskConfig(path);
+    expect(!broken.ok && broken.error.problems[0]).toMatch(/^the file is not valid JSON/);
+  });
+
+  it('formats the error for the console with the file path and a way forward', () => {
+    const text = formatConfigError({ sourcePath: '/etc/kiosk.json', problems: ['a: b'] });
+    expect(text).toBe(
+      'kiosk-config: /etc/kiosk.json is not a valid kiosk configuration:\n  - a: b\nFix the file (see kiosk-config/README.md for every setting) and start again.',
+    );
+  });
+});

@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import { CatalogVersion } from './catalog';
+import {
+  Agent,
+  Applicant,
+  CaseNo,
+  IdNumber,
+  IdType,
+  IsoDate,
+  IsoDateTime,
+  MatterRef,
+  PersonName,
+  PhoneNumber,
+  PostalAddress,
+  ServicePointId,
+  StationId,
+} from './common';
+import { MaterialPage } from './materials';
+
+/**
+ * Self-service applications (自助申报) and their progress (办件进度). The kiosk submits once the
+ * resident confirms; the platform answers with the 办件编号. Progress is looked up by case
+ * number (in the path) or by identity number (in a POST body, never in a URL).
+ */
+
+/** 窗口自取 or 邮寄 (村级受理、证照邮寄送达). */
+export const Delivery = z
+  .discriminatedUnion('method', [
+    z.object({
+      method: z.literal('pickUp'),
+      servicePointId: ServicePointId.describe('where the result is collected'),
+    }),
+    z.object({
+      method: z.literal('mail'),
+      recipient: PersonName,
+      phone: PhoneNumber,
+      address: PostalAddress,
+    }),
+  ])
+  .meta({
+    id: 'Delivery',
+    description: 'How the resident receives the result: pick up at a service point or by mail.',
+  });
+export type Delivery = z.infer<typeof Delivery>;
+
+export const SubmittedMaterial = z
+  .object({
+    name: z.string().trim().min(1).max(128).describe("the guide's material name (申请材料名称)"),
+    pages: z.array(MaterialPage).min(1).describe('uploaded first with PUT /materials/{sha256}'),
+  })
+  .meta({ id: 'SubmittedMaterial', description: 'One material of an application and its uploaded pages.' });
+export type SubmittedMaterial = z.infer<typeof SubmittedMaterial>;
+
+/** Form values keyed by field name; the matter's form defines the names. */
+export const FormValues = z
+  .record(
+    z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/),
+    z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]),
+  )
+  .meta({ id: 'FormValues', description: 'The filled form: field name → value.' });
+export type FormValues = z.infer<typeof FormValues>;
+
+export const ApplicationSubmission = z
+  .object({
+    localRef: z.uuid().describe('the kiosk-side reference printed on a not-yet-delivered receipt'),
+    matter: MatterRef,
+    catalogVersion: CatalogVersion.shape.version,
+    stationId: StationId,
+    applicant: Applicant,
+    agent: Agent.nullable().describe('经办人; null when the applicant applies in person'),
+    form: FormValues,
+    materials: z.array(SubmittedMaterial),
+    delivery: Delivery,
+    confirmedAt: IsoDateTime.describe('when the resident confirmed; the original time even if sent later'),
+    offline: z.boolean().describe('true when confirmed while the platform was unreachable (store-and-forward)'),
+  })
+  .meta({ id: 'ApplicationSubmission', description: 'A self-service application, as confirmed by the resident.' });
+export type ApplicationSubmission = z.infer<typeof ApplicationSubmission>;
+
+export const CaseState = z
+  .enum([
+    'received',
+    'accepted',
+    'inReview',
+    'needsSupplement',
+    'approved',
+    'rejected',
+    'readyForPickup',
+    'mailed',
+    'completed',
+    'withdrawn',
+  ])
+  .meta({ id: 'CaseState', description: 'Where a case (办件) is in its handling.' });
+export type CaseState = z.infer<typeof CaseState>;
+
+export const ApplicationAccepted = z
+  .object({
+    caseNo: CaseNo,
+    localRef: z.uuid(),
+    acceptedAt: IsoDateTime,
+    state: CaseState,
+    promisedBy: IsoDate.nullable().describe('承诺办结日期; null for 即办件 finished on the spot'),
+    receiptLines: z
+      .array(z.string().max(48))
+      .max(20)
+      .describe('extra lines the platform wants printed on the receipt (SIP2 AG-style)'),
+  })
+  .meta({ id: 'ApplicationAccepted', description: 'The platform accepted the application and assigned a 办件编号.' });
+export type ApplicationAccepted = z.infer<typeof ApplicationAccepted>;
+
+export const CasePathParams = z.object({ caseNo: CaseNo });
+
+export const CaseStep = z
+  .object({
+    name: z.string().min(1).max(64).describe('e.g. 村级受理, 镇级审核'),
+    state: z.enum(['done', 'current', 'pending']),
+    at: IsoDateTime.nullable(),
+    note: z.string().max(200).optional(),
+  })
+  .meta({ id: 'CaseStep', description: 'One step of handling a case.' });
+export type CaseStep = z.infer<typeof CaseStep>;
+
+export const CaseProgress = z
+  .object({
+    caseNo: CaseNo,
+    matter: MatterRef,
+    state: CaseState,
+    stateName: z.string().min(1).max(32).describe('handleStateName as shown to residents'),
+    submittedAt: IsoDateTime,
+    updatedAt: IsoDateTime,
+    promisedBy: IsoDate.nullable(),
+    steps: z.array(CaseStep),
+    delivery: Delivery,
+    nextStep: z.string().max(200).nullable().describe('what the resident should do next, if anything'),
+  })
+  .meta({ id: 'CaseProgress', description: '办件进度 of one case.' });
+export type CaseProgress = z.infer<typeof CaseProgress>;
+
+export const CaseSearch = z
+  .object({
+    idType: IdType,
+    idNumber: IdNumber,
+    since: IsoDate.optional().describe('only cases submitted on or after this day'),
+  })
+  .meta({
+    id: 'CaseSearch',
+    description: 'Look up cases by identity number; sent as a POST body so it never lands in a URL.',
+  });
+export type CaseSearch = z.infer<typeof CaseSearch>;
+
+export const CaseSummary = z
+  .object({
+    caseNo: CaseNo,
+    matter: MatterRef,
+    state: CaseState,
+    stateName: z.string().min(1).max(32),
+    submittedAt: IsoDateTime,
+    promisedBy: IsoDate.nullable(),
+  })
+  .meta({ id: 'CaseSummary', description: 'One case in a search result.' });
+export type CaseSummary = z.infer<typeof CaseSummary>;
+
+export const CaseSearchResult = z
+  .object({ cases: z.array(CaseSummary) })
+  .meta({ id: 'CaseSearchResult', description: 'Cases of the identified person, newest first.' });
+export type CaseSearchResult = z.infer<typeof CaseSearchResult>;

@@ -1,0 +1,66 @@
+import { Hono } from 'hono';
+import { ADMIN_BASE_PATH, API_BASE_PATH } from '../contract/endpoints';
+import { injectedFailures, injectedLatency } from './faults/fault-middleware';
+import { adminAuth, ownScope, rateLimit, terminalAuth } from './http/auth';
+import { idempotency } from './http/idempotency';
+import { problemResponse } from './http/problem';
+import { resolveDeps, type AppEnv, type PlatformApp, type PlatformDeps } from './http/types';
+import { registerAdminRoutes } from './routes/admin-routes';
+import { registerAssistanceRoutes } from './routes/assistance-routes';
+import { registerCatalogRoutes } from './routes/catalog-routes';
+import { registerMaterialRoutes } from './routes/material-routes';
+import { registerNotImplemented } from './routes/not-implemented';
+import { registerRatingRoutes } from './routes/rating-routes';
+import { registerServicePointRoutes } from './routes/service-point-routes';
+import { registerTerminalRoutes } from './routes/terminal-routes';
+
+/**
+ * The reference platform as a hono app: testable with `app.request()`, served over real HTTP by
+ * start.ts. Middleware order is the protocol:
+ *
+ *   injected 503 → terminal auth (401) → rate limit (429) → own terminal/station (403)
+ *   → Idempotency-Key (400/409/422/replay) → injected latency → route (404/422/501/2xx)
+ */
+export function createPlatformApp(deps: PlatformDeps): PlatformApp {
+  const ctx = resolveDeps(deps);
+  const app = new Hono<AppEnv>();
+
+  app.onError((error, c) => {
+    ctx.log('error', 'request failed', { method: c.req.method, path: c.req.path, error: String(error) });
+    return problemResponse(500, 'internalError', 'the platform failed to process the request');
+  });
+  app.notFound(() => problemResponse(404, 'notFound', 'no such endpoint'));
+
+  app.use('*', async (c, next) => {
+    const started = Date.now();
+    await next();
+    // Paths carry ids but never personal data (identity numbers only travel in bodies).
+    ctx.log(c.res.status >= 500 ? 'warn' : 'info', 'request', {
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Date.now() - started,
+      terminalId: (c.get('terminal') as { terminalId: string } | undefined)?.terminalId,
+    });
+  });
+
+  const api = `${API_BASE_PATH}/*`;
+  app.use(api, injectedFailures(ctx));
+  app.use(api, terminalAuth(ctx));
+  app.use(api, rateLimit(ctx));
+  app.use(`${API_BASE_PATH}/terminals/:terminalId/*`, ownScope('terminal'));
+  app.use(`${API_BASE_PATH}/stations/:stationId/*`, ownScope('station'));
+  app.use(api, idempotency(ctx));
+  app.use(api, injectedLatency(ctx));
+  app.use(`${ADMIN_BASE_PATH}/*`, adminAuth(ctx));
+
+  registerCatalogRoutes(app, ctx);
+  registerTerminalRoutes(app, ctx);
+  registerMaterialRoutes(app, ctx);
+  registerServicePointRoutes(app, ctx);
+  registerRatingRoutes(app, ctx);
+  registerAssistanceRoutes(app, ctx);
+  registerAdminRoutes(app, ctx);
+  registerNotImplemented(app);
+  return app;
+}

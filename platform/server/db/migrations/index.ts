@@ -1,0 +1,8 @@
+import type { Migration } from '../migration';
+import { migration0001 } from './0001-terminals-and-idempotency';
+import { migration0002 } from './0002-published-documents';
+import { migration0003 } from './0003-materials';
+import { migration0004 } from './0004-terminal-reports';
+
+/** Every migration, in order. Append new ones; never edit or reorder a released one. */
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];

@@ -1,0 +1,66 @@
+import type { MiddlewareHandler } from 'hono';
+import { findTerminalByToken, sameSecret } from '../store/terminals';
+import { FixedWindowRateLimiter } from './rate-limit';
+import { problemResponse } from './problem';
+import type { AppEnv, PlatformContext } from './types';
+
+/**
+ * Who is calling: a terminal (per-terminal bearer token, on /api/v1) or the operator (admin
+ * token, on /_admin). The two never overlap: a terminal token does not open /_admin and the admin
+ * token is not a terminal.
+ */
+
+const BEARER = /^Bearer +([A-Za-z0-9._~+/-]+=*) *$/i;
+
+function bearerToken(header: string | undefined): string | undefined {
+  return header === undefined ? undefined : BEARER.exec(header)?.[1];
+}
+
+function unauthorized(detail: string): Response {
+  return problemResponse(401, 'unauthorized', detail, { headers: { 'www-authenticate': 'Bearer realm="platform"' } });
+}
+
+export function terminalAuth(ctx: PlatformContext): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = bearerToken(c.req.header('authorization'));
+    if (token === undefined) return unauthorized('send Authorization: Bearer <terminal token>');
+    const terminal = findTerminalByToken(ctx.db, token);
+    if (!terminal) return unauthorized('the token does not belong to a registered terminal');
+    c.set('terminal', terminal);
+    return next();
+  };
+}
+
+export function adminAuth(ctx: PlatformContext): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = bearerToken(c.req.header('authorization'));
+    if (token === undefined || ctx.adminToken === undefined || !sameSecret(token, ctx.adminToken)) {
+      return unauthorized('the admin endpoints need the admin token');
+    }
+    return next();
+  };
+}
+
+export function rateLimit(ctx: PlatformContext): MiddlewareHandler<AppEnv> {
+  const limiter = new FixedWindowRateLimiter(ctx.limits.requestsPerMinute);
+  return async (c, next) => {
+    const verdict = limiter.take(c.get('terminal').terminalId, ctx.now());
+    if (!verdict.allowed) {
+      return problemResponse(429, 'rateLimited', `at most ${ctx.limits.requestsPerMinute} requests a minute`, {
+        retryAfterSeconds: verdict.retryAfterSeconds,
+      });
+    }
+    return next();
+  };
+}
+
+/** Paths that name a terminal or a station must name the caller's own. */
+export function ownScope(kind: 'terminal' | 'station'): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const terminal = c.get('terminal');
+    const named = c.req.param(kind === 'terminal' ? 'terminalId' : 'stationId');
+    const own = kind === 'terminal' ? terminal.terminalId : terminal.stationId;
+    if (named !== own) return problemResponse(403, 'forbidden', `this token may only act for its own ${kind}`);
+    return next();
+  };
+}

@@ -1,0 +1,67 @@
+import type Database from 'better-sqlite3';
+import type { Context, Hono } from 'hono';
+import { MATERIAL_MAX_BYTES } from '../../contract/materials';
+import type { FaultController } from '../faults/fault-controller';
+import type { TerminalIdentity } from '../store/terminals';
+import { systemClock, type Clock } from '../time';
+import type { IdempotencyClaim } from './idempotency';
+
+export type PlatformLog = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+
+export interface PlatformLimits {
+  /** Largest JSON request body. */
+  readonly jsonMaxBytes: number;
+  /** Largest material upload. */
+  readonly materialMaxBytes: number;
+  /** Per terminal, per clock minute; above it the platform answers 429. */
+  readonly requestsPerMinute: number;
+}
+
+export const DEFAULT_LIMITS: PlatformLimits = {
+  jsonMaxBytes: 256 * 1024,
+  materialMaxBytes: MATERIAL_MAX_BYTES,
+  requestsPerMinute: 600,
+};
+
+/** What the app is built from; everything else is derived. */
+export interface PlatformDeps {
+  readonly db: Database.Database;
+  readonly faults: FaultController;
+  readonly now?: Clock;
+  /** Token for /_admin; without one the admin endpoints always answer 401. */
+  readonly adminToken?: string;
+  readonly limits?: Partial<PlatformLimits>;
+  readonly log?: PlatformLog;
+}
+
+/** The deps with defaults filled in, handed to every middleware and route. */
+export interface PlatformContext {
+  readonly db: Database.Database;
+  readonly faults: FaultController;
+  readonly now: Clock;
+  readonly adminToken: string | undefined;
+  readonly limits: PlatformLimits;
+  readonly log: PlatformLog;
+}
+
+export function resolveDeps(deps: PlatformDeps): PlatformContext {
+  return {
+    db: deps.db,
+    faults: deps.faults,
+    now: deps.now ?? systemClock,
+    adminToken: deps.adminToken,
+    limits: { ...DEFAULT_LIMITS, ...deps.limits },
+    log: deps.log ?? (() => undefined),
+  };
+}
+
+export interface AppVariables {
+  /** Set by terminal authentication on every /api/v1 request that gets past it. */
+  terminal: TerminalIdentity;
+  /** Set on POSTs once their Idempotency-Key is claimed. */
+  idempotency: IdempotencyClaim;
+}
+
+export type AppEnv = { Variables: AppVariables };
+export type PlatformApp = Hono<AppEnv>;
+export type AppContext = Context<AppEnv>;

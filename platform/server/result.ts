@@ -1,0 +1,20 @@
+/**
+ * Result for expected failures; throws are for bugs only (reference/model-codebases.md §5.4).
+ * The platform may import only platform/ files, so it has its own copy of this tiny type.
+ */
+export type Ok<T> = { readonly ok: true; readonly value: T };
+export type Err<E> = { readonly ok: false; readonly error: E };
+export type Result<T, E> = Ok<T> | Err<E>;
+
+export function ok<T>(value: T): Ok<T> {
+  return { ok: true, value };
+}
+
+export function err<E>(error: E): Err<E> {
+  return { ok: false, error };
+}
+
+/** Ends an exhaustive switch; the compiler proves it unreachable. */
+export function assertNever(value: never, what = 'value'): never {
+  throw new Error(`unexpected ${what}: ${JSON.stringify(value)}`);
+}

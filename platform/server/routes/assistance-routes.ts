@@ -1,0 +1,29 @@
+import { API_BASE_PATH } from '../../contract/endpoints';
+import { AssistanceRequest } from '../../contract/assistance';
+import { idempotentJson } from '../http/json-input';
+import { jsonOutcome } from '../http/outcome';
+import { problemOutcome, problemResponse } from '../http/problem';
+import { onEndpoint } from '../http/route';
+import type { PlatformApp, PlatformContext } from '../http/types';
+import { findAssistanceRequest, recordAssistanceRequest } from '../store/assistance-requests';
+
+/** 帮办代办 requests: stored with a readable id; the requesting terminal can read their status. */
+export function registerAssistanceRoutes(app: PlatformApp, ctx: PlatformContext): void {
+  onEndpoint(app, 'createAssistanceRequest', (c) =>
+    idempotentJson(ctx, c, AssistanceRequest, 'AssistanceRequest', (request) => {
+      const terminal = c.get('terminal');
+      if (request.stationId !== terminal.stationId) {
+        return problemOutcome(422, 'validationFailed', "stationId must be this terminal's station", {
+          errors: [{ path: '/stationId', message: "not this terminal's station" }],
+        });
+      }
+      const state = recordAssistanceRequest(ctx.db, terminal.terminalId, request, ctx.now());
+      return jsonOutcome(201, state, { location: `${API_BASE_PATH}/assistance-requests/${state.requestId}` });
+    }),
+  );
+
+  onEndpoint(app, 'getAssistanceRequest', (c) => {
+    const state = findAssistanceRequest(ctx.db, c.get('terminal').terminalId, c.req.param('requestId') ?? '');
+    return state ? c.json(state) : problemResponse(404, 'notFound', 'no such assistance request from this terminal');
+  });
+}

@@ -1,0 +1,46 @@
+import type Database from 'better-sqlite3';
+import type { Catalog } from '../contract/catalog';
+import { err, ok, type Result } from './result';
+import { SAMPLE_RATING_OPTIONS } from './sample/rating-options';
+import { SAMPLE_SERVICE_POINTS } from './sample/service-points';
+import { describePublishCatalogError, publishCatalog } from './store/catalogs';
+import type { PublishOutcome } from './store/documents';
+import { publishRatingOptions, publishServicePoints, type PublishReferenceError } from './store/reference-data';
+
+/**
+ * Puts the shipped documents into a fresh or existing database at start-up: the seed catalog,
+ * the rating options and the sample service points. Publishing a version that is already stored
+ * with the same content changes nothing, so a restart keeps whatever was published since (tests
+ * publish newer catalogs). The same version with different content stops the start: kiosks cache
+ * by version and would never see the change, so the seed must get a new version.
+ */
+
+export interface SeedSummary {
+  readonly catalog: PublishOutcome | 'none';
+  readonly ratingOptions: PublishOutcome;
+  readonly servicePoints: PublishOutcome;
+}
+
+function describeReference(what: string, error: PublishReferenceError): string {
+  return error.kind === 'invalidDocument'
+    ? `${what} does not match the contract: ${error.issues.slice(0, 5).join('; ')}`
+    : `${what} version ${error.version} is already published with different content; give it a new version`;
+}
+
+export function seedPlatform(
+  db: Database.Database,
+  seed: { readonly catalog?: Catalog },
+  now: Date,
+): Result<SeedSummary, string> {
+  let catalog: PublishOutcome | 'none' = 'none';
+  if (seed.catalog) {
+    const published = publishCatalog(db, seed.catalog, now);
+    if (!published.ok) return err(`seed catalog: ${describePublishCatalogError(published.error)}`);
+    catalog = published.value;
+  }
+  const ratingOptions = publishRatingOptions(db, SAMPLE_RATING_OPTIONS, now);
+  if (!ratingOptions.ok) return err(describeReference('the rating options', ratingOptions.error));
+  const servicePoints = publishServicePoints(db, SAMPLE_SERVICE_POINTS, now);
+  if (!servicePoints.ok) return err(describeReference('the service-point list', servicePoints.error));
+  return ok({ catalog, ratingOptions: ratingOptions.value, servicePoints: servicePoints.value });
+}

@@ -1,0 +1,95 @@
+import Database from 'better-sqlite3';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from './db/migrations';
+import { PlatformStartError, startPlatformServer } from './start';
+import { publishCatalog } from './store/catalogs';
+import { catalogFixture } from './testing/catalog-fixture';
+import { KIOSK_1, makeTempDir, newKey, startTestServer } from './testing/harness';
+import { inspectionBody } from './testing/bodies';
+
+const temps: Array<{ remove(): void }> = [];
+afterEach(() => temps.splice(0).forEach((temp) => temp.remove()));
+function tempDbPath(): string {
+  const temp = makeTempDir();
+  temps.push(temp);
+  return join(temp.dir, 'platform.db');
+}
+
+describe('startPlatformServer', () => {
+  it('listens on 127.0.0.1 and answers on baseUrl', async () => {
+    const platform = await startTestServer({ dbPath: tempDbPath() });
+    expect(platform.server.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1$/);
+    expect((await platform.request('GET', '/api/v1/catalog/version')).status).toBe(200);
+    await platform.close();
+    await platform.close();
+  });
+
+  it('keeps a catalog published after the seed across a restart', async () => {
+    const dbPath = tempDbPath();
+    const first = await startTestServer({ dbPath });
+    publishCatalog(first.server.db, catalogFixture('test-2'));
+    await first.close();
+    const second = await startTestServer({ dbPath });
+    expect((await second.request('GET', '/api/v1/catalog/version')).json()).toMatchObject({ version: 'test-2' });
+    await second.close();
+  });
+
+  it('refuses to start when the seed changed without a new version', async () => {
+    const dbPath = tempDbPath();
+    await (await startTestServer({ dbPath })).close();
+    const changed = catalogFixture();
+    changed.matters.pop();
+    await expect(startTestServer({ dbPath, catalog: changed })).rejects.toThrow(
+      /already published with different content/,
+    );
+  });
+
+  it('refuses a database from a newer build with a clear message, leaving it as it was', async () => {
+    const dbPath = tempDbPath();
+    const newer = new Database(dbPath);
+    newer.pragma(`user_version = ${MIGRATIONS.length + 5}`);
+    newer.close();
+    const start = startPlatformServer({ dbPath, port: 0 });
+    await expect(start).rejects.toBeInstanceOf(PlatformStartError);
+    await expect(start).rejects.toThrow(/newer platform; refusing to open it/);
+    const after = new Database(dbPath, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length + 5);
+    after.close();
+  });
+
+  it('refuses an invalid terminal entry and releases the database', async () => {
+    const dbPath = tempDbPath();
+    const start = startPlatformServer({ dbPath, port: 0, terminals: [{ id: 'k1', token: 'short', stationId: 's1' }] });
+    await expect(start).rejects.toThrow(/token68/);
+    const again = await startPlatformServer({ dbPath, port: 0 });
+    await again.close();
+  });
+
+  it('reports a port that is already taken', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    await expect(startPlatformServer({ dbPath: tempDbPath(), port })).rejects.toThrow(/cannot listen/);
+    await new Promise((resolve) => blocker.close(resolve));
+  });
+
+  it('forgets stored idempotent answers older than the retention at start', async () => {
+    const dbPath = tempDbPath();
+    const first = await startTestServer({ dbPath });
+    await first.request('POST', `/api/v1/terminals/${KIOSK_1.id}/inspections`, {
+      body: inspectionBody(),
+      idempotencyKey: newKey(),
+    });
+    await first.close();
+    const count = (db: Database.Database) => db.prepare('SELECT count(*) FROM idempotency_records').pluck().get();
+
+    const soon = await startPlatformServer({ dbPath, port: 0, now: () => new Date(Date.now() + 29 * 86_400_000) });
+    expect(count(soon.db)).toBe(1);
+    await soon.close();
+    const later = await startPlatformServer({ dbPath, port: 0, now: () => new Date(Date.now() + 31 * 86_400_000) });
+    expect(count(later.db)).toBe(0);
+    await later.close();
+  });
+});

@@ -1,0 +1,116 @@
+import type Database from 'better-sqlite3';
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import type { Catalog } from '../contract/catalog';
+import { API_BASE_PATH, IDEMPOTENCY_RETENTION_DAYS } from '../contract/endpoints';
+import { createPlatformApp } from './app';
+import { describeDbOpenError, openPlatformDb } from './db/open';
+import { FaultController } from './faults/fault-controller';
+import { withSocketFaults, type NodeBindings } from './faults/socket-faults';
+import type { PlatformApp, PlatformLimits, PlatformLog } from './http/types';
+import { seedPlatform } from './seed-platform';
+import { purgeIdempotencyRecords } from './store/idempotency-records';
+import { describeRegisterError, registerTerminal, type TerminalRegistration } from './store/terminals';
+import { systemClock, type Clock } from './time';
+
+export interface PlatformServerOptions {
+  /** SQLite file (created if missing); `:memory:` only for throwaway tests. */
+  readonly dbPath: string;
+  /** 0 (the default) picks a free port. */
+  readonly port?: number;
+  /** Registered (or re-registered, replacing the token) at start. */
+  readonly terminals?: readonly TerminalRegistration[];
+  readonly adminToken?: string;
+  /** Published at start unless that version is already stored; main.ts and embedded.ts pass the seed. */
+  readonly seedCatalog?: () => Catalog;
+  readonly faults?: FaultController;
+  readonly limits?: Partial<PlatformLimits>;
+  readonly log?: PlatformLog;
+  readonly now?: Clock;
+}
+
+export interface PlatformServer {
+  /** `http://127.0.0.1:<port>` */
+  readonly origin: string;
+  /** `http://127.0.0.1:<port>/api/v1` */
+  readonly baseUrl: string;
+  readonly port: number;
+  readonly faults: FaultController;
+  readonly db: Database.Database;
+  readonly app: PlatformApp;
+  /** Stops listening, ends open connections, closes the database. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** Start-up failures the caller can act on: a bad database, a bad terminal list, a taken port. */
+export class PlatformStartError extends Error {
+  override readonly name = 'PlatformStartError';
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Opens the database, registers terminals, seeds documents and listens on 127.0.0.1. */
+export async function startPlatformServer(options: PlatformServerOptions): Promise<PlatformServer> {
+  const now = options.now ?? systemClock;
+  const log = options.log ?? (() => undefined);
+  const opened = openPlatformDb(options.dbPath);
+  if (!opened.ok) throw new PlatformStartError(describeDbOpenError(options.dbPath, opened.error));
+  const db = opened.value;
+  try {
+    prepareDatabase(db, options, now());
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const faults = options.faults ?? new FaultController();
+  const app = createPlatformApp({ db, faults, now, adminToken: options.adminToken, limits: options.limits, log });
+  const fetch = withSocketFaults((request, env) => app.fetch(request, env), faults);
+
+  let server: ServerType;
+  try {
+    server = await listen(fetch, options.port ?? 0);
+  } catch (error) {
+    db.close();
+    throw new PlatformStartError(`platform cannot listen on 127.0.0.1:${options.port ?? 0}: ${String(error)}`);
+  }
+  const port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+  log('info', 'platform listening', { origin, dbPath: options.dbPath });
+
+  let closing: Promise<void> | undefined;
+  return {
+    origin,
+    baseUrl: `${origin}${API_BASE_PATH}`,
+    port,
+    faults,
+    db,
+    app,
+    close: () => (closing ??= shutDown(server, db)),
+  };
+}
+
+function prepareDatabase(db: Database.Database, options: PlatformServerOptions, at: Date): void {
+  for (const terminal of options.terminals ?? []) {
+    const registered = registerTerminal(db, terminal, at);
+    if (!registered.ok) throw new PlatformStartError(describeRegisterError(registered.error));
+  }
+  const seeded = seedPlatform(db, { catalog: options.seedCatalog?.() }, at);
+  if (!seeded.ok) throw new PlatformStartError(seeded.error);
+  purgeIdempotencyRecords(db, new Date(at.getTime() - IDEMPOTENCY_RETENTION_DAYS * DAY_MS));
+}
+
+function listen(fetch: (request: Request, env: NodeBindings) => Promise<Response>, port: number): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port, hostname: '127.0.0.1' }, () => resolve(server));
+    server.once('error', reject);
+  });
+}
+
+async function shutDown(server: ServerType, db: Database.Database): Promise<void> {
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    // Keep-alive and half-finished connections would hold close() open indefinitely.
+    if ('closeAllConnections' in server) server.closeAllConnections();
+  });
+  db.close();
+}

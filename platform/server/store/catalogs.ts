@@ -1,0 +1,44 @@
+import type Database from 'better-sqlite3';
+import { Catalog, type CatalogVersion } from '../../contract/catalog';
+import { err, type Result } from '../result';
+import { currentDocument, publishDocument, type PublishOutcome } from './documents';
+
+export type PublishCatalogError =
+  | { readonly kind: 'invalidCatalog'; readonly issues: readonly string[] }
+  | { readonly kind: 'versionConflict'; readonly version: string };
+
+/**
+ * Publishes a catalog version; it becomes the one `GET /catalog` serves. Tests use this to check
+ * that kiosks pick up new versions. The catalog is validated against the contract first.
+ */
+export function publishCatalog(
+  db: Database.Database,
+  catalog: Catalog,
+  now: Date = new Date(),
+): Result<PublishOutcome, PublishCatalogError> {
+  const parsed = Catalog.safeParse(catalog);
+  if (!parsed.success) {
+    return err({
+      kind: 'invalidCatalog',
+      issues: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    });
+  }
+  const body = JSON.stringify(parsed.data);
+  return publishDocument(
+    db,
+    'catalog',
+    { version: parsed.data.version, publishedAt: parsed.data.publishedAt, itemCount: parsed.data.matters.length, body },
+    now,
+  );
+}
+
+export function describePublishCatalogError(error: PublishCatalogError): string {
+  return error.kind === 'invalidCatalog'
+    ? `the catalog does not match the contract: ${error.issues.slice(0, 5).join('; ')}`
+    : `catalog version ${error.version} is already published with different content; publish a new version`;
+}
+
+export function currentCatalogVersion(db: Database.Database): CatalogVersion | undefined {
+  const doc = currentDocument(db, 'catalog');
+  return doc && { version: doc.version, publishedAt: doc.publishedAt, matterCount: doc.itemCount };
+}

@@ -1,0 +1,26 @@
+import type Database from 'better-sqlite3';
+import type { InspectionReceipt, InspectionReport } from '../../contract/terminals';
+import { chinaDay, compactChinaDay } from '../time';
+import { dailyId, nextDaySequence } from './day-sequence';
+
+/** Stores an inspection report (巡检单) under a readable id, INSP-YYYYMMDD-NNNN. */
+export function recordInspection(
+  db: Database.Database,
+  terminalId: string,
+  report: InspectionReport,
+  now: Date,
+): InspectionReceipt {
+  const day = chinaDay(now);
+  const seq = nextDaySequence(db, 'inspections', day);
+  const inspectionId = dailyId('INSP', compactChinaDay(now), seq);
+  const receivedAt = now.toISOString();
+  db.prepare(
+    `INSERT INTO inspections (inspection_id, day, seq, terminal_id, outcome, body, received_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(inspectionId, day, seq, terminalId, report.outcome, JSON.stringify(report), receivedAt);
+  return { inspectionId, receivedAt };
+}
+
+export function inspectionCount(db: Database.Database, terminalId: string): number {
+  return db.prepare('SELECT count(*) FROM inspections WHERE terminal_id = ?').pluck().get(terminalId) as number;
+}

@@ -1,0 +1,55 @@
+import type Database from 'better-sqlite3';
+import type { ZodType } from 'zod';
+import { RatingOptionSet } from '../../contract/ratings';
+import { ServicePointList } from '../../contract/service-points';
+import { err, type Result } from '../result';
+import { publishDocument, type PublishOutcome } from './documents';
+
+/**
+ * Publishing the rating options (好差评 evaluation content, versioned like the national
+ * `evaversion`) and the service-point list for the offline map.
+ */
+
+export type PublishReferenceError =
+  | { readonly kind: 'invalidDocument'; readonly issues: readonly string[] }
+  | { readonly kind: 'versionConflict'; readonly version: string };
+
+function validated<T>(schema: ZodType<T>, value: unknown): Result<T, PublishReferenceError> {
+  const parsed = schema.safeParse(value);
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : err({
+        kind: 'invalidDocument',
+        issues: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+      });
+}
+
+export function publishRatingOptions(
+  db: Database.Database,
+  options: RatingOptionSet,
+  now: Date = new Date(),
+): Result<PublishOutcome, PublishReferenceError> {
+  const parsed = validated(RatingOptionSet, options);
+  if (!parsed.ok) return parsed;
+  const set = parsed.value;
+  const itemCount = set.levels.reduce((sum, level) => sum + level.options.length, 0);
+  const document = { version: set.version, publishedAt: set.publishedAt, itemCount, body: JSON.stringify(set) };
+  return publishDocument(db, 'ratingOptions', document, now);
+}
+
+export function publishServicePoints(
+  db: Database.Database,
+  list: ServicePointList,
+  now: Date = new Date(),
+): Result<PublishOutcome, PublishReferenceError> {
+  const parsed = validated(ServicePointList, list);
+  if (!parsed.ok) return parsed;
+  const points = parsed.value;
+  const document = {
+    version: points.version,
+    publishedAt: points.publishedAt,
+    itemCount: points.servicePoints.length,
+    body: JSON.stringify(points),
+  };
+  return publishDocument(db, 'servicePoints', document, now);
+}

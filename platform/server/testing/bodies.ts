@@ -1,0 +1,55 @@
+import type { AssistanceRequest } from '../../contract/assistance';
+import type { Heartbeat, InspectionReport } from '../../contract/terminals';
+
+/** Valid request bodies for tests; spread and override what a test is about. */
+
+export function heartbeatBody(overrides: Partial<Heartbeat> = {}): Heartbeat {
+  return {
+    sentAt: '2026-03-01T08:00:00+08:00',
+    appVersion: '0.1.0',
+    catalogVersion: 'test-1',
+    ratingOptionsVersion: null,
+    uptimeSeconds: 120,
+    state: { mode: 'available', reason: 'none' },
+    devices: [
+      { device: 'printer', status: 'online', action: 'none', paper: 'low' },
+      { device: 'idCardReader', status: 'noDevice', action: 'maintenance', detail: 'not enumerated on USB' },
+    ],
+    outbox: { pending: 2, oldestPendingAt: '2026-03-01T07:55:00+08:00', deadLetters: 0 },
+    ...overrides,
+  };
+}
+
+export function inspectionBody(overrides: Partial<InspectionReport> = {}): InspectionReport {
+  return {
+    inspector: { name: '王工', staffId: 'T-0042', organisation: '安丘市政务服务中心' },
+    startedAt: '2026-03-01T09:00:00+08:00',
+    finishedAt: '2026-03-01T09:20:00+08:00',
+    appVersion: '0.1.0',
+    catalogVersion: 'test-1',
+    devices: [
+      { device: 'printer', model: 'TP-80', serialNumber: 'SN123', status: 'online', test: 'pass' },
+      { device: 'idCardReader', status: 'online', test: 'pass' },
+      { device: 'documentCamera', status: 'hardwareError', test: 'fail', detail: 'no frames' },
+    ],
+    consumables: [{ kind: 'receiptPaper', level: 'full', replaced: true, estimatedRemaining: 900 }],
+    outcome: 'needsRepair',
+    notes: '高拍仪无画面, 已报修',
+    ...overrides,
+  };
+}
+
+export function callbackRequestBody(stationId = 'station-1'): Extract<AssistanceRequest, { kind: 'callback' }> {
+  return {
+    kind: 'callback',
+    stationId,
+    requesterName: '李大爷',
+    matter: { matterCode: 'TEST-002', matterVersion: 1, matterName: '测试事项2' },
+    caseNo: null,
+    needs: ['elderly', 'unfamiliarWithProcess'],
+    requestedAt: '2026-03-01T10:00:00+08:00',
+    offline: false,
+    phone: '13800001234',
+    preferredTime: 'morning',
+  };
+}

@@ -1,0 +1,166 @@
+import type Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Catalog } from '../../contract/catalog';
+import { createPlatformApp } from '../app';
+import { openPlatformDb } from '../db/open';
+import { FaultController } from '../faults/fault-controller';
+import type { PlatformApp, PlatformLimits } from '../http/types';
+import { seedPlatform } from '../seed-platform';
+import { startPlatformServer, type PlatformServer } from '../start';
+import { registerTerminal, type TerminalRegistration } from '../store/terminals';
+import type { Clock } from '../time';
+import { catalogFixture } from './catalog-fixture';
+import { loadConformanceChecker, type ConformanceChecker } from './openapi-conformance';
+
+/**
+ * Test harnesses. Every response a test receives goes through the OpenAPI conformance check, so
+ * a test that exercises an endpoint also proves the answer matches platform/openapi.yaml.
+ */
+
+export const KIOSK_1: TerminalRegistration = { id: 'kiosk-1', token: 'token-kiosk-1-aaaaaaaa', stationId: 'station-1' };
+export const KIOSK_2: TerminalRegistration = { id: 'kiosk-2', token: 'token-kiosk-2-bbbbbbbb', stationId: 'station-2' };
+export const ADMIN_TOKEN = 'admin-token-cccccccccccc';
+
+let checker: ConformanceChecker | undefined;
+export function conformance(): ConformanceChecker {
+  return (checker ??= loadConformanceChecker());
+}
+
+export interface CheckedResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly text: string;
+  json<T = Record<string, unknown>>(): T;
+}
+
+export interface RequestOptions {
+  /** Terminal token; null sends no Authorization header. Defaults to kiosk-1's. */
+  readonly token?: string | null;
+  /** A JS value is sent as JSON; bytes are sent as they are. */
+  readonly body?: unknown;
+  readonly contentType?: string;
+  /** For POSTs a fresh key is made unless one is given; null sends none. */
+  readonly idempotencyKey?: string | null;
+  readonly headers?: Record<string, string>;
+}
+
+export const newKey = (): string => randomUUID();
+
+function buildInit(method: string, options: RequestOptions): RequestInit {
+  const headers: Record<string, string> = { ...options.headers };
+  const token = options.token === undefined ? KIOSK_1.token : options.token;
+  if (token !== null) headers['authorization'] = `Bearer ${token}`;
+  if (method === 'POST') {
+    const key = options.idempotencyKey === undefined ? newKey() : options.idempotencyKey;
+    if (key !== null) headers['idempotency-key'] = key;
+  }
+  let body: RequestInit['body'];
+  if (options.body instanceof Uint8Array) {
+    body = new Uint8Array(options.body);
+    headers['content-type'] = options.contentType ?? 'application/octet-stream';
+  } else if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers['content-type'] = options.contentType ?? 'application/json';
+  }
+  return { method, headers, body };
+}
+
+/** Reads the response and fails the test when it does not conform to the yaml. */
+export async function checked(method: string, path: string, response: Response): Promise<CheckedResponse> {
+  const text = await response.text();
+  const problems = conformance().check({
+    method,
+    path,
+    status: response.status,
+    headers: response.headers,
+    body: text,
+  });
+  if (problems.length > 0) throw new Error(`response does not conform to openapi.yaml:\n${problems.join('\n')}`);
+  return { status: response.status, headers: response.headers, text, json: <T>() => JSON.parse(text) as T };
+}
+
+export interface TestPlatformOptions {
+  readonly dbPath?: string;
+  readonly catalog?: Catalog | null;
+  readonly limits?: Partial<PlatformLimits>;
+  readonly now?: Clock;
+  readonly faults?: FaultController;
+}
+
+export interface TestPlatform {
+  readonly app: PlatformApp;
+  readonly db: Database.Database;
+  readonly faults: FaultController;
+  request(method: string, path: string, options?: RequestOptions): Promise<CheckedResponse>;
+  close(): void;
+}
+
+/** The app in-process (`app.request()`), on an in-memory database unless a file is given. */
+export function createTestPlatform(options: TestPlatformOptions = {}): TestPlatform {
+  const opened = openPlatformDb(options.dbPath ?? ':memory:');
+  if (!opened.ok) throw new Error(`test database: ${opened.error.kind}`);
+  const db = opened.value;
+  const now = options.now ?? (() => new Date());
+  for (const terminal of [KIOSK_1, KIOSK_2]) {
+    const registered = registerTerminal(db, terminal, now());
+    if (!registered.ok) throw new Error(registered.error.kind);
+  }
+  const catalog = options.catalog === null ? undefined : (options.catalog ?? catalogFixture());
+  const seeded = seedPlatform(db, { catalog }, now());
+  if (!seeded.ok) throw new Error(seeded.error);
+  const faults = options.faults ?? new FaultController();
+  const app = createPlatformApp({ db, faults, now, adminToken: ADMIN_TOKEN, limits: options.limits });
+  return {
+    app,
+    db,
+    faults,
+    request: async (method, path, requestOptions = {}) =>
+      checked(method, path, await app.request(path, buildInit(method, requestOptions))),
+    close: () => db.close(),
+  };
+}
+
+export interface TestServer {
+  readonly server: PlatformServer;
+  readonly dbPath: string;
+  /** Real HTTP through fetch; rejects on socket errors (outage, dropped answers). */
+  request(method: string, path: string, options?: RequestOptions): Promise<CheckedResponse>;
+  /** Closes the server; the database file stays until `cleanUp`. */
+  close(): Promise<void>;
+  cleanUp(): Promise<void>;
+}
+
+export function makeTempDir(): { readonly dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'platform-test-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** startPlatformServer on port 0 with a database file in a fresh temp dir (or the given file). */
+export async function startTestServer(
+  options: { readonly dbPath?: string; readonly faults?: FaultController; readonly catalog?: Catalog } = {},
+): Promise<TestServer> {
+  const temp = options.dbPath ? undefined : makeTempDir();
+  const dbPath = options.dbPath ?? join(temp?.dir ?? '', 'platform.db');
+  const server = await startPlatformServer({
+    dbPath,
+    port: 0,
+    terminals: [KIOSK_1, KIOSK_2],
+    adminToken: ADMIN_TOKEN,
+    seedCatalog: () => options.catalog ?? catalogFixture(),
+    faults: options.faults,
+  });
+  return {
+    server,
+    dbPath,
+    request: async (method, path, requestOptions = {}) =>
+      checked(method, path, await fetch(`${server.origin}${path}`, buildInit(method, requestOptions))),
+    close: () => server.close(),
+    cleanUp: async () => {
+      await server.close();
+      temp?.remove();
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { useT } from '../i18n/use-t';
+import { useKioskInfo } from '../api/kiosk-info-context';
+import { UiIcon } from '../components/icons/UiIcon';
+import { Clock } from './Clock';
+import './chrome.css';
+
+/**
+ * Read-only: on a tall portrait screen the top is out of easy reach (accessibility.md §2.3), so
+ * everything that can be touched lives in the bottom bar.
+ */
+export function Header() {
+  const { t } = useT();
+  const { station } = useKioskInfo();
+  return (
+    <header className="header" data-testid="kiosk-header">
+      <div className="header-station">
+        <p className="header-name">{station.name}</p>
+        <p className="header-sub">{t('terminal')}</p>
+      </div>
+      <p className="header-hotline">
+        <UiIcon name="phone" size={28} />
+        <span className="header-hotline-label">{t('hotline.label')}</span>
+        <span className="phone-number">{station.hotline}</span>
+      </p>
+      <Clock />
+    </header>
+  );
+}

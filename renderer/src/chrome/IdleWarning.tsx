@@ -1,0 +1,26 @@
+import { useState } from 'react';
+import { useT } from '../i18n/use-t';
+import { useShellSend, useVisit } from '../shell/shell-context';
+import { warningSeconds } from '../shell/shell-machine';
+import { useNow } from './use-now';
+
+/**
+ * A bar, not a dialog: it covers nothing the visitor is reading. Any touch anywhere keeps the
+ * visit; the button is there for those who need to be told what to touch.
+ */
+export function IdleWarning() {
+  const { t } = useT();
+  const send = useShellSend();
+  const { idleSeconds } = useVisit();
+  const [shownAt] = useState(() => Date.now());
+  const now = useNow(1000);
+  const left = Math.max(0, warningSeconds(idleSeconds) - Math.floor((now.getTime() - shownAt) / 1000));
+  return (
+    <div className="idle-warning" role="alert" data-testid="idle-warning">
+      <p>{t('idle.warning', { count: left })}</p>
+      <button type="button" className="button button--primary" onClick={() => send({ type: 'ACTIVITY' })}>
+        {t('idle.continue')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { useT } from '../i18n/use-t';
+import { UiIcon } from '../components/icons/UiIcon';
+import { useShellScreen, useShellSend } from '../shell/shell-context';
+
+/**
+ * Back and home, always in the same place (WCAG 3.2.6). On the attract screen they keep their
+ * place but are hidden; where they would do nothing they are disabled rather than removed.
+ */
+export function NavButtons() {
+  const { t } = useT();
+  const send = useShellSend();
+  const screen = useShellScreen();
+  const hidden = screen === 'attract';
+  const atHome = screen === 'home';
+  return (
+    <div className="nav-buttons" data-hidden={hidden || undefined}>
+      <button
+        type="button"
+        className="nav-button"
+        data-testid="back-button"
+        disabled={hidden || atHome}
+        aria-hidden={hidden || undefined}
+        onClick={() => send({ type: 'BACK' })}
+      >
+        <UiIcon name="back" />
+        {t('nav.back')}
+      </button>
+      <button
+        type="button"
+        className="nav-button"
+        data-testid="home-button"
+        disabled={hidden || atHome}
+        aria-hidden={hidden || undefined}
+        onClick={() => send({ type: 'HOME' })}
+      >
+        <UiIcon name="home" />
+        {t('nav.home')}
+      </button>
+    </div>
+  );
+}

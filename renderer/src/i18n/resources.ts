@@ -1,0 +1,45 @@
+import enAttract from './locales/en/attract.json';
+import enBrowse from './locales/en/browse.json';
+import enCommon from './locales/en/common.json';
+import enEnums from './locales/en/enums.json';
+import enGuide from './locales/en/guide.json';
+import enHome from './locales/en/home.json';
+import enStatus from './locales/en/status.json';
+import zhAttract from './locales/zh-CN/attract.json';
+import zhBrowse from './locales/zh-CN/browse.json';
+import zhCommon from './locales/zh-CN/common.json';
+import zhEnums from './locales/zh-CN/enums.json';
+import zhGuide from './locales/zh-CN/guide.json';
+import zhHome from './locales/zh-CN/home.json';
+import zhStatus from './locales/zh-CN/status.json';
+import type { Locale } from '../../../core/api/contract';
+
+/**
+ * Every UI string, bundled: the kiosk loads nothing at run time. One namespace per screen or
+ * area; zh-CN is the base locale that key checks and types are made from.
+ */
+export const BASE_LOCALE = 'zh-CN' satisfies Locale;
+
+export const namespaces = ['common', 'attract', 'home', 'browse', 'guide', 'status', 'enums'] as const;
+export type Namespace = (typeof namespaces)[number];
+
+export const resources = {
+  'zh-CN': {
+    common: zhCommon,
+    attract: zhAttract,
+    home: zhHome,
+    browse: zhBrowse,
+    guide: zhGuide,
+    status: zhStatus,
+    enums: zhEnums,
+  },
+  en: {
+    common: enCommon,
+    attract: enAttract,
+    home: enHome,
+    browse: enBrowse,
+    guide: enGuide,
+    status: enStatus,
+    enums: enEnums,
+  },
+} as const satisfies Record<Locale, Record<Namespace, object>>;

@@ -1,0 +1,26 @@
+import { useT } from '../../i18n/use-t';
+import type { MatterSummary } from '../../../../core/api/contract';
+import { ChannelList } from '../../components/ChannelList';
+import { MatterBadges } from '../../components/MatterBadges';
+import { UiIcon } from '../../components/icons/UiIcon';
+
+/** One matter in the list; the whole card is the button that opens its guide. */
+export function MatterCard({ matter, onOpen }: { matter: MatterSummary; onOpen: () => void }) {
+  const { t } = useT();
+  return (
+    <button type="button" className="matter-card" data-testid="matter-item" data-code={matter.code} onClick={onOpen}>
+      <span className="matter-card-name">{matter.name}</span>
+      <MatterBadges matter={matter} />
+      <span className="matter-card-foot">
+        <ChannelList channels={matter.channels} />
+        <span className={matter.hasGuide ? 'guide-flag guide-flag--yes' : 'guide-flag'} data-badge="guide">
+          {matter.hasGuide && <UiIcon name="check" size={26} />}
+          {matter.hasGuide ? t('matter.hasGuide') : t('matter.noGuide')}
+        </span>
+      </span>
+      <span className="matter-card-go" aria-hidden="true">
+        <UiIcon name="forward" size={36} />
+      </span>
+    </button>
+  );
+}

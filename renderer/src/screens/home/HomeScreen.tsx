@@ -1,0 +1,105 @@
+import { useT } from '../../i18n/use-t';
+import { ServiceKind } from '../../../../platform/contract/catalog';
+import { useCatalogOverview } from '../../api/catalog-overview-context';
+import { useKioskInfo } from '../../api/kiosk-info-context';
+import { ScrollPager } from '../../components/ScrollPager';
+import { useShellSend } from '../../shell/shell-context';
+import { MatterListPanel } from '../browse/MatterListPanel';
+import { Loading } from '../../states/Loading';
+import { QueryFailure } from '../../states/QueryFailure';
+import { KindTile } from './KindTile';
+import { ThemeTile } from './ThemeTile';
+import './home.css';
+
+/**
+ * Two ways in, each a handful of big tiles: by Boshan's four service kinds (plus everything), or
+ * by theme; a tile opens that group's list on a screen of its own. Below the tiles, every matter
+ * of the station, for those who would rather look through them all; the screen scrolls as one
+ * page, with page buttons. Every kind is shown, even
+ * with no matters, so the four are always where they were; themes without matters are left out,
+ * because an empty theme is a dead end. Stays mounted under a guide opened from here (`covered`),
+ * so "back" returns to the same place in the list.
+ */
+export function HomeScreen({ covered }: { covered: boolean }) {
+  const { t } = useT();
+  const send = useShellSend();
+  const { station } = useKioskInfo();
+  const { overview, retry } = useCatalogOverview();
+
+  if (overview.status === 'loading') return <Loading />;
+  if (overview.status === 'error')
+    return <QueryFailure error={overview.error} hotline={station.hotline} onRetry={retry} />;
+
+  const { matterCount, serviceKinds, themes } = overview.value;
+  const countOf = (kind: ServiceKind) => serviceKinds.find((entry) => entry.kind === kind)?.count ?? 0;
+
+  return (
+    <section
+      className="screen home"
+      data-testid="home-screen"
+      data-covered={covered || undefined}
+      inert={covered}
+      aria-labelledby="home-title"
+    >
+      <ScrollPager className="home-scroll">
+        <header className="screen-heading">
+          <h1 id="home-title" className="screen-title">
+            {t('home:title')}
+          </h1>
+          <p className="screen-subtitle">{t('home:subtitle')}</p>
+        </header>
+        <div className="home-groups">
+          <section className="home-kinds" aria-labelledby="home-kinds-title">
+            <h2 id="home-kinds-title" className="group-title">
+              {t('home:byKind')}
+            </h2>
+            <ul className="kind-list">
+              <li>
+                <KindTile
+                  kind="all"
+                  label={t('home:all')}
+                  hint={t('home:allHint')}
+                  count={matterCount}
+                  onChoose={() => send({ type: 'CHOOSE_GROUP', group: { type: 'all' } })}
+                />
+              </li>
+              {ServiceKind.options.map((kind) => (
+                <li key={kind}>
+                  <KindTile
+                    kind={kind}
+                    label={t(`enums:serviceKind.${kind}`)}
+                    hint={t(`enums:serviceKindHint.${kind}`)}
+                    count={countOf(kind)}
+                    onChoose={() => send({ type: 'CHOOSE_GROUP', group: { type: 'serviceKind', serviceKind: kind } })}
+                  />
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section className="home-themes" aria-labelledby="home-themes-title">
+            <h2 id="home-themes-title" className="group-title">
+              {t('home:byTheme')}
+            </h2>
+            <ul className="theme-grid">
+              {themes
+                .filter((theme) => theme.count > 0)
+                .map((theme) => (
+                  <li key={theme.id}>
+                    <ThemeTile
+                      themeId={theme.id}
+                      name={theme.name}
+                      count={theme.count}
+                      onChoose={() => send({ type: 'CHOOSE_GROUP', group: { type: 'theme', themeId: theme.id } })}
+                    />
+                  </li>
+                ))}
+            </ul>
+          </section>
+        </div>
+        <section className="home-all">
+          <MatterListPanel group={{ type: 'all' }} placement="home" />
+        </section>
+      </ScrollPager>
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { ApiProvider, useLinkStatus } from '../api/api-context';
+import { CatalogOverviewProvider } from '../api/catalog-overview-context';
+import { CatalogStatusProvider } from '../api/catalog-status-context';
+import { KioskInfoContext } from '../api/kiosk-info-context';
+import { useApiQuery } from '../api/use-api-query';
+import type { HostConnection } from '../host/connect';
+import { createI18n } from '../i18n/create-i18n';
+import { BASE_LOCALE } from '../i18n/resources';
+import { ConnectionLost } from '../states/ConnectionLost';
+import { Loading } from '../states/Loading';
+import { Problem } from '../states/Problem';
+import { ShellActor } from './shell-context';
+import { Shell } from './Shell';
+
+/**
+ * Boot: ask the host who we are (`kiosk.info`), then start the shell with the station's idle time
+ * and default language. Until then the base locale speaks; a failure shows a plain message and
+ * is asked again by itself when the link comes back.
+ */
+function Boot() {
+  const link = useLinkStatus();
+  const [attempt, setAttempt] = useState(0);
+  const info = useApiQuery('kiosk.info', {}, `${link.epoch}#${attempt}`);
+
+  if (info.status === 'loading') return <Loading message="starting" />;
+  if (info.status === 'error') return <Problem onRetry={() => setAttempt((n) => n + 1)} />;
+
+  const { ui } = info.value;
+  return (
+    <KioskInfoContext.Provider value={info.value}>
+      <ShellActor.Provider
+        options={{ input: { defaultLocale: ui.defaultLocale, idleSeconds: ui.attractAfterIdleSeconds } }}
+      >
+        <CatalogStatusProvider>
+          <CatalogOverviewProvider>
+            <Shell />
+          </CatalogOverviewProvider>
+        </CatalogStatusProvider>
+      </ShellActor.Provider>
+    </KioskInfoContext.Provider>
+  );
+}
+
+function LinkOverlay() {
+  return useLinkStatus().lost ? <ConnectionLost /> : null;
+}
+
+export function App({ host }: { host: HostConnection }) {
+  const [i18n] = useState(() => createI18n(BASE_LOCALE));
+  return (
+    <I18nextProvider i18n={i18n}>
+      <ApiProvider host={host}>
+        <Boot />
+        <LinkOverlay />
+      </ApiProvider>
+    </I18nextProvider>
+  );
+}

@@ -1,0 +1,80 @@
+import type { ReactNode } from 'react';
+import { useKioskInfo } from '../api/kiosk-info-context';
+import { BottomBar } from '../chrome/BottomBar';
+import { Header } from '../chrome/Header';
+import { IdleWarning } from '../chrome/IdleWarning';
+import { AttractScreen } from '../screens/attract/AttractScreen';
+import { BrowseScreen } from '../screens/browse/BrowseScreen';
+import { GuideScreen } from '../screens/guide/GuideScreen';
+import { HomeScreen } from '../screens/home/HomeScreen';
+import { Problem } from '../states/Problem';
+import { ScreenErrorBoundary } from '../states/ScreenErrorBoundary';
+import { useIdleShown, useShellScreen, useShellSend, useVisit } from './shell-context';
+import { useIdleActivity } from './use-idle-activity';
+import { useLocaleSync } from './use-locale-sync';
+
+/** A screen that fails to render shows a plain message and the way home, never a blank page. */
+function Guarded({ children }: { children: ReactNode }) {
+  const { station } = useKioskInfo();
+  const send = useShellSend();
+  return (
+    <ScreenErrorBoundary
+      fallback={(reset) => (
+        <Problem
+          hotline={station.hotline}
+          onHome={() => {
+            send({ type: 'HOME' });
+            reset();
+          }}
+        />
+      )}
+    >
+      {children}
+    </ScreenErrorBoundary>
+  );
+}
+
+/**
+ * The frame every screen sits in: header on top, the screen, the shared bottom bar.
+ * `ui.orientation` from the kiosk's config overrides the orientation media query (styles/layout.css).
+ */
+export function Shell() {
+  const { ui } = useKioskInfo();
+  const screen = useShellScreen();
+  const visit = useVisit();
+  const idleWarning = useIdleShown();
+  useIdleActivity(document);
+  useLocaleSync(visit.locale);
+
+  // A guide covers the list it was opened from, which stays mounted to keep its scroll position.
+  const fromHome = visit.group === null;
+  return (
+    <div className="shell" data-orientation={ui.orientation} data-screen={screen}>
+      <Header />
+      <main className="shell-main">
+        {screen === 'attract' && (
+          <Guarded key="attract">
+            <AttractScreen />
+          </Guarded>
+        )}
+        {(screen === 'home' || (screen === 'guide' && fromHome)) && (
+          <Guarded key="home">
+            <HomeScreen covered={screen === 'guide'} />
+          </Guarded>
+        )}
+        {(screen === 'browse' || screen === 'guide') && visit.group && (
+          <Guarded key="browse">
+            <BrowseScreen group={visit.group} covered={screen === 'guide'} />
+          </Guarded>
+        )}
+        {screen === 'guide' && visit.matterCode && (
+          <Guarded key={`guide ${visit.matterCode}`}>
+            <GuideScreen code={visit.matterCode} />
+          </Guarded>
+        )}
+      </main>
+      {idleWarning && <IdleWarning />}
+      <BottomBar />
+    </div>
+  );
+}

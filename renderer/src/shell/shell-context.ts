@@ -1,0 +1,33 @@
+import { createActorContext } from '@xstate/react';
+import { useCallback } from 'react';
+import type { SnapshotFrom } from 'xstate';
+import { shellMachine, type ShellEvent, type ShellScreen } from './shell-machine';
+
+/** The one shell actor of the app; screens read it through the selectors below. */
+export const ShellActor = createActorContext(shellMachine);
+
+type ShellSnapshot = SnapshotFrom<typeof shellMachine>;
+
+function screenOf(snapshot: ShellSnapshot): ShellScreen {
+  if (snapshot.matches('attract')) return 'attract';
+  if (snapshot.matches({ visit: { screen: 'guide' } })) return 'guide';
+  if (snapshot.matches({ visit: { screen: 'browse' } })) return 'browse';
+  return 'home';
+}
+
+export function useShellScreen(): ShellScreen {
+  return ShellActor.useSelector(screenOf);
+}
+
+export function useShellSend(): (event: ShellEvent) => void {
+  const actor = ShellActor.useActorRef();
+  return useCallback((event: ShellEvent) => actor.send(event), [actor]);
+}
+
+export function useVisit() {
+  return ShellActor.useSelector((snapshot) => snapshot.context);
+}
+
+export function useIdleShown(): boolean {
+  return ShellActor.useSelector((snapshot) => snapshot.matches({ visit: { idle: 'warning' } }));
+}

@@ -1,0 +1,155 @@
+import { assign, setup } from 'xstate';
+import type { Locale } from '../../../core/api/contract';
+import type { Handling, ServiceKind } from '../../../platform/contract/catalog';
+
+/** What the list shows: everything, one service kind, or one theme. */
+export type MatterGroup =
+  | { readonly type: 'all' }
+  | { readonly type: 'serviceKind'; readonly serviceKind: ServiceKind }
+  | { readonly type: 'theme'; readonly themeId: string };
+
+export interface ShellInput {
+  readonly defaultLocale: Locale;
+  /** kiosk.info ui.attractAfterIdleSeconds: how long without a touch before the kiosk resets. */
+  readonly idleSeconds: number;
+}
+
+/** Everything a visitor chose. All of it is thrown away when the kiosk goes back to attract. */
+interface Visit {
+  readonly locale: Locale;
+  /** The group opened from home; null while on home (whose own list shows everything). */
+  readonly group: MatterGroup | null;
+  readonly handling: Handling | null;
+  readonly matterCode: string | null;
+}
+
+export interface ShellContext extends Visit {
+  readonly defaultLocale: Locale;
+  readonly idleSeconds: number;
+}
+
+export type ShellEvent =
+  | { type: 'START' }
+  | { type: 'SET_LOCALE'; locale: Locale }
+  | { type: 'CHOOSE_GROUP'; group: MatterGroup }
+  | { type: 'SET_HANDLING'; handling: Handling | null }
+  | { type: 'OPEN_MATTER'; code: string }
+  | { type: 'BACK' }
+  | { type: 'HOME' }
+  /** Any touch, click or key press anywhere: the visitor is still here. */
+  | { type: 'ACTIVITY' };
+
+/**
+ * How long the "returning to the start screen" notice shows before the reset: 30 s, or half the
+ * idle time when that is shorter. WCAG 2.2.1 asks for at least 20 s to say "still here"; one
+ * touch anywhere is enough.
+ */
+export function warningSeconds(idleSeconds: number): number {
+  return Math.min(30, Math.floor(idleSeconds / 2));
+}
+
+function freshVisit(context: Pick<ShellContext, 'defaultLocale'>): Visit {
+  return { locale: context.defaultLocale, group: null, handling: null, matterCode: null };
+}
+
+/**
+ * The shell's navigation: attract → home → browse (one group's list) → guide, with back and
+ * home, and an idle timer that runs beside the screens. Home has a list of its own, so a guide
+ * can also be opened straight from home; back returns to whichever list it came from. A visit is the time between leaving attract and
+ * returning to it; returning throws the visit away (filters, open guide, language), and the
+ * screens unmount, which takes their scroll positions with them.
+ */
+export const shellMachine = setup({
+  types: {
+    context: {} as ShellContext,
+    events: {} as ShellEvent,
+    input: {} as ShellInput,
+  },
+  delays: {
+    idleBeforeWarning: ({ context }) => (context.idleSeconds - warningSeconds(context.idleSeconds)) * 1000,
+    warningBeforeAttract: ({ context }) => warningSeconds(context.idleSeconds) * 1000,
+  },
+  guards: {
+    openedFromList: ({ context }) => context.group !== null,
+  },
+  actions: {
+    forgetVisit: assign(({ context }) => freshVisit(context)),
+    setLocale: assign(({ event }) => (event.type === 'SET_LOCALE' ? { locale: event.locale } : {})),
+    chooseGroup: assign(({ event }) =>
+      event.type === 'CHOOSE_GROUP' ? { group: event.group, handling: null, matterCode: null } : {},
+    ),
+    setHandling: assign(({ event }) => (event.type === 'SET_HANDLING' ? { handling: event.handling } : {})),
+    openMatter: assign(({ event }) => (event.type === 'OPEN_MATTER' ? { matterCode: event.code } : {})),
+    closeMatter: assign({ matterCode: null }),
+    leaveList: assign({ group: null, handling: null, matterCode: null }),
+  },
+}).createMachine({
+  id: 'shell',
+  context: ({ input }) => ({
+    defaultLocale: input.defaultLocale,
+    idleSeconds: input.idleSeconds,
+    ...freshVisit(input),
+  }),
+  initial: 'attract',
+  states: {
+    attract: {
+      entry: 'forgetVisit',
+      on: {
+        START: 'visit',
+        // Choosing a language on the attract screen also starts the visit, in that language.
+        SET_LOCALE: { target: 'visit', actions: 'setLocale' },
+      },
+    },
+    visit: {
+      type: 'parallel',
+      on: { SET_LOCALE: { actions: 'setLocale' } },
+      states: {
+        screen: {
+          initial: 'home',
+          on: { HOME: { target: '.home', actions: 'leaveList' } },
+          states: {
+            home: {
+              on: {
+                CHOOSE_GROUP: { target: 'browse', actions: 'chooseGroup' },
+                OPEN_MATTER: { target: 'guide', actions: 'openMatter' },
+                SET_HANDLING: { actions: 'setHandling' },
+              },
+            },
+            browse: {
+              on: {
+                OPEN_MATTER: { target: 'guide', actions: 'openMatter' },
+                SET_HANDLING: { actions: 'setHandling' },
+                BACK: { target: 'home', actions: 'leaveList' },
+              },
+            },
+            guide: {
+              // Back to where the guide was opened from: a group's list, or home's.
+              on: {
+                BACK: [
+                  { guard: 'openedFromList', target: 'browse', actions: 'closeMatter' },
+                  { target: 'home', actions: 'closeMatter' },
+                ],
+              },
+            },
+          },
+        },
+        idle: {
+          initial: 'active',
+          states: {
+            active: {
+              after: { idleBeforeWarning: 'warning' },
+              // Re-entering restarts the timer.
+              on: { ACTIVITY: { target: 'active', reenter: true } },
+            },
+            warning: {
+              after: { warningBeforeAttract: '#shell.attract' },
+              on: { ACTIVITY: 'active' },
+            },
+          },
+        },
+      },
+    },
+  },
+});
+
+export type ShellScreen = 'attract' | 'home' | 'browse' | 'guide';

@@ -1,0 +1,75 @@
+import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent, { type UserEvent } from '@testing-library/user-event';
+import { onTestFinished, vi } from 'vitest';
+import type { CatalogStatus, KioskInfo } from '../../../core/api/contract';
+import { err, ok } from '../../../core/api/result';
+import { App } from '../shell/App';
+import { createFakeHost, type FakeHandlers, type FakeHost } from './fake-host';
+import { detail, fixtureInfo, list, overview, status as healthyStatus } from './fixture-catalog';
+
+export interface KioskOptions {
+  readonly info?: KioskInfo;
+  readonly status?: CatalogStatus;
+  /** The kiosk has no catalog stored yet: catalog calls answer `catalogEmpty`. */
+  readonly empty?: boolean;
+  /** Replaces or adds answers (e.g. a failing method). */
+  readonly handlers?: FakeHandlers;
+  /** user-event must move fake timers along when a test uses them. */
+  readonly fakeTimers?: boolean;
+}
+
+const catalogEmpty = { code: 'catalogEmpty' as const, message: 'no catalog stored yet' };
+
+/** The host's answers over the fixture catalog, the way core gives them. */
+export function catalogHandlers(options: Pick<KioskOptions, 'info' | 'status' | 'empty'> = {}): FakeHandlers {
+  return {
+    'kiosk.info': () => ok(options.info ?? fixtureInfo),
+    'catalog.status': () => ok(options.status ?? healthyStatus()),
+    'catalog.overview': () => (options.empty ? err(catalogEmpty) : ok(overview())),
+    'catalog.list': (query) => (options.empty ? err(catalogEmpty) : ok(list(query))),
+    'catalog.matter': ({ code }) => {
+      if (options.empty) return err(catalogEmpty);
+      const found = detail(code);
+      return found ? ok(found) : err({ code: 'notFound' as const, message: `no matter ${code}` });
+    },
+  };
+}
+
+export interface RenderedKiosk {
+  readonly fake: FakeHost;
+  readonly user: UserEvent;
+}
+
+/** The whole app on a strict fake host; cleaned up (and the host checked) when the test ends. */
+export function renderKiosk(options: KioskOptions = {}): RenderedKiosk {
+  const fake = createFakeHost({ ...catalogHandlers(options), ...options.handlers });
+  const user = userEvent.setup(options.fakeTimers ? { advanceTimers: (ms) => vi.advanceTimersByTime(ms) } : {});
+  render(<App host={fake.host} />);
+  onTestFinished(() => {
+    cleanup();
+    document.documentElement.lang = '';
+  });
+  return { fake, user };
+}
+
+/** Touches the attract screen and waits for home. */
+export async function startVisit(user: UserEvent): Promise<HTMLElement> {
+  await user.click(await screen.findByTestId('attract-screen'));
+  return screen.findByTestId('home-screen');
+}
+
+/** From home: opens a group by its tile (`data-kind` or `data-theme`) and waits for its list. */
+export async function openGroup(user: UserEvent, selector: string): Promise<HTMLElement> {
+  const tile = (await screen.findByTestId('home-screen')).querySelector<HTMLElement>(selector);
+  if (!tile) throw new Error(`no tile ${selector} on the home screen`);
+  await user.click(tile);
+  return within(await screen.findByTestId('browse-screen')).findByTestId('matter-list');
+}
+
+/** From the list on screen (home's or a group's): opens one matter's guide and waits for it. */
+export async function openMatter(user: UserEvent, code: string): Promise<HTMLElement> {
+  const item = (await screen.findByTestId('matter-list')).querySelector<HTMLElement>(`[data-code="${code}"]`);
+  if (!item) throw new Error(`no matter ${code} in the list`);
+  await user.click(item);
+  return screen.findByTestId('guide-screen');
+}

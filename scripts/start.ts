@@ -1,0 +1,97 @@
+/**
+ * `npm start`: the kiosk with the config's devices and platform (by default: emulated devices
+ * and the embedded reference platform). It says in its log which host it started:
+ *   - Electron, when an Electron binary is present and there is a display;
+ *   - otherwise the browser host, shown in Debian Chromium's kiosk mode;
+ *   - with no display, the browser host alone, printing the URL to open.
+ * `KIOSK_CONFIG=<file>` picks another config; `KIOSK_HOST=electron|browser|headless` forces a host.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startKioskCore } from '../core/app/start';
+import { createLogger } from '../core/logging/logger';
+import { startBrowserHost } from '../core/serve/browser-host';
+import { formatConfigError, loadKioskConfig, resolveConfigPath } from '../kiosk-config/load';
+import { buildRenderer, RENDERER_OUT, rendererIsStale, ROOT } from './build-renderer';
+import { runChromiumKiosk } from './start/chromium';
+import { chooseHost, isExecutable } from './start/hosts';
+
+/** sysexits.h EX_CONFIG: the configuration is wrong; restarting will not help. */
+const EXIT_CONFIG = 78;
+/** sysexits.h EX_UNAVAILABLE: a resource the kiosk needs is not there. */
+const EXIT_UNAVAILABLE = 69;
+
+const configPath = resolveConfigPath(process.env, join(ROOT, 'kiosk-config/default.json'));
+const loaded = loadKioskConfig(configPath);
+if (!loaded.ok) {
+  console.error(formatConfigError(loaded.error));
+  process.exit(EXIT_CONFIG);
+}
+
+const devMode = process.env['KIOSK_DEV'] === '1';
+const appVersion = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const logger = await createLogger({
+  level: loaded.value.config.logging.level,
+  dir: join(loaded.value.dataDir, 'logs'),
+  console: true,
+});
+const log = logger.child({ component: 'start' });
+
+const host = chooseHost({ env: process.env, root: ROOT, isExecutable });
+if (host.kind === 'unavailable') {
+  log.fatal({}, host.reason);
+  process.exit(EXIT_UNAVAILABLE);
+}
+
+if (rendererIsStale()) {
+  log.info({}, 'building the renderer (first start or sources changed)…');
+  await buildRenderer();
+}
+
+if (host.kind === 'electron') {
+  const { buildElectron } = await import('../electron/build');
+  await buildElectron({ root: ROOT, outDir: join(ROOT, 'out/electron') });
+  log.info({ binary: host.binary, config: loaded.value.sourcePath }, 'host: Electron');
+  const child = spawn(host.binary, [join(ROOT, 'out/electron/main.cjs')], { stdio: 'inherit', env: process.env });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+} else {
+  const core = await startKioskCore({ loaded: loaded.value, host: 'browser', appVersion, devMode, logger });
+  if (!core.ok) {
+    log.fatal({ kind: core.error.kind }, core.error.message);
+    process.exit(EXIT_UNAVAILABLE);
+  }
+  const server = await startBrowserHost({
+    core: core.value,
+    rendererDir: RENDERER_OUT,
+    port: loaded.value.config.host.port,
+  });
+  const chromium = host.kind === 'chromium' ? runChromiumKiosk(host.binary, server.url, devMode, logger) : null;
+  log.info(
+    {
+      url: server.url,
+      config: loaded.value.sourcePath,
+      data: loaded.value.dataDir,
+      readyMs: Math.round(process.uptime() * 1000),
+    },
+    host.kind === 'chromium'
+      ? `host: browser, shown in Chromium kiosk mode (${host.binary})`
+      : `host: browser, headless (${host.reason}); open ${server.url} in a browser`,
+  );
+  // One plain line for people and scripts: where the kiosk is.
+  console.log(`kiosk ready at ${server.url}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping');
+    chromium?.stop();
+    await server.close();
+    await core.value.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}

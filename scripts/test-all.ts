@@ -1,0 +1,87 @@
+/**
+ * `npm test`: every check and every test suite, in order, and one plain summary line at the end:
+ *   N passed, N failed[, N skipped]
+ * Static checks (lint, types, formatting, the build) count as one test each; vitest and
+ * Playwright report their own counts through their JSON reporters. A failing step does not
+ * stop the later ones, so one run shows everything that is wrong.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './build-renderer';
+
+interface Counts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+const total: Counts = { passed: 0, failed: 0, skipped: 0 };
+const lines: string[] = [];
+const results = join(ROOT, 'test-results');
+mkdirSync(results, { recursive: true });
+
+function run(command: string, args: string[]): boolean {
+  console.log(`\n▶ ${command} ${args.join(' ')}`);
+  const outcome = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+  return outcome.status === 0;
+}
+
+function check(name: string, command: string, args: string[]): boolean {
+  const ok = run(command, args);
+  total[ok ? 'passed' : 'failed'] += 1;
+  lines.push(`${name}: ${ok ? 'passed' : 'FAILED'}`);
+  return ok;
+}
+
+function suite(name: string, command: string, args: string[], report: string, count: (json: unknown) => Counts): void {
+  rmSync(report, { force: true });
+  const ok = run(command, args);
+  if (!existsSync(report)) {
+    total.failed += 1;
+    lines.push(`${name}: did not run to the end (no report)`);
+    return;
+  }
+  const counts = count(JSON.parse(readFileSync(report, 'utf8')));
+  // A runner that exits non-zero with no failed test (a crash in a hook, an unhandled error) still fails.
+  if (!ok && counts.failed === 0) counts.failed = 1;
+  total.passed += counts.passed;
+  total.failed += counts.failed;
+  total.skipped += counts.skipped;
+  lines.push(`${name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+}
+
+const npx = join(ROOT, 'node_modules/.bin');
+check('lint', join(npx, 'eslint'), ['--max-warnings=0', '.']);
+check('typecheck (node)', join(npx, 'tsc'), ['-p', 'tsconfig.node.json', '--noEmit']);
+check('typecheck (renderer)', join(npx, 'tsc'), ['-p', 'tsconfig.renderer.json', '--noEmit']);
+check('typecheck (end-to-end tests)', join(npx, 'tsc'), ['-p', 'tsconfig.e2e.json', '--noEmit']);
+check('format', join(npx, 'prettier'), ['--check', '.']);
+
+const vitestReport = join(results, 'vitest.json');
+suite(
+  'vitest',
+  join(npx, 'vitest'),
+  ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`],
+  vitestReport,
+  (json) => {
+    const r = json as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+    return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests };
+  },
+);
+
+if (check('build', join(npx, 'tsx'), ['scripts/build.ts'])) {
+  const playwrightReport = join(results, 'playwright.json');
+  suite('playwright', join(npx, 'playwright'), ['test'], playwrightReport, (json) => {
+    const s = (json as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }).stats;
+    return { passed: s.expected + s.flaky, failed: s.unexpected, skipped: s.skipped };
+  });
+} else {
+  total.failed += 1;
+  lines.push('playwright: not run, the build failed');
+}
+
+const summary = `${total.passed} passed, ${total.failed} failed${total.skipped > 0 ? `, ${total.skipped} skipped` : ''}`;
+writeFileSync(join(results, 'summary.txt'), `${summary}\n`);
+console.log(`\n${lines.join('\n')}\n`);
+console.log(summary);
+process.exit(total.failed === 0 ? 0 : 1);

@@ -1,0 +1,48 @@
+import { chromium } from 'playwright-core';
+import { startKiosk, writeTestConfig } from '../e2e/support/kiosk-process';
+import { summarise, type Summary } from './measure';
+
+/**
+ * Start command to home screen visible: spawn `npm start` (tsx scripts/start.ts, headless host,
+ * fresh data folder, embedded platform), open the printed URL in Chromium, tap the attract
+ * screen, wait for the home screen to list matters. The renderer is already built (as after
+ * `npm install && npm run build`, or after the first start).
+ */
+export async function startupBenchmarks(runs = 5): Promise<Summary[]> {
+  const browser = await chromium.launch({
+    executablePath: process.env['KIOSK_CHROMIUM'] ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const toReady: number[] = [];
+  const toHome: number[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const config = writeTestConfig();
+      const started = performance.now();
+      const kiosk = await startKiosk(config.path);
+      toReady.push(performance.now() - started);
+      const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
+      const page = await context.newPage();
+      await page.goto(kiosk.url);
+      await page.getByTestId('attract-screen').click();
+      await page.getByTestId('matter-item').first().waitFor();
+      toHome.push(performance.now() - started);
+      await context.close();
+      await kiosk.proc.stop();
+      config.cleanup();
+    }
+  } finally {
+    await browser.close();
+  }
+  return [
+    summarise('startup: npm start → URL printed', toReady),
+    summarise('startup: npm start → home screen with matters visible', toHome),
+  ];
+}

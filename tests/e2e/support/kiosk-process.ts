@@ -1,0 +1,105 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../../..');
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+
+export interface RunningProcess {
+  readonly child: ChildProcess;
+  /** Everything it printed so far (stdout and stderr). */
+  output(): string;
+  /** Resolves with the exit code (or signal name). */
+  readonly exited: Promise<number | string>;
+  stop(signal?: NodeJS.Signals): Promise<number | string>;
+}
+
+/** Every process group a test started; whatever a failing test left running is killed on exit. */
+const running = new Set<number>();
+process.once('exit', () => {
+  for (const pid of running) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+});
+
+export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv): RunningProcess {
+  // No display: the start script must choose the headless browser host, as it does on CI.
+  const { DISPLAY: _d, WAYLAND_DISPLAY: _w, ELECTRON_OVERRIDE_DIST_PATH: _e, ...base } = process.env;
+  // Its own process group: tsx runs the script in a child node process, and a signal to the
+  // group reaches both (SIGKILL to tsx alone would leave the script running).
+  const child = spawn(TSX, [join(ROOT, script), ...args], {
+    cwd: ROOT,
+    env: { ...base, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let text = '';
+  child.stdout?.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+  child.stderr?.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+  if (child.pid !== undefined) running.add(child.pid);
+  const exited = new Promise<number | string>((resolveExit) =>
+    child.once('exit', (code, signal) => {
+      if (child.pid !== undefined) running.delete(child.pid);
+      resolveExit(code ?? signal ?? 'unknown');
+    }),
+  );
+  return {
+    child,
+    output: () => text,
+    exited,
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
+        // SIGTERM goes to tsx, which forwards it so the script can stop cleanly; SIGKILL must
+        // hit the whole group, as a power cut or `kill -9` of the service would.
+        if (signal === 'SIGKILL') process.kill(-child.pid, signal);
+        else child.kill(signal);
+      }
+      return exited;
+    },
+  };
+}
+
+/** Waits until the process prints a line matching `pattern`, or fails with what it printed. */
+export async function waitForLine(
+  proc: RunningProcess,
+  pattern: RegExp,
+  timeoutMs = 60_000,
+): Promise<RegExpMatchArray> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const match = proc.output().match(pattern);
+    if (match) return match;
+    if (proc.child.exitCode !== null || Date.now() > deadline) {
+      throw new Error(`no line matching ${pattern} (exit ${proc.child.exitCode}); output:\n${proc.output()}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The default config with a fresh data folder and the given changes, written to a temp file. */
+export function writeTestConfig(changes: (config: Record<string, unknown>) => void = () => undefined) {
+  const dir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
+  const config = JSON.parse(readFileSync(join(ROOT, 'kiosk-config/default.json'), 'utf8')) as Record<string, unknown>;
+  config['data'] = { dir: join(dir, 'data') };
+  changes(config);
+  const path = join(dir, 'kiosk.json');
+  writeFileSync(path, JSON.stringify(config, null, 2));
+  return { dir, path, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface StartedKiosk {
+  readonly url: string;
+  readonly proc: RunningProcess;
+}
+
+/** `npm start`, exactly as a person runs it (tsx scripts/start.ts), with the given config. */
+export async function startKiosk(configPath: string, env: NodeJS.ProcessEnv = {}): Promise<StartedKiosk> {
+  const proc = runScript('scripts/start.ts', [], { KIOSK_CONFIG: configPath, ...env });
+  const [, url] = await waitForLine(proc, /kiosk ready at (http:\/\/127\.0\.0\.1:\d+\/)/);
+  return { url: url!, proc };
+}

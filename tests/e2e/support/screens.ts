@@ -1,0 +1,27 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page, TestInfo } from '@playwright/test';
+import { ROOT } from './kiosk-process';
+
+export const PORTRAIT = { width: 1080, height: 1920 };
+export const LANDSCAPE = { width: 1920, height: 1080 };
+
+/**
+ * Saves a full-window screenshot as a test artefact: attached to the Playwright report and
+ * written to test-artifacts/screenshots/ so people (and CI) can look at what a resident sees.
+ */
+export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<string> {
+  const dir = join(ROOT, 'test-artifacts', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
+  await page.screenshot({ path });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+  return path;
+}
+
+/** From the attract screen to the home screen, as a resident does: one tap anywhere. */
+export async function enterHome(page: Page): Promise<void> {
+  await page.getByTestId('attract-screen').waitFor();
+  await page.getByTestId('attract-screen').click();
+  await page.getByTestId('home-screen').waitFor();
+}

@@ -1,0 +1,151 @@
+import { join } from 'node:path';
+import { RuleTester } from 'eslint';
+import { describe, it } from 'vitest';
+import { layerImports } from './layer-imports.js';
+
+const root = '/repo';
+const at = (file: string) => join(root, file);
+
+RuleTester.describe = describe;
+RuleTester.it = it;
+RuleTester.itOnly = it.only;
+
+const tester = new RuleTester({ languageOptions: { ecmaVersion: 2022, sourceType: 'module' } });
+const options = [{ root }];
+
+tester.run('layer-imports', layerImports, {
+  valid: [
+    { filename: at('renderer/src/app.tsx'), code: "import { contract } from '../../core/api/contract';", options },
+    { filename: at('renderer/src/app.tsx'), code: "import { Guide } from '../../platform/contract/catalog';", options },
+    { filename: at('renderer/src/app.tsx'), code: "import React from 'react';", options },
+    { filename: at('core/app/start.ts'), code: "import { x } from '../../platform/embedded';", options },
+    {
+      filename: at('core/app/start.ts'),
+      code: "import Database from 'better-sqlite3'; import { join } from 'node:path';",
+      options,
+    },
+    { filename: at('core/api/contract.ts'), code: "import { Station } from '../../kiosk-config/station';", options },
+    {
+      filename: at('electron/main/ipc.ts'),
+      code: "import { ipcMain } from 'electron'; import { x } from '../../core/api/dispatcher';",
+      options,
+    },
+    { filename: at('drivers/printer/device.ts'), code: "import { ok } from '../../core/api/result';", options },
+    {
+      filename: at('core/catalog/sync.test.ts'),
+      code: "import { catalogFixture } from '../../tests/helpers/catalog-fixture';",
+      options,
+    },
+    { filename: at('scripts/start.ts'), code: "import { anything } from '../renderer/src/app';", options },
+  ],
+  invalid: [
+    {
+      filename: at('renderer/src/app.tsx'),
+      code: "import { openStore } from '../../core/store/open';",
+      options,
+      errors: [{ messageId: 'wrongWay' }],
+    },
+    {
+      filename: at('renderer/src/app.tsx'),
+      code: "import { readFileSync } from 'node:fs';",
+      options,
+      errors: [{ messageId: 'nodeInPage' }],
+    },
+    {
+      filename: at('renderer/src/app.tsx'),
+      code: "import { readFileSync } from 'fs';",
+      options,
+      errors: [{ messageId: 'nodeInPage' }],
+    },
+    {
+      filename: at('renderer/src/app.tsx'),
+      code: "import { ipcRenderer } from 'electron';",
+      options,
+      errors: [{ messageId: 'nodeInPage' }],
+    },
+    {
+      filename: at('renderer/src/app.tsx'),
+      code: "const m = await import('better-sqlite3');",
+      options,
+      errors: [{ messageId: 'nodeInPage' }],
+    },
+    {
+      filename: at('core/api/contract.ts'),
+      code: "import { join } from 'node:path';",
+      options,
+      errors: [{ messageId: 'nodeInPage' }],
+    },
+    {
+      filename: at('core/api/contract.ts'),
+      code: "import { openStore } from '../store/open';",
+      options,
+      errors: [{ messageId: 'wrongWay' }],
+    },
+    {
+      filename: at('core/app/start.ts'),
+      code: "import { app } from 'electron';",
+      options,
+      errors: [{ messageId: 'electronOutsideShell' }],
+    },
+    {
+      filename: at('core/app/start.ts'),
+      code: "import { x } from '../../renderer/src/app';",
+      options,
+      errors: [{ messageId: 'wrongWay' }],
+    },
+    {
+      filename: at('core/app/start.ts'),
+      code: "import { x } from '../../platform/server/app';",
+      options,
+      errors: [{ messageId: 'wrongWay' }],
+    },
+    {
+      filename: at('core/app/start.ts'),
+      code: "export * from '../../electron/main/window';",
+      options,
+      errors: [{ messageId: 'wrongWay' }],
+    },
+    {
+      filename: at('drivers/printer/device.ts'),
+      code: "import { BrowserWindow } from 'electron';",
+      options,
+      errors: [{ messageId: 'electronOutsideShell' }],
+    },
+    {
+      filename: at('drivers/printer/device.ts'),
+      code: "import { openStore } from '../../core/store/open';",
+      options,
+      errors: [{ messageId: 'wrongWay' }],
+    },
+    {
+      filename: at('platform/server/app.ts'),
+      code: "import { openStore } from '../../core/store/open';",
+      options,
+      errors: [{ messageId: 'wrongWay' }],
+    },
+    {
+      filename: at('platform/contract/catalog.ts'),
+      code: "import { readFileSync } from 'node:fs';",
+      options,
+      errors: [{ messageId: 'nodeInPage' }],
+    },
+    {
+      filename: at('kiosk-config/load.ts'),
+      code: "import { openStore } from '../core/store/open';",
+      options,
+      errors: [{ messageId: 'wrongWay' }],
+    },
+    {
+      filename: at('core/app/handlers.ts'),
+      code: "const x = require('electron');",
+      options,
+      errors: [{ messageId: 'electronOutsideShell' }],
+    },
+    {
+      filename: at('core/serve/x.ts'),
+      code: "import { catalogFixture } from '../../tests/helpers/catalog-fixture';",
+      options,
+      errors: [{ messageId: 'wrongWay' }],
+    },
+  ],
+});
