@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { DisplayPhone as Phone } from '../platform/contract/catalog';
 
 /**
  * The station (便民服务站) this kiosk belongs to, as configured on the kiosk. The renderer shows it
  * (name, hotline, hours, agents) so its schema is pure zod and safe to import anywhere.
  */
-const Phone = z.string().regex(/^[0-9][0-9 -]{2,19}$/, 'a phone number: digits, spaces and hyphens');
 
 export const StationAgent = z.object({
   name: z.string().trim().min(1).max(20),

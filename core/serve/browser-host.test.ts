@@ -111,7 +111,7 @@ describe('browser host: API over WebSocket', () => {
     });
     const client = createClient<KioskContract>(transport);
     const info = await client.call('kiosk.info', {});
-    expect(info.ok && info.value.station.name).toBe('测试村便民服务站');
+    expect(info.ok && info.value.station.name).toBe('东埠村便民服务站');
     const list = await client.call('catalog.list', { themeId: 'elderly' });
     expect(list.ok && list.value.matters.map((m) => m.name)).toEqual(['老年优待证办理', '临时救助']);
     const missing = await client.call('catalog.matter', { code: 'NOPE-0000' });

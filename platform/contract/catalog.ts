@@ -26,8 +26,12 @@ export const Channel = z.enum(['selfService', 'assistRequest', 'guideOnly']);
 export type Channel = z.infer<typeof Channel>;
 
 const nonEmpty = z.string().trim().min(1);
-/** A phone number as printed on a guide: digits, optional area code, hyphens and spaces. */
-const Phone = z.string().regex(/^[0-9][0-9 -]{2,19}$/, 'a phone number: digits, spaces and hyphens');
+/**
+ * A phone number as printed for residents to call: a landline with area code, a mobile, or a
+ * short service number such as 12345. (Numbers the platform must be able to call back use the
+ * stricter PhoneNumber in common.ts.)
+ */
+export const DisplayPhone = z.string().regex(/^[0-9][0-9 -]{2,19}$/, 'a phone number: digits, spaces and hyphens');
 
 export const Theme = z
   .object({
@@ -42,7 +46,7 @@ export const Department = z
   .object({
     code: z.string().regex(/^[A-Za-z0-9-]{2,32}$/),
     name: nonEmpty,
-    phone: Phone.optional(),
+    phone: DisplayPhone.optional(),
   })
   .meta({ id: 'Department', description: 'The department (主管部门) responsible for matters.' });
 export type Department = z.infer<typeof Department>;
@@ -65,7 +69,7 @@ export const GuidePlace = z
     name: nonEmpty,
     address: nonEmpty,
     hours: nonEmpty,
-    phone: Phone.optional(),
+    phone: DisplayPhone.optional(),
   })
   .meta({ id: 'GuidePlace', description: 'Where and when the matter is handled (办理地点和时间).' });
 export type GuidePlace = z.infer<typeof GuidePlace>;
@@ -115,7 +119,7 @@ export const Guide = z
       })
       .describe('服务承诺'),
     visitsNeeded: z.number().int().min(0).max(5).describe('到现场次数'),
-    contact: z.object({ consultPhone: Phone, complaintPhone: Phone }).describe('咨询 / 监督投诉方式'),
+    contact: z.object({ consultPhone: DisplayPhone, complaintPhone: DisplayPhone }).describe('咨询 / 监督投诉方式'),
   })
   .meta({ id: 'Guide', description: '办事指南: every section a resident needs before they come or apply.' });
 export type Guide = z.infer<typeof Guide>;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -21,8 +22,8 @@ const withGuides = catalog.matters.filter((matter): matter is Matter & { guide: 
 describe('the seed catalog', () => {
   it('parses against the contract and survives a JSON round trip', () => {
     expect(Catalog.safeParse(JSON.parse(JSON.stringify(catalog))).success).toBe(true);
-    expect(catalog.version).toBe('2026.11.20-1');
-    expect(catalog.publishedAt).toBe('2026-11-20T09:00:00+08:00');
+    expect(catalog.version).toBe('2026.11.21-1');
+    expect(catalog.publishedAt).toBe('2026-11-21T09:00:00+08:00');
     expect(catalog.region).toEqual({ code: '370784', name: '安丘市' });
   });
 
@@ -201,5 +202,19 @@ describe('buildSeedCatalog refuses data that does not line up', () => {
     );
     const noDays = MATTER_CLASSIFICATION.map((row) => (row.seq === 20 ? { ...row, days: null } : row));
     expect(() => buildSeedCatalog(listed, noDays)).toThrow(/承诺件 need a promised time limit/);
+  });
+});
+
+describe('the seed version', () => {
+  it('changes whenever the content changes', () => {
+    // A platform refuses to republish a known version with other content, so a kiosk with the
+    // previous seed in its embedded platform would stop at start-up. When this fails: give
+    // SEED_CATALOG_VERSION (and SEED_PUBLISHED_AT) a new value, then update the hash here.
+    const { version, publishedAt: _publishedAt, ...content } = loadSeedCatalog();
+    const hash = createHash('sha256').update(JSON.stringify(content)).digest('hex');
+    expect({ version, hash }).toEqual({
+      version: '2026.11.21-1',
+      hash: '6fe6d5a34794c160f62f0ed8b1fb13c94969995a4144db3519fe5d29bfc8cb4b',
+    });
   });
 });

@@ -11,8 +11,8 @@ import { SEED_THEMES } from './themes';
  * into anqiu-village-matters.csv), joined with our classification and our sample guides.
  */
 
-export const SEED_CATALOG_VERSION = '2026.11.20-1';
-export const SEED_PUBLISHED_AT = '2026-11-20T09:00:00+08:00';
+export const SEED_CATALOG_VERSION = '2026.11.21-1';
+export const SEED_PUBLISHED_AT = '2026-11-21T09:00:00+08:00';
 export const SEED_REGION = { code: '370784', name: '安丘市' } as const;
 
 /**

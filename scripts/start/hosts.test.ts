@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chromiumKioskArgs } from './chromium';
+import { parseXdpyinfoDimensions } from './screen-size';
 import { chooseHost, type HostEnvironment } from './hosts';
 
 function environment(env: NodeJS.ProcessEnv, executables: string[]): HostEnvironment {
@@ -68,7 +69,11 @@ describe('chooseHost', () => {
 
 describe('chromiumKioskArgs', () => {
   it('opens the kiosk URL fullscreen with a fresh profile, no background networking and no devtools', () => {
-    const args = chromiumKioskArgs('http://127.0.0.1:5000/', '/tmp/p', false);
+    const args = chromiumKioskArgs('http://127.0.0.1:5000/', '/tmp/p', {
+      devMode: false,
+      asRoot: false,
+      screen: { width: 1080, height: 1920 },
+    });
     expect(args).toEqual(
       expect.arrayContaining([
         '--kiosk',
@@ -76,8 +81,25 @@ describe('chromiumKioskArgs', () => {
         '--user-data-dir=/tmp/p',
         '--disable-background-networking',
         '--disable-dev-tools',
+        '--window-size=1080,1920',
       ]),
     );
-    expect(chromiumKioskArgs('http://x/', '/tmp/p', true)).not.toContain('--disable-dev-tools');
+    expect(args).not.toContain('--no-sandbox');
+    expect(chromiumKioskArgs('http://x/', '/tmp/p', { devMode: true, asRoot: false, screen: null })).not.toContain(
+      '--disable-dev-tools',
+    );
+    expect(chromiumKioskArgs('http://x/', '/tmp/p', { devMode: false, asRoot: true, screen: null })).toContain(
+      '--no-sandbox',
+    );
+  });
+});
+
+describe('parseXdpyinfoDimensions', () => {
+  it('reads the screen size xdpyinfo prints', () => {
+    expect(parseXdpyinfoDimensions('screen #0:\n  dimensions:    1080x1920 pixels (274x488 millimeters)\n')).toEqual({
+      width: 1080,
+      height: 1920,
+    });
+    expect(parseXdpyinfoDimensions('no screen here')).toBeNull();
   });
 });

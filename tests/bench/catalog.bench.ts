@@ -7,7 +7,7 @@ import { createCatalogSync } from '../../core/catalog/sync';
 import { silentLogger } from '../../core/logging/logger';
 import { migrate } from '../../core/store/migrate';
 import { migrations } from '../../core/store/migrations';
-import { testKioskInfo } from '../helpers/test-core';
+import { kioskInfoFixture } from '../helpers/kiosk-info-fixture';
 import { sample, summarise, type Summary } from './measure';
 import { syntheticCatalog } from './synthetic-catalog';
 
@@ -32,7 +32,7 @@ export async function catalogBenchmarks(): Promise<Summary[]> {
       logger: silentLogger(),
       onStatus: () => undefined,
     });
-    const dispatch = createDispatcher(contract, buildHandlers({ info: testKioskInfo, db, catalogSync: sync }), {
+    const dispatch = createDispatcher(contract, buildHandlers({ info: kioskInfoFixture, db, catalogSync: sync }), {
       error: () => undefined,
     });
     const ctx = { host: 'test' as const, requestId: 'bench' };

@@ -1,11 +1,11 @@
 import { chromium } from 'playwright-core';
-import { startKiosk, writeTestConfig } from '../e2e/support/kiosk-process';
+import { runCommand, waitForLine, writeTestConfig } from '../e2e/support/kiosk-process';
 import { summarise, type Summary } from './measure';
 
 /**
- * Start command to home screen visible: spawn `npm start` (tsx scripts/start.ts, headless host,
- * fresh data folder, embedded platform), open the printed URL in Chromium, tap the attract
- * screen, wait for the home screen to list matters. The renderer is already built (as after
+ * Start command to home screen visible: run `npm start` itself (headless host, fresh data folder,
+ * embedded platform), open the printed URL in Chromium, tap the attract screen, wait for the home
+ * screen to list matters. The renderer is already built (as after
  * `npm install && npm run build`, or after the first start).
  */
 export async function startupBenchmarks(runs = 5): Promise<Summary[]> {
@@ -26,16 +26,17 @@ export async function startupBenchmarks(runs = 5): Promise<Summary[]> {
     for (let i = 0; i < runs; i++) {
       const config = writeTestConfig();
       const started = performance.now();
-      const kiosk = await startKiosk(config.path);
+      const proc = runCommand('npm', ['start'], { KIOSK_CONFIG: config.path, KIOSK_HOST: 'headless' });
+      const [, url] = await waitForLine(proc, /kiosk ready at (http:\/\/127\.0\.0\.1:\d+\/)/);
       toReady.push(performance.now() - started);
       const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
       const page = await context.newPage();
-      await page.goto(kiosk.url);
+      await page.goto(url!);
       await page.getByTestId('attract-screen').click();
       await page.getByTestId('matter-item').first().waitFor();
       toHome.push(performance.now() - started);
       await context.close();
-      await kiosk.proc.stop();
+      await proc.stop();
       config.cleanup();
     }
   } finally {

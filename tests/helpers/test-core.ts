@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { Catalog } from '../../platform/contract/catalog';
-import { contract, type KioskInfo } from '../../core/api/contract';
+import { contract } from '../../core/api/contract';
 import { createDispatcher } from '../../core/api/dispatcher';
 import { createEventBus } from '../../core/api/events';
 import { buildHandlers } from '../../core/app/handlers';
@@ -10,25 +10,7 @@ import { silentLogger } from '../../core/logging/logger';
 import { migrate } from '../../core/store/migrate';
 import { migrations } from '../../core/store/migrations';
 import type { HttpOptions } from '../../core/platform-client/http';
-
-export const testKioskInfo: KioskInfo = {
-  appVersion: '0.0.0-test',
-  host: 'browser',
-  devMode: false,
-  terminal: { id: 'KIOSK-TEST-01', name: '测试一体机' },
-  station: {
-    id: 'TEST-STATION',
-    name: '测试村便民服务站',
-    region: { code: '370784107', county: '安丘市', town: '景芝镇', village: '测试村' },
-    address: '测试村党群服务中心',
-    hotline: '0536-4000123',
-    staffedHours: [{ days: '周一至周五', open: '08:30', close: '17:30' }],
-    selfServiceHours: '24h',
-    agents: [],
-    location: { lat: 36.3, lng: 119.2 },
-  },
-  ui: { defaultLocale: 'zh-CN', orientation: 'auto', attractAfterIdleSeconds: 120 },
-};
+import { kioskInfoFixture } from './kiosk-info-fixture';
 
 /**
  * The kiosk core's API over an in-memory store, without a platform process: the same dispatcher,
@@ -56,7 +38,7 @@ export function createTestCore(options: { catalog?: Catalog; platform?: HttpOpti
     logger,
     onStatus: (status) => events.emit('catalog.statusChanged', status),
   });
-  const dispatch = createDispatcher(contract, buildHandlers({ info: testKioskInfo, db, catalogSync }), {
+  const dispatch = createDispatcher(contract, buildHandlers({ info: kioskInfoFixture, db, catalogSync }), {
     error: () => undefined,
   });
   return { db, dispatch, events, logger, catalogSync, close: () => db.close() };

@@ -7,7 +7,7 @@ import { startKioskCore } from '../../core/app/start';
 import type { KioskCore } from '../../core/app/types';
 import { silentLogger } from '../../core/logging/logger';
 import { parseKioskConfig } from '../../kiosk-config/load';
-import { loadSeedCatalog } from '../../platform/seed';
+import { loadSeedCatalog, SEED_CATALOG_VERSION } from '../../platform/seed';
 import { startPlatformServer, type PlatformServer } from '../../platform/server/start';
 import { publishCatalog } from '../../platform/server/store/catalogs';
 
@@ -71,7 +71,12 @@ describe('kiosk core with the reference platform', () => {
   it('pulls the seeded catalog: 62 matters, guides included', async () => {
     await startCore();
     const status = (await call('catalog.syncNow')) as CatalogStatus;
-    expect(status).toMatchObject({ version: '2026.11.20-1', matterCount: 62, platform: 'reachable', lastError: null });
+    expect(status).toMatchObject({
+      version: SEED_CATALOG_VERSION,
+      matterCount: 62,
+      platform: 'reachable',
+      lastError: null,
+    });
     const list = (await call('catalog.list', { limit: 500 })) as {
       total: number;
       matters: Array<{ name: string; hasGuide: boolean }>;
@@ -105,7 +110,7 @@ describe('kiosk core with the reference platform', () => {
     await core!.close();
     await startCore();
     const afterRestart = (await call('catalog.syncNow')) as CatalogStatus;
-    expect(afterRestart).toMatchObject({ version: '2026.11.20-1', platform: 'unreachable', matterCount: 62 });
+    expect(afterRestart).toMatchObject({ version: SEED_CATALOG_VERSION, platform: 'unreachable', matterCount: 62 });
     expect(((await call('catalog.list')) as { total: number }).total).toBe(62);
 
     platform.faults.update({ outage: false });
@@ -131,15 +136,15 @@ describe('kiosk core with the reference platform', () => {
     core!.events.subscribe((event, payload) => events.push({ event, payload }));
 
     const next = loadSeedCatalog();
-    next.version = '2026.11.21-1';
-    next.publishedAt = '2026-11-21T09:00:00+08:00';
+    next.version = '2026.11.22-1';
+    next.publishedAt = '2026-11-22T09:00:00+08:00';
     next.matters = next.matters.filter((m) => m.seq !== 62);
     expect(publishCatalog(platform.db, next).ok).toBe(true);
 
-    expect(await call('catalog.syncNow')).toMatchObject({ version: '2026.11.21-1', matterCount: 61 });
+    expect(await call('catalog.syncNow')).toMatchObject({ version: '2026.11.22-1', matterCount: 61 });
     expect(events).toContainEqual({
       event: 'catalog.statusChanged',
-      payload: expect.objectContaining({ version: '2026.11.21-1' }),
+      payload: expect.objectContaining({ version: '2026.11.22-1' }),
     });
     const missing = await core!.dispatch('catalog.matter', { code: '370784-CJ-062' }, ctx);
     expect(missing).toMatchObject({ ok: false, error: { code: 'notFound' } });

@@ -38,8 +38,8 @@ export const LAYERS = [
     noElectron: true,
   },
   { layer: 'drivers', allow: ['drivers', 'core/api'], noElectron: true },
-  { layer: 'platform', allow: ['platform'], noElectron: true },
-  { layer: 'kiosk-config', allow: ['kiosk-config', 'core/api/result.ts'], noElectron: true },
+  { layer: 'platform', allow: ['platform', 'core/api/result.ts'], noElectron: true },
+  { layer: 'kiosk-config', allow: ['kiosk-config', 'core/api/result.ts', 'platform/contract'], noElectron: true },
   { layer: 'electron', allow: ['electron', 'core', 'drivers', 'kiosk-config', 'platform/contract'] },
 ];
 
@@ -82,8 +82,9 @@ export const layerImports = {
     const file = toPosix(relative(root, context.filename));
     const layer = layerOf(file);
     if (!layer) return {};
-    // Tests sit beside the code they test and may use the shared helpers in tests/.
-    const isTest = /\.test\.tsx?$/.test(file);
+    // Tests, and test-support folders (`test/`, `testing/`), sit beside the code they test and may
+    // use the shared helpers in tests/.
+    const isTest = /\.test\.tsx?$/.test(file) || /(^|\/)(test|testing)\//.test(file);
     const entry = isTest ? { ...layer, allow: [...layer.allow, 'tests'] } : layer;
 
     /** @param {import('estree').Node} node @param {unknown} source */

@@ -15,6 +15,17 @@ const options = [{ root }];
 
 tester.run('layer-imports', layerImports, {
   valid: [
+    { filename: at('platform/server/db/open.ts'), code: "import { ok } from '../../../core/api/result';", options },
+    {
+      filename: at('kiosk-config/station.ts'),
+      code: "import { DisplayPhone } from '../platform/contract/catalog';",
+      options,
+    },
+    {
+      filename: at('renderer/src/test/fixture.ts'),
+      code: "import { kioskInfoFixture } from '../../../tests/helpers/kiosk-info-fixture';",
+      options,
+    },
     { filename: at('renderer/src/app.tsx'), code: "import { contract } from '../../core/api/contract';", options },
     { filename: at('renderer/src/app.tsx'), code: "import { Guide } from '../../platform/contract/catalog';", options },
     { filename: at('renderer/src/app.tsx'), code: "import React from 'react';", options },
@@ -39,6 +50,12 @@ tester.run('layer-imports', layerImports, {
     { filename: at('scripts/start.ts'), code: "import { anything } from '../renderer/src/app';", options },
   ],
   invalid: [
+    {
+      filename: at('renderer/src/screens/home.tsx'),
+      code: "import { x } from '../../../tests/helpers/catalog-fixture';",
+      options,
+      errors: [{ messageId: 'wrongWay' }],
+    },
     {
       filename: at('renderer/src/app.tsx'),
       code: "import { openStore } from '../../core/store/open';",

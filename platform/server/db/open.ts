@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { err, ok, type Result } from '../result';
+import { err, ok, type Result } from '../../../core/api/result';
 import { migrate, schemaVersion } from './migrate';
 import type { Migration } from './migration';
 import { MIGRATIONS } from './migrations';

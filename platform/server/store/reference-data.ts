@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { ZodType } from 'zod';
 import { RatingOptionSet } from '../../contract/ratings';
 import { ServicePointList } from '../../contract/service-points';
-import { err, type Result } from '../result';
+import { err, type Result } from '../../../core/api/result';
 import { publishDocument, type PublishOutcome } from './documents';
 
 /**

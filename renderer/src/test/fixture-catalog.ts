@@ -7,26 +7,10 @@ import type {
   MatterSummary,
 } from '../../../core/api/contract';
 import type { Department, Guide, Matter, Theme } from '../../../platform/contract/catalog';
+import { kioskInfoFixture } from '../../../tests/helpers/kiosk-info-fixture';
 
-/** The kiosk the renderer tests run on. */
-export const fixtureInfo: KioskInfo = {
-  appVersion: '0.0.0-test',
-  host: 'browser',
-  devMode: false,
-  terminal: { id: 'KIOSK-TEST-01', name: '测试一体机' },
-  station: {
-    id: 'TEST-STATION',
-    name: '东埠村便民服务站',
-    region: { code: '370784107', county: '安丘市', town: '景芝镇', village: '东埠村' },
-    address: '东埠村党群服务中心一楼',
-    hotline: '0536-4000123',
-    staffedHours: [{ days: '周一至周五', open: '08:30', close: '17:30' }],
-    selfServiceHours: '24h',
-    agents: [{ name: '王秀兰', role: '红管家', phone: '13800000001' }],
-    location: { lat: 36.3, lng: 119.2 },
-  },
-  ui: { defaultLocale: 'zh-CN', orientation: 'auto', attractAfterIdleSeconds: 120 },
-};
+/** The kiosk the renderer tests run on: the same one the host tests use. */
+export const fixtureInfo: KioskInfo = kioskInfoFixture;
 
 /** A full guide: every section has something in it, so every section has something to check. */
 export const fullGuide: Guide = {

@@ -27,12 +27,17 @@ process.once('exit', () => {
   }
 });
 
+/** A TypeScript script of ours, run the way package.json runs it (tsx). */
 export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv): RunningProcess {
+  return runCommand(TSX, [join(ROOT, script), ...args], env);
+}
+
+export function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv): RunningProcess {
   // No display: the start script must choose the headless browser host, as it does on CI.
   const { DISPLAY: _d, WAYLAND_DISPLAY: _w, ELECTRON_OVERRIDE_DIST_PATH: _e, ...base } = process.env;
-  // Its own process group: tsx runs the script in a child node process, and a signal to the
-  // group reaches both (SIGKILL to tsx alone would leave the script running).
-  const child = spawn(TSX, [join(ROOT, script), ...args], {
+  // Its own process group: tsx (and npm) run the script in a child process, and a signal to the
+  // group reaches all of them (SIGKILL to tsx alone would leave the script running).
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: { ...base, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -54,10 +59,9 @@ export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv
     exited,
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
-        // SIGTERM goes to tsx, which forwards it so the script can stop cleanly; SIGKILL must
-        // hit the whole group, as a power cut or `kill -9` of the service would.
-        if (signal === 'SIGKILL') process.kill(-child.pid, signal);
-        else child.kill(signal);
+        // The whole group, as systemd's KillMode=control-group does: npm does not pass SIGTERM on
+        // to its script, and SIGKILL cannot be passed on at all.
+        process.kill(-child.pid, signal);
       }
       return exited;
     },

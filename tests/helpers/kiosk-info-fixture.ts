@@ -1,0 +1,21 @@
+import type { KioskInfo } from '../../core/api/contract';
+
+/** The kiosk that unit, renderer and host tests run as: the sample station, one agent, default UI. */
+export const kioskInfoFixture: KioskInfo = {
+  appVersion: '0.0.0-test',
+  host: 'browser',
+  devMode: false,
+  terminal: { id: 'KIOSK-TEST-01', name: '测试一体机' },
+  station: {
+    id: 'TEST-STATION',
+    name: '东埠村便民服务站',
+    region: { code: '370784107', county: '安丘市', town: '景芝镇', village: '东埠村' },
+    address: '东埠村党群服务中心一楼',
+    hotline: '0536-4000123',
+    staffedHours: [{ days: '周一至周五', open: '08:30', close: '17:30' }],
+    selfServiceHours: '24h',
+    agents: [{ name: '王秀兰', role: '红管家', phone: '13800000001' }],
+    location: { lat: 36.3, lng: 119.2 },
+  },
+  ui: { defaultLocale: 'zh-CN', orientation: 'auto', attractAfterIdleSeconds: 120 },
+};
