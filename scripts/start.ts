@@ -16,6 +16,7 @@ import { formatConfigError, loadKioskConfig, resolveConfigPath } from '../kiosk-
 import { buildRenderer, RENDERER_OUT, rendererIsStale, ROOT } from './build-renderer';
 import { runChromiumKiosk } from './start/chromium';
 import { chooseHost, isExecutable } from './start/hosts';
+import { readyLine } from './start/ready-line';
 
 /** sysexits.h EX_CONFIG: the configuration is wrong; restarting will not help. */
 const EXIT_CONFIG = 78;
@@ -80,7 +81,7 @@ if (host.kind === 'electron') {
       : `host: browser, headless (${host.reason}); open ${server.url} in a browser`,
   );
   // One plain line for people and scripts: where the kiosk is.
-  console.log(`kiosk ready at ${server.url}`);
+  console.log(readyLine(server.url));
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -1,4 +1,5 @@
 import { chromium } from 'playwright-core';
+import { READY_LINE_PATTERN } from '../../scripts/start/ready-line';
 import { runCommand, waitForLine, writeTestConfig } from '../e2e/support/kiosk-process';
 import { summarise, type Summary } from './measure';
 
@@ -27,7 +28,7 @@ export async function startupBenchmarks(runs = 5): Promise<Summary[]> {
       const config = writeTestConfig();
       const started = performance.now();
       const proc = runCommand('npm', ['start'], { KIOSK_CONFIG: config.path, KIOSK_HOST: 'headless' });
-      const [, url] = await waitForLine(proc, /kiosk ready at (http:\/\/127\.0\.0\.1:\d+\/)/);
+      const [, url] = await waitForLine(proc, READY_LINE_PATTERN);
       toReady.push(performance.now() - started);
       const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
       const page = await context.newPage();

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { READY_LINE_PATTERN } from '../../../scripts/start/ready-line';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -104,6 +105,6 @@ export interface StartedKiosk {
 /** `npm start`, exactly as a person runs it (tsx scripts/start.ts), with the given config. */
 export async function startKiosk(configPath: string, env: NodeJS.ProcessEnv = {}): Promise<StartedKiosk> {
   const proc = runScript('scripts/start.ts', [], { KIOSK_CONFIG: configPath, ...env });
-  const [, url] = await waitForLine(proc, /kiosk ready at (http:\/\/127\.0\.0\.1:\d+\/)/);
+  const [, url] = await waitForLine(proc, READY_LINE_PATTERN);
   return { url: url!, proc };
 }
