@@ -45,7 +45,9 @@ export async function buildElectron(options: BuildElectronOptions): Promise<void
     logOverride: { 'empty-import-meta': 'error' },
   };
 
-  await Promise.all([
+  // allSettled, not all: when one bundle fails the other is still writing, and a caller that
+  // cleans up on the rejection would race that write (seen in CI as ENOTEMPTY on rmdir).
+  const results = await Promise.allSettled([
     build({
       ...common,
       entryPoints: [join(root, 'electron/main/index.ts')],
@@ -64,4 +66,6 @@ export async function buildElectron(options: BuildElectronOptions): Promise<void
       external: ['electron'],
     }),
   ]);
+  const failure = results.find((result) => result.status === 'rejected');
+  if (failure) throw failure.reason;
 }
