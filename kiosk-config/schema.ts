@@ -12,16 +12,77 @@ const BaudRate = z.literal([9600, 19200, 38400, 57600, 115200]);
 /** A serial device path: /dev/tty*, /dev/serial/by-id/* (preferred: stable across replugs). */
 const SerialPath = z.string().regex(/^\/dev\/[A-Za-z0-9/_.:-]+$/, 'a device path under /dev, e.g. /dev/serial/by-id/…');
 
-const Emulated = z.object({ mode: z.literal('emulated') }).strict();
+/**
+ * Emulated devices speak the real bytes over a socat PTY pair (`pty`, the default: the real
+ * serialport binding on both ends) or an in-memory pair (`memory`, when socat is not installed).
+ */
+const Emulated = z
+  .object({
+    mode: z.literal('emulated'),
+    link: z.enum(['pty', 'memory']).default('pty'),
+  })
+  .strict();
+
+const RatingLevel = z.number().int().min(1).max(5);
+const HexByte = z.string().regex(/^0x[0-9a-fA-F]{2}$/, 'a byte written as 0x00 … 0xff');
+
+/**
+ * How a button-type 评价器 reports a press. No public protocol exists (hardware-protocols.md
+ * §3.2), so both maps are configuration: take the values from the vendor document.
+ */
+const HidKeypad = z
+  .object({
+    mode: z.literal('real'),
+    link: z.literal('hid'),
+    vendorId: z.number().int().min(0).max(0xffff),
+    productId: z.number().int().min(0).max(0xffff),
+    /**
+     * The byte of the input report that carries the key, counted as hidapi delivers the report: a
+     * keypad with numbered reports puts the report id in byte 0, so its key is usually byte 1.
+     */
+    reportByte: z.number().int().min(0).max(63).default(0),
+    /** Report byte value → 好差评 level (5 非常满意 … 1 非常不满意). */
+    levels: z.record(HexByte, RatingLevel).default({ '0x01': 5, '0x02': 4, '0x03': 3, '0x04': 2, '0x05': 1 }),
+  })
+  .strict();
+
+/**
+ * A keypad that types keys (USB HID boot keyboard, hardware-protocols.md §3.3). Read through
+ * hidraw by VID/PID, which Linux allows while the kernel keeps driving the keyboard, so its keys
+ * are counted as ratings even when no rating screen has focus.
+ */
+const WedgeKeypad = z
+  .object({
+    mode: z.literal('real'),
+    link: z.literal('keyboardWedge'),
+    vendorId: z.number().int().min(0).max(0xffff),
+    productId: z.number().int().min(0).max(0xffff),
+    /** Key name (1…9, 0, KP1…KP9, KP0, F1…F12, A…Z, Enter) → level. */
+    levels: z
+      .record(z.string().regex(/^(?:[0-9A-Z]|KP[0-9]|F(?:[1-9]|1[0-2])|Enter)$/), RatingLevel)
+      .default({ '5': 5, '4': 4, '3': 3, '2': 2, '1': 1 }),
+  })
+  .strict();
+
+/** An estimate for the 巡检单 ("about N receipts left"); an 80 mm × 80 m roll holds about 400. */
+const receiptsPerPaperRoll = z.number().int().min(50).max(5000).default(400);
 
 export const DevicesConfig = z
   .object({
     idCardReader: z.discriminatedUnion('mode', [
       Emulated,
-      z.object({ mode: z.literal('real'), path: SerialPath, baudRate: BaudRate.default(115200) }).strict(),
+      z
+        .object({
+          mode: z.literal('real'),
+          path: SerialPath,
+          baudRate: BaudRate.default(115200),
+          /** Find-card polling period; readers are polled every 100–1000 ms (hardware-protocols.md §1.11). */
+          pollIntervalMs: z.number().int().min(100).max(2000).default(300),
+        })
+        .strict(),
     ]),
     printer: z.discriminatedUnion('mode', [
-      Emulated,
+      Emulated.extend({ paperWidthMm: z.literal([58, 80]).default(80), receiptsPerPaperRoll }).strict(),
       z
         .object({
           mode: z.literal('real'),
@@ -35,24 +96,44 @@ export const DevicesConfig = z
               .strict(),
             z.object({ link: z.literal('tcp'), host: z.string().min(1), port: Port.default(9100) }).strict(),
           ]),
+          /** GB18030 on most Chinese firmware; some models are GBK-only (hardware-protocols.md §2.3). */
+          encoding: z.enum(['gb18030', 'gbk']).default('gb18030'),
+          paperWidthMm: z.literal([58, 80]).default(80),
+          /** Status dialect: Epson-style DLE EOT 1–4 (SNBC, Epson, most Chinese kiosk printers). */
+          statusModel: z.enum(['escpos']).default('escpos'),
+          receiptsPerPaperRoll,
         })
         .strict(),
     ]),
-    evaluationKeypad: z.discriminatedUnion('mode', [
-      Emulated,
-      z
-        .object({
-          mode: z.literal('real'),
-          link: z.enum(['hid', 'keyboardWedge']),
-          vendorId: z.number().int().min(0).max(0xffff).optional(),
-          productId: z.number().int().min(0).max(0xffff).optional(),
-        })
-        .strict(),
-    ]),
+    evaluationKeypad: z.union([Emulated, HidKeypad, WedgeKeypad]),
     documentCamera: z.discriminatedUnion('mode', [
       Emulated,
       z.object({ mode: z.literal('real'), deviceLabel: z.string().min(1).optional() }).strict(),
     ]),
+  })
+  .strict();
+
+/**
+ * Technician (巡检) access: the PIN is stored only as a scrypt hash (`npm run hash-pin -- <pin>`),
+ * so a copied config file does not give the PIN away.
+ */
+export const TechnicianConfig = z
+  .object({
+    pinHash: z
+      .string()
+      .regex(
+        /^scrypt\$[0-9]+\$[0-9]+\$[0-9]+\$[A-Za-z0-9_-]{16,}\$[A-Za-z0-9_-]{32,}$/,
+        'a hash from `npm run hash-pin -- <pin>`: scrypt$N$r$p$salt$hash',
+      ),
+    /** After five wrong PINs entry is refused for this long. */
+    lockoutMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(15),
+    /** A technician session ends after this long without a call. */
+    sessionIdleMinutes: z.number().int().min(1).max(120).default(15),
   })
   .strict();
 
@@ -89,6 +170,7 @@ export const KioskConfig = z
       .strict(),
     platform: PlatformConfig,
     devices: DevicesConfig,
+    technician: TechnicianConfig.optional().describe('without it, technician mode cannot be entered'),
     ui: z
       .object({
         defaultLocale: z.enum(['zh-CN', 'en']).default('zh-CN'),
@@ -128,3 +210,4 @@ export const KioskConfig = z
 export type KioskConfig = z.infer<typeof KioskConfig>;
 export type DevicesConfig = z.infer<typeof DevicesConfig>;
 export type PlatformConfig = z.infer<typeof PlatformConfig>;
+export type TechnicianConfig = z.infer<typeof TechnicianConfig>;

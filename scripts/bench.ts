@@ -6,11 +6,18 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalogBenchmarks } from '../tests/bench/catalog.bench';
 import type { Summary } from '../tests/bench/measure';
+import { idCardBenchmarks } from '../tests/bench/idcard.bench';
+import { printerBenchmarks } from '../tests/bench/printer.bench';
 import { startupBenchmarks } from '../tests/bench/startup.bench';
 import { buildRenderer, rendererIsStale, ROOT } from './build-renderer';
 
 if (rendererIsStale()) await buildRenderer();
-const results: Summary[] = [...(await catalogBenchmarks()), ...(await startupBenchmarks())];
+const results: Summary[] = [
+  ...(await catalogBenchmarks()),
+  ...(await idCardBenchmarks()),
+  ...(await printerBenchmarks()),
+  ...(await startupBenchmarks()),
+];
 
 const width = Math.max(...results.map((r) => r.name.length));
 console.log(`${'benchmark'.padEnd(width)}  samples      p50 ms      p95 ms      max ms`);

@@ -32,9 +32,10 @@ if (!loaded.ok) {
 
 const devMode = process.env['KIOSK_DEV'] === '1';
 const appVersion = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const logDir = join(loaded.value.dataDir, 'logs');
 const logger = await createLogger({
   level: loaded.value.config.logging.level,
-  dir: join(loaded.value.dataDir, 'logs'),
+  dir: logDir,
   console: true,
 });
 const log = logger.child({ component: 'start' });
@@ -58,7 +59,7 @@ if (host.kind === 'electron') {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 } else {
-  const core = await startKioskCore({ loaded: loaded.value, host: 'browser', appVersion, devMode, logger });
+  const core = await startKioskCore({ loaded: loaded.value, host: 'browser', appVersion, devMode, logger, logDir });
   if (!core.ok) {
     log.fatal({ kind: core.error.kind }, core.error.message);
     process.exit(EXIT_UNAVAILABLE);
@@ -68,7 +69,10 @@ if (host.kind === 'electron') {
     rendererDir: RENDERER_OUT,
     port: loaded.value.config.host.port,
   });
-  const chromium = host.kind === 'chromium' ? runChromiumKiosk(host.binary, server.url, devMode, logger) : null;
+  const chromium =
+    host.kind === 'chromium'
+      ? runChromiumKiosk(host.binary, server.url, devMode, logger, loaded.value.config.devices.documentCamera)
+      : null;
   log.info(
     {
       url: server.url,

@@ -2,6 +2,27 @@ import { z } from 'zod';
 import { Catalog, CaseType, Department, Handling, Matter, ServiceKind, Theme } from '../../platform/contract/catalog';
 import { Station } from '../../kiosk-config/station';
 import { defineEvent, defineMethod } from './define';
+import {
+  DeviceKind,
+  DeviceState,
+  DeviceCode,
+  DeviceIdentity,
+  DevicesSnapshot,
+  IdCardEvent,
+  KeypadPress,
+} from './devices';
+import {
+  CoreDeviceTest,
+  DeviceTestName,
+  DeviceTestOutcome,
+  InspectionDraft,
+  InspectionRecord,
+  LogLine,
+  OutboxItemSummary,
+  TechnicianOverview,
+  TechnicianSession,
+  WithToken,
+} from './technician';
 
 /**
  * The kiosk API: every method the renderer may call and every event the host may push.
@@ -24,6 +45,11 @@ export const KioskInfo = z.object({
     defaultLocale: Locale,
     orientation: z.enum(['auto', 'portrait', 'landscape']),
     attractAfterIdleSeconds: z.number().int().positive(),
+  }),
+  /** The renderer opens the document camera itself; this says which one. */
+  documentCamera: z.object({
+    mode: z.enum(['real', 'emulated']),
+    deviceLabel: z.string().nullable().describe('pick the camera whose label contains this; null: the first one'),
   }),
 });
 export type KioskInfo = z.infer<typeof KioskInfo>;
@@ -113,12 +139,157 @@ export const methods = {
     output: CatalogStatus,
     description: 'Ask the platform for a newer catalog now; answers with the status after trying.',
   }),
+  'devices.snapshot': defineMethod({
+    input: Empty,
+    output: DevicesSnapshot,
+    description: 'Every device with its XFS-style status and which journeys can start.',
+  }),
+  'camera.reportStatus': defineMethod({
+    input: z
+      .object({
+        state: DeviceState,
+        code: DeviceCode,
+        detail: z.string().max(500),
+        identity: DeviceIdentity.nullable(),
+      })
+      .strict(),
+    output: z.object({}),
+    description:
+      'The renderer owns the document camera (getUserMedia); it reports what it found so the device manager can gate journeys.',
+  }),
+  'capture.stage': defineMethod({
+    input: z
+      .object({
+        materialName: z.string().trim().min(1).max(200),
+        pageCount: z.number().int().min(1).max(50),
+        /** The material as one PDF (JPEG pages), base64. 40 MB of base64 is about 30 MB of PDF. */
+        pdfBase64: z.string().min(1).max(40_000_000),
+      })
+      .strict(),
+    output: z.object({ captureId: z.string(), bytes: z.number().int(), sha256: z.string() }),
+    errors: ['invalidDocument', 'tooManyCaptures'],
+    description:
+      'Hands a captured material (multi-page PDF) to core. It is held in memory for the resident session only and wiped at session end unless an application takes it.',
+  }),
+  'capture.discard': defineMethod({
+    input: z.object({ captureId: z.string().max(64) }).strict(),
+    output: z.object({}),
+    description: 'Forgets a staged capture (retake, or the resident went back).',
+  }),
+  'session.end': defineMethod({
+    input: Empty,
+    output: z.object({}),
+    description:
+      'The resident session ended (idle reset, 返回首页, technician mode): core forgets card data and staged captures.',
+  }),
+  'technician.enter': defineMethod({
+    input: z.object({ pin: z.string().regex(/^[0-9]{4,12}$/) }).strict(),
+    output: TechnicianSession,
+    errors: ['wrongPin', 'lockedOut', 'notConfigured'],
+    description:
+      'Starts a technician session after the hidden gesture. Five wrong PINs lock entry for a while (the lockout survives restarts).',
+  }),
+  'technician.exit': defineMethod({
+    input: WithToken,
+    output: z.object({}),
+    description: 'Ends the technician session.',
+  }),
+  'technician.overview': defineMethod({
+    input: WithToken,
+    output: TechnicianOverview,
+    errors: ['notAuthorised'],
+    description: 'Devices, counters, outbox depth, configuration summary and the last inspection.',
+  }),
+  'technician.testDevice': defineMethod({
+    input: WithToken.extend({ test: CoreDeviceTest }).strict(),
+    output: DeviceTestOutcome,
+    errors: ['notAuthorised', 'deviceUnavailable'],
+    description: 'Runs a test that core owns: read a test card (masked), print a test page.',
+  }),
+  'technician.recordTest': defineMethod({
+    input: WithToken.extend({
+      device: DeviceKind,
+      test: DeviceTestName,
+      passed: z.boolean(),
+      detail: z.string().max(500),
+    }).strict(),
+    output: DeviceTestOutcome,
+    errors: ['notAuthorised'],
+    description: 'Records the outcome of a test the renderer ran (capture a frame, press each key, play a sound).',
+  }),
+  'technician.restartDevice': defineMethod({
+    input: WithToken.extend({ device: DeviceKind }).strict(),
+    output: DevicesSnapshot,
+    errors: ['notAuthorised'],
+    description: 'Closes and reopens one device.',
+  }),
+  'technician.recordPaperReplaced': defineMethod({
+    input: WithToken,
+    output: TechnicianOverview.shape.printer,
+    errors: ['notAuthorised'],
+    description: 'Staff put in a new paper roll: the prints-since counter restarts.',
+  }),
+  'technician.logs': defineMethod({
+    input: WithToken.extend({ limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    output: z.array(LogLine),
+    errors: ['notAuthorised'],
+    description: 'Recent log lines, newest first. Logs hold no personal data (redacted at write time).',
+  }),
+  'technician.outbox': defineMethod({
+    input: WithToken,
+    output: z.array(OutboxItemSummary),
+    errors: ['notAuthorised'],
+    description: 'Work saved on this kiosk and not yet accepted by the platform, and what failed for good.',
+  }),
+  'technician.retryOutbox': defineMethod({
+    input: WithToken,
+    output: z.array(OutboxItemSummary),
+    errors: ['notAuthorised'],
+    description: 'Tries every pending and dead-letter item now.',
+  }),
+  'technician.submitInspection': defineMethod({
+    input: WithToken.extend({ draft: InspectionDraft }).strict(),
+    output: InspectionRecord,
+    errors: ['notAuthorised'],
+    description:
+      'Builds the 巡检单 from the draft, the device statuses and the recorded tests, stores it, and sends it to the platform (queued if unreachable).',
+  }),
+  'technician.printInspection': defineMethod({
+    input: WithToken.extend({ id: z.string().max(64) }).strict(),
+    output: z.object({}),
+    errors: ['notAuthorised', 'notFound', 'printFailed'],
+    description: 'Prints a stored 巡检单 on the receipt printer.',
+  }),
+  'dev.emulator': defineMethod({
+    input: z
+      .object({
+        device: DeviceKind,
+        action: z.string().regex(/^[a-zA-Z]{2,40}$/),
+        argument: z.string().max(200).optional(),
+      })
+      .strict(),
+    output: DevicesSnapshot,
+    errors: ['notAvailable', 'unknownAction'],
+    description: 'Dev builds only: flips an emulator (insert a card, paper out …). Answers notAvailable on a station.',
+  }),
 } as const;
 
 export const events = {
   'catalog.statusChanged': defineEvent({
     payload: CatalogStatus,
     description: 'The catalog version, its age or the platform reachability changed.',
+  }),
+  'devices.changed': defineEvent({
+    payload: DevicesSnapshot,
+    description: 'A device changed state, or what journeys can start changed.',
+  }),
+  'idCard.event': defineEvent({
+    payload: IdCardEvent,
+    description: 'A card was placed, read (masked), removed, or could not be read.',
+  }),
+  'keypad.pressed': defineEvent({
+    payload: KeypadPress,
+    description: 'A key on the 好差评 evaluation keypad was pressed.',
   }),
 } as const;
 

@@ -17,7 +17,11 @@ const catalogEmpty = {
 } as const;
 
 /** The kiosk API's implementation: thin, each handler delegates to the module that owns the data. */
-export function buildHandlers(deps: HandlerDeps): Handlers<KioskContract> {
+type CatalogMethods = 'kiosk.info' | `catalog.${string}`;
+
+export function buildHandlers(
+  deps: HandlerDeps,
+): Pick<Handlers<KioskContract>, Extract<keyof Handlers<KioskContract>, CatalogMethods>> {
   return {
     'kiosk.info': () => ok(deps.info),
     'catalog.status': () => ok(deps.catalogSync.status()),

@@ -8,7 +8,15 @@ import { createEventBus } from '../api/events';
 import { err, ok, type Result } from '../api/result';
 import { createCatalogSync, startCatalogSyncLoop } from '../catalog/sync';
 import type { HttpOptions } from '../platform-client/http';
+import { buildDevices } from '../devices/build-devices';
+import { createDeviceManager } from '../devices/manager';
+import { createPrintLedgerStore } from '../devices/print-ledger-store';
+import { startOutboxDelivery } from '../outbox';
+import { createCaptureStaging } from '../session/capture-staging';
 import { openStore } from '../store/open';
+import { createTechnicianService } from '../technician';
+import { configSummary } from './config-summary';
+import { buildDeviceHandlers } from './device-handlers';
 import { buildHandlers } from './handlers';
 import type { KioskCore, KioskCoreOptions, StartupError } from './types';
 
@@ -86,10 +94,49 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
     terminal: { id: config.terminal.id, name: config.terminal.name },
     station: config.station,
     ui: config.ui,
+    documentCamera: {
+      mode: config.devices.documentCamera.mode,
+      deviceLabel:
+        config.devices.documentCamera.mode === 'real' ? (config.devices.documentCamera.deviceLabel ?? null) : null,
+    },
   };
-  const dispatch = createDispatcher(contract, buildHandlers({ info, db: store.value.db, catalogSync }), {
-    error: (fields, message) => log.error(fields, message),
+  const now = () => new Date();
+  const ledger = createPrintLedgerStore(store.value.db, now);
+  const bindings = await buildDevices({ config: config.devices, ledger, dataDir: loaded.dataDir, logger });
+  const devices = createDeviceManager({ bindings, ledger, logger, now });
+  devices.onChange((snapshot) => events.emit('devices.changed', snapshot));
+  // Only the masked card crosses to the renderer; the full card stays in core.
+  devices.onIdCard((event) => events.emit('idCard.event', event));
+  devices.onKeypad((press) => events.emit('keypad.pressed', press));
+
+  const captures = createCaptureStaging();
+  const endResidentSession = () => {
+    captures.clear();
+  };
+  const outbox = startOutboxDelivery({ db: store.value.db, platform, logger, now });
+  const technician = createTechnicianService({
+    db: store.value.db,
+    config: config.technician,
+    devices,
+    outbox,
+    info,
+    catalogVersion: () => catalogSync.status().version,
+    logDir: options.logDir ?? null,
+    configSummary: configSummary(loaded),
+    now,
+    endResidentSession,
+    logger,
   });
+
+  const dispatch = createDispatcher(
+    contract,
+    {
+      ...buildHandlers({ info, db: store.value.db, catalogSync }),
+      ...buildDeviceHandlers({ devices, captures, endResidentSession, devMode: options.devMode }),
+      ...technician.handlers,
+    },
+    { error: (fields, message) => log.error(fields, message) },
+  );
 
   const loop = startCatalogSyncLoop(catalogSync, config.catalog.syncIntervalMinutes * 60_000);
 
@@ -102,6 +149,9 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
     close() {
       closing ??= (async () => {
         loop.stop();
+        await outbox.stop();
+        await devices.close();
+        captures.clear();
         await embedded?.close();
         store.value.close();
         log.info({}, 'core stopped');

@@ -14,6 +14,8 @@ export interface KioskCoreOptions {
   /** Development build: devtools allowed, dev panels shown. Never on a station. */
   readonly devMode: boolean;
   readonly logger: Logger;
+  /** Where the rolling log files are, for the technician's log view; none when logging to files is off. */
+  readonly logDir?: string;
 }
 
 /**

@@ -26,7 +26,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await host.close();
-  core.close();
+  await core.close();
   rmSync(rendererDir, { recursive: true, force: true });
   rmSync(join(rendererDir, '..', 'kiosk-secret.txt'), { force: true });
 });

@@ -129,7 +129,7 @@ export async function runElectronHost(deps: ElectronHostDeps): Promise<HostOutco
   });
 
   const [started] = await Promise.all([
-    startCore(deps, { loaded: loaded.value, devMode, logger: rootLogger }),
+    startCore(deps, { loaded: loaded.value, devMode, logger: rootLogger, logDir }),
     app.whenReady(),
   ]);
   if ('reason' in started) {

@@ -120,7 +120,7 @@ export const DeviceKind = z
   .enum([
     'idCardReader',
     'printer',
-    'ratingKeypad',
+    'evaluationKeypad',
     'documentCamera',
     'touchScreen',
     'speaker',

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from '../../core/logging/logger';
+import { ensureFakeDocumentVideo } from '../camera/write-fake-document-video';
 import { readXScreenSize } from './screen-size';
 
 /**
@@ -16,10 +17,28 @@ export interface ChromiumOptions {
   readonly asRoot: boolean;
   /** The X screen's size when known, for sessions without a window manager. */
   readonly screen: { width: number; height: number } | null;
+  /** Extra flags for the document camera (see documentCameraArgs). */
+  readonly cameraArgs?: readonly string[];
+}
+
+/**
+ * The document camera's flags. Emulated: Chromium's fake capture device plays our generated clip
+ * of a page on a desk (scripts/camera) and the permission prompt is answered by the fake UI.
+ * Real: nothing. A resident must never meet a permission prompt, but auto-granting every site
+ * through the fake UI flag would be too broad on a real station: there the camera is allowed for
+ * the kiosk's own origin by policy (VideoCaptureAllowedUrls) or by the Electron host's handlers.
+ */
+export function documentCameraArgs(camera: { readonly mode: 'emulated' | 'real' }, videoDir: string): string[] {
+  if (camera.mode === 'real') return [];
+  return [
+    '--use-fake-device-for-media-stream',
+    `--use-file-for-fake-video-capture=${ensureFakeDocumentVideo(videoDir)}`,
+    '--use-fake-ui-for-media-stream',
+  ];
 }
 
 export function chromiumKioskArgs(url: string, profileDir: string, options: ChromiumOptions): string[] {
-  const { devMode, asRoot, screen } = options;
+  const { devMode, asRoot, screen, cameraArgs = [] } = options;
   return [
     // Chromium refuses to run as root with its sandbox on. A station runs the kiosk as an
     // unprivileged user; root happens on development and build machines only.
@@ -45,6 +64,7 @@ export function chromiumKioskArgs(url: string, profileDir: string, options: Chro
     '--disable-session-crashed-bubble',
     '--password-store=basic',
     ...(devMode ? [] : ['--disable-dev-tools']),
+    ...cameraArgs,
   ];
 }
 
@@ -57,7 +77,13 @@ export interface ChromiumKiosk {
  * times in ten minutes (the Electron shell's crash budget, reliability.md P3); after that the
  * host keeps running and the log says why the screen is gone.
  */
-export function runChromiumKiosk(binary: string, url: string, devMode: boolean, logger: Logger): ChromiumKiosk {
+export function runChromiumKiosk(
+  binary: string,
+  url: string,
+  devMode: boolean,
+  logger: Logger,
+  documentCamera?: { readonly mode: 'emulated' | 'real' },
+): ChromiumKiosk {
   const log = logger.child({ component: 'chromium' });
   const restarts: number[] = [];
   let child: ChildProcess | null = null;
@@ -71,10 +97,13 @@ export function runChromiumKiosk(binary: string, url: string, devMode: boolean, 
     );
   }
   const screen = readXScreenSize(process.env['DISPLAY']);
+  const cameraArgs = documentCamera
+    ? documentCameraArgs(documentCamera, join(tmpdir(), 'bianmin-kiosk-fake-camera'))
+    : [];
 
   const launch = () => {
     profileDir = mkdtempSync(join(tmpdir(), 'bianmin-kiosk-chromium-'));
-    child = spawn(binary, chromiumKioskArgs(url, profileDir, { devMode, asRoot, screen }), {
+    child = spawn(binary, chromiumKioskArgs(url, profileDir, { devMode, asRoot, screen, cameraArgs }), {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     // Keep the end of what Chromium says, so a failed start is explained in our log.

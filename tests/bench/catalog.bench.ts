@@ -1,13 +1,13 @@
 import Database from 'better-sqlite3';
 import { contract } from '../../core/api/contract';
 import { createDispatcher } from '../../core/api/dispatcher';
-import { buildHandlers } from '../../core/app/handlers';
 import { replaceCatalog } from '../../core/catalog/catalog-store';
 import { createCatalogSync } from '../../core/catalog/sync';
 import { silentLogger } from '../../core/logging/logger';
 import { migrate } from '../../core/store/migrate';
 import { migrations } from '../../core/store/migrations';
 import { kioskInfoFixture } from '../helpers/kiosk-info-fixture';
+import { createTestHandlers } from '../helpers/test-handlers';
 import { sample, summarise, type Summary } from './measure';
 import { syntheticCatalog } from './synthetic-catalog';
 
@@ -24,17 +24,17 @@ export async function catalogBenchmarks(): Promise<Summary[]> {
       summarise(`store: replace catalog of ${size} matters`, await sample(10, () => replaceCatalog(db, catalog, 't'))),
     );
 
+    const platform = { baseUrl: 'http://127.0.0.1:9', token: 'bench-token-0000000', timeoutMs: 100 };
     const sync = createCatalogSync({
       db,
-      platform: { baseUrl: 'http://127.0.0.1:9', token: 'bench-token-0000000', timeoutMs: 100 },
+      platform,
       staleAfterHours: 72,
       now: () => new Date(),
       logger: silentLogger(),
       onStatus: () => undefined,
     });
-    const dispatch = createDispatcher(contract, buildHandlers({ info: kioskInfoFixture, db, catalogSync: sync }), {
-      error: () => undefined,
-    });
+    const all = createTestHandlers({ db, info: kioskInfoFixture, catalogSync: sync, platform, logger: silentLogger() });
+    const dispatch = createDispatcher(contract, all.handlers, { error: () => undefined });
     const ctx = { host: 'test' as const, requestId: 'bench' };
     results.push(
       summarise(`api: catalog.overview (${size})`, await sample(200, () => dispatch('catalog.overview', {}, ctx))),
@@ -55,6 +55,7 @@ export async function catalogBenchmarks(): Promise<Summary[]> {
         await sample(500, () => dispatch('catalog.matter', { code: withGuide }, ctx)),
       ),
     );
+    await all.close();
     db.close();
   }
   return results;

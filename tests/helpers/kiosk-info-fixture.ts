@@ -18,4 +18,5 @@ export const kioskInfoFixture: KioskInfo = {
     location: { lat: 36.3, lng: 119.2 },
   },
   ui: { defaultLocale: 'zh-CN', orientation: 'auto', attractAfterIdleSeconds: 120 },
+  documentCamera: { mode: 'emulated', deviceLabel: null },
 };

@@ -3,7 +3,6 @@ import type { Catalog } from '../../platform/contract/catalog';
 import { contract } from '../../core/api/contract';
 import { createDispatcher } from '../../core/api/dispatcher';
 import { createEventBus } from '../../core/api/events';
-import { buildHandlers } from '../../core/app/handlers';
 import { replaceCatalog } from '../../core/catalog/catalog-store';
 import { createCatalogSync } from '../../core/catalog/sync';
 import { silentLogger } from '../../core/logging/logger';
@@ -11,6 +10,7 @@ import { migrate } from '../../core/store/migrate';
 import { migrations } from '../../core/store/migrations';
 import type { HttpOptions } from '../../core/platform-client/http';
 import { kioskInfoFixture } from './kiosk-info-fixture';
+import { createTestHandlers } from './test-handlers';
 
 /**
  * The kiosk core's API over an in-memory store, without a platform process: the same dispatcher,
@@ -26,20 +26,32 @@ export function createTestCore(options: { catalog?: Catalog; platform?: HttpOpti
 
   const logger = silentLogger();
   const events = createEventBus(contract, () => undefined);
+  const platform = options.platform ?? {
+    baseUrl: 'http://127.0.0.1:9/api/v1',
+    token: 'unused-token-000000',
+    timeoutMs: 500,
+  };
   const catalogSync = createCatalogSync({
     db,
-    platform: options.platform ?? {
-      baseUrl: 'http://127.0.0.1:9/api/v1',
-      token: 'unused-token-000000',
-      timeoutMs: 500,
-    },
+    platform,
     staleAfterHours: 72,
     now: () => new Date(),
     logger,
     onStatus: (status) => events.emit('catalog.statusChanged', status),
   });
-  const dispatch = createDispatcher(contract, buildHandlers({ info: kioskInfoFixture, db, catalogSync }), {
-    error: () => undefined,
-  });
-  return { db, dispatch, events, logger, catalogSync, close: () => db.close() };
+  const rest = createTestHandlers({ db, info: kioskInfoFixture, catalogSync, platform, logger });
+  const dispatch = createDispatcher(contract, rest.handlers, { error: () => undefined });
+  return {
+    db,
+    dispatch,
+    events,
+    logger,
+    catalogSync,
+    devices: rest.devices,
+    fakeDevices: rest.fakes,
+    async close() {
+      await rest.close();
+      db.close();
+    },
+  };
 }

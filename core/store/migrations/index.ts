@@ -1,6 +1,15 @@
 import type { Migration } from '../migration';
 import { migration0001 } from './0001-catalog';
 import { migration0002 } from './0002-catalog-sync-state';
+import { migration0003 } from './0003-print-jobs';
+import { migration0004 } from './0004-outbox';
+import { migration0005 } from './0005-technician';
 
 /** Every migration, in order. Append only. */
-export const migrations: readonly Migration[] = [migration0001, migration0002];
+export const migrations: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+];

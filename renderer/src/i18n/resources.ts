@@ -12,6 +12,12 @@ import zhEnums from './locales/zh-CN/enums.json';
 import zhGuide from './locales/zh-CN/guide.json';
 import zhHome from './locales/zh-CN/home.json';
 import zhStatus from './locales/zh-CN/status.json';
+import enDevices from './locales/en/devices.json';
+import enCamera from './locales/en/camera.json';
+import enTechnician from './locales/en/technician.json';
+import zhDevices from './locales/zh-CN/devices.json';
+import zhCamera from './locales/zh-CN/camera.json';
+import zhTechnician from './locales/zh-CN/technician.json';
 import type { Locale } from '../../../core/api/contract';
 
 /**
@@ -20,7 +26,18 @@ import type { Locale } from '../../../core/api/contract';
  */
 export const BASE_LOCALE = 'zh-CN' satisfies Locale;
 
-export const namespaces = ['common', 'attract', 'home', 'browse', 'guide', 'status', 'enums'] as const;
+export const namespaces = [
+  'common',
+  'attract',
+  'home',
+  'browse',
+  'guide',
+  'status',
+  'enums',
+  'devices',
+  'camera',
+  'technician',
+] as const;
 export type Namespace = (typeof namespaces)[number];
 
 export const resources = {
@@ -32,6 +49,9 @@ export const resources = {
     guide: zhGuide,
     status: zhStatus,
     enums: zhEnums,
+    devices: zhDevices,
+    camera: zhCamera,
+    technician: zhTechnician,
   },
   en: {
     common: enCommon,
@@ -41,5 +61,8 @@ export const resources = {
     guide: enGuide,
     status: enStatus,
     enums: enEnums,
+    devices: enDevices,
+    camera: enCamera,
+    technician: enTechnician,
   },
 } as const satisfies Record<Locale, Record<Namespace, object>>;

@@ -5,6 +5,9 @@ import { CatalogOverviewProvider } from '../api/catalog-overview-context';
 import { CatalogStatusProvider } from '../api/catalog-status-context';
 import { KioskInfoContext } from '../api/kiosk-info-context';
 import { useApiQuery } from '../api/use-api-query';
+import { useCameraPresenceReport } from '../camera/camera-presence';
+import { CameraHarness } from '../dev/CameraHarness';
+import { DevPanel } from '../dev/DevPanel';
 import type { HostConnection } from '../host/connect';
 import { createI18n } from '../i18n/create-i18n';
 import { BASE_LOCALE } from '../i18n/resources';
@@ -28,6 +31,13 @@ function Boot() {
   if (info.status === 'error') return <Problem onRetry={() => setAttempt((n) => n + 1)} />;
 
   const { ui } = info.value;
+  if (info.value.devMode && window.location.hash === '#camera-harness') {
+    return (
+      <KioskInfoContext.Provider value={info.value}>
+        <CameraHarness />
+      </KioskInfoContext.Provider>
+    );
+  }
   return (
     <KioskInfoContext.Provider value={info.value}>
       <ShellActor.Provider
@@ -39,8 +49,16 @@ function Boot() {
           </CatalogOverviewProvider>
         </CatalogStatusProvider>
       </ShellActor.Provider>
+      <CameraPresence />
+      {info.value.devMode && <DevPanel />}
     </KioskInfoContext.Provider>
   );
+}
+
+/** Runs once the host answered: tells core whether a document camera is attached. */
+function CameraPresence() {
+  useCameraPresenceReport();
+  return null;
 }
 
 function LinkOverlay() {

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useCallback, type ReactNode } from 'react';
 import { useKioskInfo } from '../api/kiosk-info-context';
 import { BottomBar } from '../chrome/BottomBar';
 import { Header } from '../chrome/Header';
@@ -7,11 +7,13 @@ import { AttractScreen } from '../screens/attract/AttractScreen';
 import { BrowseScreen } from '../screens/browse/BrowseScreen';
 import { GuideScreen } from '../screens/guide/GuideScreen';
 import { HomeScreen } from '../screens/home/HomeScreen';
+import { TechnicianMode, useHiddenGesture } from '../screens/technician';
 import { Problem } from '../states/Problem';
 import { ScreenErrorBoundary } from '../states/ScreenErrorBoundary';
 import { useIdleShown, useShellScreen, useShellSend, useVisit } from './shell-context';
 import { useIdleActivity } from './use-idle-activity';
 import { useLocaleSync } from './use-locale-sync';
+import { useSessionEnd } from './use-session-end';
 
 /** A screen that fails to render shows a plain message and the way home, never a blank page. */
 function Guarded({ children }: { children: ReactNode }) {
@@ -41,10 +43,17 @@ function Guarded({ children }: { children: ReactNode }) {
 export function Shell() {
   const { ui } = useKioskInfo();
   const screen = useShellScreen();
+  const send = useShellSend();
   const visit = useVisit();
   const idleWarning = useIdleShown();
   useIdleActivity(document);
   useLocaleSync(visit.locale);
+  useSessionEnd(screen);
+  const openTechnician = useCallback(() => send({ type: 'TECHNICIAN' }), [send]);
+  const technicianEntered = useCallback(() => send({ type: 'TECHNICIAN_ENTERED' }), [send]);
+  const leaveTechnician = useCallback(() => send({ type: 'TECHNICIAN_EXIT' }), [send]);
+  useHiddenGesture(document, openTechnician);
+  const technician = screen === 'technicianPin' || screen === 'technician';
 
   // A guide covers the list it was opened from, which stays mounted to keep its scroll position.
   const fromHome = visit.group === null;
@@ -72,9 +81,15 @@ export function Shell() {
             <GuideScreen code={visit.matterCode} />
           </Guarded>
         )}
+        {technician && (
+          <Guarded key="technician">
+            <TechnicianMode onEntered={technicianEntered} onLeave={leaveTechnician} />
+          </Guarded>
+        )}
       </main>
       {idleWarning && <IdleWarning />}
-      <BottomBar />
+      {/* Technician mode has its own way out (退出); back, home and language belong to residents. */}
+      {!technician && <BottomBar />}
     </div>
   );
 }

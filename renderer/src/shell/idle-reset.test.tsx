@@ -15,8 +15,9 @@ describe('idle reset', () => {
   });
 
   it('after ui.attractAfterIdleSeconds returns to attract and forgets language, filters and the open guide', async () => {
-    const { user } = renderKiosk({ fakeTimers: true });
+    const { user, fake } = renderKiosk({ fakeTimers: true });
     await startVisit(user);
+    expect(fake.callsTo('session.end')).toHaveLength(0);
     await user.click(within(screen.getByTestId('language-switch')).getByRole('button', { name: 'English' }));
     await openGroup(user, '[data-theme=elderly]');
     await user.click(within(screen.getByTestId('handling-filter')).getByRole('button', { name: 'Handled for you' }));
@@ -34,6 +35,8 @@ describe('idle reset', () => {
     });
 
     expect(await screen.findByTestId('attract-screen')).toBeTruthy();
+    // Core forgets the visit too (card data, captured pages).
+    expect(fake.callsTo('session.end')).toHaveLength(1);
     expect(screen.queryByTestId('guide-screen')).toBeNull();
     expect(screen.queryByTestId('idle-warning')).toBeNull();
     expect(document.documentElement.lang).toBe('zh-CN');

@@ -10,6 +10,8 @@ type ShellSnapshot = SnapshotFrom<typeof shellMachine>;
 
 function screenOf(snapshot: ShellSnapshot): ShellScreen {
   if (snapshot.matches('attract')) return 'attract';
+  if (snapshot.matches({ technician: 'pin' })) return 'technicianPin';
+  if (snapshot.matches({ technician: 'active' })) return 'technician';
   if (snapshot.matches({ visit: { screen: 'guide' } })) return 'guide';
   if (snapshot.matches({ visit: { screen: 'browse' } })) return 'browse';
   return 'home';

@@ -37,7 +37,13 @@ export type ShellEvent =
   | { type: 'BACK' }
   | { type: 'HOME' }
   /** Any touch, click or key press anywhere: the visitor is still here. */
-  | { type: 'ACTIVITY' };
+  | { type: 'ACTIVITY' }
+  /** The hidden gesture (five taps in the top-left corner): the technician's PIN pad. */
+  | { type: 'TECHNICIAN' }
+  /** The PIN was right: technician mode is active (core ended the resident session). */
+  | { type: 'TECHNICIAN_ENTERED' }
+  /** The technician left, or the session ended: back to the attract screen. */
+  | { type: 'TECHNICIAN_EXIT' };
 
 /**
  * How long the "returning to the start screen" notice shows before the reset: 30 s, or half the
@@ -68,6 +74,7 @@ export const shellMachine = setup({
   delays: {
     idleBeforeWarning: ({ context }) => (context.idleSeconds - warningSeconds(context.idleSeconds)) * 1000,
     warningBeforeAttract: ({ context }) => warningSeconds(context.idleSeconds) * 1000,
+    pinIdle: ({ context }) => context.idleSeconds * 1000,
   },
   guards: {
     openedFromList: ({ context }) => context.group !== null,
@@ -95,6 +102,7 @@ export const shellMachine = setup({
     attract: {
       entry: 'forgetVisit',
       on: {
+        TECHNICIAN: 'technician',
         START: 'visit',
         // Choosing a language on the attract screen also starts the visit, in that language.
         SET_LOCALE: { target: 'visit', actions: 'setLocale' },
@@ -102,7 +110,7 @@ export const shellMachine = setup({
     },
     visit: {
       type: 'parallel',
-      on: { SET_LOCALE: { actions: 'setLocale' } },
+      on: { SET_LOCALE: { actions: 'setLocale' }, TECHNICIAN: 'technician' },
       states: {
         screen: {
           initial: 'home',
@@ -149,7 +157,24 @@ export const shellMachine = setup({
         },
       },
     },
+    /**
+     * Technician mode (巡检). Leaving the visit throws it away, like the attract screen does. A PIN
+     * pad nobody uses goes back to attract after the idle time; once in, core's session expiry
+     * rules and the technician screen says when it has ended.
+     */
+    technician: {
+      entry: 'forgetVisit',
+      initial: 'pin',
+      on: { TECHNICIAN_EXIT: 'attract' },
+      states: {
+        pin: {
+          after: { pinIdle: '#shell.attract' },
+          on: { ACTIVITY: { target: 'pin', reenter: true }, TECHNICIAN_ENTERED: 'active' },
+        },
+        active: {},
+      },
+    },
   },
 });
 
-export type ShellScreen = 'attract' | 'home' | 'browse' | 'guide';
+export type ShellScreen = 'attract' | 'home' | 'browse' | 'guide' | 'technicianPin' | 'technician';

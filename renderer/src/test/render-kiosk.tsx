@@ -20,9 +20,15 @@ export interface KioskOptions {
 
 const catalogEmpty = { code: 'catalogEmpty' as const, message: 'no catalog stored yet' };
 
-/** The host's answers over the fixture catalog, the way core gives them. */
+/**
+ * The host's answers over the fixture catalog, the way core gives them, plus the two calls every
+ * shell makes: `session.end` on each return to the attract screen and `camera.reportStatus` once
+ * at start (is a document camera attached).
+ */
 export function catalogHandlers(options: Pick<KioskOptions, 'info' | 'status' | 'empty'> = {}): FakeHandlers {
   return {
+    'session.end': () => ok({}),
+    'camera.reportStatus': () => ok({}),
     'kiosk.info': () => ok(options.info ?? fixtureInfo),
     'catalog.status': () => ok(options.status ?? healthyStatus()),
     'catalog.overview': () => (options.empty ? err(catalogEmpty) : ok(overview())),
@@ -42,7 +48,10 @@ export interface RenderedKiosk {
 
 /** The whole app on a strict fake host; cleaned up (and the host checked) when the test ends. */
 export function renderKiosk(options: KioskOptions = {}): RenderedKiosk {
-  const fake = createFakeHost({ ...catalogHandlers(options), ...options.handlers });
+  const fake = createFakeHost({
+    ...catalogHandlers(options),
+    ...options.handlers,
+  });
   const user = userEvent.setup(options.fakeTimers ? { advanceTimers: (ms) => vi.advanceTimersByTime(ms) } : {});
   render(<App host={fake.host} />);
   onTestFinished(() => {

@@ -1,0 +1,50 @@
+import type { Result } from '../api/result';
+import type { IdCardEvent, KeypadPress } from '../api/devices';
+import type { SupervisedDevice } from '../../drivers/common/device';
+import type { IdCard } from '../../drivers/idcard/card';
+import type { ReceiptDocument } from '../../drivers/printer/receipt-document';
+import type { PrintFailure, PrintOutcome, ReadCardError } from './types';
+
+/**
+ * One device as the manager drives it: the supervised driver plus the calls only that kind has.
+ * Built from config by build-devices.ts (real driver, or the same driver on a PTY to an emulator),
+ * and by tests with fakes.
+ */
+export interface IdCardBinding {
+  readonly device: SupervisedDevice;
+  startPolling(): void;
+  stopPolling(): void;
+  onCardEvent(listener: (event: IdCardEvent, card: IdCard | null) => void): () => void;
+  waitForCard(timeoutMs: number): Promise<Result<IdCard, ReadCardError>>;
+}
+
+export interface PrinterBinding {
+  readonly device: SupervisedDevice;
+  print(document: ReceiptDocument, options: { reprint: boolean }): Promise<Result<PrintOutcome, PrintFailure>>;
+}
+
+export interface KeypadBinding {
+  readonly device: SupervisedDevice;
+  onPress(listener: (press: KeypadPress) => void): () => void;
+}
+
+/** Dev-panel and test control of an emulator ("insertCard", "paperOut" …). */
+export interface EmulatorControl {
+  readonly actions: readonly string[];
+  perform(action: string, argument?: string): Result<void, 'unknownAction'>;
+}
+
+export interface Bound<B> {
+  readonly mode: 'real' | 'emulated';
+  readonly binding: B;
+  readonly emulator: EmulatorControl | null;
+}
+
+export interface DeviceBindings {
+  readonly idCard: Bound<IdCardBinding>;
+  readonly printer: Bound<PrinterBinding>;
+  readonly keypad: Bound<KeypadBinding>;
+  readonly camera: { readonly mode: 'real' | 'emulated' };
+  /** Stops emulators and removes their PTY pairs. */
+  close(): Promise<void>;
+}

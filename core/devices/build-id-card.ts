@@ -1,0 +1,125 @@
+import { err, ok } from '../api/result';
+import type { DevicesConfig } from '../../kiosk-config/schema';
+import { createIdCardEmulator, createIdCardReader, idCardFixtures, type IdCard } from '../../drivers/idcard';
+import { createSerialTransport } from '../../drivers/transport/serial-transport';
+import type { Logger } from '../logging/logger';
+import type { Bound, EmulatorControl, IdCardBinding } from './bindings';
+import { openEmulatedLink } from './emulated-link';
+
+const EMULATED_BAUD = 115200;
+
+/** Test cards the dev panel and e2e tests can place, by name. All fictional. */
+export const EMULATOR_CARDS: Readonly<Record<string, () => IdCard>> = {
+  resident: () => idCardFixtures.womanResident,
+  residentElderly: () => idCardFixtures.elderlyResident,
+  residentYoung: () => idCardFixtures.youngResident,
+  hongKong: () => idCardFixtures.hongKongPermit,
+  foreign2017: () => idCardFixtures.foreignPermanent2017,
+  foreign2023: () => idCardFixtures.foreignPermanent2023,
+  // A card whose number fails the GB 11643 check: the reader must refuse it.
+  badCheckDigit: () => {
+    const card = idCardFixtures.youngResident;
+    const last = card.idNumber.at(-1) === '1' ? '2' : '1';
+    return { ...card, idNumber: `${card.idNumber.slice(0, 17)}${last}` };
+  },
+};
+
+export async function buildIdCard(
+  config: DevicesConfig['idCardReader'],
+  logger: Logger,
+): Promise<{ bound: Bound<IdCardBinding>; close: () => Promise<void> }> {
+  const log = logger.child({ component: 'idcard' });
+  if (config.mode === 'real') {
+    const reader = createIdCardReader({
+      transport: createSerialTransport({ path: config.path, baudRate: config.baudRate }),
+      pollIntervalMs: config.pollIntervalMs,
+      logger: log,
+    });
+    return { bound: { mode: 'real', binding: bindReader(reader), emulator: null }, close: () => Promise.resolve() };
+  }
+
+  const link = await openEmulatedLink('idCardReader', config.link, EMULATED_BAUD, log);
+  const emulator = createIdCardEmulator({ transport: link.device, baudRate: EMULATED_BAUD });
+  const started = await emulator.start();
+  if (!started.ok) log.error({ reason: started.error.message }, 'the ID card emulator could not open its end');
+  const reader = createIdCardReader({ transport: link.host, pollIntervalMs: 300, logger: log });
+  const control: EmulatorControl = {
+    actions: [
+      'insertCard',
+      'removeCard',
+      'silentOn',
+      'silentOff',
+      'garbage',
+      'splitFramesOn',
+      'splitFramesOff',
+      'samUnauthorised',
+      'samSelfTestFailed',
+      'samOk',
+      'failNextRead',
+    ],
+    perform(action, argument) {
+      switch (action) {
+        case 'insertCard': {
+          const card = EMULATOR_CARDS[argument ?? 'resident'];
+          if (!card) return err('unknownAction');
+          emulator.insertCard(card());
+          return ok(undefined);
+        }
+        case 'removeCard':
+          emulator.removeCard();
+          return ok(undefined);
+        case 'silentOn':
+        case 'silentOff':
+          emulator.setSilent(action === 'silentOn');
+          return ok(undefined);
+        case 'garbage':
+          void emulator.sendGarbage(Number(argument ?? 64) || 64);
+          return ok(undefined);
+        case 'splitFramesOn':
+        case 'splitFramesOff':
+          emulator.setSplitFrames(action === 'splitFramesOn');
+          return ok(undefined);
+        case 'samUnauthorised':
+          emulator.setSam('unauthorised');
+          return ok(undefined);
+        case 'samSelfTestFailed':
+          emulator.setSam('selfTestFailed');
+          return ok(undefined);
+        case 'samOk':
+          emulator.setSam('ok');
+          return ok(undefined);
+        case 'failNextRead':
+          emulator.failNextRead();
+          return ok(undefined);
+        default:
+          return err('unknownAction');
+      }
+    },
+  };
+  return {
+    bound: { mode: 'emulated', binding: bindReader(reader), emulator: control },
+    async close() {
+      await emulator.stop();
+      await link.close();
+    },
+  };
+}
+
+function bindReader(reader: ReturnType<typeof createIdCardReader>): IdCardBinding {
+  return {
+    device: reader,
+    startPolling: () => reader.startPolling(),
+    stopPolling: () => void reader.stopPolling(),
+    onCardEvent: (listener) => reader.onCardEvent(listener),
+    async waitForCard(timeoutMs) {
+      const result = await reader.waitForCard(timeoutMs);
+      if (result.ok) return result;
+      const error = result.error;
+      return err(
+        error.kind === 'readFailed'
+          ? { kind: 'readFailed', message: error.message }
+          : { kind: error.kind, message: error.message },
+      );
+    },
+  };
+}

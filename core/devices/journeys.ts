@@ -1,0 +1,18 @@
+import type { DeviceStatus, JourneyAvailability } from '../api/devices';
+
+const works = (status: DeviceStatus | undefined) => status?.state === 'online' || status?.state === 'busy';
+
+/**
+ * Which journeys may start (issue 3 §6). A missing camera stops self-service submission but not
+ * guides, tickets or progress; a missing printer moves tickets and receipts to the screen; a
+ * missing reader leaves typing the ID number; a missing keypad leaves rating on screen.
+ */
+export function journeyAvailability(devices: readonly DeviceStatus[]): JourneyAvailability {
+  const find = (kind: DeviceStatus['device']) => devices.find((d) => d.device === kind);
+  return {
+    idCardSignIn: works(find('idCardReader')),
+    selfServiceSubmission: works(find('documentCamera')),
+    output: works(find('printer')) ? 'paper' : 'screen',
+    keypadRating: works(find('evaluationKeypad')),
+  };
+}

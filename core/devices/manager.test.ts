@@ -1,0 +1,108 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it, vi } from 'vitest';
+import { err } from '../api/result';
+import { silentLogger } from '../logging/logger';
+import { migrate } from '../store/migrate';
+import { migrations } from '../store/migrations';
+import { createDeviceManager } from './manager';
+import { createPrintLedgerStore } from './print-ledger-store';
+import { fakeBindings } from './testing/fake-bindings';
+
+function setup(before: (fakes: ReturnType<typeof fakeBindings>) => void = () => undefined) {
+  const db = new Database(':memory:');
+  if (!migrate(db, migrations, () => '2026-11-21T08:00:00.000Z').ok) throw new Error('migration failed');
+  const fakes = fakeBindings();
+  before(fakes);
+  const manager = createDeviceManager({
+    bindings: fakes.bindings,
+    ledger: createPrintLedgerStore(db, () => new Date('2026-11-21T08:00:00.000Z')),
+    logger: silentLogger(),
+  });
+  return { fakes, manager };
+}
+
+const ticket = { id: 'T-A001', blocks: [{ kind: 'text', text: 'A001' }] } as const;
+
+describe('device manager', () => {
+  it('reports every device, starts card polling once the reader is connected, and gates journeys', async () => {
+    const { fakes, manager } = setup();
+    await vi.waitFor(() => expect(manager.snapshot().devices.filter((d) => d.state === 'online')).toHaveLength(3));
+    expect(fakes.script.polling).toBe(true);
+    // The camera has not been reported yet: no self-service submission, everything else works.
+    expect(manager.snapshot().journeys).toEqual({
+      idCardSignIn: true,
+      selfServiceSubmission: false,
+      output: 'paper',
+      keypadRating: true,
+    });
+    manager.reportCamera({ state: 'online', code: 'ok', detail: 'ready', identity: null });
+    expect(manager.snapshot().journeys.selfServiceSubmission).toBe(true);
+    await manager.close();
+  });
+
+  it('moves tickets to the screen when the printer is gone, and refuses to print without sending', async () => {
+    const { fakes, manager } = setup((f) => {
+      f.printer.control.connectResult = err({ state: 'noDevice', code: 'portMissing', detail: 'unplugged' });
+    });
+    await vi.waitFor(() =>
+      expect(manager.snapshot().devices.find((d) => d.device === 'printer')?.state).toBe('noDevice'),
+    );
+    expect(manager.snapshot().journeys.output).toBe('screen');
+    const result = await manager.print(ticket);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'printerUnavailable', code: 'portMissing' } });
+    expect(fakes.printed).toHaveLength(0);
+    await manager.close();
+  });
+
+  it('shows a paper-out discovered by a job at once, with the action staff can take', async () => {
+    const { fakes, manager } = setup();
+    await vi.waitFor(() => expect(manager.snapshot().journeys.output).toBe('paper'));
+    fakes.script.printResult = err({ kind: 'uncertain', code: 'paperOut', message: 'paper ran out during the job' });
+    const changes: string[] = [];
+    manager.onChange((s) => changes.push(s.devices.find((d) => d.device === 'printer')?.state ?? ''));
+    await manager.print(ticket);
+    expect(changes).toContain('busy');
+    expect(manager.snapshot().devices.find((d) => d.device === 'printer')).toMatchObject({
+      state: 'userError',
+      code: 'paperOut',
+      action: 'clear',
+    });
+    expect(manager.snapshot().journeys.output).toBe('screen');
+    await manager.close();
+  });
+
+  it('passes card events and key presses on to listeners', async () => {
+    const { fakes, manager } = setup();
+    const cards: string[] = [];
+    const presses: Array<number | null> = [];
+    manager.onIdCard((event) => cards.push(event.type));
+    manager.onKeypad((press) => presses.push(press.level));
+    fakes.emitCard({ type: 'present' }, null);
+    fakes.emitCard({ type: 'removed' }, null);
+    fakes.press({ level: 5, key: 'report:0x01' });
+    expect(cards).toEqual(['present', 'removed']);
+    expect(presses).toEqual([5]);
+    await manager.close();
+  });
+
+  it('answers deviceUnavailable for a card read while the reader is missing', async () => {
+    const { manager } = setup((f) => {
+      f.idCard.control.connectResult = err({ state: 'noDevice', code: 'portMissing', detail: 'no reader' });
+    });
+    await vi.waitFor(() =>
+      expect(manager.snapshot().devices.find((d) => d.device === 'idCardReader')?.state).toBe('noDevice'),
+    );
+    expect(await manager.readCard(1000)).toMatchObject({ ok: false, error: { kind: 'deviceUnavailable' } });
+    expect(manager.snapshot().journeys.idCardSignIn).toBe(false);
+    await manager.close();
+  });
+
+  it('flips emulators only where one exists', async () => {
+    const { fakes, manager } = setup();
+    expect(manager.emulator('idCardReader', 'insertCard', 'resident-elderly')).toEqual({ ok: true, value: undefined });
+    expect(manager.emulator('idCardReader', 'explode')).toEqual({ ok: false, error: 'unknownAction' });
+    expect(manager.emulator('evaluationKeypad', 'press')).toEqual({ ok: false, error: 'notAvailable' });
+    expect(fakes.performed).toEqual(['insertCard:resident-elderly']);
+    await manager.close();
+  });
+});

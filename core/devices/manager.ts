@@ -1,0 +1,204 @@
+import type { DeviceCode, DeviceKind, DeviceStatus, DevicesSnapshot, IdCardEvent, KeypadPress } from '../api/devices';
+import { err, ok } from '../api/result';
+import type { DeviceCondition } from '../../drivers/common/device';
+import type { IdCard } from '../../drivers/idcard/card';
+import type { Logger } from '../logging/logger';
+import type { DeviceBindings, EmulatorControl } from './bindings';
+import { journeyAvailability } from './journeys';
+import type { PrintLedgerStore } from './print-ledger-store';
+import { createDeviceSupervisor, type DeviceSupervisor } from './supervisor';
+import type { CameraReport, DeviceManager } from './types';
+
+export interface DeviceManagerOptions {
+  readonly bindings: DeviceBindings;
+  readonly ledger: PrintLedgerStore;
+  readonly logger: Logger;
+  readonly now?: () => Date;
+  /** Health probes: SAM status, DLE EOT. */
+  readonly probeIntervalMs?: number;
+}
+
+/**
+ * Builds a supervisor per device, publishes one snapshot of every status plus the journeys they
+ * allow, and is the single door to printing and card reading. The camera has no driver here: the
+ * renderer owns it (getUserMedia) and reports, so its status is whatever was last reported.
+ */
+export function createDeviceManager(options: DeviceManagerOptions): DeviceManager {
+  const { bindings, ledger, logger } = options;
+  const now = options.now ?? (() => new Date());
+  const log = logger.child({ component: 'devices' });
+  const changeListeners = new Set<(snapshot: DevicesSnapshot) => void>();
+  const cardListeners = new Set<(event: IdCardEvent, card: IdCard | null) => void>();
+  const keypadListeners = new Set<(press: KeypadPress) => void>();
+
+  let camera: DeviceStatus = {
+    device: 'documentCamera',
+    mode: bindings.camera.mode,
+    link: bindings.camera.mode === 'emulated' ? "Chromium's fake capture device" : 'UVC (getUserMedia)',
+    state: 'offline',
+    code: 'starting',
+    action: 'suspend',
+    warnings: [],
+    detail: 'waiting for the screen to open the camera',
+    identity: null,
+    since: now().toISOString(),
+    lastError: null,
+  };
+
+  const emit = () => {
+    const snapshot = buildSnapshot();
+    for (const listener of [...changeListeners]) safely(() => listener(snapshot));
+  };
+  const safely = (task: () => void) => {
+    try {
+      task();
+    } catch (error) {
+      log.warn({ err: error }, 'a device listener failed');
+    }
+  };
+  const probeIntervalMs = options.probeIntervalMs ?? 5_000;
+
+  const supervise = (
+    device: DeviceBindings['idCard']['binding']['device'],
+    mode: 'real' | 'emulated',
+    onConnected?: () => void,
+  ) => createDeviceSupervisor({ device, mode, probeIntervalMs, logger, now, onStatus: emit, onConnected });
+
+  const idCard = supervise(bindings.idCard.binding.device, bindings.idCard.mode, () =>
+    bindings.idCard.binding.startPolling(),
+  );
+  const printer = supervise(bindings.printer.binding.device, bindings.printer.mode);
+  const keypad = supervise(bindings.keypad.binding.device, bindings.keypad.mode);
+  const supervisors: Record<Exclude<DeviceKind, 'documentCamera'>, DeviceSupervisor> = {
+    idCardReader: idCard,
+    printer,
+    evaluationKeypad: keypad,
+  };
+
+  const buildSnapshot = (): DevicesSnapshot => {
+    const devices = [idCard.status(), printer.status(), keypad.status(), camera];
+    return { devices, journeys: journeyAvailability(devices) };
+  };
+
+  const unsubscribe = [
+    bindings.idCard.binding.onCardEvent((event, card) => {
+      for (const listener of [...cardListeners]) safely(() => listener(event, card));
+    }),
+    bindings.keypad.binding.onPress((press) => {
+      for (const listener of [...keypadListeners]) safely(() => listener(press));
+    }),
+  ];
+
+  idCard.start();
+  printer.start();
+  keypad.start();
+
+  const emulators: Record<DeviceKind, EmulatorControl | null> = {
+    idCardReader: bindings.idCard.emulator,
+    printer: bindings.printer.emulator,
+    evaluationKeypad: bindings.keypad.emulator,
+    documentCamera: null,
+  };
+
+  return {
+    snapshot: buildSnapshot,
+    onChange(listener) {
+      changeListeners.add(listener);
+      return () => changeListeners.delete(listener);
+    },
+    onIdCard(listener) {
+      cardListeners.add(listener);
+      return () => cardListeners.delete(listener);
+    },
+    onKeypad(listener) {
+      keypadListeners.add(listener);
+      return () => keypadListeners.delete(listener);
+    },
+    reportCamera(report: CameraReport) {
+      const at = now().toISOString();
+      const changedState = report.state !== camera.state || report.code !== camera.code;
+      const isError = report.state !== 'online' && report.state !== 'busy';
+      camera = {
+        ...camera,
+        state: report.state,
+        code: report.code,
+        action: cameraAction(report.code, report.state),
+        detail: report.detail,
+        identity: report.identity,
+        since: changedState ? at : camera.since,
+        lastError: isError ? { code: report.code, detail: report.detail, at } : camera.lastError,
+      };
+      if (changedState) log.info({ to: `${report.state}/${report.code}` }, 'camera state reported by the screen');
+      emit();
+    },
+    async readCard(timeoutMs) {
+      const state = idCard.status().state;
+      if (state !== 'online' && state !== 'busy') {
+        return err({ kind: 'deviceUnavailable', message: `the ID card reader is ${state} (${idCard.status().code})` });
+      }
+      return bindings.idCard.binding.waitForCard(timeoutMs);
+    },
+    async print(document, printOptions) {
+      const status = printer.status();
+      if (status.state !== 'online' && status.state !== 'busy') {
+        return err({
+          kind: 'printerUnavailable',
+          code: status.code,
+          message: `the printer is ${status.state} (${status.code})`,
+        });
+      }
+      const result = await printer.busy('printing', () =>
+        bindings.printer.binding.print(document, { reprint: printOptions?.reprint ?? false }),
+      );
+      if (!result.ok && result.error.kind !== 'alreadyPrinted') {
+        // The job found the printer in trouble: show it now rather than at the next probe.
+        printer.report(conditionFor(result.error.code, result.error.message));
+      }
+      return result;
+    },
+    printerCounters: () => ledger.counters(),
+    recordPaperReplaced: () => ledger.recordPaperReplaced(),
+    async restart(device) {
+      if (device === 'documentCamera') return; // the screen reopens the camera itself
+      if (device === 'idCardReader') bindings.idCard.binding.stopPolling();
+      await supervisors[device].restart();
+    },
+    emulator(device, action, argument) {
+      const control = emulators[device];
+      if (!control) return err('notAvailable');
+      const result = control.perform(action, argument);
+      return result.ok ? ok(undefined) : err(result.error);
+    },
+    async close() {
+      for (const stop of unsubscribe) stop();
+      bindings.idCard.binding.stopPolling();
+      await Promise.all([idCard.stop(), printer.stop(), keypad.stop()]);
+      await bindings.close();
+      changeListeners.clear();
+      cardListeners.clear();
+      keypadListeners.clear();
+    },
+  };
+}
+
+/** The condition a failed job reveals, with the XFS action (feature-anchors.md b.2). */
+function conditionFor(code: DeviceCode, detail: string): DeviceCondition {
+  switch (code) {
+    case 'paperOut':
+    case 'coverOpen':
+      return { state: 'userError', code, action: 'clear', warnings: [], detail };
+    case 'cutterError':
+    case 'unrecoverableError':
+    case 'recoverableError':
+      return { state: 'hardwareError', code, action: 'maintenance', warnings: [], detail };
+    default:
+      return { state: 'hardwareError', code, action: 'maintenance', warnings: [], detail };
+  }
+}
+
+function cameraAction(code: DeviceCode, state: DeviceStatus['state']) {
+  if (state === 'online' || state === 'busy') return 'none' as const;
+  if (code === 'cameraPermissionDenied') return 'configuration' as const;
+  if (code === 'cameraInUse' || code === 'starting') return 'suspend' as const;
+  return 'maintenance' as const;
+}

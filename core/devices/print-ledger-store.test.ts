@@ -1,0 +1,68 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { migrate } from '../store/migrate';
+import { migrations } from '../store/migrations';
+import { createPrintLedgerStore } from './print-ledger-store';
+
+function freshDb() {
+  const db = new Database(':memory:');
+  if (!migrate(db, migrations, () => '2026-11-21T08:00:00.000Z').ok) throw new Error('migration failed');
+  return db;
+}
+const now = () => new Date('2026-11-21T08:00:00.000Z');
+
+describe('print ledger store (migration 0003)', () => {
+  it('claims a receipt once: a second claim is in progress, then already printed', () => {
+    const ledger = createPrintLedgerStore(freshDb(), now);
+    expect(ledger.claim('T-A001', false)).toBe('claimed');
+    expect(ledger.claim('T-A001', false)).toBe('inProgress');
+    ledger.markPrinted('T-A001');
+    expect(ledger.claim('T-A001', false)).toBe('alreadyPrinted');
+    expect(ledger.counters().printsSincePaperReplaced).toBe(1);
+  });
+
+  it('lets a job that failed before sending be claimed again, but not one that failed after', () => {
+    const ledger = createPrintLedgerStore(freshDb(), now);
+    ledger.claim('R-1', false);
+    ledger.markFailed('R-1', 'beforeSend', 'paper out');
+    expect(ledger.claim('R-1', false)).toBe('claimed');
+    ledger.markFailed('R-1', 'afterSend', 'paper ran out during the job');
+    expect(ledger.claim('R-1', false)).toBe('alreadyPrinted');
+    expect(ledger.claim('R-1', true)).toBe('claimed');
+  });
+
+  it('keeps a printed receipt printed when its reprint fails before sending', () => {
+    const ledger = createPrintLedgerStore(freshDb(), now);
+    ledger.claim('R-3', false);
+    ledger.markPrinted('R-3');
+    expect(ledger.claim('R-3', true)).toBe('claimed');
+    ledger.markFailed('R-3', 'beforeSend', 'cover open');
+    expect(ledger.claim('R-3', false)).toBe('alreadyPrinted');
+  });
+
+  it('treats a job cut off by a crash as printed-uncertain when the kiosk starts again', () => {
+    const db = freshDb();
+    createPrintLedgerStore(db, now).claim('R-2', false);
+    const afterRestart = createPrintLedgerStore(db, now);
+    expect(afterRestart.claim('R-2', false)).toBe('alreadyPrinted');
+    expect(db.prepare("SELECT reason FROM print_job WHERE receipt_id = 'R-2'").pluck().get()).toMatch(/stopped/);
+  });
+
+  it('counts prints since the paper was replaced', () => {
+    const ledger = createPrintLedgerStore(freshDb(), now);
+    for (const id of ['a', 'b', 'c']) {
+      ledger.claim(id, false);
+      ledger.markPrinted(id);
+    }
+    expect(ledger.counters()).toEqual({ printsSincePaperReplaced: 3, paperReplacedAt: null });
+    ledger.recordPaperReplaced();
+    expect(ledger.counters()).toEqual({ printsSincePaperReplaced: 0, paperReplacedAt: '2026-11-21T08:00:00.000Z' });
+  });
+
+  it('refuses an unknown job state at the database level', () => {
+    const db = freshDb();
+    expect(() =>
+      db.prepare("INSERT INTO print_job (receipt_id, state, claimed_at) VALUES ('x', 'lost', 'now')").run(),
+    ).toThrow(/CHECK/);
+  });
+});

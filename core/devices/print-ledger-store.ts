@@ -1,0 +1,102 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * SQLite side of the print-job ledger (migration 0003). Each claim is one statement inside a
+ * transaction, so two concurrent prints of the same receipt id cannot both claim it.
+ */
+export type ClaimOutcome = 'claimed' | 'alreadyPrinted' | 'inProgress';
+export type FailurePhase = 'beforeSend' | 'afterSend';
+
+interface JobRow {
+  state: 'printing' | 'printed' | 'failedBeforeSend' | 'failedAfterSend';
+}
+
+export interface PrintLedgerStore {
+  claim(receiptId: string, reprint: boolean): ClaimOutcome;
+  markPrinted(receiptId: string): void;
+  markFailed(receiptId: string, phase: FailurePhase, reason: string): void;
+  counters(): { printsSincePaperReplaced: number; paperReplacedAt: string | null };
+  recordPaperReplaced(): void;
+}
+
+export function createPrintLedgerStore(db: Database.Database, now: () => Date): PrintLedgerStore {
+  // A job still 'printing' when the kiosk starts was cut off by a crash or power loss: bytes may
+  // be on paper, so it counts as printed-uncertain and is not printed again by itself.
+  db.prepare(
+    `UPDATE print_job SET state = 'failedAfterSend', finished_at = ?, reason = 'the kiosk stopped during the job'
+     WHERE state = 'printing'`,
+  ).run(now().toISOString());
+
+  const find = db.prepare<[string], JobRow>('SELECT state FROM print_job WHERE receipt_id = ?');
+  const insert = db.prepare(`INSERT INTO print_job (receipt_id, state, claimed_at) VALUES (?, 'printing', ?)`);
+  const reclaim = db.prepare(
+    `UPDATE print_job SET state = 'printing', attempts = attempts + 1, reprints = reprints + ?, claimed_at = ?,
+       finished_at = NULL, reason = NULL
+     WHERE receipt_id = ?`,
+  );
+  const finish = db.prepare(
+    `UPDATE print_job SET state = ?, finished_at = ?, reason = ?, printed_before = 1 WHERE receipt_id = ?`,
+  );
+  const failBeforeSend = db.prepare(
+    `UPDATE print_job
+     SET state = CASE printed_before WHEN 1 THEN 'failedAfterSend' ELSE 'failedBeforeSend' END,
+         finished_at = ?, reason = ?
+     WHERE receipt_id = ?`,
+  );
+  const countPrint = db.prepare(
+    'UPDATE printer_counter SET prints_since_replaced = prints_since_replaced + 1 WHERE id = 1',
+  );
+
+  const claim = db.transaction((receiptId: string, reprint: boolean): ClaimOutcome => {
+    const row = find.get(receiptId);
+    const at = now().toISOString();
+    if (!row) {
+      insert.run(receiptId, at);
+      return 'claimed';
+    }
+    switch (row.state) {
+      case 'printing':
+        return 'inProgress';
+      case 'failedBeforeSend':
+        reclaim.run(0, at, receiptId);
+        return 'claimed';
+      case 'printed':
+      case 'failedAfterSend':
+        if (!reprint) return 'alreadyPrinted';
+        reclaim.run(1, at, receiptId);
+        return 'claimed';
+    }
+  });
+
+  return {
+    claim: (receiptId, reprint) => claim.immediate(receiptId, reprint),
+    markPrinted(receiptId) {
+      db.transaction(() => {
+        finish.run('printed', now().toISOString(), null, receiptId);
+        countPrint.run();
+      })();
+    },
+    markFailed(receiptId, phase, reason) {
+      db.transaction(() => {
+        if (phase === 'beforeSend') {
+          failBeforeSend.run(now().toISOString(), reason, receiptId);
+          return;
+        }
+        finish.run('failedAfterSend', now().toISOString(), reason, receiptId);
+        // Paper was used, so the roll estimate counts it.
+        countPrint.run();
+      })();
+    },
+    counters() {
+      const row = db
+        .prepare('SELECT paper_replaced_at, prints_since_replaced FROM printer_counter WHERE id = 1')
+        .get() as { paper_replaced_at: string | null; prints_since_replaced: number };
+      return { printsSincePaperReplaced: row.prints_since_replaced, paperReplacedAt: row.paper_replaced_at };
+    },
+    recordPaperReplaced() {
+      db.prepare('UPDATE printer_counter SET paper_replaced_at = ?, prints_since_replaced = 0 WHERE id = 1').run(
+        now().toISOString(),
+      );
+    },
+  };
+}

@@ -1,0 +1,112 @@
+import { err, ok, type Result } from '../../api/result';
+import type { DeviceIdentity, IdCardEvent, KeypadPress } from '../../api/devices';
+import type { DeviceCondition, DeviceFault, SupervisedDevice } from '../../../drivers/common/device';
+import { ONLINE } from '../../../drivers/common/device';
+import type { IdCard } from '../../../drivers/idcard/card';
+import type { ReceiptDocument } from '../../../drivers/printer/receipt-document';
+import type { DeviceBindings } from '../bindings';
+import type { PrintFailure, PrintOutcome, ReadCardError } from '../types';
+
+/** A device that is there and healthy unless a test says otherwise. */
+export function fakeDevice(kind: SupervisedDevice['kind']) {
+  const lost = new Set<(fault: DeviceFault) => void>();
+  const control = {
+    connectResult: ok({ model: `fake ${kind}`, serial: 'FAKE-1', firmware: null }) as Result<
+      DeviceIdentity,
+      DeviceFault
+    >,
+    probeResult: ok(ONLINE) as Result<DeviceCondition, DeviceFault>,
+    unplug(fault: DeviceFault) {
+      for (const listener of [...lost]) listener(fault);
+    },
+  };
+  const device: SupervisedDevice = {
+    kind,
+    link: `fake ${kind}`,
+    connect: () => Promise.resolve(control.connectResult),
+    probe: () => Promise.resolve(control.probeResult),
+    disconnect: () => Promise.resolve(),
+    onLost(listener) {
+      lost.add(listener);
+      return () => lost.delete(listener);
+    },
+  };
+  return { device, control };
+}
+
+/** Fake bindings for manager and handler tests: every call is recorded, answers are scripted. */
+export function fakeBindings() {
+  const idCard = fakeDevice('idCardReader');
+  const printer = fakeDevice('printer');
+  const keypad = fakeDevice('evaluationKeypad');
+  const cardListeners = new Set<(event: IdCardEvent, card: IdCard | null) => void>();
+  const pressListeners = new Set<(press: KeypadPress) => void>();
+  const printed: ReceiptDocument[] = [];
+  const performed: string[] = [];
+  const script = {
+    printResult: null as Result<PrintOutcome, PrintFailure> | null,
+    card: null as IdCard | null,
+    polling: false,
+  };
+  const bindings: DeviceBindings = {
+    idCard: {
+      mode: 'emulated',
+      binding: {
+        device: idCard.device,
+        startPolling: () => void (script.polling = true),
+        stopPolling: () => void (script.polling = false),
+        onCardEvent(listener) {
+          cardListeners.add(listener);
+          return () => cardListeners.delete(listener);
+        },
+        waitForCard: (): Promise<Result<IdCard, ReadCardError>> =>
+          Promise.resolve(script.card ? ok(script.card) : err({ kind: 'timeout', message: 'no card placed' })),
+      },
+      emulator: {
+        actions: ['insertCard', 'removeCard'],
+        perform(action, argument) {
+          if (!['insertCard', 'removeCard'].includes(action)) return err('unknownAction');
+          performed.push(argument ? `${action}:${argument}` : action);
+          return ok(undefined);
+        },
+      },
+    },
+    printer: {
+      mode: 'emulated',
+      binding: {
+        device: printer.device,
+        print(document) {
+          printed.push(document);
+          return Promise.resolve(
+            script.printResult ?? ok({ receiptId: document.id, printedAt: '2026-11-21T08:00:00.000Z' }),
+          );
+        },
+      },
+      emulator: null,
+    },
+    keypad: {
+      mode: 'real',
+      binding: {
+        device: keypad.device,
+        onPress(listener) {
+          pressListeners.add(listener);
+          return () => pressListeners.delete(listener);
+        },
+      },
+      emulator: null,
+    },
+    camera: { mode: 'emulated' },
+    close: () => Promise.resolve(),
+  };
+  return {
+    bindings,
+    idCard,
+    printer,
+    keypad,
+    printed,
+    performed,
+    script,
+    emitCard: (event: IdCardEvent, card: IdCard | null) => cardListeners.forEach((l) => l(event, card)),
+    press: (press: KeypadPress) => pressListeners.forEach((l) => l(press)),
+  };
+}

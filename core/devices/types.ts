@@ -1,0 +1,56 @@
+import type { Result } from '../api/result';
+import type {
+  DeviceKind,
+  DevicesSnapshot,
+  DeviceCode,
+  DeviceIdentity,
+  DeviceState,
+  IdCardEvent,
+  KeypadPress,
+} from '../api/devices';
+import type { IdCard } from '../../drivers/idcard/card';
+import type { ReceiptDocument } from '../../drivers/printer/receipt-document';
+import type { PrintFailure, PrintOutcome } from '../../drivers/printer/print-result';
+
+/**
+ * The device manager as the rest of core sees it (journeys, technician mode, heartbeat). It builds
+ * every device from config, supervises it (reconnect with backoff), publishes XFS-style status,
+ * and is the only way to print or read a card.
+ */
+export interface DeviceManager {
+  snapshot(): DevicesSnapshot;
+  onChange(listener: (snapshot: DevicesSnapshot) => void): () => void;
+  /** Card events; `card` is the full card for core (sign-in), null unless type is 'read'. */
+  onIdCard(listener: (event: IdCardEvent, card: IdCard | null) => void): () => void;
+  onKeypad(listener: (press: KeypadPress) => void): () => void;
+  /** The renderer owns the camera and reports what it found. */
+  reportCamera(report: CameraReport): void;
+  /** Waits up to `timeoutMs` for a card to be placed and read (technician test, CLI). */
+  readCard(timeoutMs: number): Promise<Result<IdCard, ReadCardError>>;
+  /**
+   * Prints once per `document.id`. A second call with the same id answers `alreadyPrinted`
+   * unless `reprint` is set (an explicit staff decision; the receipt is then marked 补打).
+   */
+  print(document: ReceiptDocument, options?: { reprint?: boolean }): Promise<Result<PrintOutcome, PrintFailure>>;
+  printerCounters(): { printsSincePaperReplaced: number; paperReplacedAt: string | null };
+  recordPaperReplaced(): void;
+  restart(device: DeviceKind): Promise<void>;
+  /** Dev builds: flip an emulator. `notAvailable` for a real device. */
+  emulator(device: DeviceKind, action: string, argument?: string): Result<void, 'notAvailable' | 'unknownAction'>;
+  close(): Promise<void>;
+}
+
+export interface CameraReport {
+  readonly state: DeviceState;
+  readonly code: DeviceCode;
+  readonly detail: string;
+  readonly identity: DeviceIdentity | null;
+}
+
+export type ReadCardError =
+  | { kind: 'timeout'; message: string }
+  | { kind: 'deviceUnavailable'; message: string }
+  | { kind: 'readFailed'; message: string };
+
+/** The printer driver's own result shapes (drivers may not import core, so core reuses theirs). */
+export type { PrintFailure, PrintOutcome } from '../../drivers/printer/print-result';

@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+
+/**
+ * The outbox table (migration 0004): what is written, read and moved between states. Every
+ * function takes the database first and runs inside whatever transaction the caller holds, so a
+ * feature can commit its own rows and the outbox row together.
+ */
+
+export type OutboxState = 'pending' | 'sent' | 'deadLetter';
+
+export interface OutboxRequest {
+  /** What the item is, for staff and logs: 'inspection', 'application', 'rating' … */
+  readonly kind: string;
+  readonly method: 'POST' | 'PUT';
+  /** Relative to the platform's base URL, e.g. `/terminals/T-01/inspections`. */
+  readonly path: string;
+  /** Sent as JSON, byte for byte the same on every attempt (the platform fingerprints it). */
+  readonly body: unknown;
+}
+
+export interface OutboxItem {
+  readonly id: number;
+  readonly kind: string;
+  readonly idempotencyKey: string;
+  readonly method: 'POST' | 'PUT';
+  readonly path: string;
+  /** JSON text exactly as stored. */
+  readonly body: string;
+  readonly createdAt: string;
+  readonly attempts: number;
+  readonly nextAttemptAt: string | null;
+  readonly lastError: string | null;
+  readonly state: OutboxState;
+  readonly sentAt: string | null;
+  /** The platform's 2xx answer, parsed; null until sent. */
+  readonly response: unknown;
+}
+
+export interface OutboxSummary {
+  readonly pending: number;
+  readonly deadLetters: number;
+  readonly oldestPendingAt: string | null;
+}
+
+interface OutboxRow {
+  id: number;
+  kind: string;
+  idempotency_key: string;
+  method: 'POST' | 'PUT';
+  path: string;
+  body: string;
+  created_at: string;
+  attempts: number;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  state: OutboxState;
+  sent_at: string | null;
+  response: string | null;
+}
+
+function fromRow(row: OutboxRow): OutboxItem {
+  return {
+    id: row.id,
+    kind: row.kind,
+    idempotencyKey: row.idempotency_key,
+    method: row.method,
+    path: row.path,
+    body: row.body,
+    createdAt: row.created_at,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at,
+    lastError: row.last_error,
+    state: row.state,
+    sentAt: row.sent_at,
+    response: row.response === null ? null : (JSON.parse(row.response) as unknown),
+  };
+}
+
+/**
+ * Adds a request to the outbox, due now. The Idempotency-Key is made here, once, when the
+ * resident or technician confirmed (reliability.md §2.2 promise 1), and never regenerated.
+ * Call it inside the transaction that writes the business row; delivery starts on `kick()`.
+ */
+export function enqueue(
+  db: Database.Database,
+  request: OutboxRequest,
+  now: Date = new Date(),
+): { id: number; idempotencyKey: string } {
+  const idempotencyKey = randomUUID();
+  const at = now.toISOString();
+  const info = db
+    .prepare(
+      `INSERT INTO outbox (kind, idempotency_key, method, path, body, created_at, next_attempt_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(request.kind, idempotencyKey, request.method, request.path, JSON.stringify(request.body), at, at);
+  return { id: Number(info.lastInsertRowid), idempotencyKey };
+}
+
+export function getOutboxItem(db: Database.Database, id: number): OutboxItem | null {
+  const row = db.prepare('SELECT * FROM outbox WHERE id = ?').get(id) as OutboxRow | undefined;
+  return row ? fromRow(row) : null;
+}
+
+/** The item delivery works on: the oldest pending one (the queue drains in order). */
+export function oldestPending(db: Database.Database): OutboxItem | null {
+  const row = db.prepare(`SELECT * FROM outbox WHERE state = 'pending' ORDER BY id LIMIT 1`).get() as
+    OutboxRow | undefined;
+  return row ? fromRow(row) : null;
+}
+
+export function markSent(db: Database.Database, id: number, response: unknown, now: Date): void {
+  db.prepare(
+    `UPDATE outbox SET state = 'sent', sent_at = ?, response = ?, attempts = attempts + 1,
+       next_attempt_at = NULL, last_error = NULL
+     WHERE id = ? AND state = 'pending'`,
+  ).run(now.toISOString(), JSON.stringify(response ?? null), id);
+}
+
+export function markRetry(db: Database.Database, id: number, error: string, nextAttemptAt: Date): void {
+  db.prepare(
+    `UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?
+     WHERE id = ? AND state = 'pending'`,
+  ).run(error.slice(0, 500), nextAttemptAt.toISOString(), id);
+}
+
+export function markDeadLetter(db: Database.Database, id: number, error: string): void {
+  db.prepare(
+    `UPDATE outbox SET state = 'deadLetter', attempts = attempts + 1, last_error = ?, next_attempt_at = NULL
+     WHERE id = ? AND state = 'pending'`,
+  ).run(error.slice(0, 500), id);
+}
+
+/** Staff asked to try again: dead letters go back to pending and everything pending is due now. */
+export function makeAllDue(db: Database.Database, now: Date): { revived: number } {
+  return db.transaction(() => {
+    const at = now.toISOString();
+    const revived = db
+      .prepare(`UPDATE outbox SET state = 'pending', next_attempt_at = ? WHERE state = 'deadLetter'`)
+      .run(at).changes;
+    db.prepare(`UPDATE outbox SET next_attempt_at = ? WHERE state = 'pending' AND next_attempt_at > ?`).run(at, at);
+    return { revived };
+  })();
+}
+
+/** Pending items waiting for a later attempt become due now (kick: "try now"). */
+export function makePendingDue(db: Database.Database, now: Date): void {
+  const at = now.toISOString();
+  db.prepare(`UPDATE outbox SET next_attempt_at = ? WHERE state = 'pending' AND next_attempt_at > ?`).run(at, at);
+}
+
+export function outboxSummary(db: Database.Database): OutboxSummary {
+  const row = db
+    .prepare(
+      `SELECT
+         coalesce(sum(state = 'pending'), 0) AS pending,
+         coalesce(sum(state = 'deadLetter'), 0) AS deadLetters,
+         min(CASE WHEN state = 'pending' THEN created_at END) AS oldestPendingAt
+       FROM outbox WHERE state != 'sent'`,
+    )
+    .get() as { pending: number; deadLetters: number; oldestPendingAt: string | null };
+  return { pending: row.pending, deadLetters: row.deadLetters, oldestPendingAt: row.oldestPendingAt };
+}
+
+/** What staff see: unsent items first (oldest first), then the most recently sent ones. */
+export function listOutbox(db: Database.Database, limit: number): OutboxItem[] {
+  const rows = db
+    .prepare(
+      `SELECT * FROM outbox
+       ORDER BY CASE state WHEN 'sent' THEN 1 ELSE 0 END,
+                CASE state WHEN 'sent' THEN -id ELSE id END
+       LIMIT ?`,
+    )
+    .all(limit) as OutboxRow[];
+  return rows.map(fromRow);
+}

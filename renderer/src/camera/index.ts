@@ -1,0 +1,13 @@
+/** The document camera (高拍仪), owned by the renderer: see hardware-protocols.md §4. */
+export { captureTestFrame, type TestFrameOutcome, type TestFrameOptions } from './test-frame';
+export { openCamera, stopStream, type CameraStatus, type OpenCameraResult } from './open-camera';
+export { MaterialCapture, type MaterialCaptureProps } from './MaterialCapture';
+export { CameraPreview, type CameraPreviewProps } from './CameraPreview';
+export {
+  assessFrame,
+  BLUR_THRESHOLD,
+  type FrameAssessment,
+  type Verdict,
+  type RetakeReason,
+} from './image/assess-frame';
+export { buildPdf, type JpegPage } from './pdf';

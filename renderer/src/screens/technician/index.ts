@@ -1,0 +1,2 @@
+export { TechnicianMode } from './TechnicianMode';
+export { useHiddenGesture, type HiddenGestureOptions } from './use-hidden-gesture';
