@@ -4,7 +4,7 @@ import { createIdCardEmulator, createIdCardReader, idCardFixtures, type IdCard }
 import { createSerialTransport } from '../../drivers/transport/serial-transport';
 import type { Logger } from '../logging/logger';
 import type { Bound, EmulatorControl, IdCardBinding } from './bindings';
-import { openEmulatedLink } from './emulated-link';
+import { openEmulatedLink } from '../../drivers/transport/emulated-link';
 
 const EMULATED_BAUD = 115200;
 
@@ -38,7 +38,17 @@ export async function buildIdCard(
     return { bound: { mode: 'real', binding: bindReader(reader), emulator: null }, close: () => Promise.resolve() };
   }
 
-  const link = await openEmulatedLink('idCardReader', config.link, EMULATED_BAUD, log);
+  const link = await openEmulatedLink({
+    baudRate: EMULATED_BAUD,
+    preferred: config.link,
+    onFallback: (error) =>
+      log.warn(
+        { reason: error.message },
+        error.kind === 'socatMissing'
+          ? 'socat is not installed: the emulator runs over an in-memory link instead of a PTY pair'
+          : 'could not open a PTY pair: the emulator runs over an in-memory link',
+      ),
+  });
   const emulator = createIdCardEmulator({ transport: link.device, baudRate: EMULATED_BAUD });
   const started = await emulator.start();
   if (!started.ok) log.error({ reason: started.error.message }, 'the ID card emulator could not open its end');

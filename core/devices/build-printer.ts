@@ -8,7 +8,7 @@ import { createSerialTransport } from '../../drivers/transport/serial-transport'
 import { createTcpTransport } from '../../drivers/transport/tcp-transport';
 import type { Logger } from '../logging/logger';
 import type { Bound, EmulatorControl, PrinterBinding } from './bindings';
-import { openEmulatedLink } from './emulated-link';
+import { openEmulatedLink } from '../../drivers/transport/emulated-link';
 import type { PrintLedgerStore } from './print-ledger-store';
 
 const EMULATED_BAUD = 115200;
@@ -54,7 +54,17 @@ export async function buildPrinter(
     };
   }
 
-  const link = await openEmulatedLink('printer', config.link, EMULATED_BAUD, log);
+  const link = await openEmulatedLink({
+    baudRate: EMULATED_BAUD,
+    preferred: config.link,
+    onFallback: (error) =>
+      log.warn(
+        { reason: error.message },
+        error.kind === 'socatMissing'
+          ? 'socat is not installed: the emulator runs over an in-memory link instead of a PTY pair'
+          : 'could not open a PTY pair: the emulator runs over an in-memory link',
+      ),
+  });
   // What the emulated printer "prints" goes to the data folder as text and PNG, for people to see.
   const emulator = createPrinterEmulator({
     transport: link.device,

@@ -187,11 +187,8 @@ function conditionFor(code: DeviceCode, detail: string): DeviceCondition {
     case 'paperOut':
     case 'coverOpen':
       return { state: 'userError', code, action: 'clear', warnings: [], detail };
-    case 'cutterError':
-    case 'unrecoverableError':
-    case 'recoverableError':
-      return { state: 'hardwareError', code, action: 'maintenance', warnings: [], detail };
     default:
+      // cutter, unrecoverable and recoverable errors, a lost link: an engineer's job.
       return { state: 'hardwareError', code, action: 'maintenance', warnings: [], detail };
   }
 }

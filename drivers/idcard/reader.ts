@@ -1,7 +1,8 @@
+import { faultFromTransport } from '../common/transport-fault';
 import type { DeviceIdentity, IdCardEvent } from '../../core/api/devices';
 import { err, ok, type Result } from '../../core/api/result';
 import { ONLINE, type DeviceCondition, type DeviceFault, type SupervisedDevice } from '../common/device';
-import type { ByteTransport, TransportError } from '../transport/byte-transport';
+import type { ByteTransport } from '../transport/byte-transport';
 import { createListeners } from '../transport/listeners';
 import type { IdCard, WltPhotoDecoder } from './card';
 import { createExchange, silentDriverLogger, type DriverLogger, type ExchangeError } from './exchange';
@@ -198,17 +199,4 @@ function conditionFromSw3(sw3: number): DeviceCondition {
 function faultFromExchange(error: ExchangeError): DeviceFault {
   if (error.kind === 'disconnected') return { state: 'noDevice', code: 'disconnected', detail: error.detail };
   return { state: 'offline', code: error.garbled ? 'garbledReplies' : 'noResponse', detail: error.detail };
-}
-
-function faultFromTransport(error: TransportError): DeviceFault {
-  switch (error.code) {
-    case 'notFound':
-      return { state: 'noDevice', code: 'portMissing', detail: error.message };
-    case 'permissionDenied':
-      return { state: 'noDevice', code: 'permissionDenied', detail: error.message };
-    case 'busy':
-      return { state: 'noDevice', code: 'portBusy', detail: error.message };
-    default:
-      return { state: 'noDevice', code: 'disconnected', detail: error.message };
-  }
 }

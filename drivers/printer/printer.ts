@@ -1,8 +1,9 @@
+import { faultFromTransport } from '../common/transport-fault';
 import type { DeviceIdentity } from '../../core/api/devices';
 import { err, ok, type Result } from '../../core/api/result';
 import type { DeviceCondition, DeviceFault, SupervisedDevice } from '../common/device';
 import { createLock } from '../common/lock';
-import type { ByteTransport, TransportError } from '../transport/byte-transport';
+import type { ByteTransport } from '../transport/byte-transport';
 import { createListeners } from '../transport/listeners';
 import { identityRequest, statusRequest, type IdentityRequest, type StatusRequest } from './commands';
 import { encodeReceipt } from './encode-receipt';
@@ -224,23 +225,5 @@ function faultFromReply(problem: ReplyProblem, what: string): DeviceFault {
       return faultFromTransport(problem.error);
     case 'closed':
       return { state: 'noDevice', code: 'disconnected', detail: `${what}: link closed` };
-  }
-}
-
-function faultFromTransport(error: TransportError): DeviceFault {
-  switch (error.code) {
-    case 'notFound':
-      return { state: 'noDevice', code: 'portMissing', detail: error.message };
-    case 'permissionDenied':
-      return { state: 'noDevice', code: 'permissionDenied', detail: error.message };
-    case 'busy':
-      return { state: 'offline', code: 'portBusy', detail: error.message };
-    case 'closed':
-      return { state: 'noDevice', code: 'disconnected', detail: error.message };
-    case 'refused':
-    case 'timeout':
-      return { state: 'offline', code: 'noResponse', detail: error.message };
-    case 'ioError':
-      return { state: 'offline', code: 'disconnected', detail: error.message };
   }
 }

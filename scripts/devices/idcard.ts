@@ -4,7 +4,7 @@ import { assertNever } from '../../core/api/result';
 import { createSerialTransport } from '../../drivers/transport/serial-transport';
 import type { DevicesCommand } from './args';
 import { cardView } from './card-view';
-import { openEmulatedLink, type EmulatedLink } from './emulated-link';
+import { openEmulatedLink, type EmulatedLink } from '../../drivers/transport/emulated-link';
 import { EXIT, type ExitCode } from './exit-codes';
 import { conditionFailure, faultFailure, reportFailure, reportSuccess, type Io } from './output';
 
@@ -20,7 +20,10 @@ export async function runIdCard(command: IdCardCommand, io: Io): Promise<ExitCod
   let emulator: IdCardEmulator | null = null;
   let cardTimer: NodeJS.Timeout | undefined;
   if (command.emulated) {
-    link = await openEmulatedLink(command.baud, (text) => io.stderr(text));
+    link = await openEmulatedLink({
+      baudRate: command.baud,
+      onFallback: (error) => io.stderr(`note: ${error.message}; using an in-memory link instead of a PTY pair\n`),
+    });
     emulator = createIdCardEmulator({ transport: link.device, baudRate: command.baud });
     const started = await emulator.start();
     if (!started.ok) {

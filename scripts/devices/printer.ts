@@ -8,7 +8,7 @@ import { createDeviceFileTransport } from '../../drivers/transport/device-file-t
 import { createSerialTransport } from '../../drivers/transport/serial-transport';
 import { createTcpTransport } from '../../drivers/transport/tcp-transport';
 import type { DevicesCommand } from './args';
-import { openEmulatedLink, type EmulatedLink } from './emulated-link';
+import { openEmulatedLink, type EmulatedLink } from '../../drivers/transport/emulated-link';
 import { EXIT, exitCodeForFault, type ExitCode } from './exit-codes';
 import { conditionFailure, faultFailure, reportFailure, reportSuccess, type Io } from './output';
 import { testReceipt } from './test-receipt';
@@ -27,7 +27,10 @@ export async function runPrinter(command: PrinterCommand, io: Io): Promise<ExitC
   let link: EmulatedLink | null = null;
   let emulator: PrinterEmulator | null = null;
   if (command.emulated) {
-    link = await openEmulatedLink(command.baud, (text) => io.stderr(text));
+    link = await openEmulatedLink({
+      baudRate: command.baud,
+      onFallback: (error) => io.stderr(`note: ${error.message}; using an in-memory link instead of a PTY pair\n`),
+    });
     emulator = createPrinterEmulator({
       transport: link.device,
       paperWidthMm: command.paperWidthMm,
