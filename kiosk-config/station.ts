@@ -23,6 +23,8 @@ export const Station = z.object({
   name: z.string().trim().min(2).max(40),
   region: z.object({
     code: z.string().regex(/^[0-9]{6,12}$/, 'an administrative division code of 6 to 12 digits'),
+    province: z.string().trim().min(1).describe('省, for mailing addresses'),
+    city: z.string().trim().min(1).describe('市, for mailing addresses'),
     county: z.string().trim().min(1),
     town: z.string().trim().min(1),
     village: z.string().trim().min(1),

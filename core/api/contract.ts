@@ -23,6 +23,39 @@ import {
   TechnicianSession,
   WithToken,
 } from './technician';
+import { ApplicationDraft, ApplicationReceipt, MatterCodes, SubmitApplicationInput } from './applications';
+import {
+  CaseLookup,
+  HelpReceipt,
+  HelpRequestInput,
+  MyCases,
+  RatingOptions,
+  RatingResult,
+  ServiceMap,
+  SubmitRatingInput,
+} from './care';
+import { ChecklistPrint, LifeEventView, SearchInput, SearchResult } from './find';
+import {
+  AppointmentDays,
+  AppointmentReceipt,
+  AppointmentSlotList,
+  BookAppointmentInput,
+  CheckInInput,
+  CheckInReceipt,
+  QueueOverview,
+  TakeTicketInput,
+  TicketReceipt,
+} from './queue';
+import {
+  AgentRelation,
+  CompletedService,
+  PrintResult,
+  ResidentSessionState,
+  SignInRole,
+  TypedIdNumber,
+} from './resident';
+import { Appointment } from '../../platform/contract/appointments';
+import { IsoDate } from '../../platform/contract/common';
 
 /**
  * The kiosk API: every method the renderer may call and every event the host may push.
@@ -138,6 +171,181 @@ export const methods = {
     input: Empty,
     output: CatalogStatus,
     description: 'Ask the platform for a newer catalog now; answers with the status after trying.',
+  }),
+  'catalog.search': defineMethod({
+    input: SearchInput,
+    output: SearchResult,
+    errors: ['catalogEmpty'],
+    description: 'Matters whose name matches the text: characters (社保), full pinyin (shebao) or initials (sb).',
+  }),
+  'catalog.lifeEvents': defineMethod({
+    input: Empty,
+    output: z.array(LifeEventView),
+    errors: ['catalogEmpty'],
+    description: 'Life-event themes (一件事) that bundle several matters into one submission.',
+  }),
+  'catalog.printChecklist': defineMethod({
+    input: z.object({ code: z.string().min(1).max(64) }).strict(),
+    output: ChecklistPrint,
+    errors: ['notFound', 'catalogEmpty', 'noGuide'],
+    description:
+      "Prints the matter's material checklist with a QR of its guide, for residents who cannot finish today.",
+  }),
+  'session.state': defineMethod({
+    input: Empty,
+    output: ResidentSessionState,
+    description: 'Who is signed in (applicant, and the 经办人 acting for them), masked.',
+  }),
+  'session.signInWithCard': defineMethod({
+    input: z.object({ role: SignInRole, relation: AgentRelation.optional() }).strict(),
+    output: ResidentSessionState,
+    errors: ['noCard', 'cardExpired', 'readerUnavailable', 'samePerson', 'relationRequired'],
+    description:
+      'Signs in with the card the reader read in this session (waits a few seconds for one). An agent signs in first, with the relation; then the applicant.',
+  }),
+  'session.signInWithIdNumber': defineMethod({
+    input: z
+      .object({
+        role: SignInRole,
+        idNumber: TypedIdNumber,
+        name: z.string().trim().min(1).max(64),
+        relation: AgentRelation.optional(),
+      })
+      .strict(),
+    output: ResidentSessionState,
+    errors: ['invalidIdNumber', 'samePerson', 'relationRequired'],
+    description: 'Signs in by typing a resident ID number (check digit validated) when the card cannot be read.',
+  }),
+  'session.signOut': defineMethod({
+    input: Empty,
+    output: ResidentSessionState,
+    description: 'Forgets who signed in (the session goes on; captures stay until session.end).',
+  }),
+  'session.completedServices': defineMethod({
+    input: Empty,
+    output: z.array(CompletedService),
+    description: 'Services completed in this session, and whether each was rated (一次一评).',
+  }),
+  'application.start': defineMethod({
+    input: z.object({ matterCodes: MatterCodes, lifeEventId: z.string().max(64).nullable() }).strict(),
+    output: ApplicationDraft,
+    errors: ['notSignedIn', 'notFound', 'notSelfService', 'catalogEmpty', 'catalogStale'],
+    description:
+      "The matter's (or bundle's) form pre-filled from the applicant card, its materials and delivery options.",
+  }),
+  'application.historyPrefill': defineMethod({
+    input: z.object({ matterCodes: MatterCodes, consent: z.literal(true) }).strict(),
+    output: z.object({ values: z.record(z.string(), z.string()) }),
+    errors: ['notSignedIn', 'noHistory'],
+    description:
+      "With the resident's consent, values from their latest earlier submission at this kiosk (phone, address …).",
+  }),
+  'application.submit': defineMethod({
+    input: SubmitApplicationInput,
+    output: ApplicationReceipt,
+    errors: [
+      'notSignedIn',
+      'notSelfService',
+      'invalidForm',
+      'materialMissing',
+      'captureMissing',
+      'catalogStale',
+      'notFound',
+    ],
+    description:
+      'Commits the application, its materials and its outbox rows in one transaction, tries to deliver at once, and prints the receipt. The same confirmationId answers the same receipt.',
+  }),
+  'application.reprintReceipt': defineMethod({
+    input: z.object({ localRef: z.uuid() }).strict(),
+    output: PrintResult,
+    errors: ['notFound'],
+    description: 'Prints the receipt of an application submitted in this session again (marked 补打).',
+  }),
+  'queue.overview': defineMethod({
+    input: Empty,
+    output: QueueOverview,
+    description: "Today's services with waiting counts from the platform, or the last known ones while offline.",
+  }),
+  'queue.takeTicket': defineMethod({
+    input: TakeTicketInput,
+    output: TicketReceipt,
+    errors: ['dailyCapReached', 'queueClosed', 'unknownService', 'noOfflineNumbers'],
+    description:
+      'Issues a ticket: from the platform, or offline from the range the platform reserved for this kiosk. Prints it, or shows it on screen when the printer is down.',
+  }),
+  'appointment.days': defineMethod({
+    input: z.object({ servicePointId: z.string().max(64), matterCode: z.string().max(64) }).strict(),
+    output: AppointmentDays,
+    errors: ['platformUnavailable'],
+    description: 'The next bookable days with how many places are left.',
+  }),
+  'appointment.slots': defineMethod({
+    input: z.object({ servicePointId: z.string().max(64), matterCode: z.string().max(64), date: IsoDate }).strict(),
+    output: AppointmentSlotList,
+    errors: ['platformUnavailable'],
+    description: 'Slots of one day.',
+  }),
+  'appointment.book': defineMethod({
+    input: BookAppointmentInput,
+    output: AppointmentReceipt,
+    errors: ['notSignedIn', 'slotFull', 'platformUnavailable', 'notFound'],
+    description: 'Books a slot for the signed-in applicant and prints the booking slip.',
+  }),
+  'appointment.mine': defineMethod({
+    input: z.object({ date: IsoDate.optional() }).strict(),
+    output: z.object({ appointments: z.array(Appointment) }),
+    errors: ['notSignedIn', 'platformUnavailable'],
+    description: "The signed-in applicant's appointments (today's when a date is given).",
+  }),
+  'appointment.checkIn': defineMethod({
+    input: CheckInInput,
+    output: CheckInReceipt,
+    errors: ['notSignedIn', 'appointmentNotActive', 'notToday', 'platformUnavailable'],
+    description: "Checks in today's appointment and prints its priority ticket.",
+  }),
+  'appointment.cancel': defineMethod({
+    input: z.object({ appointmentId: z.string().max(64) }).strict(),
+    output: Appointment,
+    errors: ['notSignedIn', 'appointmentNotActive', 'platformUnavailable', 'notFound'],
+    description: 'Cancels one of the signed-in applicant’s appointments.',
+  }),
+  'progress.mine': defineMethod({
+    input: Empty,
+    output: MyCases,
+    errors: ['notSignedIn'],
+    description: "The signed-in person's cases from the platform, plus applications saved here and not yet sent.",
+  }),
+  'progress.lookup': defineMethod({
+    input: z.object({ reference: z.string().trim().min(6).max(64) }).strict(),
+    output: CaseLookup,
+    errors: ['caseNotFound', 'platformUnavailable'],
+    description: "One case by 办件编号 (typed or scanned from the receipt's QR) or by a local reference.",
+  }),
+  'rating.options': defineMethod({
+    input: Empty,
+    output: RatingOptions,
+    errors: ['notAvailable'],
+    description: 'The versioned 好差评 options per level, from the platform or the last stored copy.',
+  }),
+  'rating.submit': defineMethod({
+    input: SubmitRatingInput,
+    output: RatingResult,
+    errors: ['alreadyRated', 'unknownService', 'invalidOptions', 'callbackNotAllowed'],
+    description:
+      'Rates a service completed in this session, once. Sent through the outbox; 不满意/非常不满意 may carry a callback phone.',
+  }),
+  'help.request': defineMethod({
+    input: HelpRequestInput,
+    output: HelpReceipt,
+    errors: ['invalidRequest'],
+    description:
+      'A 帮办代办 request (callback, home visit, agent at the station), sent through the outbox; prints a slip.',
+  }),
+  'serviceMap.points': defineMethod({
+    input: Empty,
+    output: ServiceMap,
+    errors: ['notAvailable'],
+    description: 'Service points for the offline map, from the platform or the last stored copy.',
   }),
   'devices.snapshot': defineMethod({
     input: Empty,
@@ -290,6 +498,10 @@ export const events = {
   'keypad.pressed': defineEvent({
     payload: KeypadPress,
     description: 'A key on the 好差评 evaluation keypad was pressed.',
+  }),
+  'outbox.changed': defineEvent({
+    payload: z.object({ pending: z.number().int().min(0), deadLetters: z.number().int().min(0) }),
+    description: 'Work saved on this kiosk and not yet sent changed (the status line shows it).',
   }),
 } as const;
 

@@ -9,7 +9,14 @@ export const kioskInfoFixture: KioskInfo = {
   station: {
     id: 'TEST-STATION',
     name: '东埠村便民服务站',
-    region: { code: '370784107', county: '安丘市', town: '景芝镇', village: '东埠村' },
+    region: {
+      code: '370784107',
+      province: '山东省',
+      city: '潍坊市',
+      county: '安丘市',
+      town: '景芝镇',
+      village: '东埠村',
+    },
     address: '东埠村党群服务中心一楼',
     hotline: '0536-4000123',
     staffedHours: [{ days: '周一至周五', open: '08:30', close: '17:30' }],

@@ -4,6 +4,10 @@ import { migration0002 } from './0002-catalog-sync-state';
 import { migration0003 } from './0003-print-jobs';
 import { migration0004 } from './0004-outbox';
 import { migration0005 } from './0005-technician';
+import { migration0006 } from './0006-catalog-search';
+import { migration0007 } from './0007-applications';
+import { migration0008 } from './0008-queue-and-appointments';
+import { migration0009 } from './0009-care';
 
 /** Every migration, in order. Append only. */
 export const migrations: readonly Migration[] = [
@@ -12,4 +16,8 @@ export const migrations: readonly Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0006,
+  migration0007,
+  migration0008,
+  migration0009,
 ];

@@ -1,9 +1,10 @@
 import { useT } from '../i18n/use-t';
 import { UiIcon } from '../components/icons/UiIcon';
-import { useShellScreen, useShellSend } from '../shell/shell-context';
+import { useShellScreen, useShellSend, useVisit } from '../shell/shell-context';
 
 /**
- * Back and home, always in the same place (WCAG 3.2.6). On the attract screen they keep their
+ * Back, home and 帮办 (help), always in the same place (WCAG 3.2.6). Help opens the 帮办代办
+ * request with the matter on screen attached, from every screen of a visit. On the attract screen they keep their
  * place but are hidden; where they would do nothing they are disabled rather than removed.
  */
 export function NavButtons() {
@@ -12,6 +13,8 @@ export function NavButtons() {
   const screen = useShellScreen();
   const hidden = screen === 'attract';
   const atHome = screen === 'home';
+  const visit = useVisit();
+  const inHelp = visit.journey?.kind === 'help';
   return (
     <div className="nav-buttons" data-hidden={hidden || undefined}>
       <button
@@ -35,6 +38,17 @@ export function NavButtons() {
       >
         <UiIcon name="home" />
         {t('nav.home')}
+      </button>
+      <button
+        type="button"
+        className="nav-button nav-button--help"
+        data-testid="help-button"
+        disabled={hidden || inHelp}
+        aria-hidden={hidden || undefined}
+        onClick={() => send({ type: 'OPEN_JOURNEY', journey: { kind: 'help', matterCode: visit.matterCode } })}
+      >
+        <UiIcon name="phone" />
+        {t('nav.help')}
       </button>
     </div>
   );

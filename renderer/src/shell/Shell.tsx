@@ -3,6 +3,7 @@ import { useKioskInfo } from '../api/kiosk-info-context';
 import { BottomBar } from '../chrome/BottomBar';
 import { Header } from '../chrome/Header';
 import { IdleWarning } from '../chrome/IdleWarning';
+import { JourneyHost } from './JourneyHost';
 import { AttractScreen } from '../screens/attract/AttractScreen';
 import { BrowseScreen } from '../screens/browse/BrowseScreen';
 import { GuideScreen } from '../screens/guide/GuideScreen';
@@ -74,6 +75,11 @@ export function Shell() {
         {(screen === 'browse' || screen === 'guide') && visit.group && (
           <Guarded key="browse">
             <BrowseScreen group={visit.group} covered={screen === 'guide'} />
+          </Guarded>
+        )}
+        {screen === 'journey' && visit.journey && (
+          <Guarded key={`journey ${visit.journey.kind}`}>
+            <JourneyHost journey={visit.journey} />
           </Guarded>
         )}
         {screen === 'guide' && visit.matterCode && (

@@ -12,6 +12,7 @@ function screenOf(snapshot: ShellSnapshot): ShellScreen {
   if (snapshot.matches('attract')) return 'attract';
   if (snapshot.matches({ technician: 'pin' })) return 'technicianPin';
   if (snapshot.matches({ technician: 'active' })) return 'technician';
+  if (snapshot.matches({ visit: { screen: 'journey' } })) return 'journey';
   if (snapshot.matches({ visit: { screen: 'guide' } })) return 'guide';
   if (snapshot.matches({ visit: { screen: 'browse' } })) return 'browse';
   return 'home';

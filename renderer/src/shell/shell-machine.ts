@@ -1,6 +1,7 @@
 import { assign, setup } from 'xstate';
 import type { Locale } from '../../../core/api/contract';
 import type { Handling, ServiceKind } from '../../../platform/contract/catalog';
+import type { Journey } from './journeys';
 
 /** What the list shows: everything, one service kind, or one theme. */
 export type MatterGroup =
@@ -21,6 +22,8 @@ interface Visit {
   readonly group: MatterGroup | null;
   readonly handling: Handling | null;
   readonly matterCode: string | null;
+  /** The journey open over home (apply, ticket …); null on the catalog screens. */
+  readonly journey: Journey | null;
 }
 
 export interface ShellContext extends Visit {
@@ -34,6 +37,10 @@ export type ShellEvent =
   | { type: 'CHOOSE_GROUP'; group: MatterGroup }
   | { type: 'SET_HANDLING'; handling: Handling | null }
   | { type: 'OPEN_MATTER'; code: string }
+  /** Opens a journey (from home, a guide, the help button …); it replaces whatever journey was open. */
+  | { type: 'OPEN_JOURNEY'; journey: Journey }
+  /** The journey is over or the resident left it: back to where it was opened from. */
+  | { type: 'CLOSE_JOURNEY' }
   | { type: 'BACK' }
   | { type: 'HOME' }
   /** Any touch, click or key press anywhere: the visitor is still here. */
@@ -55,7 +62,7 @@ export function warningSeconds(idleSeconds: number): number {
 }
 
 function freshVisit(context: Pick<ShellContext, 'defaultLocale'>): Visit {
-  return { locale: context.defaultLocale, group: null, handling: null, matterCode: null };
+  return { locale: context.defaultLocale, group: null, handling: null, matterCode: null, journey: null };
 }
 
 /**
@@ -78,6 +85,7 @@ export const shellMachine = setup({
   },
   guards: {
     openedFromList: ({ context }) => context.group !== null,
+    matterOpen: ({ context }) => context.matterCode !== null,
   },
   actions: {
     forgetVisit: assign(({ context }) => freshVisit(context)),
@@ -88,7 +96,9 @@ export const shellMachine = setup({
     setHandling: assign(({ event }) => (event.type === 'SET_HANDLING' ? { handling: event.handling } : {})),
     openMatter: assign(({ event }) => (event.type === 'OPEN_MATTER' ? { matterCode: event.code } : {})),
     closeMatter: assign({ matterCode: null }),
-    leaveList: assign({ group: null, handling: null, matterCode: null }),
+    openJourney: assign(({ event }) => (event.type === 'OPEN_JOURNEY' ? { journey: event.journey } : {})),
+    closeJourney: assign({ journey: null }),
+    leaveList: assign({ group: null, handling: null, matterCode: null, journey: null }),
   },
 }).createMachine({
   id: 'shell',
@@ -114,7 +124,10 @@ export const shellMachine = setup({
       states: {
         screen: {
           initial: 'home',
-          on: { HOME: { target: '.home', actions: 'leaveList' } },
+          on: {
+            HOME: { target: '.home', actions: 'leaveList' },
+            OPEN_JOURNEY: { target: '.journey', actions: 'openJourney' },
+          },
           states: {
             home: {
               on: {
@@ -128,6 +141,25 @@ export const shellMachine = setup({
                 OPEN_MATTER: { target: 'guide', actions: 'openMatter' },
                 SET_HANDLING: { actions: 'setHandling' },
                 BACK: { target: 'home', actions: 'leaveList' },
+              },
+            },
+            /**
+             * A journey covers the catalog screens; closing it (or BACK from its first step) returns
+             * to the list or guide underneath, which stayed as they were.
+             */
+            journey: {
+              on: {
+                CLOSE_JOURNEY: [
+                  { guard: 'matterOpen', target: 'guide', actions: 'closeJourney' },
+                  { guard: 'openedFromList', target: 'browse', actions: 'closeJourney' },
+                  { target: 'home', actions: 'closeJourney' },
+                ],
+                BACK: [
+                  { guard: 'matterOpen', target: 'guide', actions: 'closeJourney' },
+                  { guard: 'openedFromList', target: 'browse', actions: 'closeJourney' },
+                  { target: 'home', actions: 'closeJourney' },
+                ],
+                OPEN_MATTER: { target: 'guide', actions: ['closeJourney', 'openMatter'] },
               },
             },
             guide: {
@@ -177,4 +209,4 @@ export const shellMachine = setup({
   },
 });
 
-export type ShellScreen = 'attract' | 'home' | 'browse' | 'guide' | 'technicianPin' | 'technician';
+export type ShellScreen = 'attract' | 'home' | 'browse' | 'guide' | 'journey' | 'technicianPin' | 'technician';
