@@ -8,6 +8,7 @@ import { catalogBenchmarks } from '../tests/bench/catalog.bench';
 import type { Summary } from '../tests/bench/measure';
 import { idCardBenchmarks } from '../tests/bench/idcard.bench';
 import { printerBenchmarks } from '../tests/bench/printer.bench';
+import { searchBenchmarks } from '../tests/bench/search.bench';
 import { startupBenchmarks } from '../tests/bench/startup.bench';
 import { buildRenderer, rendererIsStale, ROOT } from './build-renderer';
 
@@ -16,6 +17,7 @@ const results: Summary[] = [
   ...(await catalogBenchmarks()),
   ...(await idCardBenchmarks()),
   ...(await printerBenchmarks()),
+  ...(await searchBenchmarks()),
   ...(await startupBenchmarks()),
 ];
 

@@ -17,7 +17,8 @@ const catalogEmpty = {
 } as const;
 
 /** The kiosk API's implementation: thin, each handler delegates to the module that owns the data. */
-type CatalogMethods = 'kiosk.info' | `catalog.${string}`;
+type CatalogMethods =
+  'kiosk.info' | 'catalog.status' | 'catalog.overview' | 'catalog.list' | 'catalog.matter' | 'catalog.syncNow';
 
 export function buildHandlers(
   deps: HandlerDeps,

@@ -5,6 +5,7 @@ import type { DeviceManager } from '../devices/types';
 import type { Logger } from '../logging/logger';
 import type { OutboxDelivery } from '../outbox';
 import type { HttpOptions } from '../platform-client/http';
+import type { Reachability } from '../platform-client/reachability';
 import type { CaptureStaging } from '../session/capture-staging';
 import type { ResidentSession } from '../session/resident-session-types';
 
@@ -18,6 +19,8 @@ export interface ServiceDeps {
   readonly info: KioskInfo;
   /** The platform: embedded or remote, with this terminal's token. */
   readonly platform: HttpOptions;
+  /** Whether the latest request to the platform got an answer (records confirmed now are marked offline when not). */
+  readonly platformReachability: () => Reachability;
   readonly devices: DeviceManager;
   readonly captures: CaptureStaging;
   readonly outbox: OutboxDelivery;

@@ -8,14 +8,16 @@ import { createEventBus } from '../api/events';
 import { err, ok, type Result } from '../api/result';
 import { createCatalogSync, startCatalogSyncLoop } from '../catalog/sync';
 import type { HttpOptions } from '../platform-client/http';
+import { trackReachability } from '../platform-client/reachability';
 import { buildDevices } from '../devices/build-devices';
 import { createDeviceManager } from '../devices/manager';
 import { createPrintLedgerStore } from '../devices/print-ledger-store';
-import { startOutboxDelivery } from '../outbox';
+import { dataSealerFor, startOutboxDelivery } from '../outbox';
 import { createCaptureStaging } from '../session/capture-staging';
 import { openStore } from '../store/open';
 import { createTechnicianService } from '../technician';
 import { configSummary } from './config-summary';
+import { createResidentServices } from './resident-services';
 import { buildDeviceHandlers } from './device-handlers';
 import { buildHandlers } from './handlers';
 import type { KioskCore, KioskCoreOptions, StartupError } from './types';
@@ -75,6 +77,10 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
     log.info({ baseUrl: platform.baseUrl }, 'using remote platform');
   }
 
+  // Every request to the platform, whichever module makes it, tells whether it is reachable.
+  const tracked = trackReachability(platform);
+  platform = tracked.platform;
+
   const events = createEventBus(contract, (event, error) =>
     log.warn({ event, err: error }, 'an event listener failed; the others still received the event'),
   );
@@ -110,10 +116,34 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
   devices.onKeypad((press) => events.emit('keypad.pressed', press));
 
   const captures = createCaptureStaging();
+  const outbox = startOutboxDelivery({
+    db: store.value.db,
+    platform,
+    logger,
+    now,
+    // Application bodies and materials are sealed at rest; delivery opens them with the same key.
+    sealer: dataSealerFor(loaded.dataDir),
+    onChange: ({ pending, deadLetters }) => events.emit('outbox.changed', { pending, deadLetters }),
+  });
+  const resident = createResidentServices({
+    db: store.value.db,
+    info,
+    platform,
+    platformReachability: tracked.reachability,
+    devices,
+    captures,
+    outbox,
+    catalogSync,
+    logger,
+    now,
+    dataDir: loaded.dataDir,
+  });
+  // Session end (idle reset, 返回首页 to attract, technician mode): the card, who signed in, what
+  // they completed and every staged capture are forgotten.
   const endResidentSession = () => {
     captures.clear();
+    resident.endSession();
   };
-  const outbox = startOutboxDelivery({ db: store.value.db, platform, logger, now });
   const technician = createTechnicianService({
     db: store.value.db,
     config: config.technician,
@@ -133,6 +163,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
     {
       ...buildHandlers({ info, db: store.value.db, catalogSync }),
       ...buildDeviceHandlers({ devices, captures, endResidentSession, devMode: options.devMode }),
+      ...resident.handlers,
       ...technician.handlers,
     },
     { error: (fields, message) => log.error(fields, message) },
@@ -149,8 +180,15 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
     close() {
       closing ??= (async () => {
         loop.stop();
+        await resident.stop();
         await outbox.stop();
-        await devices.close();
+        // A serial port whose other end (socat, a USB adapter) vanished at the same moment can leave
+        // a close pending for ever; the store must still be closed cleanly, so devices get 3 s.
+        const devicesClosed = await Promise.race([
+          devices.close().then(() => true),
+          new Promise<false>((resolve) => setTimeout(() => resolve(false), 3_000).unref()),
+        ]);
+        if (!devicesClosed) log.warn({}, 'devices did not close within 3 s; closing the store anyway');
         captures.clear();
         await embedded?.close();
         store.value.close();

@@ -11,6 +11,9 @@ import {
 } from '../../platform/contract/catalog';
 import type { CatalogOverview, CatalogQuery, MatterDetail, MatterSummary } from '../api/contract';
 import { z } from 'zod';
+import { MatterForm } from '../../platform/contract/forms';
+import { buildSearchEntry } from './search-index';
+import { insertSearchRow } from './search-store';
 
 /**
  * The stored catalog: written whole by the sync, read by the API. Rows map to contract types
@@ -44,11 +47,16 @@ interface MatterRow {
 const ChannelList = z.array(Channel);
 const ThemeIdList = z.array(z.string());
 
-/** Replaces the stored catalog with `catalog` in one transaction; readers see old or new, never a mix. */
+/**
+ * Replaces the stored catalog with `catalog` in one transaction; readers see old or new, never a
+ * mix. The forms, life events and search index of the version are written in the same transaction.
+ */
 export function replaceCatalog(db: Database.Database, catalog: Catalog, storedAt: string): void {
   db.transaction(() => {
     db.exec(
-      'DELETE FROM catalog_matter_theme; DELETE FROM catalog_matter; DELETE FROM catalog_theme; DELETE FROM catalog_department; DELETE FROM catalog_meta;',
+      `DELETE FROM catalog_search; DELETE FROM catalog_life_event_matter; DELETE FROM catalog_life_event;
+       DELETE FROM catalog_matter_form; DELETE FROM catalog_matter_theme; DELETE FROM catalog_matter;
+       DELETE FROM catalog_theme; DELETE FROM catalog_department; DELETE FROM catalog_meta;`,
     );
     db.prepare(
       'INSERT INTO catalog_meta (id, version, published_at, region_code, region_name, stored_at) VALUES (1, ?, ?, ?, ?, ?)',
@@ -63,6 +71,8 @@ export function replaceCatalog(db: Database.Database, catalog: Catalog, storedAt
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const matterTheme = db.prepare('INSERT INTO catalog_matter_theme (matter_code, theme_id) VALUES (?, ?)');
+    const form = db.prepare('INSERT INTO catalog_matter_form (matter_code, fields) VALUES (?, ?)');
+    const searchRow = insertSearchRow(db);
     for (const m of catalog.matters) {
       matter.run(
         m.code,
@@ -79,8 +89,27 @@ export function replaceCatalog(db: Database.Database, catalog: Catalog, storedAt
         m.guide ? JSON.stringify(m.guide) : null,
       );
       for (const themeId of m.themeIds) matterTheme.run(m.code, themeId);
+      if (m.form && m.form.length > 0) form.run(m.code, JSON.stringify(m.form));
+      searchRow(buildSearchEntry(m));
     }
+    const lifeEvent = db.prepare(
+      'INSERT INTO catalog_life_event (id, name, description, sort_order) VALUES (?, ?, ?, ?)',
+    );
+    const lifeEventMatter = db.prepare(
+      'INSERT INTO catalog_life_event_matter (life_event_id, position, matter_code) VALUES (?, ?, ?)',
+    );
+    (catalog.lifeEvents ?? []).forEach((event, order) => {
+      lifeEvent.run(event.id, event.name, event.description, order);
+      event.matterCodes.forEach((code, position) => lifeEventMatter.run(event.id, position, code));
+    });
   })();
+}
+
+/** The application form of a matter, or null when it has none (not offered for self-service). */
+export function readMatterForm(db: Database.Database, code: string): MatterForm | null {
+  const fields = db.prepare('SELECT fields FROM catalog_matter_form WHERE matter_code = ?').pluck().get(code) as
+    string | undefined;
+  return fields === undefined ? null : MatterForm.parse(JSON.parse(fields));
 }
 
 export function readCatalogMeta(db: Database.Database): CatalogMeta | null {
@@ -157,8 +186,10 @@ export function getMatter(db: Database.Database, code: string): MatterDetail | n
     )
     .all(code) as Array<{ id: string; name: string; sort_order: number }>;
   const { hasGuide: _hasGuide, ...matter } = summary;
+  const form = readMatterForm(db, code);
   return {
     ...matter,
+    ...(form ? { form } : {}),
     guide: row.guide === null ? null : Guide.parse(JSON.parse(row.guide)),
     catalogVersion: meta.version,
     department: department ? toDepartment(department) : null,

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Logger } from '../logging/logger';
-import { platformRequest, type HttpOptions } from '../platform-client/http';
+import type { HttpOptions } from '../platform-client/http';
+import type { DataSealer } from './data-sealer';
 import {
   listOutbox,
   makeAllDue,
@@ -14,6 +15,7 @@ import {
   type OutboxSummary,
 } from './outbox-store';
 import { DEFAULT_RETRY_BACKOFF, judgeFailure, retryDelayMs, type RetryBackoff } from './retry-policy';
+import { sendOutboxItem } from './send-item';
 
 export interface OutboxDeliveryDeps {
   readonly db: Database.Database;
@@ -27,6 +29,8 @@ export interface OutboxDeliveryDeps {
   readonly random?: () => number;
   /** With nothing due, look again this often for items enqueued without a kick. */
   readonly idlePollMs?: number;
+  /** Opens bodies sealed at rest (applications); `dataSealerFor(dataDir)`. Without it they wait. */
+  readonly sealer?: DataSealer;
 }
 
 export interface OutboxDelivery {
@@ -72,14 +76,7 @@ export function startOutboxDelivery(deps: OutboxDeliveryDeps): OutboxDelivery {
     if (!item) return false;
     if (item.nextAttemptAt !== null && Date.parse(item.nextAttemptAt) > deps.now().getTime()) return false;
 
-    const answer = await platformRequest(deps.platform, {
-      method: item.method,
-      path: item.path,
-      schema: null,
-      // Parsing and re-serialising stored JSON gives back the same text, so the fingerprint matches.
-      body: JSON.parse(item.body) as unknown,
-      headers: { 'idempotency-key': item.idempotencyKey },
-    });
+    const answer = await sendOutboxItem(deps.platform, item, deps.sealer ?? null);
     const fields = { outboxId: item.id, kind: item.kind, attempt: item.attempts + 1 };
     if (answer.ok) {
       markSent(deps.db, item.id, answer.value.body, deps.now());
@@ -87,7 +84,11 @@ export function startOutboxDelivery(deps: OutboxDeliveryDeps): OutboxDelivery {
       changed();
       return true;
     }
-    const verdict = judgeFailure(answer.error);
+    if (answer.error.kind === 'sealed') log.error(fields, answer.error.message);
+    const verdict: ReturnType<typeof judgeFailure> =
+      answer.error.kind === 'sealed'
+        ? { kind: answer.error.fatal ? 'deadLetter' : 'retry', reason: answer.error.message }
+        : judgeFailure(answer.error);
     if (verdict.kind === 'deadLetter') {
       markDeadLetter(deps.db, item.id, verdict.reason);
       log.warn({ ...fields, reason: verdict.reason }, 'outbox item refused by the platform; kept as a dead letter');

@@ -17,7 +17,32 @@ export interface OutboxRequest {
   readonly path: string;
   /** Sent as JSON, byte for byte the same on every attempt (the platform fingerprints it). */
   readonly body: unknown;
+  /**
+   * Made from something the resident confirmed (an application's confirmationId), so a retried
+   * confirmation can never enqueue a second request under a new key. A fresh UUID when absent.
+   */
+  readonly idempotencyKey?: string;
 }
+
+/**
+ * A request whose body is stored as bytes: raw bytes sent with their content type (a material
+ * PDF), or JSON sealed at rest. `sealed` bytes are opened by the delivery just before sending.
+ */
+export interface OutboxBinaryRequest {
+  readonly kind: string;
+  readonly method: 'POST' | 'PUT';
+  readonly path: string;
+  readonly idempotencyKey?: string;
+  readonly bytes: Uint8Array;
+  /** Sent with this content type as they are; null: the (opened) bytes are JSON text. */
+  readonly contentType: string | null;
+  readonly sealed: boolean;
+}
+
+/** How an item's body is stored. */
+export type OutboxBody =
+  | { readonly kind: 'json' }
+  | { readonly kind: 'bytes'; readonly bytes: Buffer; readonly contentType: string | null; readonly sealed: boolean };
 
 export interface OutboxItem {
   readonly id: number;
@@ -25,8 +50,9 @@ export interface OutboxItem {
   readonly idempotencyKey: string;
   readonly method: 'POST' | 'PUT';
   readonly path: string;
-  /** JSON text exactly as stored. */
+  /** JSON text exactly as stored; 'null' when the body is stored as bytes (`stored`). */
   readonly body: string;
+  readonly stored: OutboxBody;
   readonly createdAt: string;
   readonly attempts: number;
   readonly nextAttemptAt: string | null;
@@ -57,6 +83,9 @@ interface OutboxRow {
   state: OutboxState;
   sent_at: string | null;
   response: string | null;
+  body_blob: Buffer | null;
+  content_type: string | null;
+  sealed: number;
 }
 
 function fromRow(row: OutboxRow): OutboxItem {
@@ -67,6 +96,10 @@ function fromRow(row: OutboxRow): OutboxItem {
     method: row.method,
     path: row.path,
     body: row.body,
+    stored:
+      row.body_blob === null
+        ? { kind: 'json' }
+        : { kind: 'bytes', bytes: row.body_blob, contentType: row.content_type, sealed: row.sealed === 1 },
     createdAt: row.created_at,
     attempts: row.attempts,
     nextAttemptAt: row.next_attempt_at,
@@ -87,7 +120,7 @@ export function enqueue(
   request: OutboxRequest,
   now: Date = new Date(),
 ): { id: number; idempotencyKey: string } {
-  const idempotencyKey = randomUUID();
+  const idempotencyKey = request.idempotencyKey ?? randomUUID();
   const at = now.toISOString();
   const info = db
     .prepare(
@@ -95,6 +128,34 @@ export function enqueue(
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(request.kind, idempotencyKey, request.method, request.path, JSON.stringify(request.body), at, at);
+  return { id: Number(info.lastInsertRowid), idempotencyKey };
+}
+
+/** Like `enqueue`, for a body stored as bytes (raw or sealed); same transaction rules. */
+export function enqueueBinary(
+  db: Database.Database,
+  request: OutboxBinaryRequest,
+  now: Date = new Date(),
+): { id: number; idempotencyKey: string } {
+  const idempotencyKey = request.idempotencyKey ?? randomUUID();
+  const at = now.toISOString();
+  const info = db
+    .prepare(
+      `INSERT INTO outbox (kind, idempotency_key, method, path, body, body_blob, content_type, sealed, created_at,
+         next_attempt_at)
+       VALUES (?, ?, ?, ?, 'null', ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      request.kind,
+      idempotencyKey,
+      request.method,
+      request.path,
+      Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength),
+      request.contentType,
+      request.sealed ? 1 : 0,
+      at,
+      at,
+    );
   return { id: Number(info.lastInsertRowid), idempotencyKey };
 }
 
@@ -110,10 +171,11 @@ export function oldestPending(db: Database.Database): OutboxItem | null {
   return row ? fromRow(row) : null;
 }
 
+/** Bytes the platform now holds are dropped from the outbox (an item once sent is never sent again). */
 export function markSent(db: Database.Database, id: number, response: unknown, now: Date): void {
   db.prepare(
     `UPDATE outbox SET state = 'sent', sent_at = ?, response = ?, attempts = attempts + 1,
-       next_attempt_at = NULL, last_error = NULL
+       next_attempt_at = NULL, last_error = NULL, body_blob = CASE WHEN body_blob IS NULL THEN NULL ELSE x'' END
      WHERE id = ? AND state = 'pending'`,
   ).run(now.toISOString(), JSON.stringify(response ?? null), id);
 }
@@ -163,11 +225,16 @@ export function outboxSummary(db: Database.Database): OutboxSummary {
   return { pending: row.pending, deadLetters: row.deadLetters, oldestPendingAt: row.oldestPendingAt };
 }
 
-/** What staff see: unsent items first (oldest first), then the most recently sent ones. */
+/**
+ * What staff see: unsent items first (oldest first), then the most recently sent ones. Bodies
+ * stored as bytes are listed without them (empty `bytes`): a listing must not load every scan.
+ */
 export function listOutbox(db: Database.Database, limit: number): OutboxItem[] {
   const rows = db
     .prepare(
-      `SELECT * FROM outbox
+      `SELECT id, kind, idempotency_key, method, path, body, created_at, attempts, next_attempt_at, last_error, state,
+         sent_at, response, CASE WHEN body_blob IS NULL THEN NULL ELSE x'' END AS body_blob, content_type, sealed
+       FROM outbox
        ORDER BY CASE state WHEN 'sent' THEN 1 ELSE 0 END,
                 CASE state WHEN 'sent' THEN -id ELSE id END
        LIMIT ?`,

@@ -14,6 +14,7 @@ describe('judgeFailure', () => {
       http(503),
       http(408),
       http(409),
+      { kind: 'http' as const, status: 409, code: 'idempotencyKeyInFlight', message: 'still running' },
       http(429),
     ]) {
       expect(judgeFailure(error).kind, JSON.stringify(error)).toBe('retry');
@@ -27,6 +28,11 @@ describe('judgeFailure', () => {
     const verdict = judgeFailure({ kind: 'http', status: 422, code: 'idempotencyKeyReused', message: 'other body' });
     expect(verdict.reason).toContain('422 idempotencyKeyReused: other body');
     expect(judgeFailure({ kind: 'invalidResponse', message: 'not JSON' }).kind).toBe('deadLetter');
+  });
+
+  it('dead-letters a business conflict: a second rating of the same case conflicts forever', () => {
+    const verdict = judgeFailure({ kind: 'http', status: 409, code: 'ratingAlreadyExists', message: 'rated' });
+    expect(verdict.kind).toBe('deadLetter');
   });
 });
 

@@ -8,8 +8,14 @@ import { describePlatformError, type PlatformError } from '../platform-client/ht
  */
 export type DeliveryVerdict = { kind: 'retry'; reason: string } | { kind: 'deadLetter'; reason: string };
 
-/** 408 and 429 ask for a later try; 409 is the platform's "that key is still in flight". */
-const RETRYABLE_4XX = new Set([408, 409, 429]);
+/** 408 and 429 ask for a later try. */
+const RETRYABLE_4XX = new Set([408, 429]);
+
+/**
+ * A 409 is passing only when it is the platform's "that key is still in flight" (or carries no
+ * code to tell). A business conflict (ratingAlreadyExists, slotFull …) will conflict again.
+ */
+const retryableConflict = (code: string | null) => code === null || code === 'idempotencyKeyInFlight';
 
 export function judgeFailure(error: PlatformError): DeliveryVerdict {
   const reason = describePlatformError(error);
@@ -18,7 +24,9 @@ export function judgeFailure(error: PlatformError): DeliveryVerdict {
     case 'timeout':
       return { kind: 'retry', reason };
     case 'http':
-      return error.status >= 500 || RETRYABLE_4XX.has(error.status)
+      return error.status >= 500 ||
+        RETRYABLE_4XX.has(error.status) ||
+        (error.status === 409 && retryableConflict(error.code))
         ? { kind: 'retry', reason }
         : { kind: 'deadLetter', reason };
     case 'invalidResponse':

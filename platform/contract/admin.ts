@@ -45,3 +45,68 @@ export const FaultState = z
   })
   .meta({ id: 'FaultState', description: 'Current fault settings and counters.' });
 export type FaultState = z.infer<typeof FaultState>;
+
+/**
+ * `GET /_admin/records`: what the platform stored from kiosks, for fault-injection tests that
+ * prove exactly-once delivery and oldest-first order. No personal data: references only.
+ * `arrival` is one counter across every kind, so tests can compare the order of different kinds
+ * (an application must arrive before its rating). `rows` counts the stored rows that share the
+ * entry's natural key; anything above 1 is a duplicate.
+ */
+const Arrival = {
+  arrival: z.number().int().min(1).describe('arrival order across every kind of record'),
+  receivedAt: z.iso.datetime({ offset: true }),
+  terminalId: z.string().min(1).max(64),
+  rows: z.number().int().min(1).describe('rows stored under the same natural key; 1 means exactly once'),
+};
+
+export const StoredApplicationRecord = z
+  .object({ ...Arrival, localRef: z.uuid(), caseNo: z.string().min(1).max(40) })
+  .meta({ id: 'StoredApplicationRecord', description: 'An application, keyed by (terminalId, localRef).' });
+
+export const StoredTicketRecord = z
+  .object({
+    ...Arrival,
+    ticketId: z.string().min(1).max(64),
+    source: z.enum(['online', 'offlineRange']),
+    rangeId: z.string().min(1).max(64).nullable(),
+    stationId: z.string().min(1).max(64),
+    serviceCode: z.string().min(1).max(32),
+    date: z.iso.date(),
+    number: z.number().int().min(1).max(999),
+    ticketNo: z.string().min(1).max(8),
+  })
+  .meta({ id: 'StoredTicketRecord', description: 'A ticket, keyed by (stationId, serviceCode, date, number).' });
+
+export const StoredRatingRecord = z
+  .object({
+    ...Arrival,
+    ratingId: z.string().min(1).max(64),
+    subjectKind: z.enum(['application', 'ticket', 'appointment', 'progressQuery', 'assistance']),
+    subjectRef: z.string().min(1).max(64).describe('as stored (a localRef resolved to its 办件编号)'),
+    submittedRef: z.string().min(1).max(64).describe('as the kiosk sent it'),
+    workOrderNo: z.string().min(1).max(64).nullable(),
+  })
+  .meta({ id: 'StoredRatingRecord', description: 'A rating, keyed by (subjectKind, subjectRef).' });
+
+export const StoredAssistanceRecord = z
+  .object({
+    ...Arrival,
+    requestId: z.string().min(1).max(64),
+    kind: z.enum(['callback', 'homeVisit', 'agentAtStation']),
+    requestedAt: z.iso.datetime({ offset: true }),
+  })
+  .meta({
+    id: 'StoredAssistanceRecord',
+    description: "An assistance request, keyed by (terminalId, kind, requestedAt): the kiosk's own timestamp.",
+  });
+
+export const StoredRecords = z
+  .object({
+    applications: z.array(StoredApplicationRecord),
+    tickets: z.array(StoredTicketRecord),
+    ratings: z.array(StoredRatingRecord),
+    assistanceRequests: z.array(StoredAssistanceRecord),
+  })
+  .meta({ id: 'StoredRecords', description: 'Everything kiosks delivered, each list in arrival order.' });
+export type StoredRecords = z.infer<typeof StoredRecords>;

@@ -60,6 +60,18 @@ export const FormValues = z
   .meta({ id: 'FormValues', description: 'The filled form: field name → value.' });
 export type FormValues = z.infer<typeof FormValues>;
 
+/** 一件事一次办: several matters confirmed together; each matter is sent as its own application. */
+export const ApplicationBundle = z
+  .object({
+    lifeEventId: z.string().min(1).max(64).describe('the life event (一件事) the matters belong to'),
+    bundleRef: z.uuid().describe('the same for every application confirmed together'),
+    index: z.number().int().min(0),
+    count: z.number().int().min(1),
+  })
+  .refine((bundle) => bundle.index < bundle.count, { path: ['index'], message: 'index must be below count' })
+  .meta({ id: 'ApplicationBundle', description: 'Where an application sits in a 一件事 bundle.' });
+export type ApplicationBundle = z.infer<typeof ApplicationBundle>;
+
 export const ApplicationSubmission = z
   .object({
     localRef: z.uuid().describe('the kiosk-side reference printed on a not-yet-delivered receipt'),
@@ -73,6 +85,7 @@ export const ApplicationSubmission = z
     delivery: Delivery,
     confirmedAt: IsoDateTime.describe('when the resident confirmed; the original time even if sent later'),
     offline: z.boolean().describe('true when confirmed while the platform was unreachable (store-and-forward)'),
+    bundle: ApplicationBundle.nullable().describe('null for a single matter'),
   })
   .meta({ id: 'ApplicationSubmission', description: 'A self-service application, as confirmed by the resident.' });
 export type ApplicationSubmission = z.infer<typeof ApplicationSubmission>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MatterForm } from './forms';
 
 /**
  * The catalog of matters (事项清单) and their guides (办事指南) as the platform publishes it.
@@ -149,6 +150,9 @@ export const Matter = z
     departmentCode: z.string(),
     crossVillage: z.boolean().describe('跨村通办: residents of other villages may handle it here'),
     guide: Guide.nullable(),
+    form: MatterForm.optional().describe(
+      '申请表: the questions asked when the matter is submitted at the kiosk; required (non-empty) on selfService matters. Optional so catalogs published before forms existed still parse.',
+    ),
   })
   .meta({ id: 'Matter', description: 'A matter (事项) the station handles, with its guide when one is published.' });
 export type Matter = z.infer<typeof Matter>;
@@ -162,6 +166,22 @@ export const CatalogVersion = z
   .meta({ id: 'CatalogVersion', description: 'Which catalog is current; cheap to poll.' });
 export type CatalogVersion = z.infer<typeof CatalogVersion>;
 
+export const LifeEvent = z
+  .object({
+    id: z.string().regex(/^[a-z][a-zA-Z0-9]{0,63}$/),
+    name: nonEmpty,
+    description: nonEmpty,
+    matterCodes: z
+      .array(z.string())
+      .min(2)
+      .refine((codes) => new Set(codes).size === codes.length, 'each matter once'),
+  })
+  .meta({
+    id: 'LifeEvent',
+    description: '一件事: a life event (a birth, turning 80 …) that bundles several matters into one submission.',
+  });
+export type LifeEvent = z.infer<typeof LifeEvent>;
+
 export const Catalog = z
   .object({
     version: CatalogVersion.shape.version,
@@ -170,6 +190,7 @@ export const Catalog = z
     themes: z.array(Theme),
     departments: z.array(Department),
     matters: z.array(Matter),
+    lifeEvents: z.array(LifeEvent).default([]).describe('一件事 bundles; absent in catalogs published before them'),
   })
   .superRefine((catalog, ctx) => {
     const themeIds = new Set(catalog.themes.map((t) => t.id));
@@ -211,6 +232,27 @@ export const Catalog = z
           path: [...at('guide'), 'promise', 'promisedWorkingDays'],
           message: "the guide's promised time limit differs from the matter's",
         });
+      }
+      if (matter.channels.includes('selfService') && (matter.form?.length ?? 0) === 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: at('form'),
+          message: 'a matter offered for self-service needs its application form',
+        });
+      }
+    });
+    if (new Set(catalog.lifeEvents.map((e) => e.id)).size !== catalog.lifeEvents.length) {
+      ctx.addIssue({ code: 'custom', path: ['lifeEvents'], message: 'duplicate life event id' });
+    }
+    catalog.lifeEvents.forEach((event, index) => {
+      for (const code of event.matterCodes) {
+        if (!seen.has(code)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['lifeEvents', index, 'matterCodes'],
+            message: `unknown matter ${code}`,
+          });
+        }
       }
     });
   })

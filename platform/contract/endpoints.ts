@@ -1,5 +1,5 @@
 import type { ZodType } from 'zod';
-import { FaultSettingsPatch, FaultState } from './admin';
+import { FaultSettingsPatch, FaultState, StoredRecords } from './admin';
 import {
   ApplicationAccepted,
   ApplicationSubmission,
@@ -115,7 +115,7 @@ export const ENDPOINTS = [
     requestBody: json(TicketRangeRequest),
     responses: [{ status: 201, description: 'Reserved.', schema: TicketRange }],
     businessErrors: { 409: ['ticketRangeExhausted', 'queueClosed'] },
-    implemented: false,
+    implemented: true,
   },
   {
     operationId: 'reportOfflineTickets',
@@ -129,7 +129,7 @@ export const ENDPOINTS = [
     requestBody: json(OfflineTicketBatch),
     responses: [{ status: 200, description: 'Per-ticket outcome.', schema: OfflineTicketBatchResult }],
     businessErrors: { 404: ['notFound'] },
-    implemented: false,
+    implemented: true,
   },
   {
     operationId: 'putMaterial',
@@ -195,7 +195,7 @@ export const ENDPOINTS = [
     pathParams: ServicePointIdParams,
     query: AppointmentSlotQuery,
     responses: [{ status: 200, description: 'Slots.', schema: AppointmentSlotList }],
-    implemented: false,
+    implemented: true,
   },
   {
     operationId: 'getRatingOptions',
@@ -215,7 +215,10 @@ export const ENDPOINTS = [
     method: 'post',
     path: api('/ratings'),
     tag: 'ratings',
-    summary: 'Rate a case (一次一评); 不满意 / 非常不满意 become work orders',
+    summary: 'Rate a service (一次一评); 不满意 / 非常不满意 become work orders',
+    description:
+      'One rating per subject (kind + ref): a second answers 409 ratingAlreadyExists. An application may be ' +
+      'named by its localRef when it was rated while saved offline; the platform resolves it to the 办件编号.',
     auth: 'terminal',
     requestBody: json(RatingSubmission),
     responses: [{ status: 201, description: 'Stored.', schema: RatingAccepted }],
@@ -223,7 +226,7 @@ export const ENDPOINTS = [
       409: ['ratingAlreadyExists'],
       422: ['caseNotFound', 'unknownMatter', 'ratingOptionsOutdated'],
     },
-    implemented: false,
+    implemented: true,
   },
   {
     operationId: 'createAssistanceRequest',
@@ -265,7 +268,7 @@ export const ENDPOINTS = [
     requestBody: json(ApplicationSubmission),
     responses: [{ status: 201, description: 'Accepted.', schema: ApplicationAccepted }],
     businessErrors: { 422: ['unknownMatter', 'matterVersionOutdated', 'materialMissing'] },
-    implemented: false,
+    implemented: true,
   },
   {
     operationId: 'getCase',
@@ -277,7 +280,7 @@ export const ENDPOINTS = [
     pathParams: CasePathParams,
     responses: [{ status: 200, description: 'The progress.', schema: CaseProgress }],
     businessErrors: { 404: ['caseNotFound'] },
-    implemented: false,
+    implemented: true,
   },
   {
     operationId: 'searchCases',
@@ -288,7 +291,7 @@ export const ENDPOINTS = [
     auth: 'terminal',
     requestBody: json(CaseSearch),
     responses: [{ status: 200, description: 'Matching cases.', schema: CaseSearchResult }],
-    implemented: false,
+    implemented: true,
   },
   {
     operationId: 'getStationQueues',
@@ -300,7 +303,7 @@ export const ENDPOINTS = [
     scope: 'station',
     pathParams: StationPathParams,
     responses: [{ status: 200, description: 'Queues.', schema: QueueStatus }],
-    implemented: false,
+    implemented: true,
   },
   {
     operationId: 'issueTicket',
@@ -314,7 +317,7 @@ export const ENDPOINTS = [
     requestBody: json(TicketRequest),
     responses: [{ status: 201, description: 'Issued.', schema: Ticket }],
     businessErrors: { 409: ['dailyCapReached', 'queueClosed'], 422: ['unknownMatter'] },
-    implemented: false,
+    implemented: true,
   },
   {
     operationId: 'bookAppointment',
@@ -326,7 +329,7 @@ export const ENDPOINTS = [
     requestBody: json(AppointmentBooking),
     responses: [{ status: 201, description: 'Booked.', schema: Appointment }],
     businessErrors: { 409: ['slotFull'], 422: ['unknownMatter'] },
-    implemented: false,
+    implemented: true,
   },
   {
     operationId: 'searchAppointments',
@@ -337,7 +340,7 @@ export const ENDPOINTS = [
     auth: 'terminal',
     requestBody: json(AppointmentSearch),
     responses: [{ status: 200, description: 'Matching appointments.', schema: AppointmentList }],
-    implemented: false,
+    implemented: true,
   },
   {
     operationId: 'checkInAppointment',
@@ -349,8 +352,8 @@ export const ENDPOINTS = [
     pathParams: AppointmentPathParams,
     requestBody: json(CheckInRequest),
     responses: [{ status: 201, description: 'Checked in.', schema: CheckInResult }],
-    businessErrors: { 409: ['appointmentNotActive'] },
-    implemented: false,
+    businessErrors: { 409: ['appointmentNotActive', 'dailyCapReached', 'queueClosed'] },
+    implemented: true,
   },
   {
     operationId: 'cancelAppointment',
@@ -363,7 +366,7 @@ export const ENDPOINTS = [
     requestBody: json(CancellationRequest),
     responses: [{ status: 200, description: 'Cancelled.', schema: Appointment }],
     businessErrors: { 409: ['appointmentNotActive'] },
-    implemented: false,
+    implemented: true,
   },
   {
     operationId: 'getFaults',
@@ -384,6 +387,17 @@ export const ENDPOINTS = [
     auth: 'admin',
     requestBody: json(FaultSettingsPatch),
     responses: [{ status: 200, description: 'The new settings.', schema: FaultState }],
+    implemented: true,
+  },
+  {
+    operationId: 'getRecords',
+    method: 'get',
+    path: `${ADMIN_BASE_PATH}/records`,
+    tag: 'admin',
+    summary: 'What kiosks delivered, with row counts and arrival order (reference platform only)',
+    description: 'For fault-injection tests that prove exactly-once delivery. References only, no personal data.',
+    auth: 'admin',
+    responses: [{ status: 200, description: 'Stored records.', schema: StoredRecords }],
     implemented: true,
   },
 ] as const satisfies readonly Endpoint[];

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { CatalogVersion } from './catalog';
-import { CaseNo, IsoDate, IsoDateTime, MatterRef, PhoneNumber, StationId } from './common';
+import { IsoDate, IsoDateTime, MatterRef, PhoneNumber, StationId } from './common';
 
 /**
  * 好差评 (国办发〔2019〕51号, GB/T 39734-2020): five fixed levels with fixed wording, options that
- * depend on the level and come from the platform with a version, one rating per case, and every
- * 不满意 / 非常不满意 followed up as a work order within 15 working days.
+ * depend on the level and come from the platform with a version, one rating per service (一次一评),
+ * and every 不满意 / 非常不满意 followed up as a work order within 15 working days.
  */
 
 export const RatingLevel = z
@@ -65,10 +65,32 @@ export const RatingOptionSet = z
   .meta({ id: 'RatingOptionSet', description: 'Versioned rating content (evaversion); not editable on the kiosk.' });
 export type RatingOptionSet = z.infer<typeof RatingOptionSet>;
 
+/**
+ * What was rated: an application (办件), a queue ticket, an appointment, a progress lookup or an
+ * assistance request. For an application rated while it was still saved offline, `ref` is the
+ * kiosk's localRef; the platform resolves it to the 办件编号 (the kiosk delivers oldest first, so
+ * the application arrives before its rating).
+ */
+export const RatingSubjectKind = z
+  .enum(['application', 'ticket', 'appointment', 'progressQuery', 'assistance'])
+  .meta({ id: 'RatingSubjectKind', description: 'The kind of service a rating is about.' });
+export type RatingSubjectKind = z.infer<typeof RatingSubjectKind>;
+
+export const RatingSubject = z
+  .object({
+    kind: RatingSubjectKind,
+    ref: z
+      .string()
+      .regex(/^[0-9A-Za-z-]{6,64}$/)
+      .describe("办件编号 or the application's localRef, ticket id, appointment id, request id, or a kiosk reference"),
+  })
+  .meta({ id: 'RatingSubject', description: 'The rated service; one rating per subject.' });
+export type RatingSubject = z.infer<typeof RatingSubject>;
+
 export const RatingSubmission = z
   .object({
-    caseNo: CaseNo.describe('办件编号: one rating per case'),
-    matter: MatterRef,
+    subject: RatingSubject,
+    matter: MatterRef.nullable().describe('the matter of the rated service; null when there is none (a ticket)'),
     stationId: StationId,
     channel: z.literal('selfServiceTerminal').describe('评价渠道: 自助服务终端'),
     level: RatingLevel,
@@ -84,13 +106,13 @@ export const RatingSubmission = z
     path: ['callbackPhone'],
     message: 'a callback phone is only taken for 不满意 and 非常不满意',
   })
-  .meta({ id: 'RatingSubmission', description: 'A 好差评 rating of one case, given at the kiosk.' });
+  .meta({ id: 'RatingSubmission', description: 'A 好差评 rating of one service, given at the kiosk.' });
 export type RatingSubmission = z.infer<typeof RatingSubmission>;
 
 export const RatingAccepted = z
   .object({
     ratingId: z.string().min(1).max(64),
-    caseNo: CaseNo,
+    subject: RatingSubject.describe('as stored: an application localRef is replaced by its 办件编号'),
     level: RatingLevel,
     acceptedAt: IsoDateTime,
     workOrderNo: z.string().min(1).max(64).nullable().describe('差评 work order; null for levels 3 to 5'),

@@ -2,17 +2,26 @@ import { Catalog, type Matter } from '../contract/catalog';
 import { ANQIU_VILLAGE_MATTERS_CSV } from './anqiu-village-matters';
 import { MATTER_CLASSIFICATION, type MatterClassification } from './classification';
 import { SEED_DEPARTMENTS } from './departments';
+import { SEED_FORMS, type SeedForm } from './forms';
 import { SEED_GUIDES, type SeedGuide } from './guides';
+import { SEED_LIFE_EVENTS, type SeedLifeEvent } from './life-events';
 import { parseMatterList, type ListedMatter } from './matter-list';
 import { SEED_THEMES } from './themes';
 
 /**
  * The platform's seeded catalog: Anqiu's published list of 62 village matters (copied verbatim
- * into anqiu-village-matters.csv), joined with our classification and our sample guides.
+ * into anqiu-village-matters.csv), joined with our classification, our sample guides, the
+ * application forms of the self-service matters and our life-event bundles (一件事).
  */
 
-export const SEED_CATALOG_VERSION = '2026.11.21-1';
-export const SEED_PUBLISHED_AT = '2026-11-21T09:00:00+08:00';
+/**
+ * Matters whose form was added in 2026.11.28-1 changed, so their matter version went up (a
+ * matter's version rises whenever any element of it changes; records carry code + version).
+ */
+const FORM_ADDED_VERSION = 2;
+
+export const SEED_CATALOG_VERSION = '2026.11.28-1';
+export const SEED_PUBLISHED_AT = '2026-11-28T09:00:00+08:00';
 export const SEED_REGION = { code: '370784', name: '安丘市' } as const;
 
 /**
@@ -41,13 +50,18 @@ export function buildSeedCatalog(
   listed: readonly ListedMatter[],
   classification: readonly MatterClassification[] = MATTER_CLASSIFICATION,
   guides: readonly SeedGuide[] = SEED_GUIDES,
+  forms: readonly SeedForm[] = SEED_FORMS,
+  lifeEvents: readonly SeedLifeEvent[] = SEED_LIFE_EVENTS,
 ): Catalog {
   const rowBySeq = indexBySeq(classification, 'classification row');
   const guideBySeq = indexBySeq(guides, 'guide');
+  const formBySeq = indexBySeq(forms, 'form');
   const listedSeqs = new Set(listed.map((matter) => matter.seq));
   for (const [what, seqs] of [
     ['classification row', rowBySeq.keys()],
     ['guide', guideBySeq.keys()],
+    ['form', formBySeq.keys()],
+    ['life event matter', lifeEvents.flatMap((event) => event.seqs)],
   ] as const) {
     for (const seq of seqs) {
       if (!listedSeqs.has(seq)) throw new Error(`seed: a ${what} for seq ${seq}, which is not on the list`);
@@ -64,9 +78,16 @@ export function buildSeedCatalog(
     if (seedGuide && seedGuide.matterName !== name) {
       throw new Error(`seed: the guide for seq ${seq} is for ${seedGuide.matterName}, not ${name}`);
     }
+    const seedForm = formBySeq.get(seq);
+    if (seedForm && seedForm.matterName !== name) {
+      throw new Error(`seed: the form for seq ${seq} is for ${seedForm.matterName}, not ${name}`);
+    }
+    if (seedForm && !row.channels.includes('selfService')) {
+      throw new Error(`seed: seq ${seq} ${name} has a form but is not offered for self-service`);
+    }
     return {
       code: seedMatterCode(seq),
-      version: 1,
+      version: seedForm ? FORM_ADDED_VERSION : 1,
       seq,
       name,
       serviceKind: row.kind,
@@ -78,6 +99,7 @@ export function buildSeedCatalog(
       departmentCode: row.dept,
       crossVillage: row.cross,
       guide: seedGuide?.guide ?? null,
+      ...(seedForm ? { form: seedForm.form.map((field) => ({ ...field })) } : {}),
     };
   });
 
@@ -88,6 +110,12 @@ export function buildSeedCatalog(
     themes: SEED_THEMES.map((theme) => ({ ...theme })),
     departments: SEED_DEPARTMENTS.map((department) => ({ ...department })),
     matters,
+    lifeEvents: lifeEvents.map((event) => ({
+      id: event.id,
+      name: event.name,
+      description: event.description,
+      matterCodes: event.seqs.map(seedMatterCode),
+    })),
   });
 }
 

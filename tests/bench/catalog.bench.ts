@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { contract } from '../../core/api/contract';
 import { createDispatcher } from '../../core/api/dispatcher';
@@ -33,7 +36,15 @@ export async function catalogBenchmarks(): Promise<Summary[]> {
       logger: silentLogger(),
       onStatus: () => undefined,
     });
-    const all = createTestHandlers({ db, info: kioskInfoFixture, catalogSync: sync, platform, logger: silentLogger() });
+    const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-bench-'));
+    const all = createTestHandlers({
+      db,
+      info: kioskInfoFixture,
+      catalogSync: sync,
+      platform,
+      logger: silentLogger(),
+      dataDir,
+    });
     const dispatch = createDispatcher(contract, all.handlers, { error: () => undefined });
     const ctx = { host: 'test' as const, requestId: 'bench' };
     results.push(
@@ -57,6 +68,7 @@ export async function catalogBenchmarks(): Promise<Summary[]> {
     );
     await all.close();
     db.close();
+    rmSync(dataDir, { recursive: true, force: true });
   }
   return results;
 }

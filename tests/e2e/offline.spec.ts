@@ -17,7 +17,7 @@ test('stopping the platform leaves the catalog browsable, now and after a kiosk 
   // The platform as a separate process, the way a real one is far away.
   const platform = runScript(
     'platform/server/main.ts',
-    ['--port', '0', '--db', join(config.dir, 'platform.sqlite'), '--terminal', `${TERMINAL}:${TOKEN}`],
+    ['--port', '0', '--db', join(config.dir, 'platform.sqlite'), '--terminal', `${TERMINAL}:${TOKEN}:370784-JZ-DB`],
     {},
   );
   const [, baseUrl] = await waitForLine(platform, /platform listening on (http:\/\/127\.0\.0\.1:\d+\/api\/v1)/);

@@ -1,3 +1,4 @@
+import type { MatterForm } from '../../platform/contract/forms';
 import type { Catalog, Guide } from '../../platform/contract/catalog';
 
 /** A complete guide with every section filled, small enough to read in a test. */
@@ -39,11 +40,25 @@ export const fixtureGuide: Guide = {
   contact: { consultPhone: '0536-4000123', complaintPhone: '12345' },
 };
 
+/** Self-service matters publish their application form (申请表); one name from the card, one phone. */
+const fixtureForm: MatterForm = [
+  {
+    name: 'applicantName',
+    label: '申请人姓名',
+    kind: 'text',
+    required: true,
+    prefillFrom: 'applicantName',
+    rememberable: false,
+  },
+  { name: 'phone', label: '联系电话', kind: 'phone', required: true, prefillFrom: null, rememberable: true },
+];
+
 export function catalogFixture(version = '2026.11.20-1'): Catalog {
   return {
     version,
     publishedAt: '2026-11-20T09:00:00+08:00',
     region: { code: '370784', name: '安丘市' },
+    lifeEvents: [],
     themes: [
       { id: 'elderly', name: '老年人服务', order: 1 },
       { id: 'socialAssistance', name: '社会救助', order: 2 },
@@ -64,6 +79,7 @@ export function catalogFixture(version = '2026.11.20-1'): Catalog {
         promisedWorkingDays: null,
         handling: 'onSite',
         channels: ['selfService', 'assistRequest'],
+        form: fixtureForm,
         themeIds: ['elderly'],
         departmentCode: 'MZJ',
         crossVillage: true,

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Catalog } from '../../platform/contract/catalog';
 import { contract } from '../../core/api/contract';
@@ -39,7 +42,8 @@ export function createTestCore(options: { catalog?: Catalog; platform?: HttpOpti
     logger,
     onStatus: (status) => events.emit('catalog.statusChanged', status),
   });
-  const rest = createTestHandlers({ db, info: kioskInfoFixture, catalogSync, platform, logger });
+  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-core-'));
+  const rest = createTestHandlers({ db, info: kioskInfoFixture, catalogSync, platform, logger, dataDir });
   const dispatch = createDispatcher(contract, rest.handlers, { error: () => undefined });
   return {
     db,
@@ -49,9 +53,13 @@ export function createTestCore(options: { catalog?: Catalog; platform?: HttpOpti
     catalogSync,
     devices: rest.devices,
     fakeDevices: rest.fakes,
+    resident: rest.resident,
+    outbox: rest.outbox,
+    dataDir,
     async close() {
       await rest.close();
       db.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

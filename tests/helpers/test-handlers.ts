@@ -3,13 +3,15 @@ import type { KioskContract, KioskInfo } from '../../core/api/contract';
 import type { Handlers } from '../../core/api/types';
 import { buildDeviceHandlers } from '../../core/app/device-handlers';
 import { buildHandlers } from '../../core/app/handlers';
+import { createResidentServices } from '../../core/app/resident-services';
 import type { CatalogSync } from '../../core/catalog/sync';
 import { createDeviceManager } from '../../core/devices/manager';
 import { createPrintLedgerStore } from '../../core/devices/print-ledger-store';
 import { fakeBindings } from '../../core/devices/testing/fake-bindings';
 import type { Logger } from '../../core/logging/logger';
-import { startOutboxDelivery } from '../../core/outbox';
+import { dataSealerFor, startOutboxDelivery } from '../../core/outbox';
 import type { HttpOptions } from '../../core/platform-client/http';
+import { trackReachability } from '../../core/platform-client/reachability';
 import { createCaptureStaging } from '../../core/session/capture-staging';
 import { createTechnicianService } from '../../core/technician';
 
@@ -23,6 +25,8 @@ export function createTestHandlers(options: {
   catalogSync: CatalogSync;
   platform: HttpOptions;
   logger: Logger;
+  /** Where application keys are kept; a temp folder the caller removes. */
+  dataDir: string;
 }) {
   const now = () => new Date();
   const fakes = fakeBindings();
@@ -32,7 +36,36 @@ export function createTestHandlers(options: {
     logger: options.logger,
   });
   const captures = createCaptureStaging();
-  const outbox = startOutboxDelivery({ db: options.db, platform: options.platform, logger: options.logger, now });
+  // As in start.ts: every platform request tells whether the platform is reachable.
+  const tracked = trackReachability(options.platform);
+  const outbox = startOutboxDelivery({
+    db: options.db,
+    platform: tracked.platform,
+    logger: options.logger,
+    now,
+    sealer: dataSealerFor(options.dataDir),
+  });
+  const resident = createResidentServices(
+    {
+      db: options.db,
+      info: options.info,
+      platform: tracked.platform,
+      platformReachability: tracked.reachability,
+      devices,
+      captures,
+      outbox,
+      catalogSync: options.catalogSync,
+      logger: options.logger,
+      now,
+      dataDir: options.dataDir,
+    },
+    // Tests drive ranges and caches themselves; a closed platform answers at once anyway.
+    { loops: false, deliveryWaitMs: 2_000, cardWaitMs: 200 },
+  );
+  const endResidentSession = () => {
+    captures.clear();
+    resident.endSession();
+  };
   const technician = createTechnicianService({
     db: options.db,
     config: undefined,
@@ -43,19 +76,23 @@ export function createTestHandlers(options: {
     logDir: null,
     configSummary: [],
     now,
-    endResidentSession: () => captures.clear(),
+    endResidentSession,
     logger: options.logger,
   });
   const handlers: Handlers<KioskContract> = {
     ...buildHandlers({ info: options.info, db: options.db, catalogSync: options.catalogSync }),
-    ...buildDeviceHandlers({ devices, captures, endResidentSession: () => captures.clear(), devMode: true }),
+    ...buildDeviceHandlers({ devices, captures, endResidentSession, devMode: true }),
     ...technician.handlers,
+    ...resident.handlers,
   };
   return {
     handlers,
     fakes,
     devices,
+    resident,
+    outbox,
     async close() {
+      await resident.stop();
       await outbox.stop();
       await devices.close();
     },

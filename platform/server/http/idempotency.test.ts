@@ -123,10 +123,11 @@ describe('Idempotency-Key', () => {
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(recordCount(platform)).toBe(1);
 
-    const notImplemented = await platform.request('POST', '/api/v1/case-searches', {
-      body: { idType: 'residentIdCard', idNumber: '37078419800101123X' },
-    });
-    expect(notImplemented.status).toBe(501);
+    platform.db.exec(
+      "CREATE TEMP TRIGGER heartbeat_fails BEFORE INSERT ON heartbeats BEGIN SELECT RAISE(ABORT, 'disk full'); END",
+    );
+    const failed = await platform.request('POST', HEARTBEATS, { body: heartbeatBody() });
+    expect(failed.status).toBe(500);
     expect(recordCount(platform)).toBe(1);
   });
 

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Context, Hono } from 'hono';
 import { MATERIAL_MAX_BYTES } from '../../contract/materials';
 import type { FaultController } from '../faults/fault-controller';
+import { sampleQueueServices, type QueueServiceDirectory } from '../sample/queue-services';
 import type { TerminalIdentity } from '../store/terminals';
 import { systemClock, type Clock } from '../time';
 import type { IdempotencyClaim } from './idempotency';
@@ -32,6 +33,8 @@ export interface PlatformDeps {
   readonly adminToken?: string;
   readonly limits?: Partial<PlatformLimits>;
   readonly log?: PlatformLog;
+  /** Queue services per station; the sample services by default. */
+  readonly queueServices?: QueueServiceDirectory;
 }
 
 /** The deps with defaults filled in, handed to every middleware and route. */
@@ -42,6 +45,7 @@ export interface PlatformContext {
   readonly adminToken: string | undefined;
   readonly limits: PlatformLimits;
   readonly log: PlatformLog;
+  readonly queueServices: QueueServiceDirectory;
 }
 
 export function resolveDeps(deps: PlatformDeps): PlatformContext {
@@ -52,6 +56,7 @@ export function resolveDeps(deps: PlatformDeps): PlatformContext {
     adminToken: deps.adminToken,
     limits: { ...DEFAULT_LIMITS, ...deps.limits },
     log: deps.log ?? (() => undefined),
+    queueServices: deps.queueServices ?? sampleQueueServices,
   };
 }
 

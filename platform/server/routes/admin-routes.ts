@@ -4,8 +4,12 @@ import { toResponse } from '../http/outcome';
 import { problemResponse } from '../http/problem';
 import { onEndpoint } from '../http/route';
 import type { PlatformApp, PlatformContext } from '../http/types';
+import { storedRecords } from '../store/records';
 
-/** `/_admin/faults`: read and change fault injection at run time (reference platform only). */
+/**
+ * `/_admin/faults`: read and change fault injection at run time; `/_admin/records`: what kiosks
+ * delivered, for exactly-once checks (reference platform only).
+ */
 export function registerAdminRoutes(app: PlatformApp, ctx: PlatformContext): void {
   onEndpoint(app, 'getFaults', (c) => c.json(ctx.faults.state()));
 
@@ -19,4 +23,6 @@ export function registerAdminRoutes(app: PlatformApp, ctx: PlatformContext): voi
     ctx.log('warn', 'fault injection changed', { settings: state.settings, seed: state.seed });
     return c.json(state);
   });
+
+  onEndpoint(app, 'getRecords', (c) => c.json(storedRecords(ctx.db)));
 }

@@ -1,4 +1,4 @@
-import { ENDPOINTS } from '../../contract/endpoints';
+import { ENDPOINTS, type Endpoint, type OperationId } from '../../contract/endpoints';
 import { problemResponse } from '../http/problem';
 import { onEndpoint } from '../http/route';
 import type { PlatformApp } from '../http/types';
@@ -9,10 +9,10 @@ import type { PlatformApp } from '../http/types';
  * real protocol. 501 is a 5xx: it is not stored under the Idempotency-Key, so once the endpoint
  * is implemented a retry with the same key runs for real.
  */
-export function registerNotImplemented(app: PlatformApp): void {
-  for (const ep of ENDPOINTS) {
+export function registerNotImplemented(app: PlatformApp, endpoints: readonly Endpoint[] = ENDPOINTS): void {
+  for (const ep of endpoints) {
     if (ep.implemented) continue;
-    onEndpoint(app, ep.operationId, () =>
+    onEndpoint(app, ep.operationId as OperationId, () =>
       problemResponse(501, 'notImplemented', `${ep.operationId} is not implemented by the reference platform yet`),
     );
   }

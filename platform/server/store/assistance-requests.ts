@@ -6,6 +6,7 @@ import type {
   AssistanceStatus,
 } from '../../contract/assistance';
 import { chinaDay, compactChinaDay } from '../time';
+import { recordArrival } from './arrivals';
 import { dailyId, nextDaySequence } from './day-sequence';
 
 /**
@@ -47,6 +48,7 @@ export function recordAssistanceRequest(
        (request_id, day, seq, terminal_id, station_id, kind, status, body, received_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, 'received', ?, ?, ?)`,
   ).run(requestId, day, seq, terminalId, request.stationId, request.kind, JSON.stringify(request), at, at);
+  recordArrival(db, 'assistanceRequest', requestId, now);
   return toState({ requestId, kind: request.kind, status: 'received', receivedAt: at, updatedAt: at });
 }
 

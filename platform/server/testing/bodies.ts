@@ -1,4 +1,9 @@
+import { randomUUID } from 'node:crypto';
+import type { ApplicationSubmission } from '../../contract/applications';
+import type { AppointmentBooking } from '../../contract/appointments';
 import type { AssistanceRequest } from '../../contract/assistance';
+import type { TicketRequest } from '../../contract/queue';
+import type { RatingSubmission } from '../../contract/ratings';
 import type { Heartbeat, InspectionReport } from '../../contract/terminals';
 
 /** Valid request bodies for tests; spread and override what a test is about. */
@@ -51,5 +56,75 @@ export function callbackRequestBody(stationId = 'station-1'): Extract<Assistance
     offline: false,
     phone: '13800001234',
     preferredTime: 'morning',
+  };
+}
+
+/* Resident journeys. Identity numbers below are made up (valid shape, no real person). */
+
+export const APPLICANT_ID = '370784195001011234';
+export const AGENT_ID = '37078419800202567X';
+
+export function applicationBody(overrides: Partial<ApplicationSubmission> = {}): ApplicationSubmission {
+  return {
+    localRef: randomUUID(),
+    matter: { matterCode: 'TEST-002', matterVersion: 1, matterName: '测试事项2' },
+    catalogVersion: 'test-1',
+    stationId: 'station-1',
+    applicant: {
+      kind: 'naturalPerson',
+      person: { name: '张三丰', idType: 'residentIdCard', idNumber: APPLICANT_ID, phone: '13800001234' },
+    },
+    agent: null,
+    form: { phone: '13800001234' },
+    materials: [],
+    delivery: { method: 'pickUp', servicePointId: 'aq-jingzhi-centre' },
+    confirmedAt: '2026-03-02T10:00:00+08:00',
+    offline: false,
+    bundle: null,
+    ...overrides,
+  };
+}
+
+export const agentFor = (idNumber = AGENT_ID): NonNullable<ApplicationSubmission['agent']> => ({
+  person: { name: '李四', idType: 'residentIdCard', idNumber },
+  relation: 'family',
+  authorisation: { kind: 'consentStatement', materialSha256: null },
+});
+
+export function ratingBody(overrides: Partial<RatingSubmission> = {}): RatingSubmission {
+  return {
+    subject: { kind: 'ticket', ref: 'TK-20260302-0001' },
+    matter: null,
+    stationId: 'station-1',
+    channel: 'selfServiceTerminal',
+    level: 5,
+    optionsVersion: '2025.1',
+    optionCodes: ['efficientService'],
+    evaluator: 'applicant',
+    ratedAt: '2026-03-02T10:05:00+08:00',
+    offline: false,
+    ...overrides,
+  };
+}
+
+export function ticketRequestBody(overrides: Partial<TicketRequest> = {}): TicketRequest {
+  return {
+    serviceCode: 'general',
+    priority: 'normal',
+    appointmentId: null,
+    matter: null,
+    requestedAt: '2026-03-02T10:00:00+08:00',
+    ...overrides,
+  };
+}
+
+export function bookingBody(slotId: string, overrides: Partial<AppointmentBooking> = {}): AppointmentBooking {
+  return {
+    slotId,
+    matter: { matterCode: 'TEST-001', matterVersion: 1, matterName: '测试事项1' },
+    applicant: { name: '张三丰', idType: 'residentIdCard', idNumber: APPLICANT_ID, phone: '13800001234' },
+    agent: null,
+    bookedAt: '2026-03-02T09:00:00+08:00',
+    ...overrides,
   };
 }

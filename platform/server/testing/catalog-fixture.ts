@@ -19,6 +19,8 @@ const matter = (seq: number, overrides: Partial<Matter> = {}): Matter => ({
   departmentCode: 'RSJ',
   crossVillage: false,
   guide: null,
+  // Self-service matters need their application form (申请表).
+  form: [{ name: 'phone', label: '联系电话', kind: 'phone', required: true, prefillFrom: null, rememberable: true }],
   ...overrides,
 });
 
@@ -32,6 +34,7 @@ export function catalogFixture(version = 'test-1', publishedAt = '2026-01-01T00:
       { id: 'civilAffairs', name: '民政服务', order: 2 },
     ],
     departments: [{ code: 'RSJ', name: '人力资源和社会保障局', phone: '0536-4390100' }],
+    lifeEvents: [],
     matters: [
       matter(1),
       matter(2, {

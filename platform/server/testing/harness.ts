@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { createPlatformApp } from '../app';
 import { openPlatformDb } from '../db/open';
 import { FaultController } from '../faults/fault-controller';
 import type { PlatformApp, PlatformLimits } from '../http/types';
+import type { QueueServiceDirectory } from '../sample/queue-services';
 import { seedPlatform } from '../seed-platform';
 import { startPlatformServer, type PlatformServer } from '../start';
 import { registerTerminal, type TerminalRegistration } from '../store/terminals';
@@ -49,6 +50,32 @@ export interface RequestOptions {
 
 export const newKey = (): string => randomUUID();
 
+/** A clock tests move by hand: `clock.set('2026-03-02T10:00:00+08:00')`. */
+export function manualClock(start: string): { readonly now: Clock; set(instant: string): void } {
+  let current = new Date(start);
+  return {
+    now: () => new Date(current),
+    set: (instant) => {
+      current = new Date(instant);
+    },
+  };
+}
+
+/** A tiny valid JPEG-typed upload; distinct `seed`s give distinct sha256s. */
+export async function uploadPage(
+  platform: TestPlatform,
+  seed: string,
+): Promise<{ sha256: string; contentType: 'image/jpeg'; size: number }> {
+  const bytes = new TextEncoder().encode(`page ${seed}`);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const response = await platform.request('PUT', `/api/v1/materials/${sha256}`, {
+    body: bytes,
+    contentType: 'image/jpeg',
+  });
+  if (response.status !== 201 && response.status !== 200) throw new Error(`upload failed: ${response.status}`);
+  return { sha256, contentType: 'image/jpeg', size: bytes.byteLength };
+}
+
 function buildInit(method: string, options: RequestOptions): RequestInit {
   const headers: Record<string, string> = { ...options.headers };
   const token = options.token === undefined ? KIOSK_1.token : options.token;
@@ -88,6 +115,7 @@ export interface TestPlatformOptions {
   readonly limits?: Partial<PlatformLimits>;
   readonly now?: Clock;
   readonly faults?: FaultController;
+  readonly queueServices?: QueueServiceDirectory;
 }
 
 export interface TestPlatform {
@@ -112,7 +140,14 @@ export function createTestPlatform(options: TestPlatformOptions = {}): TestPlatf
   const seeded = seedPlatform(db, { catalog }, now());
   if (!seeded.ok) throw new Error(seeded.error);
   const faults = options.faults ?? new FaultController();
-  const app = createPlatformApp({ db, faults, now, adminToken: ADMIN_TOKEN, limits: options.limits });
+  const app = createPlatformApp({
+    db,
+    faults,
+    now,
+    adminToken: ADMIN_TOKEN,
+    limits: options.limits,
+    queueServices: options.queueServices,
+  });
   return {
     app,
     db,

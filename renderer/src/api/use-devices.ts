@@ -26,7 +26,5 @@ export function useDevices(): DevicesSnapshot | null {
 /** Which journeys may start; optimistic (everything available) until the first snapshot. */
 export function useJourneyAvailability(): JourneyAvailability {
   const snapshot = useDevices();
-  return (
-    snapshot?.journeys ?? { idCardSignIn: true, selfServiceSubmission: true, output: 'paper', keypadRating: true }
-  );
+  return snapshot?.journeys ?? { idCardSignIn: true, selfServiceSubmission: true, output: 'paper', keypadRating: true };
 }

@@ -18,6 +18,26 @@ import enTechnician from './locales/en/technician.json';
 import zhDevices from './locales/zh-CN/devices.json';
 import zhCamera from './locales/zh-CN/camera.json';
 import zhTechnician from './locales/zh-CN/technician.json';
+import enSearch from './locales/en/search.json';
+import zhSearch from './locales/zh-CN/search.json';
+import enTicket from './locales/en/ticket.json';
+import enAppointment from './locales/en/appointment.json';
+import enProgress from './locales/en/progress.json';
+import zhTicket from './locales/zh-CN/ticket.json';
+import zhAppointment from './locales/zh-CN/appointment.json';
+import zhProgress from './locales/zh-CN/progress.json';
+import enSignin from './locales/en/signin.json';
+import enApply from './locales/en/apply.json';
+import enKeypad from './locales/en/keypad.json';
+import zhSignin from './locales/zh-CN/signin.json';
+import zhApply from './locales/zh-CN/apply.json';
+import zhKeypad from './locales/zh-CN/keypad.json';
+import enRating from './locales/en/rating.json';
+import enHelp from './locales/en/help.json';
+import enMap from './locales/en/map.json';
+import zhRating from './locales/zh-CN/rating.json';
+import zhHelp from './locales/zh-CN/help.json';
+import zhMap from './locales/zh-CN/map.json';
 import type { Locale } from '../../../core/api/contract';
 
 /**
@@ -37,6 +57,16 @@ export const namespaces = [
   'devices',
   'camera',
   'technician',
+  'rating',
+  'help',
+  'map',
+  'signin',
+  'apply',
+  'keypad',
+  'ticket',
+  'appointment',
+  'progress',
+  'search',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -52,6 +82,16 @@ export const resources = {
     devices: zhDevices,
     camera: zhCamera,
     technician: zhTechnician,
+    search: zhSearch,
+    rating: zhRating,
+    help: zhHelp,
+    map: zhMap,
+    signin: zhSignin,
+    apply: zhApply,
+    keypad: zhKeypad,
+    ticket: zhTicket,
+    appointment: zhAppointment,
+    progress: zhProgress,
   },
   en: {
     common: enCommon,
@@ -64,5 +104,15 @@ export const resources = {
     devices: enDevices,
     camera: enCamera,
     technician: enTechnician,
+    search: enSearch,
+    rating: enRating,
+    help: enHelp,
+    map: enMap,
+    signin: enSignin,
+    apply: enApply,
+    keypad: enKeypad,
+    ticket: enTicket,
+    appointment: enAppointment,
+    progress: enProgress,
   },
 } as const satisfies Record<Locale, Record<Namespace, object>>;

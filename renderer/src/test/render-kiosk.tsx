@@ -21,13 +21,19 @@ export interface KioskOptions {
 const catalogEmpty = { code: 'catalogEmpty' as const, message: 'no catalog stored yet' };
 
 /**
- * The host's answers over the fixture catalog, the way core gives them, plus the two calls every
- * shell makes: `session.end` on each return to the attract screen and `camera.reportStatus` once
- * at start (is a document camera attached).
+ * The host's answers over the fixture catalog, the way core gives them, plus the calls every
+ * shell makes: `session.end` on each return to the attract screen, `camera.reportStatus` once
+ * at start (is a document camera attached) and `devices.snapshot` (home's service tiles).
  */
 export function catalogHandlers(options: Pick<KioskOptions, 'info' | 'status' | 'empty'> = {}): FakeHandlers {
   return {
     'session.end': () => ok({}),
+    // Home's service tiles ask which journeys the devices allow; every device is fine here.
+    'devices.snapshot': () =>
+      ok({
+        devices: [],
+        journeys: { idCardSignIn: true, selfServiceSubmission: true, output: 'paper' as const, keypadRating: true },
+      }),
     'camera.reportStatus': () => ok({}),
     'kiosk.info': () => ok(options.info ?? fixtureInfo),
     'catalog.status': () => ok(options.status ?? healthyStatus()),

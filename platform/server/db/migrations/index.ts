@@ -3,6 +3,13 @@ import { migration0001 } from './0001-terminals-and-idempotency';
 import { migration0002 } from './0002-published-documents';
 import { migration0003 } from './0003-materials';
 import { migration0004 } from './0004-terminal-reports';
+import { migration0005 } from './0005-resident-services';
 
 /** Every migration, in order. Append new ones; never edit or reorder a released one. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+];

@@ -1,10 +1,384 @@
-// PLACEHOLDER: replaced by the journey's owner. Keeps the shell compiling meanwhile.
+import { useMachine } from '@xstate/react';
+import { useEffect } from 'react';
+import type { Appointment } from '../../../../platform/contract/appointments';
+import { useClient } from '../../api/api-context';
+import { useKioskInfo } from '../../api/kiosk-info-context';
+import { useT } from '../../i18n/use-t';
+import { useShellSend } from '../../shell/shell-context';
+import { Loading } from '../../states/Loading';
+import { SignIn } from '../signin/SignIn';
+import { ChoicePages } from '../ticket/ChoicePages';
+import { formatChinaClock, formatChinaDay, formatChinaDayTime } from '../ticket/china-time';
+import { JourneyNotice } from '../ticket/JourneyNotice';
+import { TicketView } from '../ticket/TicketView';
+import { appointmentMachine } from './appointment-machine';
+import { PhonePad } from './PhonePad';
+import '../ticket/journeys.css';
 
-export function AppointmentJourney(_props: {
+/** 预约办事 (mode book) and 预约签到 (mode checkIn); see appointment-machine.ts for the steps. */
+export function AppointmentJourney({
+  mode,
+  matterCode,
+  servicePointId,
+  onExit,
+}: {
   mode: 'book' | 'checkIn';
   matterCode: string | null;
   servicePointId: string | null;
   onExit: () => void;
-}): null {
-  return null;
+}) {
+  const { t, i18n } = useT();
+  const client = useClient();
+  const send = useShellSend();
+  const { station } = useKioskInfo();
+  const [snapshot, sendStep] = useMachine(appointmentMachine, {
+    input: { client, mode, matterCode, servicePointId, location: station.location },
+  });
+  const done = snapshot.status === 'done';
+  useEffect(() => {
+    if (done) onExit();
+  }, [done, onExit]);
+
+  const context = snapshot.context;
+  const locale = i18n.language;
+  const pointName = (id: string | null) => context.choices.points.find((p) => p.id === id)?.name ?? id ?? '';
+  const matterName = context.choices.matters.find((m) => m.code === context.matterCode)?.name ?? context.matterCode;
+  const is = (state: string) => snapshot.matches(state as never);
+  const rate = () => send({ type: 'OPEN_JOURNEY', journey: { kind: 'rating' } });
+  const finish = () => sendStep({ type: 'FINISH' });
+
+  return (
+    <section className="screen journey" data-testid="appointment-journey" data-step={String(snapshot.value)}>
+      <header className="screen-heading">
+        <h1 className="screen-title">{mode === 'book' ? t('appointment:title') : t('appointment:checkInTitle')}</h1>
+      </header>
+
+      {(is('loadingChoices') ||
+        is('loadingDays') ||
+        is('loadingSlots') ||
+        is('loadingMine') ||
+        is('start') ||
+        is('afterChoices')) && <Loading message="loading" />}
+
+      {is('problem') && (
+        <JourneyNotice
+          testId="appointment-problem"
+          actions={
+            <>
+              <button type="button" className="button button--primary" onClick={() => sendStep({ type: 'RETRY' })}>
+                {t('appointment:tryAgain')}
+              </button>
+              <button type="button" className="button" onClick={onExit}>
+                {t('appointment:exit')}
+              </button>
+            </>
+          }
+        >
+          <p>
+            {context.problem === 'unavailable' && t('appointment:unavailable', { hotline: station.hotline })}
+            {context.problem === 'notActive' && t('appointment:checkIn.notActive')}
+            {context.problem === 'notToday' && t('appointment:checkIn.notToday')}
+            {(context.problem === 'failed' || context.problem === 'slotFull' || context.problem === null) &&
+              t('appointment:failed', { hotline: station.hotline })}
+          </p>
+        </JourneyNotice>
+      )}
+
+      {is('choosingMatter') && (
+        <div className="journey-step">
+          <h2 className="journey-step-title">{t('appointment:matter.title')}</h2>
+          <ChoicePages
+            testId="appointment-matters"
+            items={context.choices.matters}
+            keyOf={(m) => m.code}
+            render={(m) => (
+              <button
+                type="button"
+                className="tile journey-tile"
+                data-code={m.code}
+                onClick={() => sendStep({ type: 'CHOOSE_MATTER', matterCode: m.code })}
+              >
+                <span className="tile-text">
+                  <span className="tile-label">{m.name}</span>
+                </span>
+              </button>
+            )}
+          />
+        </div>
+      )}
+
+      {is('choosingPoint') && (
+        <div className="journey-step">
+          <h2 className="journey-step-title">{t('appointment:point.title')}</h2>
+          {context.choices.points.length === 0 ? (
+            <JourneyNotice testId="appointment-no-points" tone="info">
+              <p>{t('appointment:point.none')}</p>
+            </JourneyNotice>
+          ) : (
+            <ChoicePages
+              testId="appointment-points"
+              items={context.choices.points}
+              keyOf={(p) => p.id}
+              render={(p) => (
+                <button
+                  type="button"
+                  className="tile journey-tile"
+                  data-point={p.id}
+                  onClick={() => sendStep({ type: 'CHOOSE_POINT', servicePointId: p.id })}
+                >
+                  <span className="tile-text">
+                    <span className="tile-label">{p.name}</span>
+                    <span className="tile-hint">{p.address}</span>
+                    {p.id === context.choices.points[0]?.id && (
+                      <span className="tile-count">{t('appointment:point.nearest')}</span>
+                    )}
+                  </span>
+                </button>
+              )}
+            />
+          )}
+        </div>
+      )}
+
+      {is('choosingDay') && (
+        <div className="journey-step">
+          <h2 className="journey-step-title">
+            {pointName(context.servicePointId)} · {t('appointment:day.title')}
+          </h2>
+          {context.days.every((d) => d.remaining === 0) ? (
+            <JourneyNotice testId="appointment-no-days" tone="info">
+              <p>{t('appointment:day.none')}</p>
+            </JourneyNotice>
+          ) : (
+            <ChoicePages
+              testId="appointment-days"
+              items={context.days}
+              keyOf={(d) => d.date}
+              render={(d) => (
+                <button
+                  type="button"
+                  className="tile journey-tile"
+                  data-date={d.date}
+                  disabled={d.remaining === 0}
+                  onClick={() => sendStep({ type: 'CHOOSE_DAY', date: d.date })}
+                >
+                  <span className="tile-text">
+                    <span className="tile-label">{formatChinaDay(d.date, locale)}</span>
+                    <span className="tile-hint">
+                      {d.remaining === 0
+                        ? t('appointment:day.full')
+                        : t('appointment:day.remaining', { count: d.remaining })}
+                    </span>
+                  </span>
+                </button>
+              )}
+            />
+          )}
+        </div>
+      )}
+
+      {is('choosingSlot') && (
+        <div className="journey-step">
+          <h2 className="journey-step-title">
+            {context.date ? formatChinaDay(context.date, locale) : ''} · {t('appointment:slot.title')}
+          </h2>
+          {context.problem === 'slotFull' && (
+            <p className="journey-warning" role="alert">
+              {t('appointment:confirm.slotFull')}
+            </p>
+          )}
+          {context.slots.every((s) => s.remaining === 0) ? (
+            <JourneyNotice testId="appointment-no-slots" tone="info">
+              <p>{t('appointment:slot.none')}</p>
+            </JourneyNotice>
+          ) : (
+            <ChoicePages
+              testId="appointment-slots"
+              items={context.slots}
+              keyOf={(s) => s.slotId}
+              render={(s) => (
+                <button
+                  type="button"
+                  className="tile journey-tile"
+                  data-slot={s.slotId}
+                  disabled={s.remaining === 0}
+                  onClick={() => sendStep({ type: 'CHOOSE_SLOT', slotId: s.slotId })}
+                >
+                  <span className="tile-text">
+                    <span className="tile-label">
+                      {formatChinaClock(s.startsAt, locale)}–{formatChinaClock(s.endsAt, locale)}
+                    </span>
+                    <span className="tile-hint">
+                      {s.remaining === 0
+                        ? t('appointment:slot.full')
+                        : t('appointment:slot.remaining', { count: s.remaining })}
+                    </span>
+                  </span>
+                </button>
+              )}
+            />
+          )}
+          <div className="journey-actions">
+            <button type="button" className="button" onClick={() => sendStep({ type: 'OTHER_DAY' })}>
+              {t('appointment:slot.otherDay')}
+            </button>
+          </div>
+        </div>
+      )}
+
+      {is('signingIn') && (
+        <SignIn
+          purpose={mode === 'book' ? 'appointment' : 'checkIn'}
+          allowAgent
+          onSignedIn={() => sendStep({ type: 'SIGNED_IN' })}
+          onCancel={() => sendStep({ type: 'SIGN_IN_CANCELLED' })}
+        />
+      )}
+
+      {is('enteringPhone') && (
+        <PhonePad initial={context.phone ?? ''} onDone={(phone) => sendStep({ type: 'PHONE', phone })} />
+      )}
+
+      {(is('confirming') || is('booking')) && context.slot && (
+        <div className="journey-step" data-testid="appointment-confirm">
+          <h2 className="journey-step-title">{t('appointment:confirm.title')}</h2>
+          <dl className="journey-summary">
+            <dt>{t('appointment:confirm.matter')}</dt>
+            <dd>{matterName}</dd>
+            <dt>{t('appointment:confirm.point')}</dt>
+            <dd>{pointName(context.slot.servicePointId)}</dd>
+            <dt>{t('appointment:confirm.time')}</dt>
+            <dd>
+              {formatChinaDayTime(context.slot.startsAt, locale)}–{formatChinaClock(context.slot.endsAt, locale)}
+            </dd>
+            <dt>{t('appointment:confirm.phone')}</dt>
+            <dd>{context.phone}</dd>
+          </dl>
+          <div className="journey-actions">
+            <button
+              type="button"
+              className="button button--primary"
+              data-testid="appointment-confirm-submit"
+              disabled={is('booking')}
+              onClick={() => sendStep({ type: 'CONFIRM' })}
+            >
+              {is('booking') ? t('appointment:confirm.submitting') : t('appointment:confirm.submit')}
+            </button>
+          </div>
+        </div>
+      )}
+
+      {is('booked') && context.booked && (
+        <div className="journey-step" data-testid="appointment-booked">
+          <h2 className="journey-step-title">{t('appointment:booked.title')}</h2>
+          <AppointmentSlip appointment={context.booked.appointment} pointName={pointName} />
+          {context.booked.print.output === 'screen' ? (
+            <p className="journey-warning" role="alert" data-testid="appointment-on-screen">
+              {t('appointment:booked.onScreen')}
+            </p>
+          ) : (
+            <p className="ticket-view-take">{t('appointment:booked.takePaper')}</p>
+          )}
+          <Finish onRate={rate} onFinish={finish} />
+        </div>
+      )}
+
+      {is('choosingAppointment') && (
+        <div className="journey-step">
+          <h2 className="journey-step-title">{t('appointment:checkIn.choose')}</h2>
+          <ChoicePages
+            testId="appointment-mine"
+            items={context.appointments}
+            keyOf={(a) => a.appointmentId}
+            render={(a) => (
+              <button
+                type="button"
+                className="tile journey-tile"
+                data-appointment={a.appointmentId}
+                onClick={() => sendStep({ type: 'CHECK_IN', appointmentId: a.appointmentId })}
+              >
+                <span className="tile-text">
+                  <span className="tile-label">{a.matter.matterName}</span>
+                  <span className="tile-hint">
+                    {formatChinaClock(a.startsAt, locale)}–{formatChinaClock(a.endsAt, locale)} ·{' '}
+                    {pointName(a.servicePointId)}
+                  </span>
+                </span>
+                <span className="tile-count">{t('appointment:checkIn.submit')}</span>
+              </button>
+            )}
+          />
+        </div>
+      )}
+
+      {is('checkingIn') && <Loading message="loading" />}
+
+      {is('noneToday') && (
+        <JourneyNotice
+          testId="appointment-none-today"
+          tone="info"
+          actions={
+            <>
+              <button
+                type="button"
+                className="button button--primary"
+                onClick={() => send({ type: 'OPEN_JOURNEY', journey: { kind: 'ticket' } })}
+              >
+                {t('appointment:checkIn.takeTicket')}
+              </button>
+              <button type="button" className="button" onClick={onExit}>
+                {t('appointment:exit')}
+              </button>
+            </>
+          }
+        >
+          <p>{t('appointment:checkIn.none')}</p>
+          <p>{t('appointment:checkIn.noneHint')}</p>
+        </JourneyNotice>
+      )}
+
+      {is('checkedIn') && context.checkedIn && (
+        <div className="journey-step" data-testid="appointment-checked-in">
+          <h2 className="journey-step-title">{t('appointment:checkIn.done')}</h2>
+          <TicketView ticket={context.checkedIn.ticket} print={context.checkedIn.print} offline={false} />
+          <Finish onRate={rate} onFinish={finish} />
+        </div>
+      )}
+    </section>
+  );
+}
+
+function AppointmentSlip({ appointment, pointName }: { appointment: Appointment; pointName: (id: string) => string }) {
+  const { t, i18n } = useT();
+  return (
+    <div className="ticket-view" data-testid="appointment-slip">
+      <p className="ticket-view-label">{t('appointment:booked.number', { id: appointment.appointmentId })}</p>
+      <dl className="journey-summary">
+        <dt>{t('appointment:confirm.matter')}</dt>
+        <dd>{appointment.matter.matterName}</dd>
+        <dt>{t('appointment:confirm.point')}</dt>
+        <dd>{pointName(appointment.servicePointId)}</dd>
+        <dt>{t('appointment:confirm.time')}</dt>
+        <dd>
+          {formatChinaDayTime(appointment.startsAt, i18n.language)}–
+          {formatChinaClock(appointment.endsAt, i18n.language)}
+        </dd>
+      </dl>
+      <p className="journey-note">{t('appointment:booked.bring')}</p>
+    </div>
+  );
+}
+
+function Finish({ onRate, onFinish }: { onRate: () => void; onFinish: () => void }) {
+  const { t } = useT();
+  return (
+    <div className="journey-actions">
+      <button type="button" className="button" onClick={onRate}>
+        {t('appointment:booked.rate')}
+      </button>
+      <button type="button" className="button button--primary" data-testid="appointment-done" onClick={onFinish}>
+        {t('appointment:booked.done')}
+      </button>
+    </div>
+  );
 }

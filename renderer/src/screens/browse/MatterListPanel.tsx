@@ -9,6 +9,7 @@ import type { MatterGroup } from '../../shell/shell-machine';
 import { Loading } from '../../states/Loading';
 import { QueryFailure } from '../../states/QueryFailure';
 import { GroupTitle } from './GroupTitle';
+import { DepartmentFilter } from './DepartmentFilter';
 import { HandlingFilter } from './HandlingFilter';
 import { MatterCard } from './MatterCard';
 import { groupQuery } from './group-query';
@@ -26,7 +27,10 @@ export function MatterListPanel({ group, placement }: { group: MatterGroup; plac
   const { station } = useKioskInfo();
   const { refresh } = useCatalogStatus();
   const [attempt, setAttempt] = useState(0);
-  const list = useApiQuery('catalog.list', groupQuery(group, handling), `${refresh}#${attempt}`);
+  // Kept here, not in the shell: the browse screen stays mounted under an open guide, so "back"
+  // finds the department still chosen; a new visit starts a new screen.
+  const [departmentCode, setDepartmentCode] = useState<string | null>(null);
+  const list = useApiQuery('catalog.list', groupQuery(group, handling, departmentCode), `${refresh}#${attempt}`);
 
   let body: ReactNode;
   if (list.status === 'loading') body = <Loading />;
@@ -39,6 +43,11 @@ export function MatterListPanel({ group, placement }: { group: MatterGroup; plac
         {handling && (
           <button type="button" className="button" onClick={() => send({ type: 'SET_HANDLING', handling: null })}>
             {t('browse:showAllHandlings')}
+          </button>
+        )}
+        {departmentCode && (
+          <button type="button" className="button" onClick={() => setDepartmentCode(null)}>
+            {t('browse:allDepartments')}
           </button>
         )}
       </div>
@@ -71,6 +80,7 @@ export function MatterListPanel({ group, placement }: { group: MatterGroup; plac
           {list.status === 'ok' && <p className="screen-subtitle">{t('browse:total', { count: list.value.total })}</p>}
         </div>
         <HandlingFilter value={handling} onChange={(next) => send({ type: 'SET_HANDLING', handling: next })} />
+        {placement === 'screen' && <DepartmentFilter value={departmentCode} onChange={setDepartmentCode} />}
       </header>
       <div className="matter-panel-main">{body}</div>
     </div>

@@ -8,10 +8,15 @@ import type { MatterGroup } from '../../shell/shell-machine';
  */
 const LIST_LIMIT = 500;
 
-export function groupQuery(group: MatterGroup, handling: Handling | null): CatalogQuery {
+export function groupQuery(
+  group: MatterGroup,
+  handling: Handling | null,
+  departmentCode: string | null = null,
+): CatalogQuery {
   const query: CatalogQuery = { limit: LIST_LIMIT };
   if (group.type === 'serviceKind') query.serviceKind = group.serviceKind;
   if (group.type === 'theme') query.themeId = group.themeId;
   if (handling) query.handling = handling;
+  if (departmentCode) query.departmentCode = departmentCode;
   return query;
 }

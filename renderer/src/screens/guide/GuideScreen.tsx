@@ -6,6 +6,7 @@ import { useApiQuery } from '../../api/use-api-query';
 import { MatterBadges } from '../../components/MatterBadges';
 import { Loading } from '../../states/Loading';
 import { QueryFailure } from '../../states/QueryFailure';
+import { GuideActions } from './GuideActions';
 import { GuideBody } from './GuideBody';
 import { NoGuide } from './NoGuide';
 import './guide.css';
@@ -46,6 +47,7 @@ export function GuideScreen({ code }: { code: string }) {
         </h1>
         <MatterBadges matter={matter} />
       </header>
+      <GuideActions matter={matter} />
       {matter.guide ? <GuideBody guide={matter.guide} matter={matter} /> : <NoGuide matter={matter} />}
     </section>
   );

@@ -1,5 +1,88 @@
-// PLACEHOLDER: replaced by the journey's owner. Keeps the shell compiling meanwhile.
+import { useMachine } from '@xstate/react';
+import { useEffect, useState } from 'react';
+import { useClient } from '../../api/api-context';
+import { useApiQuery } from '../../api/use-api-query';
+import { UiIcon } from '../../components/icons/UiIcon';
+import { useT } from '../../i18n/use-t';
+import { createHelpMachine } from './help-machine';
+import { HelpFormView } from './HelpFormView';
+import { HelpSlip } from './HelpSlip';
+import { StationContacts } from './StationContacts';
+import './help.css';
 
-export function HelpJourney(_props: { matterCode: string | null; onExit: () => void }): null {
-  return null;
+/** The matter the resident asked from, by name; its code while the name is not known. */
+function AttachedMatter({ code }: { code: string }) {
+  const { t } = useT();
+  const matter = useApiQuery('catalog.matter', { code }, 'help');
+  const name = matter.status === 'ok' ? matter.value.name : code;
+  return (
+    <p className="notice" data-testid="help-matter" data-code={code}>
+      {t('help:matter', { name })}
+    </p>
+  );
+}
+
+/**
+ * 帮办代办 (help). The station's hotline and agents stay on screen beside the form, so a resident
+ * who cannot or will not fill it in still has a number to call.
+ */
+export function HelpJourney({ matterCode, onExit }: { matterCode: string | null; onExit: () => void }) {
+  const { t } = useT();
+  const client = useClient();
+  const [machine] = useState(() => createHelpMachine((input) => client.call('help.request', input), matterCode));
+  const [state, send] = useMachine(machine);
+
+  const done = state.status === 'done';
+  useEffect(() => {
+    if (done) onExit();
+  }, [done, onExit]);
+
+  const { form, problems, receipt, failure } = state.context;
+  let body;
+  if (state.matches('slip') && receipt) {
+    body = <HelpSlip receipt={receipt} onDone={() => send({ type: 'EXIT' })} />;
+  } else if (state.matches('failed')) {
+    body = (
+      <div className="state-panel" role="alert" data-testid="help-failed" data-failure={failure}>
+        <UiIcon name="info" size={72} />
+        <p className="state-body">{t(`help:failed.${failure ?? 'sendFailed'}`)}</p>
+        <div className="state-actions">
+          <button
+            type="button"
+            className="button button--primary"
+            data-testid="help-edit"
+            onClick={() => send({ type: 'EDIT' })}
+          >
+            {t('help:failed.edit')}
+          </button>
+        </div>
+      </div>
+    );
+  } else {
+    body = <HelpFormView form={form} problems={problems} sending={state.matches('submitting')} send={send} />;
+  }
+
+  return (
+    <section
+      className="screen help"
+      data-testid="help-screen"
+      data-state={String(state.value)}
+      aria-labelledby="help-title"
+      onPointerDown={() => send({ type: 'ACTIVITY' })}
+    >
+      <header className="screen-heading">
+        <h1 id="help-title" className="screen-title">
+          {t('help:title')}
+        </h1>
+        <p className="screen-subtitle">{t('help:subtitle')}</p>
+      </header>
+      <div className="help-layout">
+        <div className="help-main">
+          {matterCode && <AttachedMatter code={matterCode} />}
+          {body}
+        </div>
+        <StationContacts />
+      </div>
+    </section>
+  );
 }

@@ -8,6 +8,7 @@ import { MatterListPanel } from '../browse/MatterListPanel';
 import { Loading } from '../../states/Loading';
 import { QueryFailure } from '../../states/QueryFailure';
 import { KindTile } from './KindTile';
+import { ServiceTiles } from './ServiceTiles';
 import { ThemeTile } from './ThemeTile';
 import './home.css';
 
@@ -48,6 +49,7 @@ export function HomeScreen({ covered }: { covered: boolean }) {
           </h1>
           <p className="screen-subtitle">{t('home:subtitle')}</p>
         </header>
+        <ServiceTiles />
         <div className="home-groups">
           <section className="home-kinds" aria-labelledby="home-kinds-title">
             <h2 id="home-kinds-title" className="group-title">

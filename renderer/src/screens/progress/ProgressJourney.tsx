@@ -1,5 +1,162 @@
-// PLACEHOLDER: replaced by the journey's owner. Keeps the shell compiling meanwhile.
+import { useMachine } from '@xstate/react';
+import { useEffect } from 'react';
+import { useClient } from '../../api/api-context';
+import { useKioskInfo } from '../../api/kiosk-info-context';
+import { useApiQuery } from '../../api/use-api-query';
+import { useT } from '../../i18n/use-t';
+import { useShellSend } from '../../shell/shell-context';
+import { Loading } from '../../states/Loading';
+import { SignIn } from '../signin/SignIn';
+import { JourneyNotice } from '../ticket/JourneyNotice';
+import { CaseDetail } from './CaseDetail';
+import { MyCasesList } from './MyCasesList';
+import { progressMachine } from './progress-machine';
+import { ReferenceEntry } from './ReferenceEntry';
+import '../ticket/journeys.css';
 
-export function ProgressJourney(_props: { onExit: () => void }): null {
-  return null;
+/** 办件进度查询: by ID card, or by the receipt's number (typed or scanned). */
+export function ProgressJourney({ onExit }: { onExit: () => void }) {
+  const { t } = useT();
+  const client = useClient();
+  const send = useShellSend();
+  const { station } = useKioskInfo();
+  const [snapshot, sendStep] = useMachine(progressMachine, { input: { client } });
+  const done = snapshot.status === 'done';
+  useEffect(() => {
+    if (done) onExit();
+  }, [done, onExit]);
+  const { mine, lookup, problem } = snapshot.context;
+
+  return (
+    <section className="screen journey" data-testid="progress-journey" data-step={JSON.stringify(snapshot.value)}>
+      <header className="screen-heading">
+        <h1 className="screen-title">{t('progress:title')}</h1>
+      </header>
+
+      {snapshot.matches('choosing') && (
+        <div className="journey-step">
+          <p className="screen-subtitle">{t('progress:subtitle')}</p>
+          <ul className="journey-choice-grid">
+            <li>
+              <button
+                type="button"
+                className="tile journey-tile"
+                data-way="card"
+                onClick={() => sendStep({ type: 'BY_CARD' })}
+              >
+                <span className="tile-text">
+                  <span className="tile-label">{t('progress:byCard')}</span>
+                  <span className="tile-hint">{t('progress:byCardHint')}</span>
+                </span>
+              </button>
+            </li>
+            <li>
+              <button
+                type="button"
+                className="tile journey-tile"
+                data-way="number"
+                onClick={() => sendStep({ type: 'BY_NUMBER' })}
+              >
+                <span className="tile-text">
+                  <span className="tile-label">{t('progress:byNumber')}</span>
+                  <span className="tile-hint">{t('progress:byNumberHint')}</span>
+                </span>
+              </button>
+            </li>
+          </ul>
+        </div>
+      )}
+
+      {snapshot.matches('signingIn') && (
+        <SignIn
+          purpose="progress"
+          allowAgent
+          onSignedIn={() => sendStep({ type: 'SIGNED_IN' })}
+          onCancel={() => sendStep({ type: 'SIGN_IN_CANCELLED' })}
+        />
+      )}
+
+      {snapshot.matches('loadingMine') && <Loading message="loading" />}
+      {snapshot.matches({ looking: 'waiting' }) && <Loading message="loading" />}
+      {snapshot.matches({ looking: 'slow' }) && (
+        <p className="journey-busy" role="status">
+          {t('progress:stillLooking')}
+        </p>
+      )}
+
+      {snapshot.matches('mine') && mine && (
+        <>
+          <MyCasesList mine={mine} onOpen={(reference) => sendStep({ type: 'LOOKUP', reference })} />
+          <div className="journey-actions">
+            <button type="button" className="button" onClick={() => sendStep({ type: 'BACK' })}>
+              {t('progress:back')}
+            </button>
+          </div>
+        </>
+      )}
+
+      {snapshot.matches('entering') && (
+        <ReferenceEntry
+          initial={snapshot.context.reference}
+          onLookup={(reference) => sendStep({ type: 'LOOKUP', reference })}
+          onBack={() => sendStep({ type: 'BACK' })}
+        />
+      )}
+
+      {snapshot.matches('problem') && problem && (
+        <JourneyNotice
+          testId="progress-problem"
+          actions={
+            <button type="button" className="button button--primary" onClick={() => sendStep({ type: 'BACK' })}>
+              {t('progress:tryAgain')}
+            </button>
+          }
+        >
+          <p>
+            {problem === 'notFound' && t('progress:notFound')}
+            {problem === 'unavailable' && t('progress:unavailable', { hotline: station.hotline })}
+            {problem === 'failed' && t('progress:failed', { hotline: station.hotline })}
+          </p>
+        </JourneyNotice>
+      )}
+
+      {snapshot.matches('detail') && lookup && (
+        <>
+          <DetailWithPlaces lookup={lookup} />
+          <div className="journey-actions">
+            <button
+              type="button"
+              className="button"
+              onClick={() => send({ type: 'OPEN_JOURNEY', journey: { kind: 'rating' } })}
+            >
+              {t('progress:detail.rate')}
+            </button>
+            <button type="button" className="button" onClick={() => sendStep({ type: 'ANOTHER' })}>
+              {t('progress:detail.another')}
+            </button>
+            <button
+              type="button"
+              className="button button--primary"
+              data-testid="progress-done"
+              onClick={() => sendStep({ type: 'FINISH' })}
+            >
+              {t('progress:detail.done')}
+            </button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The case, with pick-up places named from the service map (its id while the map is unknown). */
+function DetailWithPlaces({ lookup }: { lookup: Parameters<typeof CaseDetail>[0]['lookup'] }) {
+  const pickUp = lookup.found === 'platform' && lookup.progress.delivery.method === 'pickUp';
+  return pickUp ? <DetailNamingPlaces lookup={lookup} /> : <CaseDetail lookup={lookup} pointName={(id) => id} />;
+}
+
+function DetailNamingPlaces({ lookup }: { lookup: Parameters<typeof CaseDetail>[0]['lookup'] }) {
+  const map = useApiQuery('serviceMap.points', {}, '');
+  const names = new Map(map.status === 'ok' ? map.value.servicePoints.map((p) => [p.id, p.name] as const) : []);
+  return <CaseDetail lookup={lookup} pointName={(id) => names.get(id) ?? id} />;
 }

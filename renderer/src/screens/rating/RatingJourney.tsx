@@ -1,5 +1,108 @@
-// PLACEHOLDER: replaced by the journey's owner. Keeps the shell compiling meanwhile.
+import { useMachine } from '@xstate/react';
+import { useEffect, useState } from 'react';
+import { useClient } from '../../api/api-context';
+import { useKioskInfo } from '../../api/kiosk-info-context';
+import { useT } from '../../i18n/use-t';
+import { Loading } from '../../states/Loading';
+import { ratingApi } from './rating-api';
+import { createRatingMachine, isBadLevel } from './rating-machine';
+import { RatingForm } from './RatingForm';
+import { RatingProblemPanel, RatingThanks } from './RatingOutcome';
+import { ServiceChoice } from './ServiceChoice';
+import './rating.css';
 
-export function RatingJourney(_props: { onExit: () => void }): null {
-  return null;
+/**
+ * 好差评 for what this visit did. The screen and the 好差评 keypad choose the same level; the
+ * machine (rating-machine.ts) holds the rules and the timeouts, this only draws it.
+ */
+export function RatingJourney({ onExit }: { onExit: () => void }) {
+  const { t } = useT();
+  const client = useClient();
+  const { station } = useKioskInfo();
+  const [machine] = useState(() => createRatingMachine(ratingApi(client)));
+  const [state, send] = useMachine(machine);
+
+  useEffect(
+    () =>
+      client.on('keypad.pressed', ({ level }) => {
+        if (level !== null) send({ type: 'LEVEL', level: level as 1 | 2 | 3 | 4 | 5 });
+      }),
+    [client, send],
+  );
+
+  const done = state.status === 'done';
+  useEffect(() => {
+    if (done) onExit();
+  }, [done, onExit]);
+
+  const { draft, options, services, result, problem } = state.context;
+  const moreToRate = services.some((service) => !service.rated);
+  const exit = () => send({ type: 'EXIT' });
+  const another = () => send({ type: 'RATE_ANOTHER' });
+
+  let body;
+  if (state.matches('loading') || state.matches('routing') || done) {
+    body = <Loading />;
+  } else if (state.matches('nothingToRate')) {
+    body = (
+      <div className="state-panel" data-testid="rating-nothing">
+        <h2 className="state-title">{t('rating:nothing')}</h2>
+        <p className="state-body">{t('rating:nothingBody')}</p>
+        <div className="state-actions">
+          <button type="button" className="button button--primary" data-testid="rating-done" onClick={exit}>
+            {t('rating:back')}
+          </button>
+        </div>
+      </div>
+    );
+  } else if (state.matches('choosing')) {
+    body = (
+      <ServiceChoice
+        services={services.filter((service) => !service.rated)}
+        onChoose={(ref) => send({ type: 'CHOOSE_SERVICE', ref })}
+      />
+    );
+  } else if ((state.matches('rating') || state.matches('submitting')) && draft && options) {
+    body = <RatingForm draft={draft} options={options} sending={state.matches('submitting')} send={send} />;
+  } else if (state.matches('thanks') && result) {
+    body = (
+      <RatingThanks
+        result={result}
+        bad={isBadLevel(draft?.level ?? null)}
+        moreToRate={moreToRate}
+        onAnother={another}
+        onDone={exit}
+      />
+    );
+  } else {
+    body = (
+      <RatingProblemPanel
+        problem={problem ?? 'sendFailed'}
+        hotline={station.hotline}
+        moreToRate={moreToRate}
+        onResend={() => send({ type: 'SUBMIT' })}
+        onAnother={another}
+        onDone={exit}
+      />
+    );
+  }
+
+  return (
+    <section
+      className="screen rating"
+      data-testid="rating-screen"
+      data-state={String(state.value)}
+      aria-labelledby="rating-title"
+      // Any touch counts as the resident still being here (the untouched timeout restarts).
+      onPointerDown={() => send({ type: 'ACTIVITY' })}
+    >
+      <header className="screen-heading">
+        <h1 id="rating-title" className="screen-title">
+          {t('rating:title')}
+        </h1>
+        <p className="screen-subtitle">{t('rating:subtitle')}</p>
+      </header>
+      <div className="rating-body">{body}</div>
+    </section>
+  );
 }

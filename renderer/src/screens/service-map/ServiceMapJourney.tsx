@@ -1,5 +1,149 @@
-// PLACEHOLDER: replaced by the journey's owner. Keeps the shell compiling meanwhile.
+import { useMachine } from '@xstate/react';
+import { useEffect, useMemo, useState } from 'react';
+import type { ServiceMap } from '../../../../core/api/care';
+import { useClient } from '../../api/api-context';
+import { useKioskInfo } from '../../api/kiosk-info-context';
+import { UiIcon } from '../../components/icons/UiIcon';
+import { useT } from '../../i18n/use-t';
+import { Loading } from '../../states/Loading';
+import { distanceKm, type LatLng } from './map-projection';
+import { MapDrawing } from './MapDrawing';
+import { PointDetails } from './PointDetails';
+import { PointList } from './PointList';
+import { LegendSymbol, POINT_KINDS } from './PointSymbol';
+import { createServiceMapMachine } from './service-map-machine';
+import './service-map.css';
 
-export function ServiceMapJourney(_props: { onExit: () => void; onBook: (servicePointId: string) => void }): null {
-  return null;
+/** "You are here": the listed point this kiosk stands at, else the station's configured location. */
+function hereOf(map: ServiceMap, station: LatLng): LatLng {
+  const point = map.servicePoints.find((candidate) => candidate.id === map.herePointId);
+  return point ? point.location : station;
+}
+
+function Legend() {
+  const { t } = useT();
+  return (
+    <ul className="map-legend" data-testid="map-legend">
+      <li>
+        <svg viewBox="-16 -16 32 32" className="map-symbol" aria-hidden="true">
+          <circle r="12" className="map-here-halo" />
+          <circle r="5" className="map-here-dot" />
+        </svg>
+        {t('map:here')}
+      </li>
+      {POINT_KINDS.map((kind) => (
+        <li key={kind}>
+          <LegendSymbol kind={kind} />
+          {t(`map:kind.${kind}`)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** 政务服务地图, drawn offline from the service points: the map, a list beside it, one point's details. */
+export function ServiceMapJourney({
+  onExit,
+  onBook,
+}: {
+  onExit: () => void;
+  onBook: (servicePointId: string) => void;
+}) {
+  const { t } = useT();
+  const client = useClient();
+  const { station } = useKioskInfo();
+  const [machine] = useState(() => createServiceMapMachine(() => client.call('serviceMap.points', {})));
+  const [state, send] = useMachine(machine);
+
+  const done = state.status === 'done';
+  useEffect(() => {
+    if (done) onExit();
+  }, [done, onExit]);
+
+  const { map, selectedId, failure } = state.context;
+  const view = useMemo(() => {
+    if (!map) return null;
+    const here = hereOf(map, station.location);
+    const distances = new Map(map.servicePoints.map((point) => [point.id, distanceKm(here, point.location)]));
+    const sorted = [...map.servicePoints].sort((a, b) => (distances.get(a.id) ?? 0) - (distances.get(b.id) ?? 0));
+    const numbers = new Map(sorted.map((point, index) => [point.id, index + 1]));
+    return { here, distances, sorted, numbers };
+  }, [map, station.location]);
+
+  let body;
+  if (state.matches('unavailable')) {
+    body = (
+      <div className="state-panel" role="alert" data-testid="map-unavailable" data-failure={failure}>
+        <UiIcon name="info" size={72} />
+        <p className="state-body">{t(`map:unavailable.${failure ?? 'failed'}`)}</p>
+        <div className="state-actions">
+          <button type="button" className="button button--primary" onClick={() => send({ type: 'RETRY' })}>
+            {t('retry')}
+          </button>
+        </div>
+      </div>
+    );
+  } else if (!map || !view) {
+    body = <Loading />;
+  } else {
+    const selected = map.servicePoints.find((point) => point.id === selectedId) ?? null;
+    body = (
+      <div className="map-layout">
+        <div className="map-canvas">
+          <MapDrawing
+            here={view.here}
+            points={map.servicePoints}
+            numbers={view.numbers}
+            selectedId={selectedId}
+            onSelect={(id) => send({ type: 'SELECT', id })}
+          />
+          <Legend />
+        </div>
+        <div className="map-side">
+          {selected ? (
+            <PointDetails
+              point={selected}
+              distanceKm={view.distances.get(selected.id) ?? 0}
+              onBook={() => onBook(selected.id)}
+              onClose={() => send({ type: 'CLOSE_DETAILS' })}
+            />
+          ) : (
+            <PointList
+              points={view.sorted}
+              numbers={view.numbers}
+              distances={view.distances}
+              onSelect={(id) => send({ type: 'SELECT', id })}
+            />
+          )}
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <section
+      className="screen service-map"
+      data-testid="map-screen"
+      aria-labelledby="map-title"
+      onPointerDown={() => send({ type: 'ACTIVITY' })}
+    >
+      <header className="screen-heading">
+        <h1 id="map-title" className="screen-title">
+          {t('map:title')}
+        </h1>
+        <p className="screen-subtitle">{t('map:subtitle')}</p>
+      </header>
+      {map?.source === 'cache' && (
+        <p className="notice" data-testid="map-from-cache">
+          {t('map:fromCache', { date: map.publishedAt.slice(0, 10) })}
+        </p>
+      )}
+      {map?.isSample && (
+        <p className="notice" data-testid="map-sample">
+          {t('map:sample')}
+        </p>
+      )}
+      {body}
+    </section>
+  );
 }

@@ -1,5 +1,14 @@
-// PLACEHOLDER: replaced by the sign-in owner. Keeps the shell compiling meanwhile.
-import type { ResidentSessionState } from '../../../../core/api/resident';
+import { useMachine } from '@xstate/react';
+import { useEffect, useMemo, useRef } from 'react';
+import { AgentRelation, type ResidentSessionState, type SignedInPerson } from '../../../../core/api/resident';
+import { useClient } from '../../api/api-context';
+import { useJourneyAvailability } from '../../api/use-devices';
+import { useT } from '../../i18n/use-t';
+import { CardIllustration } from './CardIllustration';
+import { signInApi } from './sign-in-api';
+import { signInMachine, type SignInEvent } from './sign-in-machine';
+import { TypedSignIn } from './TypedSignIn';
+import './signin.css';
 
 export interface SignInProps {
   /** What the resident is signing in for; changes the title and the spoken prompt. */
@@ -11,6 +20,221 @@ export interface SignInProps {
   readonly onCancel: () => void;
 }
 
-export function SignIn(_props: SignInProps): null {
-  return null;
+/**
+ * Who is this: the ID card on the reader, or the number typed on the keypad; for 为他人办理 the
+ * agent first, then the applicant. Shows only the name and the masked number once signed in,
+ * with a way out for the wrong person ("不是您？重新读卡").
+ */
+export function SignIn({ purpose, allowAgent, onSignedIn, onCancel }: SignInProps) {
+  const { t } = useT();
+  const client = useClient();
+  const availability = useJourneyAvailability();
+  const api = useMemo(() => signInApi(client), [client]);
+  const [snapshot, send, actor] = useMachine(signInMachine, {
+    input: { api, allowAgent, readerAvailable: availability.idCardSignIn },
+  });
+
+  useEffect(() => {
+    send({ type: 'READER_CHANGED', available: availability.idCardSignIn });
+  }, [availability.idCardSignIn, send]);
+
+  useEffect(
+    () =>
+      client.on('idCard.event', (event) => {
+        const mapped: Record<typeof event.type, SignInEvent['type']> = {
+          present: 'CARD_PRESENT',
+          read: 'CARD_READ',
+          removed: 'CARD_REMOVED',
+          failed: 'CARD_FAILED',
+        };
+        actor.send({ type: mapped[event.type] } as SignInEvent);
+      }),
+    [client, actor],
+  );
+
+  // onSignedIn once, however often the component renders after the machine finished.
+  const reported = useRef(false);
+  useEffect(() => {
+    if (snapshot.status === 'done' && snapshot.output && !reported.current) {
+      reported.current = true;
+      onSignedIn(snapshot.output);
+    }
+  }, [snapshot.status, snapshot.output, onSignedIn]);
+
+  const { context } = snapshot;
+  const stateName = typeof snapshot.value === 'string' ? snapshot.value : 'checking';
+  const agent = context.session?.agent ?? null;
+  const step = context.role === 'agent' ? 'agent' : agent !== null ? 'applicant' : null;
+
+  return (
+    <section className="screen sign-in" data-testid="sign-in" data-state={stateName} aria-labelledby="sign-in-title">
+      <header className="screen-heading">
+        <h1 id="sign-in-title" className="screen-title">
+          {t(`signin:title.${purpose}`)}
+        </h1>
+      </header>
+      <div className="sign-in-body">
+        {step !== null && !snapshot.matches('signedIn') && (
+          <p className="sign-in-step" data-testid="sign-in-step">
+            {t(`signin:step.${step}`)}
+          </p>
+        )}
+        {agent !== null && context.role === 'applicant' && !snapshot.matches('signedIn') && (
+          <p className="sign-in-done" data-testid="agent-done">
+            {t('signin:agentDone', { name: agent.name, relation: t(`signin:relation.${agent.relation}`) })}
+          </p>
+        )}
+        {context.notice !== 'none' && (
+          <p className="sign-in-notice" role="alert" data-testid="sign-in-notice" data-notice={context.notice}>
+            {t(`signin:notice.${context.notice}`)}
+          </p>
+        )}
+        {(snapshot.matches('checking') || snapshot.matches('signingOut') || snapshot.matches('done')) && (
+          <p className="sign-in-hint">{t('signin:checking')}</p>
+        )}
+        {snapshot.matches('chooseWho') && (
+          <div className="sign-in-choices" role="group" aria-label={t('signin:who.question')}>
+            <h2 className="sign-in-prompt">{t('signin:who.question')}</h2>
+            <button
+              type="button"
+              className="button button--primary"
+              data-testid="sign-in-self"
+              onClick={() => send({ type: 'SELF' })}
+            >
+              {t('signin:who.self')}
+            </button>
+            <button
+              type="button"
+              className="button"
+              data-testid="sign-in-for-other"
+              onClick={() => send({ type: 'FOR_OTHER' })}
+            >
+              {t('signin:who.other')}
+            </button>
+            <p className="sign-in-hint">{t('signin:who.otherHint')}</p>
+          </div>
+        )}
+        {snapshot.matches('pickRelation') && (
+          <div className="sign-in-choices" role="group" aria-label={t('signin:relation.question')}>
+            <h2 className="sign-in-prompt">{t('signin:relation.question')}</h2>
+            {AgentRelation.options.map((relation) => (
+              <button
+                key={relation}
+                type="button"
+                className="button"
+                data-relation={relation}
+                onClick={() => send({ type: 'PICK_RELATION', relation })}
+              >
+                {t(`signin:relation.${relation}`)}
+              </button>
+            ))}
+          </div>
+        )}
+        {(snapshot.matches('waitingForCard') ||
+          snapshot.matches('reading') ||
+          snapshot.matches('signingInWithCard')) && (
+          <div className="sign-in-card" data-testid="card-prompt">
+            <CardIllustration />
+            <p className="sign-in-prompt" aria-live="polite">
+              {snapshot.matches('waitingForCard') ? t('signin:card.prompt') : t('signin:card.reading')}
+            </p>
+            <p className="sign-in-hint">{t('signin:card.hint')}</p>
+            <div className="sign-in-actions">
+              <button
+                type="button"
+                className="button"
+                disabled={!snapshot.matches('waitingForCard')}
+                onClick={() => send({ type: 'CARD_PLACED' })}
+              >
+                {t('signin:card.placed')}
+              </button>
+              <button
+                type="button"
+                className="button"
+                data-testid="type-instead"
+                disabled={snapshot.matches('signingInWithCard')}
+                onClick={() => send({ type: 'TYPE_INSTEAD' })}
+              >
+                {t('signin:card.typeInstead')}
+              </button>
+            </div>
+          </div>
+        )}
+        {(snapshot.matches('typing') || snapshot.matches('signingInWithIdNumber')) && (
+          <>
+            <TypedSignIn
+              key={context.role}
+              initial={context.typed}
+              busy={snapshot.matches('signingInWithIdNumber')}
+              onSubmit={(typed) => send({ type: 'SUBMIT_TYPED', ...typed })}
+            />
+            {context.readerAvailable && (
+              <div className="sign-in-actions">
+                <button
+                  type="button"
+                  className="button"
+                  disabled={snapshot.matches('signingInWithIdNumber')}
+                  onClick={() => send({ type: 'USE_CARD' })}
+                >
+                  {t('signin:typed.useCard')}
+                </button>
+              </div>
+            )}
+          </>
+        )}
+        {(snapshot.matches('signingInWithCard') || snapshot.matches('signingInWithIdNumber')) && (
+          <p className="sign-in-hint" aria-live="polite">
+            {t('signin:busy')}
+          </p>
+        )}
+        {snapshot.matches('signedIn') && context.session?.applicant && (
+          <SignedInConfirmation
+            applicant={context.session.applicant}
+            onContinue={() => send({ type: 'CONTINUE' })}
+            onNotMe={() => send({ type: 'NOT_ME' })}
+          />
+        )}
+        {!snapshot.matches('signedIn') && !snapshot.matches('done') && (
+          <div className="sign-in-actions">
+            <button type="button" className="button" data-testid="sign-in-cancel" onClick={onCancel}>
+              {t('signin:cancel')}
+            </button>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function SignedInConfirmation({
+  applicant,
+  onContinue,
+  onNotMe,
+}: {
+  applicant: SignedInPerson;
+  onContinue: () => void;
+  onNotMe: () => void;
+}) {
+  const { t } = useT();
+  return (
+    <div className="sign-in-confirm" data-testid="signed-in">
+      <h2 className="sign-in-prompt">{t('signin:signedIn.title')}</h2>
+      <div className="sign-in-person">
+        <span className="sign-in-person-name" data-testid="signed-in-name">
+          {applicant.name}
+        </span>
+        <span className="sign-in-person-id code" data-testid="signed-in-id">
+          {applicant.idNumberMasked}
+        </span>
+      </div>
+      <div className="sign-in-actions">
+        <button type="button" className="button button--primary" data-testid="sign-in-continue" onClick={onContinue}>
+          {t('signin:signedIn.continue')}
+        </button>
+        <button type="button" className="button" data-testid="sign-in-not-me" onClick={onNotMe}>
+          {t('signin:signedIn.notMe')}
+        </button>
+      </div>
+    </div>
+  );
 }

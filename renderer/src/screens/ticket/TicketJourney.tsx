@@ -1,5 +1,268 @@
-// PLACEHOLDER: replaced by the journey's owner. Keeps the shell compiling meanwhile.
+import { useMachine } from '@xstate/react';
+import { useEffect } from 'react';
+import type { QueueOverview, QueueServiceView } from '../../../../core/api/queue';
+import { useClient } from '../../api/api-context';
+import { useKioskInfo } from '../../api/kiosk-info-context';
+import { useJourneyAvailability } from '../../api/use-devices';
+import { useT } from '../../i18n/use-t';
+import { useShellSend } from '../../shell/shell-context';
+import { Loading } from '../../states/Loading';
+import { ChoicePages } from './ChoicePages';
+import { JourneyNotice } from './JourneyNotice';
+import { serviceBlock, ticketMachine, type TicketPriority } from './ticket-machine';
+import { TicketView } from './TicketView';
+import './journeys.css';
 
-export function TicketJourney(_props: { onExit: () => void }): null {
-  return null;
+/** 取号: services as big tiles with waiting counts, then normal or 绿色通道, then the ticket. */
+export function TicketJourney({ onExit }: { onExit: () => void }) {
+  const { t } = useT();
+  const client = useClient();
+  const send = useShellSend();
+  const { station } = useKioskInfo();
+  const { output } = useJourneyAvailability();
+  const [snapshot, sendTicket] = useMachine(ticketMachine, { input: { client } });
+  const done = snapshot.status === 'done';
+
+  useEffect(() => {
+    if (done) onExit();
+  }, [done, onExit]);
+
+  const { overview, service, receipt, problem } = snapshot.context;
+  const hotline = t('ticket:errors.callHotline', { hotline: station.hotline });
+
+  return (
+    <section
+      className="screen journey"
+      data-testid="ticket-journey"
+      data-step={typeof snapshot.value === 'string' ? snapshot.value : Object.keys(snapshot.value).join()}
+    >
+      <header className="screen-heading">
+        <h1 className="screen-title">{t('ticket:title')}</h1>
+      </header>
+      {overview?.source === 'offline' && !snapshot.matches('issued') && (
+        <p className="journey-banner" role="status" data-testid="ticket-offline-banner">
+          {t('ticket:offline')}
+        </p>
+      )}
+      {output === 'screen' && !snapshot.matches('issued') && (
+        <p className="journey-banner" role="status" data-testid="ticket-printer-paused">
+          {t('ticket:printerPaused')}
+        </p>
+      )}
+
+      {snapshot.matches('loading') && <Loading />}
+      {snapshot.matches('loadFailed') && (
+        <JourneyNotice
+          testId="ticket-load-failed"
+          actions={
+            <button type="button" className="button button--primary" onClick={() => sendTicket({ type: 'RETRY' })}>
+              {t('ticket:errors.tryAgain')}
+            </button>
+          }
+        >
+          <p>{t('ticket:loadFailed')}</p>
+          <p>{hotline}</p>
+        </JourneyNotice>
+      )}
+
+      {snapshot.matches('choosingService') && overview && (
+        <>
+          <p className="screen-subtitle">{t('ticket:subtitle')}</p>
+          <ChoicePages
+            testId="ticket-services"
+            items={overview.services}
+            keyOf={(s) => s.serviceCode}
+            render={(s) => (
+              <ServiceTile
+                service={s}
+                source={overview.source}
+                onChoose={() => sendTicket({ type: 'CHOOSE_SERVICE', serviceCode: s.serviceCode })}
+              />
+            )}
+          />
+        </>
+      )}
+
+      {(snapshot.matches('choosingPriority') || snapshot.matches('taking')) && service && (
+        <PriorityChoice
+          serviceName={service.name}
+          accepts={service.priorities.map((p) => p.class)}
+          busy={snapshot.matches('taking')}
+          onTake={(priority) => sendTicket({ type: 'TAKE', priority })}
+          onAppointment={() => send({ type: 'OPEN_JOURNEY', journey: { kind: 'checkIn' } })}
+          onBack={() => sendTicket({ type: 'BACK' })}
+        />
+      )}
+
+      {snapshot.matches('failed') && problem && (
+        <JourneyNotice
+          testId="ticket-problem"
+          actions={
+            <>
+              {(problem === 'failed' || problem === 'noOfflineNumbers') && (
+                <button type="button" className="button button--primary" onClick={() => sendTicket({ type: 'RETRY' })}>
+                  {t('ticket:errors.tryAgain')}
+                </button>
+              )}
+              <button type="button" className="button" onClick={() => sendTicket({ type: 'BACK' })}>
+                {t('ticket:errors.backToServices')}
+              </button>
+            </>
+          }
+        >
+          <p>{t(`ticket:errors.${problem}`)}</p>
+          <p>{hotline}</p>
+        </JourneyNotice>
+      )}
+
+      {snapshot.matches('issued') && receipt && (
+        <>
+          <TicketView ticket={receipt.ticket} print={receipt.print} offline={receipt.offline} />
+          <div className="journey-actions">
+            <button
+              type="button"
+              className="button"
+              onClick={() => send({ type: 'OPEN_JOURNEY', journey: { kind: 'rating' } })}
+            >
+              {t('ticket:issued.rate')}
+            </button>
+            <button
+              type="button"
+              className="button button--primary"
+              data-testid="ticket-done"
+              onClick={() => sendTicket({ type: 'FINISH' })}
+            >
+              {t('ticket:issued.done')}
+            </button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+function ServiceTile({
+  service,
+  source,
+  onChoose,
+}: {
+  service: QueueServiceView;
+  source: QueueOverview['source'];
+  onChoose: () => void;
+}) {
+  const { t } = useT();
+  const block = serviceBlock(service, source);
+  return (
+    <button
+      type="button"
+      className="tile journey-tile"
+      data-service={service.serviceCode}
+      data-blocked={block ?? undefined}
+      disabled={block !== null}
+      onClick={onChoose}
+    >
+      <span className="journey-tile-prefix" aria-hidden="true">
+        {service.prefix}
+      </span>
+      <span className="tile-text">
+        <span className="tile-label">{service.name}</span>
+        {block === null ? (
+          <span className="tile-hint">
+            {t('ticket:tile.waiting', { count: service.waiting })} ·{' '}
+            {t('ticket:tile.estimate', { minutes: service.estimatedWaitMinutes })}
+            {source === 'offline' && (
+              <>
+                {' · '}
+                {t('ticket:tile.offlineLeft', { count: service.offlineNumbersLeft })}
+              </>
+            )}
+          </span>
+        ) : (
+          <span className="tile-hint journey-tile-blocked">{t(`ticket:tile.${block}`)}</span>
+        )}
+      </span>
+    </button>
+  );
+}
+
+function PriorityChoice({
+  serviceName,
+  accepts,
+  busy,
+  onTake,
+  onAppointment,
+  onBack,
+}: {
+  serviceName: string;
+  accepts: readonly string[];
+  busy: boolean;
+  onTake: (priority: TicketPriority) => void;
+  onAppointment: () => void;
+  onBack: () => void;
+}) {
+  const { t } = useT();
+  const green = (['elderly', 'disabled'] as const).filter((p) => accepts.includes(p));
+  return (
+    <div className="journey-step" data-testid="ticket-priority">
+      <h2 className="journey-step-title">
+        {serviceName} · {t('ticket:priority.title')}
+      </h2>
+      {busy && (
+        <p className="journey-busy" role="status">
+          {t('ticket:priority.taking')}
+        </p>
+      )}
+      <ul className="journey-choice-grid">
+        <li>
+          <button
+            type="button"
+            className="tile journey-tile"
+            data-priority="normal"
+            disabled={busy}
+            onClick={() => onTake('normal')}
+          >
+            <span className="tile-text">
+              <span className="tile-label">{t('ticket:priority.normal')}</span>
+              <span className="tile-hint">{t('ticket:priority.normalHint')}</span>
+            </span>
+          </button>
+        </li>
+        {green.map((priority) => (
+          <li key={priority}>
+            <button
+              type="button"
+              className="tile journey-tile journey-tile--green"
+              data-priority={priority}
+              disabled={busy}
+              onClick={() => onTake(priority)}
+            >
+              <span className="tile-text">
+                <span className="tile-label">{t(`ticket:priority.${priority}`)}</span>
+                <span className="tile-hint">{t('ticket:priority.greenHint')}</span>
+              </span>
+            </button>
+          </li>
+        ))}
+        <li>
+          <button
+            type="button"
+            className="tile journey-tile"
+            data-priority="appointment"
+            disabled={busy}
+            onClick={onAppointment}
+          >
+            <span className="tile-text">
+              <span className="tile-label">{t('ticket:priority.appointment')}</span>
+              <span className="tile-hint">{t('ticket:priority.appointmentHint')}</span>
+            </span>
+          </button>
+        </li>
+      </ul>
+      <div className="journey-actions">
+        <button type="button" className="button" disabled={busy} onClick={onBack}>
+          {t('ticket:priority.back')}
+        </button>
+      </div>
+    </div>
+  );
 }

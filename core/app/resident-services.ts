@@ -1,0 +1,73 @@
+import type { KioskContract } from '../api/contract';
+import type { Handlers } from '../api/types';
+import { buildApplicationHandlers } from '../applications/handlers';
+import { buildAppointmentHandlers } from '../appointments/appointment-handlers';
+import { buildHelpHandlers } from '../assistance/handlers';
+import { buildFindHandlers } from '../catalog/find-handlers';
+import { buildProgressHandlers } from '../progress/handlers';
+import { buildQueueHandlers } from '../queue/queue-handlers';
+import { startTicketRangeKeeper } from '../queue/ticket-range-keeper';
+import { buildRatingHandlers } from '../ratings/handlers';
+import { buildServiceMapHandlers } from '../service-map/handlers';
+import { startCareCacheRefresh } from '../service-map/refresh-loop';
+import { createResidentSession } from '../session/resident-session';
+import { buildSessionHandlers } from '../session/session-handlers';
+import type { ServiceDeps } from './service-deps';
+
+/** The contract methods the resident journeys own (everything but catalog browsing, devices and technician mode). */
+type ResidentMethods =
+  | 'catalog.search'
+  | 'catalog.lifeEvents'
+  | 'catalog.printChecklist'
+  | `session.${'state' | 'signInWithCard' | 'signInWithIdNumber' | 'signOut' | 'completedServices'}`
+  | `application.${string}`
+  | `queue.${string}`
+  | `appointment.${string}`
+  | `progress.${string}`
+  | `rating.${string}`
+  | 'help.request'
+  | 'serviceMap.points';
+
+export interface ResidentServices {
+  readonly deps: ServiceDeps;
+  readonly handlers: Pick<Handlers<KioskContract>, Extract<keyof Handlers<KioskContract>, ResidentMethods>>;
+  /** Forgets the resident: who signed in, their card, what they completed (the captures are the caller's). */
+  endSession(): void;
+  /** Stops the background loops (ticket ranges, rating options and map refresh). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Every resident journey of core over one set of dependencies, and the loops that keep offline
+ * work possible: a reserved range of ticket numbers per service, and fresh copies of the 好差评
+ * options and the service map. start.ts and the test core build the kiosk from this one place.
+ * `loops: false` leaves the loops off (tests that drive them themselves).
+ */
+export function createResidentServices(
+  base: Omit<ServiceDeps, 'session'>,
+  options: { readonly loops?: boolean; readonly deliveryWaitMs?: number; readonly cardWaitMs?: number } = {},
+): ResidentServices {
+  const session = createResidentSession({ devices: base.devices, now: base.now, logger: base.logger });
+  const deps: ServiceDeps = { ...base, session };
+  const wait = options.deliveryWaitMs === undefined ? {} : { deliveryWaitMs: options.deliveryWaitMs };
+  const handlers = {
+    ...buildFindHandlers(deps),
+    ...buildSessionHandlers(deps, options.cardWaitMs === undefined ? {} : { cardWaitMs: options.cardWaitMs }),
+    ...buildApplicationHandlers(deps, wait),
+    ...buildQueueHandlers(deps),
+    ...buildAppointmentHandlers(deps),
+    ...buildProgressHandlers(deps),
+    ...buildRatingHandlers(deps),
+    ...buildHelpHandlers(deps),
+    ...buildServiceMapHandlers(deps),
+  };
+  const loops = options.loops === false ? [] : [startTicketRangeKeeper(deps), startCareCacheRefresh(deps)];
+  return {
+    deps,
+    handlers,
+    endSession: () => session.end(),
+    async stop() {
+      await Promise.all(loops.map((loop) => loop.stop()));
+    },
+  };
+}

@@ -1,0 +1,357 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { idCardFixtures } from '../../drivers/idcard';
+import { receiptPreviewText } from '../../drivers/printer/layout';
+import type { SubmitApplicationInput } from '../api/applications';
+import { sessionControl } from '../session/resident-session';
+import type { z } from 'zod';
+import { applicationByRef, shortLocalRef } from './application-store';
+import { buildApplicationHandlers } from './handlers';
+import { SAVED_OFFLINE_LINE } from './receipt';
+import { createApplicationKit, samplePdfBase64 } from './testing/kit';
+
+const ctx = { host: 'test' as const, requestId: 't' };
+const { elderlyResident, womanResident } = idCardFixtures;
+const ELDERLY = '370784-CJ-013'; // instant; 居民身份证 required, 照片 optional
+const RELIEF = '370784-CJ-020'; // 10 working days; 居民身份证 + 户口簿 required
+const GUIDE_ONLY = '370784-CJ-052';
+const preview = (document: Parameters<typeof receiptPreviewText>[0]) =>
+  receiptPreviewText(document, { paperWidthMm: 80, encoding: 'gb18030' });
+
+type Input = z.input<typeof SubmitApplicationInput>;
+
+describe('self-service applications', () => {
+  const open: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    for (const close of open.splice(0)) await close();
+  });
+
+  function setup(card = elderlyResident) {
+    const kit = createApplicationKit();
+    open.push(kit.close);
+    const handlers = buildApplicationHandlers(kit.deps, { sealer: kit.sealer });
+    const session = sessionControl(kit.session);
+    const signIn = (signed = card) =>
+      session.signIn(
+        { person: { name: signed.name, idType: 'residentIdCard', idNumber: signed.idNumber }, card: signed },
+        'applicant',
+      );
+    signIn();
+    const stage = (materialName: string, seed = materialName) => {
+      const staged = kit.captures.stage({ materialName, pageCount: 1, pdfBase64: samplePdfBase64(seed) });
+      if (!staged.ok) throw new Error('staging failed');
+      return staged.value;
+    };
+    const input = (overrides: Partial<Input> = {}): Input => ({
+      confirmationId: randomUUID(),
+      matterCodes: [ELDERLY],
+      lifeEventId: null,
+      form: { applicantName: '王示例', phone: '13800001234' },
+      materials: [{ name: '居民身份证', captureIds: [stage('居民身份证').captureId] }],
+      delivery: { method: 'pickUp' },
+      ...overrides,
+    });
+    const submit = (value: Input) => handlers['application.submit'](value, ctx);
+    const outboxRows = () =>
+      kit.db
+        .prepare('SELECT id, kind, method, path, idempotency_key AS key, state FROM outbox ORDER BY id')
+        .all() as Array<{
+        id: number;
+        kind: string;
+        method: string;
+        path: string;
+        key: string;
+        state: string;
+      }>;
+    return { ...kit, handlers, session, signIn, stage, input, submit, outboxRows };
+  }
+
+  describe('start', () => {
+    it('needs an applicant, a self-service matter and a fresh catalog', async () => {
+      const { handlers, session, catalog } = setup();
+      expect(await handlers['application.start']({ matterCodes: [GUIDE_ONLY], lifeEventId: null }, ctx)).toMatchObject({
+        ok: false,
+        error: { code: 'notSelfService' },
+      });
+      expect(await handlers['application.start']({ matterCodes: ['NO-SUCH-1'], lifeEventId: null }, ctx)).toMatchObject(
+        {
+          ok: false,
+          error: { code: 'notFound' },
+        },
+      );
+      catalog.state.stale = true;
+      expect(await handlers['application.start']({ matterCodes: [ELDERLY], lifeEventId: null }, ctx)).toMatchObject({
+        ok: false,
+        error: { code: 'catalogStale' },
+      });
+      session.signOut();
+      expect(await handlers['application.start']({ matterCodes: [ELDERLY], lifeEventId: null }, ctx)).toMatchObject({
+        ok: false,
+        error: { code: 'notSignedIn' },
+      });
+    });
+
+    it('pre-fills from the card (never the number), unions the materials and offers pick-up or mail', async () => {
+      const { handlers } = setup();
+      const draft = await handlers['application.start'](
+        { matterCodes: [ELDERLY, RELIEF], lifeEventId: 'elderlyCare' },
+        ctx,
+      );
+      if (!draft.ok) throw new Error(draft.error.message);
+      expect(draft.value.fields.map((f) => [f.name, f.value, f.filledFrom])).toEqual([
+        ['applicantName', '王示例', 'card'],
+        ['phone', '', 'none'],
+      ]);
+      expect(draft.value.materials).toEqual([
+        { name: '居民身份证', required: true, note: null, matterCodes: [ELDERLY, RELIEF] },
+        { name: '近期一寸免冠照片', required: false, note: '可现场拍摄', matterCodes: [ELDERLY] },
+        { name: '户口簿', required: true, note: null, matterCodes: [RELIEF] },
+      ]);
+      expect(draft.value.delivery).toEqual({
+        pickUp: { servicePointId: 'TEST-STATION', name: '东埠村便民服务站', address: '东埠村党群服务中心一楼' },
+        mail: true,
+        mailDefaults: { regionCode: '370784107', province: '山东省', city: '潍坊市', county: '安丘市' },
+      });
+      expect(draft.value.matters.map((m) => m.promisedWorkingDays)).toEqual([null, 10]);
+      expect(draft.value.history).toBeNull();
+      expect(JSON.stringify(draft.value)).not.toContain(elderlyResident.idNumber);
+    });
+  });
+
+  describe('submit', () => {
+    it('commits materials before the application, delivers, prints the receipt with the 办件编号', async () => {
+      const { submit, input, outboxRows, platform, fakes, captures, session, db } = setup();
+      const value = input();
+      const captureId = value.materials[0]?.captureIds[0] ?? '';
+      const pdf = Buffer.from(captures.get(captureId)?.pdf ?? []);
+      const receipt = await submit(value);
+      if (!receipt.ok) throw new Error(receipt.error.message);
+      expect(receipt.value).toMatchObject({
+        status: 'delivered',
+        matters: [{ caseNo: 'AQ-20261121-0001', promisedBy: '2026-12-05', matter: { matterCode: ELDERLY } }],
+        receiptLines: ['请保持电话畅通'],
+        progressQr: 'bmkiosk:progress:AQ-20261121-0001',
+        print: { output: 'paper', problem: null },
+      });
+
+      const rows = outboxRows();
+      expect(rows.map((r) => [r.kind, r.method, r.state])).toEqual([
+        ['material', 'PUT', 'sent'],
+        ['application', 'POST', 'sent'],
+      ]);
+      expect(rows[1]?.key).toBe(`${value.confirmationId}:application:0`);
+      const [put, post] = platform.requests;
+      expect(put).toMatchObject({ method: 'PUT', contentType: 'application/pdf' });
+      expect(put?.body.equals(pdf)).toBe(true);
+      const body = JSON.parse(post?.body.toString('utf8') ?? '{}') as Record<string, unknown>;
+      expect(body).toMatchObject({
+        localRef: receipt.value.localRef,
+        stationId: 'TEST-STATION',
+        offline: false,
+        bundle: null,
+        applicant: { kind: 'naturalPerson', person: { idNumber: elderlyResident.idNumber, phone: '13800001234' } },
+        delivery: { method: 'pickUp', servicePointId: 'TEST-STATION' },
+        materials: [{ name: '居民身份证', pages: [{ contentType: 'application/pdf', size: pdf.length }] }],
+      });
+
+      expect(captures.get(captureId)).toBeUndefined();
+      expect(fakes.printed).toHaveLength(1);
+      const printed = preview(fakes.printed[0]!.document);
+      expect(fakes.printed[0]?.document.id).toBe(`receipt-${receipt.value.localRef}`);
+      expect(printed).toContain('老年优待证办理');
+      expect(printed).toContain('AQ-20261121-0001');
+      expect(printed).toContain('即办件');
+      expect(printed).toContain('请保持电话畅通');
+      expect(printed).not.toContain(SAVED_OFFLINE_LINE);
+      expect(printed).not.toContain(elderlyResident.idNumber);
+      expect(session.completed()).toMatchObject([
+        { kind: 'application', ref: 'AQ-20261121-0001', matterCode: ELDERLY },
+      ]);
+
+      // Nothing personal in plain text at rest: not in the application rows, not in the outbox.
+      const cells: unknown[] = [
+        ...db.prepare('SELECT * FROM application').raw().all(),
+        ...db.prepare('SELECT body, body_blob FROM outbox').raw().all(),
+      ].flat();
+      const bytes = Buffer.concat(cells.map((c) => (Buffer.isBuffer(c) ? c : Buffer.from(String(c)))));
+      expect(bytes.length).toBeGreaterThan(500);
+      for (const secret of [elderlyResident.idNumber, '13800001234', '王示例']) {
+        expect(bytes.includes(Buffer.from(secret))).toBe(false);
+      }
+    });
+
+    it('saves offline when the platform is down, says so on the receipt, and delivers later', async () => {
+      const kit = setup();
+      kit.platform.state.down = true;
+      kit.catalog.state.platform = 'unreachable';
+      const saved = await kit.submit(
+        kit.input({
+          matterCodes: [RELIEF],
+          materials: [
+            { name: '居民身份证', captureIds: [kit.stage('居民身份证').captureId] },
+            { name: '户口簿', captureIds: [kit.stage('户口簿').captureId] },
+          ],
+        }),
+      );
+      if (!saved.ok) throw new Error(saved.error.message);
+      const { localRef } = saved.value;
+      expect(saved.value).toMatchObject({
+        status: 'savedOffline',
+        matters: [{ caseNo: null, promisedBy: null }],
+        progressQr: `bmkiosk:progress:${localRef}`,
+      });
+      const printed = preview(kit.fakes.printed[0]!.document);
+      expect(printed).toContain(SAVED_OFFLINE_LINE);
+      expect(printed).toContain(shortLocalRef(localRef));
+      expect(printed).toContain('10 个工作日');
+      expect(kit.session.completed()).toMatchObject([{ ref: localRef }]);
+      expect(applicationByRef(kit.db, localRef)).toMatchObject({
+        caseNo: null,
+        status: 'savedOffline',
+        matterName: '临时救助',
+      });
+
+      kit.platform.state.down = false;
+      await kit.outbox.kick();
+      const posted = kit.platform.requests.filter((r) => r.method === 'POST');
+      expect(JSON.parse(posted[0]?.body.toString('utf8') ?? '{}')).toMatchObject({ offline: true });
+      const found = applicationByRef(kit.db, localRef);
+      expect(found).toMatchObject({ localRef, caseNo: 'AQ-20261121-0001', status: 'delivered' });
+      expect(applicationByRef(kit.db, 'AQ-20261121-0001')).toEqual(found);
+      expect(applicationByRef(kit.db, shortLocalRef(localRef))).toEqual(found);
+      expect(applicationByRef(kit.db, 'AQ-NOPE-0001')).toBeNull();
+    });
+
+    it('a double press or a replay answers the same receipt: one application, one POST, one print', async () => {
+      const { submit, input, outboxRows, platform, fakes, db } = setup();
+      const value = input();
+      const [first, second] = await Promise.all([submit(value), submit(value)]);
+      expect(first).toEqual(second);
+      const replay = await submit(value);
+      expect(replay).toEqual(first);
+      expect(Number(db.prepare('SELECT COUNT(*) FROM application').pluck().get())).toBe(1);
+      expect(outboxRows().filter((r) => r.kind === 'application')).toHaveLength(1);
+      expect(platform.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+      expect(fakes.printed).toHaveLength(1);
+    });
+
+    it('names every wrong field, then asks for missing materials and captures', async () => {
+      const { submit, input, db } = setup();
+      const invalid = await submit(input({ form: { applicantName: '', phone: '12345', favourite: 'x' } }));
+      expect(invalid).toMatchObject({ ok: false, error: { code: 'invalidForm' } });
+      if (invalid.ok) return;
+      expect(invalid.error.message).toContain('applicantName (required)');
+      expect(invalid.error.message).toContain('phone (kind)');
+      expect(invalid.error.message).toContain('favourite (unknown)');
+      expect(await submit(input({ materials: [] }))).toMatchObject({ ok: false, error: { code: 'materialMissing' } });
+      expect(await submit(input({ materials: [{ name: '居民身份证', captureIds: ['gone'] }] }))).toMatchObject({
+        ok: false,
+        error: { code: 'captureMissing' },
+      });
+      expect(Number(db.prepare('SELECT COUNT(*) FROM outbox').pluck().get())).toBe(0);
+    });
+
+    it('keeps the application when the printer fails: the receipt goes to the screen', async () => {
+      const { submit, input, fakes, db } = setup();
+      fakes.script.printResult = {
+        ok: false,
+        error: { kind: 'printerUnavailable', code: 'paperOut', message: 'paper out' },
+      };
+      const receipt = await submit(input());
+      expect(receipt).toMatchObject({
+        ok: true,
+        value: { status: 'delivered', print: { output: 'screen', problem: 'paperOut' } },
+      });
+      expect(Number(db.prepare('SELECT COUNT(*) FROM application').pluck().get())).toBe(1);
+    });
+
+    it('sends a bundle as one POST per matter after one upload of the shared material', async () => {
+      const { submit, input, stage, outboxRows, platform } = setup();
+      const receipt = await submit(
+        input({
+          matterCodes: [ELDERLY, RELIEF],
+          lifeEventId: 'elderlyCare',
+          materials: [
+            { name: '居民身份证', captureIds: [stage('居民身份证').captureId] },
+            { name: '户口簿', captureIds: [stage('户口簿').captureId] },
+          ],
+        }),
+      );
+      if (!receipt.ok) throw new Error(receipt.error.message);
+      expect(outboxRows().map((r) => `${r.method} ${r.path.split('/')[1]}`)).toEqual([
+        'PUT materials',
+        'PUT materials',
+        'POST applications',
+        'POST applications',
+      ]);
+      const bodies = platform.requests
+        .filter((r) => r.method === 'POST')
+        .map((r) => JSON.parse(r.body.toString('utf8')) as { bundle: unknown; materials: Array<{ name: string }> });
+      expect(bodies.map((b) => b.bundle)).toEqual([
+        { lifeEventId: 'elderlyCare', bundleRef: receipt.value.localRef, index: 0, count: 2 },
+        { lifeEventId: 'elderlyCare', bundleRef: receipt.value.localRef, index: 1, count: 2 },
+      ]);
+      expect(bodies.map((b) => b.materials.map((m) => m.name))).toEqual([['居民身份证'], ['居民身份证', '户口簿']]);
+      expect(receipt.value.matters.map((m) => m.caseNo)).toEqual(['AQ-20261121-0001', 'AQ-20261121-0002']);
+    });
+
+    it('reprints a receipt of this session marked as a reprint, and nothing after the session ended', async () => {
+      const { submit, input, handlers, fakes, session } = setup();
+      const receipt = await submit(input());
+      if (!receipt.ok) throw new Error(receipt.error.message);
+      expect(await handlers['application.reprintReceipt']({ localRef: receipt.value.localRef }, ctx)).toEqual({
+        ok: true,
+        value: { output: 'paper', problem: null },
+      });
+      expect(fakes.printed.map((p) => p.reprint)).toEqual([false, true]);
+      session.end();
+      expect(await handlers['application.reprintReceipt']({ localRef: receipt.value.localRef }, ctx)).toMatchObject({
+        ok: false,
+        error: { code: 'notFound' },
+      });
+    });
+  });
+
+  describe('history', () => {
+    it('offers the remembered phone and mailing address of the same person, with consent only', async () => {
+      const { submit, input, handlers, signIn } = setup();
+      const mailed = await submit(
+        input({
+          delivery: {
+            method: 'mail',
+            recipient: '王示例',
+            phone: '13800001234',
+            address: {
+              regionCode: '370784107',
+              province: '山东省',
+              city: '潍坊市',
+              county: '安丘市',
+              detail: '景芝镇东埠村100号',
+            },
+          },
+        }),
+      );
+      expect(mailed.ok).toBe(true);
+      const draft = await handlers['application.start']({ matterCodes: [ELDERLY], lifeEventId: null }, ctx);
+      expect(draft).toMatchObject({
+        ok: true,
+        value: { history: { fieldNames: expect.arrayContaining(['phone', 'delivery.detail']) } },
+      });
+      expect(JSON.stringify(draft)).not.toContain('13800001234');
+      const prefill = await handlers['application.historyPrefill']({ matterCodes: [ELDERLY], consent: true }, ctx);
+      expect(prefill).toMatchObject({
+        ok: true,
+        value: { values: { phone: '13800001234', 'delivery.detail': '景芝镇东埠村100号' } },
+      });
+      if (prefill.ok) expect(prefill.value.values).not.toHaveProperty('applicantName');
+
+      signIn(womanResident);
+      expect(
+        await handlers['application.historyPrefill']({ matterCodes: [ELDERLY], consent: true }, ctx),
+      ).toMatchObject({
+        ok: false,
+        error: { code: 'noHistory' },
+      });
+    });
+  });
+});

@@ -1,0 +1,91 @@
+import type { KioskContract } from '../api/contract';
+import type { ApplicationDraft } from '../api/applications';
+import { err, ok } from '../api/result';
+import type { Handlers } from '../api/types';
+import type { ServiceDeps } from '../app/service-deps';
+import { getMatter } from '../catalog/catalog-store';
+import { dataSealerFor, type DataSealer } from '../outbox/data-sealer';
+import { rememberedValues } from './history';
+import { formOfMatter, mergeForms, MINIMAL_FORM } from './matter-form';
+import { applicableMatters } from './matters';
+import { prefillFields } from './prefill';
+import { createSubmitter } from './submit';
+
+type ApplicationMethods =
+  'application.start' | 'application.historyPrefill' | 'application.submit' | 'application.reprintReceipt';
+
+/** How long submit waits for the platform's 办件编号 before the receipt says 已保存在本机. */
+export const DELIVERY_WAIT_MS = 3_000;
+
+/** Self-service application (自助申报): the form, history with consent, submit, reprint. */
+export function buildApplicationHandlers(
+  deps: ServiceDeps,
+  options: { deliveryWaitMs?: number; sealer?: DataSealer } = {},
+): Pick<Handlers<KioskContract>, ApplicationMethods> {
+  // The key file is created on first use, not when the kiosk starts without ever taking an application.
+  let sealer = options.sealer ?? null;
+  const sealerNow = () => (sealer ??= dataSealerFor(deps.dataDir));
+  const submitter = createSubmitter(deps, sealerNow, { deliveryWaitMs: options.deliveryWaitMs ?? DELIVERY_WAIT_MS });
+
+  return {
+    'application.start': ({ matterCodes, lifeEventId }) => {
+      const applicant = deps.session.applicant();
+      if (!applicant) return err({ code: 'notSignedIn', message: 'sign in as the applicant first' });
+      const applicable = applicableMatters(deps.db, deps.catalogSync, matterCodes);
+      if (!applicable.ok) return err(applicable.error);
+      const { matters, form, materials, catalogVersion } = applicable.value;
+      const remembered = rememberedValues(deps.db, sealerNow(), applicant, form);
+      const region = deps.info.station.region;
+      const draft: ApplicationDraft = {
+        matters: matters.map((m) => ({
+          matterCode: m.code,
+          matterVersion: m.version,
+          matterName: m.name,
+          promisedWorkingDays: m.promisedWorkingDays,
+        })),
+        lifeEventId,
+        catalogVersion,
+        fields: prefillFields(form, applicant),
+        materials: [...materials],
+        delivery: {
+          pickUp: {
+            servicePointId: deps.info.station.id,
+            name: deps.info.station.name,
+            address: deps.info.station.address,
+          },
+          mail: true,
+          mailDefaults: {
+            regionCode: region.code,
+            province: region.province,
+            city: region.city,
+            county: region.county,
+          },
+        },
+        // Names only: the values themselves need the resident's consent (application.historyPrefill).
+        history: remembered
+          ? { lastSubmittedAt: remembered.submittedAt, fieldNames: Object.keys(remembered.values) }
+          : null,
+      };
+      return ok(draft);
+    },
+    'application.historyPrefill': ({ matterCodes }) => {
+      // `consent: true` is required by the input schema: without it the call never reaches here.
+      const applicant = deps.session.applicant();
+      if (!applicant) return err({ code: 'notSignedIn', message: 'sign in as the applicant first' });
+      const forms = matterCodes.flatMap((code) => {
+        const matter = getMatter(deps.db, code);
+        return matter ? [formOfMatter(matter)] : [];
+      });
+      const remembered = rememberedValues(
+        deps.db,
+        sealerNow(),
+        applicant,
+        forms.length > 0 ? mergeForms(forms) : MINIMAL_FORM,
+      );
+      if (!remembered) return err({ code: 'noHistory', message: 'no earlier submission of this person to reuse' });
+      return ok({ values: remembered.values });
+    },
+    'application.submit': (input) => submitter.submit(input),
+    'application.reprintReceipt': ({ localRef }) => submitter.reprint(localRef),
+  };
+}

@@ -1,0 +1,33 @@
+import type { Appointment } from '../../platform/contract/appointments';
+import type { ReceiptDocument } from '../../drivers/printer/receipt-document';
+import { chinaClock, chinaDateTime } from '../queue/china-time';
+
+/** The booking slip (预约凭条): what, where, when, the appointment number, and what to do on the day. */
+export function appointmentSlip(
+  appointment: Appointment,
+  options: { stationName: string; place: string; printedAt: Date },
+): ReceiptDocument {
+  const starts = new Date(appointment.startsAt);
+  return {
+    id: `appointment-${appointment.appointmentId}`,
+    blocks: [
+      { kind: 'text', text: options.stationName, align: 'center', bold: true },
+      { kind: 'text', text: '预约凭条', align: 'center', size: 2 },
+      { kind: 'divider' },
+      { kind: 'pair', label: '预约号', value: appointment.appointmentId, bold: true },
+      { kind: 'pair', label: '办理事项', value: appointment.matter.matterName },
+      { kind: 'pair', label: '办理地点', value: options.place },
+      {
+        kind: 'pair',
+        label: '预约时间',
+        value: `${chinaDateTime(starts)}-${chinaClock(new Date(appointment.endsAt))}`,
+      },
+      { kind: 'pair', label: '预约人', value: appointment.applicantName },
+      { kind: 'divider' },
+      { kind: 'text', text: '请按时到达并在自助终端签到', bold: true },
+      { kind: 'barcode128', data: appointment.appointmentId },
+      { kind: 'pair', label: '打印时间', value: chinaDateTime(options.printedAt) },
+      { kind: 'feed', lines: 2 },
+    ],
+  };
+}

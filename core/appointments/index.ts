@@ -1,0 +1,5 @@
+export {
+  buildAppointmentHandlers,
+  DEFAULT_APPOINTMENT_HANDLER_OPTIONS,
+  type AppointmentHandlerOptions,
+} from './appointment-handlers';

@@ -1,0 +1,74 @@
+import type { KioskContract } from '../api/contract';
+import { err, ok } from '../api/result';
+import type { Handlers } from '../api/types';
+import type { ServiceDeps } from '../app/service-deps';
+import { currentMatterRef } from '../ratings/matter-ref';
+import { atMost } from '../service-map/at-most';
+import { helpRequestDelivery, newLocalHelpRef, saveHelpRequest, type StoredHelpRequest } from './assistance-store';
+import { HELP_KIND_LABELS, toAssistanceRequest } from './help-request';
+import { helpSlip } from './help-slip';
+import { toPrintResult } from './print-result';
+
+export interface HelpHandlerOptions {
+  /** How long the screen waits for the platform's AR-… id before printing the local reference. */
+  readonly platformWaitMs?: number;
+}
+
+/**
+ * 帮办代办: one request (callback, home visit, agent at the station), stored with its outbox row,
+ * delivered now if the platform answers in time, and a slip printed either way.
+ */
+export function buildHelpHandlers(
+  deps: ServiceDeps,
+  options: HelpHandlerOptions = {},
+): Pick<Handlers<KioskContract>, 'help.request'> {
+  const waitMs = options.platformWaitMs ?? 2_000;
+  const log = deps.logger.child({ component: 'assistance' });
+
+  const receipt = async (stored: StoredHelpRequest, isNew: boolean) => {
+    const delivery = helpRequestDelivery(deps.db, stored);
+    const printed = await deps.devices.print(helpSlip(deps.info, stored, delivery));
+    if (!printed.ok) log.warn({ localRef: stored.localRef, problem: printed.error.kind }, 'help slip not printed');
+    // A retried call is the same request: it was recorded (and may be rated) once already.
+    if (isNew) {
+      deps.session.recordCompleted({
+        kind: 'assistance',
+        ref: delivery.reference,
+        title: `帮办代办：${HELP_KIND_LABELS[stored.kind]}`,
+        matterCode: stored.matterCode,
+      });
+    }
+    return ok({
+      status: delivery.status,
+      reference: delivery.reference,
+      kind: stored.kind,
+      expectedContactWithinHours: delivery.expectedContactWithinHours,
+      print: toPrintResult(printed),
+    });
+  };
+
+  return {
+    'help.request': async (input) => {
+      const now = deps.now();
+      const request = toAssistanceRequest(input, {
+        stationId: deps.info.station.id,
+        requesterName: deps.session.applicant()?.person.name ?? null,
+        matter: input.matterCode === null ? null : currentMatterRef(deps.db, input.matterCode),
+        requestedAt: now.toISOString(),
+        offline: deps.platformReachability() === 'unreachable',
+      });
+      if (!request.ok) return err({ code: 'invalidRequest' as const, message: request.error });
+
+      const saved = saveHelpRequest(
+        deps.db,
+        { confirmationId: input.confirmationId, localRef: newLocalHelpRef(now), body: request.value },
+        now,
+      );
+      if (saved.kind === 'saved') {
+        log.info({ localRef: saved.stored.localRef, kind: saved.stored.kind }, 'help request stored and queued');
+        await atMost(deps.outbox.kick(), waitMs);
+      }
+      return receipt(saved.stored, saved.kind === 'saved');
+    },
+  };
+}

@@ -1,0 +1,298 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { kioskInfoFixture } from '../../tests/helpers/kiosk-info-fixture';
+import { getOutboxItem } from '../outbox';
+import { buildQueueHandlers } from './queue-handlers';
+import { createFakePlatform } from './testing/fake-platform';
+import { createTestDeps, receiptText } from './testing/test-deps';
+import { startTicketRangeKeeper } from './ticket-range-keeper';
+
+const ctx = { host: 'test' as const, requestId: 'r' };
+const NO_WAIT = { retry: { delaysMs: [0, 0] }, freshForMs: 0 };
+
+/** 2026-11-21 10:00 in China. */
+function setup(start = '2026-11-21T02:00:00.000Z') {
+  const now = { value: new Date(start) };
+  const platform = createFakePlatform({
+    stationId: kioskInfoFixture.station.id,
+    terminalId: kioskInfoFixture.terminal.id,
+    now: () => now.value,
+  });
+  const test = createTestDeps({
+    platform: { baseUrl: platform.baseUrl, token: 'token-0000000000000000', timeoutMs: 1000, fetch: platform.fetch },
+    now,
+  });
+  const handlers = buildQueueHandlers(test.deps, NO_WAIT);
+  const take = (serviceCode = 'SOCIAL', confirmationId: string = randomUUID()) =>
+    handlers['queue.takeTicket']({ confirmationId, serviceCode, priority: 'normal', matterCode: null }, ctx);
+  /** Reserves today's ranges while the platform is up, the way the running kiosk does. */
+  const reserve = async () => {
+    // Its first pass starts at once; stop waits for it.
+    await startTicketRangeKeeper(test.deps, { intervalMs: 3_600_000 }).stop();
+  };
+  return { ...test, now, platform, handlers, take, reserve };
+}
+
+const ticketPosts = (t: ReturnType<typeof setup>) =>
+  t.platform.calls.filter((call) => call.method === 'POST' && call.path.endsWith('/tickets'));
+
+describe('queue.overview', () => {
+  it('shows the live status with the offline numbers this kiosk holds', async () => {
+    const t = setup();
+    await t.reserve();
+    const overview = await t.handlers['queue.overview']({}, ctx);
+    expect(overview.ok && overview.value.source).toBe('platform');
+    const services = overview.ok ? overview.value.services : [];
+    expect(services.map((s) => [s.serviceCode, s.waiting, s.offlineNumbersLeft])).toEqual([
+      ['SOCIAL', 4, 20],
+      ['CIVIL', 0, 20],
+    ]);
+  });
+
+  it('shows the last known status, marked offline, when the platform is unreachable', async () => {
+    const t = setup();
+    await t.reserve();
+    t.platform.state.outage = true;
+    const overview = await t.handlers['queue.overview']({}, ctx);
+    expect(overview.ok && overview.value.source).toBe('offline');
+    const social = overview.ok ? overview.value.services.find((s) => s.serviceCode === 'SOCIAL') : undefined;
+    expect(social).toMatchObject({ waiting: 4, offlineNumbersLeft: 20, open: true });
+  });
+
+  it('shows nothing to take offline on a new day: counts from yesterday read zero, no numbers held', async () => {
+    const t = setup();
+    await t.reserve();
+    t.platform.state.outage = true;
+    t.now.value = new Date('2026-11-21T16:30:00.000Z'); // 00:30 on the 22nd in China
+    const overview = await t.handlers['queue.overview']({}, ctx);
+    const social = overview.ok ? overview.value.services.find((s) => s.serviceCode === 'SOCIAL') : undefined;
+    expect(social).toMatchObject({ waiting: 0, offlineNumbersLeft: 0, open: false });
+  });
+
+  it('answers an empty offline overview before the platform was ever reached', async () => {
+    const t = setup();
+    t.platform.state.outage = true;
+    expect(await t.handlers['queue.overview']({}, ctx)).toEqual({
+      ok: true,
+      value: { source: 'offline', updatedAt: null, services: [] },
+    });
+  });
+});
+
+describe('queue.takeTicket online', () => {
+  it('issues the ticket with an Idempotency-Key from the confirmation, prints it and records the service', async () => {
+    const t = setup();
+    const confirmationId = randomUUID();
+    const answer = await t.take('SOCIAL', confirmationId);
+    expect(answer.ok && answer.value).toMatchObject({
+      offline: false,
+      print: { output: 'paper', problem: null },
+      ticket: { ticketNo: 'A001', source: 'online', waitingAhead: 4 },
+    });
+    expect(ticketPosts(t).map((call) => call.idempotencyKey)).toEqual([`ticket-${confirmationId}`]);
+    const document = t.printer.printed[0];
+    expect(document?.id).toBe('ticket-TK-A-1');
+    const text = document ? receiptText(document) : '';
+    for (const line of ['A001', '社保医保', '前面还有 4 人', '预计等待 20 分钟', '普通', '东埠村便民服务站']) {
+      expect(text).toContain(line);
+    }
+    expect(text).not.toContain('离线取号');
+    expect(t.session.session.completed()).toMatchObject([{ kind: 'ticket', ref: 'TK-A-1', title: '取号 A001' }]);
+  });
+
+  it('gives the same ticket, printed once, for the same confirmation twice', async () => {
+    const t = setup();
+    const confirmationId = randomUUID();
+    const first = await t.take('SOCIAL', confirmationId);
+    const second = await t.take('SOCIAL', confirmationId);
+    expect(second).toEqual(first);
+    expect(t.platform.tickets).toHaveLength(1);
+    expect(t.printer.printed).toHaveLength(1);
+    expect(t.session.session.completed()).toHaveLength(1);
+  });
+
+  it('retries an answer dropped after commit with the same key and gets the one ticket', async () => {
+    const t = setup();
+    t.platform.state.dropAfterCommitNext = 1;
+    t.platform.state.timeoutNext = 0;
+    const answer = await t.take();
+    expect(answer.ok && answer.value.offline).toBe(false);
+    expect(t.platform.tickets).toHaveLength(1);
+    const keys = ticketPosts(t).map((call) => call.idempotencyKey);
+    expect(keys).toHaveLength(2);
+    expect(new Set(keys).size).toBe(1);
+    expect(answer.ok && answer.value.ticket.ticketId).toBe(t.platform.tickets[0]?.ticketId);
+  });
+
+  it('retries timeouts and 503s with the same key and the same body', async () => {
+    const t = setup();
+    t.platform.state.timeoutNext = 1;
+    t.platform.state.unavailableNext = 1;
+    const answer = await t.take();
+    expect(answer.ok && answer.value.ticket.source).toBe('online');
+    const posts = ticketPosts(t);
+    expect(posts).toHaveLength(3);
+    expect(new Set(posts.map((call) => JSON.stringify([call.idempotencyKey, call.body]))).size).toBe(1);
+  });
+
+  it('maps the platform refusing to the resident-facing errors', async () => {
+    const t = setup();
+    t.platform.state.refuseTickets = 'dailyCapReached';
+    expect(await t.take()).toMatchObject({ ok: false, error: { code: 'dailyCapReached' } });
+    t.platform.state.refuseTickets = 'queueClosed';
+    expect(await t.take()).toMatchObject({ ok: false, error: { code: 'queueClosed' } });
+    t.platform.state.refuseTickets = null;
+    expect(await t.take('NOPE')).toMatchObject({ ok: false, error: { code: 'unknownService' } });
+    expect(t.printer.printed).toHaveLength(0);
+  });
+
+  it('sends the matter the resident came for, from the catalog', async () => {
+    const t = setup();
+    await t.handlers['queue.takeTicket'](
+      { confirmationId: randomUUID(), serviceCode: 'SOCIAL', priority: 'elderly', matterCode: '370784-CJ-013' },
+      ctx,
+    );
+    expect(ticketPosts(t)[0]?.body).toMatchObject({
+      priority: 'elderly',
+      matter: { matterCode: '370784-CJ-013', matterVersion: 1, matterName: '老年优待证办理' },
+    });
+  });
+});
+
+describe('queue.takeTicket offline', () => {
+  it('numbers the ticket from the reserved range, queues its report and prints it marked offline', async () => {
+    const t = setup();
+    await t.reserve();
+    t.platform.state.outage = true;
+    const confirmationId = randomUUID();
+    const answer = await t.take('SOCIAL', confirmationId);
+    expect(answer.ok && answer.value).toMatchObject({
+      offline: true,
+      ticket: {
+        ticketNo: 'A500',
+        number: 500,
+        source: 'offlineRange',
+        issuedBy: 'KIOSK-TEST-01',
+        waitingAhead: 4,
+        estimatedWaitMinutes: 20,
+        serviceName: '社保医保',
+      },
+    });
+    // The same key was tried a few times, then the range took over.
+    expect(ticketPosts(t)).toHaveLength(3);
+
+    const row = t.db
+      .prepare('SELECT outbox_id FROM queue_ticket WHERE confirmation_id = ?')
+      .pluck()
+      .get(confirmationId);
+    const item = getOutboxItem(t.db, row as number);
+    expect(item).toMatchObject({
+      kind: 'offlineTicket',
+      method: 'POST',
+      path: '/terminals/KIOSK-TEST-01/offline-tickets',
+    });
+    expect(JSON.parse(item?.body ?? '{}')).toEqual({
+      rangeId: 'R-1',
+      tickets: [
+        {
+          number: 500,
+          ticketNo: 'A500',
+          priority: 'normal',
+          appointmentId: null,
+          issuedAt: '2026-11-21T02:00:00.000Z',
+        },
+      ],
+    });
+    expect(t.kicks()).toBe(1);
+
+    const text = t.printer.printed[0] ? receiptText(t.printer.printed[0]) : '';
+    expect(text).toContain('A500');
+    expect(text).toContain('离线取号');
+    expect(t.session.session.completed()[0]).toMatchObject({ kind: 'ticket', title: '取号 A500' });
+  });
+
+  it('counts earlier offline tickets as people ahead and uses the next number', async () => {
+    const t = setup();
+    await t.reserve();
+    t.platform.state.outage = true;
+    await t.take();
+    const second = await t.take();
+    expect(second.ok && second.value.ticket).toMatchObject({
+      ticketNo: 'A501',
+      waitingAhead: 5,
+      estimatedWaitMinutes: 25,
+    });
+    const overview = await t.handlers['queue.overview']({}, ctx);
+    expect(overview.ok && overview.value.services[0]?.offlineNumbersLeft).toBe(18);
+  });
+
+  it('gives the same offline ticket for the same confirmation, with one report', async () => {
+    const t = setup();
+    await t.reserve();
+    t.platform.state.outage = true;
+    const confirmationId = randomUUID();
+    const first = await t.take('SOCIAL', confirmationId);
+    t.platform.state.outage = false;
+    const second = await t.take('SOCIAL', confirmationId);
+    expect(second).toEqual(first);
+    expect(t.db.prepare(`SELECT count(*) FROM outbox WHERE kind = 'offlineTicket'`).pluck().get()).toBe(1);
+    expect(t.platform.tickets).toHaveLength(0);
+  });
+
+  it('answers noOfflineNumbers without a range, and when the range is used up', async () => {
+    const t = setup();
+    t.platform.state.outage = true;
+    expect(await t.take()).toMatchObject({ ok: false, error: { code: 'noOfflineNumbers' } });
+
+    t.platform.state.outage = false;
+    t.platform.state.rangeSize = 2;
+    await t.reserve();
+    t.platform.state.outage = true;
+    expect((await t.take()).ok).toBe(true);
+    expect((await t.take()).ok).toBe(true);
+    expect(await t.take()).toMatchObject({ ok: false, error: { code: 'noOfflineNumbers' } });
+    expect(t.db.prepare(`SELECT count(*) FROM outbox`).pluck().get()).toBe(2);
+  });
+
+  it('refuses a service the station does not have, offline too', async () => {
+    const t = setup();
+    await t.reserve();
+    t.platform.state.outage = true;
+    expect(await t.take('NOPE')).toMatchObject({ ok: false, error: { code: 'unknownService' } });
+  });
+
+  it('falls back to the range after a committed answer was lost every time (the ghost is kept to one)', async () => {
+    const t = setup();
+    await t.reserve();
+    t.platform.state.dropAfterCommitNext = 3;
+    const confirmationId = randomUUID();
+    const answer = await t.take('SOCIAL', confirmationId);
+    expect(answer.ok && answer.value.offline).toBe(true);
+    // One ticket on the platform nobody holds; retries replayed it instead of making more.
+    expect(t.platform.tickets).toHaveLength(1);
+    expect(
+      t.db.prepare('SELECT outcome FROM queue_ticket_request WHERE confirmation_id = ?').pluck().get(confirmationId),
+    ).toBe('offline');
+    // Pressing again never asks the platform again: the resident keeps the offline ticket.
+    const again = await t.take('SOCIAL', confirmationId);
+    expect(again).toEqual(answer);
+    expect(ticketPosts(t)).toHaveLength(3);
+  });
+});
+
+describe('printing tickets', () => {
+  it('shows the ticket on screen when the printer is down; the ticket stands', async () => {
+    const t = setup();
+    t.printer.script.failure = { kind: 'printerUnavailable', code: 'paperOut', message: 'paper out' };
+    const answer = await t.take();
+    expect(answer.ok && answer.value.print).toEqual({ output: 'screen', problem: 'paperOut' });
+    expect(answer.ok && answer.value.ticket.ticketNo).toBe('A001');
+    t.printer.script.failure = { kind: 'uncertain', code: 'cutterError', message: 'cutter' };
+    const next = await t.take();
+    expect(next.ok && next.value.print).toEqual({ output: 'screen', problem: 'printFailed' });
+    t.printer.script.failure = { kind: 'printerUnavailable', code: 'disconnected', message: 'gone' };
+    const third = await t.take();
+    expect(third.ok && third.value.print).toEqual({ output: 'screen', problem: 'printerUnavailable' });
+    expect(t.session.session.completed()).toHaveLength(3);
+  });
+});

@@ -1,0 +1,87 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Platform documents the care journeys keep for offline use (migration 0009): the 好差评 option
+ * set and the service-point list, each by version, with the one that is current and when the
+ * platform last confirmed it. Bodies are stored as the platform's JSON and parsed by the caller
+ * against the contract schema, so a stored copy is never trusted blindly.
+ */
+
+export type CareDocumentKind = 'ratingOptions' | 'servicePoints';
+
+export interface StoredCareDocument {
+  readonly version: string;
+  readonly body: unknown;
+  readonly storedAt: string;
+  readonly confirmedAt: string;
+}
+
+interface DocumentRow {
+  version: string;
+  body: string;
+  stored_at: string;
+  confirmed_at: string;
+}
+
+export function readCurrentDocument(db: Database.Database, kind: CareDocumentKind): StoredCareDocument | null {
+  const row = db
+    .prepare(
+      `SELECT d.version, d.body, d.stored_at, c.confirmed_at
+       FROM care_document_current c JOIN care_document d ON d.kind = c.kind AND d.version = c.version
+       WHERE c.kind = ?`,
+    )
+    .get(kind) as DocumentRow | undefined;
+  return row ? fromRow(row) : null;
+}
+
+/** Any stored version, current or not (a rating validates against the version it was shown with). */
+export function readDocumentVersion(
+  db: Database.Database,
+  kind: CareDocumentKind,
+  version: string,
+): { readonly version: string; readonly body: unknown } | null {
+  const row = db
+    .prepare('SELECT version, body FROM care_document WHERE kind = ? AND version = ?')
+    .get(kind, version) as { version: string; body: string } | undefined;
+  return row ? { version: row.version, body: JSON.parse(row.body) as unknown } : null;
+}
+
+/**
+ * Stores `body` as the current version of `kind` in one transaction. `keepOlder` false drops the
+ * versions no longer current (the service map needs only the latest).
+ */
+export function storeCurrentDocument(
+  db: Database.Database,
+  kind: CareDocumentKind,
+  document: { readonly version: string; readonly body: unknown },
+  at: string,
+  options: { readonly keepOlder: boolean },
+): void {
+  db.transaction(() => {
+    db.prepare(
+      `INSERT INTO care_document (kind, version, body, stored_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (kind, version) DO UPDATE SET body = excluded.body, stored_at = excluded.stored_at`,
+    ).run(kind, document.version, JSON.stringify(document.body), at);
+    db.prepare(
+      `INSERT INTO care_document_current (kind, version, confirmed_at) VALUES (?, ?, ?)
+       ON CONFLICT (kind) DO UPDATE SET version = excluded.version, confirmed_at = excluded.confirmed_at`,
+    ).run(kind, document.version, at);
+    if (!options.keepOlder) {
+      db.prepare('DELETE FROM care_document WHERE kind = ? AND version != ?').run(kind, document.version);
+    }
+  })();
+}
+
+/** The platform said the version we hold is still current (304). */
+export function confirmCurrentDocument(db: Database.Database, kind: CareDocumentKind, at: string): void {
+  db.prepare('UPDATE care_document_current SET confirmed_at = ? WHERE kind = ?').run(at, kind);
+}
+
+function fromRow(row: DocumentRow): StoredCareDocument {
+  return {
+    version: row.version,
+    body: JSON.parse(row.body) as unknown,
+    storedAt: row.stored_at,
+    confirmedAt: row.confirmed_at,
+  };
+}

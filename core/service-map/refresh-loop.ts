@@ -1,0 +1,59 @@
+import type { z } from 'zod';
+import type { ServiceDeps } from '../app/service-deps';
+import { describePlatformError } from '../platform-client/http';
+import { RATING_OPTIONS } from '../ratings/rating-options';
+import { refreshCareDocument, type CareDocumentSpec } from './care-document-fetch';
+import { SERVICE_POINTS } from './service-points';
+
+export interface CareCacheRefresh {
+  /** Stops the timer and waits for a round in progress to finish. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Keeps the 好差评 options and the service map fresh in the store, so the rating screen and the
+ * map work when the platform is down: once at start, then every `intervalMs` (30 min). A failed
+ * attempt only waits for the next round; the stored copies stay as they are.
+ */
+export function startCareCacheRefresh(
+  deps: Pick<ServiceDeps, 'db' | 'platform' | 'logger' | 'now'>,
+  options: { readonly intervalMs?: number } = {},
+): CareCacheRefresh {
+  const intervalMs = options.intervalMs ?? 30 * 60_000;
+  const log = deps.logger.child({ component: 'care-cache' });
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let running: Promise<void> | null = null;
+  let stopped = false;
+
+  const refreshOne = async <S extends z.ZodType<{ version: string }>>(spec: CareDocumentSpec<S>) => {
+    try {
+      const result = await refreshCareDocument(deps, spec);
+      if (!result.ok) log.info({ kind: spec.kind, reason: describePlatformError(result.error) }, 'refresh failed');
+    } catch (error) {
+      log.error({ err: error, kind: spec.kind }, 'care cache refresh crashed');
+    }
+  };
+  const refreshAll = async () => {
+    await refreshOne(RATING_OPTIONS);
+    await refreshOne(SERVICE_POINTS);
+  };
+
+  const round = () => {
+    running = refreshAll().finally(() => {
+      running = null;
+      if (stopped) return;
+      timer = setTimeout(round, intervalMs);
+      timer.unref?.();
+    });
+  };
+  round();
+
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await running;
+    },
+  };
+}

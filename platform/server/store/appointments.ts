@@ -1,0 +1,175 @@
+import type Database from 'better-sqlite3';
+import type {
+  Appointment,
+  AppointmentBooking,
+  AppointmentSearch,
+  AppointmentSlot,
+  AppointmentStatus,
+  CancellationRequest,
+} from '../../contract/appointments';
+import { chinaDay, compactChinaDay } from '../time';
+import { recordArrival } from './arrivals';
+import { dailyId, nextDaySequence } from './day-sequence';
+
+/**
+ * Appointments (预约): AP-YYYYMMDD-NNNN by booking day. A booked appointment whose day has passed
+ * without a check-in reads as noShow (nao_compareceu); the row keeps 'booked'.
+ */
+
+interface Row {
+  appointmentId: string;
+  status: AppointmentStatus;
+  servicePointId: string;
+  slotDay: string;
+  startsAt: string;
+  endsAt: string;
+  matterCode: string;
+  matterVersion: number;
+  matterName: string;
+  applicantName: string;
+  bookedAt: string;
+  checkedInAt: string | null;
+  cancelledAt: string | null;
+}
+
+const COLUMNS = `appointment_id AS appointmentId, status, service_point_id AS servicePointId, slot_day AS slotDay,
+  starts_at AS startsAt, ends_at AS endsAt, matter_code AS matterCode, matter_version AS matterVersion,
+  matter_name AS matterName, applicant_name_masked AS applicantName, booked_at AS bookedAt,
+  checked_in_at AS checkedInAt, cancelled_at AS cancelledAt`;
+
+/** 张三丰 → 张*丰, 李四 → 李*: enough for the resident to recognise, not enough to identify. */
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  if (chars.length <= 2) return `${chars[0] ?? ''}*`;
+  return `${chars[0] ?? ''}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1] ?? ''}`;
+}
+
+function toAppointment(row: Row, now: Date): Appointment {
+  const status: AppointmentStatus = row.status === 'booked' && row.slotDay < chinaDay(now) ? 'noShow' : row.status;
+  return {
+    appointmentId: row.appointmentId,
+    status,
+    servicePointId: row.servicePointId,
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    matter: { matterCode: row.matterCode, matterVersion: row.matterVersion, matterName: row.matterName },
+    applicantName: row.applicantName,
+    bookedAt: row.bookedAt,
+    checkedInAt: row.checkedInAt,
+    cancelledAt: row.cancelledAt,
+  };
+}
+
+export function bookedCount(db: Database.Database, slotId: string): number {
+  return db
+    .prepare("SELECT count(*) FROM appointments WHERE slot_id = ? AND status IN ('booked', 'checkedIn')")
+    .pluck()
+    .get(slotId) as number;
+}
+
+export function recordAppointment(
+  db: Database.Database,
+  terminalId: string,
+  booking: AppointmentBooking,
+  slot: Omit<AppointmentSlot, 'remaining'>,
+  now: Date,
+): Appointment {
+  const day = chinaDay(now);
+  const seq = nextDaySequence(db, 'appointments', day);
+  const appointmentId = dailyId('AP', compactChinaDay(now), seq);
+  const row: Row = {
+    appointmentId,
+    status: 'booked',
+    servicePointId: slot.servicePointId,
+    slotDay: chinaDay(new Date(slot.startsAt)),
+    startsAt: slot.startsAt,
+    endsAt: slot.endsAt,
+    matterCode: booking.matter.matterCode,
+    matterVersion: booking.matter.matterVersion,
+    matterName: booking.matter.matterName,
+    applicantName: maskName(booking.applicant.name),
+    bookedAt: now.toISOString(),
+    checkedInAt: null,
+    cancelledAt: null,
+  };
+  db.prepare(
+    `INSERT INTO appointments (appointment_id, day, seq, terminal_id, slot_id, service_point_id, slot_day, starts_at,
+       ends_at, matter_code, matter_version, matter_name, applicant_name_masked, applicant_id_type,
+       applicant_id_number, agent_id_type, agent_id_number, body, status, booked_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'booked', ?)`,
+  ).run(
+    appointmentId,
+    day,
+    seq,
+    terminalId,
+    slot.slotId,
+    row.servicePointId,
+    row.slotDay,
+    row.startsAt,
+    row.endsAt,
+    row.matterCode,
+    row.matterVersion,
+    row.matterName,
+    row.applicantName,
+    booking.applicant.idType,
+    booking.applicant.idNumber,
+    booking.agent?.person.idType ?? null,
+    booking.agent?.person.idNumber ?? null,
+    JSON.stringify(booking),
+    row.bookedAt,
+  );
+  recordArrival(db, 'appointment', appointmentId, now);
+  return toAppointment(row, now);
+}
+
+export function findAppointment(db: Database.Database, appointmentId: string, now: Date): Appointment | undefined {
+  const row = db.prepare(`SELECT ${COLUMNS} FROM appointments WHERE appointment_id = ?`).get(appointmentId) as
+    Row | undefined;
+  return row && toAppointment(row, now);
+}
+
+/** The person's appointments as applicant or 经办人, soonest first. */
+export function searchAppointments(db: Database.Database, search: AppointmentSearch, now: Date): Appointment[] {
+  const rows = db
+    .prepare(
+      `SELECT ${COLUMNS} FROM appointments
+       WHERE ((applicant_id_number = ? AND applicant_id_type = ?) OR (agent_id_number = ? AND agent_id_type = ?))
+         AND (? IS NULL OR slot_day = ?)
+       ORDER BY starts_at, appointment_id`,
+    )
+    .all(
+      search.idNumber,
+      search.idType,
+      search.idNumber,
+      search.idType,
+      search.date ?? null,
+      search.date ?? null,
+    ) as Row[];
+  return rows.map((row) => toAppointment(row, now));
+}
+
+/** Whether the appointment can be checked in now: booked, and its day is today. */
+export function canCheckIn(appointment: Appointment, now: Date): boolean {
+  return appointment.status === 'booked' && chinaDay(new Date(appointment.startsAt)) === chinaDay(now);
+}
+
+export function markCheckedIn(db: Database.Database, appointmentId: string, ticketId: string, now: Date): void {
+  db.prepare(
+    "UPDATE appointments SET status = 'checkedIn', checked_in_at = ?, ticket_id = ? WHERE appointment_id = ?",
+  ).run(now.toISOString(), ticketId, appointmentId);
+}
+
+export function markCancelled(
+  db: Database.Database,
+  appointmentId: string,
+  reason: CancellationRequest['reason'],
+  now: Date,
+): void {
+  db.prepare(
+    "UPDATE appointments SET status = 'cancelled', cancelled_at = ?, cancel_reason = ? WHERE appointment_id = ?",
+  ).run(now.toISOString(), reason, appointmentId);
+}
+
+export function appointmentRowCount(db: Database.Database): number {
+  return db.prepare('SELECT count(*) FROM appointments').pluck().get() as number;
+}

@@ -1,0 +1,76 @@
+import type Database from 'better-sqlite3';
+import {
+  BAD_RATING_MAX_LEVEL,
+  type RatingAccepted,
+  type RatingSubject,
+  type RatingSubmission,
+} from '../../contract/ratings';
+import { addWorkingDays, chinaDay, compactChinaDay } from '../time';
+import { recordArrival } from './arrivals';
+import { dailyId, nextDaySequence } from './day-sequence';
+
+/**
+ * 好差评 ratings, one per subject (kind + resolved ref), and the work orders of bad ones
+ * (不满意 / 非常不满意): WO-YYYYMMDD-NNNN, to be followed up within 15 working days of the day the
+ * platform received the rating (Saturdays and Sundays skipped; see time.ts about holidays).
+ */
+
+export const FOLLOW_UP_WORKING_DAYS = 15;
+
+export function isRated(db: Database.Database, subject: RatingSubject): boolean {
+  return (
+    db.prepare('SELECT 1 FROM ratings WHERE subject_kind = ? AND subject_ref = ?').get(subject.kind, subject.ref) !==
+    undefined
+  );
+}
+
+export function recordRating(
+  db: Database.Database,
+  terminalId: string,
+  rating: RatingSubmission,
+  subject: RatingSubject,
+  now: Date,
+): RatingAccepted {
+  const day = chinaDay(now);
+  const compact = compactChinaDay(now);
+  const seq = nextDaySequence(db, 'ratings', day);
+  const ratingId = dailyId('RT', compact, seq);
+  const acceptedAt = now.toISOString();
+  db.prepare(
+    `INSERT INTO ratings (rating_id, day, seq, terminal_id, station_id, subject_kind, subject_ref, submitted_ref,
+       level, options_version, body, rated_at, accepted_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    ratingId,
+    day,
+    seq,
+    terminalId,
+    rating.stationId,
+    subject.kind,
+    subject.ref,
+    rating.subject.ref,
+    rating.level,
+    rating.optionsVersion,
+    JSON.stringify(rating),
+    rating.ratedAt,
+    acceptedAt,
+  );
+  recordArrival(db, 'rating', ratingId, now);
+
+  let workOrderNo: string | null = null;
+  let followUpBy: string | null = null;
+  if (rating.level <= BAD_RATING_MAX_LEVEL) {
+    const orderSeq = nextDaySequence(db, 'work_orders', day);
+    workOrderNo = dailyId('WO', compact, orderSeq);
+    followUpBy = addWorkingDays(day, FOLLOW_UP_WORKING_DAYS);
+    db.prepare(
+      `INSERT INTO work_orders (work_order_no, day, seq, rating_id, status, follow_up_by, created_at)
+       VALUES (?, ?, ?, ?, 'open', ?, ?)`,
+    ).run(workOrderNo, day, orderSeq, ratingId, followUpBy, acceptedAt);
+  }
+  return { ratingId, subject, level: rating.level, acceptedAt, workOrderNo, followUpBy };
+}
+
+export function ratingRowCount(db: Database.Database): number {
+  return db.prepare('SELECT count(*) FROM ratings').pluck().get() as number;
+}

@@ -1,0 +1,89 @@
+import type { ApplicationDraft } from '../../../../core/api/applications';
+import { useT } from '../../i18n/use-t';
+import type { ApplyContext } from './apply-machine';
+import { ApplyNoticeLine } from './ApplyNoticeLine';
+import { FieldInput } from './FieldInput';
+import { formProblems } from './form-check';
+import { formatDateTime } from './format-time';
+
+/** 使用您上次在本机填写的电话和地址？ Asked before the form, and nothing is taken without a yes. */
+export function ConsentPrompt({
+  history,
+  busy,
+  onAccept,
+  onDecline,
+}: {
+  history: NonNullable<ApplicationDraft['history']>;
+  busy: boolean;
+  onAccept: () => void;
+  onDecline: () => void;
+}) {
+  const { t, i18n } = useT();
+  return (
+    <div className="apply-consent" data-testid="history-consent">
+      <h2 className="apply-question">{t('apply:consent.question')}</h2>
+      <p className="screen-subtitle">
+        {t('apply:consent.when', { time: formatDateTime(history.lastSubmittedAt, i18n.language) })}
+      </p>
+      {busy ? (
+        <p className="screen-subtitle">{t('apply:consent.loading')}</p>
+      ) : (
+        <div className="apply-actions">
+          <button type="button" className="button button--primary" data-testid="consent-yes" onClick={onAccept}>
+            {t('apply:consent.yes')}
+          </button>
+          <button type="button" className="button" data-testid="consent-no" onClick={onDecline}>
+            {t('apply:consent.no')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The form, pre-filled, each card or history value marked as such; problems show after 下一步. */
+export function FormStep({
+  context,
+  onChange,
+  onNext,
+}: {
+  context: ApplyContext;
+  onChange: (name: string, value: string) => void;
+  onNext: () => void;
+}) {
+  const { t } = useT();
+  const fields = context.draft?.fields ?? [];
+  const problems = context.showFormErrors ? formProblems(fields, context.values) : {};
+  return (
+    <div className="apply-step" data-testid="apply-form">
+      <ApplyNoticeLine notice={context.notice} />
+      <div className="apply-fields">
+        {fields.map((field) => {
+          const problem = problems[field.name];
+          const refused = context.refusedFields.includes(field.name);
+          return (
+            <FieldInput
+              key={field.name}
+              field={field}
+              value={context.values[field.name] ?? ''}
+              filledFrom={context.filledFrom[field.name] ?? 'none'}
+              error={
+                problem !== undefined
+                  ? t(`apply:fieldProblem.${problem}`)
+                  : refused
+                    ? t('apply:fieldProblem.refused')
+                    : null
+              }
+              onChange={(value) => onChange(field.name, value)}
+            />
+          );
+        })}
+      </div>
+      <div className="apply-actions">
+        <button type="button" className="button button--primary" data-testid="apply-next" onClick={onNext}>
+          {t('apply:next')}
+        </button>
+      </div>
+    </div>
+  );
+}

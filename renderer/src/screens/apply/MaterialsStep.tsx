@@ -1,0 +1,104 @@
+import { useT } from '../../i18n/use-t';
+import type { ApplyContext } from './apply-machine';
+import { ApplyNoticeLine } from './ApplyNoticeLine';
+import { useRenderCapture } from './capture-context';
+
+export interface MaterialsStepProps {
+  readonly context: ApplyContext;
+  readonly capturing: boolean;
+  readonly onCapture: () => void;
+  readonly onCaptured: (result: { captureId: string; pageCount: number }) => void;
+  readonly onCancelCapture: () => void;
+  readonly onSkip: () => void;
+  readonly onNext: () => void;
+  readonly onBack: () => void;
+}
+
+/**
+ * The materials one at a time: what it is, whether it must be given, and its state. A required
+ * one cannot be skipped; a retake replaces the earlier capture (discarded in core once the new
+ * one is in).
+ */
+export function MaterialsStep(props: MaterialsStepProps) {
+  const { t } = useT();
+  const renderCapture = useRenderCapture();
+  const { context } = props;
+  const materials = context.draft?.materials ?? [];
+  const material = materials[context.materialIndex];
+  if (!material) return null;
+  const state = context.materials[material.name];
+
+  if (props.capturing) {
+    return (
+      <div className="apply-step apply-capture" data-testid="apply-capturing">
+        {renderCapture({
+          materialName: material.name,
+          onDone: props.onCaptured,
+          onCancel: props.onCancelCapture,
+        })}
+      </div>
+    );
+  }
+
+  const done = state?.kind === 'captured' || (state?.kind === 'skipped' && !material.required);
+  return (
+    <div
+      className="apply-step"
+      data-testid="apply-material"
+      data-material={material.name}
+      data-required={material.required}
+    >
+      <ApplyNoticeLine notice={context.notice} />
+      <p className="screen-subtitle">
+        {t('apply:material.counter', { index: context.materialIndex + 1, count: materials.length })}
+      </p>
+      <div className="apply-material-card">
+        <h2 className="apply-question">{material.name}</h2>
+        <p className={material.required ? 'badge apply-badge--required' : 'badge'}>
+          {material.required ? t('apply:material.required') : t('apply:material.optional')}
+        </p>
+        {material.note !== null && <p className="screen-subtitle">{material.note}</p>}
+        <p className="apply-material-state" data-testid="material-state">
+          {state?.kind === 'captured'
+            ? t('apply:material.captured', { count: state.pageCount })
+            : state?.kind === 'skipped'
+              ? t('apply:material.skipped')
+              : t('apply:material.notYet')}
+        </p>
+        {state === undefined && <p className="screen-subtitle">{t('apply:material.instructions')}</p>}
+      </div>
+      <div className="apply-actions">
+        <button
+          type="button"
+          className={state?.kind === 'captured' ? 'button' : 'button button--primary'}
+          data-testid="material-capture"
+          onClick={props.onCapture}
+        >
+          {state?.kind === 'captured' ? t('apply:material.retake') : t('apply:material.capture')}
+        </button>
+        {!material.required && state?.kind !== 'skipped' && (
+          <button type="button" className="button" data-testid="material-skip" onClick={props.onSkip}>
+            {t('apply:material.skip')}
+          </button>
+        )}
+      </div>
+      {material.required && state?.kind !== 'captured' && (
+        <p className="screen-subtitle">{t('apply:material.requiredHint')}</p>
+      )}
+      <div className="apply-actions apply-actions--nav">
+        <button type="button" className="button" onClick={props.onBack}>
+          {t('apply:back')}
+        </button>
+        <button
+          type="button"
+          className="button button--primary"
+          data-testid="apply-next"
+          disabled={!done}
+          onClick={props.onNext}
+        >
+          {t('apply:next')}
+        </button>
+      </div>
+    </div>
+  );
+}

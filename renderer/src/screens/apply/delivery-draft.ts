@@ -1,0 +1,54 @@
+import type { DeliveryChoice, ApplicationDraft } from '../../../../core/api/applications';
+import { PhoneNumber } from '../../../../platform/contract/common';
+import type { FormField } from '../../../../platform/contract/forms';
+
+/** The delivery step as typed: mail fields are kept when the resident switches back and forth. */
+export interface DeliveryDraft {
+  readonly method: 'pickUp' | 'mail';
+  readonly recipient: string;
+  readonly phone: string;
+  readonly detail: string;
+  readonly postcode: string;
+}
+
+export type DeliveryProblem = 'recipient' | 'phone' | 'detail' | 'postcode';
+
+/** Starts the mailing fields from what the form already holds: the applicant, the phone, the address. */
+export function initialDelivery(fields: readonly FormField[], values: Readonly<Record<string, string>>): DeliveryDraft {
+  const first = (pick: (field: FormField) => boolean) => {
+    const field = fields.find(pick);
+    return field ? (values[field.name] ?? '').trim() : '';
+  };
+  return {
+    method: 'pickUp',
+    recipient: first((field) => field.prefillFrom === 'applicantName'),
+    phone: first((field) => field.kind === 'phone'),
+    detail: first((field) => /address/i.test(field.name) && field.prefillFrom !== 'applicantAddress'),
+    postcode: '',
+  };
+}
+
+export function deliveryProblems(delivery: DeliveryDraft): DeliveryProblem[] {
+  if (delivery.method === 'pickUp') return [];
+  const problems: DeliveryProblem[] = [];
+  if (delivery.recipient.trim() === '') problems.push('recipient');
+  if (!PhoneNumber.safeParse(delivery.phone.trim()).success) problems.push('phone');
+  if (delivery.detail.trim() === '') problems.push('detail');
+  if (delivery.postcode.trim() !== '' && !/^[0-9]{6}$/.test(delivery.postcode.trim())) problems.push('postcode');
+  return problems;
+}
+
+export function deliveryToSend(delivery: DeliveryDraft, draft: ApplicationDraft): DeliveryChoice {
+  if (delivery.method === 'pickUp') return { method: 'pickUp' };
+  const postcode = delivery.postcode.trim();
+  return {
+    method: 'mail',
+    recipient: delivery.recipient.trim(),
+    phone: delivery.phone.trim(),
+    address: {
+      ...draft.delivery.mailDefaults,
+      detail: delivery.detail.trim(),
+      ...(postcode === '' ? {} : { postcode }),
+    },
+  };
+}

@@ -1,0 +1,136 @@
+import { act, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { HelpReceipt } from '../../../../core/api/care';
+import { err, ok } from '../../../../core/api/result';
+import type { FakeHandlers } from '../../test/fake-host';
+import { detail } from '../../test/fixture-catalog';
+import { deferred, renderJourney } from '../rating/render-journey.testing';
+import { HelpJourney } from './HelpJourney';
+
+const receipt: HelpReceipt = {
+  status: 'delivered',
+  reference: 'AR-20261121-0001',
+  kind: 'callback',
+  expectedContactWithinHours: 24,
+  print: { output: 'paper', problem: null },
+};
+
+function handlers(overrides: FakeHandlers = {}): FakeHandlers {
+  return {
+    'help.request': () => ok(receipt),
+    'catalog.matter': ({ code }) => {
+      const found = detail(code);
+      return found ? ok(found) : err({ code: 'notFound' as const, message: 'no such matter' });
+    },
+    ...overrides,
+  };
+}
+
+const kind = (name: string) => screen.getAllByTestId('help-kind').find((tile) => tile.dataset['kind'] === name)!;
+
+async function typePhone(user: ReturnType<typeof renderJourney>['user'], phone: string) {
+  const pad = screen.getByTestId('help-phone');
+  for (const digit of phone) await user.click(within(pad).getByRole('button', { name: `数字 ${digit}` }));
+}
+
+describe('help journey', () => {
+  it('always shows the station hotline and its agents', async () => {
+    renderJourney(<HelpJourney matterCode={null} onExit={() => undefined} />, handlers());
+    const contacts = await screen.findByTestId('help-contacts');
+    expect(within(contacts).getByTestId('help-hotline').textContent).toBe('0536-4000123');
+    const agent = within(contacts).getByTestId('help-agent');
+    expect(agent.textContent).toContain('王秀兰');
+    expect(agent.textContent).toContain('红管家');
+    expect(agent.textContent).toContain('13800000001');
+  });
+
+  it('shows the attached matter by name and sends its code', async () => {
+    const matter = detail('370784-CJ-013');
+    if (!matter) throw new Error('fixture matter missing');
+    const { fake, user } = renderJourney(<HelpJourney matterCode={matter.code} onExit={() => undefined} />, handlers());
+    await vi.waitFor(() => expect(screen.getByTestId('help-matter').textContent).toContain(matter.name));
+    await user.click(kind('agentAtStation'));
+    await user.click(screen.getByTestId('help-submit'));
+    await screen.findByTestId('help-slip');
+    expect(fake.callsTo('help.request')[0]).toMatchObject({ matterCode: matter.code });
+  });
+
+  it('says what is missing instead of sending, then sends a complete callback request', async () => {
+    const { fake, user } = renderJourney(<HelpJourney matterCode={null} onExit={() => undefined} />, handlers());
+    await user.click(await screen.findByTestId('help-submit'));
+    expect(screen.getByTestId('help-problems').textContent).toContain('请先选择需要哪种帮助');
+
+    await user.click(kind('callback'));
+    await user.click(screen.getByTestId('help-submit'));
+    expect(screen.getByTestId('help-problems').textContent).toContain('请留一个联系电话');
+    expect(fake.callsTo('help.request')).toHaveLength(0);
+
+    await typePhone(user, '13912345678');
+    expect(screen.queryByTestId('help-problems')).toBeNull();
+    await user.click(screen.getAllByTestId('help-time').find((chip) => chip.dataset['time'] === 'morning')!);
+    await user.click(screen.getAllByTestId('help-need').find((chip) => chip.dataset['need'] === 'noSmartphone')!);
+    await user.click(screen.getByTestId('help-submit'));
+
+    const slip = await screen.findByTestId('help-slip');
+    expect(fake.callsTo('help.request')).toEqual([
+      {
+        confirmationId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        kind: 'callback',
+        phone: '13912345678',
+        preferredTime: 'morning',
+        needs: ['noSmartphone'],
+        matterCode: null,
+      },
+    ]);
+    expect(within(slip).getByTestId('help-reference').textContent).toBe('AR-20261121-0001');
+    expect(within(slip).getByTestId('help-contact-time').textContent).toContain('24 小时内');
+    expect(within(slip).getByTestId('help-delivery').textContent).toContain('已送达');
+    expect(within(slip).getByTestId('help-print').textContent).toContain('已打印');
+  });
+
+  it('sends once for a double press, and says plainly when it is saved on the kiosk and on screen only', async () => {
+    const answer = deferred<ReturnType<typeof ok<HelpReceipt>>>();
+    const { fake, user } = renderJourney(
+      <HelpJourney matterCode={null} onExit={() => undefined} />,
+      handlers({ 'help.request': () => answer.promise }),
+    );
+    await screen.findByTestId('help-form');
+    await user.click(kind('agentAtStation'));
+    const submit = screen.getByTestId('help-submit');
+    await user.click(submit);
+    await user.click(submit);
+    expect(fake.callsTo('help.request')).toHaveLength(1);
+    await act(async () => {
+      answer.resolve(
+        ok({
+          ...receipt,
+          status: 'savedOffline',
+          kind: 'agentAtStation',
+          reference: 'HR-LOCAL-0001',
+          print: { output: 'screen', problem: 'paperOut' },
+        }),
+      );
+      await answer.promise;
+    });
+    const slip = await screen.findByTestId('help-slip');
+    expect(within(slip).getByTestId('help-delivery').textContent).toContain('已保存在本机');
+    expect(within(slip).getByTestId('help-print').textContent).toContain('没纸');
+    expect(within(slip).getByTestId('help-contact-time').textContent).toContain('尽快到站');
+  });
+
+  it('explains invalidRequest in plain words and keeps what was filled in', async () => {
+    const { user } = renderJourney(
+      <HelpJourney matterCode={null} onExit={() => undefined} />,
+      handlers({ 'help.request': () => err({ code: 'invalidRequest' as const, message: 'bad' }) }),
+    );
+    await screen.findByTestId('help-form');
+    await user.click(kind('homeVisit'));
+    await typePhone(user, '13912345678');
+    await user.type(screen.getByTestId('help-address'), '东埠村三组12号');
+    await user.click(screen.getByTestId('help-submit'));
+    expect((await screen.findByTestId('help-failed')).textContent).toContain('请检查电话和地址');
+    await user.click(screen.getByTestId('help-edit'));
+    expect(screen.getByTestId<HTMLInputElement>('help-address').value).toBe('东埠村三组12号');
+    expect(screen.getByTestId('help-phone-value').textContent).toBe('13912345678');
+  });
+});

@@ -1,0 +1,71 @@
+import type { CaseLookup } from '../../../../core/api/care';
+import type { CaseProgress } from '../../../../platform/contract/applications';
+import { useT } from '../../i18n/use-t';
+import { formatChinaDay, formatChinaDayTime } from '../ticket/china-time';
+import '../ticket/journeys.css';
+
+/** One case: state, steps as a vertical timeline, next step, promised date, delivery. */
+export function CaseDetail({
+  lookup,
+  pointName,
+}: {
+  lookup: CaseLookup;
+  /** The service point's name for a pick-up; the id when the map is not at hand. */
+  pointName: (id: string) => string;
+}) {
+  const { t, i18n } = useT();
+  const locale = i18n.language;
+  if (lookup.found === 'pendingHere') {
+    const { application } = lookup;
+    return (
+      <div className="progress-case" data-testid="progress-detail" data-found="pendingHere">
+        <h2 className="journey-step-title">{t('progress:detail.pendingTitle')}</h2>
+        <p className="journey-banner">{t('progress:detail.pendingBody', { matter: application.matterName })}</p>
+        <p className="journey-note">
+          {t('progress:detail.submittedAt', { time: formatChinaDayTime(application.submittedAt, locale) })}
+        </p>
+      </div>
+    );
+  }
+  const progress: CaseProgress = lookup.progress;
+  return (
+    <div className="progress-case" data-testid="progress-detail" data-found="platform" data-state={progress.state}>
+      <h2 className="journey-step-title">{progress.matter.matterName}</h2>
+      <p className="journey-note">{t('progress:detail.caseNo', { caseNo: progress.caseNo })}</p>
+      {progress.state === 'readyForPickup' && (
+        <p className="progress-ready" data-testid="progress-ready">
+          {t('progress:detail.readyForPickup')}
+        </p>
+      )}
+      <dl className="journey-summary">
+        <dt>{t('progress:detail.state')}</dt>
+        <dd data-testid="progress-state">{progress.stateName}</dd>
+        <dt>{t('progress:detail.nextStep')}</dt>
+        <dd>{progress.nextStep ?? '—'}</dd>
+      </dl>
+      <p className="journey-note">
+        {progress.promisedBy
+          ? t('progress:detail.promised', { date: formatChinaDay(progress.promisedBy, locale) })
+          : t('progress:detail.noPromise')}
+      </p>
+      <p className="journey-note">
+        {progress.delivery.method === 'pickUp'
+          ? t('progress:detail.deliveryPickUp', { place: pointName(progress.delivery.servicePointId) })
+          : t('progress:detail.deliveryMail', { recipient: progress.delivery.recipient })}
+      </p>
+      <h3 className="journey-step-title">{t('progress:detail.steps')}</h3>
+      <ol className="progress-timeline" data-testid="progress-steps">
+        {progress.steps.map((step, index) => (
+          <li key={`${index} ${step.name}`} className="progress-step" data-state={step.state}>
+            {step.name}
+            <span className="progress-step-state">
+              {t(`progress:detail.step.${step.state}`)}
+              {step.at && ` · ${formatChinaDayTime(step.at, locale)}`}
+            </span>
+            {step.note && <p className="journey-note">{step.note}</p>}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { cleanup, render } from '@testing-library/react';
+import userEvent, { type UserEvent } from '@testing-library/user-event';
+import type { ReactElement } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { onTestFinished } from 'vitest';
+import type { KioskInfo, Locale } from '../../../../core/api/contract';
+import { err } from '../../../../core/api/result';
+import { ApiProvider } from '../../api/api-context';
+import { KioskInfoContext } from '../../api/kiosk-info-context';
+import { createI18n } from '../../i18n/create-i18n';
+import { createFakeHost, type FakeHandlers, type FakeHost } from '../../test/fake-host';
+import { fixtureInfo } from '../../test/fixture-catalog';
+
+/**
+ * One journey screen on the strict fake host, with the providers the shell would give it (API,
+ * kiosk info, i18n) and nothing else: the journeys' tests need no attract screen or home.
+ * `devices.snapshot` answers a failure unless a test says otherwise: journeys then assume every
+ * device is there, as they do before the first snapshot.
+ */
+export function renderJourney(
+  element: ReactElement,
+  handlers: FakeHandlers,
+  options: { readonly info?: KioskInfo; readonly locale?: Locale } = {},
+): { fake: FakeHost; user: UserEvent } {
+  const fake = createFakeHost({
+    'devices.snapshot': () => err({ code: 'internal' as const, message: 'no snapshot in this test' }),
+    ...handlers,
+  });
+  const user = userEvent.setup();
+  render(
+    <I18nextProvider i18n={createI18n(options.locale ?? 'zh-CN')}>
+      <ApiProvider host={fake.host}>
+        <KioskInfoContext.Provider value={options.info ?? fixtureInfo}>{element}</KioskInfoContext.Provider>
+      </ApiProvider>
+    </I18nextProvider>,
+  );
+  onTestFinished(() => cleanup());
+  return { fake, user };
+}
+
+/** A promise the test settles when it wants: to hold an answer while the page is busy. */
+export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve: (value: T) => void = () => undefined;
+  const promise = new Promise<T>((settle) => {
+    resolve = settle;
+  });
+  return { promise, resolve };
+}

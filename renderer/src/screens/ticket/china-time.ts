@@ -1,0 +1,39 @@
+/**
+ * Dates and times as the station lives them: China Standard Time (UTC+8, no daylight saving),
+ * whatever zone the kiosk's clock is set to. Tickets, appointments and promised dates are all
+ * China-time calendar days (platform/contract/common.ts IsoDate).
+ */
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+const CHINA_ZONE = 'Asia/Shanghai';
+
+/** Today's date in China, `2025-03-14`. */
+export function todayInChina(now: Date): string {
+  return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** `09:30` in China time. */
+export function formatChinaClock(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: CHINA_ZONE,
+  }).format(new Date(iso));
+}
+
+/** A calendar day (`2025-03-14`) with its weekday, as the locale writes it: 3月14日 星期五. */
+export function formatChinaDay(isoDate: string, locale: string): string {
+  // Noon UTC of that day is the same calendar day in China.
+  return new Intl.DateTimeFormat(locale, {
+    month: 'long',
+    day: 'numeric',
+    weekday: 'long',
+    timeZone: CHINA_ZONE,
+  }).format(new Date(`${isoDate}T12:00:00Z`));
+}
+
+/** Day and time of an instant in China time: 3月14日 星期五 09:30. */
+export function formatChinaDayTime(iso: string, locale: string): string {
+  const day = todayInChina(new Date(iso));
+  return `${formatChinaDay(day, locale)} ${formatChinaClock(iso, locale)}`;
+}

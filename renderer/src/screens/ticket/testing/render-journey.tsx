@@ -1,0 +1,133 @@
+import { act, cleanup, render } from '@testing-library/react';
+import userEvent, { type UserEvent } from '@testing-library/user-event';
+import { useEffect } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import type { Actor } from 'xstate';
+import { onTestFinished, vi } from 'vitest';
+import type { DevicesSnapshot } from '../../../../../core/api/devices';
+import { err, ok } from '../../../../../core/api/result';
+import { ApiProvider } from '../../../api/api-context';
+import { KioskInfoContext } from '../../../api/kiosk-info-context';
+import { createI18n } from '../../../i18n/create-i18n';
+import type { Journey } from '../../../shell/journeys';
+import { ShellActor, useShellSend, useVisit } from '../../../shell/shell-context';
+import type { shellMachine } from '../../../shell/shell-machine';
+import { AppointmentJourney } from '../../appointment/AppointmentJourney';
+import { ProgressJourney } from '../../progress/ProgressJourney';
+import { TicketJourney } from '../TicketJourney';
+import { createFakeHost, type FakeHandlers, type FakeHost } from '../../../test/fake-host';
+import { detail, fixtureInfo, list, status } from '../../../test/fixture-catalog';
+
+export type ShellRef = Actor<typeof shellMachine>;
+
+/** The device snapshot a healthy kiosk reports; `output` says where tickets go. */
+export function devicesSnapshot(output: 'paper' | 'screen' = 'paper'): DevicesSnapshot {
+  return {
+    devices: [],
+    journeys: { idCardSignIn: true, selfServiceSubmission: true, output, keypadRating: true },
+  };
+}
+
+export interface RenderedJourney {
+  readonly fake: FakeHost;
+  readonly user: UserEvent;
+  /** The real shell actor: tests read which screen or journey it shows. */
+  readonly shell: ShellRef;
+}
+
+/**
+ * The journeys of this folder as JourneyHost mounts them, driven by the real shell actor. The
+ * whole Shell is left out on purpose: it mounts every other journey, and those are being written
+ * by others at the same time; the shell machine alone decides where OPEN_JOURNEY, CLOSE_JOURNEY
+ * and HOME lead, which is what these tests check.
+ */
+function OurJourneys() {
+  const send = useShellSend();
+  const { journey } = useVisit();
+  const onExit = () => send({ type: 'CLOSE_JOURNEY' });
+  switch (journey?.kind) {
+    case 'ticket':
+      return <TicketJourney key="ticket" onExit={onExit} />;
+    case 'appointment':
+      return (
+        <AppointmentJourney
+          key="appointment"
+          mode="book"
+          matterCode={journey.matterCode}
+          servicePointId={journey.servicePointId}
+          onExit={onExit}
+        />
+      );
+    case 'checkIn':
+      return (
+        <AppointmentJourney key="checkIn" mode="checkIn" matterCode={null} servicePointId={null} onExit={onExit} />
+      );
+    case 'progress':
+      return <ProgressJourney key="progress" onExit={onExit} />;
+    default:
+      return null;
+  }
+}
+
+/** One journey of this folder opened over a started visit, on a strict fake host. */
+export function renderJourney(
+  journey: Journey,
+  options: { handlers?: FakeHandlers; fakeTimers?: boolean; output?: 'paper' | 'screen' } = {},
+): RenderedJourney {
+  const fake = createFakeHost({
+    // render-kiosk's catalogHandlers, without importing it: it pulls in the whole App.
+    'session.end': () => ok({}),
+    'catalog.status': () => ok(status()),
+    'catalog.list': (query) => ok(list(query)),
+    'catalog.matter': ({ code }) => {
+      const found = detail(code);
+      return found ? ok(found) : err({ code: 'notFound' as const, message: `no matter ${code}` });
+    },
+    'devices.snapshot': () => ok(devicesSnapshot(options.output)),
+    ...options.handlers,
+  });
+  const user = userEvent.setup(options.fakeTimers ? { advanceTimers: (ms) => vi.advanceTimersByTime(ms) } : {});
+  const captured: { shell: ShellRef | null } = { shell: null };
+  function Capture() {
+    const actor = ShellActor.useActorRef();
+    useEffect(() => {
+      captured.shell = actor;
+    }, [actor]);
+    return null;
+  }
+  const i18n = createI18n('zh-CN');
+  const { ui } = fixtureInfo;
+  render(
+    <I18nextProvider i18n={i18n}>
+      <ApiProvider host={fake.host}>
+        <KioskInfoContext.Provider value={fixtureInfo}>
+          <ShellActor.Provider
+            options={{ input: { defaultLocale: ui.defaultLocale, idleSeconds: ui.attractAfterIdleSeconds } }}
+          >
+            <Capture />
+            <OurJourneys />
+          </ShellActor.Provider>
+        </KioskInfoContext.Provider>
+      </ApiProvider>
+    </I18nextProvider>,
+  );
+  onTestFinished(() => {
+    cleanup();
+    document.documentElement.lang = '';
+  });
+  const ref = captured.shell;
+  if (!ref) throw new Error('the shell actor did not start');
+  act(() => {
+    ref.send({ type: 'START' });
+    ref.send({ type: 'OPEN_JOURNEY', journey });
+  });
+  return { fake, user, shell: ref };
+}
+
+/** Which journey the shell shows now, or the screen when no journey is open. */
+export function shownJourney(shell: ShellRef): string {
+  const snapshot = shell.getSnapshot();
+  if (snapshot.matches({ visit: { screen: 'journey' } })) return snapshot.context.journey?.kind ?? 'none';
+  if (snapshot.matches('attract')) return 'attract';
+  return 'home';
+}

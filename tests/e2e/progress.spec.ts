@@ -1,0 +1,72 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startKiosk, writeTestConfig, type StartedKiosk } from './support/kiosk-process';
+import { enterHome, LANDSCAPE, saveScreenshot } from './support/screens';
+
+/** 办件进度 end to end (embedded platform, KIOSK_DEV=1): by ID card, and by a typed number. */
+let kiosk: StartedKiosk;
+let config: ReturnType<typeof writeTestConfig>;
+
+test.beforeAll(async () => {
+  config = writeTestConfig();
+  kiosk = await startKiosk(config.path, { KIOSK_DEV: '1' });
+});
+
+test.afterAll(async () => {
+  expect(await kiosk.proc.stop()).toBe(0);
+  config.cleanup();
+});
+
+async function callFromPage(page: Page, method: string, input: unknown): Promise<unknown> {
+  return page.evaluate(
+    async ({ method, input }) => {
+      const ws = new WebSocket(`ws://${location.host}/api`);
+      await new Promise((resolve) => ws.addEventListener('open', resolve, { once: true }));
+      const answer = new Promise<unknown>((resolve) =>
+        ws.addEventListener('message', (event) => {
+          const message = JSON.parse(String(event.data)) as { type: string; id: number; response: unknown };
+          if (message.type === 'result' && message.id === 1) resolve(message.response);
+        }),
+      );
+      ws.send(JSON.stringify({ type: 'call', id: 1, method, input }));
+      const response = await answer;
+      ws.close();
+      return response;
+    },
+    { method, input },
+  );
+}
+
+test('progress by ID card lists the resident’s cases; by number a wrong number is said plainly', async ({
+  browser,
+}, testInfo) => {
+  const context = await browser.newContext({ viewport: LANDSCAPE });
+  const page = await context.newPage();
+  await page.goto(kiosk.url);
+  await enterHome(page);
+
+  await page.getByRole('button', { name: /进度/ }).first().click();
+  await page.getByTestId('progress-journey').locator('[data-way=card]').click();
+  // Journeys that allow an agent first ask for whom; this resident applies for themself.
+  const self = page.getByTestId('sign-in-self');
+  await expect(self.or(page.getByTestId('card-prompt'))).toBeVisible();
+  if (await self.isVisible()) await self.click();
+  await expect(page.getByTestId('card-prompt')).toBeVisible();
+  expect(await callFromPage(page, 'dev.emulator', { device: 'idCardReader', action: 'insertCard' })).toMatchObject({
+    ok: true,
+  });
+  await page.getByTestId('sign-in-continue').click({ timeout: 20_000 });
+  const mine = page.getByTestId('progress-mine');
+  await expect(mine).toBeVisible();
+  await saveScreenshot(page, testInfo, 'progress-mine');
+  await mine.locator('..').getByRole('button', { name: '返回' }).last().click();
+
+  await page.getByTestId('progress-journey').locator('[data-way=number]').click();
+  const field = page.getByTestId('progress-reference');
+  await expect(field).toBeFocused();
+  // A keyboard-wedge scanner types the QR content and Enter into the focused field.
+  await page.keyboard.type('bmkiosk:progress:AQ-NO-SUCH-CASE');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('progress-problem')).toContainText('没有找到这个编号的办件');
+  await saveScreenshot(page, testInfo, 'progress-not-found');
+  await context.close();
+});

@@ -1,0 +1,132 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { runScript, startKiosk, waitForLine, writeTestConfig } from './support/kiosk-process';
+import { enterHome, PORTRAIT, saveScreenshot } from './support/screens';
+
+/**
+ * 取号 end to end on the kiosk as `npm start` runs it (KIOSK_DEV=1 for the emulators): online
+ * (printed, and in the platform's own database), with the platform gone (a number from the
+ * kiosk's reserved range), and with the printer out of paper (the whole ticket on screen).
+ */
+const TERMINAL = 'KIOSK-370784-JZ-DB-01';
+const TOKEN = 'e2e-terminal-token-0123456789';
+
+async function callFromPage(page: Page, method: string, input: unknown): Promise<unknown> {
+  return page.evaluate(
+    async ({ method, input }) => {
+      const ws = new WebSocket(`ws://${location.host}/api`);
+      await new Promise((resolve) => ws.addEventListener('open', resolve, { once: true }));
+      const answer = new Promise<unknown>((resolve) =>
+        ws.addEventListener('message', (event) => {
+          const message = JSON.parse(String(event.data)) as { type: string; id: number; response: unknown };
+          if (message.type === 'result' && message.id === 1) resolve(message.response);
+        }),
+      );
+      ws.send(JSON.stringify({ type: 'call', id: 1, method, input }));
+      const response = await answer;
+      ws.close();
+      return response;
+    },
+    { method, input },
+  );
+}
+
+/** From home: the 取号 tile, the first service that can issue, a regular number. */
+async function takeNormalTicket(page: Page): Promise<string> {
+  await page.getByRole('button', { name: /取号/ }).first().click();
+  const services = page.getByTestId('ticket-services');
+  await services.locator('button:not([disabled])').first().click();
+  await page.getByTestId('ticket-priority').locator('[data-priority=normal]').click();
+  const number = page.getByTestId('ticket-number');
+  await expect(number).toHaveText(/^[A-Z][0-9]{3}$/);
+  return (await number.textContent()) ?? '';
+}
+
+function printedReceipts(dataDir: string): string[] {
+  const dir = join(dataDir, 'emulated-printer');
+  return readdirSync(dir)
+    .filter((name) => /^receipt-.*\.txt$/.test(name))
+    .sort()
+    .map((name) => readFileSync(join(dir, name), 'utf8'));
+}
+
+function platformTickets(dbPath: string): Array<{ ticket_no: string; source: string }> {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare('SELECT ticket_no, source FROM tickets').all() as Array<{ ticket_no: string; source: string }>;
+  } finally {
+    db.close();
+  }
+}
+
+test('a ticket online is printed and in the platform; with the platform gone it comes from the range; without paper it is on screen', async ({
+  browser,
+}, testInfo) => {
+  const config = writeTestConfig();
+  const tokenFile = join(config.dir, 'platform.token');
+  writeFileSync(tokenFile, `${TOKEN}\n`);
+  const platformDb = join(config.dir, 'platform.sqlite');
+  const platform = runScript(
+    'platform/server/main.ts',
+    ['--port', '0', '--db', platformDb, '--terminal', `${TERMINAL}:${TOKEN}:370784-JZ-DB`],
+    {},
+  );
+  const [, baseUrl] = await waitForLine(platform, /platform listening on (http:\/\/127\.0\.0\.1:\d+\/api\/v1)/);
+  const dataDir = join(config.dir, 'data');
+  const remote = writeTestConfig((c) => {
+    c['platform'] = { mode: 'remote', baseUrl, tokenFile, timeoutMs: 2000 };
+    c['data'] = { dir: dataDir };
+  });
+  const kiosk = await startKiosk(remote.path, { KIOSK_DEV: '1' });
+  const context = await browser.newContext({ viewport: PORTRAIT });
+  const page = await context.newPage();
+  await page.goto(kiosk.url);
+  await enterHome(page);
+
+  // Online.
+  await expect(page.getByTestId('ticket-services')).toBeHidden();
+  await page.getByRole('button', { name: /取号/ }).first().click();
+  await expect(page.getByTestId('ticket-services')).toBeVisible();
+  await saveScreenshot(page, testInfo, 'ticket-services');
+  await page.getByTestId('ticket-journey').getByRole('button').first().waitFor();
+  await page.getByTestId('ticket-services').locator('button:not([disabled])').first().click();
+  await page.getByTestId('ticket-priority').locator('[data-priority=elderly]').click();
+  const online = (await page.getByTestId('ticket-number').textContent()) ?? '';
+  await expect(page.getByTestId('ticket-take-paper')).toHaveText('请取走小票');
+  await saveScreenshot(page, testInfo, 'ticket-issued');
+  await expect.poll(() => printedReceipts(dataDir).some((text) => text.includes(online))).toBe(true);
+  expect(platformTickets(platformDb)).toContainEqual({ ticket_no: online, source: 'online' });
+  await page.getByTestId('ticket-done').click();
+  await expect(page.getByTestId('home-screen')).toBeVisible();
+
+  // The platform gone: the kiosk numbers from the range it reserved while online.
+  await platform.stop('SIGKILL');
+  await page.getByRole('button', { name: /取号/ }).first().click();
+  // The services screen refreshes the counts every 10 s; the next refresh finds the platform gone.
+  await expect(page.getByTestId('ticket-offline-banner')).toHaveText('网络中断，本机取号，号码有效', {
+    timeout: 25_000,
+  });
+  await page.getByTestId('ticket-services').locator('button:not([disabled])').first().click();
+  await page.getByTestId('ticket-priority').locator('[data-priority=normal]').click();
+  const offline = (await page.getByTestId('ticket-number').textContent()) ?? '';
+  expect(offline).not.toBe(online);
+  await expect(page.getByTestId('ticket-view')).toContainText('号码有效');
+  await saveScreenshot(page, testInfo, 'ticket-offline');
+  await page.getByTestId('ticket-done').click();
+
+  // Out of paper: the whole ticket on screen.
+  expect(await callFromPage(page, 'dev.emulator', { device: 'printer', action: 'paperOut' })).toMatchObject({
+    ok: true,
+  });
+  const onScreen = await takeNormalTicket(page);
+  await expect(page.getByTestId('ticket-on-screen')).toHaveText('打印机暂停使用，请记下或拍下您的号码');
+  expect(printedReceipts(dataDir).some((text) => text.includes(onScreen))).toBe(false);
+  await saveScreenshot(page, testInfo, 'ticket-on-screen');
+
+  await context.close();
+  expect(await kiosk.proc.stop()).toBe(0);
+  remote.cleanup();
+  config.cleanup();
+});
