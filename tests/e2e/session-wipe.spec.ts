@@ -41,10 +41,19 @@ const pdfBase64 = (marker: string) =>
   Buffer.from(`%PDF-1.4\n% ${marker}\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n`).toString('base64');
 
 async function signInWithCard(page: Page, card: string) {
-  await call(page, 'dev.emulator', { device: 'idCardReader', action: 'insertCard', argument: card });
-  const session = await call(page, 'session.signInWithCard', { role: 'applicant' });
-  await call(page, 'dev.emulator', { device: 'idCardReader', action: 'removeCard' });
-  return session;
+  // The reader reads a card once per placement and must see the previous one gone first (its poll
+  // runs every 100 ms; a slow CI machine may need a few polls), so the card is taken off and put
+  // back until it is read, as a resident would.
+  for (let attempt = 1; ; attempt += 1) {
+    await call(page, 'dev.emulator', { device: 'idCardReader', action: 'insertCard', argument: card });
+    const answer = (await callKioskApi(page, 'session.signInWithCard', { role: 'applicant' })) as Answer;
+    await call(page, 'dev.emulator', { device: 'idCardReader', action: 'removeCard' });
+    await page.waitForTimeout(600);
+    if (answer.ok) return answer.value;
+    if (answer.error.code !== 'noCard' || attempt === 3) {
+      throw new Error(`session.signInWithCard: ${answer.error.code} ${answer.error.message}`);
+    }
+  }
 }
 
 function filesUnder(dir: string): string[] {
