@@ -4,6 +4,7 @@ import type { ApplicationReceipt, SubmitApplicationInput } from '../api/applicat
 import type { PrintResult } from '../api/resident';
 import { err, ok, type Result } from '../api/result';
 import type { ServiceDeps } from '../app/service-deps';
+import { printOrScreen } from '../devices/print-result';
 import type { DataSealer } from '../outbox/data-sealer';
 import type { SignedIn } from '../session/resident-session-types';
 import type { ReceiptDocument } from '../../drivers/printer/receipt-document';
@@ -55,10 +56,7 @@ export function createSubmitter(deps: ServiceDeps, sealer: () => DataSealer, opt
 
   const print = async (document: ReceiptDocument, reprint: boolean): Promise<PrintResult> => {
     try {
-      const printed = await deps.devices.print(document, { reprint });
-      if (printed.ok || printed.error.kind === 'alreadyPrinted') return { output: 'paper', problem: null };
-      if (printed.error.kind === 'uncertain') return { output: 'screen', problem: 'printFailed' };
-      return { output: 'screen', problem: printed.error.code === 'paperOut' ? 'paperOut' : 'printerUnavailable' };
+      return await printOrScreen(deps.devices, document, { reprint });
     } catch (error) {
       // The application is saved whatever the printer did; the receipt goes to the screen.
       log.error({ err: error }, 'printing the receipt failed unexpectedly');

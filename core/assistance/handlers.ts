@@ -7,7 +7,7 @@ import { atMost } from '../service-map/at-most';
 import { helpRequestDelivery, newLocalHelpRef, saveHelpRequest, type StoredHelpRequest } from './assistance-store';
 import { HELP_KIND_LABELS, toAssistanceRequest } from './help-request';
 import { helpSlip } from './help-slip';
-import { toPrintResult } from './print-result';
+import { printResultOf } from '../devices/print-result';
 
 export interface HelpHandlerOptions {
   /** How long the screen waits for the platform's AR-… id before printing the local reference. */
@@ -43,7 +43,7 @@ export function buildHelpHandlers(
       reference: delivery.reference,
       kind: stored.kind,
       expectedContactWithinHours: delivery.expectedContactWithinHours,
-      print: toPrintResult(printed),
+      print: printResultOf(printed),
     });
   };
 

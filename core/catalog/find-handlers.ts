@@ -4,7 +4,8 @@ import type { SearchHit } from '../api/find';
 import { err, ok } from '../api/result';
 import type { Handlers } from '../api/types';
 import type { ServiceDeps } from '../app/service-deps';
-import type { DeviceManager, PrintFailure } from '../devices/types';
+import { printOrScreen } from '../devices/print-result';
+import type { DeviceManager } from '../devices/types';
 import { chinaTime } from '../technician/receipts';
 import { getMatter, readCatalogMeta } from './catalog-store';
 import { checklistReceipt, guideUrl } from './checklist-receipt';
@@ -18,17 +19,6 @@ const catalogEmpty = {
   code: 'catalogEmpty',
   message: 'no catalog stored yet: the platform has not been reached since this kiosk was installed',
 } as const;
-
-/** Why the checklist went to the screen, in the words the renderer picks a message by. */
-function screenProblem(failure: PrintFailure): 'printerUnavailable' | 'paperOut' | 'printFailed' {
-  switch (failure.kind) {
-    case 'printerUnavailable':
-      return failure.code === 'paperOut' ? 'paperOut' : 'printerUnavailable';
-    case 'uncertain':
-    case 'alreadyPrinted':
-      return 'printFailed';
-  }
-}
 
 /**
  * Finding a matter: search by characters or pinyin, life-event bundles, and the printed material
@@ -85,14 +75,14 @@ export function buildFindHandlers(deps: FindDeps): Pick<Handlers<KioskContract>,
         { documentId, stationName: deps.info.station.name, printedAt: chinaTime(deps.now().toISOString()) },
       );
       const url = guideUrl(matter.code, matter.version);
-      const printed = await deps.devices.print(document);
-      if (printed.ok) {
-        log.info({ matter: code, document: documentId }, 'material checklist printed');
-        return ok({ output: 'paper' as const, problem: null, guideUrl: url });
-      }
-      const problem = screenProblem(printed.error);
-      log.warn({ matter: code, document: documentId, problem }, 'material checklist shown on screen instead');
-      return ok({ output: 'screen' as const, problem, guideUrl: url });
+      const print = await printOrScreen(deps.devices, document);
+      if (print.output === 'paper') log.info({ matter: code, document: documentId }, 'material checklist printed');
+      else
+        log.warn(
+          { matter: code, document: documentId, problem: print.problem },
+          'material checklist shown on screen instead',
+        );
+      return ok({ ...print, guideUrl: url });
     },
   };
 }

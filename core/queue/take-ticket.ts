@@ -9,7 +9,7 @@ import { getMatter } from '../catalog/catalog-store';
 import { enqueue } from '../outbox';
 import { describePlatformError } from '../platform-client/http';
 import { chinaDay, compactChinaDay } from './china-time';
-import { printOrScreen } from './print-or-screen';
+import { printOrScreen } from '../devices/print-result';
 import {
   offlineIssuedSince,
   readStatus,

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { ensureFakeDocumentVideo } from '../../scripts/camera/write-fake-document-video';
-import { callKioskApi, launchWithFakeCamera } from './support/camera';
+import { launchWithFakeCamera } from './support/camera';
+import { callKioskApi } from './support/api';
 import { runScript, startKiosk, waitForLine, writeTestConfig } from './support/kiosk-process';
 import { enterHome, LANDSCAPE, saveScreenshot } from './support/screens';
 

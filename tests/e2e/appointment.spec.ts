@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { callKioskApi } from './support/api';
 import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { startKiosk, writeTestConfig, type StartedKiosk } from './support/kiosk-process';
@@ -21,26 +22,6 @@ test.afterAll(async () => {
   config.cleanup();
 });
 
-async function callFromPage(page: Page, method: string, input: unknown): Promise<unknown> {
-  return page.evaluate(
-    async ({ method, input }) => {
-      const ws = new WebSocket(`ws://${location.host}/api`);
-      await new Promise((resolve) => ws.addEventListener('open', resolve, { once: true }));
-      const answer = new Promise<unknown>((resolve) =>
-        ws.addEventListener('message', (event) => {
-          const message = JSON.parse(String(event.data)) as { type: string; id: number; response: unknown };
-          if (message.type === 'result' && message.id === 1) resolve(message.response);
-        }),
-      );
-      ws.send(JSON.stringify({ type: 'call', id: 1, method, input }));
-      const response = await answer;
-      ws.close();
-      return response;
-    },
-    { method, input },
-  );
-}
-
 /** The sign-in screen asks for the card; the emulator places one; the resident confirms it is them. */
 async function signInWithCard(page: Page): Promise<void> {
   // Someone who signed in earlier in this visit is greeted at once; no card needed again.
@@ -54,7 +35,7 @@ async function signInWithCard(page: Page): Promise<void> {
   // Journeys that allow an agent first ask for whom; this resident applies for themself.
   if (await self.isVisible()) await self.click();
   await expect(page.getByTestId('card-prompt')).toBeVisible();
-  expect(await callFromPage(page, 'dev.emulator', { device: 'idCardReader', action: 'insertCard' })).toMatchObject({
+  expect(await callKioskApi(page, 'dev.emulator', { device: 'idCardReader', action: 'insertCard' })).toMatchObject({
     ok: true,
   });
   await page.getByTestId('sign-in-continue').click({ timeout: 20_000 });

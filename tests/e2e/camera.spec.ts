@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ensureFakeDocumentVideo, FAKE_VIDEO } from '../../scripts/camera/write-fake-document-video';
-import { callKioskApi, launchWithFakeCamera } from './support/camera';
+import { launchWithFakeCamera } from './support/camera';
+import { callKioskApi } from './support/api';
 import { startKiosk, writeTestConfig } from './support/kiosk-process';
 import { LANDSCAPE, saveScreenshot } from './support/screens';
 

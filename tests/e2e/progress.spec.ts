@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startKiosk, writeTestConfig, type StartedKiosk } from './support/kiosk-process';
+import { callKioskApi } from './support/api';
 import { enterHome, LANDSCAPE, saveScreenshot } from './support/screens';
 
 /** 办件进度 end to end (embedded platform, KIOSK_DEV=1): by ID card, and by a typed number. */
@@ -16,26 +17,6 @@ test.afterAll(async () => {
   config.cleanup();
 });
 
-async function callFromPage(page: Page, method: string, input: unknown): Promise<unknown> {
-  return page.evaluate(
-    async ({ method, input }) => {
-      const ws = new WebSocket(`ws://${location.host}/api`);
-      await new Promise((resolve) => ws.addEventListener('open', resolve, { once: true }));
-      const answer = new Promise<unknown>((resolve) =>
-        ws.addEventListener('message', (event) => {
-          const message = JSON.parse(String(event.data)) as { type: string; id: number; response: unknown };
-          if (message.type === 'result' && message.id === 1) resolve(message.response);
-        }),
-      );
-      ws.send(JSON.stringify({ type: 'call', id: 1, method, input }));
-      const response = await answer;
-      ws.close();
-      return response;
-    },
-    { method, input },
-  );
-}
-
 test('progress by ID card lists the resident’s cases; by number a wrong number is said plainly', async ({
   browser,
 }, testInfo) => {
@@ -51,7 +32,7 @@ test('progress by ID card lists the resident’s cases; by number a wrong number
   await expect(self.or(page.getByTestId('card-prompt'))).toBeVisible();
   if (await self.isVisible()) await self.click();
   await expect(page.getByTestId('card-prompt')).toBeVisible();
-  expect(await callFromPage(page, 'dev.emulator', { device: 'idCardReader', action: 'insertCard' })).toMatchObject({
+  expect(await callKioskApi(page, 'dev.emulator', { device: 'idCardReader', action: 'insertCard' })).toMatchObject({
     ok: true,
   });
   await page.getByTestId('sign-in-continue').click({ timeout: 20_000 });

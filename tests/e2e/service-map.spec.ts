@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { callKioskApi } from './support/camera';
+import { callKioskApi } from './support/api';
 import { startKiosk, writeTestConfig, type StartedKiosk } from './support/kiosk-process';
 import { enterHome, LANDSCAPE, PORTRAIT, saveScreenshot } from './support/screens';
 

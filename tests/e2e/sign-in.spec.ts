@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { ensureFakeDocumentVideo } from '../../scripts/camera/write-fake-document-video';
-import { callKioskApi, launchWithFakeCamera } from './support/camera';
+import { launchWithFakeCamera } from './support/camera';
+import { callKioskApi } from './support/api';
 import { startKiosk, writeTestConfig } from './support/kiosk-process';
 import { enterHome, LANDSCAPE, PORTRAIT, saveScreenshot } from './support/screens';
 

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { callKioskApi } from './support/api';
 import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { startKiosk, writeTestConfig, type StartedKiosk } from './support/kiosk-process';
@@ -22,27 +23,6 @@ test.afterAll(async () => {
   expect(await kiosk.proc.stop()).toBe(0);
   config.cleanup();
 });
-
-/** One API call over the page's own WebSocket, as the renderer makes it. */
-async function callFromPage(page: Page, method: string, input: unknown): Promise<unknown> {
-  return page.evaluate(
-    async ({ method, input }) => {
-      const ws = new WebSocket(`ws://${location.host}/api`);
-      await new Promise((resolve) => ws.addEventListener('open', resolve, { once: true }));
-      const answer = new Promise<unknown>((resolve) =>
-        ws.addEventListener('message', (event) => {
-          const message = JSON.parse(String(event.data)) as { type: string; id: number; response: unknown };
-          if (message.type === 'result' && message.id === 1) resolve(message.response);
-        }),
-      );
-      ws.send(JSON.stringify({ type: 'call', id: 1, method, input }));
-      const response = await answer;
-      ws.close();
-      return response;
-    },
-    { method, input },
-  );
-}
 
 async function typePin(page: Page, pin: string): Promise<void> {
   const pad = page.getByTestId('technician-pin');
@@ -90,7 +70,7 @@ test('a technician inspects the kiosk and the platform receives the 巡检单', 
   const reader = devices.locator('[data-device=idCardReader]');
   await reader.getByRole('button', { name: '读测试卡' }).click();
   await expect(reader.getByText('请在 20 秒内把测试身份证放到读卡区')).toBeVisible();
-  expect(await callFromPage(page, 'dev.emulator', { device: 'idCardReader', action: 'insertCard' })).toMatchObject({
+  expect(await callKioskApi(page, 'dev.emulator', { device: 'idCardReader', action: 'insertCard' })).toMatchObject({
     ok: true,
   });
   const cardResult = reader.getByTestId('technician-test-result');

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { callKioskApi } from './support/api';
 import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { runScript, startKiosk, waitForLine, writeTestConfig } from './support/kiosk-process';
@@ -12,26 +13,6 @@ import { enterHome, PORTRAIT, saveScreenshot } from './support/screens';
  */
 const TERMINAL = 'KIOSK-370784-JZ-DB-01';
 const TOKEN = 'e2e-terminal-token-0123456789';
-
-async function callFromPage(page: Page, method: string, input: unknown): Promise<unknown> {
-  return page.evaluate(
-    async ({ method, input }) => {
-      const ws = new WebSocket(`ws://${location.host}/api`);
-      await new Promise((resolve) => ws.addEventListener('open', resolve, { once: true }));
-      const answer = new Promise<unknown>((resolve) =>
-        ws.addEventListener('message', (event) => {
-          const message = JSON.parse(String(event.data)) as { type: string; id: number; response: unknown };
-          if (message.type === 'result' && message.id === 1) resolve(message.response);
-        }),
-      );
-      ws.send(JSON.stringify({ type: 'call', id: 1, method, input }));
-      const response = await answer;
-      ws.close();
-      return response;
-    },
-    { method, input },
-  );
-}
 
 /** From home: the 取号 tile, the first service that can issue, a regular number. */
 async function takeNormalTicket(page: Page): Promise<string> {
@@ -117,7 +98,7 @@ test('a ticket online is printed and in the platform; with the platform gone it 
   await page.getByTestId('ticket-done').click();
 
   // Out of paper: the whole ticket on screen.
-  expect(await callFromPage(page, 'dev.emulator', { device: 'printer', action: 'paperOut' })).toMatchObject({
+  expect(await callKioskApi(page, 'dev.emulator', { device: 'printer', action: 'paperOut' })).toMatchObject({
     ok: true,
   });
   const onScreen = await takeNormalTicket(page);

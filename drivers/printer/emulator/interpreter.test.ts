@@ -111,15 +111,30 @@ describe('ESC/POS interpreter', () => {
         const written = document.blocks
           .map((b) => (b.kind === 'text' ? b.text : b.kind === 'pair' ? b.label + b.value : ''))
           .join('');
+        // Leave out what the layout adds: barcode/QR placeholders and one divider line per divider
+        // block (a text block of dashes, e.g. "-", is the resident's text and stays).
+        const dividerLine = receiptPreviewText({ id: 'd', blocks: [{ kind: 'divider' }] }, format).trim();
+        let dividers = document.blocks.filter((b) => b.kind === 'divider').length;
         const onPaper = printed
           .split('\n')
-          .filter((line) => !line.startsWith('[') && !/^-+$/.test(line))
+          .filter((line) => {
+            if (line.startsWith('[')) return false;
+            if (dividers > 0 && line === dividerLine) {
+              dividers -= 1;
+              return false;
+            }
+            return true;
+          })
           .join('');
         if (document.blocks.every((b) => b.kind === 'text' || b.kind === 'pair' || b.kind === 'feed')) {
           expect(squeeze(onPaper)).toBe(squeeze(written));
         }
       }),
-      { numRuns: 300 },
+      {
+        numRuns: 300,
+        // Found by CI: a text block that is only a dash is text, not a divider.
+        examples: [[{ id: 'p', blocks: [{ kind: 'text', text: '-', align: 'left', bold: false, size: 1 }] }, 58, []]],
+      },
     );
   });
 

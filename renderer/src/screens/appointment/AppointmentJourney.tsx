@@ -8,7 +8,7 @@ import { useShellSend } from '../../shell/shell-context';
 import { Loading } from '../../states/Loading';
 import { SignIn } from '../signin/SignIn';
 import { ChoicePages } from '../ticket/ChoicePages';
-import { formatChinaClock, formatChinaDay, formatChinaDayTime } from '../ticket/china-time';
+import { formatChinaClock, formatChinaDay, formatChinaDayTime } from '../../format/china-time';
 import { JourneyNotice } from '../ticket/JourneyNotice';
 import { TicketView } from '../ticket/TicketView';
 import { appointmentMachine } from './appointment-machine';

@@ -4,7 +4,7 @@ import type { KioskContract, MatterSummary } from '../../../../core/api/contract
 import type { AppointmentDays, AppointmentReceipt, CheckInReceipt } from '../../../../core/api/queue';
 import type { Appointment, AppointmentSlot } from '../../../../platform/contract/appointments';
 import type { ServicePoint } from '../../../../platform/contract/service-points';
-import { todayInChina } from '../ticket/china-time';
+import { todayInChina } from '../../format/china-time';
 
 /** How long the booking slip or the check-in ticket stays up before the kiosk goes home. */
 export const SLIP_SHOWN_MS = 45_000;

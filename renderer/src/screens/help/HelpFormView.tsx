@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useT } from '../../i18n/use-t';
-import { chinaDateAfter } from '../service-map/china-time';
+import { chinaDateAfter } from '../../format/china-time';
 import { HELP_KINDS, HELP_NEEDS, PREFERRED_TIMES, type HelpForm, type HelpFormProblem } from './help-form';
 import type { HelpEvent } from './help-machine';
-import { PhonePad } from './PhonePad';
+import { PhonePad } from '../../components/keypad/PhonePad';
 
 /** Today and the next three China days, for a home visit's preferred day. */
 const VISIT_DAYS = 4;

@@ -1,6 +1,6 @@
 import type { HelpRequestInput } from '../../../../core/api/care';
 import type { AssistanceKind } from '../../../../platform/contract/assistance';
-import { isPhoneNumber } from './PhonePad';
+import { isPhoneNumber } from '../../components/keypad/PhonePad';
 
 export const HELP_KINDS: readonly AssistanceKind[] = ['callback', 'homeVisit', 'agentAtStation'];
 

@@ -1,7 +1,7 @@
 import type { CaseLookup } from '../../../../core/api/care';
 import type { CaseProgress } from '../../../../platform/contract/applications';
 import { useT } from '../../i18n/use-t';
-import { formatChinaDay, formatChinaDayTime } from '../ticket/china-time';
+import { formatChinaDay, formatChinaDayTime } from '../../format/china-time';
 import '../ticket/journeys.css';
 
 /** One case: state, steps as a vertical timeline, next step, promised date, delivery. */

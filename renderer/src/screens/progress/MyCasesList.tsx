@@ -2,7 +2,7 @@ import type { MyCases } from '../../../../core/api/care';
 import { useKioskInfo } from '../../api/kiosk-info-context';
 import { useT } from '../../i18n/use-t';
 import { ChoicePages } from '../ticket/ChoicePages';
-import { formatChinaDay, formatChinaDayTime } from '../ticket/china-time';
+import { formatChinaDay, formatChinaDayTime } from '../../format/china-time';
 import '../ticket/journeys.css';
 
 type Row =

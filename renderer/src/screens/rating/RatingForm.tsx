@@ -1,6 +1,6 @@
 import { useJourneyAvailability } from '../../api/use-devices';
 import { useT } from '../../i18n/use-t';
-import { isPhoneNumber, PhonePad } from '../help/PhonePad';
+import { isPhoneNumber, PhonePad } from '../../components/keypad/PhonePad';
 import { LevelButtons } from './LevelButtons';
 import { OptionChips } from './OptionChips';
 import { isBadLevel, type RatingDraft, type RatingEvent } from './rating-machine';

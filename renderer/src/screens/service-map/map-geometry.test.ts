@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OpeningHours } from '../../../../platform/contract/service-points';
-import { chinaClock, chinaDateAfter } from './china-time';
+import { chinaClock, chinaDateAfter } from '../../format/china-time';
 import { distanceParts } from './format-distance';
 import { distanceKm, fitProjection, offsetKm, scaleBar, separate } from './map-projection';
 import { openState, weekdayRuns } from './opening-hours';

@@ -1,5 +1,5 @@
 import type { OpeningHours } from '../../../../platform/contract/service-points';
-import { chinaClock } from './china-time';
+import { chinaClock } from '../../format/china-time';
 
 /** ISO weekday: 1 Monday … 7 Sunday. */
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;

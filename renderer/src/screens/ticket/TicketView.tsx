@@ -1,7 +1,7 @@
 import type { PrintResult } from '../../../../core/api/resident';
 import type { Ticket } from '../../../../platform/contract/queue';
 import { useT } from '../../i18n/use-t';
-import { formatChinaClock } from './china-time';
+import { formatChinaClock } from '../../format/china-time';
 import './journeys.css';
 
 /**

@@ -1,13 +1,14 @@
 import type { ReceiptDocument } from '../../drivers/printer/receipt-document';
 import type { PrintResult } from '../api/resident';
-import type { DeviceManager } from '../devices/types';
+import type { Result } from '../api/result';
+import type { DeviceManager, PrintFailure, PrintOutcome } from './types';
 
 /**
- * Prints a ticket or slip, or says why it goes to the screen instead. A printer problem never
- * fails the journey: the ticket or booking is valid either way (feature-anchors.md b.14).
+ * Where a receipt, ticket or slip went, in the words the renderer picks its message by. A printer
+ * problem never fails a journey: what was printed for is valid either way, and the screen shows it
+ * instead (feature-anchors.md b.14).
  */
-export async function printOrScreen(devices: DeviceManager, document: ReceiptDocument): Promise<PrintResult> {
-  const printed = await devices.print(document);
+export function printResultOf(printed: Result<PrintOutcome, PrintFailure>): PrintResult {
   if (printed.ok) return { output: 'paper', problem: null };
   switch (printed.error.kind) {
     case 'alreadyPrinted':
@@ -19,4 +20,13 @@ export async function printOrScreen(devices: DeviceManager, document: ReceiptDoc
       // Part of it may be on paper; never printed again by itself, so the screen shows it whole.
       return { output: 'screen', problem: printed.error.code === 'paperOut' ? 'paperOut' : 'printFailed' };
   }
+}
+
+/** Prints, or says why the screen shows it instead. */
+export async function printOrScreen(
+  devices: Pick<DeviceManager, 'print'>,
+  document: ReceiptDocument,
+  options: { reprint?: boolean } = {},
+): Promise<PrintResult> {
+  return printResultOf(await devices.print(document, options));
 }

@@ -1,6 +1,6 @@
 import { PhoneNumber } from '../../../../platform/contract/common';
 import { useT } from '../../i18n/use-t';
-import './care-controls.css';
+import './phone-pad.css';
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'] as const;
 /** 11 digits for a mobile, up to 12 for a landline with its area code (0536 + 8). */
@@ -29,11 +29,11 @@ export function PhonePad({
     <fieldset className="phone-pad" data-testid={testId}>
       <legend className="phone-pad-label">{label}</legend>
       <output className="phone-pad-value" data-testid={`${testId}-value`} aria-live="polite">
-        {value === '' ? <span className="phone-pad-empty">{t('help:phone.empty')}</span> : value}
+        {value === '' ? <span className="phone-pad-empty">{t('keypad:phone.empty')}</span> : value}
       </output>
       {value !== '' && !complete && (
         <p className="phone-pad-hint" data-testid={`${testId}-incomplete`}>
-          {t('help:phone.incomplete')}
+          {t('keypad:phone.incomplete')}
         </p>
       )}
       <div className="phone-pad-keys">
@@ -42,7 +42,7 @@ export function PhonePad({
             key={digit}
             type="button"
             className="phone-pad-key"
-            aria-label={t('help:phone.digit', { digit })}
+            aria-label={t('keypad:phone.digit', { digit })}
             disabled={value.length >= MAX_DIGITS}
             onClick={() => onChange(`${value}${digit}`)}
           >
@@ -55,7 +55,7 @@ export function PhonePad({
           disabled={value === ''}
           onClick={() => onChange(value.slice(0, -1))}
         >
-          {t('help:phone.delete')}
+          {t('keypad:phone.delete')}
         </button>
         <button
           type="button"
@@ -63,7 +63,7 @@ export function PhonePad({
           disabled={value === ''}
           onClick={() => onChange('')}
         >
-          {t('help:phone.clear')}
+          {t('keypad:phone.clear')}
         </button>
       </div>
     </fieldset>

@@ -5,10 +5,11 @@
  */
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 const CHINA_ZONE = 'Asia/Shanghai';
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Today's date in China, `2025-03-14`. */
 export function todayInChina(now: Date): string {
-  return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+  return chinaClock(now).date;
 }
 
 /** `09:30` in China time. */
@@ -36,4 +37,28 @@ export function formatChinaDay(isoDate: string, locale: string): string {
 export function formatChinaDayTime(iso: string, locale: string): string {
   const day = todayInChina(new Date(iso));
   return `${formatChinaDay(day, locale)} ${formatChinaClock(iso, locale)}`;
+}
+
+export interface ChinaClock {
+  /** YYYY-MM-DD */
+  readonly date: string;
+  /** ISO weekday: 1 Monday … 7 Sunday. */
+  readonly weekday: number;
+  /** Minutes since midnight. */
+  readonly minutes: number;
+}
+
+export function chinaClock(now: Date): ChinaClock {
+  const shifted = new Date(now.getTime() + CHINA_OFFSET_MS);
+  const day = shifted.getUTCDay();
+  return {
+    date: shifted.toISOString().slice(0, 10),
+    weekday: day === 0 ? 7 : day,
+    minutes: shifted.getUTCHours() * 60 + shifted.getUTCMinutes(),
+  };
+}
+
+/** The China calendar day `days` after today's. */
+export function chinaDateAfter(now: Date, days: number): ChinaClock {
+  return chinaClock(new Date(now.getTime() + days * DAY_MS));
 }
