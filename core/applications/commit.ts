@@ -6,15 +6,10 @@ import { enqueueBinary } from '../outbox/outbox-store';
 import type { SealedForm, SealedPeople } from './application-store';
 
 /** Which bundle (一件事) a submission belongs to; the platform links the cases by `bundleRef`. */
-export interface BundleInfo {
-  readonly lifeEventId: string;
-  readonly bundleRef: string;
-  readonly index: number;
-  readonly count: number;
-}
+export type BundleInfo = NonNullable<ApplicationSubmission['bundle']>;
 
-/** The platform contract's submission plus `bundle` (being added to platform/contract/applications.ts). */
-export type SubmissionBody = ApplicationSubmission & { bundle: BundleInfo | null };
+/** What one POST /applications carries, byte for byte on every attempt. */
+export type SubmissionBody = ApplicationSubmission;
 
 export interface NewApplication {
   readonly localRef: string;
