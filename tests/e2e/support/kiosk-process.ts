@@ -5,7 +5,6 @@ import { join, resolve } from 'node:path';
 import { READY_LINE_PATTERN } from '../../../scripts/start/ready-line';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 
 export interface RunningProcess {
   readonly child: ChildProcess;
@@ -28,16 +27,21 @@ process.once('exit', () => {
   }
 });
 
-/** A TypeScript script of ours, run the way package.json runs it (tsx). */
+/**
+ * A TypeScript script of ours, run the way package.json runs it: one node process with tsx's
+ * loader (`node --import tsx`). Not the tsx CLI, which runs the script in a child and, on SIGTERM,
+ * SIGKILLs that child unless it confirms the signal within 30 ms — on a busy machine that killed
+ * the kiosk in the middle of closing its store.
+ */
 export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv): RunningProcess {
-  return runCommand(TSX, [join(ROOT, script), ...args], env);
+  return runCommand(process.execPath, ['--import', 'tsx', join(ROOT, script), ...args], env);
 }
 
 export function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv): RunningProcess {
   // No display: the start script must choose the headless browser host, as it does on CI.
   const { DISPLAY: _d, WAYLAND_DISPLAY: _w, ELECTRON_OVERRIDE_DIST_PATH: _e, ...base } = process.env;
-  // Its own process group: tsx (and npm) run the script in a child process, and a signal to the
-  // group reaches all of them (SIGKILL to tsx alone would leave the script running).
+  // Its own process group: npm runs the script in a child process, and a signal to the
+  // group reaches all of them (SIGKILL to npm alone would leave the script running).
   const child = spawn(command, args, {
     cwd: ROOT,
     env: { ...base, ...env },
@@ -102,7 +106,7 @@ export interface StartedKiosk {
   readonly proc: RunningProcess;
 }
 
-/** `npm start`, exactly as a person runs it (tsx scripts/start.ts), with the given config. */
+/** `npm start`, exactly as a person runs it (node --import tsx scripts/start.ts), with the given config. */
 export async function startKiosk(configPath: string, env: NodeJS.ProcessEnv = {}): Promise<StartedKiosk> {
   const proc = runScript('scripts/start.ts', [], { KIOSK_CONFIG: configPath, ...env });
   const [, url] = await waitForLine(proc, READY_LINE_PATTERN);
