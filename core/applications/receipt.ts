@@ -1,6 +1,6 @@
 import type { KioskInfo } from '../api/contract';
 import type { ReceiptBlock, ReceiptDocument } from '../../drivers/printer/receipt-document';
-import { chinaTime } from '../technician/receipts';
+import { chinaDateTime } from '../time/china-time';
 import { shortLocalRef, statusOf, type StoredApplication } from './application-store';
 
 /** Printed whenever the platform does not have the application yet (feature-anchors.md §c.5). */
@@ -41,7 +41,7 @@ export function applicationReceipt(info: KioskInfo, application: StoredApplicati
   blocks.push({ kind: 'divider' });
   if (offline) blocks.push({ kind: 'text', text: SAVED_OFFLINE_LINE, bold: true });
   blocks.push(
-    { kind: 'pair', label: '提交时间', value: chinaTime(application.submittedAt) },
+    { kind: 'pair', label: '提交时间', value: chinaDateTime(application.submittedAt) },
     {
       kind: 'pair',
       label: '领取方式',

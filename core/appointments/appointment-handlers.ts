@@ -20,7 +20,7 @@ import type { ServiceDeps } from '../app/service-deps';
 import { getMatter } from '../catalog/catalog-store';
 import { describePlatformError, platformRequest, type PlatformError } from '../platform-client/http';
 import type { SignedIn } from '../session/resident-session-types';
-import { chinaDay, chinaDayAfter } from '../queue/china-time';
+import { chinaDay, chinaDayAfter } from '../time/china-time';
 import { printOrScreen } from '../devices/print-result';
 import { DEFAULT_SAME_KEY_RETRY, postWithSameKey, type SameKeyRetry } from '../queue/same-key-retry';
 import { ticketDocument } from '../queue/ticket-document';

@@ -1,6 +1,6 @@
 import type { Appointment } from '../../platform/contract/appointments';
 import type { ReceiptDocument } from '../../drivers/printer/receipt-document';
-import { chinaClock, chinaDateTime } from '../queue/china-time';
+import { chinaClock, chinaDateTime } from '../time/china-time';
 
 /** The booking slip (预约凭条): what, where, when, the appointment number, and what to do on the day. */
 export function appointmentSlip(

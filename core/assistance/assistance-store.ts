@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AssistanceRequestId, type AssistanceKind, type AssistanceRequest } from '../../platform/contract/assistance';
 import { enqueue, getOutboxItem } from '../outbox';
 import { DEFAULT_CONTACT_WITHIN_HOURS } from './help-request';
+import { compactChinaDay } from '../time/china-time';
 
 /**
  * Help requests made at this kiosk (migration 0009). The row and its outbox row are written in
@@ -35,8 +36,7 @@ interface HelpRow {
 
 /** `HLP-20261121-3FA9C2`: short enough to read out on the phone, dated in China time. */
 export function newLocalHelpRef(at: Date): string {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(at).replaceAll('-', '');
-  return `HLP-${day}-${randomBytes(3).toString('hex').toUpperCase()}`;
+  return `HLP-${compactChinaDay(at)}-${randomBytes(3).toString('hex').toUpperCase()}`;
 }
 
 export type SaveHelpOutcome =

@@ -1,6 +1,6 @@
 import type { ReceiptBlock, ReceiptDocument } from '../../drivers/printer/receipt-document';
 import type { KioskInfo } from '../api/contract';
-import { chinaTime } from '../technician/receipts';
+import { chinaDateTime } from '../time/china-time';
 import { HELP_KIND_LABELS } from './help-request';
 import type { HelpRequestDelivery, StoredHelpRequest } from './assistance-store';
 
@@ -18,7 +18,7 @@ export function helpSlip(info: KioskInfo, stored: StoredHelpRequest, delivery: H
     { kind: 'divider' },
     { kind: 'pair', label: '参考号', value: delivery.reference, bold: true },
     { kind: 'pair', label: '求助方式', value: HELP_KIND_LABELS[stored.kind] },
-    { kind: 'pair', label: '时间', value: chinaTime(stored.requestedAt) },
+    { kind: 'pair', label: '时间', value: chinaDateTime(stored.requestedAt) },
     { kind: 'text', text: promise, bold: true },
   ];
   if (delivery.status === 'savedOffline') {

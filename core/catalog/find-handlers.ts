@@ -6,7 +6,7 @@ import type { Handlers } from '../api/types';
 import type { ServiceDeps } from '../app/service-deps';
 import { printOrScreen } from '../devices/print-result';
 import type { DeviceManager } from '../devices/types';
-import { chinaTime } from '../technician/receipts';
+import { chinaDateTime } from '../time/china-time';
 import { getMatter, readCatalogMeta } from './catalog-store';
 import { checklistReceipt, guideUrl } from './checklist-receipt';
 import { listLifeEvents } from './life-events';
@@ -72,7 +72,7 @@ export function buildFindHandlers(deps: FindDeps): Pick<Handlers<KioskContract>,
       const documentId = `checklist-${randomUUID()}`;
       const document = checklistReceipt(
         { ...matter, guide },
-        { documentId, stationName: deps.info.station.name, printedAt: chinaTime(deps.now().toISOString()) },
+        { documentId, stationName: deps.info.station.name, printedAt: chinaDateTime(deps.now()) },
       );
       const url = guideUrl(matter.code, matter.version);
       const print = await printOrScreen(deps.devices, document);

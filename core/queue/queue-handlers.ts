@@ -3,7 +3,7 @@ import { ok } from '../api/result';
 import type { Handlers } from '../api/types';
 import type { ServiceDeps } from '../app/service-deps';
 import { describePlatformError } from '../platform-client/http';
-import { chinaDay } from './china-time';
+import { chinaDay } from '../time/china-time';
 import { fetchQueueStatus, liveOverview, offlineOverview, readStatus } from './queue-status';
 import { DEFAULT_SAME_KEY_RETRY } from './same-key-retry';
 import { takeTicket, type TakeTicketOptions } from './take-ticket';

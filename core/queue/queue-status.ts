@@ -4,7 +4,7 @@ import type { QueueOverview, QueueServiceView } from '../api/queue';
 import { err, ok, type Result } from '../api/result';
 import type { ServiceDeps } from '../app/service-deps';
 import { platformRequest, type PlatformError } from '../platform-client/http';
-import { chinaDay } from './china-time';
+import { chinaDay } from '../time/china-time';
 import { numbersLeft, readStatus, saveStatus, type CachedStatus } from './queue-store';
 
 /** Today's queues from the platform; a good answer is kept as the last known status. */

@@ -8,7 +8,7 @@ import type { ServiceDeps } from '../app/service-deps';
 import { getMatter } from '../catalog/catalog-store';
 import { enqueue } from '../outbox';
 import { describePlatformError } from '../platform-client/http';
-import { chinaDay, compactChinaDay } from './china-time';
+import { chinaDay, compactChinaDay } from '../time/china-time';
 import { printOrScreen } from '../devices/print-result';
 import {
   offlineIssuedSince,

@@ -1,6 +1,6 @@
 import type { Ticket } from '../../platform/contract/queue';
 import type { ReceiptBlock, ReceiptDocument } from '../../drivers/printer/receipt-document';
-import { chinaDateTime } from './china-time';
+import { chinaDateTime } from '../time/china-time';
 
 /**
  * The printed queue ticket (layout after drivers/printer sampleQueueTicket): the number big, the

@@ -1,7 +1,7 @@
 import { TicketRange } from '../../platform/contract/queue';
 import type { ServiceDeps } from '../app/service-deps';
 import { describePlatformError } from '../platform-client/http';
-import { chinaDay } from './china-time';
+import { chinaDay } from '../time/china-time';
 import { fetchQueueStatus } from './queue-status';
 import { numbersLeft, rangesOfDay, saveRange } from './queue-store';
 import { isAmbiguous, postWithSameKey, type SameKeyRetry } from './same-key-retry';

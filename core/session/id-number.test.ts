@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { withCheckCharacter } from '../../drivers/idcard/id-number';
-import { checkTypedIdNumber, chinaToday, idTypeOfNumber } from './id-number';
+import { chinaDay } from '../time/china-time';
+import { checkTypedIdNumber, idTypeOfNumber } from './id-number';
 
 const TODAY = '2026-11-21';
 
@@ -71,6 +72,6 @@ describe('typed resident ID numbers (GB 11643)', () => {
   it('reads the document type from the number and the day in China', () => {
     expect(idTypeOfNumber('810000198504150043')).toBe('hkMacaoTaiwanResidencePermit');
     expect(idTypeOfNumber('937084199001010010')).toBe('foreignPermanentResidentIdCard');
-    expect(chinaToday(new Date('2026-11-21T16:30:00Z'))).toBe('2026-11-22');
+    expect(chinaDay(new Date('2026-11-21T16:30:00Z'))).toBe('2026-11-22');
   });
 });

@@ -45,8 +45,3 @@ export function isRealDay(date: string): boolean {
   const parsed = new Date(Date.UTC(year, month - 1, day));
   return parsed.getUTCFullYear() === year && parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === day;
 }
-
-/** Today's date in China (UTC+8, no daylight saving), whatever the machine's zone. */
-export function chinaToday(now: Date): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}

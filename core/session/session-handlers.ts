@@ -5,7 +5,8 @@ import type { Handlers } from '../api/types';
 import type { ServiceDeps } from '../app/service-deps';
 import type { IdCard } from '../../drivers/idcard/card';
 import type { IdType, Person } from '../../platform/contract/common';
-import { checkTypedIdNumber, chinaToday } from './id-number';
+import { chinaDay } from '../time/china-time';
+import { checkTypedIdNumber } from './id-number';
 import { sessionControl, type ResidentSessionControl } from './resident-session';
 import type { SignedIn } from './resident-session-types';
 
@@ -39,7 +40,7 @@ export function buildSessionHandlers(
       }
       const card = await session.takeCard(cardWaitMs);
       if (!card) return err({ code: 'noCard', message: `no card was read within ${cardWaitMs} ms` });
-      if (isExpired(card, chinaToday(deps.now()))) {
+      if (isExpired(card, chinaDay(deps.now()))) {
         log.info({ role, cardType: card.cardType }, 'sign-in refused: the card has expired');
         return err({ code: 'cardExpired', message: 'the card’s validity ended before today' });
       }
@@ -48,7 +49,7 @@ export function buildSessionHandlers(
     },
     'session.signInWithIdNumber': ({ role, idNumber, name, relation }) => {
       if (role === 'agent' && !relation) return err(relationMissing());
-      const checked = checkTypedIdNumber(idNumber, chinaToday(deps.now()));
+      const checked = checkTypedIdNumber(idNumber, chinaDay(deps.now()));
       if (!checked.ok) {
         return err({ code: 'invalidIdNumber', message: `the typed number fails its ${checked.error} check` });
       }

@@ -2,6 +2,7 @@ import type { KioskInfo } from '../api/contract';
 import type { DeviceKind as PlatformDeviceKind, DeviceStatus } from '../../platform/contract/common';
 import type { InspectionConsumable, InspectionReport } from '../../platform/contract/terminals';
 import type { ReceiptBlock, ReceiptDocument } from '../../drivers/printer/receipt-document';
+import { chinaDateTime } from '../time/china-time';
 
 /**
  * Paper the technician takes away: the test page and the 巡检单. Printed in Chinese whatever the
@@ -42,21 +43,6 @@ const LEVEL_WORDS: Record<InspectionConsumable['level'], string> = {
   unknown: '未知',
 };
 
-/** `2026-11-21 16:05` in China time, whatever the machine's zone. */
-export function chinaTime(iso: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(iso));
-  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
-}
-
 function stationHeader(info: KioskInfo, title: string): ReceiptBlock[] {
   return [
     { kind: 'text', text: title, align: 'center', bold: true, size: 2 },
@@ -71,7 +57,7 @@ export function testPageReceipt(info: KioskInfo, id: string, at: Date): ReceiptD
     id,
     blocks: [
       ...stationHeader(info, '打印测试页'),
-      { kind: 'pair', label: '时间', value: chinaTime(at.toISOString()) },
+      { kind: 'pair', label: '时间', value: chinaDateTime(at) },
       { kind: 'pair', label: '软件版本', value: info.appVersion },
       { kind: 'text', text: '中文：便民服务站自助终端 ABCdef 0123456789' },
       { kind: 'text', text: '加粗 BOLD', bold: true },
@@ -99,8 +85,8 @@ export function inspectionReceipt(info: KioskInfo, inspection: InspectionForPrin
     ...(report.inspector.organisation
       ? [{ kind: 'pair' as const, label: '单位', value: report.inspector.organisation }]
       : []),
-    { kind: 'pair', label: '开始', value: chinaTime(report.startedAt) },
-    { kind: 'pair', label: '结束', value: chinaTime(report.finishedAt) },
+    { kind: 'pair', label: '开始', value: chinaDateTime(report.startedAt) },
+    { kind: 'pair', label: '结束', value: chinaDateTime(report.finishedAt) },
     { kind: 'pair', label: '软件版本', value: report.appVersion },
     { kind: 'pair', label: '事项目录', value: report.catalogVersion ?? '无' },
     { kind: 'divider' },

@@ -1,7 +1,7 @@
 /**
  * Days and clock times as residents read them: China Standard Time, UTC+8 all year (no daylight
- * saving), whatever time zone the kiosk's operating system is set to. A ticket range is valid for
- * one such day; an appointment can be checked in on its day only.
+ * saving), whatever time zone the kiosk's operating system is set to. Every receipt, ticket and
+ * slip prints these; a ticket range is valid for one such day; a card expires at the end of one.
  */
 
 const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
@@ -17,9 +17,9 @@ export function chinaDayAfter(instant: Date, days: number): string {
   return chinaDay(new Date(instant.getTime() + days * DAY_MS));
 }
 
-/** `YYYY-MM-DD HH:MM` in China Standard Time, as printed on tickets and slips. */
-export function chinaDateTime(instant: Date): string {
-  return new Date(instant.getTime() + CST_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+/** `YYYY-MM-DD HH:MM` in China Standard Time, as printed on tickets, receipts and slips. */
+export function chinaDateTime(instant: Date | string): string {
+  return new Date(new Date(instant).getTime() + CST_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 /** `HH:MM` in China Standard Time. */
