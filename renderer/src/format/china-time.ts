@@ -62,3 +62,23 @@ export function chinaClock(now: Date): ChinaClock {
 export function chinaDateAfter(now: Date, days: number): ChinaClock {
   return chinaClock(new Date(now.getTime() + days * DAY_MS));
 }
+
+/** `2026/11/21 12:29`: an instant in China time, all digits, as receipts show it, in the UI language. */
+export function formatChinaDateTimeNumeric(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(new Date(iso));
+}
+
+/** An ISO date (YYYY-MM-DD) as a date in the UI language, without shifting it by the time zone. */
+export function formatIsoDateNumeric(isoDate: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(`${isoDate}T00:00:00Z`),
+  );
+}

@@ -4,7 +4,7 @@ import type { ApplyContext } from './apply-machine';
 import { ApplyNoticeLine } from './ApplyNoticeLine';
 import { FieldInput } from './FieldInput';
 import { formProblems } from './form-check';
-import { formatDateTime } from './format-time';
+import { formatChinaDateTimeNumeric as formatDateTime } from '../../format/china-time';
 
 /** 使用您上次在本机填写的电话和地址？ Asked before the form, and nothing is taken without a yes. */
 export function ConsentPrompt({

@@ -3,7 +3,10 @@ import { useT } from '../../i18n/use-t';
 import type { ApplyNotice } from './apply-machine';
 import { ApplyNoticeLine } from './ApplyNoticeLine';
 import { ProgressQr } from './ProgressQr';
-import { formatDate, formatDateTime } from './format-time';
+import {
+  formatChinaDateTimeNumeric as formatDateTime,
+  formatIsoDateNumeric as formatDate,
+} from '../../format/china-time';
 
 /** The kiosk reference as the paper receipt prints it (core's shortLocalRef), so both read the same. */
 function shortLocalRef(localRef: string): string {
