@@ -154,6 +154,28 @@ export const PlatformConfig = z.discriminatedUnion('mode', [
     .strict(),
 ]);
 
+/**
+ * Voice mode (语音播报, 长辈版): the offline speech engine. espeak-ng is Debian's `espeak-ng` package;
+ * `none` switches speech off (the screens then offer no voice). Stations configured before speech
+ * existed get espeak-ng.
+ */
+export const SpeechConfig = z
+  .object({
+    engine: z.enum(['espeak-ng', 'none']).default('espeak-ng'),
+    espeakPath: z
+      .string()
+      .regex(/^\/[^\0]*$/, 'an absolute path to the espeak-ng program, e.g. /usr/bin/espeak-ng')
+      .optional()
+      .describe('the espeak-ng program; /usr/bin/espeak-ng when left out'),
+    prepareAtStart: z
+      .boolean()
+      .default(true)
+      .describe(
+        'synthesise every fixed prompt into the disk cache at start, so the first word of a screen comes at once',
+      ),
+  })
+  .strict();
+
 export const KioskConfig = z
   .object({
     station: Station,
@@ -204,6 +226,7 @@ export const KioskConfig = z
         level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
       })
       .strict(),
+    speech: SpeechConfig.default({ engine: 'espeak-ng', prepareAtStart: true }),
   })
   .strict();
 
@@ -211,3 +234,4 @@ export type KioskConfig = z.infer<typeof KioskConfig>;
 export type DevicesConfig = z.infer<typeof DevicesConfig>;
 export type PlatformConfig = z.infer<typeof PlatformConfig>;
 export type TechnicianConfig = z.infer<typeof TechnicianConfig>;
+export type SpeechConfig = z.infer<typeof SpeechConfig>;

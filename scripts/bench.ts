@@ -9,6 +9,7 @@ import type { Summary } from '../tests/bench/measure';
 import { idCardBenchmarks } from '../tests/bench/idcard.bench';
 import { printerBenchmarks } from '../tests/bench/printer.bench';
 import { searchBenchmarks } from '../tests/bench/search.bench';
+import { speechBenchmarks } from '../tests/bench/speech.bench';
 import { startupBenchmarks } from '../tests/bench/startup.bench';
 import { buildRenderer, rendererIsStale, ROOT } from './build-renderer';
 
@@ -18,6 +19,7 @@ const results: Summary[] = [
   ...(await idCardBenchmarks()),
   ...(await printerBenchmarks()),
   ...(await searchBenchmarks()),
+  ...(await speechBenchmarks()),
   ...(await startupBenchmarks()),
 ];
 

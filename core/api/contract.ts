@@ -56,6 +56,8 @@ import {
 } from './resident';
 import { Appointment } from '../../platform/contract/appointments';
 import { IsoDate } from '../../platform/contract/common';
+import { Locale } from './locale';
+import { PrepareSpeechInput, PrepareSpeechResult, SayInput, SpeechClip } from './speech';
 
 /**
  * The kiosk API: every method the renderer may call and every event the host may push.
@@ -65,8 +67,7 @@ import { IsoDate } from '../../platform/contract/common';
 
 const Empty = z.object({}).strict();
 
-export const Locale = z.enum(['zh-CN', 'en']);
-export type Locale = z.infer<typeof Locale>;
+export { Locale } from './locale';
 
 export const KioskInfo = z.object({
   appVersion: z.string(),
@@ -84,6 +85,8 @@ export const KioskInfo = z.object({
     mode: z.enum(['real', 'emulated']),
     deviceLabel: z.string().nullable().describe('pick the camera whose label contains this; null: the first one'),
   }),
+  /** Voice mode: whether core can speak, and whether the renderer should cache its fixed prompts at start. */
+  speech: z.object({ available: z.boolean(), prepareAtStart: z.boolean() }),
 });
 export type KioskInfo = z.infer<typeof KioskInfo>;
 
@@ -340,6 +343,20 @@ export const methods = {
     errors: ['invalidRequest'],
     description:
       'A 帮办代办 request (callback, home visit, agent at the station), sent through the outbox; prints a slip.',
+  }),
+  'speech.say': defineMethod({
+    input: SayInput,
+    output: SpeechClip,
+    errors: ['speechUnavailable'],
+    description:
+      'Synthesises one utterance offline (voice mode, 长辈版) and returns it as WAV for the renderer to play; prepared prompts come from the cache.',
+  }),
+  'speech.prepare': defineMethod({
+    input: PrepareSpeechInput,
+    output: PrepareSpeechResult,
+    errors: ['speechUnavailable'],
+    description:
+      'Synthesises fixed prompts ahead of time into the speech cache, so the first word of a screen starts quickly.',
   }),
   'serviceMap.points': defineMethod({
     input: Empty,

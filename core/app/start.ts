@@ -14,6 +14,7 @@ import { createDeviceManager } from '../devices/manager';
 import { createPrintLedgerStore } from '../devices/print-ledger-store';
 import { dataSealerFor, startOutboxDelivery } from '../outbox';
 import { createCaptureStaging } from '../session/capture-staging';
+import { createSpeechService, speechEngineFromConfig } from '../speech';
 import { openStore } from '../store/open';
 import { createTechnicianService } from '../technician';
 import { configSummary } from './config-summary';
@@ -93,6 +94,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
     onStatus: (status) => events.emit('catalog.statusChanged', status),
   });
 
+  const speechEngine = await speechEngineFromConfig(config.speech);
   const info = {
     appVersion: options.appVersion,
     host: options.host,
@@ -105,6 +107,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
       deviceLabel:
         config.devices.documentCamera.mode === 'real' ? (config.devices.documentCamera.deviceLabel ?? null) : null,
     },
+    speech: { available: speechEngine !== null, prepareAtStart: config.speech.prepareAtStart },
   };
   const now = () => new Date();
   const ledger = createPrintLedgerStore(store.value.db, now);
@@ -138,11 +141,18 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
     now,
     dataDir: loaded.dataDir,
   });
+  // Voice mode: prepared prompts are cached on disk; what was said to this resident only in memory.
+  const speech = createSpeechService({
+    engine: speechEngine,
+    cacheDir: join(loaded.dataDir, 'speech-cache'),
+    logger,
+  });
   // Session end (idle reset, 返回首页 to attract, technician mode): the card, who signed in, what
-  // they completed and every staged capture are forgotten.
+  // they completed, every staged capture and every clip spoken to them are forgotten.
   const endResidentSession = () => {
     captures.clear();
     resident.endSession();
+    speech.forgetSession();
   };
   const technician = createTechnicianService({
     db: store.value.db,
@@ -165,6 +175,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
       ...buildDeviceHandlers({ devices, captures, endResidentSession, devMode: options.devMode }),
       ...resident.handlers,
       ...technician.handlers,
+      ...speech.handlers,
     },
     { error: (fields, message) => log.error(fields, message) },
   );
@@ -180,6 +191,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
     close() {
       closing ??= (async () => {
         loop.stop();
+        await speech.stop();
         await resident.stop();
         await outbox.stop();
         // A serial port whose other end (socat, a USB adapter) vanished at the same moment can leave

@@ -43,6 +43,7 @@ describe('the kiosk window', () => {
     expect(prefs.allowRunningInsecureContent).toBe(false);
     expect(prefs.experimentalFeatures).toBe(false);
     expect(prefs.enableBlinkFeatures).toBeUndefined();
+    expect(prefs.autoplayPolicy).toBe('no-user-gesture-required');
     expect(prefs.preload).toBe('/opt/kiosk/out/electron/preload.cjs');
   });
 

@@ -30,6 +30,9 @@ export function kioskWebPreferences(options: KioskWindowOptions): WebPreferences
     disableDialogs: true,
     // The window is always in front; idle timers and read-aloud must not be throttled.
     backgroundThrottling: false,
+    // Voice mode speaks each screen as it appears, which is not always right after a touch
+    // (the idle question, a card read); the kiosk's own audio must not wait for a gesture.
+    autoplayPolicy: 'no-user-gesture-required',
     partition: KIOSK_PARTITION, // in memory only: nothing of a resident reaches disk
   };
 }

@@ -63,6 +63,8 @@ export function chromiumKioskArgs(url: string, profileDir: string, options: Chro
     '--noerrdialogs',
     '--disable-session-crashed-bubble',
     '--password-store=basic',
+    // Voice mode speaks screens that appear without a touch (the idle question, a card read).
+    '--autoplay-policy=no-user-gesture-required',
     ...(devMode ? [] : ['--disable-dev-tools']),
     ...cameraArgs,
   ];

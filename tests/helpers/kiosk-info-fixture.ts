@@ -26,4 +26,5 @@ export const kioskInfoFixture: KioskInfo = {
   },
   ui: { defaultLocale: 'zh-CN', orientation: 'auto', attractAfterIdleSeconds: 120 },
   documentCamera: { mode: 'emulated', deviceLabel: null },
+  speech: { available: true, prepareAtStart: false },
 };

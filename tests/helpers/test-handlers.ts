@@ -13,6 +13,7 @@ import { dataSealerFor, startOutboxDelivery } from '../../core/outbox';
 import type { HttpOptions } from '../../core/platform-client/http';
 import { trackReachability } from '../../core/platform-client/reachability';
 import { createCaptureStaging } from '../../core/session/capture-staging';
+import { createSpeechService } from '../../core/speech';
 import { createTechnicianService } from '../../core/technician';
 
 /**
@@ -62,9 +63,12 @@ export function createTestHandlers(options: {
     // Tests drive ranges and caches themselves; a closed platform answers at once anyway.
     { loops: false, deliveryWaitMs: 2_000, cardWaitMs: 200 },
   );
+  // Speech off: tests of voice mode give the renderer a fake, and core/speech tests its own service.
+  const speech = createSpeechService({ engine: null, cacheDir: options.dataDir, logger: options.logger });
   const endResidentSession = () => {
     captures.clear();
     resident.endSession();
+    speech.forgetSession();
   };
   const technician = createTechnicianService({
     db: options.db,
@@ -84,6 +88,7 @@ export function createTestHandlers(options: {
     ...buildDeviceHandlers({ devices, captures, endResidentSession, devMode: true }),
     ...technician.handlers,
     ...resident.handlers,
+    ...speech.handlers,
   };
   return {
     handlers,
@@ -92,6 +97,7 @@ export function createTestHandlers(options: {
     resident,
     outbox,
     async close() {
+      await speech.stop();
       await resident.stop();
       await outbox.stop();
       await devices.close();

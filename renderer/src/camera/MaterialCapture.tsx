@@ -146,7 +146,12 @@ export function MaterialCapture({
 
   return (
     <section className="material-capture" data-testid="material-capture">
-      <h2 className="material-capture__title">{t('camera:title', { material: materialName })}</h2>
+      <h2 className="material-capture__title" data-speech="title">
+        {t('camera:title', { material: materialName })}
+      </h2>
+      <p className="material-capture__hint" data-speech="hint">
+        {t('camera:hint')}
+      </p>
       <div className="material-capture__body">
         {camera.kind === 'opening' ? (
           <p className="camera-guidance" role="status">

@@ -69,7 +69,8 @@ export function ScrollPager({
         }}
         role="region"
         aria-label={label}
-        tabIndex={-1}
+        // Focusable, so a keyboard (or a switch) can scroll it too (axe scrollable-region-focusable).
+        tabIndex={0}
       >
         {children}
       </div>

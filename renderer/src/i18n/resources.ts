@@ -38,6 +38,10 @@ import enMap from './locales/en/map.json';
 import zhRating from './locales/zh-CN/rating.json';
 import zhHelp from './locales/zh-CN/help.json';
 import zhMap from './locales/zh-CN/map.json';
+import enKeyboard from './locales/en/keyboard.json';
+import enVoice from './locales/en/voice.json';
+import zhKeyboard from './locales/zh-CN/keyboard.json';
+import zhVoice from './locales/zh-CN/voice.json';
 import type { Locale } from '../../../core/api/contract';
 
 /**
@@ -67,6 +71,8 @@ export const namespaces = [
   'appointment',
   'progress',
   'search',
+  'keyboard',
+  'voice',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -92,6 +98,8 @@ export const resources = {
     ticket: zhTicket,
     appointment: zhAppointment,
     progress: zhProgress,
+    keyboard: zhKeyboard,
+    voice: zhVoice,
   },
   en: {
     common: enCommon,
@@ -114,5 +122,7 @@ export const resources = {
     ticket: enTicket,
     appointment: enAppointment,
     progress: enProgress,
+    keyboard: enKeyboard,
+    voice: enVoice,
   },
 } as const satisfies Record<Locale, Record<Namespace, object>>;

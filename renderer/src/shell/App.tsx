@@ -16,6 +16,8 @@ import { Loading } from '../states/Loading';
 import { Problem } from '../states/Problem';
 import { ShellActor } from './shell-context';
 import { Shell } from './Shell';
+import { VoiceProvider } from '../voice/voice-context';
+import { PrepareSpeech } from '../voice/PrepareSpeech';
 
 /**
  * Boot: ask the host who we are (`kiosk.info`), then start the shell with the station's idle time
@@ -43,13 +45,16 @@ function Boot() {
       <ShellActor.Provider
         options={{ input: { defaultLocale: ui.defaultLocale, idleSeconds: ui.attractAfterIdleSeconds } }}
       >
-        <CatalogStatusProvider>
-          <CatalogOverviewProvider>
-            <Shell />
-          </CatalogOverviewProvider>
-        </CatalogStatusProvider>
+        <VoiceProvider>
+          <CatalogStatusProvider>
+            <CatalogOverviewProvider>
+              <Shell />
+            </CatalogOverviewProvider>
+          </CatalogStatusProvider>
+        </VoiceProvider>
       </ShellActor.Provider>
       <CameraPresence />
+      <PrepareSpeech />
       {info.value.devMode && <DevPanel />}
     </KioskInfoContext.Provider>
   );

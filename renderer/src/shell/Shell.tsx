@@ -11,7 +11,7 @@ import { HomeScreen } from '../screens/home/HomeScreen';
 import { TechnicianMode, useHiddenGesture } from '../screens/technician';
 import { Problem } from '../states/Problem';
 import { ScreenErrorBoundary } from '../states/ScreenErrorBoundary';
-import { useIdleShown, useShellScreen, useShellSend, useVisit } from './shell-context';
+import { useIdleShown, usePreferences, useShellScreen, useShellSend, useVisit } from './shell-context';
 import { useIdleActivity } from './use-idle-activity';
 import { useLocaleSync } from './use-locale-sync';
 import { useSessionEnd } from './use-session-end';
@@ -47,6 +47,7 @@ export function Shell() {
   const send = useShellSend();
   const visit = useVisit();
   const idleWarning = useIdleShown();
+  const preferences = usePreferences();
   useIdleActivity(document);
   useLocaleSync(visit.locale);
   useSessionEnd(screen);
@@ -59,7 +60,13 @@ export function Shell() {
   // A guide covers the list it was opened from, which stays mounted to keep its scroll position.
   const fromHome = visit.group === null;
   return (
-    <div className="shell" data-orientation={ui.orientation} data-screen={screen}>
+    <div
+      className="shell"
+      data-orientation={ui.orientation}
+      data-screen={screen}
+      data-profile={preferences.profile}
+      data-contrast={preferences.contrast}
+    >
       <Header />
       <main className="shell-main">
         {screen === 'attract' && (

@@ -83,7 +83,7 @@ describe('idle reset', () => {
     act(() => {
       vi.advanceTimersByTime(95_000);
     });
-    await user.click(within(screen.getByTestId('idle-warning')).getByRole('button', { name: '继续浏览' }));
+    await user.click(within(screen.getByTestId('idle-warning')).getByRole('button', { name: '需要，继续办理' }));
     act(() => {
       vi.advanceTimersByTime(60_000);
     });

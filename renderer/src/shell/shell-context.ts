@@ -1,7 +1,7 @@
 import { createActorContext } from '@xstate/react';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { SnapshotFrom } from 'xstate';
-import { shellMachine, type ShellEvent, type ShellScreen } from './shell-machine';
+import { shellMachine, type Preferences, type ShellEvent, type ShellScreen } from './shell-machine';
 
 /** The one shell actor of the app; screens read it through the selectors below. */
 export const ShellActor = createActorContext(shellMachine);
@@ -33,4 +33,13 @@ export function useVisit() {
 
 export function useIdleShown(): boolean {
   return ShellActor.useSelector((snapshot) => snapshot.matches({ visit: { idle: 'warning' } }));
+}
+
+/** The visitor's 长辈版, contrast, voice and volume choices (reset with the visit). */
+export function usePreferences(): Preferences {
+  const profile = ShellActor.useSelector((snapshot) => snapshot.context.profile);
+  const contrast = ShellActor.useSelector((snapshot) => snapshot.context.contrast);
+  const voice = ShellActor.useSelector((snapshot) => snapshot.context.voice);
+  const volumeStep = ShellActor.useSelector((snapshot) => snapshot.context.volumeStep);
+  return useMemo(() => ({ profile, contrast, voice, volumeStep }), [profile, contrast, voice, volumeStep]);
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createActor } from 'xstate';
-import { shellMachine, warningSeconds } from './shell-machine';
+import { DEFAULT_VOLUME_STEP, ELDER_TIME_FACTOR, shellMachine, VOLUME_STEPS, warningSeconds } from './shell-machine';
 
 function start(idleSeconds = 120) {
   const actor = createActor(shellMachine, { input: { defaultLocale: 'zh-CN', idleSeconds } });
@@ -92,6 +92,58 @@ describe('shell machine', () => {
     expect(actor.getSnapshot().matches({ visit: { idle: 'active' } })).toBe(true);
     vi.advanceTimersByTime(89_000);
     expect(actor.getSnapshot().matches('visit')).toBe(true);
+  });
+
+  it('长辈版 from the attract screen starts the visit with voice on; leaving it turns voice off', () => {
+    const actor = start();
+    actor.send({ type: 'SET_PROFILE', profile: 'elder' });
+    expect(actor.getSnapshot().matches({ visit: { screen: 'home' } })).toBe(true);
+    expect(actor.getSnapshot().context).toMatchObject({ profile: 'elder', voice: true });
+    actor.send({ type: 'SET_VOICE', voice: false });
+    expect(actor.getSnapshot().context).toMatchObject({ profile: 'elder', voice: false });
+    actor.send({ type: 'SET_PROFILE', profile: 'standard' });
+    expect(actor.getSnapshot().context).toMatchObject({ profile: 'standard', voice: false });
+  });
+
+  it('keeps the volume within its steps', () => {
+    const actor = start();
+    actor.send({ type: 'START' });
+    actor.send({ type: 'SET_VOLUME', volumeStep: 99 });
+    expect(actor.getSnapshot().context.volumeStep).toBe(VOLUME_STEPS.length - 1);
+    actor.send({ type: 'SET_VOLUME', volumeStep: -3 });
+    expect(actor.getSnapshot().context.volumeStep).toBe(0);
+  });
+
+  it('gives 长辈版 twice the time before the warning and in it', () => {
+    const actor = start(60);
+    actor.send({ type: 'SET_PROFILE', profile: 'elder' });
+    // Standard: warning after 30 s. 长辈版: idle 120 s, so the warning comes after 90 s and lasts 30 s.
+    expect(ELDER_TIME_FACTOR).toBe(2);
+    vi.advanceTimersByTime(89_999);
+    expect(actor.getSnapshot().matches({ visit: { idle: 'active' } })).toBe(true);
+    vi.advanceTimersByTime(1);
+    expect(actor.getSnapshot().matches({ visit: { idle: 'warning' } })).toBe(true);
+    vi.advanceTimersByTime(29_999);
+    expect(actor.getSnapshot().matches('visit')).toBe(true);
+    vi.advanceTimersByTime(1);
+    expect(actor.getSnapshot().matches('attract')).toBe(true);
+  });
+
+  it('resets profile, contrast, voice, volume and language when the visit ends (VVSG 7.1-A)', () => {
+    const actor = start(60);
+    actor.send({ type: 'SET_PROFILE', profile: 'elder' });
+    actor.send({ type: 'SET_CONTRAST', contrast: 'high' });
+    actor.send({ type: 'SET_VOLUME', volumeStep: 0 });
+    actor.send({ type: 'SET_LOCALE', locale: 'en' });
+    vi.advanceTimersByTime(120_000);
+    expect(actor.getSnapshot().matches('attract')).toBe(true);
+    expect(actor.getSnapshot().context).toMatchObject({
+      profile: 'standard',
+      contrast: 'default',
+      voice: false,
+      volumeStep: DEFAULT_VOLUME_STEP,
+      locale: 'zh-CN',
+    });
   });
 
   it('takes the idle time from its input', () => {

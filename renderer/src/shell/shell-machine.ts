@@ -15,8 +15,29 @@ export interface ShellInput {
   readonly idleSeconds: number;
 }
 
+/**
+ * 长辈版 (elder mode) is a whole profile: larger text and targets, fewer choices per screen, voice
+ * on and slower, longer time limits. `standard` is everyone else.
+ */
+export type Profile = 'standard' | 'elder';
+/** `high` is black on white with heavier outlines (accessibility.md §2: a 21:1 option). */
+export type Contrast = 'default' | 'high';
+/** Volume steps for the speaker; the session starts at the default and returns to it at reset. */
+export const VOLUME_STEPS = [0.4, 0.6, 0.8, 1] as const;
+export const DEFAULT_VOLUME_STEP = 1;
+
+/** How a visitor wants the kiosk to look and sound. Reset with the visit (EN 301 549 5.1.3.13, VVSG 7.1-A). */
+export interface Preferences {
+  readonly profile: Profile;
+  readonly contrast: Contrast;
+  /** Voice mode: every screen reads its title and what to do; taps read the item. */
+  readonly voice: boolean;
+  /** Index into VOLUME_STEPS. */
+  readonly volumeStep: number;
+}
+
 /** Everything a visitor chose. All of it is thrown away when the kiosk goes back to attract. */
-interface Visit {
+interface Visit extends Preferences {
   readonly locale: Locale;
   /** The group opened from home; null while on home (whose own list shows everything). */
   readonly group: MatterGroup | null;
@@ -34,6 +55,11 @@ export interface ShellContext extends Visit {
 export type ShellEvent =
   | { type: 'START' }
   | { type: 'SET_LOCALE'; locale: Locale }
+  /** 长辈版 on or off. Turning it on also turns voice on; on the attract screen it starts the visit. */
+  | { type: 'SET_PROFILE'; profile: Profile }
+  | { type: 'SET_CONTRAST'; contrast: Contrast }
+  | { type: 'SET_VOICE'; voice: boolean }
+  | { type: 'SET_VOLUME'; volumeStep: number }
   | { type: 'CHOOSE_GROUP'; group: MatterGroup }
   | { type: 'SET_HANDLING'; handling: Handling | null }
   | { type: 'OPEN_MATTER'; code: string }
@@ -62,7 +88,29 @@ export function warningSeconds(idleSeconds: number): number {
 }
 
 function freshVisit(context: Pick<ShellContext, 'defaultLocale'>): Visit {
-  return { locale: context.defaultLocale, group: null, handling: null, matterCode: null, journey: null };
+  return {
+    locale: context.defaultLocale,
+    profile: 'standard',
+    contrast: 'default',
+    voice: false,
+    volumeStep: DEFAULT_VOLUME_STEP,
+    group: null,
+    handling: null,
+    matterCode: null,
+    journey: null,
+  };
+}
+
+/** 长辈版 gives the visitor this much more time before the idle warning and during it. */
+export const ELDER_TIME_FACTOR = 2;
+
+/** Seconds without a touch before the visit resets, for this profile. */
+export function visitIdleSeconds(context: Pick<ShellContext, 'idleSeconds' | 'profile'>): number {
+  return context.profile === 'elder' ? context.idleSeconds * ELDER_TIME_FACTOR : context.idleSeconds;
+}
+
+function clampVolumeStep(step: number): number {
+  return Math.max(0, Math.min(VOLUME_STEPS.length - 1, Math.round(step)));
 }
 
 /**
@@ -79,8 +127,8 @@ export const shellMachine = setup({
     input: {} as ShellInput,
   },
   delays: {
-    idleBeforeWarning: ({ context }) => (context.idleSeconds - warningSeconds(context.idleSeconds)) * 1000,
-    warningBeforeAttract: ({ context }) => warningSeconds(context.idleSeconds) * 1000,
+    idleBeforeWarning: ({ context }) => (visitIdleSeconds(context) - warningSeconds(visitIdleSeconds(context))) * 1000,
+    warningBeforeAttract: ({ context }) => warningSeconds(visitIdleSeconds(context)) * 1000,
     pinIdle: ({ context }) => context.idleSeconds * 1000,
   },
   guards: {
@@ -90,6 +138,18 @@ export const shellMachine = setup({
   actions: {
     forgetVisit: assign(({ context }) => freshVisit(context)),
     setLocale: assign(({ event }) => (event.type === 'SET_LOCALE' ? { locale: event.locale } : {})),
+    setProfile: assign(({ event }) =>
+      event.type === 'SET_PROFILE'
+        ? event.profile === 'elder'
+          ? { profile: 'elder' as const, voice: true }
+          : { profile: 'standard' as const, voice: false }
+        : {},
+    ),
+    setContrast: assign(({ event }) => (event.type === 'SET_CONTRAST' ? { contrast: event.contrast } : {})),
+    setVoice: assign(({ event }) => (event.type === 'SET_VOICE' ? { voice: event.voice } : {})),
+    setVolume: assign(({ event }) =>
+      event.type === 'SET_VOLUME' ? { volumeStep: clampVolumeStep(event.volumeStep) } : {},
+    ),
     chooseGroup: assign(({ event }) =>
       event.type === 'CHOOSE_GROUP' ? { group: event.group, handling: null, matterCode: null } : {},
     ),
@@ -116,11 +176,20 @@ export const shellMachine = setup({
         START: 'visit',
         // Choosing a language on the attract screen also starts the visit, in that language.
         SET_LOCALE: { target: 'visit', actions: 'setLocale' },
+        // So does 长辈版: the large button on the attract screen.
+        SET_PROFILE: { target: 'visit', actions: 'setProfile' },
       },
     },
     visit: {
       type: 'parallel',
-      on: { SET_LOCALE: { actions: 'setLocale' }, TECHNICIAN: 'technician' },
+      on: {
+        SET_LOCALE: { actions: 'setLocale' },
+        SET_PROFILE: { actions: 'setProfile' },
+        SET_CONTRAST: { actions: 'setContrast' },
+        SET_VOICE: { actions: 'setVoice' },
+        SET_VOLUME: { actions: 'setVolume' },
+        TECHNICIAN: 'technician',
+      },
       states: {
         screen: {
           initial: 'home',

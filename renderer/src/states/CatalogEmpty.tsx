@@ -10,8 +10,12 @@ export function CatalogEmpty({ hotline }: { hotline: string }) {
   return (
     <div className="state-panel" role="status" data-testid="catalog-empty">
       <UiIcon name="clock" size={72} />
-      <h2 className="state-title">{t('status:empty.title')}</h2>
-      <p className="state-body">{t('status:empty.body')}</p>
+      <h2 className="state-title" data-speech="title">
+        {t('status:empty.title')}
+      </h2>
+      <p className="state-body" data-speech="hint">
+        {t('status:empty.body')}
+      </p>
       <p className="state-hotline">
         <UiIcon name="phone" />
         {t('status:empty.hotline')} <span className="phone-number">{hotline}</span>

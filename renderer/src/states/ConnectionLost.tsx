@@ -11,8 +11,12 @@ export function ConnectionLost() {
     <div className="connection-lost" role="alert" aria-live="assertive" data-testid="connection-lost">
       <div className="state-panel">
         <UiIcon name="clock" size={72} />
-        <h2 className="state-title">{t('connection.title')}</h2>
-        <p className="state-body">{t('connection.body')}</p>
+        <h2 className="state-title" data-speech="title">
+          {t('connection.title')}
+        </h2>
+        <p className="state-body" data-speech="hint">
+          {t('connection.body')}
+        </p>
       </div>
     </div>
   );

@@ -5,7 +5,9 @@ export function Loading({ message }: { message?: 'loading' | 'starting' }) {
   const { t } = useT();
   return (
     <div className="state-panel state-panel--quiet" role="status" data-testid="loading">
-      <p className="state-body">{message === 'starting' ? t('starting') : t('loading')}</p>
+      <p className="state-body" data-speech="hint">
+        {message === 'starting' ? t('starting') : t('loading')}
+      </p>
     </div>
   );
 }

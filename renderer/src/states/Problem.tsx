@@ -18,8 +18,12 @@ export function Problem({
   return (
     <div className="state-panel" role="alert" data-testid="problem">
       <UiIcon name="info" size={72} />
-      <h2 className="state-title">{t('problem.title')}</h2>
-      <p className="state-body">{hotline ? t('problem.body') : t('problem.bodyNoHotline')}</p>
+      <h2 className="state-title" data-speech="title">
+        {t('problem.title')}
+      </h2>
+      <p className="state-body" data-speech="hint">
+        {hotline ? t('problem.body') : t('problem.bodyNoHotline')}
+      </p>
       {hotline && (
         <p className="state-hotline">
           <UiIcon name="phone" />

@@ -1,6 +1,7 @@
 // Read as files: vitest empties every CSS import, `?raw` included (its css.include is []).
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ELDER_TARGET_MIN_PX } from './sizes';
 
 // Through a variable: vitest rewrites `new URL(…, import.meta.url)` to a fake http:// address.
 const thisFile = import.meta.url;
@@ -22,12 +23,37 @@ const stylesheets = Object.fromEntries(
     .map((path) => [path, read(path)]),
 );
 
-const tokens = new Map(
-  [...tokensCss.matchAll(/--([\w-]+):\s*([^;]+);/g)].map((m) => [m[1] ?? '', (m[2] ?? '').trim()]),
-);
+/** The custom properties of each rule in tokens.css, by its selector. */
+function blocks(css: string): Map<string, Map<string, string>> {
+  const result = new Map<string, Map<string, string>>();
+  for (const rule of css.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/([^{}]+)\{([^}]*)\}/g)) {
+    const selector = (rule[1] ?? '').trim().replace(/\s+/g, ' ');
+    const properties = new Map(
+      [...(rule[2] ?? '').matchAll(/--([\w-]+):\s*([^;]+);/g)].map((m) => [m[1] ?? '', (m[2] ?? '').trim()]),
+    );
+    result.set(selector, properties);
+  }
+  return result;
+}
 
-function colour(name: string): string {
-  const value = tokens.get(name);
+const themeBlocks = blocks(tokensCss);
+const tokens = themeBlocks.get(':root, .shell') ?? new Map<string, string>();
+const ELDER = ".shell[data-profile='elder']";
+const HIGH = ".shell[data-contrast='high']";
+
+/** The tokens in force for a theme: the base set with the theme's overrides on top. */
+function themed(...selectors: string[]): Map<string, string> {
+  const merged = new Map(tokens);
+  for (const selector of selectors) {
+    const block = themeBlocks.get(selector);
+    if (!block) throw new Error(`tokens.css has no ${selector} block`);
+    for (const [name, value] of block) merged.set(name, value);
+  }
+  return merged;
+}
+
+function colour(name: string, theme: Map<string, string> = tokens): string {
+  const value = theme.get(name);
   if (!value || !/^#[0-9a-f]{6}$/i.test(value)) throw new Error(`--${name} is not a #rrggbb colour: ${value}`);
   return value;
 }
@@ -91,12 +117,45 @@ describe('design tokens', () => {
     expect(contrast('#767676', '#ffffff')).toBeCloseTo(4.54, 2);
   });
 
+  it('finds the base tokens and both themes', () => {
+    expect(tokens.size).toBeGreaterThan(40);
+    expect(themeBlocks.has(ELDER) && themeBlocks.has(HIGH)).toBe(true);
+  });
+
   it.each(TEXT_PAIRS)('text --%s on --%s reaches 4.5:1', (fg, bg) => {
     expect(contrast(colour(fg), colour(bg))).toBeGreaterThanOrEqual(4.5);
   });
 
   it.each(NON_TEXT_PAIRS)('control outline --%s on --%s reaches 3:1', (fg, bg) => {
     expect(contrast(colour(fg), colour(bg))).toBeGreaterThanOrEqual(3);
+  });
+
+  /*
+   * 长辈版 asks ≥ 4.5:1 everywhere (MIIT §1.3); the reference's elder default is WCAG AAA 7:1 for
+   * text, which is what we hold it to, outlines included. High contrast (alone or with 长辈版) is
+   * black and white: ≥ 15:1 for text (only the yellow highlight is below 21:1) and 7:1 outlines.
+   */
+  const THEMES: ReadonlyArray<[string, Map<string, string>, number, number]> = [
+    ['长辈版', themed(ELDER), 7, 7],
+    ['high contrast', themed(HIGH), 15, 7],
+    ['长辈版 + high contrast', themed(ELDER, HIGH), 15, 7],
+  ];
+  describe.each(THEMES)('the %s theme', (_name, theme, textMinimum, outlineMinimum) => {
+    it.each(TEXT_PAIRS)(`text --%s on --%s reaches ${textMinimum}:1`, (fg, bg) => {
+      expect(contrast(colour(fg, theme), colour(bg, theme))).toBeGreaterThanOrEqual(textMinimum);
+    });
+    it.each(NON_TEXT_PAIRS)(`outline --%s on --%s reaches ${outlineMinimum}:1`, (fg, bg) => {
+      expect(contrast(colour(fg, theme), colour(bg, theme))).toBeGreaterThanOrEqual(outlineMinimum);
+    });
+  });
+
+  it('makes 长辈版 half as large again as the standard mode, with line spacing ≥ 1.3', () => {
+    const elder = themeBlocks.get(ELDER);
+    expect(Number(elder?.get('ui-scale'))).toBeGreaterThanOrEqual(1.5);
+    expect(Number(elder?.get('line-height'))).toBeGreaterThanOrEqual(1.3);
+    // At ×1.5: body 36 px (≥ MIIT's 30 dp at arm's length, see tokens.css) and 96 px targets.
+    expect(px('text-body') * Number(elder?.get('ui-scale'))).toBeGreaterThanOrEqual(36);
+    expect(px('target-min') * Number(elder?.get('ui-scale'))).toBeGreaterThanOrEqual(ELDER_TARGET_MIN_PX);
   });
 
   it('sets text and targets at the kiosk minimums', () => {

@@ -95,6 +95,8 @@ export function writeTestConfig(changes: (config: Record<string, unknown>) => vo
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
   const config = JSON.parse(readFileSync(join(ROOT, 'kiosk-config/default.json'), 'utf8')) as Record<string, unknown>;
   config['data'] = { dir: join(dir, 'data') };
+  // Caching every prompt at start costs some CPU seconds per kiosk; the voice test turns it on.
+  config['speech'] = { engine: 'espeak-ng', prepareAtStart: false };
   changes(config);
   const path = join(dir, 'kiosk.json');
   writeFileSync(path, JSON.stringify(config, null, 2));

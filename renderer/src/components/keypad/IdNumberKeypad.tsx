@@ -29,7 +29,8 @@ export function IdNumberKeypad({ value, onChange, disabled = false, message }: I
           {message}
         </p>
       )}
-      <div className="id-keypad-keys" role="group" aria-label={t('keypad:label')}>
+      {/* One input, not 13 choices (长辈版's count); its keys are spoken as 星号 (masked entry). */}
+      <div className="id-keypad-keys" role="group" aria-label={t('keypad:label')} data-input-pad="" data-masked="">
         {KEYS.map((key) => (
           <button
             key={key}

@@ -36,7 +36,7 @@ export function PhonePad({
           {t('keypad:phone.incomplete')}
         </p>
       )}
-      <div className="phone-pad-keys">
+      <div className="phone-pad-keys" data-input-pad="">
         {DIGITS.map((digit) => (
           <button
             key={digit}

@@ -1,12 +1,18 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
+import { useT } from '../../i18n/use-t';
+import { NumericPad } from '../keyboard/NumericPad';
+import { useKeyboardOpen } from '../keyboard/open-keyboard';
+import { PinyinKeyboard } from '../keyboard/PinyinKeyboard';
 import './keypad.css';
+
+export type TextEntryKind = 'text' | 'multiline' | 'phone' | 'number' | 'date';
 
 export interface TextEntryProps {
   readonly label: string;
   readonly value: string;
   readonly onChange: (next: string) => void;
-  /** Which on-screen keyboard suits it; plain inputs for now, the pinyin keyboard (issue 5) reads this. */
-  readonly kind?: 'text' | 'multiline' | 'phone' | 'number' | 'date';
+  /** Which touch keyboard opens: pinyin for text, the numeric pad for phone, number and date. */
+  readonly kind?: TextEntryKind;
   readonly name?: string;
   readonly maxLength?: number;
   readonly required?: boolean;
@@ -16,11 +22,16 @@ export interface TextEntryProps {
   /** What is wrong with the value, in plain words, or null. */
   readonly error?: string | null;
   readonly testId?: string;
+  /** Extra word candidates for the pinyin keyboard, e.g. the station's town and village names. */
+  readonly vocabulary?: readonly string[];
+  /** Voice mode reads the label as the step's title (a 长辈版 form that asks one question per step). */
+  readonly labelIsTitle?: boolean;
 }
 
 /**
- * Every text the resident types goes through here, so the touch keyboard of issue 5 replaces one
- * component instead of every form.
+ * Every text the resident types goes through here. The field is a real <input> (a physical
+ * keyboard or a test's fill() still works); touching it opens our touch keyboard inline right under
+ * it, one at a time on the screen, until 完成. There is no OS keyboard on a kiosk.
  */
 export function TextEntry({
   label,
@@ -34,8 +45,23 @@ export function TextEntry({
   note = null,
   error = null,
   testId,
+  vocabulary,
+  labelIsTitle = false,
 }: TextEntryProps) {
+  const { t } = useT();
   const id = useId();
+  const { open, show, hide } = useKeyboardOpen(id);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const labelRef = useRef<HTMLLabelElement>(null);
+  const showing = open && !disabled;
+
+  useEffect(() => {
+    if (!showing) return;
+    // The keyboard grows the page downwards; bring it into view without losing the field above it.
+    rootRef.current?.scrollIntoView?.({ block: 'nearest' });
+    labelRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [showing]);
+
   const common = {
     id,
     name,
@@ -45,12 +71,17 @@ export function TextEntry({
     disabled,
     'aria-invalid': error !== null || undefined,
     'aria-describedby': error !== null ? `${id}-error` : note !== null ? `${id}-note` : undefined,
+    // No aria-expanded: a textbox may not carry it (axe aria-allowed-attr); the keyboard is inline
+    // right under the field, in reading order, so nothing is hidden to announce.
     'data-testid': testId,
     className: 'text-entry-input',
+    onFocus: show,
+    onClick: show,
   };
+  const keyboardTestId = testId === undefined ? undefined : `${testId}-keyboard`;
   return (
-    <div className="text-entry" data-invalid={error !== null || undefined}>
-      <label className="text-entry-label" htmlFor={id}>
+    <div className="text-entry" ref={rootRef} data-invalid={error !== null || undefined}>
+      <label className="text-entry-label" htmlFor={id} ref={labelRef} data-speech={labelIsTitle ? 'title' : undefined}>
         {label}
       </label>
       {note !== null && (
@@ -63,8 +94,10 @@ export function TextEntry({
       ) : (
         <input
           {...common}
-          type={kind === 'date' ? 'date' : 'text'}
-          inputMode={kind === 'phone' ? 'tel' : kind === 'number' ? 'numeric' : 'text'}
+          // A text input for dates too: a date input blanks a half-typed "1960-0".
+          type="text"
+          inputMode={kind === 'phone' ? 'tel' : kind === 'number' || kind === 'date' ? 'numeric' : 'text'}
+          placeholder={kind === 'date' ? t('keyboard:datePlaceholder') : undefined}
           autoComplete="off"
           onChange={(event) => onChange(event.target.value)}
         />
@@ -74,6 +107,26 @@ export function TextEntry({
           {error}
         </p>
       )}
+      {showing &&
+        (kind === 'text' || kind === 'multiline' ? (
+          <PinyinKeyboard
+            value={value}
+            onChange={onChange}
+            maxLength={maxLength}
+            vocabulary={vocabulary}
+            onDone={hide}
+            testId={keyboardTestId}
+          />
+        ) : (
+          <NumericPad
+            value={value}
+            onChange={onChange}
+            format={kind === 'date' ? 'date' : 'digits'}
+            maxLength={maxLength}
+            onDone={hide}
+            testId={keyboardTestId}
+          />
+        ))}
     </div>
   );
 }

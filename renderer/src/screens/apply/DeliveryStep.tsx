@@ -26,7 +26,12 @@ export function DeliveryStep({
     problems.has(key) ? t(`apply:delivery.problem.${key}`) : null;
   return (
     <div className="apply-step" data-testid="apply-delivery">
-      <h2 className="apply-question">{t('apply:delivery.question')}</h2>
+      <h2 className="apply-question" data-speech="title">
+        {t('apply:delivery.question')}
+      </h2>
+      <p className="apply-hint" data-speech="hint">
+        {t('apply:delivery.hint')}
+      </p>
       <div className="apply-choice-options" role="radiogroup">
         <button
           type="button"

@@ -1,7 +1,9 @@
 import type { ApplicationDraft } from '../../../../core/api/applications';
+import { useElder } from '../../components/ChoicePages';
 import { useT } from '../../i18n/use-t';
 import type { ApplyContext } from './apply-machine';
 import { ApplyNoticeLine } from './ApplyNoticeLine';
+import { ElderFormStep } from './ElderFormStep';
 import { FieldInput } from './FieldInput';
 import { formProblems } from './form-check';
 import { formatChinaDateTimeNumeric as formatDateTime } from '../../format/china-time';
@@ -21,9 +23,14 @@ export function ConsentPrompt({
   const { t, i18n } = useT();
   return (
     <div className="apply-consent" data-testid="history-consent">
-      <h2 className="apply-question">{t('apply:consent.question')}</h2>
+      <h2 className="apply-question" data-speech="title">
+        {t('apply:consent.question')}
+      </h2>
       <p className="screen-subtitle">
         {t('apply:consent.when', { time: formatDateTime(history.lastSubmittedAt, i18n.language) })}
+      </p>
+      <p className="apply-hint" data-speech="hint">
+        {t('apply:consent.hint')}
       </p>
       {busy ? (
         <p className="screen-subtitle">{t('apply:consent.loading')}</p>
@@ -41,22 +48,31 @@ export function ConsentPrompt({
   );
 }
 
+interface FormStepProps {
+  readonly context: ApplyContext;
+  readonly onChange: (name: string, value: string) => void;
+  readonly onNext: () => void;
+}
+
+/** The form: every question on one page, or in 长辈版 one question per step (ElderFormStep). */
+export function FormStep(props: FormStepProps) {
+  return useElder() ? <ElderFormStep {...props} /> : <WholeForm {...props} />;
+}
+
 /** The form, pre-filled, each card or history value marked as such; problems show after 下一步. */
-export function FormStep({
-  context,
-  onChange,
-  onNext,
-}: {
-  context: ApplyContext;
-  onChange: (name: string, value: string) => void;
-  onNext: () => void;
-}) {
+function WholeForm({ context, onChange, onNext }: FormStepProps) {
   const { t } = useT();
   const fields = context.draft?.fields ?? [];
   const problems = context.showFormErrors ? formProblems(fields, context.values) : {};
   return (
     <div className="apply-step" data-testid="apply-form">
       <ApplyNoticeLine notice={context.notice} />
+      <h2 className="apply-question" data-speech="title">
+        {t('apply:steps.form')}
+      </h2>
+      <p className="apply-hint" data-speech="hint">
+        {t('apply:formHint')}
+      </p>
       <div className="apply-fields">
         {fields.map((field) => {
           const problem = problems[field.name];
@@ -67,13 +83,8 @@ export function FormStep({
               field={field}
               value={context.values[field.name] ?? ''}
               filledFrom={context.filledFrom[field.name] ?? 'none'}
-              error={
-                problem !== undefined
-                  ? t(`apply:fieldProblem.${problem}`)
-                  : refused
-                    ? t('apply:fieldProblem.refused')
-                    : null
-              }
+              problem={problem}
+              refused={refused}
               onChange={(value) => onChange(field.name, value)}
             />
           );

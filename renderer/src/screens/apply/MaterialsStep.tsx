@@ -53,7 +53,9 @@ export function MaterialsStep(props: MaterialsStepProps) {
         {t('apply:material.counter', { index: context.materialIndex + 1, count: materials.length })}
       </p>
       <div className="apply-material-card">
-        <h2 className="apply-question">{material.name}</h2>
+        <h2 className="apply-question" data-speech="title">
+          {material.name}
+        </h2>
         <p className={material.required ? 'badge apply-badge--required' : 'badge'}>
           {material.required ? t('apply:material.required') : t('apply:material.optional')}
         </p>
@@ -65,7 +67,9 @@ export function MaterialsStep(props: MaterialsStepProps) {
               ? t('apply:material.skipped')
               : t('apply:material.notYet')}
         </p>
-        {state === undefined && <p className="screen-subtitle">{t('apply:material.instructions')}</p>}
+        <p className="apply-hint" data-speech="hint">
+          {t('apply:material.hint')}
+        </p>
       </div>
       <div className="apply-actions">
         <button

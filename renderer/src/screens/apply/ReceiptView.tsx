@@ -37,7 +37,12 @@ export function ReceiptView({
   const { print } = receipt;
   return (
     <div className="apply-step apply-receipt" data-testid="apply-receipt" data-status={receipt.status}>
-      <h2 className="screen-title">{t('apply:receipt.title')}</h2>
+      <h2 className="screen-title" data-speech="title">
+        {t('apply:receipt.title')}
+      </h2>
+      <p className="apply-hint" data-speech="hint">
+        {t('apply:receipt.hint')}
+      </p>
       <p className="apply-receipt-status" data-testid="receipt-status">
         {receipt.status === 'delivered' ? t('apply:receipt.delivered') : t('apply:receipt.savedOffline')}
       </p>

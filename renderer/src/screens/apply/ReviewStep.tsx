@@ -61,7 +61,13 @@ export function ReviewStep({
   const { delivery } = context;
   return (
     <div className="apply-step" data-testid="apply-review">
-      <h2 className="apply-question">{t('apply:review.title')}</h2>
+      <h2 className="apply-question" data-speech="title">
+        {t('apply:review.title')}
+      </h2>
+      {/* What is listed below (names, numbers) is never marked for speech: personal data. */}
+      <p className="apply-hint" data-speech="hint">
+        {t('apply:review.hint')}
+      </p>
       {!failed && <ApplyNoticeLine notice={context.notice} />}
       <Section title={t('apply:review.applicant')} step={null} onEdit={onEdit}>
         <dl className="apply-review-list">

@@ -50,7 +50,9 @@ export function AppointmentJourney({
   return (
     <section className="screen journey" data-testid="appointment-journey" data-step={String(snapshot.value)}>
       <header className="screen-heading">
-        <h1 className="screen-title">{mode === 'book' ? t('appointment:title') : t('appointment:checkInTitle')}</h1>
+        <h1 className="screen-title" data-speech="title">
+          {mode === 'book' ? t('appointment:title') : t('appointment:checkInTitle')}
+        </h1>
       </header>
 
       {(is('loadingChoices') ||
@@ -74,7 +76,7 @@ export function AppointmentJourney({
             </>
           }
         >
-          <p>
+          <p data-speech="hint">
             {context.problem === 'unavailable' && t('appointment:unavailable', { hotline: station.hotline })}
             {context.problem === 'notActive' && t('appointment:checkIn.notActive')}
             {context.problem === 'notToday' && t('appointment:checkIn.notToday')}
@@ -86,7 +88,10 @@ export function AppointmentJourney({
 
       {is('choosingMatter') && (
         <div className="journey-step">
-          <h2 className="journey-step-title">{t('appointment:matter.title')}</h2>
+          <h2 className="journey-step-title" data-speech="title">
+            {t('appointment:matter.title')}
+          </h2>
+          <StepHint text={t('appointment:matter.hint')} />
           <ChoicePages
             testId="appointment-matters"
             items={context.choices.matters}
@@ -109,10 +114,13 @@ export function AppointmentJourney({
 
       {is('choosingPoint') && (
         <div className="journey-step">
-          <h2 className="journey-step-title">{t('appointment:point.title')}</h2>
+          <h2 className="journey-step-title" data-speech="title">
+            {t('appointment:point.title')}
+          </h2>
+          <StepHint text={t('appointment:point.hint')} />
           {context.choices.points.length === 0 ? (
             <JourneyNotice testId="appointment-no-points" tone="info">
-              <p>{t('appointment:point.none')}</p>
+              <p data-speech="hint">{t('appointment:point.none')}</p>
             </JourneyNotice>
           ) : (
             <ChoicePages
@@ -142,16 +150,18 @@ export function AppointmentJourney({
 
       {is('choosingDay') && (
         <div className="journey-step">
-          <h2 className="journey-step-title">
+          <h2 className="journey-step-title" data-speech="title">
             {pointName(context.servicePointId)} · {t('appointment:day.title')}
           </h2>
+          <StepHint text={t('appointment:day.hint')} />
           {context.days.every((d) => d.remaining === 0) ? (
             <JourneyNotice testId="appointment-no-days" tone="info">
-              <p>{t('appointment:day.none')}</p>
+              <p data-speech="hint">{t('appointment:day.none')}</p>
             </JourneyNotice>
           ) : (
             <ChoicePages
               testId="appointment-days"
+              compact
               items={context.days}
               keyOf={(d) => d.date}
               render={(d) => (
@@ -179,21 +189,25 @@ export function AppointmentJourney({
 
       {is('choosingSlot') && (
         <div className="journey-step">
-          <h2 className="journey-step-title">
+          <h2 className="journey-step-title" data-speech="title">
             {context.date ? formatChinaDay(context.date, locale) : ''} · {t('appointment:slot.title')}
           </h2>
+          <StepHint text={t('appointment:slot.hint')} />
           {context.problem === 'slotFull' && (
-            <p className="journey-warning" role="alert">
+            <p className="journey-warning" role="alert" data-speech="hint">
               {t('appointment:confirm.slotFull')}
             </p>
           )}
           {context.slots.every((s) => s.remaining === 0) ? (
             <JourneyNotice testId="appointment-no-slots" tone="info">
-              <p>{t('appointment:slot.none')}</p>
+              <p data-speech="hint">{t('appointment:slot.none')}</p>
             </JourneyNotice>
           ) : (
             <ChoicePages
               testId="appointment-slots"
+              compact
+              // 选择其他日期 shares the step.
+              otherChoices={1}
               items={context.slots}
               keyOf={(s) => s.slotId}
               render={(s) => (
@@ -241,7 +255,10 @@ export function AppointmentJourney({
 
       {(is('confirming') || is('booking')) && context.slot && (
         <div className="journey-step" data-testid="appointment-confirm">
-          <h2 className="journey-step-title">{t('appointment:confirm.title')}</h2>
+          <h2 className="journey-step-title" data-speech="title">
+            {t('appointment:confirm.title')}
+          </h2>
+          <StepHint text={t('appointment:confirm.hint')} />
           <dl className="journey-summary">
             <dt>{t('appointment:confirm.matter')}</dt>
             <dd>{matterName}</dd>
@@ -270,14 +287,18 @@ export function AppointmentJourney({
 
       {is('booked') && context.booked && (
         <div className="journey-step" data-testid="appointment-booked">
-          <h2 className="journey-step-title">{t('appointment:booked.title')}</h2>
+          <h2 className="journey-step-title" data-speech="title">
+            {t('appointment:booked.title')}
+          </h2>
           <AppointmentSlip appointment={context.booked.appointment} pointName={pointName} />
           {context.booked.print.output === 'screen' ? (
-            <p className="journey-warning" role="alert" data-testid="appointment-on-screen">
+            <p className="journey-warning" role="alert" data-testid="appointment-on-screen" data-speech="hint">
               {t('appointment:booked.onScreen')}
             </p>
           ) : (
-            <p className="ticket-view-take">{t('appointment:booked.takePaper')}</p>
+            <p className="ticket-view-take" data-speech="hint">
+              {t('appointment:booked.takePaper')}
+            </p>
           )}
           <Finish onRate={rate} onFinish={finish} />
         </div>
@@ -285,7 +306,10 @@ export function AppointmentJourney({
 
       {is('choosingAppointment') && (
         <div className="journey-step">
-          <h2 className="journey-step-title">{t('appointment:checkIn.choose')}</h2>
+          <h2 className="journey-step-title" data-speech="title">
+            {t('appointment:checkIn.choose')}
+          </h2>
+          <StepHint text={t('appointment:checkIn.hint')} />
           <ChoicePages
             testId="appointment-mine"
             items={context.appointments}
@@ -332,14 +356,16 @@ export function AppointmentJourney({
             </>
           }
         >
-          <p>{t('appointment:checkIn.none')}</p>
+          <p data-speech="hint">{t('appointment:checkIn.none')}</p>
           <p>{t('appointment:checkIn.noneHint')}</p>
         </JourneyNotice>
       )}
 
       {is('checkedIn') && context.checkedIn && (
         <div className="journey-step" data-testid="appointment-checked-in">
-          <h2 className="journey-step-title">{t('appointment:checkIn.done')}</h2>
+          <h2 className="journey-step-title" data-speech="title">
+            {t('appointment:checkIn.done')}
+          </h2>
           <TicketView ticket={context.checkedIn.ticket} print={context.checkedIn.print} offline={false} />
           <Finish onRate={rate} onFinish={finish} />
         </div>
@@ -380,5 +406,14 @@ function Finish({ onRate, onFinish }: { onRate: () => void; onFinish: () => void
         {t('appointment:booked.done')}
       </button>
     </div>
+  );
+}
+
+/** The one line under a step's question saying what to do; voice mode reads it after the title. */
+function StepHint({ text }: { text: string }) {
+  return (
+    <p className="journey-note" data-speech="hint">
+      {text}
+    </p>
   );
 }

@@ -3,7 +3,11 @@ import { isPhoneNumber, PhonePad as Keys } from '../../components/keypad/PhonePa
 import { useT } from '../../i18n/use-t';
 import '../ticket/journeys.css';
 
-/** The booking's phone step: the shared phone pad, checked against the platform's phone rule before going on. */
+/**
+ * The booking's phone step: the shared phone pad, checked against the platform's phone rule before
+ * going on. The shared pad marks its keys as one input (data-input-pad), so 长辈版 counts the step
+ * as two choices: the pad and 下一步.
+ */
 export function PhonePad({ initial, onDone }: { initial: string; onDone: (phone: string) => void }) {
   const { t } = useT();
   const [phone, setPhone] = useState(initial);
@@ -14,8 +18,12 @@ export function PhonePad({ initial, onDone }: { initial: string; onDone: (phone:
   };
   return (
     <div className="journey-step" data-testid="appointment-phone">
-      <h2 className="journey-step-title">{t('appointment:phone.title')}</h2>
-      <p className="journey-note">{t('appointment:phone.hint')}</p>
+      <h2 className="journey-step-title" data-speech="title">
+        {t('appointment:phone.title')}
+      </h2>
+      <p className="journey-note" data-speech="hint">
+        {t('appointment:phone.hint')}
+      </p>
       <Keys
         label={t('appointment:phone.title')}
         value={phone}
@@ -26,7 +34,7 @@ export function PhonePad({ initial, onDone }: { initial: string; onDone: (phone:
         testId="appointment-phone-pad"
       />
       {invalid && (
-        <p className="journey-warning" role="alert">
+        <p className="journey-warning" role="alert" data-speech="hint">
           {t('appointment:phone.invalid')}
         </p>
       )}

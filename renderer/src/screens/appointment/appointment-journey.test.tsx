@@ -5,6 +5,8 @@ import type { AppointmentReceipt, CheckInReceipt } from '../../../../core/api/qu
 import type { ServicePoint } from '../../../../platform/contract/service-points';
 import type { Appointment } from '../../../../platform/contract/appointments';
 import { err, ok } from '../../../../core/api/result';
+import { ELDER_MAX_CHOICES } from '../../styles/sizes';
+import { choicesIn, speechMarks } from '../ticket/testing/elder-checks';
 import { renderJourney, shownJourney } from '../ticket/testing/render-journey';
 import { SLIP_SHOWN_MS } from './appointment-machine';
 
@@ -247,6 +249,74 @@ describe('appointment journey: book', () => {
     await screen.findByText('这个时间刚刚被约满了，请重新选择时间。');
     expect(screen.getByTestId('appointment-slots')).toBeTruthy();
     expect(fake.callsTo('appointment.slots')).toHaveLength(2);
+  });
+});
+
+describe('appointment journey: 长辈版', () => {
+  const eightDays = Array.from({ length: 8 }, (_, i) => ({ date: `2025-03-${String(17 + i)}`, remaining: 5 }));
+  const eightSlots = Array.from({ length: 8 }, (_, i) => ({
+    slotId: `SLOT-${i}`,
+    servicePointId: 'near-centre',
+    startsAt: `2025-03-17T0${i}:00:00.000Z`,
+    endsAt: `2025-03-17T0${i}:30:00.000Z`,
+    capacity: 4,
+    remaining: 2,
+    matterCodes: [],
+  }));
+
+  it('every step offers at most six choices and marks a title and a hint for voice mode', async () => {
+    const { user, shell } = renderJourney(
+      { kind: 'appointment', matterCode: null, servicePointId: null },
+      {
+        handlers: {
+          ...bookingHandlers,
+          'appointment.days': () => ok({ servicePointId: 'near-centre', days: eightDays }),
+          'appointment.slots': () => ok({ servicePointId: 'near-centre', date: '2025-03-17', slots: eightSlots }),
+        },
+      },
+    );
+    act(() => shell.send({ type: 'SET_PROFILE', profile: 'elder' }));
+    const journey = await screen.findByTestId('appointment-journey');
+    const step = () => ({ choices: choicesIn(journey), ...speechMarks(journey) });
+
+    await user.click(within(await screen.findByTestId('appointment-matters')).getByText('临时救助'));
+    await user.click((await screen.findByTestId('appointment-points')).querySelector('[data-point]') as HTMLElement);
+
+    // Eight days: four to a page with the two page buttons.
+    const days = await screen.findByTestId('appointment-days');
+    expect(days.querySelectorAll('[data-date]')).toHaveLength(4);
+    expect(step()).toMatchObject({
+      titles: ['预约办事', '景芝镇便民服务中心 · 请选择日期'],
+      hints: ['点一下要去的日期，灰色的日期已经约满', '第 1 页，共 2 页'],
+    });
+    expect(step().choices).toBeLessThanOrEqual(ELDER_MAX_CHOICES);
+    await user.click(days.querySelector('[data-date="2025-03-17"]') as HTMLElement);
+
+    // Eight times beside 选择其他日期: three to a page, so the step still offers six at most.
+    const slots = await screen.findByTestId('appointment-slots');
+    expect(slots.querySelectorAll('[data-slot]')).toHaveLength(3);
+    await user.click(screen.getByTestId('choice-pages-next'));
+    expect(step().choices).toBe(ELDER_MAX_CHOICES);
+    expect(step().hints[0]).toBe('点一下要去的时间');
+    await user.click(screen.getByTestId('appointment-slots').querySelector('[data-slot]') as HTMLElement);
+    await user.click(await screen.findByText('fake-sign-in'));
+
+    // The phone pad is one input: the pad and 下一步.
+    await screen.findByTestId('appointment-phone');
+    expect(step()).toMatchObject({
+      choices: 1,
+      titles: ['预约办事', '请输入手机号码'],
+      hints: ['用于接收预约短信，工作人员也会通过它联系您'],
+    });
+    await typePhone(user, '13800000000');
+
+    // The phone number on the summary is not read out.
+    await screen.findByTestId('appointment-confirm');
+    expect(step()).toMatchObject({ choices: 1, titles: ['预约办事', '请核对预约信息'] });
+    expect(step().hints.join()).not.toContain('13800000000');
+    await user.click(screen.getByTestId('appointment-confirm-submit'));
+    await screen.findByTestId('appointment-slip');
+    expect(step()).toMatchObject({ choices: 2, titles: ['预约办事', '预约成功'], hints: ['请取走预约凭条'] });
   });
 });
 

@@ -2,6 +2,7 @@ import { useT } from '../../i18n/use-t';
 import { BASE_LOCALE } from '../../i18n/resources';
 import { useKioskInfo } from '../../api/kiosk-info-context';
 import { UiIcon } from '../../components/icons/UiIcon';
+import { ElderStartButton } from '../../chrome/ElderStartButton';
 import { useShellSend, useVisit } from '../../shell/shell-context';
 import './attract.css';
 
@@ -39,6 +40,9 @@ export function AttractScreen() {
         </span>
         <span className="attract-intro">{t('attract:intro')}</span>
       </button>
+      <div className="attract-elder">
+        <ElderStartButton />
+      </div>
       <dl className="attract-info">
         <div className="attract-info-item">
           <dt>

@@ -4,13 +4,24 @@ import { ChannelList } from '../../components/ChannelList';
 import { MatterBadges } from '../../components/MatterBadges';
 import { UiIcon } from '../../components/icons/UiIcon';
 
-/** One matter in the list; the whole card is the button that opens its guide. */
-export function MatterCard({ matter, onOpen }: { matter: MatterSummary; onOpen: () => void }) {
+/**
+ * One matter in the list; the whole card is the button that opens its guide. `withBadges` false
+ * (长辈版) leaves the badges out so three cards fit a page; the guide shows them under its title.
+ */
+export function MatterCard({
+  matter,
+  onOpen,
+  withBadges = true,
+}: {
+  matter: MatterSummary;
+  onOpen: () => void;
+  withBadges?: boolean;
+}) {
   const { t } = useT();
   return (
     <button type="button" className="matter-card" data-testid="matter-item" data-code={matter.code} onClick={onOpen}>
       <span className="matter-card-name">{matter.name}</span>
-      <MatterBadges matter={matter} />
+      {withBadges && <MatterBadges matter={matter} />}
       <span className="matter-card-foot">
         <ChannelList channels={matter.channels} />
         <span className={matter.hasGuide ? 'guide-flag guide-flag--yes' : 'guide-flag'} data-badge="guide">

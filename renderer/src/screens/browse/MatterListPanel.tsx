@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { useCatalogStatus } from '../../api/catalog-status-context';
 import { useKioskInfo } from '../../api/kiosk-info-context';
 import { useApiQuery } from '../../api/use-api-query';
+import { ChoicePages, useElder } from '../../components/ChoicePages';
 import { ScrollPager } from '../../components/ScrollPager';
 import { useT } from '../../i18n/use-t';
 import { useShellSend, useVisit } from '../../shell/shell-context';
@@ -26,6 +27,7 @@ export function MatterListPanel({ group, placement }: { group: MatterGroup; plac
   const { handling } = useVisit();
   const { station } = useKioskInfo();
   const { refresh } = useCatalogStatus();
+  const elder = useElder();
   const [attempt, setAttempt] = useState(0);
   // Kept here, not in the shell: the browse screen stays mounted under an open guide, so "back"
   // finds the department still chosen; a new visit starts a new screen.
@@ -51,6 +53,26 @@ export function MatterListPanel({ group, placement }: { group: MatterGroup; plac
           </button>
         )}
       </div>
+    );
+  } else if (elder && placement === 'screen') {
+    // 长辈版: a page of matters and the page buttons, nothing to scroll and nothing else to choose.
+    body = (
+      <ChoicePages
+        className="matter-list"
+        testId="matter-list"
+        listLabel={t('browse:listLabel')}
+        items={list.value.matters}
+        keyOf={(matter) => matter.code}
+        // Three cards (without their badges) fit a portrait screen with the page buttons.
+        maxPerPage={3}
+        render={(matter) => (
+          <MatterCard
+            matter={matter}
+            withBadges={false}
+            onOpen={() => send({ type: 'OPEN_MATTER', code: matter.code })}
+          />
+        )}
+      />
     );
   } else {
     const items = (
@@ -78,9 +100,18 @@ export function MatterListPanel({ group, placement }: { group: MatterGroup; plac
         <div className="matter-panel-heading">
           <GroupTitle group={group} level={placement === 'screen' ? 1 : 2} />
           {list.status === 'ok' && <p className="screen-subtitle">{t('browse:total', { count: list.value.total })}</p>}
+          {placement === 'screen' && (
+            <p className="screen-subtitle" data-speech="hint">
+              {t('browse:hint')}
+            </p>
+          )}
         </div>
-        <HandlingFilter value={handling} onChange={(next) => send({ type: 'SET_HANDLING', handling: next })} />
-        {placement === 'screen' && <DepartmentFilter value={departmentCode} onChange={setDepartmentCode} />}
+        {/* 长辈版 leaves the filters out (at most six choices a screen): the list is paged instead,
+            and 搜索事项 finds a matter by name. */}
+        {!elder && (
+          <HandlingFilter value={handling} onChange={(next) => send({ type: 'SET_HANDLING', handling: next })} />
+        )}
+        {!elder && placement === 'screen' && <DepartmentFilter value={departmentCode} onChange={setDepartmentCode} />}
       </header>
       <div className="matter-panel-main">{body}</div>
     </div>

@@ -2,6 +2,7 @@ import { useRef, type ReactNode } from 'react';
 import { useT } from '../../i18n/use-t';
 import type { MatterDetail } from '../../../../core/api/contract';
 import type { Guide } from '../../../../platform/contract/catalog';
+import { useElder } from '../../components/ChoicePages';
 import { ScrollPager } from '../../components/ScrollPager';
 import { GuideSection, sectionElementId } from './GuideSection';
 import { GUIDE_SECTIONS, type GuideSectionId } from './guide-sections';
@@ -54,6 +55,7 @@ function renderSection(id: GuideSectionId, guide: Guide, matter: MatterDetail): 
 export function GuideBody({ guide, matter }: { guide: Guide; matter: MatterDetail }) {
   const { t } = useT();
   const contentRef = useRef<HTMLDivElement>(null);
+  const elder = useElder();
 
   const jump = (id: GuideSectionId) => {
     const area = contentRef.current;
@@ -68,7 +70,9 @@ export function GuideBody({ guide, matter }: { guide: Guide; matter: MatterDetai
 
   return (
     <div className="guide-body">
-      <SectionNav onJump={jump} />
+      {/* 长辈版 reads the guide from the top with the page buttons: thirteen index buttons beside
+          the four actions would be far more than six choices. */}
+      {!elder && <SectionNav onJump={jump} />}
       <ScrollPager className="guide-content" areaRef={contentRef} label={t('guide:title')}>
         <div className="guide-sections">
           {guide.isSample && <SampleNotice />}

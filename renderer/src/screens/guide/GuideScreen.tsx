@@ -42,10 +42,13 @@ export function GuideScreen({ code }: { code: string }) {
     >
       <header className="guide-head">
         <p className="guide-kicker">{t('guide:title')}</p>
-        <h1 id="guide-title" className="screen-title">
+        <h1 id="guide-title" className="screen-title" data-speech="title">
           {matter.name}
         </h1>
         <MatterBadges matter={matter} />
+        <p className="screen-subtitle" data-speech="hint">
+          {t('guide:hint')}
+        </p>
       </header>
       <GuideActions matter={matter} />
       {matter.guide ? <GuideBody guide={matter.guide} matter={matter} /> : <NoGuide matter={matter} />}

@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { err, ok } from '../../../../core/api/result';
+import type * as ShellContext from '../../shell/shell-context';
 import type { FakeHandlers } from '../../test/fake-host';
 import { detail } from '../../test/fixture-catalog';
 import { renderScreen } from '../search/testing/render-screen';
@@ -8,7 +9,10 @@ import { GuideActions } from './GuideActions';
 
 // The shell is not under test here: what matters is what the actions ask it to open.
 const send = vi.hoisted(() => vi.fn<(event: unknown) => void>());
-vi.mock('../../shell/shell-context', () => ({ useShellSend: () => send }));
+vi.mock('../../shell/shell-context', async (importOriginal) => ({
+  ...(await importOriginal<typeof ShellContext>()),
+  useShellSend: () => send,
+}));
 
 const GUIDE_URL = 'https://zwfw.example.gov.cn/guide/370784-CJ-013?v=1';
 

@@ -2,8 +2,11 @@ import { useMachine } from '@xstate/react';
 import { useEffect, useState } from 'react';
 import { useClient } from '../../api/api-context';
 import { useApiQuery } from '../../api/use-api-query';
+import { useElder } from '../../components/ChoicePages';
 import { UiIcon } from '../../components/icons/UiIcon';
 import { useT } from '../../i18n/use-t';
+import type { ElderHelpStep } from './elder-steps';
+import { ElderHelpSteps } from './ElderHelpSteps';
 import { createHelpMachine } from './help-machine';
 import { HelpFormView } from './HelpFormView';
 import { HelpSlip } from './HelpSlip';
@@ -31,6 +34,8 @@ export function HelpJourney({ matterCode, onExit }: { matterCode: string | null;
   const client = useClient();
   const [machine] = useState(() => createHelpMachine((input) => client.call('help.request', input), matterCode));
   const [state, send] = useMachine(machine);
+  const elder = useElder();
+  const [elderStep, setElderStep] = useState<ElderHelpStep>('kind');
 
   const done = state.status === 'done';
   useEffect(() => {
@@ -45,7 +50,9 @@ export function HelpJourney({ matterCode, onExit }: { matterCode: string | null;
     body = (
       <div className="state-panel" role="alert" data-testid="help-failed" data-failure={failure}>
         <UiIcon name="info" size={72} />
-        <p className="state-body">{t(`help:failed.${failure ?? 'sendFailed'}`)}</p>
+        <p className="state-body" data-speech="hint">
+          {t(`help:failed.${failure ?? 'sendFailed'}`)}
+        </p>
         <div className="state-actions">
           <button
             type="button"
@@ -58,9 +65,21 @@ export function HelpJourney({ matterCode, onExit }: { matterCode: string | null;
         </div>
       </div>
     );
+  } else if (elder) {
+    body = (
+      <ElderHelpSteps
+        form={form}
+        problems={problems}
+        sending={state.matches('submitting')}
+        send={send}
+        step={elderStep}
+        onStep={setElderStep}
+      />
+    );
   } else {
     body = <HelpFormView form={form} problems={problems} sending={state.matches('submitting')} send={send} />;
   }
+  const editing = !state.matches('slip') && !state.matches('failed');
 
   return (
     <section
@@ -71,12 +90,18 @@ export function HelpJourney({ matterCode, onExit }: { matterCode: string | null;
       onPointerDown={() => send({ type: 'ACTIVITY' })}
     >
       <header className="screen-heading">
-        <h1 id="help-title" className="screen-title">
+        <h1 id="help-title" className="screen-title" data-speech="title">
           {t('help:title')}
         </h1>
-        <p className="screen-subtitle">{t('help:subtitle')}</p>
+        {/* 长辈版 keeps the explanation to the first question; each step then has only its own. */}
+        {(!elder || elderStep === 'kind') && (
+          <p className="screen-subtitle" data-speech={!elder && editing ? 'hint' : undefined}>
+            {t('help:subtitle')}
+          </p>
+        )}
       </header>
-      <div className="help-layout">
+      {/* 长辈版: the question first, the numbers to call under it (still on the same screen). */}
+      <div className={elder ? 'help-layout help-layout--elder' : 'help-layout'}>
         <div className="help-main">
           {matterCode && <AttachedMatter code={matterCode} />}
           {body}

@@ -14,14 +14,16 @@ export function HelpSlip({ receipt, onDone }: { receipt: HelpReceipt; onDone: ()
       data-output={receipt.print.output}
     >
       <UiIcon name="check" size={72} />
-      <h2 className="state-title">{t(`help:slip.title.${receipt.kind}`)}</h2>
+      <h2 className="state-title" data-speech="title">
+        {t(`help:slip.title.${receipt.kind}`)}
+      </h2>
       <p className="state-body">
         {t('help:slip.reference')}{' '}
         <span className="code help-reference" data-testid="help-reference">
           {receipt.reference}
         </span>
       </p>
-      <p className="state-body" data-testid="help-contact-time">
+      <p className="state-body" data-testid="help-contact-time" data-speech="hint">
         {receipt.kind === 'agentAtStation'
           ? t('help:slip.agentSoon')
           : t('help:slip.contactWithin', { hours: receipt.expectedContactWithinHours })}

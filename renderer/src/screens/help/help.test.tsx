@@ -4,7 +4,8 @@ import type { HelpReceipt } from '../../../../core/api/care';
 import { err, ok } from '../../../../core/api/result';
 import type { FakeHandlers } from '../../test/fake-host';
 import { detail } from '../../test/fixture-catalog';
-import { deferred, renderJourney } from '../rating/render-journey.testing';
+import { deferred } from '../rating/render-journey.testing';
+import { renderCareJourney as renderJourney } from './render-care.testing';
 import { HelpJourney } from './HelpJourney';
 
 const receipt: HelpReceipt = {
@@ -132,5 +133,81 @@ describe('help journey', () => {
     await user.click(screen.getByTestId('help-edit'));
     expect(screen.getByTestId<HTMLInputElement>('help-address').value).toBe('东埠村三组12号');
     expect(screen.getByTestId('help-phone-value').textContent).toBe('13912345678');
+  });
+});
+
+describe('help journey in 长辈版', () => {
+  /** Enabled buttons a resident can choose from now, keypad keys counted as one pad. */
+  const choices = () => {
+    const buttons = [...document.querySelectorAll<HTMLButtonElement>('button')].filter((b) => !b.disabled);
+    const pads = new Set(buttons.map((b) => b.closest('[data-input-pad]')).filter((pad) => pad !== null));
+    return buttons.filter((b) => !b.closest('[data-input-pad]')).length + pads.size;
+  };
+
+  it('asks one question per step, never more than six choices, and sends the same request', async () => {
+    const { fake, user } = renderJourney(<HelpJourney matterCode={null} onExit={() => undefined} />, handlers(), {
+      elder: true,
+    });
+    const step = () => screen.getByTestId('help-form').dataset['step'];
+    const question = () => screen.getByTestId('help-form').querySelector('[data-speech="hint"]')?.textContent;
+    await screen.findByTestId('help-form');
+    expect(step()).toBe('kind');
+    expect(question()).toBe('您需要哪种帮助？');
+    expect(screen.queryByTestId('help-need')).toBeNull();
+    expect(choices()).toBe(3);
+
+    await user.click(kind('homeVisit'));
+    expect(step()).toBe('address');
+    await user.click(screen.getByTestId('help-step-next'));
+    expect(screen.getByTestId('help-problems').textContent).toContain('请填写上门的地址');
+    expect(step()).toBe('address');
+    await user.type(screen.getByTestId('help-address'), '东埠村三组12号');
+    expect(screen.queryByTestId('help-problems')).toBeNull();
+    expect(choices()).toBeLessThanOrEqual(6);
+    await user.click(screen.getByTestId('help-step-next'));
+
+    expect(step()).toBe('day');
+    expect(choices()).toBe(6);
+    await user.click(screen.getAllByTestId('help-day').find((chip) => chip.dataset['day'] === 'any')!);
+
+    expect(step()).toBe('phone');
+    expect(choices()).toBe(3);
+    await user.click(screen.getByTestId('help-step-next'));
+    expect(screen.getByTestId('help-problems').textContent).toContain('请留一个联系电话');
+    await typePhone(user, '13912345678');
+    await user.click(screen.getByTestId('help-step-next'));
+
+    expect(step()).toBe('needs');
+    expect(choices()).toBeLessThanOrEqual(6);
+    expect(screen.getAllByTestId('help-need')).toHaveLength(2);
+    await user.click(screen.getByTestId('choice-pages-next'));
+    await user.click(screen.getAllByTestId('help-need').find((chip) => chip.dataset['need'] === 'illness')!);
+    await user.click(screen.getByTestId('help-submit'));
+
+    await screen.findByTestId('help-slip');
+    expect(fake.callsTo('help.request')).toEqual([
+      {
+        confirmationId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        kind: 'homeVisit',
+        phone: '13912345678',
+        address: '东埠村三组12号',
+        preferredDate: null,
+        needs: ['illness'],
+        matterCode: null,
+      },
+    ]);
+  });
+
+  it('goes back a step with 上一步, keeping what was chosen', async () => {
+    const { user } = renderJourney(<HelpJourney matterCode={null} onExit={() => undefined} />, handlers(), {
+      elder: true,
+    });
+    await screen.findByTestId('help-form');
+    await user.click(kind('callback'));
+    await user.click(screen.getAllByTestId('help-time').find((chip) => chip.dataset['time'] === 'evening')!);
+    expect(screen.getByTestId('help-form').dataset['step']).toBe('phone');
+    await user.click(screen.getByTestId('help-step-back'));
+    const evening = screen.getAllByTestId('help-time').find((chip) => chip.dataset['time'] === 'evening')!;
+    expect(evening.getAttribute('aria-pressed')).toBe('true');
   });
 });

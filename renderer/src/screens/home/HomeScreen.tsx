@@ -9,6 +9,8 @@ import { Loading } from '../../states/Loading';
 import { QueryFailure } from '../../states/QueryFailure';
 import { KindTile } from './KindTile';
 import { ServiceTiles } from './ServiceTiles';
+import { ElderStartButton } from '../../chrome/ElderStartButton';
+import { useElder } from '../../components/ChoicePages';
 import { ThemeTile } from './ThemeTile';
 import './home.css';
 
@@ -26,6 +28,7 @@ export function HomeScreen({ covered }: { covered: boolean }) {
   const send = useShellSend();
   const { station } = useKioskInfo();
   const { overview, retry } = useCatalogOverview();
+  const elder = useElder();
 
   if (overview.status === 'loading') return <Loading />;
   if (overview.status === 'error')
@@ -44,63 +47,74 @@ export function HomeScreen({ covered }: { covered: boolean }) {
     >
       <ScrollPager className="home-scroll">
         <header className="screen-heading">
-          <h1 id="home-title" className="screen-title">
+          <h1 id="home-title" className="screen-title" data-speech="title">
             {t('home:title')}
           </h1>
-          <p className="screen-subtitle">{t('home:subtitle')}</p>
+          <p className="screen-subtitle" data-speech="hint">
+            {t('home:subtitle')}
+          </p>
+          <ElderStartButton />
         </header>
         <ServiceTiles />
-        <div className="home-groups">
-          <section className="home-kinds" aria-labelledby="home-kinds-title">
-            <h2 id="home-kinds-title" className="group-title">
-              {t('home:byKind')}
-            </h2>
-            <ul className="kind-list">
-              <li>
-                <KindTile
-                  kind="all"
-                  label={t('home:all')}
-                  hint={t('home:allHint')}
-                  count={matterCount}
-                  onChoose={() => send({ type: 'CHOOSE_GROUP', group: { type: 'all' } })}
-                />
-              </li>
-              {ServiceKind.options.map((kind) => (
-                <li key={kind}>
-                  <KindTile
-                    kind={kind}
-                    label={t(`enums:serviceKind.${kind}`)}
-                    hint={t(`enums:serviceKindHint.${kind}`)}
-                    count={countOf(kind)}
-                    onChoose={() => send({ type: 'CHOOSE_GROUP', group: { type: 'serviceKind', serviceKind: kind } })}
-                  />
-                </li>
-              ))}
-            </ul>
-          </section>
-          <section className="home-themes" aria-labelledby="home-themes-title">
-            <h2 id="home-themes-title" className="group-title">
-              {t('home:byTheme')}
-            </h2>
-            <ul className="theme-grid">
-              {themes
-                .filter((theme) => theme.count > 0)
-                .map((theme) => (
-                  <li key={theme.id}>
-                    <ThemeTile
-                      themeId={theme.id}
-                      name={theme.name}
-                      count={theme.count}
-                      onChoose={() => send({ type: 'CHOOSE_GROUP', group: { type: 'theme', themeId: theme.id } })}
+        {/* 长辈版 offers the services only, four at a time: the kinds, themes and the full list
+            are reached through 搜索事项 and 自助申报, one step further but never more than six choices. */}
+        {!elder && (
+          <>
+            <div className="home-groups">
+              <section className="home-kinds" aria-labelledby="home-kinds-title">
+                <h2 id="home-kinds-title" className="group-title">
+                  {t('home:byKind')}
+                </h2>
+                <ul className="kind-list">
+                  <li>
+                    <KindTile
+                      kind="all"
+                      label={t('home:all')}
+                      hint={t('home:allHint')}
+                      count={matterCount}
+                      onChoose={() => send({ type: 'CHOOSE_GROUP', group: { type: 'all' } })}
                     />
                   </li>
-                ))}
-            </ul>
-          </section>
-        </div>
-        <section className="home-all">
-          <MatterListPanel group={{ type: 'all' }} placement="home" />
-        </section>
+                  {ServiceKind.options.map((kind) => (
+                    <li key={kind}>
+                      <KindTile
+                        kind={kind}
+                        label={t(`enums:serviceKind.${kind}`)}
+                        hint={t(`enums:serviceKindHint.${kind}`)}
+                        count={countOf(kind)}
+                        onChoose={() =>
+                          send({ type: 'CHOOSE_GROUP', group: { type: 'serviceKind', serviceKind: kind } })
+                        }
+                      />
+                    </li>
+                  ))}
+                </ul>
+              </section>
+              <section className="home-themes" aria-labelledby="home-themes-title">
+                <h2 id="home-themes-title" className="group-title">
+                  {t('home:byTheme')}
+                </h2>
+                <ul className="theme-grid">
+                  {themes
+                    .filter((theme) => theme.count > 0)
+                    .map((theme) => (
+                      <li key={theme.id}>
+                        <ThemeTile
+                          themeId={theme.id}
+                          name={theme.name}
+                          count={theme.count}
+                          onChoose={() => send({ type: 'CHOOSE_GROUP', group: { type: 'theme', themeId: theme.id } })}
+                        />
+                      </li>
+                    ))}
+                </ul>
+              </section>
+            </div>
+            <section className="home-all">
+              <MatterListPanel group={{ type: 'all' }} placement="home" />
+            </section>
+          </>
+        )}
       </ScrollPager>
     </section>
   );

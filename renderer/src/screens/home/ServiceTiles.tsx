@@ -4,6 +4,7 @@ import { UiIcon, type UiIconName } from '../../components/icons/UiIcon';
 import { useT } from '../../i18n/use-t';
 import type { Journey } from '../../shell/journeys';
 import { useShellSend } from '../../shell/shell-context';
+import { ChoicePages, useElder } from '../../components/ChoicePages';
 
 type ServiceId =
   'search' | 'apply' | 'lifeEvents' | 'ticket' | 'appointment' | 'checkIn' | 'progress' | 'rating' | 'serviceMap';
@@ -44,47 +45,66 @@ export function tileState(
   return { disabled: false, note: null };
 }
 
+/**
+ * 长辈版's order: what older residents come for most (a ticket, their case's progress, finding a
+ * matter) first, since it shows four tiles a page.
+ */
+const ELDER_ORDER: readonly ServiceId[] = [
+  'ticket',
+  'progress',
+  'search',
+  'apply',
+  'appointment',
+  'checkIn',
+  'rating',
+  'serviceMap',
+  'lifeEvents',
+];
+
 /** The services of the station as big tiles on home: each opens its journey, or says why it cannot. */
 export function ServiceTiles() {
   const { t } = useT();
   const send = useShellSend();
   const journeys = useJourneyAvailability();
+  const elder = useElder();
+  const tiles = elder ? ELDER_ORDER.flatMap((id) => TILES.filter((tile) => tile.id === id)) : TILES;
   return (
     <section className="home-services" aria-labelledby="home-services-title">
       <h2 id="home-services-title" className="group-title">
         {t('home:services.title')}
       </h2>
-      <ul className="service-grid">
-        {TILES.map((tile) => {
+      <ChoicePages
+        className="service-grid"
+        items={tiles}
+        keyOf={(tile) => tile.id}
+        render={(tile) => {
           const state = tileState(tile.id, journeys);
           return (
-            <li key={tile.id}>
-              <button
-                type="button"
-                className="tile service-tile"
-                data-testid={`service-${tile.id}`}
-                disabled={state.disabled}
-                aria-describedby={state.note ? `service-note-${tile.id}` : undefined}
-                onClick={() =>
-                  tile.open === 'allMatters'
-                    ? send({ type: 'CHOOSE_GROUP', group: { type: 'all' } })
-                    : send({ type: 'OPEN_JOURNEY', journey: tile.open })
-                }
-              >
-                <span className="tile-icon">
-                  <UiIcon name={tile.icon} />
+            <button
+              type="button"
+              className="tile service-tile"
+              data-testid={`service-${tile.id}`}
+              disabled={state.disabled}
+              aria-describedby={state.note ? `service-note-${tile.id}` : undefined}
+              onClick={() =>
+                tile.open === 'allMatters'
+                  ? send({ type: 'CHOOSE_GROUP', group: { type: 'all' } })
+                  : send({ type: 'OPEN_JOURNEY', journey: tile.open })
+              }
+            >
+              <span className="tile-icon">
+                <UiIcon name={tile.icon} />
+              </span>
+              <span className="tile-text">
+                <span className="tile-label">{t(`home:services.${tile.id}.label`)}</span>
+                <span className="tile-hint" id={state.note ? `service-note-${tile.id}` : undefined}>
+                  {state.note ? t(`home:services.note.${state.note}`) : t(`home:services.${tile.id}.hint`)}
                 </span>
-                <span className="tile-text">
-                  <span className="tile-label">{t(`home:services.${tile.id}.label`)}</span>
-                  <span className="tile-hint" id={state.note ? `service-note-${tile.id}` : undefined}>
-                    {state.note ? t(`home:services.note.${state.note}`) : t(`home:services.${tile.id}.hint`)}
-                  </span>
-                </span>
-              </button>
-            </li>
+              </span>
+            </button>
           );
-        })}
-      </ul>
+        }}
+      />
     </section>
   );
 }

@@ -19,8 +19,12 @@ export function CaseDetail({
     const { application } = lookup;
     return (
       <div className="progress-case" data-testid="progress-detail" data-found="pendingHere">
-        <h2 className="journey-step-title">{t('progress:detail.pendingTitle')}</h2>
-        <p className="journey-banner">{t('progress:detail.pendingBody', { matter: application.matterName })}</p>
+        <h2 className="journey-step-title" data-speech="title">
+          {t('progress:detail.pendingTitle')}
+        </h2>
+        <p className="journey-banner" data-speech="hint">
+          {t('progress:detail.pendingBody', { matter: application.matterName })}
+        </p>
         <p className="journey-note">
           {t('progress:detail.submittedAt', { time: formatChinaDayTime(application.submittedAt, locale) })}
         </p>
@@ -30,14 +34,17 @@ export function CaseDetail({
   const progress: CaseProgress = lookup.progress;
   return (
     <div className="progress-case" data-testid="progress-detail" data-found="platform" data-state={progress.state}>
-      <h2 className="journey-step-title">{progress.matter.matterName}</h2>
+      <h2 className="journey-step-title" data-speech="title">
+        {progress.matter.matterName}
+      </h2>
       <p className="journey-note">{t('progress:detail.caseNo', { caseNo: progress.caseNo })}</p>
       {progress.state === 'readyForPickup' && (
         <p className="progress-ready" data-testid="progress-ready">
           {t('progress:detail.readyForPickup')}
         </p>
       )}
-      <dl className="journey-summary">
+      {/* Spoken as what to know now: the state and the next step (no personal data in either). */}
+      <dl className="journey-summary" data-speech="hint">
         <dt>{t('progress:detail.state')}</dt>
         <dd data-testid="progress-state">{progress.stateName}</dd>
         <dt>{t('progress:detail.nextStep')}</dt>

@@ -30,12 +30,16 @@ export function ProgressJourney({ onExit }: { onExit: () => void }) {
   return (
     <section className="screen journey" data-testid="progress-journey" data-step={JSON.stringify(snapshot.value)}>
       <header className="screen-heading">
-        <h1 className="screen-title">{t('progress:title')}</h1>
+        <h1 className="screen-title" data-speech="title">
+          {t('progress:title')}
+        </h1>
       </header>
 
       {snapshot.matches('choosing') && (
         <div className="journey-step">
-          <p className="screen-subtitle">{t('progress:subtitle')}</p>
+          <p className="screen-subtitle" data-speech="hint">
+            {t('progress:subtitle')}
+          </p>
           <ul className="journey-choice-grid">
             <li>
               <button
@@ -79,7 +83,7 @@ export function ProgressJourney({ onExit }: { onExit: () => void }) {
       {snapshot.matches('loadingMine') && <Loading message="loading" />}
       {snapshot.matches({ looking: 'waiting' }) && <Loading message="loading" />}
       {snapshot.matches({ looking: 'slow' }) && (
-        <p className="journey-busy" role="status">
+        <p className="journey-busy" role="status" data-speech="hint">
           {t('progress:stillLooking')}
         </p>
       )}
@@ -112,7 +116,7 @@ export function ProgressJourney({ onExit }: { onExit: () => void }) {
             </button>
           }
         >
-          <p>
+          <p data-speech="hint">
             {problem === 'notFound' && t('progress:notFound')}
             {problem === 'unavailable' && t('progress:unavailable', { hotline: station.hotline })}
             {problem === 'failed' && t('progress:failed', { hotline: station.hotline })}

@@ -41,8 +41,12 @@ export function ReferenceEntry({
 
   return (
     <form className="journey-step" data-testid="progress-entry" onSubmit={submit}>
-      <h2 className="journey-step-title">{t('progress:entry.title')}</h2>
-      <p className="journey-note">{t('progress:entry.hint')}</p>
+      <h2 className="journey-step-title" data-speech="title">
+        {t('progress:entry.title')}
+      </h2>
+      <p className="journey-note" data-speech="hint">
+        {t('progress:entry.hint')}
+      </p>
       <label className="journey-note" htmlFor="progress-reference">
         {t('progress:entry.label')}
       </label>
@@ -66,7 +70,8 @@ export function ReferenceEntry({
           {t('progress:entry.tooShort')}
         </p>
       )}
-      <div className="journey-keys journey-keys--wide">
+      {/* One input, however many keys: 长辈版 counts the pad as one choice (data-input-pad). */}
+      <div className="journey-keys journey-keys--wide" data-input-pad>
         {KEYS.map((key) => (
           <button
             key={key}

@@ -193,3 +193,33 @@ describe('parseReference', () => {
     expect(parseReference('AQ 2025')).toBe('AQ2025');
   });
 });
+
+describe('progress journey in 长辈版', () => {
+  it('pages the resident’s cases so the list, its page buttons and 返回 keep to six choices', async () => {
+    const [first] = mine.cases;
+    if (!first) throw new Error('fixture case missing');
+    const many: MyCases = {
+      platform: 'reachable',
+      pendingHere: [],
+      cases: Array.from({ length: 7 }, (_, index) => ({ ...first, caseNo: `AQ-2025-00010${index}` })),
+    };
+    const { user, shell } = renderJourney({ kind: 'progress' }, { handlers: { 'progress.mine': () => ok(many) } });
+    act(() => shell.send({ type: 'SET_PROFILE', profile: 'elder' }));
+    await user.click(await screen.findByText('刷身份证查询'));
+    await user.click(screen.getByText('fake-sign-in'));
+    const list = await screen.findByTestId('progress-mine');
+    const enabled = () =>
+      within(list.parentElement!)
+        .getAllByRole('button')
+        .filter((b) => !(b as HTMLButtonElement).disabled);
+    expect(list.querySelectorAll('[data-case]')).toHaveLength(3);
+    expect(enabled().length).toBeLessThanOrEqual(6);
+    expect(list.querySelector('[data-speech="hint"]')?.textContent).toBe('点一件办件，查看办理进度');
+    await user.click(screen.getByTestId('choice-pages-next'));
+    expect([...list.querySelectorAll<HTMLElement>('[data-case]')].map((b) => b.dataset['case'])).toEqual([
+      'AQ-2025-000103',
+      'AQ-2025-000104',
+      'AQ-2025-000105',
+    ]);
+  });
+});

@@ -1,31 +1,27 @@
 import { useJourneyAvailability } from '../../api/use-devices';
+import { useElder } from '../../components/ChoicePages';
+import { PhonePad } from '../../components/keypad/PhonePad';
+import { TextEntry } from '../../components/keypad/TextEntry';
 import { useT } from '../../i18n/use-t';
-import { isPhoneNumber, PhonePad } from '../../components/keypad/PhonePad';
+import { ElderRatingSteps } from './ElderRatingSteps';
 import { LevelButtons } from './LevelButtons';
 import { OptionChips } from './OptionChips';
-import { isBadLevel, type RatingDraft, type RatingEvent } from './rating-machine';
-import type { RatingOptionSet } from '../../../../platform/contract/ratings';
+import { canSubmitRating, type RatingFormProps } from './rating-form-props';
+import { isBadLevel } from './rating-machine';
 
 /**
  * One service being rated: level, the options of that level, a comment, and for 差评 a callback
- * phone with the promise of a follow-up. 提交 stays disabled until a level is chosen.
+ * phone with the promise of a follow-up. 提交 stays disabled until a level is chosen. The standard
+ * profile asks everything on one form; 长辈版 asks it one question per step (ElderRatingSteps).
  */
-export function RatingForm({
-  draft,
-  options,
-  sending,
-  send,
-}: {
-  draft: RatingDraft;
-  options: RatingOptionSet & { source: 'platform' | 'cache' };
-  sending: boolean;
-  send: (event: RatingEvent) => void;
-}) {
+export function RatingForm(props: RatingFormProps) {
+  return useElder() ? <ElderRatingSteps {...props} /> : <StandardRatingForm {...props} />;
+}
+
+function StandardRatingForm({ draft, options, sending, send }: RatingFormProps) {
   const { t } = useT();
   const { keypadRating } = useJourneyAvailability();
   const bad = isBadLevel(draft.level);
-  const phoneProblem = bad && draft.callbackPhone !== '' && !isPhoneNumber(draft.callbackPhone);
-  const canSubmit = draft.level !== null && !phoneProblem && !sending;
   return (
     <div className="rating-form" data-testid="rating-form" data-ref={draft.service.ref}>
       <div className="rating-service">
@@ -34,9 +30,11 @@ export function RatingForm({
           {draft.service.title}
         </p>
       </div>
-      <p className="rating-section-title">{t('rating:levelsLabel')}</p>
+      <p className="rating-section-title" data-speech="title">
+        {t('rating:levelsLabel')}
+      </p>
       {keypadRating && (
-        <p className="rating-hint" data-testid="rating-keypad-hint">
+        <p className="rating-hint" data-testid="rating-keypad-hint" data-speech="hint">
           {t('rating:keypadHint')}
         </p>
       )}
@@ -50,21 +48,18 @@ export function RatingForm({
         />
       )}
       {draft.level !== null && (
-        <label className="rating-comment">
-          <span className="rating-section-title">{t('rating:commentLabel')}</span>
-          <textarea
-            className="care-input"
-            data-testid="rating-comment"
-            maxLength={300}
-            rows={2}
-            value={draft.comment}
-            onChange={(event) => send({ type: 'SET_COMMENT', comment: event.target.value })}
-          />
-        </label>
+        <TextEntry
+          kind="multiline"
+          testId="rating-comment"
+          maxLength={300}
+          label={t('rating:commentLabel')}
+          value={draft.comment}
+          onChange={(comment) => send({ type: 'SET_COMMENT', comment })}
+        />
       )}
       {bad && (
         <div className="rating-bad" data-testid="rating-bad">
-          <p className="notice" data-testid="rating-follow-up">
+          <p className="notice" data-testid="rating-follow-up" data-speech="hint">
             {t('rating:badFollowUp')}
           </p>
           <PhonePad
@@ -80,12 +75,16 @@ export function RatingForm({
           type="button"
           className="button button--primary rating-submit"
           data-testid="rating-submit"
-          disabled={!canSubmit}
+          disabled={!canSubmitRating(draft, sending)}
           onClick={() => send({ type: 'SUBMIT' })}
         >
           {sending ? t('rating:submitting') : t('rating:submit')}
         </button>
-        {draft.level === null && <p className="rating-hint">{t('rating:chooseLevelFirst')}</p>}
+        {draft.level === null && (
+          <p className="rating-hint" data-speech="hint">
+            {t('rating:chooseLevelFirst')}
+          </p>
+        )}
       </div>
       {options.source === 'cache' && <p className="rating-note">{t('rating:fromCache')}</p>}
     </div>

@@ -1,6 +1,7 @@
 import { useMachine } from '@xstate/react';
 import { useEffect, useState } from 'react';
 import { useClient } from '../../api/api-context';
+import { useElder } from '../../components/ChoicePages';
 import { useKioskInfo } from '../../api/kiosk-info-context';
 import { useT } from '../../i18n/use-t';
 import { Loading } from '../../states/Loading';
@@ -19,6 +20,7 @@ export function RatingJourney({ onExit }: { onExit: () => void }) {
   const { t } = useT();
   const client = useClient();
   const { station } = useKioskInfo();
+  const elder = useElder();
   const [machine] = useState(() => createRatingMachine(ratingApi(client)));
   const [state, send] = useMachine(machine);
 
@@ -46,8 +48,12 @@ export function RatingJourney({ onExit }: { onExit: () => void }) {
   } else if (state.matches('nothingToRate')) {
     body = (
       <div className="state-panel" data-testid="rating-nothing">
-        <h2 className="state-title">{t('rating:nothing')}</h2>
-        <p className="state-body">{t('rating:nothingBody')}</p>
+        <h2 className="state-title" data-speech="title">
+          {t('rating:nothing')}
+        </h2>
+        <p className="state-body" data-speech="hint">
+          {t('rating:nothingBody')}
+        </p>
         <div className="state-actions">
           <button type="button" className="button button--primary" data-testid="rating-done" onClick={exit}>
             {t('rating:back')}
@@ -97,10 +103,11 @@ export function RatingJourney({ onExit }: { onExit: () => void }) {
       onPointerDown={() => send({ type: 'ACTIVITY' })}
     >
       <header className="screen-heading">
-        <h1 id="rating-title" className="screen-title">
+        <h1 id="rating-title" className="screen-title" data-speech="title">
           {t('rating:title')}
         </h1>
-        <p className="screen-subtitle">{t('rating:subtitle')}</p>
+        {/* 长辈版 keeps the five levels on one screen; each of its steps says what to do instead. */}
+        {!elder && <p className="screen-subtitle">{t('rating:subtitle')}</p>}
       </header>
       <div className="rating-body">{body}</div>
     </section>

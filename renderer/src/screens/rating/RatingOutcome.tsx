@@ -21,8 +21,10 @@ export function RatingThanks({
   return (
     <div className="state-panel" data-testid="rating-thanks" data-status={result.status}>
       <UiIcon name="check" size={72} />
-      <h2 className="state-title">{t('rating:thanks.title')}</h2>
-      <p className="state-body" data-testid="rating-delivery">
+      <h2 className="state-title" data-speech="title">
+        {t('rating:thanks.title')}
+      </h2>
+      <p className="state-body" data-testid="rating-delivery" data-speech="hint">
         {result.status === 'delivered' ? t('rating:thanks.delivered') : t('rating:thanks.savedOffline')}
       </p>
       {result.workOrderNo && (
@@ -71,7 +73,9 @@ export function RatingProblemPanel({
   return (
     <div className="state-panel" role="alert" data-testid="rating-problem" data-problem={problem}>
       <UiIcon name="info" size={72} />
-      <p className="state-body">{t(`rating:problem.${problem}`)}</p>
+      <p className="state-body" data-speech="hint">
+        {t(`rating:problem.${problem}`)}
+      </p>
       <p className="state-hotline">
         <UiIcon name="phone" />
         {t('hotline.label')} <span className="phone-number">{hotline}</span>

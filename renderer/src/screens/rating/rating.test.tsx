@@ -4,7 +4,9 @@ import type { RatingResult } from '../../../../core/api/care';
 import type { CompletedService } from '../../../../core/api/resident';
 import { err, ok } from '../../../../core/api/result';
 import { RATING_LEVEL_LABELS, type RatingOptionSet } from '../../../../platform/contract/ratings';
+import { ELDER_MAX_CHOICES } from '../../styles/sizes';
 import type { FakeHandlers } from '../../test/fake-host';
+import { choicesIn, speechMarks } from '../ticket/testing/elder-checks';
 import { RatingJourney } from './RatingJourney';
 import { deferred, renderJourney } from './render-journey.testing';
 
@@ -235,5 +237,123 @@ describe('rating journey', () => {
       }),
     );
     expect((await screen.findByTestId('rating-problem')).textContent).toContain('评价暂时无法进行');
+  });
+
+  it('types the comment on the on-screen pinyin keyboard', async () => {
+    const { user } = renderJourney(
+      <RatingJourney onExit={() => undefined} />,
+      handlers([service('T-A012-01', '取号 A012')]),
+    );
+    await screen.findByTestId('rating-form');
+    await user.click(levelButton(4));
+    expect(screen.queryByTestId('rating-comment-keyboard')).toBeNull();
+    await user.click(screen.getByTestId('rating-comment'));
+    const keyboard = screen.getByTestId('rating-comment-keyboard');
+    expect(keyboard.hasAttribute('data-input-pad')).toBe(true);
+    expect(screen.getByTestId<HTMLTextAreaElement>('rating-comment').maxLength).toBe(300);
+  });
+});
+
+describe('rating journey in 长辈版', () => {
+  const step = () => screen.getByTestId('rating-form').dataset['step'];
+  const form = () => screen.getByTestId('rating-screen');
+
+  it('asks one question per step, never more than six choices, and sends what was chosen once', async () => {
+    const submit = vi.fn(() => ok({ status: 'delivered' as const, workOrderNo: 'WO-1', followUpBy: '2026-12-12' }));
+    const many = {
+      ...options,
+      levels: options.levels.map((entry) =>
+        entry.level === 2
+          ? { ...entry, options: Array.from({ length: 8 }, (_, i) => ({ code: `bad${i}`, label: `问题${i}` })) }
+          : entry,
+      ),
+    };
+    const { user } = renderJourney(
+      <RatingJourney onExit={() => undefined} />,
+      handlers([service('T-A012-01', '取号 A012')], { 'rating.options': () => ok(many), 'rating.submit': submit }),
+      { profile: 'elder' },
+    );
+    await screen.findByTestId('rating-form');
+    // The levels alone: five choices, no 提交 yet.
+    expect(step()).toBe('level');
+    expect(choicesIn(form())).toBe(5);
+    expect(screen.queryByTestId('rating-submit')).toBeNull();
+    expect(speechMarks(form())).toEqual({
+      titles: ['好差评', '您对“取号 A012”满意吗？'],
+      hints: ['请点一下您的满意程度，也可以按评价器上的按键'],
+    });
+
+    await user.click(levelButton(2));
+    // Eight options beside 重新选择 and 下一步: two to a page, with the page buttons.
+    expect(step()).toBe('options');
+    expect(screen.getByTestId('rating-chosen').textContent).toBe('您选的是：不满意');
+    expect(shownOptionCodes()).toEqual(['bad0', 'bad1']);
+    expect(choicesIn(form())).toBeLessThanOrEqual(ELDER_MAX_CHOICES);
+    await user.click(screen.getAllByTestId('rating-option')[1]!);
+    await user.click(screen.getByTestId('choice-pages-next'));
+    expect(choicesIn(form())).toBe(ELDER_MAX_CHOICES);
+    await user.click(screen.getAllByTestId('rating-option')[0]!);
+    await user.click(screen.getByTestId('rating-step-next'));
+
+    expect(step()).toBe('comment');
+    expect(speechMarks(form()).hints).toEqual(['可以不填，直接点“下一步”']);
+    await user.type(screen.getByTestId('rating-comment'), 'ok');
+    expect(choicesIn(form())).toBeLessThanOrEqual(ELDER_MAX_CHOICES);
+    await user.click(screen.getByTestId('rating-step-next'));
+
+    // 差评: the follow-up promise and the phone pad, which is one input.
+    expect(step()).toBe('phone');
+    expect(screen.getByTestId('rating-follow-up').textContent).toContain('15个工作日');
+    const pad = screen.getByTestId('rating-phone');
+    for (const digit of '13912345678') await user.click(within(pad).getByRole('button', { name: `数字 ${digit}` }));
+    expect(choicesIn(form())).toBe(3);
+    const send = screen.getByTestId('rating-submit');
+    await user.click(send);
+    await user.click(send);
+
+    await screen.findByTestId('rating-thanks');
+    expect(submit).toHaveBeenCalledTimes(1);
+    expect(submit.mock.calls[0]).toEqual([
+      expect.objectContaining({ level: 2, optionCodes: ['bad1', 'bad2'], comment: 'ok', callbackPhone: '13912345678' }),
+    ]);
+    expect(speechMarks(form())).toEqual({ titles: ['好差评', '感谢您的评价'], hints: ['评价已送达政务服务平台。'] });
+  });
+
+  it('a level from the keypad goes on to its options; 重新选择 goes back to the levels', async () => {
+    const { fake, user } = renderJourney(
+      <RatingJourney onExit={() => undefined} />,
+      handlers([service('T-A012-01', '取号 A012')]),
+      { profile: 'elder' },
+    );
+    await screen.findByTestId('rating-form');
+    act(() => fake.emit('keypad.pressed', { level: 5, key: 'report:05' }));
+    expect(step()).toBe('options');
+    expect(shownOptionCodes()).toEqual(['veryFast', 'veryKind']);
+    await user.click(screen.getByTestId('rating-step-back'));
+    expect(step()).toBe('level');
+    expect(pressed()).toEqual([5]);
+    // The same level again still answers the question.
+    await user.click(levelButton(5));
+    expect(step()).toBe('options');
+    await user.click(screen.getByTestId('rating-step-next'));
+    // 满意 has no phone step: the comment is the last, with 提交.
+    expect(step()).toBe('comment');
+    expect(screen.getByTestId<HTMLButtonElement>('rating-submit').disabled).toBe(false);
+  });
+
+  it('keeps the answers when the resident switches between 长辈版 and the standard form', async () => {
+    const { user, setProfile } = renderJourney(
+      <RatingJourney onExit={() => undefined} />,
+      handlers([service('T-A012-01', '取号 A012')]),
+    );
+    await screen.findByTestId('rating-form');
+    await user.click(levelButton(2));
+    setProfile('elder');
+    expect(step()).toBe('options');
+    await user.click(screen.getAllByTestId('rating-option')[0]!);
+    setProfile('standard');
+    expect(pressed()).toEqual([2]);
+    expect(screen.getAllByTestId('rating-option')[0]!.getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByTestId('rating-phone')).toBeTruthy();
   });
 });

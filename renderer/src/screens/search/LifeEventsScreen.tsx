@@ -4,6 +4,7 @@ import { useCatalogStatus } from '../../api/catalog-status-context';
 import { useKioskInfo } from '../../api/kiosk-info-context';
 import { useApiQuery } from '../../api/use-api-query';
 import { useJourneyAvailability } from '../../api/use-devices';
+import { ChoicePages, useElder } from '../../components/ChoicePages';
 import { ScrollPager } from '../../components/ScrollPager';
 import { useT } from '../../i18n/use-t';
 import { Loading } from '../../states/Loading';
@@ -28,6 +29,7 @@ export function LifeEventsScreen({
   const { refresh } = useCatalogStatus();
   const [attempt, setAttempt] = useState(0);
   const events = useApiQuery('catalog.lifeEvents', {}, `${refresh}#${attempt}`);
+  const elder = useElder();
 
   let body;
   if (events.status === 'loading') body = <Loading />;
@@ -38,6 +40,18 @@ export function LifeEventsScreen({
       <div className="state-panel state-panel--quiet" data-testid="life-events-empty">
         <p className="state-body">{t('search:lifeEvents.empty')}</p>
       </div>
+    );
+  } else if (elder) {
+    // 长辈版: one bundle a page (a card is a screenful at that size), with its one "一次申请"; the
+    // matters' guides are reached through 搜索事项 instead of a button per matter.
+    body = (
+      <ChoicePages
+        className="life-events"
+        items={events.value}
+        keyOf={(event) => event.id}
+        maxPerPage={1}
+        render={(event) => <LifeEventCard event={event} onApply={onApply} onOpenMatter={null} />}
+      />
     );
   } else {
     body = (
@@ -55,10 +69,12 @@ export function LifeEventsScreen({
 
   return (
     <section className="screen life-events-screen" data-testid="life-events-screen" aria-labelledby="life-events-title">
-      <h1 id="life-events-title" className="screen-title">
+      <h1 id="life-events-title" className="screen-title" data-speech="title">
         {t('search:lifeEvents.title')}
       </h1>
-      <p className="screen-subtitle">{t('search:lifeEvents.subtitle')}</p>
+      <p className="screen-subtitle" data-speech="hint">
+        {t('search:lifeEvents.subtitle')}
+      </p>
       {body}
     </section>
   );
@@ -71,7 +87,8 @@ function LifeEventCard({
 }: {
   event: LifeEventView;
   onApply: (matterCodes: readonly string[], lifeEventId: string) => void;
-  onOpenMatter: (code: string) => void;
+  /** Null in 长辈版: the matters are listed without a guide button each. */
+  onOpenMatter: ((code: string) => void) | null;
 }) {
   const { t } = useT();
   const { selfServiceSubmission } = useJourneyAvailability();
@@ -98,9 +115,11 @@ function LifeEventCard({
             <span className={matter.selfService ? 'guide-flag guide-flag--yes' : 'guide-flag'}>
               {matter.selfService ? t('search:lifeEvents.selfService') : t('search:lifeEvents.needsWindow')}
             </span>
-            <button type="button" className="button" onClick={() => onOpenMatter(matter.code)}>
-              {t('search:lifeEvents.openGuide')}
-            </button>
+            {onOpenMatter && (
+              <button type="button" className="button" onClick={() => onOpenMatter(matter.code)}>
+                {t('search:lifeEvents.openGuide')}
+              </button>
+            )}
           </li>
         ))}
       </ul>

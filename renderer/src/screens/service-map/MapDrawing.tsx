@@ -1,3 +1,4 @@
+import type { KeyboardEvent } from 'react';
 import type { ServicePoint } from '../../../../platform/contract/service-points';
 import { useT } from '../../i18n/use-t';
 import { fitProjection, scaleBar, separate, type LatLng } from './map-projection';
@@ -8,7 +9,9 @@ const SYMBOL_RADIUS = 20;
 
 /**
  * The map itself, drawn from the points alone (no tiles: it works offline and says nothing that
- * is not in the data). "You are here" sits in the middle; north is up.
+ * is not in the data). "You are here" sits in the middle; north is up. Without `onSelect` it is a
+ * picture: 长辈版 chooses from the paged list instead, since ten small marks are ten more choices
+ * on one screen and each mark is smaller than a 长辈版 target.
  */
 export function MapDrawing({
   here,
@@ -21,7 +24,7 @@ export function MapDrawing({
   points: readonly ServicePoint[];
   numbers: ReadonlyMap<string, number>;
   selectedId: string | null;
-  onSelect: (id: string) => void;
+  onSelect: ((id: string) => void) | null;
 }) {
   const { t } = useT();
   const projection = fitProjection(
@@ -39,7 +42,7 @@ export function MapDrawing({
     <svg
       className="map-drawing"
       viewBox={`0 0 ${FRAME.width} ${FRAME.height}`}
-      role="group"
+      role={onSelect ? 'group' : 'img'}
       aria-label={t('map:drawingLabel')}
       data-testid="map-drawing"
       data-px-per-km={projection.pxPerKm.toFixed(3)}
@@ -55,6 +58,17 @@ export function MapDrawing({
       {points.map((point, index) => {
         const { x, y } = positions[index] ?? projection.project(point.location);
         const selected = point.id === selectedId;
+        const select = onSelect;
+        const asButton = select && {
+          role: 'button',
+          tabIndex: 0,
+          'aria-label': point.name,
+          'aria-pressed': selected,
+          onClick: () => select(point.id),
+          onKeyDown: (event: KeyboardEvent<SVGGElement>) => {
+            if (event.key === 'Enter' || event.key === ' ') select(point.id);
+          },
+        };
         return (
           <g
             key={point.id}
@@ -63,14 +77,7 @@ export function MapDrawing({
             data-id={point.id}
             data-selected={selected || undefined}
             transform={`translate(${x.toFixed(1)} ${y.toFixed(1)})`}
-            role="button"
-            tabIndex={0}
-            aria-label={point.name}
-            aria-pressed={selected}
-            onClick={() => onSelect(point.id)}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter' || event.key === ' ') onSelect(point.id);
-            }}
+            {...asButton}
           >
             {/* A larger invisible target: a symbol is small, a finger is not. */}
             <circle r={SYMBOL_RADIUS * 1.8} className="map-point-target" />

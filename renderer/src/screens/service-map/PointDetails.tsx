@@ -1,5 +1,6 @@
 import type { ServicePoint } from '../../../../platform/contract/service-points';
 import { useNow } from '../../chrome/use-now';
+import { useElder } from '../../components/ChoicePages';
 import { UiIcon } from '../../components/icons/UiIcon';
 import { useT } from '../../i18n/use-t';
 import { distanceParts } from './format-distance';
@@ -27,12 +28,20 @@ function OpenNow({ point }: { point: ServicePoint }) {
   const state = openState(point, useNow(MINUTE));
   switch (state.kind) {
     case 'open24h':
-      return <span className="map-open map-open--yes">{t('map:open24h')}</span>;
+      return (
+        <span className="map-open map-open--yes" data-speech="hint">
+          {t('map:open24h')}
+        </span>
+      );
     case 'open':
-      return <span className="map-open map-open--yes">{t('map:openUntil', { time: state.closes })}</span>;
+      return (
+        <span className="map-open map-open--yes" data-speech="hint">
+          {t('map:openUntil', { time: state.closes })}
+        </span>
+      );
     case 'closed':
       return (
-        <span className="map-open map-open--no">
+        <span className="map-open map-open--no" data-speech="hint">
           {!state.next
             ? t('map:closed')
             : state.next.today
@@ -43,7 +52,10 @@ function OpenNow({ point }: { point: ServicePoint }) {
   }
 }
 
-/** One service point: where, how far, open now, hours, phone, what can be done there, 预约. */
+/**
+ * One service point: where, how far, open now, hours, phone, what can be done there, 预约. Voice
+ * mode says its name and whether it is open now (a service point's phone is not a person's).
+ */
 export function PointDetails({
   point,
   distanceKm,
@@ -57,12 +69,28 @@ export function PointDetails({
 }) {
   const { t } = useT();
   const distance = distanceParts(distanceKm);
+  // 长辈版 puts 预约 and 返回列表 under the name, where they show without scrolling.
+  const actionsFirst = useElder();
+  const actions = (
+    <div className="map-details-actions">
+      {point.bookable && (
+        <button type="button" className="button button--primary" data-testid="map-book" onClick={onBook}>
+          <UiIcon name="clock" />
+          {t('map:book')}
+        </button>
+      )}
+      <button type="button" className="button" data-testid="map-close-details" onClick={onClose}>
+        {t('map:backToList')}
+      </button>
+    </div>
+  );
   return (
     <article className="map-details" data-testid="map-details" data-id={point.id} aria-labelledby="map-details-title">
       <p className="map-details-kind">{t(`map:kind.${point.kind}`)}</p>
-      <h2 id="map-details-title" className="map-details-title">
+      <h2 id="map-details-title" className="map-details-title" data-speech="title">
         {point.name}
       </h2>
+      {actionsFirst && actions}
       <dl className="map-facts">
         <dt>{t('map:address')}</dt>
         <dd>{point.address}</dd>
@@ -106,17 +134,7 @@ export function PointDetails({
           <span>{point.selfServiceTerminal ? t('map:terminal') : t('map:noTerminal')}</span>
         </dd>
       </dl>
-      <div className="map-details-actions">
-        {point.bookable && (
-          <button type="button" className="button button--primary" data-testid="map-book" onClick={onBook}>
-            <UiIcon name="clock" />
-            {t('map:book')}
-          </button>
-        )}
-        <button type="button" className="button" data-testid="map-close-details" onClick={onClose}>
-          {t('map:backToList')}
-        </button>
-      </div>
+      {!actionsFirst && actions}
     </article>
   );
 }

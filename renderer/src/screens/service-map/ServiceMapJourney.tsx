@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ServiceMap } from '../../../../core/api/care';
 import { useClient } from '../../api/api-context';
 import { useKioskInfo } from '../../api/kiosk-info-context';
+import { useElder } from '../../components/ChoicePages';
 import { UiIcon } from '../../components/icons/UiIcon';
 import { useT } from '../../i18n/use-t';
 import { Loading } from '../../states/Loading';
@@ -52,6 +53,7 @@ export function ServiceMapJourney({
   const { t } = useT();
   const client = useClient();
   const { station } = useKioskInfo();
+  const elder = useElder();
   const [machine] = useState(() => createServiceMapMachine(() => client.call('serviceMap.points', {})));
   const [state, send] = useMachine(machine);
 
@@ -75,7 +77,9 @@ export function ServiceMapJourney({
     body = (
       <div className="state-panel" role="alert" data-testid="map-unavailable" data-failure={failure}>
         <UiIcon name="info" size={72} />
-        <p className="state-body">{t(`map:unavailable.${failure ?? 'failed'}`)}</p>
+        <p className="state-body" data-speech="hint">
+          {t(`map:unavailable.${failure ?? 'failed'}`)}
+        </p>
         <div className="state-actions">
           <button type="button" className="button button--primary" onClick={() => send({ type: 'RETRY' })}>
             {t('retry')}
@@ -88,14 +92,15 @@ export function ServiceMapJourney({
   } else {
     const selected = map.servicePoints.find((point) => point.id === selectedId) ?? null;
     body = (
-      <div className="map-layout">
+      // 长辈版 puts the list (or the chosen point) first and the map after it as a picture.
+      <div className={elder ? 'map-layout map-layout--elder' : 'map-layout'}>
         <div className="map-canvas">
           <MapDrawing
             here={view.here}
             points={map.servicePoints}
             numbers={view.numbers}
             selectedId={selectedId}
-            onSelect={(id) => send({ type: 'SELECT', id })}
+            onSelect={elder ? null : (id) => send({ type: 'SELECT', id })}
           />
           <Legend />
         </div>
@@ -128,10 +133,16 @@ export function ServiceMapJourney({
       onPointerDown={() => send({ type: 'ACTIVITY' })}
     >
       <header className="screen-heading">
-        <h1 id="map-title" className="screen-title">
+        <h1 id="map-title" className="screen-title" data-speech="title">
           {t('map:title')}
         </h1>
-        <p className="screen-subtitle">{t('map:subtitle')}</p>
+        {/* With a point open, what to know is that point (its open-now line is the hint); 长辈版
+            drops the subtitle there, since the list it points to is not on screen. */}
+        {(!selectedId || !elder) && (
+          <p className="screen-subtitle" data-speech={selectedId ? undefined : 'hint'}>
+            {elder ? t('map:subtitleElder') : t('map:subtitle')}
+          </p>
+        )}
       </header>
       {map?.source === 'cache' && (
         <p className="notice" data-testid="map-from-cache">

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ServiceMap } from '../../../../core/api/care';
 import { err, ok } from '../../../../core/api/result';
 import type { ServicePoint } from '../../../../platform/contract/service-points';
-import { renderJourney } from '../rating/render-journey.testing';
+import { renderCareJourney as renderJourney } from '../help/render-care.testing';
 import { ServiceMapJourney } from './ServiceMapJourney';
 
 const point = (id: string, change: Partial<ServicePoint>): ServicePoint => ({
@@ -123,5 +123,46 @@ describe('service map journey', () => {
       'serviceMap.points': () => err({ code: 'notAvailable' as const, message: 'nothing stored' }),
     });
     expect((await screen.findByTestId('map-unavailable')).textContent).toContain('还没有服务网点信息');
+  });
+});
+
+describe('service map in 长辈版', () => {
+  const many = Array.from({ length: 8 }, (_, index) =>
+    point(`SP-${index}`, { name: `网点${index}`, location: { lat: 36.3 + index / 100, lng: 119.2, system: 'gcj02' } }),
+  );
+
+  it('draws the map as a picture and pages the list, so the screen keeps to six choices', async () => {
+    const { user } = renderJourney(
+      <ServiceMapJourney onExit={() => undefined} onBook={() => undefined} />,
+      { 'serviceMap.points': () => ok(serviceMap({ servicePoints: many, herePointId: 'SP-0' })) },
+      { elder: true },
+    );
+    const drawing = await screen.findByTestId('map-drawing');
+    expect(drawing.getAttribute('role')).toBe('img');
+    expect(
+      within(drawing)
+        .getAllByTestId('map-point')
+        .every((g) => !g.hasAttribute('role')),
+    ).toBe(true);
+    expect(screen.getAllByTestId('map-list-item').map((item) => item.dataset['id'])).toEqual([
+      'SP-0',
+      'SP-1',
+      'SP-2',
+      'SP-3',
+    ]);
+    expect(screen.getAllByRole('button').filter((b) => !(b as HTMLButtonElement).disabled).length).toBeLessThanOrEqual(
+      6,
+    );
+    await user.click(screen.getByTestId('choice-pages-next'));
+    expect(screen.getAllByTestId('map-list-item').map((item) => item.dataset['id'])).toEqual([
+      'SP-4',
+      'SP-5',
+      'SP-6',
+      'SP-7',
+    ]);
+    await user.click(screen.getAllByTestId('map-list-item')[0]!);
+    const details = screen.getByTestId('map-details');
+    expect(details.querySelector('[data-speech="title"]')?.textContent).toBe('网点4');
+    expect(details.querySelector('[data-speech="hint"]')).not.toBeNull();
   });
 });

@@ -69,13 +69,13 @@ export function SignIn({ purpose, allowAgent, onSignedIn, onCancel }: SignInProp
   return (
     <section className="screen sign-in" data-testid="sign-in" data-state={stateName} aria-labelledby="sign-in-title">
       <header className="screen-heading">
-        <h1 id="sign-in-title" className="screen-title">
+        <h1 id="sign-in-title" className="screen-title" data-speech="title">
           {t(`signin:title.${purpose}`)}
         </h1>
       </header>
       <div className="sign-in-body">
         {step !== null && !snapshot.matches('signedIn') && (
-          <p className="sign-in-step" data-testid="sign-in-step">
+          <p className="sign-in-step" data-testid="sign-in-step" data-speech="title">
             {t(`signin:step.${step}`)}
           </p>
         )}
@@ -85,16 +85,27 @@ export function SignIn({ purpose, allowAgent, onSignedIn, onCancel }: SignInProp
           </p>
         )}
         {context.notice !== 'none' && (
-          <p className="sign-in-notice" role="alert" data-testid="sign-in-notice" data-notice={context.notice}>
+          // Spoken first among the hints: it says what went wrong and what to do instead.
+          <p
+            className="sign-in-notice"
+            role="alert"
+            data-testid="sign-in-notice"
+            data-notice={context.notice}
+            data-speech="hint"
+          >
             {t(`signin:notice.${context.notice}`)}
           </p>
         )}
         {(snapshot.matches('checking') || snapshot.matches('signingOut') || snapshot.matches('done')) && (
-          <p className="sign-in-hint">{t('signin:checking')}</p>
+          <p className="sign-in-hint" data-speech="hint">
+            {t('signin:checking')}
+          </p>
         )}
         {snapshot.matches('chooseWho') && (
           <div className="sign-in-choices" role="group" aria-label={t('signin:who.question')}>
-            <h2 className="sign-in-prompt">{t('signin:who.question')}</h2>
+            <h2 className="sign-in-prompt" data-speech="hint">
+              {t('signin:who.question')}
+            </h2>
             <button
               type="button"
               className="button button--primary"
@@ -116,7 +127,9 @@ export function SignIn({ purpose, allowAgent, onSignedIn, onCancel }: SignInProp
         )}
         {snapshot.matches('pickRelation') && (
           <div className="sign-in-choices" role="group" aria-label={t('signin:relation.question')}>
-            <h2 className="sign-in-prompt">{t('signin:relation.question')}</h2>
+            <h2 className="sign-in-prompt" data-speech="hint">
+              {t('signin:relation.question')}
+            </h2>
             {AgentRelation.options.map((relation) => (
               <button
                 key={relation}
@@ -135,7 +148,7 @@ export function SignIn({ purpose, allowAgent, onSignedIn, onCancel }: SignInProp
           snapshot.matches('signingInWithCard')) && (
           <div className="sign-in-card" data-testid="card-prompt">
             <CardIllustration />
-            <p className="sign-in-prompt" aria-live="polite">
+            <p className="sign-in-prompt" aria-live="polite" data-speech="hint">
               {snapshot.matches('waitingForCard') ? t('signin:card.prompt') : t('signin:card.reading')}
             </p>
             <p className="sign-in-hint">{t('signin:card.hint')}</p>
@@ -173,6 +186,7 @@ export function SignIn({ purpose, allowAgent, onSignedIn, onCancel }: SignInProp
                 <button
                   type="button"
                   className="button"
+                  data-testid="typed-use-card"
                   disabled={snapshot.matches('signingInWithIdNumber')}
                   onClick={() => send({ type: 'USE_CARD' })}
                 >
@@ -219,6 +233,10 @@ function SignedInConfirmation({
   return (
     <div className="sign-in-confirm" data-testid="signed-in">
       <h2 className="sign-in-prompt">{t('signin:signedIn.title')}</h2>
+      {/* The name and number below are never marked for speech: personal data is not read aloud. */}
+      <p className="sign-in-hint" data-speech="hint">
+        {t('signin:signedIn.hint')}
+      </p>
       <div className="sign-in-person">
         <span className="sign-in-person-name" data-testid="signed-in-name">
           {applicant.name}

@@ -39,6 +39,9 @@ export function TypedSignIn({ initial, busy, onSubmit }: TypedSignInProps) {
       }}
     >
       <h2 className="sign-in-prompt">{t('signin:typed.title')}</h2>
+      <p className="sign-in-hint" data-speech="hint">
+        {t('signin:typed.hint')}
+      </p>
       <IdNumberKeypad value={idNumber} onChange={setIdNumber} disabled={busy} message={idMessage} />
       <TextEntry
         label={t('signin:typed.name')}

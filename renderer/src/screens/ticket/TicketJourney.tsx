@@ -37,15 +37,17 @@ export function TicketJourney({ onExit }: { onExit: () => void }) {
       data-step={typeof snapshot.value === 'string' ? snapshot.value : Object.keys(snapshot.value).join()}
     >
       <header className="screen-heading">
-        <h1 className="screen-title">{t('ticket:title')}</h1>
+        <h1 className="screen-title" data-speech="title">
+          {t('ticket:title')}
+        </h1>
       </header>
       {overview?.source === 'offline' && !snapshot.matches('issued') && (
-        <p className="journey-banner" role="status" data-testid="ticket-offline-banner">
+        <p className="journey-banner" role="status" data-testid="ticket-offline-banner" data-speech="hint">
           {t('ticket:offline')}
         </p>
       )}
       {output === 'screen' && !snapshot.matches('issued') && (
-        <p className="journey-banner" role="status" data-testid="ticket-printer-paused">
+        <p className="journey-banner" role="status" data-testid="ticket-printer-paused" data-speech="hint">
           {t('ticket:printerPaused')}
         </p>
       )}
@@ -60,14 +62,16 @@ export function TicketJourney({ onExit }: { onExit: () => void }) {
             </button>
           }
         >
-          <p>{t('ticket:loadFailed')}</p>
+          <p data-speech="hint">{t('ticket:loadFailed')}</p>
           <p>{hotline}</p>
         </JourneyNotice>
       )}
 
       {snapshot.matches('choosingService') && overview && (
         <>
-          <p className="screen-subtitle">{t('ticket:subtitle')}</p>
+          <p className="screen-subtitle" data-speech="hint">
+            {t('ticket:subtitle')}
+          </p>
           <ChoicePages
             testId="ticket-services"
             items={overview.services}
@@ -110,7 +114,7 @@ export function TicketJourney({ onExit }: { onExit: () => void }) {
             </>
           }
         >
-          <p>{t(`ticket:errors.${problem}`)}</p>
+          <p data-speech="hint">{t(`ticket:errors.${problem}`)}</p>
           <p>{hotline}</p>
         </JourneyNotice>
       )}
@@ -204,9 +208,12 @@ function PriorityChoice({
   const green = (['elderly', 'disabled'] as const).filter((p) => accepts.includes(p));
   return (
     <div className="journey-step" data-testid="ticket-priority">
-      <h2 className="journey-step-title">
+      <h2 className="journey-step-title" data-speech="title">
         {serviceName} · {t('ticket:priority.title')}
       </h2>
+      <p className="journey-note" data-speech="hint">
+        {green.length > 0 ? t('ticket:priority.hintGreen') : t('ticket:priority.hint')}
+      </p>
       {busy && (
         <p className="journey-busy" role="status">
           {t('ticket:priority.taking')}

@@ -2,6 +2,8 @@ import { act, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { err, ok } from '../../../../core/api/result';
 import { TICKET_ON_SCREEN_MS, TICKET_SHOWN_MS } from './ticket-machine';
+import { ELDER_MAX_CHOICES } from '../../styles/sizes';
+import { choicesIn, speechMarks } from './testing/elder-checks';
 import { renderJourney, shownJourney } from './testing/render-journey';
 import type { QueueOverview, QueueServiceView, TicketReceipt } from '../../../../core/api/queue';
 import type { Ticket } from '../../../../platform/contract/queue';
@@ -330,5 +332,48 @@ describe('ticket journey', () => {
     expect(list.querySelectorAll('button')).toHaveLength(6);
     await user.click(screen.getByText('下一页'));
     expect(screen.getByTestId('ticket-services').querySelectorAll('button')).toHaveLength(2);
+  });
+
+  it('in 长辈版 pages the services to fit six choices, and each step has a title and a hint to speak', async () => {
+    const many = Array.from({ length: 8 }, (_, i) =>
+      queueService({ serviceCode: `S${i}`, name: `业务${i}`, prefix: String.fromCharCode(65 + i) }),
+    );
+    const { user, shell } = renderJourney(
+      { kind: 'ticket' },
+      {
+        handlers: {
+          'queue.overview': () => ok(queueOverview({ services: many })),
+          'queue.takeTicket': () => ok(ticketReceipt()),
+        },
+      },
+    );
+    act(() => shell.send({ type: 'SET_PROFILE', profile: 'elder' }));
+    const journey = await screen.findByTestId('ticket-journey');
+    await screen.findByTestId('ticket-services');
+    // Eight services: four to a page with 上一页 / 下一页, so never more than six choices.
+    expect(screen.getByTestId('ticket-services').querySelectorAll('button')).toHaveLength(4);
+    expect(choicesIn(journey)).toBeLessThanOrEqual(ELDER_MAX_CHOICES);
+    expect(speechMarks(journey)).toMatchObject({
+      titles: ['取号排队'],
+      hints: ['请选择要办理的业务', '第 1 页，共 2 页'],
+    });
+    await user.click(screen.getByTestId('choice-pages-next'));
+    expect(
+      [...screen.getByTestId('ticket-services').querySelectorAll('[data-service]')].map((b) =>
+        b.getAttribute('data-service'),
+      ),
+    ).toEqual(['S4', 'S5', 'S6', 'S7']);
+
+    await user.click(tile('S5') as HTMLButtonElement);
+    const priority = await screen.findByTestId('ticket-priority');
+    expect(choicesIn(journey)).toBeLessThanOrEqual(ELDER_MAX_CHOICES);
+    expect(speechMarks(journey).titles).toEqual(['取号排队', '业务5 · 请选择取号类型']);
+    expect(speechMarks(journey).hints).toEqual(['老年人、残疾人可以选绿色通道，优先叫号']);
+
+    await user.click(within(priority).getByText('普通号'));
+    await screen.findByTestId('ticket-view');
+    // The queue number is read out (it says nothing about the person), then what to do.
+    expect(speechMarks(journey)).toEqual({ titles: ['取号排队', '您的号码', 'A012'], hints: ['请取走小票'] });
+    expect(choicesIn(journey)).toBe(2);
   });
 });

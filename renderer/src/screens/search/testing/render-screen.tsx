@@ -11,10 +11,11 @@ import { BASE_LOCALE } from '../../../i18n/resources';
 import { createFakeHost, type FakeHandlers, type FakeHost } from '../../../test/fake-host';
 import { fixtureInfo } from '../../../test/fixture-catalog';
 import { catalogHandlers } from '../../../test/render-kiosk';
+import { ShellActor } from '../../../shell/shell-context';
 
 /**
  * One screen on the strict fake host, with the providers the app gives it (language, API,
- * station, catalog status) but without the shell: for screens whose way in (a home tile) is
+ * station, catalog status, the visitor's preferences) but without the shell's screens: for screens whose way in (a home tile) is
  * another engineer's, and whose ways out are props.
  */
 export function renderScreen(ui: ReactNode, handlers: FakeHandlers = {}): { fake: FakeHost; user: UserEvent } {
@@ -24,7 +25,14 @@ export function renderScreen(ui: ReactNode, handlers: FakeHandlers = {}): { fake
     <I18nextProvider i18n={createI18n(BASE_LOCALE)}>
       <ApiProvider host={fake.host}>
         <KioskInfoContext.Provider value={fixtureInfo}>
-          <CatalogStatusProvider>{ui}</CatalogStatusProvider>
+          {/* The shell's actor only for the visitor's preferences (长辈版 or not); no navigation. */}
+          <ShellActor.Provider
+            options={{
+              input: { defaultLocale: BASE_LOCALE, idleSeconds: fixtureInfo.ui.attractAfterIdleSeconds },
+            }}
+          >
+            <CatalogStatusProvider>{ui}</CatalogStatusProvider>
+          </ShellActor.Provider>
         </KioskInfoContext.Provider>
       </ApiProvider>
     </I18nextProvider>,

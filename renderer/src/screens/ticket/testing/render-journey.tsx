@@ -1,8 +1,6 @@
 import { act, cleanup, render } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
-import { useEffect } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import type { Actor } from 'xstate';
 import { onTestFinished, vi } from 'vitest';
 import type { DevicesSnapshot } from '../../../../../core/api/devices';
 import { err, ok } from '../../../../../core/api/result';
@@ -10,15 +8,15 @@ import { ApiProvider } from '../../../api/api-context';
 import { KioskInfoContext } from '../../../api/kiosk-info-context';
 import { createI18n } from '../../../i18n/create-i18n';
 import type { Journey } from '../../../shell/journeys';
-import { ShellActor, useShellSend, useVisit } from '../../../shell/shell-context';
-import type { shellMachine } from '../../../shell/shell-machine';
+import { useShellSend, useVisit } from '../../../shell/shell-context';
 import { AppointmentJourney } from '../../appointment/AppointmentJourney';
 import { ProgressJourney } from '../../progress/ProgressJourney';
 import { TicketJourney } from '../TicketJourney';
 import { createFakeHost, type FakeHandlers, type FakeHost } from '../../../test/fake-host';
 import { detail, fixtureInfo, list, status } from '../../../test/fixture-catalog';
+import { beginVisit, ShellVisit, type ShellHandle, type ShellRef } from '../../../test/shell-visit';
 
-export type ShellRef = Actor<typeof shellMachine>;
+export type { ShellRef } from '../../../test/shell-visit';
 
 /** The device snapshot a healthy kiosk reports; `output` says where tickets go. */
 export function devicesSnapshot(output: 'paper' | 'screen' = 'paper'): DevicesSnapshot {
@@ -87,26 +85,15 @@ export function renderJourney(
     ...options.handlers,
   });
   const user = userEvent.setup(options.fakeTimers ? { advanceTimers: (ms) => vi.advanceTimersByTime(ms) } : {});
-  const captured: { shell: ShellRef | null } = { shell: null };
-  function Capture() {
-    const actor = ShellActor.useActorRef();
-    useEffect(() => {
-      captured.shell = actor;
-    }, [actor]);
-    return null;
-  }
+  const handle: ShellHandle = { current: null };
   const i18n = createI18n('zh-CN');
-  const { ui } = fixtureInfo;
   render(
     <I18nextProvider i18n={i18n}>
       <ApiProvider host={fake.host}>
         <KioskInfoContext.Provider value={fixtureInfo}>
-          <ShellActor.Provider
-            options={{ input: { defaultLocale: ui.defaultLocale, idleSeconds: ui.attractAfterIdleSeconds } }}
-          >
-            <Capture />
+          <ShellVisit handle={handle}>
             <OurJourneys />
-          </ShellActor.Provider>
+          </ShellVisit>
         </KioskInfoContext.Provider>
       </ApiProvider>
     </I18nextProvider>,
@@ -115,12 +102,8 @@ export function renderJourney(
     cleanup();
     document.documentElement.lang = '';
   });
-  const ref = captured.shell;
-  if (!ref) throw new Error('the shell actor did not start');
-  act(() => {
-    ref.send({ type: 'START' });
-    ref.send({ type: 'OPEN_JOURNEY', journey });
-  });
+  const ref = beginVisit(handle);
+  act(() => ref.send({ type: 'OPEN_JOURNEY', journey }));
   return { fake, user, shell: ref };
 }
 

@@ -1,0 +1,132 @@
+import { useMemo, useState } from 'react';
+import { useKioskInfo } from '../../api/kiosk-info-context';
+import { TextEntry } from '../../components/keypad/TextEntry';
+import { chinaDateAfter } from '../../format/china-time';
+import { useT } from '../../i18n/use-t';
+import type { AssistanceKind } from '../../../../platform/contract/assistance';
+import { HELP_KINDS, PREFERRED_TIMES, type HelpForm, type HelpNeed, type PreferredTime } from './help-form';
+import '../../components/choice-chips.css';
+
+/**
+ * The help form's choices, shared by the one-page form (standard) and 长辈版's one question per
+ * step; each says what was chosen with aria-pressed and leaves what a choice does to the caller.
+ */
+
+/** Today and the next three China days, for a home visit's preferred day. */
+const VISIT_DAYS = 4;
+
+export function KindTiles({ form, onChoose }: { form: HelpForm; onChoose: (kind: AssistanceKind) => void }) {
+  const { t } = useT();
+  return (
+    <div className="help-kinds" role="group" aria-label={t('help:kind.label')}>
+      {HELP_KINDS.map((kind) => (
+        <button
+          key={kind}
+          type="button"
+          className="tile help-kind"
+          data-testid="help-kind"
+          data-kind={kind}
+          aria-pressed={form.kind === kind}
+          onClick={() => onChoose(kind)}
+        >
+          <span className="tile-text">
+            <span className="tile-label">{t(`help:kind.${kind}.label`)}</span>
+            <span className="tile-hint">{t(`help:kind.${kind}.hint`)}</span>
+          </span>
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export function TimeChips({ form, onChoose }: { form: HelpForm; onChoose: (time: PreferredTime) => void }) {
+  const { t } = useT();
+  return (
+    <div className="care-chips">
+      {PREFERRED_TIMES.map((time) => (
+        <button
+          key={time}
+          type="button"
+          className="care-chip"
+          data-testid="help-time"
+          data-time={time}
+          aria-pressed={form.preferredTime === time}
+          onClick={() => onChoose(time)}
+        >
+          {t(`help:time.${time}`)}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export function DayChips({ form, onChoose }: { form: HelpForm; onChoose: (day: string | null) => void }) {
+  const { t } = useT();
+  const [days] = useState(() =>
+    Array.from({ length: VISIT_DAYS }, (_, index) => chinaDateAfter(new Date(), index).date),
+  );
+  return (
+    <div className="care-chips">
+      <button
+        type="button"
+        className="care-chip"
+        data-testid="help-day"
+        data-day="any"
+        aria-pressed={form.preferredDate === null}
+        onClick={() => onChoose(null)}
+      >
+        {t('help:day.any')}
+      </button>
+      {days.map((day, index) => (
+        <button
+          key={day}
+          type="button"
+          className="care-chip"
+          data-testid="help-day"
+          data-day={day}
+          aria-pressed={form.preferredDate === day}
+          onClick={() => onChoose(day)}
+        >
+          {index === 0 ? t('help:day.today', { date: day.slice(5) }) : day.slice(5)}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export function NeedChip({ form, need, onToggle }: { form: HelpForm; need: HelpNeed; onToggle: () => void }) {
+  const { t } = useT();
+  return (
+    <button
+      type="button"
+      className="care-chip"
+      data-testid="help-need"
+      data-need={need}
+      aria-pressed={form.needs.includes(need)}
+      onClick={onToggle}
+    >
+      {t(`help:needs.${need}`)}
+    </button>
+  );
+}
+
+/**
+ * The home-visit address, typed on our pinyin keyboard; the station's own county, town and village
+ * are offered as words, since most addresses start with one of them.
+ */
+export function AddressEntry({ value, onChange }: { value: string; onChange: (address: string) => void }) {
+  const { t } = useT();
+  const { region } = useKioskInfo().station;
+  const vocabulary = useMemo(() => [region.county, region.town, region.village], [region]);
+  return (
+    <TextEntry
+      kind="text"
+      testId="help-address"
+      label={t('help:address.label')}
+      maxLength={200}
+      value={value}
+      onChange={onChange}
+      vocabulary={vocabulary}
+    />
+  );
+}

@@ -1,0 +1,17 @@
+import { isPhoneNumber } from '../../components/keypad/PhonePad';
+import type { RatingOptionSet } from '../../../../platform/contract/ratings';
+import { isBadLevel, type RatingDraft, type RatingEvent } from './rating-machine';
+
+/** What the rating form needs to draw one service's rating, in either profile. */
+export interface RatingFormProps {
+  readonly draft: RatingDraft;
+  readonly options: RatingOptionSet & { source: 'platform' | 'cache' };
+  readonly sending: boolean;
+  readonly send: (event: RatingEvent) => void;
+}
+
+/** 提交 is possible once a level is chosen and a callback phone, if typed, is a phone number. */
+export function canSubmitRating(draft: RatingDraft, sending: boolean): boolean {
+  const phoneProblem = isBadLevel(draft.level) && draft.callbackPhone !== '' && !isPhoneNumber(draft.callbackPhone);
+  return draft.level !== null && !phoneProblem && !sending;
+}
