@@ -24,7 +24,7 @@ export function elderPageSize(itemCount: number, otherChoices: number, maxPerPag
 /**
  * A list of choices that 长辈版 pages so a screen never offers more than six things to choose
  * (issue 5; fewer choices per screen is the MIIT elder guidance). The standard mode shows every
- * item. Paging buttons say where the reader is ("第 1 页，共 3 页"), and that line is spoken.
+ * item, or pages by `standardPageSize`. Paging buttons say where the reader is ("第 1 页，共 3 页"), and that line is spoken.
  * `otherChoices` is how many other controls the screen's main area shows beside the list.
  */
 export function ChoicePages<T>({
@@ -33,6 +33,7 @@ export function ChoicePages<T>({
   render,
   otherChoices = 0,
   maxPerPage,
+  standardPageSize,
   className,
   listLabel,
   testId,
@@ -43,13 +44,17 @@ export function ChoicePages<T>({
   otherChoices?: number;
   /** At most this many on a 长辈版 page, for items that are tall (a card with several lines). */
   maxPerPage?: number;
+  /** Pages the standard profile too, this many a page (the journeys' big choice grids); else all. */
+  standardPageSize?: number;
   className?: string;
   listLabel?: string;
   testId?: string;
 }) {
   const { t } = useT();
   const elder = useElder();
-  const size = elder ? elderPageSize(items.length, otherChoices, maxPerPage) : items.length;
+  const size = elder
+    ? elderPageSize(items.length, otherChoices, maxPerPage)
+    : Math.min(items.length, standardPageSize ?? items.length);
   const pages = Math.max(1, Math.ceil(items.length / Math.max(1, size)));
   // A new list (a new search, another filter, the other profile) starts on its first page: the
   // page is kept together with the list it belongs to.

@@ -10,12 +10,21 @@ import { ChoicePages, elderPageSize } from './ChoicePages';
 
 const ITEMS = Array.from({ length: 10 }, (_, i) => `item ${i + 1}`);
 
-function List({ items, otherChoices = 0 }: { items: readonly string[]; otherChoices?: number }) {
+function List({
+  items,
+  otherChoices = 0,
+  standardPageSize,
+}: {
+  items: readonly string[];
+  otherChoices?: number;
+  standardPageSize?: number;
+}) {
   return (
     <ChoicePages
       items={items}
       keyOf={(item) => item}
       otherChoices={otherChoices}
+      standardPageSize={standardPageSize}
       render={(item) => <button type="button">{item}</button>}
     />
   );
@@ -57,6 +66,19 @@ describe('ChoicePages', () => {
     renderInVisit(<List items={ITEMS} />, false);
     expect(screen.getAllByRole('button', { name: /^item/ })).toHaveLength(10);
     expect(screen.queryByTestId('choice-pages')).toBeNull();
+  });
+
+  it('pages the standard profile too when given a page size', async () => {
+    const user = userEvent.setup();
+    renderInVisit(<List items={ITEMS} standardPageSize={6} />, false);
+    expect(screen.getAllByRole('button', { name: /^item/ })).toHaveLength(6);
+    await user.click(screen.getByTestId('choice-pages-next'));
+    expect(screen.getAllByRole('button', { name: /^item/ }).map((b) => b.textContent)).toEqual([
+      'item 7',
+      'item 8',
+      'item 9',
+      'item 10',
+    ]);
   });
 
   it('pages in 长辈版: four items and the two page buttons, and says where the reader is', async () => {

@@ -1,13 +1,12 @@
 import { screen, within } from '@testing-library/react';
-import { useEffect } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { ApplicationDraft } from '../../../../core/api/applications';
 import type { ResidentSessionState } from '../../../../core/api/resident';
 import { ok } from '../../../../core/api/result';
-import { useShellSend } from '../../shell/shell-context';
 import { ELDER_MAX_CHOICES } from '../../styles/sizes';
 import { ApplyJourney } from './ApplyJourney';
 import { renderJourney } from './testing/render-journey';
+import { choicesIn, ElderProfile } from '../../test/elder-checks';
 
 const CODE = '370784-CJ-020';
 const signedIn: ResidentSessionState = {
@@ -59,20 +58,6 @@ const draft: ApplicationDraft = {
   },
   history: null,
 };
-
-/** Turns 长辈版 on once the visit has started (renderJourney's probe starts it first). */
-function ElderProfile() {
-  const send = useShellSend();
-  useEffect(() => send({ type: 'SET_PROFILE', profile: 'elder' }), [send]);
-  return null;
-}
-
-/** What the gate counts as choices: enabled buttons outside a keypad or keyboard. */
-function choicesIn(element: HTMLElement): number {
-  return within(element)
-    .getAllByRole('button')
-    .filter((button) => !(button as HTMLButtonElement).disabled && button.closest('[data-input-pad]') === null).length;
-}
 
 describe('ApplyJourney in 长辈版: the form one question per step', () => {
   it('asks one question at a time, pages a long select to six choices, checks each question, then goes on', async () => {

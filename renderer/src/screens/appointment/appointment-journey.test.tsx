@@ -6,7 +6,7 @@ import type { ServicePoint } from '../../../../platform/contract/service-points'
 import type { Appointment } from '../../../../platform/contract/appointments';
 import { err, ok } from '../../../../core/api/result';
 import { ELDER_MAX_CHOICES } from '../../styles/sizes';
-import { choicesIn, speechMarks } from '../ticket/testing/elder-checks';
+import { choicesIn, speechMarks } from '../../test/elder-checks';
 import { renderJourney, shownJourney } from '../ticket/testing/render-journey';
 import { SLIP_SHOWN_MS } from './appointment-machine';
 

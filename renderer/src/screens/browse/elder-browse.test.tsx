@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderKiosk, startVisit } from '../../test/render-kiosk';
 import { ELDER_MAX_CHOICES } from '../../styles/sizes';
-import { choicesIn, speechMarks } from '../search/testing/elder';
+import { choicesIn, speechMarks } from '../../test/elder-checks';
 
 /** Home in 长辈版 (switched on from the bottom bar), then 自助申报: the list of every matter. */
 async function openAllMattersInElder() {
@@ -30,7 +30,7 @@ describe('browse in 长辈版', () => {
     expect(first).toHaveLength(3);
     // The cards leave their badges to the guide, so three fit a page.
     expect(browse.querySelector('[data-badge=caseType]')).toBeNull();
-    expect(choicesIn(browse).length).toBeLessThanOrEqual(ELDER_MAX_CHOICES);
+    expect(choicesIn(browse)).toBeLessThanOrEqual(ELDER_MAX_CHOICES);
     expect(within(browse).getByTestId('choice-pages').textContent).toContain('第 1 页，共 2 页');
 
     await user.click(within(browse).getByTestId('choice-pages-next'));
@@ -38,7 +38,7 @@ describe('browse in 长辈版', () => {
     expect(second).toHaveLength(1);
     // Every matter of the catalog is reachable, once.
     expect(new Set([...first, ...second]).size).toBe(4);
-    expect(choicesIn(browse).length).toBeLessThanOrEqual(ELDER_MAX_CHOICES);
+    expect(choicesIn(browse)).toBeLessThanOrEqual(ELDER_MAX_CHOICES);
   });
 
   it('gives voice mode the list title and one line saying what to do', async () => {

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { openGroup, openMatter, renderKiosk, startVisit } from '../../test/render-kiosk';
-import { choicesIn, speechMarks } from '../search/testing/elder';
+import { choiceNamesIn, speechMarks } from '../../test/elder-checks';
 
 describe('guide in 长辈版', () => {
   it('opens a guide that keeps its four actions, without the thirteen-button index, and says what to do', async () => {
@@ -13,7 +13,7 @@ describe('guide in 长辈版', () => {
     expect(within(guide).queryByTestId('section-nav')).toBeNull();
     // The guide itself is all there, read from the top.
     expect(within(guide).getAllByTestId('guide-section')).toHaveLength(13);
-    expect(choicesIn(guide)).toEqual(['在本机申请', '预约到窗口办理', '打印材料清单', '请人帮办']);
+    expect(choiceNamesIn(guide)).toEqual(['在本机申请', '预约到窗口办理', '打印材料清单', '请人帮办']);
     const marks = speechMarks(guide);
     expect(marks.titles).toEqual(['老年优待证办理']);
     expect(marks.hints).toHaveLength(1);

@@ -7,6 +7,7 @@ import { detail } from '../../test/fixture-catalog';
 import { deferred } from '../rating/render-journey.testing';
 import { renderCareJourney as renderJourney } from './render-care.testing';
 import { HelpJourney } from './HelpJourney';
+import { choicesIn } from '../../test/elder-checks';
 
 const receipt: HelpReceipt = {
   status: 'delivered',
@@ -137,12 +138,8 @@ describe('help journey', () => {
 });
 
 describe('help journey in 长辈版', () => {
-  /** Enabled buttons a resident can choose from now, keypad keys counted as one pad. */
-  const choices = () => {
-    const buttons = [...document.querySelectorAll<HTMLButtonElement>('button')].filter((b) => !b.disabled);
-    const pads = new Set(buttons.map((b) => b.closest('[data-input-pad]')).filter((pad) => pad !== null));
-    return buttons.filter((b) => !b.closest('[data-input-pad]')).length + pads.size;
-  };
+  /** What a resident can choose from now, keypad keys counted as one pad. */
+  const choices = () => choicesIn(document.body);
 
   it('asks one question per step, never more than six choices, and sends the same request', async () => {
     const { fake, user } = renderJourney(<HelpJourney matterCode={null} onExit={() => undefined} />, handlers(), {

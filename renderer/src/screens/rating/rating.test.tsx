@@ -6,7 +6,7 @@ import { err, ok } from '../../../../core/api/result';
 import { RATING_LEVEL_LABELS, type RatingOptionSet } from '../../../../platform/contract/ratings';
 import { ELDER_MAX_CHOICES } from '../../styles/sizes';
 import type { FakeHandlers } from '../../test/fake-host';
-import { choicesIn, speechMarks } from '../ticket/testing/elder-checks';
+import { choicesIn, speechMarks } from '../../test/elder-checks';
 import { RatingJourney } from './RatingJourney';
 import { deferred, renderJourney } from './render-journey.testing';
 

@@ -5,7 +5,7 @@ import { ok } from '../../../../core/api/result';
 import { ELDER_MAX_CHOICES } from '../../styles/sizes';
 import { LifeEventsScreen } from './LifeEventsScreen';
 import { SearchScreen } from './SearchScreen';
-import { ElderProfile, choicesIn, speechMarks } from './testing/elder';
+import { ElderProfile, choicesIn, speechMarks } from '../../test/elder-checks';
 import { renderScreen } from './testing/render-screen';
 
 const hits: SearchResult['hits'] = Array.from({ length: 7 }, (_, index) => ({
@@ -53,12 +53,12 @@ describe('search in 长辈版', () => {
     expect(screen.queryAllByTestId('quick-pick')).toHaveLength(0);
     expect(screen.queryByTestId('search-clear')).toBeNull();
     expect(screen.getAllByTestId('search-hit')).toHaveLength(3);
-    expect(choicesIn(search).length).toBeLessThanOrEqual(ELDER_MAX_CHOICES);
+    expect(choicesIn(search)).toBeLessThanOrEqual(ELDER_MAX_CHOICES);
 
     // With the touch keyboard open (one choice, however many keys) the screen still offers six at most.
     await user.click(screen.getByTestId('search-input'));
     expect(await screen.findByTestId('search-input-keyboard')).toBeTruthy();
-    expect(choicesIn(search).length).toBeLessThanOrEqual(ELDER_MAX_CHOICES);
+    expect(choicesIn(search)).toBeLessThanOrEqual(ELDER_MAX_CHOICES);
     await user.click(screen.getByTestId('choice-pages-next'));
     expect(screen.getAllByTestId('search-hit').map((hit) => hit.dataset['code'])).toEqual([
       '370784-CJ-103',
@@ -81,7 +81,7 @@ describe('life events in 长辈版', () => {
     const page = screen.getByTestId('life-events-screen');
     expect(screen.getAllByTestId('life-event').map((event) => event.dataset['id'])).toEqual(['a']);
     expect(within(page).queryAllByRole('button', { name: '看指南' })).toHaveLength(0);
-    expect(choicesIn(page).length).toBeLessThanOrEqual(ELDER_MAX_CHOICES);
+    expect(choicesIn(page)).toBeLessThanOrEqual(ELDER_MAX_CHOICES);
     const marks = speechMarks(page);
     expect(marks.titles).toEqual(['一件事一次办']);
     expect(marks.hints[0]).toBeTruthy();

@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
-import { useShellSend } from '../../../shell/shell-context';
+import { useShellSend } from '../shell/shell-context';
 
 /**
- * 长辈版 in the unit tests of the finding screens (home, browse, guide, search, life events): a
- * probe that turns the profile on, and what the accessibility gate would count there. happy-dom
- * has no layout, so sizes and line heights are left to the gate (tests/e2e/accessibility.spec.ts).
+ * 长辈版 in unit tests: a probe that turns the profile on, and what the accessibility gate
+ * (tests/e2e/support/a11y.ts) counts on a screen, read from the DOM. happy-dom has no layout, so
+ * sizes and line heights are left to the gate.
  */
 
 /** Turns 长辈版 on when mounted (from the attract screen the shell starts a visit for it). */
@@ -16,8 +16,11 @@ export function ElderProfile() {
 
 const CONTROLS = 'button, a[href], select, [role=button], [role=radio], [role=checkbox], [role=option], [role=tab]';
 
-/** The enabled controls under `root` the gate counts as choices; a keypad or keyboard counts once. */
-export function choicesIn(root: ParentNode): string[] {
+/**
+ * The enabled controls under `root` a resident can choose from, by their text; a keypad or
+ * keyboard (data-input-pad) is one choice.
+ */
+export function choiceNamesIn(root: ParentNode): string[] {
   const pads = new Set<Element>();
   const choices: string[] = [];
   for (const control of root.querySelectorAll<HTMLElement>(CONTROLS)) {
@@ -27,6 +30,11 @@ export function choicesIn(root: ParentNode): string[] {
     else choices.push((control.textContent ?? '').trim());
   }
   return [...choices, ...[...pads].map(() => '[data-input-pad]')];
+}
+
+/** How many choices the gate would count under `root`. */
+export function choicesIn(root: ParentNode): number {
+  return choiceNamesIn(root).length;
 }
 
 /** The texts voice mode would read under `root`, by role, white space collapsed. */
