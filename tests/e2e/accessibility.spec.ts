@@ -8,6 +8,7 @@ import { launchWithFakeCamera } from './support/camera';
 import { ROOT, startKiosk, writeTestConfig, type StartedKiosk } from './support/kiosk-process';
 import { PORTRAIT, saveScreenshot } from './support/screens';
 import { TOUR, type TourLeg } from './support/tour';
+import { instrumentVoice, voiceState } from './support/voice-probe';
 
 /**
  * The accessibility gate (issue 5): every screen a resident can reach, in the standard profile
@@ -49,44 +50,14 @@ async function setToggle(page: Page, testId: string, on: boolean): Promise<void>
   await settle(page);
 }
 
-/** What the page asked core to say (the speech.say calls on the API socket) and when audio started. */
-interface SpeechLog {
-  readonly said: string[];
-}
-
-function listenForSpeech(page: Page): SpeechLog {
-  const log: SpeechLog = { said: [] };
-  page.on('websocket', (socket) =>
-    socket.on('framesent', ({ payload }) => {
-      if (typeof payload !== 'string') return;
-      const message = JSON.parse(payload) as { method?: string; input?: { text?: string } };
-      if (message.method === 'speech.say' && message.input?.text) log.said.push(message.input.text);
-    }),
-  );
-  return log;
-}
-
-/** Counts AudioBufferSourceNode.start calls: the sound really began, not only its synthesis. */
-async function countAudioStarts(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const started = { count: 0 };
-    Object.defineProperty(window, '__audioStarts', { get: () => started.count });
-    // eslint-disable-next-line @typescript-eslint/unbound-method -- re-bound with apply() below
-    const start = AudioBufferSourceNode.prototype.start;
-    AudioBufferSourceNode.prototype.start = function (this: AudioBufferSourceNode, ...args: Parameters<typeof start>) {
-      started.count += 1;
-      return start.apply(this, args);
-    };
-  });
-}
-
 const compact = (text: string) => text.replace(/\s+/g, '');
 
 /**
  * In voice mode (长辈版 turns it on) the screen speaks its own title and what to do: the first
  * things said are the visible title and then the visible hint, and audio starts.
  */
-async function speechFindings(page: Page, speech: SpeechLog, from: number, audioBefore: number): Promise<Finding[]> {
+async function speechFindings(page: Page, from: number, audioBefore: number): Promise<Finding[]> {
+  const said = async () => (await voiceState(page)).said.slice(from).map(([, text]) => text);
   const marked = await page.evaluate(() => {
     const texts = (kind: string) =>
       [...document.querySelectorAll(`.shell [data-speech="${kind}"]`)]
@@ -104,26 +75,25 @@ async function speechFindings(page: Page, speech: SpeechLog, from: number, audio
         detail: `the screen marks ${marked.titles.length} title(s) and ${marked.hints.length} hint(s); it needs both`,
       },
     ];
-  const heard = () => compact(speech.said.slice(from).join(''));
-  const spokeAll = () => {
-    const said = heard();
-    return expected.every((text) => said.includes(text.slice(0, 24)));
+  const spokeAll = async () => {
+    const heard = compact((await said()).join(''));
+    return expected.every((text) => heard.includes(text.slice(0, 24)));
   };
   await expect
     .poll(spokeAll, { timeout: 20_000 })
     .toBe(true)
     .catch(() => undefined);
   const findings: Finding[] = [];
-  if (!spokeAll())
+  if (!(await spokeAll()))
     findings.push({
       rule: 'speech',
-      detail: `expected to hear ${JSON.stringify(expected)}, heard ${JSON.stringify(speech.said.slice(from))}`,
+      detail: `expected to hear ${JSON.stringify(expected)}, heard ${JSON.stringify(await said())}`,
     });
   const pageText = compact(await page.locator('.shell').innerText());
-  for (const text of speech.said.slice(from))
+  for (const text of await said())
     if (!pageText.includes(compact(text)))
       findings.push({ rule: 'speech', detail: `said "${text}", which is not on the screen` });
-  const audio = () => page.evaluate(() => (window as unknown as { __audioStarts: number }).__audioStarts);
+  const audio = async () => (await voiceState(page)).starts.length;
   await expect
     .poll(audio, { timeout: 10_000 })
     .toBeGreaterThan(audioBefore)
@@ -132,26 +102,19 @@ async function speechFindings(page: Page, speech: SpeechLog, from: number, audio
   return findings;
 }
 
-async function checkScreen(
-  page: Page,
-  testInfo: TestInfo,
-  screen: string,
-  results: ScreenFindings[],
-  speech: SpeechLog,
-): Promise<void> {
+async function checkScreen(page: Page, testInfo: TestInfo, screen: string, results: ScreenFindings[]): Promise<void> {
   await settle(page);
   results.push({ screen, mode: 'standard', findings: await axeFindings(page, null) });
   // The attract screen has no 长辈版 of its own: its 长辈版 button starts the visit.
   if (screen === 'attract') return;
-  const from = speech.said.length;
-  const audioBefore = await page.evaluate(() => (window as unknown as { __audioStarts: number }).__audioStarts);
+  const before = await voiceState(page);
   await setToggle(page, 'elder-toggle', true);
   await expect(page.locator('.shell')).toHaveAttribute('data-profile', 'elder');
   results.push({
     screen,
     mode: '长辈版',
     findings: [
-      ...(await speechFindings(page, speech, from, audioBefore)),
+      ...(await speechFindings(page, before.said.length, before.starts.length)),
       ...(await axeFindings(page, ELDER_TARGET_MIN_PX)),
       ...(await elderFindings(page, ELDER_LIMITS)),
     ],
@@ -176,14 +139,13 @@ function report(leg: string, results: readonly ScreenFindings[]): string {
 
 async function walk(browser: Browser, kiosk: StartedKiosk, leg: TourLeg, testInfo: TestInfo): Promise<void> {
   const page = await (await browser.newContext({ viewport: PORTRAIT, locale: 'zh-CN' })).newPage();
-  const speech = listenForSpeech(page);
-  await countAudioStarts(page);
+  await instrumentVoice(page);
   await page.goto(kiosk.url);
   const results: ScreenFindings[] = [];
   const visited: string[] = [];
   await leg.walk(page, async (screen) => {
     visited.push(screen);
-    await checkScreen(page, testInfo, screen, results, speech);
+    await checkScreen(page, testInfo, screen, results);
   });
   expect(visited.length).toBeGreaterThan(0);
   expect(report(leg.name, results)).toBe('');
@@ -235,8 +197,7 @@ test('accessibility gate: the idle warning, standard and 长辈版', async ({ br
   const idleKiosk = await startKiosk(idleConfig.path);
   try {
     const page = await (await browser.newContext({ viewport: PORTRAIT, locale: 'zh-CN' })).newPage();
-    const speech = listenForSpeech(page);
-    await countAudioStarts(page);
+    await instrumentVoice(page);
     await page.goto(idleKiosk.url);
     await page.getByTestId('attract-screen').click();
     const warning = page.getByTestId('idle-warning');
@@ -247,20 +208,20 @@ test('accessibility gate: the idle warning, standard and 长辈版', async ({ br
     ];
     await page.getByTestId('elder-toggle').click();
     await expect(warning).toBeHidden();
-    const from = speech.said.length;
-    const audioBefore = await page.evaluate(() => (window as unknown as { __audioStarts: number }).__audioStarts);
+    const before = await voiceState(page);
     await expect(warning).toBeVisible({ timeout: 60_000 });
     await settle(page);
     results.push({
       screen: 'idle-warning',
       mode: '长辈版',
       findings: [
-        ...(await speechFindings(page, speech, from, audioBefore)),
+        ...(await speechFindings(page, before.said.length, before.starts.length)),
         ...(await axeFindings(page, ELDER_TARGET_MIN_PX)),
         ...(await elderFindings(page, ELDER_LIMITS)),
       ],
     });
-    expect(speech.said.slice(from).join('')).toContain('还需要更多时间吗');
+    const saidSince = (await voiceState(page)).said.slice(before.said.length).map(([, text]) => text);
+    expect(saidSince.join('')).toContain('还需要更多时间吗');
     await saveScreenshot(page, testInfo, 'elder-idle-warning');
     expect(report('idle', results)).toBe('');
   } finally {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { ROOT, startKiosk, writeTestConfig } from './support/kiosk-process';
 import { PORTRAIT } from './support/screens';
+import { instrumentVoice, voiceState } from './support/voice-probe';
 import { DEFAULT_VOLUME_STEP, VOLUME_STEPS } from '../../renderer/src/shell/shell-machine';
 
 /**
@@ -15,43 +16,6 @@ import { DEFAULT_VOLUME_STEP, VOLUME_STEPS } from '../../renderer/src/shell/shel
 
 test.setTimeout(240_000);
 test.use({ actionTimeout: 20_000 });
-
-/** Hooks Web Audio: when each source starts and stops, and the most that ever played at once. */
-async function instrumentAudio(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const state = { starts: [] as number[], playing: 0, mostAtOnce: 0, lastTouch: 0, said: [] as [number, string][] };
-    Object.defineProperty(window, '__voice', { get: () => state });
-    // What the page asks core to say, and when (the API socket's speech.say calls).
-    // eslint-disable-next-line @typescript-eslint/unbound-method -- re-bound with call() below
-    const send = WebSocket.prototype.send;
-    WebSocket.prototype.send = function (this: WebSocket, data: Parameters<typeof send>[0]) {
-      if (typeof data === 'string' && data.includes('"speech.say"')) {
-        const call = JSON.parse(data) as { input?: { text?: string } };
-        state.said.push([performance.now(), call.input?.text ?? '']);
-      }
-      return send.call(this, data);
-    };
-    window.addEventListener('pointerdown', () => (state.lastTouch = performance.now()), { capture: true });
-    // eslint-disable-next-line @typescript-eslint/unbound-method -- re-bound with apply() below
-    const start = AudioBufferSourceNode.prototype.start;
-    AudioBufferSourceNode.prototype.start = function (this: AudioBufferSourceNode, ...args: Parameters<typeof start>) {
-      state.starts.push(performance.now());
-      state.playing += 1;
-      state.mostAtOnce = Math.max(state.mostAtOnce, state.playing);
-      this.addEventListener('ended', () => (state.playing -= 1), { once: true });
-      return start.apply(this, args);
-    };
-  });
-}
-
-interface VoiceState {
-  starts: number[];
-  playing: number;
-  mostAtOnce: number;
-  lastTouch: number;
-  said: [number, string][];
-}
-const voiceState = (page: Page) => page.evaluate(() => (window as unknown as { __voice: VoiceState }).__voice);
 
 /** The visible title of the screen now showing: the first thing voice mode says about it. */
 const screenTitle = (page: Page) =>
@@ -107,7 +71,7 @@ test('voice mode: first audio soon after each screen change, one voice at a time
   const kiosk = await startKiosk(config.path);
   try {
     const page = await (await browser.newContext({ viewport: PORTRAIT })).newPage();
-    await instrumentAudio(page);
+    await instrumentVoice(page);
     await page.goto(kiosk.url);
     await page.getByTestId('attract-screen').waitFor();
     const entry = await latencyOf(page, () => page.getByTestId('elder-start').click());
