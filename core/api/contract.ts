@@ -143,51 +143,60 @@ export type CatalogQuery = z.input<typeof CatalogQuery>;
 
 export const methods = {
   'kiosk.info': defineMethod({
+    access: 'public',
     input: Empty,
     output: KioskInfo,
     description: 'Who and where this kiosk is, which host runs it and the UI settings from its config.',
   }),
   'catalog.status': defineMethod({
+    access: 'public',
     input: Empty,
     output: CatalogStatus,
     description: 'The stored catalog version, its age and whether the platform is reachable.',
   }),
   'catalog.overview': defineMethod({
+    access: 'public',
     input: Empty,
     output: CatalogOverview,
     errors: ['catalogEmpty'],
     description: 'Counts by service kind, theme, handling mode and department, for the home screen.',
   }),
   'catalog.list': defineMethod({
+    access: 'public',
     input: CatalogQuery,
     output: z.object({ total: z.number().int().min(0), matters: z.array(MatterSummary) }),
     errors: ['catalogEmpty'],
     description: 'Matters matching every given filter, in published order.',
   }),
   'catalog.matter': defineMethod({
+    access: 'public',
     input: z.object({ code: z.string().min(1).max(64) }).strict(),
     output: MatterDetail,
     errors: ['notFound', 'catalogEmpty'],
     description: 'One matter with its guide, department and themes.',
   }),
   'catalog.syncNow': defineMethod({
+    access: 'public',
     input: Empty,
     output: CatalogStatus,
     description: 'Ask the platform for a newer catalog now; answers with the status after trying.',
   }),
   'catalog.search': defineMethod({
+    access: 'public',
     input: SearchInput,
     output: SearchResult,
     errors: ['catalogEmpty'],
     description: 'Matters whose name matches the text: characters (社保), full pinyin (shebao) or initials (sb).',
   }),
   'catalog.lifeEvents': defineMethod({
+    access: 'public',
     input: Empty,
     output: z.array(LifeEventView),
     errors: ['catalogEmpty'],
     description: 'Life-event themes (一件事) that bundle several matters into one submission.',
   }),
   'catalog.printChecklist': defineMethod({
+    access: 'public',
     input: z.object({ code: z.string().min(1).max(64) }).strict(),
     output: ChecklistPrint,
     errors: ['notFound', 'catalogEmpty', 'noGuide'],
@@ -195,11 +204,13 @@ export const methods = {
       "Prints the matter's material checklist with a QR of its guide, for residents who cannot finish today.",
   }),
   'session.state': defineMethod({
+    access: 'public',
     input: Empty,
     output: ResidentSessionState,
     description: 'Who is signed in (applicant, and the 经办人 acting for them), masked.',
   }),
   'session.signInWithCard': defineMethod({
+    access: 'public',
     input: z.object({ role: SignInRole, relation: AgentRelation.optional() }).strict(),
     output: ResidentSessionState,
     errors: ['noCard', 'cardExpired', 'readerUnavailable', 'samePerson', 'relationRequired'],
@@ -207,6 +218,7 @@ export const methods = {
       'Signs in with the card the reader read in this session (waits a few seconds for one). An agent signs in first, with the relation; then the applicant.',
   }),
   'session.signInWithIdNumber': defineMethod({
+    access: 'public',
     input: z
       .object({
         role: SignInRole,
@@ -220,16 +232,19 @@ export const methods = {
     description: 'Signs in by typing a resident ID number (check digit validated) when the card cannot be read.',
   }),
   'session.signOut': defineMethod({
+    access: 'public',
     input: Empty,
     output: ResidentSessionState,
     description: 'Forgets who signed in (the session goes on; captures stay until session.end).',
   }),
   'session.completedServices': defineMethod({
+    access: 'public',
     input: Empty,
     output: z.array(CompletedService),
     description: 'Services completed in this session, and whether each was rated (一次一评).',
   }),
   'application.start': defineMethod({
+    access: 'public',
     input: z.object({ matterCodes: MatterCodes, lifeEventId: z.string().max(64).nullable() }).strict(),
     output: ApplicationDraft,
     errors: ['notSignedIn', 'notFound', 'notSelfService', 'catalogEmpty', 'catalogStale'],
@@ -237,6 +252,7 @@ export const methods = {
       "The matter's (or bundle's) form pre-filled from the applicant card, its materials and delivery options.",
   }),
   'application.historyPrefill': defineMethod({
+    access: 'person',
     input: z.object({ matterCodes: MatterCodes, consent: z.literal(true) }).strict(),
     output: z.object({ values: z.record(z.string(), z.string()) }),
     errors: ['notSignedIn', 'noHistory'],
@@ -244,6 +260,7 @@ export const methods = {
       "With the resident's consent, values from their latest earlier submission at this kiosk (phone, address …).",
   }),
   'application.submit': defineMethod({
+    access: 'public',
     input: SubmitApplicationInput,
     output: ApplicationReceipt,
     errors: [
@@ -259,17 +276,20 @@ export const methods = {
       'Commits the application, its materials and its outbox rows in one transaction, tries to deliver at once, and prints the receipt. The same confirmationId answers the same receipt.',
   }),
   'application.reprintReceipt': defineMethod({
+    access: 'public',
     input: z.object({ localRef: z.uuid() }).strict(),
     output: PrintResult,
     errors: ['notFound'],
     description: 'Prints the receipt of an application submitted in this session again (marked 补打).',
   }),
   'queue.overview': defineMethod({
+    access: 'public',
     input: Empty,
     output: QueueOverview,
     description: "Today's services with waiting counts from the platform, or the last known ones while offline.",
   }),
   'queue.takeTicket': defineMethod({
+    access: 'public',
     input: TakeTicketInput,
     output: TicketReceipt,
     errors: ['dailyCapReached', 'queueClosed', 'unknownService', 'noOfflineNumbers'],
@@ -277,60 +297,70 @@ export const methods = {
       'Issues a ticket: from the platform, or offline from the range the platform reserved for this kiosk. Prints it, or shows it on screen when the printer is down.',
   }),
   'appointment.days': defineMethod({
+    access: 'public',
     input: z.object({ servicePointId: z.string().max(64), matterCode: z.string().max(64) }).strict(),
     output: AppointmentDays,
     errors: ['platformUnavailable'],
     description: 'The next bookable days with how many places are left.',
   }),
   'appointment.slots': defineMethod({
+    access: 'public',
     input: z.object({ servicePointId: z.string().max(64), matterCode: z.string().max(64), date: IsoDate }).strict(),
     output: AppointmentSlotList,
     errors: ['platformUnavailable'],
     description: 'Slots of one day.',
   }),
   'appointment.book': defineMethod({
+    access: 'public',
     input: BookAppointmentInput,
     output: AppointmentReceipt,
     errors: ['notSignedIn', 'slotFull', 'platformUnavailable', 'notFound'],
     description: 'Books a slot for the signed-in applicant and prints the booking slip.',
   }),
   'appointment.mine': defineMethod({
+    access: 'person',
     input: z.object({ date: IsoDate.optional() }).strict(),
     output: z.object({ appointments: z.array(Appointment) }),
     errors: ['notSignedIn', 'platformUnavailable'],
     description: "The signed-in applicant's appointments (today's when a date is given).",
   }),
   'appointment.checkIn': defineMethod({
+    access: 'person',
     input: CheckInInput,
     output: CheckInReceipt,
     errors: ['notSignedIn', 'appointmentNotActive', 'notToday', 'platformUnavailable'],
     description: "Checks in today's appointment and prints its priority ticket.",
   }),
   'appointment.cancel': defineMethod({
+    access: 'person',
     input: z.object({ appointmentId: z.string().max(64) }).strict(),
     output: Appointment,
     errors: ['notSignedIn', 'appointmentNotActive', 'platformUnavailable', 'notFound'],
     description: 'Cancels one of the signed-in applicant’s appointments.',
   }),
   'progress.mine': defineMethod({
+    access: 'person',
     input: Empty,
     output: MyCases,
     errors: ['notSignedIn'],
     description: "The signed-in person's cases from the platform, plus applications saved here and not yet sent.",
   }),
   'progress.lookup': defineMethod({
+    access: 'public',
     input: z.object({ reference: z.string().trim().min(6).max(64) }).strict(),
     output: CaseLookup,
     errors: ['caseNotFound', 'platformUnavailable'],
     description: "One case by 办件编号 (typed or scanned from the receipt's QR) or by a local reference.",
   }),
   'rating.options': defineMethod({
+    access: 'public',
     input: Empty,
     output: RatingOptions,
     errors: ['notAvailable'],
     description: 'The versioned 好差评 options per level, from the platform or the last stored copy.',
   }),
   'rating.submit': defineMethod({
+    access: 'public',
     input: SubmitRatingInput,
     output: RatingResult,
     errors: ['alreadyRated', 'unknownService', 'invalidOptions', 'callbackNotAllowed'],
@@ -338,6 +368,7 @@ export const methods = {
       'Rates a service completed in this session, once. Sent through the outbox; 不满意/非常不满意 may carry a callback phone.',
   }),
   'help.request': defineMethod({
+    access: 'public',
     input: HelpRequestInput,
     output: HelpReceipt,
     errors: ['invalidRequest'],
@@ -345,6 +376,7 @@ export const methods = {
       'A 帮办代办 request (callback, home visit, agent at the station), sent through the outbox; prints a slip.',
   }),
   'speech.say': defineMethod({
+    access: 'public',
     input: SayInput,
     output: SpeechClip,
     errors: ['speechUnavailable'],
@@ -352,6 +384,7 @@ export const methods = {
       'Synthesises one utterance offline (voice mode, 长辈版) and returns it as WAV for the renderer to play; prepared prompts come from the cache.',
   }),
   'speech.prepare': defineMethod({
+    access: 'public',
     input: PrepareSpeechInput,
     output: PrepareSpeechResult,
     errors: ['speechUnavailable'],
@@ -359,17 +392,20 @@ export const methods = {
       'Synthesises fixed prompts ahead of time into the speech cache, so the first word of a screen starts quickly.',
   }),
   'serviceMap.points': defineMethod({
+    access: 'public',
     input: Empty,
     output: ServiceMap,
     errors: ['notAvailable'],
     description: 'Service points for the offline map, from the platform or the last stored copy.',
   }),
   'devices.snapshot': defineMethod({
+    access: 'public',
     input: Empty,
     output: DevicesSnapshot,
     description: 'Every device with its XFS-style status and which journeys can start.',
   }),
   'camera.reportStatus': defineMethod({
+    access: 'public',
     input: z
       .object({
         state: DeviceState,
@@ -383,6 +419,7 @@ export const methods = {
       'The renderer owns the document camera (getUserMedia); it reports what it found so the device manager can gate journeys.',
   }),
   'capture.stage': defineMethod({
+    access: 'public',
     input: z
       .object({
         materialName: z.string().trim().min(1).max(200),
@@ -397,17 +434,20 @@ export const methods = {
       'Hands a captured material (multi-page PDF) to core. It is held in memory for the resident session only and wiped at session end unless an application takes it.',
   }),
   'capture.discard': defineMethod({
+    access: 'public',
     input: z.object({ captureId: z.string().max(64) }).strict(),
     output: z.object({}),
     description: 'Forgets a staged capture (retake, or the resident went back).',
   }),
   'session.end': defineMethod({
+    access: 'public',
     input: Empty,
     output: z.object({}),
     description:
       'The resident session ended (idle reset, 返回首页, technician mode): core forgets card data and staged captures.',
   }),
   'technician.enter': defineMethod({
+    access: 'public',
     input: z.object({ pin: z.string().regex(/^[0-9]{4,12}$/) }).strict(),
     output: TechnicianSession,
     errors: ['wrongPin', 'lockedOut', 'notConfigured'],
@@ -415,23 +455,27 @@ export const methods = {
       'Starts a technician session after the hidden gesture. Five wrong PINs lock entry for a while (the lockout survives restarts).',
   }),
   'technician.exit': defineMethod({
+    access: 'technician',
     input: WithToken,
     output: z.object({}),
     description: 'Ends the technician session.',
   }),
   'technician.overview': defineMethod({
+    access: 'technician',
     input: WithToken,
     output: TechnicianOverview,
     errors: ['notAuthorised'],
     description: 'Devices, counters, outbox depth, configuration summary and the last inspection.',
   }),
   'technician.testDevice': defineMethod({
+    access: 'technician',
     input: WithToken.extend({ test: CoreDeviceTest }).strict(),
     output: DeviceTestOutcome,
     errors: ['notAuthorised', 'deviceUnavailable'],
     description: 'Runs a test that core owns: read a test card (masked), print a test page.',
   }),
   'technician.recordTest': defineMethod({
+    access: 'technician',
     input: WithToken.extend({
       device: DeviceKind,
       test: DeviceTestName,
@@ -443,36 +487,42 @@ export const methods = {
     description: 'Records the outcome of a test the renderer ran (capture a frame, press each key, play a sound).',
   }),
   'technician.restartDevice': defineMethod({
+    access: 'technician',
     input: WithToken.extend({ device: DeviceKind }).strict(),
     output: DevicesSnapshot,
     errors: ['notAuthorised'],
     description: 'Closes and reopens one device.',
   }),
   'technician.recordPaperReplaced': defineMethod({
+    access: 'technician',
     input: WithToken,
     output: TechnicianOverview.shape.printer,
     errors: ['notAuthorised'],
     description: 'Staff put in a new paper roll: the prints-since counter restarts.',
   }),
   'technician.logs': defineMethod({
+    access: 'technician',
     input: WithToken.extend({ limit: z.number().int().min(1).max(500).default(100) }).strict(),
     output: z.array(LogLine),
     errors: ['notAuthorised'],
     description: 'Recent log lines, newest first. Logs hold no personal data (redacted at write time).',
   }),
   'technician.outbox': defineMethod({
+    access: 'technician',
     input: WithToken,
     output: z.array(OutboxItemSummary),
     errors: ['notAuthorised'],
     description: 'Work saved on this kiosk and not yet accepted by the platform, and what failed for good.',
   }),
   'technician.retryOutbox': defineMethod({
+    access: 'technician',
     input: WithToken,
     output: z.array(OutboxItemSummary),
     errors: ['notAuthorised'],
     description: 'Tries every pending and dead-letter item now.',
   }),
   'technician.submitInspection': defineMethod({
+    access: 'technician',
     input: WithToken.extend({ draft: InspectionDraft }).strict(),
     output: InspectionRecord,
     errors: ['notAuthorised'],
@@ -480,12 +530,14 @@ export const methods = {
       'Builds the 巡检单 from the draft, the device statuses and the recorded tests, stores it, and sends it to the platform (queued if unreachable).',
   }),
   'technician.printInspection': defineMethod({
+    access: 'technician',
     input: WithToken.extend({ id: z.string().max(64) }).strict(),
     output: z.object({}),
     errors: ['notAuthorised', 'notFound', 'printFailed'],
     description: 'Prints a stored 巡检单 on the receipt printer.',
   }),
   'dev.emulator': defineMethod({
+    access: 'development',
     input: z
       .object({
         device: DeviceKind,

@@ -9,18 +9,25 @@ import type { CallContext, Handlers } from './types';
 const testContract = {
   methods: {
     'math.divide': defineMethod({
+      access: 'public',
       input: z.object({ a: z.number(), b: z.number(), places: z.number().int().min(0).default(2) }).strict(),
       output: z.object({ quotient: z.number() }),
       errors: ['divideByZero'],
       description: 'a / b',
     }),
-    'bug.throws': defineMethod({ input: z.object({}), output: z.object({}), description: 'throws' }),
+    'bug.throws': defineMethod({ access: 'public', input: z.object({}), output: z.object({}), description: 'throws' }),
     'bug.badOutput': defineMethod({
+      access: 'public',
       input: z.object({}),
       output: z.object({ n: z.number() }),
       description: 'off contract',
     }),
-    'bug.undeclaredError': defineMethod({ input: z.object({}), output: z.object({}), description: 'undeclared' }),
+    'bug.undeclaredError': defineMethod({
+      access: 'public',
+      input: z.object({}),
+      output: z.object({}),
+      description: 'undeclared',
+    }),
   },
   events: {
     'math.done': defineEvent({ payload: z.object({ count: z.number().int() }), description: 'done' }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { type ApiError, issuesFromZod } from './errors';
+import type { MethodAccess } from './define';
+import { type ApiError, type DomainError, issuesFromZod } from './errors';
 import { err, ok, type Result } from './result';
 import type { CallContext, ContractShape, Handlers } from './types';
 
@@ -11,10 +12,25 @@ export interface DispatchLog {
 
 export type Dispatch = (method: unknown, input: unknown, ctx: CallContext) => Promise<Result<unknown, ApiError>>;
 
+/**
+ * Decides, before a handler runs, whether this call may go ahead: null lets it through, an error
+ * (one of `guardErrors[access]`) answers the caller instead. The host builds it from what it knows
+ * (who signed in and how, technician sessions, development mode).
+ */
+export type AccessGuard = (
+  access: MethodAccess,
+  call: { method: string; input: unknown },
+) => DomainError<string> | null;
+
+/** Without a guard only public methods run: a host that forgot to pass one fails closed. */
+const publicOnly: AccessGuard = (access) =>
+  access === 'public' ? null : { code: 'forbidden', message: 'this host grants no access beyond public methods' };
+
 const MethodNameSchema = z.string().min(1).max(100);
 
 /**
- * Validates every call against the contract, runs the handler, validates its answer.
+ * Validates every call against the contract, asks the access guard, runs the handler, validates
+ * its answer.
  * It never throws and never rejects: a bad method name, bad input, a handler that throws or
  * returns something off-contract all become an ApiError for the caller, and the bugs among
  * them are logged with the request id (the caller gets no internals).
@@ -23,6 +39,7 @@ export function createDispatcher<C extends ContractShape>(
   contract: C,
   handlers: Handlers<C>,
   log: DispatchLog,
+  guard: AccessGuard = publicOnly,
 ): Dispatch {
   const methods = contract.methods as Readonly<Record<string, C['methods'][string]>>;
   const handlerTable = handlers as unknown as Record<
@@ -53,6 +70,19 @@ export function createDispatcher<C extends ContractShape>(
         message: `invalid input for ${name.data}`,
         issues: issuesFromZod(parsed.error),
       });
+    }
+
+    const refused = guard(spec.access, { method: name.data, input: parsed.data });
+    if (refused) {
+      if (refused.code !== 'forbidden' && !spec.errors.includes(refused.code)) {
+        log.error(
+          { method: name.data, requestId: ctx.requestId, code: refused.code },
+          'the guard answered an undeclared code',
+        );
+        return err({ code: 'internal', message: 'internal error' });
+      }
+      log.debug?.({ method: name.data, requestId: ctx.requestId, code: refused.code }, 'refused by the access guard');
+      return err({ code: refused.code, message: refused.message });
     }
 
     let result: Result<unknown, { code: string; message: string }>;

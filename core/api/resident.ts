@@ -17,6 +17,9 @@ export type AgentRelation = z.infer<typeof AgentRelation>;
 export const SignedInPerson = z.object({
   role: SignInRole,
   source: z.enum(['card', 'typed']).describe('read from the ID card, or typed on the keypad when the reader failed'),
+  verified: z
+    .boolean()
+    .describe('the kiosk verified who this is (the card): only then may their stored records be opened'),
   idType: IdType,
   /** The full name: shown to the person who just signed in, never printed or logged. */
   name: z.string().min(1).max(64),

@@ -17,6 +17,7 @@ import { createCaptureStaging } from '../session/capture-staging';
 import { createSpeechService, speechEngineFromConfig } from '../speech';
 import { openStore } from '../store/open';
 import { createTechnicianService } from '../technician';
+import { createAccessGuard } from './access-guard';
 import { configSummary } from './config-summary';
 import { createResidentServices } from './resident-services';
 import { buildDeviceHandlers } from './device-handlers';
@@ -178,6 +179,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
       ...speech.handlers,
     },
     { error: (fields, message) => log.error(fields, message) },
+    createAccessGuard({ session: resident.deps.session, technician: technician.mode, devMode: options.devMode, now }),
   );
 
   const loop = startCatalogSyncLoop(catalogSync, config.catalog.syncIntervalMinutes * 60_000);

@@ -33,7 +33,7 @@ describe('self-service applications', () => {
     const session = sessionControl(kit.session);
     const signIn = (signed = card) =>
       session.signIn(
-        { person: { name: signed.name, idType: 'residentIdCard', idNumber: signed.idNumber }, card: signed },
+        { person: { name: signed.name, idType: 'residentIdCard', idNumber: signed.idNumber }, proof: { kind: 'card', card: signed } },
         'applicant',
       );
     signIn();

@@ -78,7 +78,7 @@ describe('matter forms', () => {
     const card = idCardFixtures.womanResident;
     const fields = prefillFields(form, {
       person: { name: card.name, idType: 'residentIdCard', idNumber: card.idNumber },
-      card,
+      proof: { kind: 'card', card },
     });
     expect(Object.fromEntries(fields.map((f) => [f.name, [f.value, f.filledFrom]]))).toMatchObject({
       name: ['李测试', 'card'],
@@ -92,7 +92,7 @@ describe('matter forms', () => {
     expect(JSON.stringify(fields)).not.toContain(card.idNumber);
     const typed = prefillFields(form, {
       person: { name: '王示例', idType: 'residentIdCard', idNumber: '370784194803150035' },
-      card: null,
+      proof: { kind: 'typed' },
     });
     expect(typed.find((f) => f.name === 'born')?.value).toBe('1948-03-15');
     expect(typed.find((f) => f.name === 'sex')?.filledFrom).toBe('none');

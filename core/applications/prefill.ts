@@ -1,6 +1,6 @@
 import type { FormField, PrefillSource } from '../../platform/contract/forms';
 import type { PrefilledField } from '../api/applications';
-import type { SignedIn } from '../session/resident-session-types';
+import { cardOf, type SignedIn } from '../session/resident-session-types';
 import { idTypeOfNumber } from '../session/id-number';
 
 /**
@@ -15,7 +15,9 @@ export function prefillFields(form: readonly FormField[], applicant: SignedIn): 
   });
 }
 
-function fromCard(field: FormField, source: PrefillSource, { person, card }: SignedIn): string {
+function fromCard(field: FormField, source: PrefillSource, signedIn: SignedIn): string {
+  const { person } = signedIn;
+  const card = cardOf(signedIn);
   switch (source) {
     case 'applicantName':
       return person.name;

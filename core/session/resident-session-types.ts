@@ -10,9 +10,29 @@ import type { IdCard } from '../../drivers/idcard/card';
  */
 export interface SignedIn {
   readonly person: Person;
-  /** The card, when signed in with one: the form pre-fills from it. Null when typed. */
-  readonly card: IdCard | null;
+  readonly proof: IdentityProof;
 }
+
+/**
+ * How the kiosk knows who signed in (identity assurance, docs/privacy.md). Only a verified proof
+ * opens what is stored about the person. Later kinds (a face check against the chip's photo, a
+ * member of staff vouching at the counter) join this union and say in `VERIFIED_PROOFS` whether
+ * they verify.
+ */
+export type IdentityProof =
+  /** Read from the chip by the reader (GA/T 467 SAM): the card is genuine and was on the reader. */
+  | { readonly kind: 'card'; readonly card: IdCard }
+  /** Number and name typed on the keypad: unverified; in a village an ID number is not a secret. */
+  | { readonly kind: 'typed' };
+export type ProofKind = IdentityProof['kind'];
+
+export const VERIFIED_PROOFS: Readonly<Record<ProofKind, boolean>> = { card: true, typed: false };
+
+export const isVerified = (signedIn: SignedIn): boolean => VERIFIED_PROOFS[signedIn.proof.kind];
+
+/** The card the person signed in with; null when they typed. The form pre-fills from it. */
+export const cardOf = (signedIn: SignedIn): IdCard | null =>
+  signedIn.proof.kind === 'card' ? signedIn.proof.card : null;
 
 export interface ResidentSession {
   /** Masked, for the renderer. */

@@ -4,7 +4,7 @@ import type { Logger } from '../logging/logger';
 import type { Agent } from '../../platform/contract/common';
 import type { IdCard } from '../../drivers/idcard/card';
 import { maskIdNumber } from '../../drivers/idcard/mask';
-import type { ResidentSession, SignedIn } from './resident-session-types';
+import { cardOf, isVerified, type ResidentSession, type SignedIn } from './resident-session-types';
 
 /**
  * What the sign-in handlers need beyond the ResidentSession interface the journeys read: signing
@@ -55,11 +55,12 @@ export function createResidentSession(deps: {
 
   const masked = (signedIn: SignedIn, role: SignInRole): SignedInPerson => ({
     role,
-    source: signedIn.card ? 'card' : 'typed',
+    source: signedIn.proof.kind,
+    verified: isVerified(signedIn),
     idType: signedIn.person.idType,
     name: signedIn.person.name,
     idNumberMasked: maskIdNumber(signedIn.person.idNumber),
-    cardType: signedIn.card?.cardType ?? null,
+    cardType: cardOf(signedIn)?.cardType ?? null,
   });
 
   const session: ResidentSessionControl = {
@@ -80,7 +81,7 @@ export function createResidentSession(deps: {
         applicant = signedIn;
       }
       unusedCard = null;
-      log.info({ role, source: signedIn.card ? 'card' : 'typed' }, 'signed in');
+      log.info({ role, source: signedIn.proof.kind }, 'signed in');
     },
     signOut() {
       applicant = null;

@@ -35,6 +35,7 @@ describe('resident sign-in', () => {
         applicant: {
           role: 'applicant',
           source: 'card',
+          verified: true,
           idType: 'residentIdCard',
           name: '王示例',
           idNumberMasked: '3707**********0035',
@@ -124,9 +125,9 @@ describe('resident sign-in', () => {
     );
     expect(typed).toMatchObject({
       ok: true,
-      value: { applicant: { source: 'typed', cardType: null, name: '王示例' } },
+      value: { applicant: { source: 'typed', verified: false, cardType: null, name: '王示例' } },
     });
-    expect(session.applicant()?.card).toBeNull();
+    expect(session.applicant()?.proof).toEqual({ kind: 'typed' });
   });
 
   it('signs out, and a session end forgets people, cards and completed services', async () => {

@@ -44,7 +44,7 @@ export function buildSessionHandlers(
         log.info({ role, cardType: card.cardType }, 'sign-in refused: the card has expired');
         return err({ code: 'cardExpired', message: 'the card’s validity ended before today' });
       }
-      const signedIn = signIn(session, { person: personOfCard(card), card }, role, relation);
+      const signedIn = signIn(session, { person: personOfCard(card), proof: { kind: 'card', card } }, role, relation);
       return signedIn.ok ? ok(session.state()) : err(signedIn.error);
     },
     'session.signInWithIdNumber': ({ role, idNumber, name, relation }) => {
@@ -54,7 +54,7 @@ export function buildSessionHandlers(
         return err({ code: 'invalidIdNumber', message: `the typed number fails its ${checked.error} check` });
       }
       const person: Person = { name: name.trim(), idType: checked.value.idType, idNumber: checked.value.idNumber };
-      const signedIn = signIn(session, { person, card: null }, role, relation);
+      const signedIn = signIn(session, { person, proof: { kind: 'typed' } }, role, relation);
       return signedIn.ok ? ok(session.state()) : err(signedIn.error);
     },
     'session.signOut': () => {

@@ -44,7 +44,7 @@ export function createTestCore(options: { catalog?: Catalog; platform?: HttpOpti
   });
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-core-'));
   const rest = createTestHandlers({ db, info: kioskInfoFixture, catalogSync, platform, logger, dataDir });
-  const dispatch = createDispatcher(contract, rest.handlers, { error: () => undefined });
+  const dispatch = createDispatcher(contract, rest.handlers, { error: () => undefined }, rest.guard);
   return {
     db,
     dispatch,

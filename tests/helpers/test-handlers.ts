@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { KioskContract, KioskInfo } from '../../core/api/contract';
 import type { Handlers } from '../../core/api/types';
 import { buildDeviceHandlers } from '../../core/app/device-handlers';
+import { createAccessGuard } from '../../core/app/access-guard';
 import { buildHandlers } from '../../core/app/handlers';
 import { createResidentServices } from '../../core/app/resident-services';
 import type { CatalogSync } from '../../core/catalog/sync';
@@ -90,8 +91,11 @@ export function createTestHandlers(options: {
     ...resident.handlers,
     ...speech.handlers,
   };
+  // The same access rules as start.ts; the test core runs as a development build.
+  const guard = createAccessGuard({ session: resident.deps.session, technician: technician.mode, devMode: true, now });
   return {
     handlers,
+    guard,
     fakes,
     devices,
     resident,

@@ -129,7 +129,7 @@ async function replay(dir: string, saved: Saved) {
     const handlers = buildApplicationHandlers(kit.deps, { sealer: kit.sealer, deliveryWaitMs: 50 });
     const card = idCardFixtures.elderlyResident;
     sessionControl(kit.session).signIn(
-      { person: { name: card.name, idType: 'residentIdCard', idNumber: card.idNumber }, card },
+      { person: { name: card.name, idType: 'residentIdCard', idNumber: card.idNumber }, proof: { kind: 'card', card } },
       'applicant',
     );
     const counts = () =>

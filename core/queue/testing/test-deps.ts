@@ -47,7 +47,7 @@ export function fakeSession() {
   return {
     session,
     signIn(person: Person = RESIDENT) {
-      applicant = { person, card: null };
+      applicant = { person, proof: { kind: 'typed' } };
     },
   };
 }

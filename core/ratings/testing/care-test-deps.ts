@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
 import type { Person } from '../../../platform/contract/common';
-import type { IdCard } from '../../../drivers/idcard/card';
 import type { ReceiptDocument } from '../../../drivers/printer/receipt-document';
 import { kioskInfoFixture } from '../../../tests/helpers/kiosk-info-fixture';
 import type { CatalogStatus, KioskInfo } from '../../api/contract';
@@ -80,7 +79,7 @@ export function fakeSession(): ResidentSession & {
   const session = {
     agentActs: false,
     signIn(person: Person) {
-      applicant = { person, card: null as IdCard | null };
+      applicant = { person, proof: { kind: 'typed' } };
     },
     state: () => ({ applicant: null, agent: null }),
     applicant: () => applicant,

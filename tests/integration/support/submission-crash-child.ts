@@ -23,7 +23,7 @@ kit.catalog.state.platform = 'unreachable';
 const handlers = buildApplicationHandlers(kit.deps, { sealer: kit.sealer, deliveryWaitMs: 50 });
 const card = idCardFixtures.elderlyResident;
 sessionControl(kit.session).signIn(
-  { person: { name: card.name, idType: 'residentIdCard', idNumber: card.idNumber }, card },
+  { person: { name: card.name, idType: 'residentIdCard', idNumber: card.idNumber }, proof: { kind: 'card', card } },
   'applicant',
 );
 const announce = (line: string) => writeSync(1, `${line}\n`);

@@ -12,6 +12,7 @@ import { allDevicesFine, renderJourney } from './testing/render-journey';
 const applicantFromCard: SignedInPerson = {
   role: 'applicant',
   source: 'card',
+  verified: true,
   idType: 'residentIdCard',
   name: '张三',
   idNumberMasked: '3701********9973',

@@ -13,6 +13,7 @@ const signedIn: ResidentSessionState = {
   applicant: {
     role: 'applicant',
     source: 'card',
+    verified: true,
     idType: 'residentIdCard',
     name: '张三',
     idNumberMasked: '3701********9973',

@@ -11,6 +11,7 @@ import { SIGN_IN_TIMEOUTS, signInMachine, type SignInApi } from './sign-in-machi
 const applicantFromCard: SignedInPerson = {
   role: 'applicant',
   source: 'card',
+  verified: true,
   idType: 'residentIdCard',
   name: '张三',
   idNumberMasked: '3701********9973',
@@ -109,7 +110,10 @@ describe('SignIn by typing the ID number', () => {
         handlers: {
           'session.state': () => ok(noOne),
           'session.signInWithIdNumber': () =>
-            ok({ applicant: { ...applicantFromCard, source: 'typed' as const, cardType: null }, agent: null }),
+            ok({
+              applicant: { ...applicantFromCard, source: 'typed' as const, verified: false, cardType: null },
+              agent: null,
+            }),
         },
       },
     );
