@@ -22,8 +22,21 @@ export const MyCases = z.object({
 });
 export type MyCases = z.infer<typeof MyCases>;
 
+/**
+ * A case as anyone holding its number may see it: where it is and what comes next, never who
+ * applied or where the result is mailed. A receipt number is printed on paper that gets left
+ * behind, so a lookup by number is status only (minimum necessary, docs/privacy.md).
+ */
+export const CaseStatus = CaseProgress.omit({ delivery: true }).extend({
+  delivery: z.discriminatedUnion('method', [
+    z.object({ method: z.literal('pickUp'), servicePointId: z.string() }),
+    z.object({ method: z.literal('mail') }),
+  ]),
+});
+export type CaseStatus = z.infer<typeof CaseStatus>;
+
 export const CaseLookup = z.discriminatedUnion('found', [
-  z.object({ found: z.literal('platform'), progress: CaseProgress }),
+  z.object({ found: z.literal('platform'), progress: CaseStatus }),
   z.object({ found: z.literal('pendingHere'), application: LocalPendingApplication }),
 ]);
 export type CaseLookup = z.infer<typeof CaseLookup>;

@@ -251,13 +251,20 @@ export const methods = {
     description:
       "The matter's (or bundle's) form pre-filled from the applicant card, its materials and delivery options.",
   }),
+  'application.consentToHistory': defineMethod({
+    access: 'person',
+    input: Empty,
+    output: z.object({}),
+    description:
+      'The card-signed-in applicant tapped 「使用上次填写的信息」: their earlier values may be read back until they sign out or the visit ends.',
+  }),
   'application.historyPrefill': defineMethod({
     access: 'person',
-    input: z.object({ matterCodes: MatterCodes, consent: z.literal(true) }).strict(),
+    input: z.object({ matterCodes: MatterCodes }).strict(),
     output: z.object({ values: z.record(z.string(), z.string()) }),
-    errors: ['notSignedIn', 'noHistory'],
+    errors: ['consentRequired', 'noHistory'],
     description:
-      "With the resident's consent, values from their latest earlier submission at this kiosk (phone, address …).",
+      'After application.consentToHistory, values from their latest earlier submission at this kiosk (phone, address …).',
   }),
   'application.submit': defineMethod({
     access: 'public',
@@ -350,7 +357,8 @@ export const methods = {
     input: z.object({ reference: z.string().trim().min(6).max(64) }).strict(),
     output: CaseLookup,
     errors: ['caseNotFound', 'platformUnavailable'],
-    description: "One case by 办件编号 (typed or scanned from the receipt's QR) or by a local reference.",
+    description:
+      "One case's status by 办件编号 (typed or scanned from the receipt's QR) or by a local reference: never who applied or the mailing address.",
   }),
   'rating.options': defineMethod({
     access: 'public',
@@ -567,6 +575,11 @@ export const events = {
   'keypad.pressed': defineEvent({
     payload: KeypadPress,
     description: 'A key on the 好差评 evaluation keypad was pressed.',
+  }),
+  'session.visitEnded': defineEvent({
+    payload: z.object({ reason: z.enum(['anotherPersonsCard']) }),
+    description:
+      'Core ended the visit on its own (a card of someone else was read while a resident was signed in): the screens start afresh.',
   }),
   'outbox.changed': defineEvent({
     payload: z.object({ pending: z.number().int().min(0), deadLetters: z.number().int().min(0) }),

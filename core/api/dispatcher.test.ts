@@ -22,6 +22,12 @@ const testContract = {
       output: z.object({ n: z.number() }),
       description: 'off contract',
     }),
+    'secret.read': defineMethod({
+      access: 'person',
+      input: z.object({ which: z.enum(['a', 'b']) }).strict(),
+      output: z.object({ value: z.string() }),
+      description: 'a stored record of the signed-in person',
+    }),
     'bug.undeclaredError': defineMethod({
       access: 'public',
       input: z.object({}),
@@ -38,6 +44,7 @@ const ctx: CallContext = { host: 'test', requestId: 't1' };
 
 function setup() {
   const log = { error: vi.fn() };
+  const readSecret = vi.fn<Handlers<typeof testContract>['secret.read']>(() => ok({ value: 'the record' }));
   const divide = vi.fn<Handlers<typeof testContract>['math.divide']>(({ a, b, places }) =>
     b === 0 ? err({ code: 'divideByZero', message: 'b is 0' }) : ok({ quotient: Number((a / b).toFixed(places)) }),
   );
@@ -48,8 +55,9 @@ function setup() {
     },
     'bug.badOutput': () => ok({ n: 'not a number' } as unknown as { n: number }),
     'bug.undeclaredError': () => err({ code: 'surprise' as never, message: 'x' }),
+    'secret.read': readSecret,
   };
-  return { dispatch: createDispatcher(testContract, handlers, log), log, divide };
+  return { dispatch: createDispatcher(testContract, handlers, log), log, divide, handlers, readSecret };
 }
 
 describe('createDispatcher', () => {
@@ -108,6 +116,64 @@ describe('createDispatcher', () => {
     const { dispatch, log } = setup();
     expect(await dispatch('bug.undeclaredError', {}, ctx)).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(log.error).toHaveBeenCalledWith(expect.objectContaining({ code: 'surprise' }), expect.any(String));
+  });
+});
+
+describe('createDispatcher: access', () => {
+  it('declares the guard errors of each access beside the method’s own', () => {
+    expect(testContract.methods['secret.read'].errors).toEqual(['notSignedIn', 'cardRequired']);
+    expect(testContract.methods['math.divide'].errors).toEqual(['divideByZero']);
+  });
+
+  it('asks the guard before validating, so a refused caller learns nothing of the input shape', async () => {
+    const { handlers, readSecret } = setup();
+    const seen: unknown[] = [];
+    const dispatch = createDispatcher(testContract, handlers, { error: vi.fn() }, (access, call) => {
+      seen.push([access, call.method, call.input]);
+      return access === 'person' ? { code: 'cardRequired', message: 'the card opens this' } : null;
+    });
+    expect(await dispatch('secret.read', { which: 'nonsense', extra: 1 }, ctx)).toEqual({
+      ok: false,
+      error: { code: 'cardRequired', message: 'the card opens this' },
+    });
+    expect(readSecret).not.toHaveBeenCalled();
+    expect(await dispatch('math.divide', { a: 4, b: 2 }, ctx)).toMatchObject({ ok: true });
+    expect(seen).toEqual([
+      ['person', 'secret.read', { which: 'nonsense', extra: 1 }],
+      ['public', 'math.divide', { a: 4, b: 2 }],
+    ]);
+  });
+
+  it('lets a granted call through to validation and the handler', async () => {
+    const { handlers, readSecret } = setup();
+    const dispatch = createDispatcher(testContract, handlers, { error: vi.fn() }, () => null);
+    expect(await dispatch('secret.read', { which: 'a' }, ctx)).toEqual({ ok: true, value: { value: 'the record' } });
+    expect(await dispatch('secret.read', { which: 'c' }, ctx)).toMatchObject({
+      ok: false,
+      error: { code: 'invalidInput' },
+    });
+    expect(readSecret).toHaveBeenCalledTimes(1);
+  });
+
+  it('without a guard runs public methods only: a host that forgot the guard fails closed', async () => {
+    const { dispatch, readSecret } = setup();
+    expect(await dispatch('secret.read', { which: 'a' }, ctx)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await dispatch('math.divide', { a: 1, b: 1 }, ctx)).toMatchObject({ ok: true });
+    expect(readSecret).not.toHaveBeenCalled();
+  });
+
+  it('treats a guard answer the method does not declare as a bug', async () => {
+    const { handlers } = setup();
+    const log = { error: vi.fn() };
+    const dispatch = createDispatcher(testContract, handlers, log, () => ({ code: 'notAuthorised', message: 'x' }));
+    expect(await dispatch('secret.read', { which: 'a' }, ctx)).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'internal error' },
+    });
+    expect(log.error).toHaveBeenCalledWith(expect.objectContaining({ code: 'notAuthorised' }), expect.any(String));
   });
 });
 

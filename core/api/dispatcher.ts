@@ -29,7 +29,7 @@ const publicOnly: AccessGuard = (access) =>
 const MethodNameSchema = z.string().min(1).max(100);
 
 /**
- * Validates every call against the contract, asks the access guard, runs the handler, validates
+ * Asks the access guard, validates every call against the contract, runs the handler, validates
  * its answer.
  * It never throws and never rejects: a bad method name, bad input, a handler that throws or
  * returns something off-contract all become an ApiError for the caller, and the bugs among
@@ -63,16 +63,8 @@ export function createDispatcher<C extends ContractShape>(
       return err({ code: 'internal', message: 'internal error' });
     }
 
-    const parsed = spec.input.safeParse(input);
-    if (!parsed.success) {
-      return err({
-        code: 'invalidInput',
-        message: `invalid input for ${name.data}`,
-        issues: issuesFromZod(parsed.error),
-      });
-    }
-
-    const refused = guard(spec.access, { method: name.data, input: parsed.data });
+    // The guard first: a caller without access learns nothing, not even what the input should be.
+    const refused = guard(spec.access, { method: name.data, input });
     if (refused) {
       if (refused.code !== 'forbidden' && !spec.errors.includes(refused.code)) {
         log.error(
@@ -83,6 +75,15 @@ export function createDispatcher<C extends ContractShape>(
       }
       log.debug?.({ method: name.data, requestId: ctx.requestId, code: refused.code }, 'refused by the access guard');
       return err({ code: refused.code, message: refused.message });
+    }
+
+    const parsed = spec.input.safeParse(input);
+    if (!parsed.success) {
+      return err({
+        code: 'invalidInput',
+        message: `invalid input for ${name.data}`,
+        issues: issuesFromZod(parsed.error),
+      });
     }
 
     let result: Result<unknown, { code: string; message: string }>;

@@ -14,6 +14,7 @@ import { createDeviceManager } from '../devices/manager';
 import { createPrintLedgerStore } from '../devices/print-ledger-store';
 import { dataSealerFor, startOutboxDelivery } from '../outbox';
 import { createCaptureStaging } from '../session/capture-staging';
+import { sessionControl } from '../session/resident-session';
 import { createSpeechService, speechEngineFromConfig } from '../speech';
 import { openStore } from '../store/open';
 import { createTechnicianService } from '../technician';
@@ -155,6 +156,11 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
     resident.endSession();
     speech.forgetSession();
   };
+  // The next resident placed their card while the previous one was still signed in.
+  sessionControl(resident.deps.session).onAnotherPersonsCard(() => {
+    endResidentSession();
+    events.emit('session.visitEnded', { reason: 'anotherPersonsCard' });
+  });
   const technician = createTechnicianService({
     db: store.value.db,
     config: config.technician,

@@ -33,7 +33,10 @@ describe('self-service applications', () => {
     const session = sessionControl(kit.session);
     const signIn = (signed = card) =>
       session.signIn(
-        { person: { name: signed.name, idType: 'residentIdCard', idNumber: signed.idNumber }, proof: { kind: 'card', card: signed } },
+        {
+          person: { name: signed.name, idType: 'residentIdCard', idNumber: signed.idNumber },
+          proof: { kind: 'card', card: signed },
+        },
         'applicant',
       );
     signIn();
@@ -314,7 +317,7 @@ describe('self-service applications', () => {
 
   describe('history', () => {
     it('offers the remembered phone and mailing address of the same person, with consent only', async () => {
-      const { submit, input, handlers, signIn } = setup();
+      const { submit, input, handlers, signIn, session } = setup();
       const mailed = await submit(
         input({
           delivery: {
@@ -338,17 +341,40 @@ describe('self-service applications', () => {
         value: { history: { fieldNames: expect.arrayContaining(['phone', 'delivery.detail']) } },
       });
       expect(JSON.stringify(draft)).not.toContain('13800001234');
-      const prefill = await handlers['application.historyPrefill']({ matterCodes: [ELDERLY], consent: true }, ctx);
+      expect(await handlers['application.historyPrefill']({ matterCodes: [ELDERLY] }, ctx)).toMatchObject({
+        ok: false,
+        error: { code: 'consentRequired' },
+      });
+      await handlers['application.consentToHistory']({}, ctx);
+      const prefill = await handlers['application.historyPrefill']({ matterCodes: [ELDERLY] }, ctx);
       expect(prefill).toMatchObject({
         ok: true,
         value: { values: { phone: '13800001234', 'delivery.detail': '景芝镇东埠村100号' } },
       });
       if (prefill.ok) expect(prefill.value.values).not.toHaveProperty('applicantName');
 
+      // The same number typed (anyone may know it) learns nothing of the earlier submission.
+      session.signIn(
+        {
+          person: { name: '邻居', idType: 'residentIdCard', idNumber: elderlyResident.idNumber },
+          proof: { kind: 'typed' },
+        },
+        'applicant',
+      );
+      expect(await handlers['application.start']({ matterCodes: [ELDERLY], lifeEventId: null }, ctx)).toMatchObject({
+        ok: true,
+        value: { history: null },
+      });
+      expect(session.consentToHistory()).toBe(false);
+
+      // Consent belongs to the person who gave it: the next sign-in starts without it.
       signIn(womanResident);
-      expect(
-        await handlers['application.historyPrefill']({ matterCodes: [ELDERLY], consent: true }, ctx),
-      ).toMatchObject({
+      expect(await handlers['application.historyPrefill']({ matterCodes: [ELDERLY] }, ctx)).toMatchObject({
+        ok: false,
+        error: { code: 'consentRequired' },
+      });
+      await handlers['application.consentToHistory']({}, ctx);
+      expect(await handlers['application.historyPrefill']({ matterCodes: [ELDERLY] }, ctx)).toMatchObject({
         ok: false,
         error: { code: 'noHistory' },
       });

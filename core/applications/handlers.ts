@@ -5,6 +5,7 @@ import type { Handlers } from '../api/types';
 import type { ServiceDeps } from '../app/service-deps';
 import { getMatter } from '../catalog/catalog-store';
 import { dataSealerFor, type DataSealer } from '../outbox/data-sealer';
+import { isVerified } from '../session/resident-session-types';
 import { rememberedValues } from './history';
 import { formOfMatter, mergeForms, MINIMAL_FORM } from './matter-form';
 import { applicableMatters } from './matters';
@@ -12,7 +13,11 @@ import { prefillFields } from './prefill';
 import { createSubmitter } from './submit';
 
 type ApplicationMethods =
-  'application.start' | 'application.historyPrefill' | 'application.submit' | 'application.reprintReceipt';
+  | 'application.start'
+  | 'application.consentToHistory'
+  | 'application.historyPrefill'
+  | 'application.submit'
+  | 'application.reprintReceipt';
 
 /** How long submit waits for the platform's 办件编号 before the receipt says 已保存在本机. */
 export const DELIVERY_WAIT_MS = 3_000;
@@ -34,7 +39,9 @@ export function buildApplicationHandlers(
       const applicable = applicableMatters(deps.db, deps.catalogSync, matterCodes);
       if (!applicable.ok) return err(applicable.error);
       const { matters, form, materials, catalogVersion } = applicable.value;
-      const remembered = rememberedValues(deps.db, sealerNow(), applicant, form);
+      // Only a verified applicant learns that they applied here before: for a typed number that
+      // would tell a neighbour something about the number's owner.
+      const remembered = isVerified(applicant) ? rememberedValues(deps.db, sealerNow(), applicant, form) : null;
       const region = deps.info.station.region;
       const draft: ApplicationDraft = {
         matters: matters.map((m) => ({
@@ -68,10 +75,20 @@ export function buildApplicationHandlers(
       };
       return ok(draft);
     },
+    'application.consentToHistory': () => {
+      // The access guard let only a card-signed-in applicant through; the session binds the
+      // consent to that applicant, so it ends when they sign out or the visit ends.
+      deps.session.consentToHistory();
+      return ok({});
+    },
     'application.historyPrefill': ({ matterCodes }) => {
-      // `consent: true` is required by the input schema: without it the call never reaches here.
       const applicant = deps.session.applicant();
-      if (!applicant) return err({ code: 'notSignedIn', message: 'sign in as the applicant first' });
+      if (!applicant || !deps.session.historyConsented()) {
+        return err({
+          code: 'consentRequired',
+          message: 'the applicant has not agreed on screen to reuse their values',
+        });
+      }
       const forms = matterCodes.flatMap((code) => {
         const matter = getMatter(deps.db, code);
         return matter ? [formOfMatter(matter)] : [];

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CaseProgress } from '../../platform/contract/applications';
-import type { CaseLookup } from '../api/care';
+import type { CaseLookup, CaseStatus } from '../api/care';
 import type { KioskContract } from '../api/contract';
 import { err, ok, type Result } from '../api/result';
 import type { Handlers } from '../api/types';
@@ -42,7 +42,7 @@ export function buildProgressHandlers(
     }
     const progress: CaseProgress = answer.value;
     recordLookup(progress.caseNo, progress.matter.matterCode);
-    return ok({ found: 'platform', progress });
+    return ok({ found: 'platform', progress: statusOnly(progress) });
   };
 
   const pendingHere = (application: LocalApplication): CaseLookup => {
@@ -82,6 +82,19 @@ export function buildProgressHandlers(
           return platformCase(parsed.caseNo);
       }
     },
+  };
+}
+
+/**
+ * What a case number may show whoever holds it: where the case is, never the mailing recipient,
+ * phone or address (a receipt is paper that gets left behind; docs/privacy.md).
+ */
+export function statusOnly(progress: CaseProgress): CaseStatus {
+  const { delivery, ...status } = progress;
+  return {
+    ...status,
+    delivery:
+      delivery.method === 'pickUp' ? { method: 'pickUp', servicePointId: delivery.servicePointId } : { method: 'mail' },
   };
 }
 

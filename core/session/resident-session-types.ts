@@ -49,4 +49,11 @@ export interface ResidentSession {
   /** Runs at session end, after the session forgot everything. */
   onEnd(listener: () => void): () => void;
   end(): void;
+  /**
+   * The applicant, verified, tapped 「使用上次填写的信息」 on the kiosk's own screen: their earlier
+   * values may be read back until they sign out or the visit ends. A typed sign-in cannot consent.
+   */
+  consentToHistory(): boolean;
+  /** True while the signed-in applicant's consent stands. */
+  historyConsented(): boolean;
 }

@@ -20,6 +20,12 @@ export interface ResidentSessionControl extends ResidentSession {
    * sign-in needs a new read.
    */
   takeCard(timeoutMs: number): Promise<IdCard | null>;
+  /**
+   * A card of someone else was read while a resident is signed in and no sign-in waits for a card:
+   * the next person is at the kiosk. Listeners end the visit (everything the kiosk holds of the
+   * previous resident); the card then starts the new visit.
+   */
+  onAnotherPersonsCard(listener: () => void): () => void;
 }
 
 type AgentSignedIn = SignedIn & { relation: Agent['relation'] };
@@ -39,8 +45,15 @@ export function createResidentSession(deps: {
   let agent: AgentSignedIn | null = null;
   let unusedCard: IdCard | null = null;
   let completed: CompletedService[] = [];
+  /** Whose consent to reuse history stands: the applicant object signed in when they tapped yes. */
+  let consentOf: SignedIn | null = null;
   const cardWaiters = new Set<(card: IdCard | null) => void>();
   const endListeners = new Set<() => void>();
+  const anotherPersonListeners = new Set<() => void>();
+
+  /** The applicant is in and this card is neither theirs nor their 经办人's. */
+  const belongsToSomeoneElse = (card: IdCard) =>
+    applicant !== null && card.idNumber !== applicant.person.idNumber && card.idNumber !== agent?.person.idNumber;
 
   deps.devices.onIdCard((event, card) => {
     if (event.type !== 'read' || card === null) return;
@@ -49,6 +62,19 @@ export function createResidentSession(deps: {
       cardWaiters.delete(waiter.value);
       waiter.value(card);
       return;
+    }
+    if (belongsToSomeoneElse(card)) {
+      // The previous resident walked away signed in and the next one placed their card: nothing of
+      // the previous visit may reach them (no name on the sign-in screen, no services to rate).
+      log.info('a card of another person was read: the previous visit ends');
+      for (const listener of [...anotherPersonListeners]) {
+        try {
+          listener();
+        } catch (error) {
+          log.error({ err: error }, 'a new-visit listener failed');
+        }
+      }
+      if (applicant !== null) session.end();
     }
     unusedCard = card;
   });
@@ -81,12 +107,14 @@ export function createResidentSession(deps: {
         applicant = signedIn;
       }
       unusedCard = null;
+      consentOf = null;
       log.info({ role, source: signedIn.proof.kind }, 'signed in');
     },
     signOut() {
       applicant = null;
       agent = null;
       unusedCard = null;
+      consentOf = null;
       log.info('signed out');
     },
     takeCard(timeoutMs) {
@@ -124,10 +152,22 @@ export function createResidentSession(deps: {
       endListeners.add(listener);
       return () => endListeners.delete(listener);
     },
+    consentToHistory() {
+      if (applicant === null || !isVerified(applicant)) return false;
+      consentOf = applicant;
+      log.info({ role: 'applicant' }, 'consent to reuse earlier values given on screen');
+      return true;
+    },
+    historyConsented: () => applicant !== null && consentOf === applicant,
+    onAnotherPersonsCard(listener) {
+      anotherPersonListeners.add(listener);
+      return () => anotherPersonListeners.delete(listener);
+    },
     end() {
       applicant = null;
       agent = null;
       unusedCard = null;
+      consentOf = null;
       completed = [];
       // A sign-in still waiting for a card gives up: the card would belong to the next resident.
       for (const waiter of [...cardWaiters]) waiter(null);

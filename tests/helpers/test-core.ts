@@ -43,7 +43,7 @@ export function createTestCore(options: { catalog?: Catalog; platform?: HttpOpti
     onStatus: (status) => events.emit('catalog.statusChanged', status),
   });
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-core-'));
-  const rest = createTestHandlers({ db, info: kioskInfoFixture, catalogSync, platform, logger, dataDir });
+  const rest = createTestHandlers({ db, info: kioskInfoFixture, catalogSync, platform, logger, dataDir, events });
   const dispatch = createDispatcher(contract, rest.handlers, { error: () => undefined }, rest.guard);
   return {
     db,

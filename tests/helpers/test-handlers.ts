@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { KioskContract, KioskInfo } from '../../core/api/contract';
+import type { EventBus } from '../../core/api/events';
 import type { Handlers } from '../../core/api/types';
 import { buildDeviceHandlers } from '../../core/app/device-handlers';
 import { createAccessGuard } from '../../core/app/access-guard';
@@ -14,6 +15,7 @@ import { dataSealerFor, startOutboxDelivery } from '../../core/outbox';
 import type { HttpOptions } from '../../core/platform-client/http';
 import { trackReachability } from '../../core/platform-client/reachability';
 import { createCaptureStaging } from '../../core/session/capture-staging';
+import { sessionControl } from '../../core/session/resident-session';
 import { createSpeechService } from '../../core/speech';
 import { createTechnicianService } from '../../core/technician';
 
@@ -29,6 +31,8 @@ export function createTestHandlers(options: {
   logger: Logger;
   /** Where application keys are kept; a temp folder the caller removes. */
   dataDir: string;
+  /** Where core events go (the test core's bus); none: dropped. */
+  events?: EventBus<KioskContract>;
 }) {
   const now = () => new Date();
   const fakes = fakeBindings();
@@ -71,6 +75,10 @@ export function createTestHandlers(options: {
     resident.endSession();
     speech.forgetSession();
   };
+  sessionControl(resident.deps.session).onAnotherPersonsCard(() => {
+    endResidentSession();
+    options.events?.emit('session.visitEnded', { reason: 'anotherPersonsCard' });
+  });
   const technician = createTechnicianService({
     db: options.db,
     config: undefined,

@@ -33,6 +33,9 @@ export function fakeSession() {
     },
     completed: () => completed,
     findCompleted: (kind, ref) => completed.find((service) => service.kind === kind && service.ref === ref),
+    // These fakes sign people in typed: they never hold a consent to reuse history.
+    consentToHistory: () => false,
+    historyConsented: () => false,
     markRated: () => undefined,
     onEnd(listener) {
       endListeners.add(listener);

@@ -91,6 +91,9 @@ export function fakeSession(): ResidentSession & {
     completed: () => completed.map((service) => ({ ...service })),
     findCompleted: (kind: ServiceKindRated, ref: string) =>
       completed.find((service) => service.kind === kind && service.ref === ref),
+    // These fakes sign people in typed: they never hold a consent to reuse history.
+    consentToHistory: () => false,
+    historyConsented: () => false,
     markRated(kind: ServiceKindRated, ref: string) {
       completed = completed.map((service) =>
         service.kind === kind && service.ref === ref ? { ...service, rated: true } : service,

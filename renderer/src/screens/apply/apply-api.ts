@@ -15,7 +15,11 @@ export function applyApi(client: Client<KioskContract>): ApplyApi {
   return {
     start: async (input) => outcome(await client.call('application.start', input)),
     historyPrefill: async ({ matterCodes }) => {
-      const answer = await client.call('application.historyPrefill', { matterCodes, consent: true });
+      // The resident tapped yes on this screen: core records the consent for the card-signed-in
+      // applicant, then reads the values back (a typed sign-in is refused at both steps).
+      const consent = await client.call('application.consentToHistory', {});
+      if (!consent.ok) return outcome(consent);
+      const answer = await client.call('application.historyPrefill', { matterCodes });
       return answer.ok ? { kind: 'ok', value: answer.value.values } : outcome(answer);
     },
     submit: async (input) => outcome(await client.call('application.submit', input)),

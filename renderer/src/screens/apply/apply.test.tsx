@@ -265,14 +265,18 @@ describe('ApplyJourney: history consent', () => {
   it('asks first, and fills phone and address only after a yes, marked as from last time', async () => {
     const { fake, user } = renderApply({
       'application.start': () => ok(fixtureDraft({ history })),
+      'application.consentToHistory': () => ok({}),
       'application.historyPrefill': () => ok({ values: { phone: '13905360000', address: '东村 8 号' } }),
     });
     await user.click(await screen.findByTestId('sign-in-continue'));
     expect((await screen.findByTestId('history-consent')).textContent).toContain('使用您上次在本机填写的电话和地址？');
     expect(fake.callsTo('application.historyPrefill')).toEqual([]);
+    expect(fake.callsTo('application.consentToHistory')).toEqual([]);
     await user.click(screen.getByTestId('consent-yes'));
     const form = await screen.findByTestId('apply-form');
-    expect(fake.callsTo('application.historyPrefill')).toEqual([{ matterCodes: [CODE], consent: true }]);
+    // The tap is recorded as consent in core first; then the values are read back.
+    expect(fake.callsTo('application.consentToHistory')).toEqual([{}]);
+    expect(fake.callsTo('application.historyPrefill')).toEqual([{ matterCodes: [CODE] }]);
     expect(screen.getByTestId<HTMLInputElement>('field-phone').value).toBe('13905360000');
     expect(form.querySelector('[data-field="phone"]')?.textContent).toContain('来自您上次填写');
   });
@@ -284,6 +288,7 @@ describe('ApplyJourney: history consent', () => {
     await screen.findByTestId('apply-form');
     expect(screen.getByTestId<HTMLInputElement>('field-phone').value).toBe('');
     expect(fake.callsTo('application.historyPrefill')).toEqual([]);
+    expect(fake.callsTo('application.consentToHistory')).toEqual([]);
   });
 });
 

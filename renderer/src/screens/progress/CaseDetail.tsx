@@ -1,10 +1,9 @@
-import type { CaseLookup } from '../../../../core/api/care';
-import type { CaseProgress } from '../../../../platform/contract/applications';
+import type { CaseLookup, CaseStatus } from '../../../../core/api/care';
 import { useT } from '../../i18n/use-t';
 import { formatChinaDay, formatChinaDayTime } from '../../format/china-time';
 import '../ticket/journeys.css';
 
-/** One case: state, steps as a vertical timeline, next step, promised date, delivery. */
+/** One case: state, steps as a vertical timeline, next step, promised date, how the result comes (never to whom). */
 export function CaseDetail({
   lookup,
   pointName,
@@ -31,7 +30,7 @@ export function CaseDetail({
       </div>
     );
   }
-  const progress: CaseProgress = lookup.progress;
+  const progress: CaseStatus = lookup.progress;
   return (
     <div className="progress-case" data-testid="progress-detail" data-found="platform" data-state={progress.state}>
       <h2 className="journey-step-title" data-speech="title">
@@ -58,7 +57,7 @@ export function CaseDetail({
       <p className="journey-note">
         {progress.delivery.method === 'pickUp'
           ? t('progress:detail.deliveryPickUp', { place: pointName(progress.delivery.servicePointId) })
-          : t('progress:detail.deliveryMail', { recipient: progress.delivery.recipient })}
+          : t('progress:detail.deliveryMail')}
       </p>
       <h3 className="journey-step-title">{t('progress:detail.steps')}</h3>
       <ol className="progress-timeline" data-testid="progress-steps">
