@@ -32,7 +32,7 @@ export function JourneyHost({ journey }: { journey: Journey }) {
     case 'apply':
       return <ApplyJourney matterCodes={journey.matterCodes} lifeEventId={journey.lifeEventId} onExit={onExit} />;
     case 'ticket':
-      return <TicketJourney onExit={onExit} />;
+      return <TicketJourney />;
     case 'appointment':
       return (
         <AppointmentJourney
@@ -45,7 +45,7 @@ export function JourneyHost({ journey }: { journey: Journey }) {
     case 'checkIn':
       return <AppointmentJourney mode="checkIn" matterCode={null} servicePointId={null} onExit={onExit} />;
     case 'progress':
-      return <ProgressJourney onExit={onExit} />;
+      return <ProgressJourney />;
     case 'rating':
       return <RatingJourney onExit={onExit} />;
     case 'help':

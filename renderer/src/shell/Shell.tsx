@@ -5,6 +5,7 @@ import { Header } from '../chrome/Header';
 import { IdleWarning } from '../chrome/IdleWarning';
 import { JourneyHost } from './JourneyHost';
 import { AttractScreen } from '../screens/attract/AttractScreen';
+import { FarewellScreen } from '../screens/farewell/FarewellScreen';
 import { BrowseScreen } from '../screens/browse/BrowseScreen';
 import { GuideScreen } from '../screens/guide/GuideScreen';
 import { HomeScreen } from '../screens/home/HomeScreen';
@@ -15,6 +16,7 @@ import { useIdleShown, usePreferences, useShellScreen, useShellSend, useVisit } 
 import { useIdleActivity } from './use-idle-activity';
 import { useLocaleSync } from './use-locale-sync';
 import { useSessionEnd } from './use-session-end';
+import { useVisitEndedByCore } from './use-visit-ended-by-core';
 
 /** A screen that fails to render shows a plain message and the way home, never a blank page. */
 function Guarded({ children }: { children: ReactNode }) {
@@ -51,6 +53,7 @@ export function Shell() {
   useIdleActivity(document);
   useLocaleSync(visit.locale);
   useSessionEnd(screen);
+  useVisitEndedByCore();
   const openTechnician = useCallback(() => send({ type: 'TECHNICIAN' }), [send]);
   const technicianEntered = useCallback(() => send({ type: 'TECHNICIAN_ENTERED' }), [send]);
   const leaveTechnician = useCallback(() => send({ type: 'TECHNICIAN_EXIT' }), [send]);
@@ -72,6 +75,11 @@ export function Shell() {
         {screen === 'attract' && (
           <Guarded key="attract">
             <AttractScreen />
+          </Guarded>
+        )}
+        {screen === 'farewell' && (
+          <Guarded key="farewell">
+            <FarewellScreen />
           </Guarded>
         )}
         {(screen === 'home' || (screen === 'guide' && fromHome)) && (

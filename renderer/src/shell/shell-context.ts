@@ -10,6 +10,7 @@ type ShellSnapshot = SnapshotFrom<typeof shellMachine>;
 
 function screenOf(snapshot: ShellSnapshot): ShellScreen {
   if (snapshot.matches('attract')) return 'attract';
+  if (snapshot.matches('farewell')) return 'farewell';
   if (snapshot.matches({ technician: 'pin' })) return 'technicianPin';
   if (snapshot.matches({ technician: 'active' })) return 'technician';
   if (snapshot.matches({ visit: { screen: 'journey' } })) return 'journey';
@@ -25,6 +26,15 @@ export function useShellScreen(): ShellScreen {
 export function useShellSend(): (event: ShellEvent) => void {
   const actor = ShellActor.useActorRef();
   return useCallback((event: ShellEvent) => actor.send(event), [actor]);
+}
+
+/**
+ * The resident is done (完成 at the end of a journey): the visit ends now with the farewell, so
+ * the next person never sees this one's name, numbers or services (docs/privacy.md).
+ */
+export function useFinishVisit(): () => void {
+  const actor = ShellActor.useActorRef();
+  return useCallback(() => actor.send({ type: 'END_VISIT' }), [actor]);
 }
 
 export function useVisit() {

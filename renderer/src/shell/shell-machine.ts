@@ -76,7 +76,20 @@ export type ShellEvent =
   /** The PIN was right: technician mode is active (core ended the resident session). */
   | { type: 'TECHNICIAN_ENTERED' }
   /** The technician left, or the session ended: back to the attract screen. */
-  | { type: 'TECHNICIAN_EXIT' };
+  | { type: 'TECHNICIAN_EXIT' }
+  /**
+   * The resident is done (完成 at the end of a journey, or 结束办理): the visit ends now, not when
+   * the idle timer runs out, so the next person never sees this one's name, numbers or services.
+   * A short farewell reminds them to take their ID card and receipt.
+   */
+  | { type: 'END_VISIT' }
+  /** From the farewell: they saw the reminder (好的), or it timed out. */
+  | { type: 'FAREWELL_DONE' }
+  /**
+   * Core ended the visit itself (a card of someone else was read while a resident was signed in):
+   * the screens start afresh for the person now at the kiosk.
+   */
+  | { type: 'VISIT_ENDED_ELSEWHERE' };
 
 /**
  * How long the "returning to the start screen" notice shows before the reset: 30 s, or half the
@@ -100,6 +113,9 @@ function freshVisit(context: Pick<ShellContext, 'defaultLocale'>): Visit {
     journey: null,
   };
 }
+
+/** How long the farewell (请取走身份证) stays before the attract screen; 好的 leaves at once. */
+export const FAREWELL_MS = 8_000;
 
 /** 长辈版 gives the visitor this much more time before the idle warning and during it. */
 export const ELDER_TIME_FACTOR = 2;
@@ -130,6 +146,7 @@ export const shellMachine = setup({
     idleBeforeWarning: ({ context }) => (visitIdleSeconds(context) - warningSeconds(visitIdleSeconds(context))) * 1000,
     warningBeforeAttract: ({ context }) => warningSeconds(visitIdleSeconds(context)) * 1000,
     pinIdle: ({ context }) => context.idleSeconds * 1000,
+    farewell: ({ context }) => FAREWELL_MS * (context.profile === 'elder' ? ELDER_TIME_FACTOR : 1),
   },
   guards: {
     openedFromList: ({ context }) => context.group !== null,
@@ -189,6 +206,9 @@ export const shellMachine = setup({
         SET_VOICE: { actions: 'setVoice' },
         SET_VOLUME: { actions: 'setVolume' },
         TECHNICIAN: 'technician',
+        END_VISIT: 'farewell',
+        // Re-entering the visit starts it afresh: home, and this visitor's own choices from scratch.
+        VISIT_ENDED_ELSEWHERE: { target: 'visit', reenter: true, actions: 'forgetVisit' },
       },
       states: {
         screen: {
@@ -259,6 +279,15 @@ export const shellMachine = setup({
       },
     },
     /**
+     * The visit is over (the resident said so): the reminder to take the ID card and the receipt,
+     * in the visitor's own language and profile, then the attract screen. The resident session in
+     * core ends on entry (use-session-end.ts).
+     */
+    farewell: {
+      after: { farewell: 'attract' },
+      on: { FAREWELL_DONE: 'attract', ACTIVITY: { target: 'farewell', reenter: true }, TECHNICIAN: 'technician' },
+    },
+    /**
      * Technician mode (巡检). Leaving the visit throws it away, like the attract screen does. A PIN
      * pad nobody uses goes back to attract after the idle time; once in, core's session expiry
      * rules and the technician screen says when it has ended.
@@ -278,4 +307,5 @@ export const shellMachine = setup({
   },
 });
 
-export type ShellScreen = 'attract' | 'home' | 'browse' | 'guide' | 'journey' | 'technicianPin' | 'technician';
+export type ShellScreen =
+  'attract' | 'home' | 'browse' | 'guide' | 'journey' | 'farewell' | 'technicianPin' | 'technician';

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useClient } from '../../api/api-context';
 import { useJourneyAvailability } from '../../api/use-devices';
 import { useT } from '../../i18n/use-t';
-import { useShellSend } from '../../shell/shell-context';
+import { useFinishVisit, useShellSend } from '../../shell/shell-context';
 import { SignIn } from '../signin/SignIn';
 import { applyApi } from './apply-api';
 import { applyMachine, type ApplyStep } from './apply-machine';
@@ -34,6 +34,7 @@ export function ApplyJourney({
   const { t } = useT();
   const client = useClient();
   const shellSend = useShellSend();
+  const finishVisit = useFinishVisit();
   const { selfServiceSubmission } = useJourneyAvailability();
   const api = useMemo(() => applyApi(client), [client]);
   const [snapshot, send] = useMachine(applyMachine, {
@@ -49,9 +50,10 @@ export function ApplyJourney({
   useEffect(() => {
     if (snapshot.status === 'done' && !exited.current) {
       exited.current = true;
-      onExit();
+      // The receipt was shown (完成, or it timed out): the resident is done, the visit ends.
+      finishVisit();
     }
-  }, [snapshot.status, onExit]);
+  }, [snapshot.status, finishVisit]);
 
   const askForHelp = () =>
     shellSend({ type: 'OPEN_JOURNEY', journey: { kind: 'help', matterCode: matterCodes[0] ?? null } });

@@ -225,8 +225,10 @@ describe('ApplyJourney: the whole way', () => {
     expect(screen.getByTestId('receipt-print').textContent).toBe('回执已打印，请从出纸口取走。');
     expect(within(receipt).queryByTestId('receipt-qr')).toBeNull();
     expect(receipt.textContent).toContain('城乡居民养老保险参保登记');
+    // 完成: the resident is done; the visit ends with the farewell (not back to the list).
     await user.click(screen.getByTestId('receipt-finish'));
-    await waitFor(() => expect(onExit).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(screen.getByTestId('shell-journey').dataset['screen']).toBe('farewell'));
+    expect(onExit).not.toHaveBeenCalled();
   });
 
   it('edits from the review and comes back to it, with everything else kept', async () => {

@@ -4,7 +4,7 @@ import type { Appointment } from '../../../../platform/contract/appointments';
 import { useClient } from '../../api/api-context';
 import { useKioskInfo } from '../../api/kiosk-info-context';
 import { useT } from '../../i18n/use-t';
-import { useShellSend } from '../../shell/shell-context';
+import { useFinishVisit, useShellSend } from '../../shell/shell-context';
 import { Loading } from '../../states/Loading';
 import { SignIn } from '../signin/SignIn';
 import { ChoicePages } from '../ticket/ChoicePages';
@@ -35,9 +35,13 @@ export function AppointmentJourney({
     input: { client, mode, matterCode, servicePointId, location: station.location },
   });
   const done = snapshot.status === 'done';
+  // Booked or checked in (完成, or the slip timed out): the resident is done, the visit ends. Left
+  // before that (sign-in cancelled): back to where the journey was opened.
+  const served = snapshot.context.booked !== null || snapshot.context.checkedIn !== null;
+  const finishVisit = useFinishVisit();
   useEffect(() => {
-    if (done) onExit();
-  }, [done, onExit]);
+    if (done) (served ? finishVisit : onExit)();
+  }, [done, served, finishVisit, onExit]);
 
   const context = snapshot.context;
   const locale = i18n.language;
@@ -244,6 +248,7 @@ export function AppointmentJourney({
         <SignIn
           purpose={mode === 'book' ? 'appointment' : 'checkIn'}
           allowAgent
+          {...(mode === 'checkIn' ? { requireCard: 'checkIn' as const } : {})}
           onSignedIn={() => sendStep({ type: 'SIGNED_IN' })}
           onCancel={() => sendStep({ type: 'SIGN_IN_CANCELLED' })}
         />

@@ -211,7 +211,7 @@ describe('appointment journey: book', () => {
     act(() => {
       vi.advanceTimersByTime(60_000);
     });
-    expect(shownJourney(shell)).toBe('home');
+    expect(shownJourney(shell)).toBe('farewell');
   });
 
   it('platform unavailable: says booking needs the network, with the hotline; retry keeps the choices', async () => {

@@ -338,8 +338,11 @@ export const appointmentMachine = setup({
             }),
           },
           { guard: ({ event }) => event.output.ok, target: 'noneToday' },
+          // Nobody signed in, or only by a typed number: the card is what opens the appointments.
           {
-            guard: ({ event }) => !event.output.ok && event.output.error.code === 'notSignedIn',
+            guard: ({ event }) =>
+              !event.output.ok &&
+              (event.output.error.code === 'notSignedIn' || event.output.error.code === 'cardRequired'),
             target: 'signingIn',
           },
           { target: 'problem', actions: 'setProblem' },

@@ -1,3 +1,4 @@
+import { useFinishVisit } from '../../shell/shell-context';
 import { useMachine } from '@xstate/react';
 import { useEffect, useState } from 'react';
 import { useClient } from '../../api/api-context';
@@ -37,6 +38,7 @@ export function HelpJourney({ matterCode, onExit }: { matterCode: string | null;
   const elder = useElder();
   const [elderStep, setElderStep] = useState<ElderHelpStep>('kind');
 
+  const finishVisit = useFinishVisit();
   const done = state.status === 'done';
   useEffect(() => {
     if (done) onExit();
@@ -45,7 +47,8 @@ export function HelpJourney({ matterCode, onExit }: { matterCode: string | null;
   const { form, problems, receipt, failure } = state.context;
   let body;
   if (state.matches('slip') && receipt) {
-    body = <HelpSlip receipt={receipt} onDone={() => send({ type: 'EXIT' })} />;
+    // The request is sent and its slip shown (完成): the resident is done, the visit ends.
+    body = <HelpSlip receipt={receipt} onDone={finishVisit} />;
   } else if (state.matches('failed')) {
     body = (
       <div className="state-panel" role="alert" data-testid="help-failed" data-failure={failure}>

@@ -4,7 +4,7 @@ import { useClient } from '../../api/api-context';
 import { useKioskInfo } from '../../api/kiosk-info-context';
 import { useApiQuery } from '../../api/use-api-query';
 import { useT } from '../../i18n/use-t';
-import { useShellSend } from '../../shell/shell-context';
+import { useFinishVisit, useShellSend } from '../../shell/shell-context';
 import { Loading } from '../../states/Loading';
 import { SignIn } from '../signin/SignIn';
 import { JourneyNotice } from '../ticket/JourneyNotice';
@@ -15,16 +15,18 @@ import { ReferenceEntry } from './ReferenceEntry';
 import '../ticket/journeys.css';
 
 /** 办件进度查询: by ID card, or by the receipt's number (typed or scanned). */
-export function ProgressJourney({ onExit }: { onExit: () => void }) {
+export function ProgressJourney() {
   const { t } = useT();
   const client = useClient();
   const send = useShellSend();
+  const finishVisit = useFinishVisit();
   const { station } = useKioskInfo();
   const [snapshot, sendStep] = useMachine(progressMachine, { input: { client } });
   const done = snapshot.status === 'done';
   useEffect(() => {
-    if (done) onExit();
-  }, [done, onExit]);
+    // 完成 on the case: the resident is done, the visit ends.
+    if (done) finishVisit();
+  }, [done, finishVisit]);
   const { mine, lookup, problem } = snapshot.context;
 
   return (
@@ -75,6 +77,7 @@ export function ProgressJourney({ onExit }: { onExit: () => void }) {
         <SignIn
           purpose="progress"
           allowAgent
+          requireCard="progress"
           onSignedIn={() => sendStep({ type: 'SIGNED_IN' })}
           onCancel={() => sendStep({ type: 'SIGN_IN_CANCELLED' })}
         />

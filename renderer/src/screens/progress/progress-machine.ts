@@ -94,7 +94,13 @@ export const progressMachine = setup({
             target: 'mine',
             actions: assign({ mine: ({ event }) => (event.output.ok ? event.output.value : null) }),
           },
-          { guard: ({ event }) => !event.output.ok && event.output.error.code === 'notSignedIn', target: 'signingIn' },
+          // Nobody signed in, or only by a typed number: the card is what opens the records.
+          {
+            guard: ({ event }) =>
+              !event.output.ok &&
+              (event.output.error.code === 'notSignedIn' || event.output.error.code === 'cardRequired'),
+            target: 'signingIn',
+          },
           {
             target: 'problem',
             actions: assign({ problem: ({ event }) => (event.output.ok ? null : problemOf(event.output.error.code)) }),

@@ -1,3 +1,4 @@
+import { useFinishVisit } from '../../shell/shell-context';
 import { useMachine } from '@xstate/react';
 import { useEffect, useState } from 'react';
 import { useClient } from '../../api/api-context';
@@ -40,6 +41,8 @@ export function RatingJourney({ onExit }: { onExit: () => void }) {
   const { draft, options, services, result, problem } = state.context;
   const moreToRate = services.some((service) => !service.rated);
   const exit = () => send({ type: 'EXIT' });
+  // Rated (完成 on the thanks): the resident is done, the visit ends.
+  const finishVisit = useFinishVisit();
   const another = () => send({ type: 'RATE_ANOTHER' });
 
   let body;
@@ -77,7 +80,7 @@ export function RatingJourney({ onExit }: { onExit: () => void }) {
         bad={isBadLevel(draft?.level ?? null)}
         moreToRate={moreToRate}
         onAnother={another}
-        onDone={exit}
+        onDone={finishVisit}
       />
     );
   } else {

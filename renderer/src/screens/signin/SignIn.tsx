@@ -2,6 +2,8 @@ import { useMachine } from '@xstate/react';
 import { useEffect, useMemo, useRef } from 'react';
 import { AgentRelation, type ResidentSessionState, type SignedInPerson } from '../../../../core/api/resident';
 import { useClient } from '../../api/api-context';
+import { useKioskInfo } from '../../api/kiosk-info-context';
+import { useShellSend } from '../../shell/shell-context';
 import { useJourneyAvailability } from '../../api/use-devices';
 import { useT } from '../../i18n/use-t';
 import { CardIllustration } from './CardIllustration';
@@ -10,11 +12,19 @@ import { signInMachine, type SignInEvent } from './sign-in-machine';
 import { TypedSignIn } from './TypedSignIn';
 import './signin.css';
 
+/** Journeys that open a person's stored records, and so take only the ID card. */
+export type CardOnlyPurpose = 'progress' | 'checkIn';
+
 export interface SignInProps {
   /** What the resident is signing in for; changes the title and the spoken prompt. */
   readonly purpose: 'apply' | 'appointment' | 'checkIn' | 'progress';
   /** Offer "为他人办理" (sign in as 经办人 first, then the applicant). */
   readonly allowAgent: boolean;
+  /**
+   * The journey opens the person's stored records: only the ID card will do, never a typed number.
+   * The screen says why and offers help instead of the keypad.
+   */
+  readonly requireCard?: CardOnlyPurpose;
   /** Called once the applicant (and agent, if any) are signed in. */
   readonly onSignedIn: (state: ResidentSessionState) => void;
   readonly onCancel: () => void;
@@ -25,14 +35,17 @@ export interface SignInProps {
  * agent first, then the applicant. Shows only the name and the masked number once signed in,
  * with a way out for the wrong person ("不是您？重新读卡").
  */
-export function SignIn({ purpose, allowAgent, onSignedIn, onCancel }: SignInProps) {
+export function SignIn({ purpose, allowAgent, requireCard, onSignedIn, onCancel }: SignInProps) {
   const { t } = useT();
   const client = useClient();
   const availability = useJourneyAvailability();
+  const shellSend = useShellSend();
+  const { station } = useKioskInfo();
   const api = useMemo(() => signInApi(client), [client]);
   const [snapshot, send, actor] = useMachine(signInMachine, {
-    input: { api, allowAgent, readerAvailable: availability.idCardSignIn },
+    input: { api, allowAgent, readerAvailable: availability.idCardSignIn, requireCard: requireCard !== undefined },
   });
+  const askForHelp = () => shellSend({ type: 'OPEN_JOURNEY', journey: { kind: 'help', matterCode: null } });
 
   useEffect(() => {
     send({ type: 'READER_CHANGED', available: availability.idCardSignIn });
@@ -74,6 +87,14 @@ export function SignIn({ purpose, allowAgent, onSignedIn, onCancel }: SignInProp
         </h1>
       </header>
       <div className="sign-in-body">
+        {requireCard !== undefined && !snapshot.matches('signedIn') && (
+          <div className="sign-in-card-only" data-testid="card-required">
+            <p className="sign-in-prompt" data-speech="hint">
+              {t(`signin:cardOnly.why.${requireCard}`)}
+            </p>
+            <p className="sign-in-hint">{t('signin:cardOnly.whyHint')}</p>
+          </div>
+        )}
         {step !== null && !snapshot.matches('signedIn') && (
           <p className="sign-in-step" data-testid="sign-in-step" data-speech="title">
             {t(`signin:step.${step}`)}
@@ -161,14 +182,37 @@ export function SignIn({ purpose, allowAgent, onSignedIn, onCancel }: SignInProp
               >
                 {t('signin:card.placed')}
               </button>
+              {requireCard === undefined ? (
+                <button
+                  type="button"
+                  className="button"
+                  data-testid="type-instead"
+                  disabled={snapshot.matches('signingInWithCard')}
+                  onClick={() => send({ type: 'TYPE_INSTEAD' })}
+                >
+                  {t('signin:card.typeInstead')}
+                </button>
+              ) : (
+                <button type="button" className="button" data-testid="card-required-help" onClick={askForHelp}>
+                  {t('signin:cardOnly.noCard')}
+                </button>
+              )}
+            </div>
+          </div>
+        )}
+        {snapshot.matches('cardUnavailable') && (
+          <div className="sign-in-card" data-testid="card-unavailable">
+            <p className="sign-in-prompt" role="alert" data-speech="hint">
+              {t('signin:cardOnly.unavailable', { hotline: station.hotline })}
+            </p>
+            <div className="sign-in-actions">
               <button
                 type="button"
-                className="button"
-                data-testid="type-instead"
-                disabled={snapshot.matches('signingInWithCard')}
-                onClick={() => send({ type: 'TYPE_INSTEAD' })}
+                className="button button--primary"
+                data-testid="card-required-help"
+                onClick={askForHelp}
               >
-                {t('signin:card.typeInstead')}
+                {t('signin:cardOnly.noCard')}
               </button>
             </div>
           </div>

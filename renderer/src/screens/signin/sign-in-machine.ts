@@ -6,11 +6,15 @@ export type SignInNotice =
   | 'none'
   | 'timedOut'
   | 'readFailed'
+  /** The read failed where only the card will do: place it again (no keypad offered). */
+  | 'readFailedRetry'
   | 'noCard'
   | 'cardExpired'
   | 'readerUnavailable'
   | 'samePerson'
   | 'invalidIdNumber'
+  /** Signed in by a typed number, but this journey opens the person's records: the card is needed. */
+  | 'cardRequired'
   | 'failed';
 
 /** A sign-in call's answer reduced to what the machine routes on. */
@@ -34,6 +38,12 @@ export interface SignInInput {
   readonly api: SignInApi;
   readonly allowAgent: boolean;
   readonly readerAvailable: boolean;
+  /**
+   * The journey opens what is stored about the person (their cases, their appointments): only the
+   * card will do, never a typed number (docs/privacy.md). No keypad is offered; when the card
+   * cannot be read the screen says why and offers help instead.
+   */
+  readonly requireCard: boolean;
 }
 
 export interface TypedIdentity {
@@ -45,6 +55,7 @@ interface SignInContext {
   readonly api: SignInApi;
   readonly allowAgent: boolean;
   readonly readerAvailable: boolean;
+  readonly requireCard: boolean;
   /** Whose turn it is: the agent first when acting for someone else, then the applicant. */
   readonly role: SignInRole;
   readonly relation: AgentRelation | null;
@@ -101,7 +112,9 @@ function typedNotice(code: string): SignInNotice {
 
 /**
  * Sign-in: card first (waitingForCard → reading → signingIn), the keypad when the reader is away,
- * a read failed, the wait ran out or the resident chose it; for 为他人办理 the agent picks the
+ * a read failed, the wait ran out or the resident chose it — unless the journey requires the card
+ * (`requireCard`): then never the keypad, and cardUnavailable while the reader cannot read; for
+ * 为他人办理 the agent picks the
  * relation and signs in first, then the applicant. A sign-in call is only ever in flight once:
  * events that would send another are ignored while one runs.
  */
@@ -141,6 +154,7 @@ export const signInMachine = setup({
   guards: {
     allowAgent: ({ context }) => context.allowAgent,
     readerAvailable: ({ context }) => context.readerAvailable,
+    requireCard: ({ context }) => context.requireCard,
     readerGone: ({ event }) => event.type === 'READER_CHANGED' && !event.available,
   },
   actions: {
@@ -160,6 +174,7 @@ export const signInMachine = setup({
     api: input.api,
     allowAgent: input.allowAgent,
     readerAvailable: input.readerAvailable,
+    requireCard: input.requireCard,
     role: 'applicant',
     relation: null,
     notice: 'none',
@@ -178,9 +193,16 @@ export const signInMachine = setup({
         input: ({ context }) => ({ api: context.api }),
         onDone: [
           {
-            guard: ({ event }) => event.output?.applicant != null,
+            guard: ({ context, event }) =>
+              event.output?.applicant != null && (!context.requireCard || event.output.applicant.verified),
             target: 'signedIn',
             actions: assign(({ event }) => ({ session: event.output })),
+          },
+          // Signed in earlier by a typed number: this journey needs the card; say so, ask for it.
+          {
+            guard: ({ event }) => event.output?.applicant != null,
+            target: 'identify',
+            actions: assign({ notice: 'cardRequired' as SignInNotice }),
           },
           { target: 'start' },
         ],
@@ -206,30 +228,80 @@ export const signInMachine = setup({
       },
     },
     identify: {
-      always: [{ guard: 'readerAvailable', target: 'waitingForCard' }, { target: 'typing' }],
+      always: [
+        { guard: 'readerAvailable', target: 'waitingForCard' },
+        { guard: 'requireCard', target: 'cardUnavailable' },
+        { target: 'typing' },
+      ],
     },
     waitingForCard: {
-      after: { cardWait: { target: 'typing', actions: assign({ notice: 'timedOut' as SignInNotice }) } },
+      after: {
+        cardWait: [
+          // Only the card will do: keep asking for it (the help button is on screen).
+          { guard: 'requireCard', target: 'waitingForCard', reenter: true },
+          { target: 'typing', actions: assign({ notice: 'timedOut' as SignInNotice }) },
+        ],
+      },
       on: {
         CARD_PRESENT: { target: 'reading', actions: 'clearNotice' },
         CARD_READ: { target: 'signingInWithCard', actions: 'clearNotice' },
         CARD_PLACED: { target: 'signingInWithCard', actions: 'clearNotice' },
-        CARD_FAILED: { target: 'typing', actions: assign({ notice: 'readFailed' as SignInNotice }) },
-        TYPE_INSTEAD: { target: 'typing', actions: 'clearNotice' },
-        READER_CHANGED: {
-          guard: 'readerGone',
-          target: 'typing',
-          actions: ['setReader', assign({ notice: 'readerUnavailable' as SignInNotice })],
-        },
+        CARD_FAILED: [
+          {
+            guard: 'requireCard',
+            target: 'waitingForCard',
+            actions: assign({ notice: 'readFailedRetry' as SignInNotice }),
+          },
+          { target: 'typing', actions: assign({ notice: 'readFailed' as SignInNotice }) },
+        ],
+        TYPE_INSTEAD: { guard: ({ context }) => !context.requireCard, target: 'typing', actions: 'clearNotice' },
+        READER_CHANGED: [
+          {
+            guard: ({ context, event }) => context.requireCard && event.type === 'READER_CHANGED' && !event.available,
+            target: 'cardUnavailable',
+            actions: 'setReader',
+          },
+          {
+            guard: 'readerGone',
+            target: 'typing',
+            actions: ['setReader', assign({ notice: 'readerUnavailable' as SignInNotice })],
+          },
+        ],
       },
     },
     reading: {
-      after: { cardRead: { target: 'typing', actions: assign({ notice: 'readFailed' as SignInNotice }) } },
+      after: {
+        cardRead: [
+          {
+            guard: 'requireCard',
+            target: 'waitingForCard',
+            actions: assign({ notice: 'readFailedRetry' as SignInNotice }),
+          },
+          { target: 'typing', actions: assign({ notice: 'readFailed' as SignInNotice }) },
+        ],
+      },
       on: {
         CARD_READ: 'signingInWithCard',
         CARD_REMOVED: 'waitingForCard',
-        CARD_FAILED: { target: 'typing', actions: assign({ notice: 'readFailed' as SignInNotice }) },
-        TYPE_INSTEAD: 'typing',
+        CARD_FAILED: [
+          {
+            guard: 'requireCard',
+            target: 'waitingForCard',
+            actions: assign({ notice: 'readFailedRetry' as SignInNotice }),
+          },
+          { target: 'typing', actions: assign({ notice: 'readFailed' as SignInNotice }) },
+        ],
+        TYPE_INSTEAD: { guard: ({ context }) => !context.requireCard, target: 'typing' },
+      },
+    },
+    /** The journey needs the card and the reader cannot read now: say so, offer help; back when it can. */
+    cardUnavailable: {
+      on: {
+        READER_CHANGED: {
+          guard: ({ event }) => event.type === 'READER_CHANGED' && event.available,
+          target: 'waitingForCard',
+          actions: ['setReader', 'clearNotice'],
+        },
       },
     },
     signingInWithCard: {
@@ -241,6 +313,11 @@ export const signInMachine = setup({
             guard: ({ event }) => event.output.kind === 'ok',
             target: 'accepted',
             actions: assign(({ event }) => (event.output.kind === 'ok' ? { session: event.output.state } : {})),
+          },
+          {
+            guard: ({ context, event }) =>
+              context.requireCard && event.output.kind === 'error' && event.output.code === 'readerUnavailable',
+            target: 'cardUnavailable',
           },
           {
             guard: ({ event }) => event.output.kind === 'error' && event.output.code === 'readerUnavailable',

@@ -101,6 +101,64 @@ describe('SignIn by card', () => {
   });
 });
 
+describe('SignIn where only the card will do (a person’s records)', () => {
+  const typedApplicant: ResidentSessionState = {
+    applicant: { ...applicantFromCard, source: 'typed', verified: false, cardType: null },
+    agent: null,
+  };
+
+  it('says why the card is needed, offers help instead of the keypad, and never types', async () => {
+    const { fake, user } = renderJourney(
+      <SignIn purpose="progress" requireCard="progress" allowAgent={false} onSignedIn={() => {}} onCancel={() => {}} />,
+      { handlers: { 'session.state': () => ok(noOne) } },
+    );
+    await screen.findByTestId('card-prompt');
+    expect(screen.getByTestId('card-required').textContent).toContain('查看您的办件记录需要刷身份证');
+    expect(screen.queryByTestId('type-instead')).toBeNull();
+    // A failed read asks for the card again; it does not open the keypad.
+    fake.emit('idCard.event', { type: 'failed', code: 'readFailed' });
+    expect((await screen.findByTestId('sign-in-notice')).textContent).toContain('再放一次');
+    expect(screen.queryByTestId('id-keypad')).toBeNull();
+    await user.click(screen.getByTestId('card-required-help'));
+    expect(screen.getByTestId('shell-journey').textContent).toContain('"kind":"help"');
+  });
+
+  it('does not greet someone signed in by a typed number: it asks for their card', async () => {
+    const { fake } = renderJourney(
+      <SignIn purpose="checkIn" requireCard="checkIn" allowAgent={false} onSignedIn={() => {}} onCancel={() => {}} />,
+      {
+        handlers: {
+          'session.state': () => ok(typedApplicant),
+          'session.signInWithCard': () => ok(signedIn),
+        },
+      },
+    );
+    expect((await screen.findByTestId('sign-in-notice')).textContent).toContain('这一步需要刷身份证');
+    expect(screen.getByTestId('card-required').textContent).toContain('查看和签到您的预约需要刷身份证');
+    expect(screen.queryByTestId('signed-in')).toBeNull();
+    fake.emit('idCard.event', {
+      type: 'read',
+      card: { cardType: 'resident', nameMasked: '张*', idNumberMasked: '3701********9973' },
+    });
+    expect((await screen.findByTestId('signed-in-name')).textContent).toBe('张三');
+  });
+
+  it('when the reader cannot read, says so with the hotline and offers help, not the keypad', async () => {
+    renderJourney(
+      <SignIn purpose="progress" requireCard="progress" allowAgent={false} onSignedIn={() => {}} onCancel={() => {}} />,
+      {
+        handlers: { 'session.state': () => ok(noOne) },
+        journeys: { idCardSignIn: false, selfServiceSubmission: true, output: 'paper', keypadRating: true },
+      },
+    );
+    const unavailable = await screen.findByTestId('card-unavailable');
+    expect(unavailable.textContent).toContain('读卡器暂时不能读卡');
+    expect(unavailable.textContent).toContain('0536-4000123');
+    expect(within(unavailable).getByTestId('card-required-help')).toBeTruthy();
+    expect(screen.queryByTestId('id-keypad')).toBeNull();
+  });
+});
+
 describe('SignIn by typing the ID number', () => {
   it('goes straight to the keypad when the reader cannot be used, and checks the check digit first', async () => {
     const { fake, user } = renderJourney(
@@ -226,7 +284,10 @@ describe('sign-in machine timeouts', () => {
       signOut: () => Promise.resolve(),
     };
     const clock = new SimulatedClock();
-    const actor = createActor(signInMachine, { input: { api, allowAgent: false, readerAvailable: true }, clock });
+    const actor = createActor(signInMachine, {
+      input: { api, allowAgent: false, readerAvailable: true, requireCard: false },
+      clock,
+    });
     actor.start();
     await waitForActor(actor, (s) => s.matches('waitingForCard'));
     clock.increment(SIGN_IN_TIMEOUTS.cardWait - 1);

@@ -5,7 +5,7 @@ import { useClient } from '../../api/api-context';
 import { useKioskInfo } from '../../api/kiosk-info-context';
 import { useJourneyAvailability } from '../../api/use-devices';
 import { useT } from '../../i18n/use-t';
-import { useShellSend } from '../../shell/shell-context';
+import { useFinishVisit, useShellSend } from '../../shell/shell-context';
 import { Loading } from '../../states/Loading';
 import { ChoicePages } from './ChoicePages';
 import { JourneyNotice } from './JourneyNotice';
@@ -14,18 +14,20 @@ import { TicketView } from './TicketView';
 import './journeys.css';
 
 /** 取号: services as big tiles with waiting counts, then normal or 绿色通道, then the ticket. */
-export function TicketJourney({ onExit }: { onExit: () => void }) {
+export function TicketJourney() {
   const { t } = useT();
   const client = useClient();
   const send = useShellSend();
+  const finishVisit = useFinishVisit();
   const { station } = useKioskInfo();
   const { output } = useJourneyAvailability();
   const [snapshot, sendTicket] = useMachine(ticketMachine, { input: { client } });
   const done = snapshot.status === 'done';
 
   useEffect(() => {
-    if (done) onExit();
-  }, [done, onExit]);
+    // The ticket was shown (完成, or it timed out): the resident is done, the visit ends.
+    if (done) finishVisit();
+  }, [done, finishVisit]);
 
   const { overview, service, receipt, problem } = snapshot.context;
   const hotline = t('ticket:errors.callHotline', { hotline: station.hotline });

@@ -120,7 +120,7 @@ describe('ticket journey', () => {
     expect(input?.confirmationId).toMatch(/^[0-9a-f-]{36}$/);
 
     await user.click(screen.getByTestId('ticket-done'));
-    expect(shownJourney(shell)).toBe('home');
+    expect(shownJourney(shell)).toBe('farewell');
   });
 
   it('a double press on 绿色通道 is one call with one confirmationId', async () => {
@@ -216,7 +216,7 @@ describe('ticket journey', () => {
     act(() => {
       vi.advanceTimersByTime(TICKET_ON_SCREEN_MS - TICKET_SHOWN_MS);
     });
-    expect(shownJourney(shell)).toBe('home');
+    expect(shownJourney(shell)).toBe('farewell');
   });
 
   it('the printed ticket goes home by itself after TICKET_SHOWN_MS', async () => {
@@ -241,7 +241,7 @@ describe('ticket journey', () => {
     act(() => {
       vi.advanceTimersByTime(1000);
     });
-    expect(shownJourney(shell)).toBe('home');
+    expect(shownJourney(shell)).toBe('farewell');
     expect(screen.queryByTestId('ticket-view')).toBeNull();
   });
 

@@ -6,8 +6,10 @@ import { onTestFinished, vi } from 'vitest';
 import type { JourneyAvailability } from '../../../../../core/api/devices';
 import { ok } from '../../../../../core/api/result';
 import { ApiProvider } from '../../../api/api-context';
+import { KioskInfoContext } from '../../../api/kiosk-info-context';
+import { fixtureInfo } from '../../../test/fixture-catalog';
 import { createI18n } from '../../../i18n/create-i18n';
-import { ShellActor, useShellSend, useVisit } from '../../../shell/shell-context';
+import { ShellActor, useShellScreen, useShellSend, useVisit } from '../../../shell/shell-context';
 import { createFakeHost, type FakeHandlers, type FakeHost } from '../../../test/fake-host';
 
 export const allDevicesFine: JourneyAvailability = {
@@ -17,12 +19,17 @@ export const allDevicesFine: JourneyAvailability = {
   keypadRating: true,
 };
 
-/** Starts the visit and shows which journey the shell was asked to open, for assertions. */
+/** Starts the visit and shows which journey (and screen) the shell was asked to open, for assertions. */
 function ShellProbe() {
   const send = useShellSend();
   const visit = useVisit();
+  const screen = useShellScreen();
   useEffect(() => send({ type: 'START' }), [send]);
-  return <output data-testid="shell-journey">{visit.journey === null ? '' : JSON.stringify(visit.journey)}</output>;
+  return (
+    <output data-testid="shell-journey" data-screen={screen}>
+      {visit.journey === null ? '' : JSON.stringify(visit.journey)}
+    </output>
+  );
 }
 
 export interface RenderedJourney {
@@ -47,10 +54,12 @@ export function renderJourney(
   render(
     <I18nextProvider i18n={createI18n('zh-CN')}>
       <ApiProvider host={fake.host}>
-        <ShellActor.Provider options={{ input: { defaultLocale: 'zh-CN', idleSeconds: 600 } }}>
-          <ShellProbe />
-          {ui}
-        </ShellActor.Provider>
+        <KioskInfoContext.Provider value={fixtureInfo}>
+          <ShellActor.Provider options={{ input: { defaultLocale: 'zh-CN', idleSeconds: 600 } }}>
+            <ShellProbe />
+            {ui}
+          </ShellActor.Provider>
+        </KioskInfoContext.Provider>
       </ApiProvider>
     </I18nextProvider>,
   );

@@ -45,7 +45,7 @@ function OurJourneys() {
   const onExit = () => send({ type: 'CLOSE_JOURNEY' });
   switch (journey?.kind) {
     case 'ticket':
-      return <TicketJourney key="ticket" onExit={onExit} />;
+      return <TicketJourney key="ticket" />;
     case 'appointment':
       return (
         <AppointmentJourney
@@ -61,7 +61,7 @@ function OurJourneys() {
         <AppointmentJourney key="checkIn" mode="checkIn" matterCode={null} servicePointId={null} onExit={onExit} />
       );
     case 'progress':
-      return <ProgressJourney key="progress" onExit={onExit} />;
+      return <ProgressJourney key="progress" />;
     default:
       return null;
   }
@@ -112,5 +112,6 @@ export function shownJourney(shell: ShellRef): string {
   const snapshot = shell.getSnapshot();
   if (snapshot.matches({ visit: { screen: 'journey' } })) return snapshot.context.journey?.kind ?? 'none';
   if (snapshot.matches('attract')) return 'attract';
+  if (snapshot.matches('farewell')) return 'farewell';
   return 'home';
 }
