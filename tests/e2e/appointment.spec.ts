@@ -3,7 +3,7 @@ import { callKioskApi } from './support/api';
 import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { startKiosk, writeTestConfig, type StartedKiosk } from './support/kiosk-process';
-import { enterHome, LANDSCAPE, saveScreenshot } from './support/screens';
+import { enterHome, LANDSCAPE, passFarewellAndStartAgain, saveScreenshot } from './support/screens';
 
 /**
  * 预约 end to end (embedded platform, KIOSK_DEV=1): book with the emulated ID card, find the
@@ -35,6 +35,10 @@ async function signInWithCard(page: Page): Promise<void> {
   // Journeys that allow an agent first ask for whom; this resident applies for themself.
   if (await self.isVisible()) await self.click();
   await expect(page.getByTestId('card-prompt')).toBeVisible();
+  // A new visit needs a new read, and the reader reads a card once per placement: the card left on
+  // the reader by the previous visit is taken off first (the poll must see it gone).
+  await callKioskApi(page, 'dev.emulator', { device: 'idCardReader', action: 'removeCard' });
+  await page.waitForTimeout(600);
   expect(await callKioskApi(page, 'dev.emulator', { device: 'idCardReader', action: 'insertCard' })).toMatchObject({
     ok: true,
   });
@@ -80,6 +84,7 @@ test('book an appointment with the ID card, then check in for a priority ticket'
   const id = /预约号\s*(AP-\d{8}-\d{4,})/.exec((await slip.textContent()) ?? '')?.[1];
   expect(platformAppointments()).toContainEqual({ appointment_id: id, status: 'booked' });
   await page.getByTestId('appointment-done').click();
+  await passFarewellAndStartAgain(page);
 
   // Check-in: only an appointment for today can be checked in; the sample platform's slots
   // start today when it still has free ones. With none today the kiosk says so and offers 取号.

@@ -4,7 +4,7 @@ import { callKioskApi } from './support/api';
 import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { runScript, startKiosk, waitForLine, writeTestConfig } from './support/kiosk-process';
-import { enterHome, PORTRAIT, saveScreenshot } from './support/screens';
+import { enterHome, passFarewellAndStartAgain, PORTRAIT, saveScreenshot } from './support/screens';
 
 /**
  * 取号 end to end on the kiosk as `npm start` runs it (KIOSK_DEV=1 for the emulators): online
@@ -80,7 +80,7 @@ test('a ticket online is printed and in the platform; with the platform gone it 
   await expect.poll(() => printedReceipts(dataDir).some((text) => text.includes(online))).toBe(true);
   expect(platformTickets(platformDb)).toContainEqual({ ticket_no: online, source: 'online' });
   await page.getByTestId('ticket-done').click();
-  await expect(page.getByTestId('home-screen')).toBeVisible();
+  await passFarewellAndStartAgain(page);
 
   // The platform gone: the kiosk numbers from the range it reserved while online.
   await platform.stop('SIGKILL');
@@ -96,6 +96,7 @@ test('a ticket online is printed and in the platform; with the platform gone it 
   await expect(page.getByTestId('ticket-view')).toContainText('号码有效');
   await saveScreenshot(page, testInfo, 'ticket-offline');
   await page.getByTestId('ticket-done').click();
+  await passFarewellAndStartAgain(page);
 
   // Out of paper: the whole ticket on screen.
   expect(await callKioskApi(page, 'dev.emulator', { device: 'printer', action: 'paperOut' })).toMatchObject({

@@ -25,3 +25,13 @@ export async function enterHome(page: Page): Promise<void> {
   await page.getByTestId('attract-screen').click();
   await page.getByTestId('home-screen').waitFor();
 }
+
+/**
+ * After 完成 or 结束办理 the visit is over: the farewell asks the resident to take their card,
+ * 好的 leaves it, and the next visit starts from the attract screen.
+ */
+export async function passFarewellAndStartAgain(page: Page): Promise<void> {
+  await page.getByTestId('farewell-screen').waitFor();
+  await page.getByTestId('farewell-ok').click();
+  await enterHome(page);
+}

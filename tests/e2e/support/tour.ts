@@ -149,8 +149,8 @@ export const TOUR: readonly TourLeg[] = [
       await page.getByTestId('ticket-priority').locator('[data-priority=normal]').click();
       await expect(page.getByTestId('ticket-number')).toBeVisible();
       await stop('ticket-issued');
-      await page.getByTestId('ticket-done').click();
-      await openService(page, 'rating');
+      // Rate before 完成: 完成 ends the visit, and with it what this visit may rate.
+      await page.getByTestId('ticket-rate').click();
       // With other services completed in this kiosk session (the apply leg's application), the
       // resident first picks which one to rate: the ticket.
       const choice = page.getByTestId('rating-service');
@@ -199,7 +199,8 @@ export const TOUR: readonly TourLeg[] = [
       await page.getByTestId('appointment-confirm-submit').click();
       await expect(page.getByTestId('appointment-slip')).toBeVisible();
       await stop('appointment-booked');
-      await page.getByTestId('appointment-done').click();
+      // On to check-in in the same visit (完成 would end it): home, then 预约签到.
+      await page.getByTestId('home-button').click();
       await openService(page, 'checkIn');
       await signInWithCard(page, () => Promise.resolve());
       await expect(page.getByTestId('appointment-mine').or(page.getByTestId('appointment-none-today'))).toBeVisible();

@@ -128,6 +128,7 @@ export function TicketJourney() {
             <button
               type="button"
               className="button"
+              data-testid="ticket-rate"
               onClick={() => send({ type: 'OPEN_JOURNEY', journey: { kind: 'rating' } })}
             >
               {t('ticket:issued.rate')}
