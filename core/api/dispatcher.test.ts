@@ -111,6 +111,53 @@ describe('createDispatcher', () => {
   });
 });
 
+describe('createDispatcher, access guard', () => {
+  const guarded = {
+    methods: {
+      'secret.read': defineMethod({
+        access: 'technician',
+        input: z.object({ token: z.string().regex(/^[a-z]{8}$/), limit: z.number().int() }).strict(),
+        output: z.object({ value: z.string() }),
+        description: 'needs a token',
+      }),
+    },
+    events: {},
+  } as const;
+  const read = vi.fn<Handlers<typeof guarded>['secret.read']>(() => ok({ value: 'inside' }));
+  const guard = vi.fn((_access: string, call: { input: unknown }) =>
+    (call.input as { token?: unknown } | null)?.token === 'opensesa'
+      ? null
+      : { code: 'notAuthorised', message: 'no session' },
+  );
+
+  it('asks the guard before validating, with the input as sent, so a refused caller learns nothing of the schema', async () => {
+    const dispatch = createDispatcher(guarded, { 'secret.read': read }, { error: vi.fn() }, guard);
+    for (const input of [{}, { limit: 'x' }, null, 'token', { token: 'wrong' }]) {
+      expect(await dispatch('secret.read', input, ctx)).toEqual({
+        ok: false,
+        error: { code: 'notAuthorised', message: 'no session' },
+      });
+    }
+    expect(guard).toHaveBeenCalledWith('technician', { method: 'secret.read', input: { limit: 'x' } });
+    expect(read).not.toHaveBeenCalled();
+    // With access, bad input is still refused by the schema.
+    expect(await dispatch('secret.read', { token: 'opensesa', limit: 'x' }, ctx)).toMatchObject({
+      error: { code: 'invalidInput' },
+    });
+    expect(await dispatch('secret.read', { token: 'opensesa', limit: 1 }, ctx)).toEqual({
+      ok: true,
+      value: { value: 'inside' },
+    });
+  });
+
+  it('without a guard runs public methods only', async () => {
+    const dispatch = createDispatcher(guarded, { 'secret.read': read }, { error: vi.fn() });
+    expect(await dispatch('secret.read', { token: 'opensesa', limit: 1 }, ctx)).toMatchObject({
+      error: { code: 'forbidden' },
+    });
+  });
+});
+
 describe('createEventBus', () => {
   it('validates payloads and isolates a failing listener', () => {
     const onListenerError = vi.fn();

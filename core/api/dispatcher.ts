@@ -13,8 +13,9 @@ export interface DispatchLog {
 export type Dispatch = (method: unknown, input: unknown, ctx: CallContext) => Promise<Result<unknown, ApiError>>;
 
 /**
- * Decides, before a handler runs, whether this call may go ahead: null lets it through, an error
- * (one of `guardErrors[access]`) answers the caller instead. The host builds it from what it knows
+ * Decides, before the input is validated and a handler runs, whether this call may go ahead: null
+ * lets it through, an error (one of `guardErrors[access]`) answers the caller instead. `input` is
+ * the input as the caller sent it (unknown shape: read it defensively). The host builds it from what it knows
  * (who signed in and how, technician sessions, development mode).
  */
 export type AccessGuard = (
@@ -29,7 +30,7 @@ const publicOnly: AccessGuard = (access) =>
 const MethodNameSchema = z.string().min(1).max(100);
 
 /**
- * Validates every call against the contract, asks the access guard, runs the handler, validates
+ * Asks the access guard, validates every call against the contract, runs the handler, validates
  * its answer.
  * It never throws and never rejects: a bad method name, bad input, a handler that throws or
  * returns something off-contract all become an ApiError for the caller, and the bugs among
@@ -63,16 +64,9 @@ export function createDispatcher<C extends ContractShape>(
       return err({ code: 'internal', message: 'internal error' });
     }
 
-    const parsed = spec.input.safeParse(input);
-    if (!parsed.success) {
-      return err({
-        code: 'invalidInput',
-        message: `invalid input for ${name.data}`,
-        issues: issuesFromZod(parsed.error),
-      });
-    }
-
-    const refused = guard(spec.access, { method: name.data, input: parsed.data });
+    // The guard goes first, on the input as sent: a caller without access learns nothing about
+    // what the method expects, and a call without its token is refused as unauthorised.
+    const refused = guard(spec.access, { method: name.data, input });
     if (refused) {
       if (refused.code !== 'forbidden' && !spec.errors.includes(refused.code)) {
         log.error(
@@ -83,6 +77,15 @@ export function createDispatcher<C extends ContractShape>(
       }
       log.debug?.({ method: name.data, requestId: ctx.requestId, code: refused.code }, 'refused by the access guard');
       return err({ code: refused.code, message: refused.message });
+    }
+
+    const parsed = spec.input.safeParse(input);
+    if (!parsed.success) {
+      return err({
+        code: 'invalidInput',
+        message: `invalid input for ${name.data}`,
+        issues: issuesFromZod(parsed.error),
+      });
     }
 
     let result: Result<unknown, { code: string; message: string }>;

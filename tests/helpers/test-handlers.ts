@@ -16,6 +16,7 @@ import { trackReachability } from '../../core/platform-client/reachability';
 import { createCaptureStaging } from '../../core/session/capture-staging';
 import { createSpeechService } from '../../core/speech';
 import { createTechnicianService } from '../../core/technician';
+import type { TechnicianConfig } from '../../kiosk-config/schema';
 
 /**
  * Every handler of the kiosk API over an in-memory store, with fake devices (always online) and
@@ -29,6 +30,10 @@ export function createTestHandlers(options: {
   logger: Logger;
   /** Where application keys are kept; a temp folder the caller removes. */
   dataDir: string;
+  /** Technician mode's config; without it technician.enter answers notConfigured. */
+  technician?: TechnicianConfig;
+  /** The clock of technician sessions and the access guard, for tests that move time. */
+  clock?: () => Date;
 }) {
   const now = () => new Date();
   const fakes = fakeBindings();
@@ -71,16 +76,17 @@ export function createTestHandlers(options: {
     resident.endSession();
     speech.forgetSession();
   };
+  const clock = options.clock ?? now;
   const technician = createTechnicianService({
     db: options.db,
-    config: undefined,
+    config: options.technician,
     devices,
     outbox,
     info: options.info,
     catalogVersion: () => options.catalogSync.status().version,
     logDir: null,
     configSummary: [],
-    now,
+    now: clock,
     endResidentSession,
     logger: options.logger,
   });
@@ -92,7 +98,12 @@ export function createTestHandlers(options: {
     ...speech.handlers,
   };
   // The same access rules as start.ts; the test core runs as a development build.
-  const guard = createAccessGuard({ session: resident.deps.session, technician: technician.mode, devMode: true, now });
+  const guard = createAccessGuard({
+    session: resident.deps.session,
+    technician: technician.mode,
+    devMode: true,
+    now: clock,
+  });
   return {
     handlers,
     guard,
