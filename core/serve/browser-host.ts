@@ -85,6 +85,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
             ws.close(1013, 'too many connections');
             return;
           }
+          log.info({ open: wss.clients.size }, 'API connection opened');
           events.onOpen?.(event, ws);
         },
       };
