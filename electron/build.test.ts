@@ -17,7 +17,7 @@ describe('buildElectron on this repository', () => {
 
   beforeAll(async () => {
     outDir = mkdtempSync(join(tmpdir(), 'kiosk-electron-build-'));
-    await buildElectron({ root, outDir });
+    await buildElectron({ root, outDir, buildKind: 'production' });
     main = readFileSync(join(outDir, 'main.cjs'), 'utf8');
     preload = readFileSync(join(outDir, 'preload.cjs'), 'utf8');
   }, 60_000);
@@ -42,6 +42,11 @@ describe('buildElectron on this repository', () => {
     // better-sqlite3's own source (its addon loader and error class) is not inlined.
     expect(main).not.toContain('better_sqlite3.node');
     expect(main).not.toMatch(/class SqliteError/);
+  });
+
+  it('stamps the build kind it was given, so the bundle does not guess it at run time', () => {
+    expect(main).not.toContain('__KIOSK_BUILD_KIND__');
+    expect(main).toMatch(/"production"/);
   });
 
   it('uses no import.meta in the CommonJS main bundle and stamps the app version', () => {
@@ -101,7 +106,9 @@ describe('buildElectron on a tree that uses import.meta', () => {
         "export const data = new URL('./seed.csv', import.meta.url);\n",
       );
       writeFileSync(join(fixture, 'electron', 'preload', 'index.ts'), 'export {};\n');
-      await expect(buildElectron({ root: fixture, outDir: 'out/electron' })).rejects.toThrow(/import\.meta/);
+      await expect(buildElectron({ root: fixture, outDir: 'out/electron', buildKind: 'production' })).rejects.toThrow(
+        /import\.meta/,
+      );
     } finally {
       rmSync(fixture, { recursive: true, force: true });
     }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
+import { BUILD_KIND_DEFINE, type BuildKind } from '../core/app/build-kind';
 import { MAIN_BUNDLE_NAME, PRELOAD_BUNDLE_NAME } from './main/paths';
 import { APP_VERSION_DEFINE } from './main/version';
 
@@ -9,6 +10,11 @@ export interface BuildElectronOptions {
   readonly root: string;
   /** Where main.cjs and preload.cjs go, relative to root or absolute; normally out/electron. */
   readonly outDir: string;
+  /**
+   * What the bundle will be (core/app/build-kind.ts): the kind of the checkout it is built from.
+   * Required, so no build becomes development by default.
+   */
+  readonly buildKind: BuildKind;
 }
 
 /** Electron 44 runs Node 24 and Chromium 152; these targets are a little older on purpose. */
@@ -55,7 +61,10 @@ export async function buildElectron(options: BuildElectronOptions): Promise<void
       platform: 'node',
       target: MAIN_TARGET,
       external: ['electron', ...Object.keys(pkg.dependencies ?? {})],
-      define: { [APP_VERSION_DEFINE]: JSON.stringify(pkg.version ?? '0.0.0') },
+      define: {
+        [APP_VERSION_DEFINE]: JSON.stringify(pkg.version ?? '0.0.0'),
+        [BUILD_KIND_DEFINE]: JSON.stringify(options.buildKind),
+      },
     }),
     build({
       ...common,

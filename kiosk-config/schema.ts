@@ -115,25 +115,43 @@ export const DevicesConfig = z
 
 /**
  * Technician (巡检) access: the PIN is stored only as a scrypt hash (`npm run hash-pin -- <pin>`),
- * so a copied config file does not give the PIN away.
+ * so a copied config file does not give the PIN away. The hash records the PIN's length
+ * (`pin$6$scrypt$…`); a production build refuses the sample PIN, a hash without a length (the
+ * older `scrypt$…` format) and PINs under 6 digits (core/app/deployment-rules.ts).
  */
 export const TechnicianConfig = z
   .object({
     pinHash: z
       .string()
       .regex(
-        /^scrypt\$[0-9]+\$[0-9]+\$[0-9]+\$[A-Za-z0-9_-]{16,}\$[A-Za-z0-9_-]{32,}$/,
-        'a hash from `npm run hash-pin -- <pin>`: scrypt$N$r$p$salt$hash',
+        /^(pin\$[0-9]{1,2}\$)?scrypt\$[0-9]+\$[0-9]+\$[0-9]+\$[A-Za-z0-9_-]{16,}\$[A-Za-z0-9_-]{32,}$/,
+        'a hash from `npm run hash-pin -- <pin>`: pin$digits$scrypt$N$r$p$salt$hash',
       ),
-    /** After five wrong PINs entry is refused for this long. */
+    /**
+     * Five wrong PINs refuse entry for this long; each further five (without a right PIN between)
+     * double it, up to lockoutMaxMinutes.
+     */
     lockoutMinutes: z
       .number()
       .int()
       .min(1)
       .max(24 * 60)
       .default(15),
+    lockoutMaxMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .default(24 * 60),
     /** A technician session ends after this long without a call. */
     sessionIdleMinutes: z.number().int().min(1).max(120).default(15),
+    /** … and after this long in any case, busy or not. */
+    sessionMaxMinutes: z
+      .number()
+      .int()
+      .min(15)
+      .max(12 * 60)
+      .default(4 * 60),
   })
   .strict();
 
@@ -147,8 +165,17 @@ export const PlatformConfig = z.discriminatedUnion('mode', [
   z
     .object({
       mode: z.literal('remote'),
-      baseUrl: z.url({ protocol: /^https?$/ }).describe('e.g. https://platform.example.gov.cn/api/v1'),
-      tokenFile: z.string().min(1).describe("file holding this terminal's bearer token; relative to the config file"),
+      baseUrl: z
+        .url({ protocol: /^https?$/ })
+        .describe(
+          'https, e.g. https://platform.example.gov.cn/api/v1 (http only to loopback, on a development checkout)',
+        ),
+      tokenFile: z
+        .string()
+        .min(1)
+        .describe(
+          "file holding this terminal's bearer token, readable by no one else (chmod 600); relative to the config file",
+        ),
       timeoutMs: z.number().int().min(500).max(120_000).default(10_000),
     })
     .strict(),

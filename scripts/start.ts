@@ -5,10 +5,12 @@
  *   - otherwise the browser host, shown in Debian Chromium's kiosk mode;
  *   - with no display, the browser host alone, printing the URL to open.
  * `KIOSK_CONFIG=<file>` picks another config; `KIOSK_HOST=electron|browser|headless` forces a host.
+ * `KIOSK_DEV=1` turns on development mode, on a development checkout only (core/app/build-kind.ts).
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { currentBuildKind, decideDevMode } from '../core/app/build-kind';
 import { startKioskCore } from '../core/app/start';
 import { createLogger } from '../core/logging/logger';
 import { startBrowserHost } from '../core/serve/browser-host';
@@ -30,7 +32,9 @@ if (!loaded.ok) {
   process.exit(EXIT_CONFIG);
 }
 
-const devMode = process.env['KIOSK_DEV'] === '1';
+// A production build (no .git, or a bundle built as production) never honours KIOSK_DEV.
+const buildKind = currentBuildKind(ROOT, import.meta.filename);
+const { devMode, ignored: devModeIgnored } = decideDevMode(buildKind, process.env);
 const appVersion = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const logDir = join(loaded.value.dataDir, 'logs');
 const logger = await createLogger({
@@ -39,6 +43,8 @@ const logger = await createLogger({
   console: true,
 });
 const log = logger.child({ component: 'start' });
+log.info({ buildKind, devMode }, `${buildKind} build${devMode ? ', development mode (KIOSK_DEV=1)' : ''}`);
+if (devModeIgnored) log.warn({}, devModeIgnored);
 
 const host = chooseHost({ env: process.env, root: ROOT, isExecutable });
 if (host.kind === 'unavailable') {
@@ -53,16 +59,25 @@ if (rendererIsStale()) {
 
 if (host.kind === 'electron') {
   const { buildElectron } = await import('../electron/build');
-  await buildElectron({ root: ROOT, outDir: join(ROOT, 'out/electron') });
+  await buildElectron({ root: ROOT, outDir: join(ROOT, 'out/electron'), buildKind });
   log.info({ binary: host.binary, config: loaded.value.sourcePath }, 'host: Electron');
   const child = spawn(host.binary, [join(ROOT, 'out/electron/main.cjs')], { stdio: 'inherit', env: process.env });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 } else {
-  const core = await startKioskCore({ loaded: loaded.value, host: 'browser', appVersion, devMode, logger, logDir });
+  const core = await startKioskCore({
+    loaded: loaded.value,
+    host: 'browser',
+    appVersion,
+    buildKind,
+    devMode,
+    logger,
+    logDir,
+  });
   if (!core.ok) {
     log.fatal({ kind: core.error.kind }, core.error.message);
-    process.exit(EXIT_UNAVAILABLE);
+    // A setting this build refuses is a config problem: restarting will not help.
+    process.exit(core.error.kind === 'deploymentRules' ? EXIT_CONFIG : EXIT_UNAVAILABLE);
   }
   const server = await startBrowserHost({
     core: core.value,
@@ -73,18 +88,20 @@ if (host.kind === 'electron') {
     host.kind === 'chromium'
       ? runChromiumKiosk(host.binary, server.url, devMode, logger, loaded.value.config.devices.documentCamera)
       : null;
+  // The log gets the origin only: the URL on the ready line carries the launch key.
   log.info(
     {
-      url: server.url,
+      origin: server.origin,
       config: loaded.value.sourcePath,
       data: loaded.value.dataDir,
       readyMs: Math.round(process.uptime() * 1000),
     },
     host.kind === 'chromium'
       ? `host: browser, shown in Chromium kiosk mode (${host.binary})`
-      : `host: browser, headless (${host.reason}); open ${server.url} in a browser`,
+      : `host: browser, headless (${host.reason}); open the URL on the "kiosk ready at" line in a browser`,
   );
-  // One plain line for people and scripts: where the kiosk is.
+  // One plain line for people and scripts: where the kiosk is, with this start's launch key. On
+  // the terminal (stdout) only, never in the log files.
   console.log(readyLine(server.url));
 
   let stopping = false;

@@ -460,7 +460,7 @@ export const methods = {
     output: TechnicianSession,
     errors: ['wrongPin', 'lockedOut', 'notConfigured'],
     description:
-      'Starts a technician session after the hidden gesture. Five wrong PINs lock entry for a while (the lockout survives restarts).',
+      'Starts a technician session after the hidden gesture; it ends after the idle time or the absolute limit. Every five wrong PINs lock entry, each time twice as long (the count survives restarts).',
   }),
   'technician.exit': defineMethod({
     access: 'technician',

@@ -13,8 +13,9 @@ export interface DispatchLog {
 export type Dispatch = (method: unknown, input: unknown, ctx: CallContext) => Promise<Result<unknown, ApiError>>;
 
 /**
- * Decides, before a handler runs, whether this call may go ahead: null lets it through, an error
- * (one of `guardErrors[access]`) answers the caller instead. The host builds it from what it knows
+ * Decides, before the input is validated and a handler runs, whether this call may go ahead: null
+ * lets it through, an error (one of `guardErrors[access]`) answers the caller instead. `input` is
+ * the input as the caller sent it (unknown shape: read it defensively). The host builds it from what it knows
  * (who signed in and how, technician sessions, development mode).
  */
 export type AccessGuard = (
@@ -63,7 +64,8 @@ export function createDispatcher<C extends ContractShape>(
       return err({ code: 'internal', message: 'internal error' });
     }
 
-    // The guard first: a caller without access learns nothing, not even what the input should be.
+    // The guard goes first, on the input as sent: a caller without access learns nothing about
+    // what the method expects, and a call without its token is refused as unauthorised.
     const refused = guard(spec.access, { method: name.data, input });
     if (refused) {
       if (refused.code !== 'forbidden' && !spec.errors.includes(refused.code)) {

@@ -9,7 +9,7 @@ const person = { name: card.name, idType: 'residentIdCard' as const, idNumber: c
 
 function setup(applicant: SignedIn | null, devMode = false) {
   let now = new Date('2026-12-06T02:00:00Z');
-  const mode = createVendorMode(15 * 60_000);
+  const mode = createVendorMode({ idleMs: 15 * 60_000, maxMs: 4 * 60 * 60_000 });
   const guard = createAccessGuard({
     session: { applicant: () => applicant },
     technician: mode,

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../platform/embedded';
 import { contract } from '../api/contract';
@@ -20,6 +19,8 @@ import { openStore } from '../store/open';
 import { createTechnicianService } from '../technician';
 import { createAccessGuard } from './access-guard';
 import { configSummary } from './config-summary';
+import { checkDeploymentRules } from './deployment-rules';
+import { readPlatformToken } from './platform-token';
 import { createResidentServices } from './resident-services';
 import { buildDeviceHandlers } from './device-handlers';
 import { buildHandlers } from './handlers';
@@ -28,12 +29,37 @@ import type { KioskCore, KioskCoreOptions, StartupError } from './types';
 /**
  * Starts everything the kiosk needs except its window, in dependency order, and undoes what was
  * started if a later step fails. Returns a StartupError (written for the technician) for the
- * failures a station can have: a locked or foreign store, a missing platform token, a port taken.
+ * failures a station can have: a config a production build must not run with, a locked or
+ * foreign store, a missing or exposed platform token, a port taken.
  */
 export async function startKioskCore(options: KioskCoreOptions): Promise<Result<KioskCore, StartupError>> {
   const { loaded, logger } = options;
   const { config } = loaded;
   const log = logger.child({ component: 'core' });
+  if (options.devMode && options.buildKind !== 'development') {
+    // The hosts decide dev mode with decideDevMode(); reaching here is a bug in a host.
+    throw new Error('development mode asked for in a production build');
+  }
+
+  const rules = checkDeploymentRules(config, options.buildKind);
+  for (const warning of rules.warnings) {
+    log.warn({ buildKind: options.buildKind }, `allowed on a development checkout only: ${warning}`);
+  }
+  if (rules.problems.length > 0) {
+    return err({
+      kind: 'deploymentRules',
+      message: [
+        `${loaded.sourcePath} has settings this ${
+          options.buildKind === 'production' ? 'production build' : 'development checkout'
+        } refuses:`,
+        ...rules.problems.map((problem) => `  - ${problem}`),
+      ].join('\n'),
+    });
+  }
+
+  // Read before anything is opened, so a bad token file leaves nothing to undo.
+  const remoteToken = config.platform.mode === 'remote' ? readPlatformToken(loaded.platformTokenPath ?? '') : null;
+  if (remoteToken && !remoteToken.ok) return err({ kind: 'platformToken', message: remoteToken.error });
 
   const store = openStore({ path: join(loaded.dataDir, 'kiosk.sqlite'), logger });
   if (!store.ok) return err(store.error);
@@ -61,21 +87,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
     platform = { baseUrl: embedded.baseUrl, token, timeoutMs: 5_000 };
     log.info({ baseUrl: embedded.baseUrl }, 'embedded reference platform started');
   } else {
-    const tokenPath = loaded.platformTokenPath ?? '';
-    let token: string;
-    try {
-      token = readFileSync(tokenPath, 'utf8').trim();
-    } catch (error) {
-      store.value.close();
-      return err({
-        kind: 'platformToken',
-        message: `cannot read this terminal's platform token from ${tokenPath}: ${(error as Error).message}`,
-      });
-    }
-    if (token.length < 16) {
-      store.value.close();
-      return err({ kind: 'platformToken', message: `the platform token in ${tokenPath} is too short to be real` });
-    }
+    const token = remoteToken?.ok ? remoteToken.value : '';
     platform = { baseUrl: config.platform.baseUrl.replace(/\/+$/, ''), token, timeoutMs: config.platform.timeoutMs };
     log.info({ baseUrl: platform.baseUrl }, 'using remote platform');
   }

@@ -4,6 +4,7 @@ import type { KioskContract, KioskInfo } from '../api/contract';
 import type { Logger } from '../logging/logger';
 import type { StoreError } from '../store/open';
 import type { LoadedConfig } from '../../kiosk-config/load';
+import type { BuildKind } from './build-kind';
 
 export type HostKind = 'electron' | 'browser';
 
@@ -11,7 +12,9 @@ export interface KioskCoreOptions {
   readonly loaded: LoadedConfig;
   readonly host: HostKind;
   readonly appVersion: string;
-  /** Development build: devtools allowed, dev panels shown. Never on a station. */
+  /** Development checkout or production build (core/app/build-kind.ts); decides what config is accepted. */
+  readonly buildKind: BuildKind;
+  /** Development mode: devtools allowed, dev panels shown. Never on a station: a production build refuses it. */
   readonly devMode: boolean;
   readonly logger: Logger;
   /** Where the rolling log files are, for the technician's log view; none when logging to files is off. */
@@ -34,4 +37,8 @@ export interface KioskCore {
 
 /** Why the core could not start; `message` is written for the technician at the station. */
 export type StartupError =
-  StoreError | { kind: 'platformToken'; message: string } | { kind: 'embeddedPlatform'; message: string };
+  | StoreError
+  | { kind: 'platformToken'; message: string }
+  | { kind: 'embeddedPlatform'; message: string }
+  /** The config is well-formed but not allowed in this build (core/app/deployment-rules.ts). */
+  | { kind: 'deploymentRules'; message: string };

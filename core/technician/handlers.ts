@@ -13,7 +13,7 @@ import type { TechnicianConfig } from '../../kiosk-config/schema';
 import { maskCard } from '../../drivers/idcard/mask';
 import { buildInspectionReport } from './inspection-report';
 import { findInspection, lastInspection, saveInspection } from './inspection-store';
-import { activeLockout, MAX_WRONG_PINS, readLockout, recordRightPin, recordWrongPin } from './lockout-store';
+import { activeLockout, readLockout, recordRightPin, recordWrongPin } from './lockout-store';
 import { readRecentLogLines } from './log-reader';
 import { verifyPin } from './pin-hash';
 import { inspectionReceipt, testPageReceipt } from './receipts';
@@ -51,16 +51,17 @@ export interface TechnicianService {
   readonly mode: VendorMode;
 }
 
-const notAuthorised = {
-  code: 'notAuthorised',
-  message: 'no technician session with this token (never opened, ended, or idle too long)',
-} as const;
-
 /**
- * The service behind the `technician.*` methods (巡检, feature-anchors.md b.12): PIN entry with a
- * lockout that survives restarts, one idle-limited session, device tests, counters, logs, the
- * outbox and the inspection report. Every method but `enter` needs the session token; every
- * entry attempt is logged, never the PIN.
+ * The service behind the `technician.*` methods (巡检, feature-anchors.md b.12): PIN entry with an
+ * escalating lockout that survives restarts, one session limited by idle time and in total,
+ * device tests, counters, logs, the outbox and the inspection report. Every entry attempt is
+ * logged, never the PIN.
+ *
+ * Every method but `enter` is declared `access: 'technician'` in the contract, and the kiosk's
+ * access guard (core/app/access-guard.ts) checks its token against `mode` before the handler runs,
+ * counting the call as activity; so the handlers here do not check it again. The dispatcher runs
+ * no non-public method without a guard (core/api/dispatcher.ts), and
+ * core/app/technician-access.test.ts proves each of them refuses a missing or expired token.
  */
 export function buildTechnicianHandlers(deps: TechnicianDeps): TechnicianHandlers {
   return createTechnicianService(deps).handlers;
@@ -68,17 +69,12 @@ export function buildTechnicianHandlers(deps: TechnicianDeps): TechnicianHandler
 
 export function createTechnicianService(deps: TechnicianDeps): TechnicianService {
   const log = deps.logger.child({ component: 'technician' });
-  const idleMs = (deps.config?.sessionIdleMinutes ?? 15) * 60_000;
-  const mode = createVendorMode(idleMs);
+  const mode = createVendorMode({
+    idleMs: (deps.config?.sessionIdleMinutes ?? 15) * 60_000,
+    maxMs: (deps.config?.sessionMaxMinutes ?? 240) * 60_000,
+  });
   const submitWaitMs = deps.submitWaitMs ?? 3_000;
   const readCardTimeoutMs = deps.readCardTimeoutMs ?? 20_000;
-
-  /** Runs `work` only for the live session; the call counts as activity. */
-  const authorised = <T, C extends string>(
-    token: string,
-    work: () => Result<T, DomainError<C>> | Promise<Result<T, DomainError<C>>>,
-  ): Result<T, DomainError<C | 'notAuthorised'>> | Promise<Result<T, DomainError<C | 'notAuthorised'>>> =>
-    mode.touch(token, deps.now()) ? work() : err(notAuthorised);
 
   const record = (device: DeviceKind, test: DeviceTestName, passed: boolean, detail: string): DeviceTestOutcome => {
     const outcome = { device, test, passed, detail: detail.slice(0, 500), at: deps.now().toISOString() };
@@ -104,14 +100,19 @@ export function createTechnicianService(deps: TechnicianDeps): TechnicianService
         return err({ code: 'lockedOut', message: `entry locked until ${lockedUntil}` });
       }
       if (!verifyPin(pin, config.pinHash)) {
-        const after = recordWrongPin(deps.db, now, config.lockoutMinutes);
+        const after = recordWrongPin(deps.db, now, {
+          firstMinutes: config.lockoutMinutes,
+          maxMinutes: config.lockoutMaxMinutes,
+        });
         if (after.lockedUntil) {
-          log.warn({ outcome: 'lockedOut', lockedUntil: after.lockedUntil }, 'wrong technician PIN; entry locked');
+          log.warn(
+            { outcome: 'lockedOut', lockedUntil: after.lockedUntil, lockout: after.lockout },
+            'wrong technician PIN; entry locked',
+          );
           return err({ code: 'lockedOut', message: `entry locked until ${after.lockedUntil}` });
         }
-        const left = MAX_WRONG_PINS - after.failedAttempts;
-        log.warn({ outcome: 'wrongPin', attemptsLeft: left }, 'wrong technician PIN');
-        return err({ code: 'wrongPin', message: `wrong PIN: ${left} attempts left` });
+        log.warn({ outcome: 'wrongPin', attemptsLeft: after.attemptsLeft }, 'wrong technician PIN');
+        return err({ code: 'wrongPin', message: `wrong PIN: ${after.attemptsLeft} attempts left` });
       }
       recordRightPin(deps.db, now);
       const session = mode.enter(now, deps.endResidentSession);
@@ -124,110 +125,101 @@ export function createTechnicianService(deps: TechnicianDeps): TechnicianService
       return ok({});
     },
 
-    'technician.overview': ({ token }) =>
-      authorised(token, () => {
-        const summary = deps.outbox.summary();
-        const last = lastInspection(deps.db);
-        return ok({
-          devices: deps.devices.snapshot(),
-          lastTests: lastTestOutcomes(deps.db),
-          printer: deps.devices.printerCounters(),
-          outbox: { pending: summary.pending, deadLetters: summary.deadLetters },
-          config: [...deps.configSummary],
-          lastInspection: last ? { id: last.platformId ?? last.id, finishedAt: last.finishedAt } : null,
-        });
-      }),
+    'technician.overview': () => {
+      const summary = deps.outbox.summary();
+      const last = lastInspection(deps.db);
+      return ok({
+        devices: deps.devices.snapshot(),
+        lastTests: lastTestOutcomes(deps.db),
+        printer: deps.devices.printerCounters(),
+        outbox: { pending: summary.pending, deadLetters: summary.deadLetters },
+        config: [...deps.configSummary],
+        lastInspection: last ? { id: last.platformId ?? last.id, finishedAt: last.finishedAt } : null,
+      });
+    },
 
-    'technician.testDevice': ({ token, test }) =>
-      authorised(token, async (): Promise<Result<DeviceTestOutcome, DomainError<'deviceUnavailable'>>> => {
-        if (test === 'readCard') {
-          const read = await deps.devices.readCard(readCardTimeoutMs);
-          if (read.ok) {
-            const card = maskCard(read.value);
-            return ok(record('idCardReader', 'readCard', true, `${card.nameMasked} ${card.idNumberMasked}`));
-          }
-          const failed = record('idCardReader', 'readCard', false, read.error.message);
-          if (read.error.kind === 'deviceUnavailable')
-            return err({ code: 'deviceUnavailable', message: read.error.message });
-          return ok(failed);
+    'technician.testDevice': async ({ test }): Promise<Result<DeviceTestOutcome, DomainError<'deviceUnavailable'>>> => {
+      if (test === 'readCard') {
+        const read = await deps.devices.readCard(readCardTimeoutMs);
+        if (read.ok) {
+          const card = maskCard(read.value);
+          return ok(record('idCardReader', 'readCard', true, `${card.nameMasked} ${card.idNumberMasked}`));
         }
-        const now = deps.now();
-        const id = `test-page-${now.getTime()}-${randomBytes(4).toString('hex')}`;
-        const printed = await deps.devices.print(testPageReceipt(deps.info, id, now));
-        if (printed.ok) return ok(record('printer', 'printTestPage', true, `printed ${printed.value.receiptId}`));
-        const failed = record('printer', 'printTestPage', false, printed.error.message);
-        if (printed.error.kind === 'printerUnavailable') {
-          return err({ code: 'deviceUnavailable', message: printed.error.message });
-        }
+        const failed = record('idCardReader', 'readCard', false, read.error.message);
+        if (read.error.kind === 'deviceUnavailable')
+          return err({ code: 'deviceUnavailable', message: read.error.message });
         return ok(failed);
-      }),
+      }
+      const now = deps.now();
+      const id = `test-page-${now.getTime()}-${randomBytes(4).toString('hex')}`;
+      const printed = await deps.devices.print(testPageReceipt(deps.info, id, now));
+      if (printed.ok) return ok(record('printer', 'printTestPage', true, `printed ${printed.value.receiptId}`));
+      const failed = record('printer', 'printTestPage', false, printed.error.message);
+      if (printed.error.kind === 'printerUnavailable') {
+        return err({ code: 'deviceUnavailable', message: printed.error.message });
+      }
+      return ok(failed);
+    },
 
-    'technician.recordTest': ({ token, device, test, passed, detail }) =>
-      authorised(token, () => ok(record(device, test, passed, detail))),
+    'technician.recordTest': ({ device, test, passed, detail }) => ok(record(device, test, passed, detail)),
 
-    'technician.restartDevice': ({ token, device }) =>
-      authorised(token, async () => {
-        log.info({ device }, 'technician restarts a device');
-        await deps.devices.restart(device);
-        return ok(deps.devices.snapshot());
-      }),
+    'technician.restartDevice': async ({ device }) => {
+      log.info({ device }, 'technician restarts a device');
+      await deps.devices.restart(device);
+      return ok(deps.devices.snapshot());
+    },
 
-    'technician.recordPaperReplaced': ({ token }) =>
-      authorised(token, () => {
-        deps.devices.recordPaperReplaced();
-        log.info({}, 'paper roll replaced');
-        return ok(deps.devices.printerCounters());
-      }),
+    'technician.recordPaperReplaced': () => {
+      deps.devices.recordPaperReplaced();
+      log.info({}, 'paper roll replaced');
+      return ok(deps.devices.printerCounters());
+    },
 
-    'technician.logs': ({ token, limit }) =>
-      authorised(token, async () => ok(await readRecentLogLines(deps.logDir, limit))),
+    'technician.logs': async ({ limit }) => ok(await readRecentLogLines(deps.logDir, limit)),
 
-    'technician.outbox': ({ token }) => authorised(token, () => ok(unsentOutbox())),
+    'technician.outbox': () => ok(unsentOutbox()),
 
-    'technician.retryOutbox': ({ token }) =>
-      authorised(token, async () => {
-        await atMost(deps.outbox.retryAll(), submitWaitMs);
-        return ok(unsentOutbox());
-      }),
+    'technician.retryOutbox': async () => {
+      await atMost(deps.outbox.retryAll(), submitWaitMs);
+      return ok(unsentOutbox());
+    },
 
-    'technician.submitInspection': ({ token, draft }) =>
-      authorised(token, async () => {
-        const now = deps.now();
-        const report = buildInspectionReport({
-          draft,
-          snapshot: deps.devices.snapshot(),
-          tests: lastTestOutcomes(deps.db),
-          appVersion: deps.info.appVersion,
-          catalogVersion: deps.catalogVersion(),
-          finishedAt: now,
-        });
-        const saved = saveInspection(deps.db, report, deps.info.terminal.id, now);
-        log.info({ inspection: saved.id, outcome: report.outcome }, 'inspection stored and queued');
-        await atMost(deps.outbox.kick(), submitWaitMs);
-        const stored = findInspection(deps.db, saved.id);
-        const platformId = stored?.platformId ?? null;
-        return ok({
-          id: platformId ?? saved.id,
-          platformId,
-          delivery: stored?.state === 'sent' ? ('sent' as const) : ('queued' as const),
-          finishedAt: report.finishedAt,
-          report,
-        });
-      }),
+    'technician.submitInspection': async ({ draft }) => {
+      const now = deps.now();
+      const report = buildInspectionReport({
+        draft,
+        snapshot: deps.devices.snapshot(),
+        tests: lastTestOutcomes(deps.db),
+        appVersion: deps.info.appVersion,
+        catalogVersion: deps.catalogVersion(),
+        finishedAt: now,
+      });
+      const saved = saveInspection(deps.db, report, deps.info.terminal.id, now);
+      log.info({ inspection: saved.id, outcome: report.outcome }, 'inspection stored and queued');
+      await atMost(deps.outbox.kick(), submitWaitMs);
+      const stored = findInspection(deps.db, saved.id);
+      const platformId = stored?.platformId ?? null;
+      return ok({
+        id: platformId ?? saved.id,
+        platformId,
+        delivery: stored?.state === 'sent' ? ('sent' as const) : ('queued' as const),
+        finishedAt: report.finishedAt,
+        report,
+      });
+    },
 
-    'technician.printInspection': ({ token, id }) =>
-      authorised(token, async () => {
-        const stored = findInspection(deps.db, id);
-        if (!stored) return err({ code: 'notFound' as const, message: `no inspection ${id} on this kiosk` });
-        const document = inspectionReceipt(deps.info, stored);
-        let printed = await deps.devices.print(document);
-        // Pressing print again is the technician's explicit decision: the copy is marked 补打.
-        if (!printed.ok && printed.error.kind === 'alreadyPrinted') {
-          printed = await deps.devices.print(document, { reprint: true });
-        }
-        if (!printed.ok) return err({ code: 'printFailed' as const, message: printed.error.message });
-        return ok({});
-      }),
+    'technician.printInspection': async ({ id }) => {
+      const stored = findInspection(deps.db, id);
+      if (!stored) return err({ code: 'notFound' as const, message: `no inspection ${id} on this kiosk` });
+      const document = inspectionReceipt(deps.info, stored);
+      let printed = await deps.devices.print(document);
+      // Pressing print again is the technician's explicit decision: the copy is marked 补打.
+      if (!printed.ok && printed.error.kind === 'alreadyPrinted') {
+        printed = await deps.devices.print(document, { reprint: true });
+      }
+      if (!printed.ok) return err({ code: 'printFailed' as const, message: printed.error.message });
+      return ok({});
+    },
   };
 
   return { handlers, mode };

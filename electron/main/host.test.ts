@@ -60,6 +60,7 @@ function deps(overrides: Partial<ElectronHostDeps> = {}): ElectronHostDeps {
       defaultConfigFile: join(sandbox, 'missing-default.json'),
     },
     appVersion: '0.1.0-test',
+    buildKind: 'development',
     createLogger: () => Promise.resolve(recorder.logger),
     reportEarlyError: (message) => earlyErrors.push(message),
     handleProcessErrors: false,
@@ -172,6 +173,22 @@ describe('runElectronHost, happy path', () => {
     app.becomeReady();
     await runElectronHost(deps({ env: { KIOSK_CONFIG: join(sandbox, 'kiosk.json'), KIOSK_DEV: 'true' } }));
     expect((theWindow().options as BrowserWindowConstructorOptions).webPreferences?.devTools).toBe(false);
+  });
+
+  it('ignores KIOSK_DEV=1 in a production build', async () => {
+    let coreOptions: KioskCoreOptions | undefined;
+    await runElectronHost(
+      deps({
+        buildKind: 'production',
+        env: { KIOSK_CONFIG: join(sandbox, 'kiosk.json'), KIOSK_DEV: '1' },
+        startKioskCore: (options) => {
+          coreOptions = options;
+          return Promise.resolve(err({ kind: 'platformToken', message: 'not needed for this test' }));
+        },
+      }),
+    );
+    expect((theWindow().options as BrowserWindowConstructorOptions).webPreferences?.devTools).toBe(false);
+    expect(coreOptions).toMatchObject({ buildKind: 'production', devMode: false });
   });
 });
 

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, Menu, powerSaveBlocker, protocol, session, type BrowserWindow, type WebContents } from 'electron';
 import type { Result } from '../../core/api/result';
+import { decideDevMode, type BuildKind } from '../../core/app/build-kind';
 import type { KioskCore, KioskCoreOptions, StartupError } from '../../core/app/types';
 import { createLogger, type Logger, type LoggerOptions } from '../../core/logging/logger';
 import { contentSecurityPolicy } from '../../core/security/csp';
@@ -34,6 +35,8 @@ export interface ElectronHostDeps {
   readonly env: NodeJS.ProcessEnv;
   readonly paths: ShellPaths;
   readonly appVersion: string;
+  /** Development checkout or production build (core/app/build-kind.ts): the bundle says which. */
+  readonly buildKind: BuildKind;
   readonly createLogger?: (options: LoggerOptions) => Promise<Logger>;
   readonly now?: () => number;
   /** Where messages go before the logger exists (stderr, which systemd's journal keeps). */
@@ -68,7 +71,7 @@ export async function runElectronHost(deps: ElectronHostDeps): Promise<HostOutco
     return { kind: 'secondInstance' };
   }
 
-  const devMode = deps.env['KIOSK_DEV'] === '1';
+  const { devMode, ignored: devModeIgnored } = decideDevMode(deps.buildKind, deps.env);
   const loaded = loadKioskConfig(resolveConfigPath(deps.env, deps.paths.defaultConfigFile));
   if (!loaded.ok) {
     reportEarlyError(formatConfigError(loaded.error));
@@ -91,9 +94,17 @@ export async function runElectronHost(deps: ElectronHostDeps): Promise<HostOutco
   }
   const logger = rootLogger.child({ component: 'electron' });
   logger.info(
-    { config: sourcePath, dataDir, devMode, version: deps.appVersion, electron: process.versions['electron'] },
+    {
+      config: sourcePath,
+      dataDir,
+      buildKind: deps.buildKind,
+      devMode,
+      version: deps.appVersion,
+      electron: process.versions['electron'],
+    },
     `Electron host started: config ${sourcePath}, data ${dataDir}${devMode ? ' (dev mode)' : ''}`,
   );
+  if (devModeIgnored) logger.warn({}, devModeIgnored);
   if (deps.handleProcessErrors ?? true) installProcessErrorHandlers(logger);
 
   installWebContentsLockdown(app, { devMode, logger });
@@ -129,7 +140,7 @@ export async function runElectronHost(deps: ElectronHostDeps): Promise<HostOutco
   });
 
   const [started] = await Promise.all([
-    startCore(deps, { loaded: loaded.value, devMode, logger: rootLogger, logDir }),
+    startCore(deps, { loaded: loaded.value, buildKind: deps.buildKind, devMode, logger: rootLogger, logDir }),
     app.whenReady(),
   ]);
   if ('reason' in started) {

@@ -176,7 +176,7 @@ test('with the platform down the application is saved on the kiosk, said so, and
   const testInfo = test.info();
   const config = writeTestConfig();
   const tokenFile = join(config.dir, 'platform.token');
-  writeFileSync(tokenFile, `${TOKEN}\n`);
+  writeFileSync(tokenFile, `${TOKEN}\n`, { mode: 0o600 });
   const platformDb = join(config.dir, 'platform.sqlite');
   const startPlatform = (port: string) =>
     runScript(

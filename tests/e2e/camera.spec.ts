@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { withFragmentPart } from '../../core/api/launch-key';
 import { ensureFakeDocumentVideo, FAKE_VIDEO } from '../../scripts/camera/write-fake-document-video';
 import { launchWithFakeCamera } from './support/camera';
 import { callKioskApi } from './support/api';
@@ -21,7 +22,7 @@ test('the document camera finds the page, takes two shots and stages one PDF', a
   const browser = await launchWithFakeCamera(video);
   try {
     const page = await (await browser.newContext({ viewport: LANDSCAPE })).newPage();
-    await page.goto(new URL('#camera-harness', kiosk.url).href);
+    await page.goto(withFragmentPart(kiosk.url, 'camera-harness'));
     await expect(page.getByTestId('camera-harness')).toBeVisible();
     await expect(page.getByTestId('camera-unavailable')).toHaveCount(0);
 

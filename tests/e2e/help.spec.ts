@@ -73,7 +73,7 @@ test('a callback request from the help button reaches the platform', async ({ br
 test('with the platform down a home visit is saved on the kiosk, then delivered', async ({ browser }, testInfo) => {
   const config = writeTestConfig();
   const tokenFile = join(config.dir, 'platform.token');
-  writeFileSync(tokenFile, `${TOKEN}\n`);
+  writeFileSync(tokenFile, `${TOKEN}\n`, { mode: 0o600 });
   const platformDb = join(config.dir, 'platform.sqlite');
   const startPlatform = (port: string) =>
     runScript(

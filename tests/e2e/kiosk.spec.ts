@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { callKioskApi, PAGE_API_DOOR } from './support/api';
 import { startKiosk, writeTestConfig, type StartedKiosk } from './support/kiosk-process';
 import { enterHome, LANDSCAPE, PORTRAIT, saveScreenshot } from './support/screens';
 
@@ -75,8 +76,9 @@ test('the page gets a structured error for a bad API call and the host keeps ser
   const context = await browser.newContext({ viewport: LANDSCAPE });
   const page = await context.newPage();
   await page.goto(kiosk.url);
-  const answers = await page.evaluate(async () => {
-    const ws = new WebSocket(`ws://${location.host}/api`);
+  const answers = await page.evaluate(async (door) => {
+    const key = sessionStorage.getItem(door.storageItem) ?? '';
+    const ws = new WebSocket(`ws://${location.host}/api`, [door.apiProtocol, `${door.keyPrefix}${key}`]);
     await new Promise((resolve) => ws.addEventListener('open', resolve, { once: true }));
     const frames = [
       'not json at all',
@@ -97,7 +99,7 @@ test('the page gets a structured error for a bad API call and the host keeps ser
     await done;
     ws.close();
     return received;
-  });
+  }, PAGE_API_DOOR);
   const byId = (id: number | null) => answers.find((a) => (a as { id: number | null }).id === id);
   expect(byId(null)).toMatchObject({ response: { ok: false, error: { code: 'invalidInput' } } });
   expect(byId(1)).toMatchObject({ response: { ok: false, error: { code: 'unknownMethod' } } });
@@ -107,4 +109,73 @@ test('the page gets a structured error for a bad API call and the host keeps ser
   expect(byId(3)).toMatchObject({ response: { ok: false, error: { code: 'notFound' } } });
   expect(byId(4)).toMatchObject({ response: { ok: true } });
   await context.close();
+});
+
+test('the page opened from the ready line keeps its API after a reload and a renderer crash; a page without the key gets none', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ viewport: LANDSCAPE });
+  const page = await context.newPage();
+  await page.goto(kiosk.url);
+  await enterHome(page);
+  // The key left the address bar at load; the page keeps it for itself.
+  expect(page.url()).not.toContain('key=');
+  expect(page.url()).toBe(new URL(kiosk.url).origin + '/');
+
+  await page.reload();
+  await enterHome(page);
+  await expect(page.getByTestId('home-screen')).toContainText('62');
+  expect(await callKioskApi(page, 'kiosk.info', {})).toMatchObject({ ok: true });
+
+  // A renderer crash: the browser (or the kiosk's Chromium host) reloads the same tab. Playwright
+  // refuses to drive a page it saw crash, so the reload and the checks go over CDP.
+  const cdp = await context.newCDPSession(page);
+  const crashed = new Promise<void>((resolve) => page.once('crash', () => resolve()));
+  void cdp.send('Page.crash').catch(() => undefined);
+  await crashed;
+  await cdp.send('Page.reload');
+  const inPage = async (expression: string): Promise<unknown> =>
+    (await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true })).result.value;
+  await expect
+    .poll(() => inPage(`document.querySelector('[data-testid="attract-screen"]') !== null`), { timeout: 15_000 })
+    .toBe(true);
+  const afterCrash = await inPage(`new Promise((resolve) => {
+    const door = ${JSON.stringify(PAGE_API_DOOR)};
+    const key = sessionStorage.getItem(door.storageItem) ?? '';
+    const ws = new WebSocket('ws://' + location.host + '/api', [door.apiProtocol, door.keyPrefix + key]);
+    ws.addEventListener('error', () => resolve('refused'));
+    ws.addEventListener('open', () => ws.send(JSON.stringify({ type: 'call', id: 1, method: 'kiosk.info', input: {} })));
+    ws.addEventListener('message', (event) => {
+      const message = JSON.parse(event.data);
+      if (message.type !== 'result' || message.id !== 1) return;
+      ws.close();
+      resolve(message.response.ok ? 'ok' : 'error');
+    });
+  })`);
+  expect(afterCrash).toBe('ok');
+  await context.close();
+
+  // Another tab or browser on this machine, on the kiosk's own origin but without the key.
+  const stranger = await browser.newContext({ viewport: LANDSCAPE });
+  const other = await stranger.newPage();
+  await other.goto(new URL(kiosk.url).origin + '/');
+  await expect(other.getByTestId('connection-lost')).toBeVisible();
+  await expect(other.getByTestId('attract-screen')).toHaveCount(0);
+  const refused = await other.evaluate(
+    (door) =>
+      new Promise<string>((resolve) => {
+        const ws = new WebSocket(`ws://${location.host}/api`, [door.apiProtocol]);
+        ws.addEventListener('open', () => resolve('open'));
+        ws.addEventListener('error', () => resolve('refused'));
+      }),
+    PAGE_API_DOOR,
+  );
+  expect(refused).toBe('refused');
+  await stranger.close();
+
+  // The refusal is logged; the key appears once in everything the kiosk printed: on the ready line.
+  const output = kiosk.proc.output();
+  expect(output).toContain('refused an API connection: no launch key offered');
+  const key = new URL(kiosk.url).hash.replace('#key=', '');
+  expect(output.split(key).length - 1).toBe(1);
 });

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { PAGE_API_DOOR } from './support/api';
 import { runScript, startKiosk, waitForLine, writeTestConfig } from './support/kiosk-process';
 import { enterHome, LANDSCAPE, saveScreenshot } from './support/screens';
 
@@ -12,7 +13,7 @@ test('stopping the platform leaves the catalog browsable, now and after a kiosk 
 }, testInfo) => {
   const config = writeTestConfig();
   const tokenFile = join(config.dir, 'platform.token');
-  writeFileSync(tokenFile, `${TOKEN}\n`);
+  writeFileSync(tokenFile, `${TOKEN}\n`, { mode: 0o600 });
 
   // The platform as a separate process, the way a real one is far away.
   const platform = runScript(
@@ -36,8 +37,9 @@ test('stopping the platform leaves the catalog browsable, now and after a kiosk 
 
   // Platform gone.
   await platform.stop('SIGKILL');
-  const status = await page.evaluate(async () => {
-    const ws = new WebSocket(`ws://${location.host}/api`);
+  const status = await page.evaluate(async (door) => {
+    const key = sessionStorage.getItem(door.storageItem) ?? '';
+    const ws = new WebSocket(`ws://${location.host}/api`, [door.apiProtocol, `${door.keyPrefix}${key}`]);
     await new Promise((resolve) => ws.addEventListener('open', resolve, { once: true }));
     const answer = new Promise<unknown>((resolve) =>
       ws.addEventListener('message', (event) => {
@@ -46,8 +48,10 @@ test('stopping the platform leaves the catalog browsable, now and after a kiosk 
       }),
     );
     ws.send(JSON.stringify({ type: 'call', id: 1, method: 'catalog.syncNow', input: {} }));
-    return answer;
-  });
+    const response = await answer;
+    ws.close();
+    return response;
+  }, PAGE_API_DOOR);
   expect(status).toMatchObject({ ok: true, value: { platform: 'unreachable', matterCount: 62 } });
   await expect(page.getByTestId('catalog-status')).toContainText('网络');
   await page.getByTestId('matter-item').filter({ hasText: '临时救助' }).first().click();

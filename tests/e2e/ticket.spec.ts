@@ -47,7 +47,7 @@ test('a ticket online is printed and in the platform; with the platform gone it 
 }, testInfo) => {
   const config = writeTestConfig();
   const tokenFile = join(config.dir, 'platform.token');
-  writeFileSync(tokenFile, `${TOKEN}\n`);
+  writeFileSync(tokenFile, `${TOKEN}\n`, { mode: 0o600 });
   const platformDb = join(config.dir, 'platform.sqlite');
   const platform = runScript(
     'platform/server/main.ts',

@@ -12,6 +12,7 @@ import { silentLogger } from '../../core/logging/logger';
 import { migrate } from '../../core/store/migrate';
 import { migrations } from '../../core/store/migrations';
 import type { HttpOptions } from '../../core/platform-client/http';
+import type { TechnicianConfig } from '../../kiosk-config/schema';
 import { kioskInfoFixture } from './kiosk-info-fixture';
 import { createTestHandlers } from './test-handlers';
 
@@ -20,7 +21,16 @@ import { createTestHandlers } from './test-handlers';
  * handlers and store code the hosts run. `platform` defaults to a closed local port, so a sync
  * attempt fails fast the way an unplugged network does.
  */
-export function createTestCore(options: { catalog?: Catalog; platform?: HttpOptions } = {}) {
+export function createTestCore(
+  options: {
+    catalog?: Catalog;
+    platform?: HttpOptions;
+    /** Technician mode's config (PIN hash, limits); without it technician.enter answers notConfigured. */
+    technician?: TechnicianConfig;
+    /** The clock of technician sessions and the access guard, for tests that move time. */
+    clock?: () => Date;
+  } = {},
+) {
   const db = new Database(':memory:');
   db.pragma('foreign_keys = ON');
   const migrated = migrate(db, migrations, () => new Date().toISOString());
@@ -43,7 +53,17 @@ export function createTestCore(options: { catalog?: Catalog; platform?: HttpOpti
     onStatus: (status) => events.emit('catalog.statusChanged', status),
   });
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-core-'));
-  const rest = createTestHandlers({ db, info: kioskInfoFixture, catalogSync, platform, logger, dataDir, events });
+  const rest = createTestHandlers({
+    db,
+    info: kioskInfoFixture,
+    catalogSync,
+    platform,
+    logger,
+    dataDir,
+    events,
+    ...(options.technician ? { technician: options.technician } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   const dispatch = createDispatcher(contract, rest.handlers, { error: () => undefined }, rest.guard);
   return {
     db,

@@ -18,6 +18,7 @@ import { createCaptureStaging } from '../../core/session/capture-staging';
 import { sessionControl } from '../../core/session/resident-session';
 import { createSpeechService } from '../../core/speech';
 import { createTechnicianService } from '../../core/technician';
+import type { TechnicianConfig } from '../../kiosk-config/schema';
 
 /**
  * Every handler of the kiosk API over an in-memory store, with fake devices (always online) and
@@ -33,6 +34,10 @@ export function createTestHandlers(options: {
   dataDir: string;
   /** Where core events go (the test core's bus); none: dropped. */
   events?: EventBus<KioskContract>;
+  /** Technician mode's config; without it technician.enter answers notConfigured. */
+  technician?: TechnicianConfig;
+  /** The clock of technician sessions and the access guard, for tests that move time. */
+  clock?: () => Date;
 }) {
   const now = () => new Date();
   const fakes = fakeBindings();
@@ -79,16 +84,17 @@ export function createTestHandlers(options: {
     endResidentSession();
     options.events?.emit('session.visitEnded', { reason: 'anotherPersonsCard' });
   });
+  const clock = options.clock ?? now;
   const technician = createTechnicianService({
     db: options.db,
-    config: undefined,
+    config: options.technician,
     devices,
     outbox,
     info: options.info,
     catalogVersion: () => options.catalogSync.status().version,
     logDir: null,
     configSummary: [],
-    now,
+    now: clock,
     endResidentSession,
     logger: options.logger,
   });
@@ -100,7 +106,12 @@ export function createTestHandlers(options: {
     ...speech.handlers,
   };
   // The same access rules as start.ts; the test core runs as a development build.
-  const guard = createAccessGuard({ session: resident.deps.session, technician: technician.mode, devMode: true, now });
+  const guard = createAccessGuard({
+    session: resident.deps.session,
+    technician: technician.mode,
+    devMode: true,
+    now: clock,
+  });
   return {
     handlers,
     guard,

@@ -50,6 +50,7 @@ beforeAll(async () => {
     loaded: loaded.value,
     host: 'browser',
     appVersion: 'test',
+    buildKind: 'development',
     devMode: true,
     logger: silentLogger(),
   });

@@ -46,13 +46,16 @@ async function startCore(token = TOKEN): Promise<KioskCore> {
   ) as Record<string, unknown>;
   config['platform'] = { mode: 'remote', baseUrl: platform.baseUrl, tokenFile: 'token', timeoutMs: 1000 };
   config['data'] = { dir: 'data' };
-  writeFileSync(join(dir, 'token'), token);
+  // Owner-only, as a station keeps it: startKioskCore refuses a token file others can read.
+  writeFileSync(join(dir, 'token'), token, { mode: 0o600 });
   const loaded = parseKioskConfig(JSON.stringify(config), join(dir, 'kiosk.json'));
   if (!loaded.ok) throw new Error(loaded.error.problems.join('\n'));
   const started = await startKioskCore({
     loaded: loaded.value,
     host: 'browser',
     appVersion: 'test',
+    // A platform on loopback over plain http: allowed on a development checkout only.
+    buildKind: 'development',
     devMode: false,
     logger: silentLogger(),
   });

@@ -137,4 +137,29 @@ describe('createWebSocketTransport', () => {
       error: { code: 'transport', message: 'malformed answer to kiosk.info' },
     });
   });
+
+  it('offers the subprotocols it is given, asking for them again at each reconnect', async () => {
+    const host = fakeHost();
+    const port = await host.ready;
+    cleanups.push(host.close);
+    const offered: string[] = [];
+    host.server.on('connection', (_ws, request) => offered.push(String(request.headers['sec-websocket-protocol'])));
+    let key = 'first';
+    const transport = createWebSocketTransport({
+      url: `ws://127.0.0.1:${port}`,
+      WebSocketImpl: Impl,
+      protocols: () => ['bianmin-kiosk.api.v1', `bianmin-kiosk.key.${key}`],
+      reconnectMinMs: 10,
+    });
+    cleanups.push(() => transport.close());
+    await waitForState(transport, 'open');
+    key = 'second';
+    for (const ws of host.server.clients) ws.terminate();
+    await waitForState(transport, 'closed');
+    await waitForState(transport, 'open');
+    expect(offered).toEqual([
+      'bianmin-kiosk.api.v1,bianmin-kiosk.key.first',
+      'bianmin-kiosk.api.v1,bianmin-kiosk.key.second',
+    ]);
+  });
 });

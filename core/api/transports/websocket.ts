@@ -11,7 +11,7 @@ export interface WebSocketLike {
   onerror: ((ev: unknown) => void) | null;
   onmessage: ((ev: { data: unknown }) => void) | null;
 }
-export type WebSocketConstructor = new (url: string) => WebSocketLike;
+export type WebSocketConstructor = new (url: string, protocols?: string[]) => WebSocketLike;
 
 export type ConnectionState = 'connecting' | 'open' | 'closed';
 
@@ -24,6 +24,11 @@ export interface WebSocketTransport extends Transport {
 
 export interface WebSocketTransportOptions {
   url: string;
+  /**
+   * The subprotocols to offer, asked again before each connection: the browser host's launch key
+   * travels in them (core/api/launch-key.ts) and the page may learn a new one while reconnecting.
+   */
+  protocols?: () => string[];
   /** Node has no global WebSocket before v22; tests pass the `ws` class. */
   WebSocketImpl?: WebSocketConstructor;
   callTimeoutMs?: number;
@@ -96,7 +101,7 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): We
   const connect = () => {
     if (stopped) return;
     setState('connecting');
-    const ws = new Impl(options.url);
+    const ws = options.protocols ? new Impl(options.url, options.protocols()) : new Impl(options.url);
     socket = ws;
     ws.onopen = () => {
       attempt = 0;
