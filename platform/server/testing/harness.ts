@@ -9,6 +9,7 @@ import { openPlatformDb } from '../db/open';
 import { FaultController } from '../faults/fault-controller';
 import type { PlatformApp, PlatformLimits } from '../http/types';
 import type { QueueServiceDirectory } from '../sample/queue-services';
+import { ephemeralSealer, type PlatformSealer } from '../sealing/sealer';
 import { seedPlatform } from '../seed-platform';
 import { startPlatformServer, type PlatformServer } from '../start';
 import { registerTerminal, type TerminalRegistration } from '../store/terminals';
@@ -116,11 +117,14 @@ export interface TestPlatformOptions {
   readonly now?: Clock;
   readonly faults?: FaultController;
   readonly queueServices?: QueueServiceDirectory;
+  /** A fresh random key unless given. */
+  readonly sealer?: PlatformSealer;
 }
 
 export interface TestPlatform {
   readonly app: PlatformApp;
   readonly db: Database.Database;
+  readonly sealer: PlatformSealer;
   readonly faults: FaultController;
   request(method: string, path: string, options?: RequestOptions): Promise<CheckedResponse>;
   close(): void;
@@ -128,7 +132,8 @@ export interface TestPlatform {
 
 /** The app in-process (`app.request()`), on an in-memory database unless a file is given. */
 export function createTestPlatform(options: TestPlatformOptions = {}): TestPlatform {
-  const opened = openPlatformDb(options.dbPath ?? ':memory:');
+  const sealer = options.sealer ?? ephemeralSealer();
+  const opened = openPlatformDb(options.dbPath ?? ':memory:', sealer);
   if (!opened.ok) throw new Error(`test database: ${opened.error.kind}`);
   const db = opened.value;
   const now = options.now ?? (() => new Date());
@@ -142,6 +147,7 @@ export function createTestPlatform(options: TestPlatformOptions = {}): TestPlatf
   const faults = options.faults ?? new FaultController();
   const app = createPlatformApp({
     db,
+    sealer,
     faults,
     now,
     adminToken: ADMIN_TOKEN,
@@ -151,6 +157,7 @@ export function createTestPlatform(options: TestPlatformOptions = {}): TestPlatf
   return {
     app,
     db,
+    sealer,
     faults,
     request: async (method, path, requestOptions = {}) =>
       checked(method, path, await app.request(path, buildInit(method, requestOptions))),
