@@ -11,7 +11,7 @@ import type { PlatformApp, PlatformLimits } from '../http/types';
 import type { QueueServiceDirectory } from '../sample/queue-services';
 import { ephemeralSealer, type PlatformSealer } from '../sealing/sealer';
 import { seedPlatform } from '../seed-platform';
-import { startPlatformServer, type PlatformServer } from '../start';
+import { startPlatformServer, type PlatformServer, type PlatformServerOptions } from '../start';
 import { registerTerminal, type TerminalRegistration } from '../store/terminals';
 import type { Clock } from '../time';
 import { catalogFixture } from './catalog-fixture';
@@ -182,7 +182,10 @@ export function makeTempDir(): { readonly dir: string; remove(): void } {
 
 /** startPlatformServer on port 0 with a database file in a fresh temp dir (or the given file). */
 export async function startTestServer(
-  options: { readonly dbPath?: string; readonly faults?: FaultController; readonly catalog?: Catalog } = {},
+  options: { readonly dbPath?: string; readonly faults?: FaultController; readonly catalog?: Catalog } & Pick<
+    PlatformServerOptions,
+    'now' | 'retention' | 'dataKeyFile' | 'purgeIntervalMs' | 'log'
+  > = {},
 ): Promise<TestServer> {
   const temp = options.dbPath ? undefined : makeTempDir();
   const dbPath = options.dbPath ?? join(temp?.dir ?? '', 'platform.db');
@@ -193,6 +196,11 @@ export async function startTestServer(
     adminToken: ADMIN_TOKEN,
     seedCatalog: () => options.catalog ?? catalogFixture(),
     faults: options.faults,
+    now: options.now,
+    retention: options.retention,
+    dataKeyFile: options.dataKeyFile,
+    purgeIntervalMs: options.purgeIntervalMs,
+    log: options.log,
   });
   return {
     server,
