@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { runScript, startKiosk, waitForLine, writeTestConfig } from './support/kiosk-process';
+import { writeTerminalsFile } from './support/platform-db';
 import { enterHome, LANDSCAPE, saveScreenshot } from './support/screens';
 
 const TERMINAL = 'KIOSK-370784-JZ-DB-01';
@@ -17,7 +18,14 @@ test('stopping the platform leaves the catalog browsable, now and after a kiosk 
   // The platform as a separate process, the way a real one is far away.
   const platform = runScript(
     'platform/server/main.ts',
-    ['--port', '0', '--db', join(config.dir, 'platform.sqlite'), '--terminal', `${TERMINAL}:${TOKEN}:370784-JZ-DB`],
+    [
+      '--port',
+      '0',
+      '--db',
+      join(config.dir, 'platform.sqlite'),
+      '--terminals-file',
+      writeTerminalsFile(config.dir, TERMINAL, TOKEN, '370784-JZ-DB'),
+    ],
     {},
   );
   const [, baseUrl] = await waitForLine(platform, /platform listening on (http:\/\/127\.0\.0\.1:\d+\/api\/v1)/);
