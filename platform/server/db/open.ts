@@ -37,13 +37,14 @@ export function describeDbOpenError(path: string, error: DbOpenError): string {
 }
 
 /**
- * The schema version of a database file without changing it (read-only); 0 when there is no file
+ * The schema version of a database file, read without writing anything; 0 when there is no file
  * yet. At or past SEALED_SINCE_VERSION it holds data sealed with a data key, and a missing key
- * file may then not be replaced by a new key.
+ * file may then not be replaced by a new key. Opened read-write like openPlatformDb does, so a
+ * WAL left by a crash is recovered rather than refused.
  */
 export function storedSchemaVersion(path: string): number {
   if (path === ':memory:' || !existsSync(path)) return 0;
-  const db = new Database(path, { readonly: true, fileMustExist: true });
+  const db = new Database(path, { fileMustExist: true });
   try {
     return schemaVersion(db);
   } finally {

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApplicationSubmission } from '../../../contract/applications';
@@ -288,6 +289,30 @@ describe('migration 0006 sealed-personal-data', () => {
       'rating',
     ]);
     db.close();
+  });
+
+  it('upgrades a version-5 database left by a crash, its rows still in the WAL', async () => {
+    const temp = makeTempDir();
+    temps.push(temp);
+    const running = join(temp.dir, 'running.db');
+    const legacy = new Database(running);
+    legacy.pragma('journal_mode = WAL');
+    legacy.pragma('wal_autocheckpoint = 0');
+    expect(migrate(legacy, MIGRATIONS, { sealer: TEST_SEALER }, 5).ok).toBe(true);
+    writeLegacyRows(legacy);
+    // The power cut: the files as they are on disk while the connection is still open.
+    const dbPath = join(temp.dir, 'platform.db');
+    for (const suffix of ['', '-wal', '-shm']) copyFileSync(`${running}${suffix}`, `${dbPath}${suffix}`);
+    legacy.close();
+    expect(findValues('wal', readFileSync(`${dbPath}-wal`), [ID_NUMBER])).not.toEqual([]);
+
+    server = await startTestServer({ dbPath, now: manualClock('2026-03-02T10:00:00+08:00').now });
+    const cases = await server.request('POST', '/api/v1/case-searches', {
+      body: { idType: 'residentIdCard', idNumber: ID_NUMBER },
+    });
+    expect(cases.json()).toMatchObject({ cases: [{ caseNo: '370784-20260302-000001' }] });
+    await server.close();
+    expect(databaseFiles(dbPath).flatMap(({ file, bytes }) => findValues(file, bytes, LEGACY_SECRETS))).toEqual([]);
   });
 
   it('upgrades a version-5 database file at start: found by ID number, replays old answers, no plaintext left', async () => {
