@@ -1,6 +1,7 @@
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startEmbeddedPlatform } from './embedded';
+import { PlatformStartError, startEmbeddedPlatform } from './embedded';
 import { loadSeedCatalog } from './seed';
 import { makeTempDir } from './server/testing/harness';
 
@@ -52,5 +53,34 @@ describe('startEmbeddedPlatform', { timeout: 30_000 }, () => {
     expect((await get(`${rotated.baseUrl}/catalog/version`, TOKEN_A)).status).toBe(401);
     expect((await get(`${rotated.baseUrl}/catalog/version`, TOKEN_B)).status).toBe(200);
     await rotated.close();
+  });
+
+  it('seals under the key file it is given (default: platform-data-key beside dbPath) and takes a retention', async () => {
+    const temp = makeTempDir();
+    temps.push(temp);
+    const terminals = [{ id: 'kiosk-1', token: TOKEN_A, stationId: 'station-1' }];
+    const byDefault = await startEmbeddedPlatform({ dbPath: join(temp.dir, 'platform.sqlite'), port: 0, terminals });
+    await byDefault.close();
+    expect(statSync(join(temp.dir, 'platform-data-key')).mode & 0o777).toBe(0o600);
+
+    const keyFile = join(temp.dir, 'elsewhere-key');
+    const named = await startEmbeddedPlatform({
+      dbPath: join(temp.dir, 'other.sqlite'),
+      port: 0,
+      terminals,
+      dataKeyFile: keyFile,
+      retention: { serviceRecordDays: 90 },
+    });
+    await named.close();
+    expect(existsSync(keyFile)).toBe(true);
+
+    await expect(
+      startEmbeddedPlatform({
+        dbPath: join(temp.dir, 'third.sqlite'),
+        port: 0,
+        terminals,
+        retention: { idempotencyDays: 1 },
+      }),
+    ).rejects.toBeInstanceOf(PlatformStartError);
   });
 });

@@ -1,4 +1,5 @@
 import type { FaultController } from './server/faults/fault-controller';
+import type { PlatformRetention } from './server/retention/policy';
 import { startPlatformServer } from './server/start';
 import { loadSeedCatalog } from './seed';
 
@@ -10,6 +11,8 @@ import { loadSeedCatalog } from './seed';
 
 export type { FaultController } from './server/faults/fault-controller';
 export type { FaultCounters, FaultSettings, FaultSettingsPatch, FaultState } from './contract/admin';
+export type { PlatformRetention } from './server/retention/policy';
+export { DEFAULT_RETENTION } from './server/retention/policy';
 export { PlatformStartError } from './server/start';
 
 export interface EmbeddedPlatform {
@@ -22,18 +25,30 @@ export interface EmbeddedPlatform {
 /**
  * Starts the platform. Registering terminals is idempotent: a known terminal gets its token hash
  * and station replaced. Rejects with a PlatformStartError when the database cannot be opened (for
- * example one written by a newer build), a terminal entry is invalid, or the port is taken.
+ * example one written by a newer build, or sealed under another key), the data key file is
+ * missing for sealed data or readable by others, a terminal entry or retention period is invalid,
+ * or the port is taken.
  */
 export async function startEmbeddedPlatform(options: {
   dbPath: string;
   port: number /* 0 = any free */;
   terminals: Array<{ id: string; token: string; stationId: string }>;
+  /**
+   * The platform's own data key file (not the kiosk's key: the two are separate systems that
+   * happen to share a machine). Default: `platform-data-key` beside dbPath, made with mode 0600
+   * on first use. A station should name a file outside the data folder, as for the kiosk's key.
+   */
+  dataKeyFile?: string;
+  /** How long the platform keeps records; unset periods take DEFAULT_RETENTION. */
+  retention?: Partial<PlatformRetention>;
   log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
 }): Promise<EmbeddedPlatform> {
   const server = await startPlatformServer({
     dbPath: options.dbPath,
     port: options.port,
     terminals: options.terminals,
+    dataKeyFile: options.dataKeyFile,
+    retention: options.retention,
     seedCatalog: loadSeedCatalog,
     log: options.log,
   });

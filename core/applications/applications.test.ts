@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { idCardFixtures } from '../../drivers/idcard';
 import { receiptPreviewText } from '../../drivers/printer/layout';
 import type { SubmitApplicationInput } from '../api/applications';
+import { ApplicationSubmission } from '../../platform/contract/applications';
 import { sessionControl } from '../session/resident-session';
 import type { z } from 'zod';
 import { applicationByRef, shortLocalRef } from './application-store';
@@ -155,6 +156,7 @@ describe('self-service applications', () => {
         applicant: { kind: 'naturalPerson', person: { idNumber: elderlyResident.idNumber, phone: '13800001234' } },
         delivery: { method: 'pickUp', servicePointId: 'TEST-STATION' },
         materials: [{ name: '居民身份证', pages: [{ contentType: 'application/pdf', size: pdf.length }] }],
+        identity: { applicant: 'idCardChip', agent: null },
       });
 
       expect(captures.get(captureId)).toBeUndefined();
@@ -181,6 +183,38 @@ describe('self-service applications', () => {
       for (const secret of [elderlyResident.idNumber, '13800001234', '王示例']) {
         expect(bytes.includes(Buffer.from(secret))).toBe(false);
       }
+    });
+
+    it('says in the submission that a typed sign-in was not verified, for the applicant and the agent', async () => {
+      const { submit, input, platform, session } = setup();
+      const typed = (card = elderlyResident) => ({
+        person: { name: card.name, idType: 'residentIdCard' as const, idNumber: card.idNumber },
+        proof: { kind: 'typed' as const },
+      });
+      const posted = () => {
+        const post = platform.requests.filter((request) => request.path === '/applications').at(-1);
+        return ApplicationSubmission.parse(JSON.parse(post?.body.toString('utf8') ?? '{}'));
+      };
+
+      session.signIn(typed(), 'applicant');
+      const alone = await submit(input());
+      if (!alone.ok) throw new Error(alone.error.message);
+      expect(posted().identity).toEqual({ applicant: 'typedNumber', agent: null });
+
+      // A card-verified agent acting for a typed applicant, and then a typed agent.
+      session.signIn(
+        { person: typed(womanResident).person, proof: { kind: 'card', card: womanResident } },
+        'agent',
+        'family',
+      );
+      expect((await submit(input())).ok).toBe(true);
+      expect(posted()).toMatchObject({
+        agent: { person: { idNumber: womanResident.idNumber } },
+        identity: { applicant: 'typedNumber', agent: 'idCardChip' },
+      });
+      session.signIn(typed(womanResident), 'agent', 'family');
+      expect((await submit(input())).ok).toBe(true);
+      expect(posted().identity).toEqual({ applicant: 'typedNumber', agent: 'typedNumber' });
     });
 
     it('saves offline when the platform is down, says so on the receipt, and delivers later', async () => {

@@ -6,9 +6,14 @@ import { err, ok, type Result } from '../api/result';
 import type { ServiceDeps } from '../app/service-deps';
 import { printOrScreen } from '../devices/print-result';
 import type { DataSealer } from '../outbox/data-sealer';
-import type { SignedIn } from '../session/resident-session-types';
+import type { ProofKind, SignedIn } from '../session/resident-session-types';
 import type { ReceiptDocument } from '../../drivers/printer/receipt-document';
-import type { Delivery, SubmittedMaterial } from '../../platform/contract/applications';
+import type {
+  Delivery,
+  IdentityAssurance,
+  IdentityEvidence,
+  SubmittedMaterial,
+} from '../../platform/contract/applications';
 import { PhoneNumber, type Agent, type Person } from '../../platform/contract/common';
 import {
   loadApplication,
@@ -156,6 +161,23 @@ function receiptOf(application: StoredApplication, print: PrintResult): Applicat
 
 type Prepared = { application: NewApplication; captureIds: string[] };
 
+/**
+ * How the platform contract names each way the kiosk identifies a person, so staff check the ID
+ * document at 受理 when it was only typed. A new kind of proof must be named here (the Record
+ * makes that a type error until it is).
+ */
+const EVIDENCE_OF_PROOF: Readonly<Record<ProofKind, IdentityEvidence>> = {
+  card: 'idCardChip',
+  typed: 'typedNumber',
+};
+
+function identityOf(applicant: SignedIn, agent: SignedIn | null): IdentityAssurance {
+  return {
+    applicant: EVIDENCE_OF_PROOF[applicant.proof.kind],
+    agent: agent === null ? null : EVIDENCE_OF_PROOF[agent.proof.kind],
+  };
+}
+
 /** Everything checked and built before the transaction, so the transaction itself only writes. */
 function prepare(
   deps: ServiceDeps,
@@ -216,6 +238,7 @@ function prepare(
   const phone = PhoneNumber.safeParse(typeof input.form['phone'] === 'string' ? input.form['phone'].trim() : '');
   const person: Person = { ...applicant.person, ...(phone.success ? { phone: phone.data } : {}) };
   const agent = agentOf(deps, submitted);
+  const identity = identityOf(applicant, deps.session.agent());
   const delivery: Delivery =
     input.delivery.method === 'pickUp' ? { method: 'pickUp', servicePointId: deps.info.station.id } : input.delivery;
   const lifeEventId = input.lifeEventId;
@@ -260,6 +283,7 @@ function prepare(
             confirmedAt: submittedAt,
             offline,
             bundle: lifeEventId === null ? null : { lifeEventId, bundleRef: localRef, index, count: matters.length },
+            identity,
           },
         };
       }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IdentityEvidence } from './applications';
 
 /**
  * The reference platform's admin surface: fault injection for tests (`/_admin/faults`). Real
@@ -48,7 +49,8 @@ export type FaultState = z.infer<typeof FaultState>;
 
 /**
  * `GET /_admin/records`: what the platform stored from kiosks, for fault-injection tests that
- * prove exactly-once delivery and oldest-first order. No personal data: references only.
+ * prove exactly-once delivery and oldest-first order, and for staff checking who applied: people
+ * appear masked (王*兰, 3707**********0035) with how the kiosk identified them, nothing more.
  * `arrival` is one counter across every kind, so tests can compare the order of different kinds
  * (an application must arrive before its rating). `rows` counts the stored rows that share the
  * entry's natural key; anything above 1 is a duplicate.
@@ -60,8 +62,30 @@ const Arrival = {
   rows: z.number().int().min(1).describe('rows stored under the same natural key; 1 means exactly once'),
 };
 
+/** What staff see of a person in a listing: masked, never a full name or number. */
+export const MaskedPerson = z
+  .object({
+    name: z.string().min(1).max(64).describe('masked, e.g. 王*兰'),
+    idNumber: z.string().min(1).max(18).describe('masked, e.g. 3707**********0035'),
+  })
+  .meta({ id: 'MaskedPerson', description: 'A person as listings show them: masked name and identity number.' });
+
+export const IdentityOnRecord = z
+  .union([IdentityEvidence, z.literal('notStated')])
+  .describe('IdentityEvidence, or notStated when the kiosk did not say (an older kiosk build): not verified');
+
 export const StoredApplicationRecord = z
-  .object({ ...Arrival, localRef: z.uuid(), caseNo: z.string().min(1).max(40) })
+  .object({
+    ...Arrival,
+    localRef: z.uuid(),
+    caseNo: z.string().min(1).max(40),
+    applicant: MaskedPerson,
+    agent: MaskedPerson.nullable(),
+    identity: z.object({ applicant: IdentityOnRecord, agent: IdentityOnRecord.nullable() }),
+    identityCheckNeeded: z
+      .boolean()
+      .describe('true when the applicant or agent was not verified by the ID card chip: check the ID document at 受理'),
+  })
   .meta({ id: 'StoredApplicationRecord', description: 'An application, keyed by (terminalId, localRef).' });
 
 export const StoredTicketRecord = z

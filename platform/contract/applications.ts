@@ -43,6 +43,56 @@ export const Delivery = z
   });
 export type Delivery = z.infer<typeof Delivery>;
 
+/**
+ * A mailed result as a case-progress answer shows it: enough for the resident to recognise
+ * (王*兰, 138****0001, the county it goes to), nothing a terminal reading case numbers one after
+ * another could collect. The full address stays with the platform.
+ */
+export const DeliveryOnRecord = z
+  .discriminatedUnion('method', [
+    z.object({
+      method: z.literal('pickUp'),
+      servicePointId: ServicePointId.describe('where the result is collected'),
+    }),
+    z.object({
+      method: z.literal('mail'),
+      recipient: z.string().min(1).max(64).describe('masked, e.g. 王*兰'),
+      phone: z.string().min(1).max(20).describe('masked, e.g. 138****0001'),
+      region: PostalAddress.pick({ regionCode: true, province: true, city: true, county: true }).describe(
+        'the region it is mailed to; the street address is not repeated',
+      ),
+    }),
+  ])
+  .meta({
+    id: 'DeliveryOnRecord',
+    description: 'How the result reaches the resident, as progress answers show it: personal details masked.',
+  });
+export type DeliveryOnRecord = z.infer<typeof DeliveryOnRecord>;
+
+/**
+ * Identity assurance: how the kiosk knew who a person was. Only the chip read proves it; a typed
+ * number is not a secret in a village, so staff check the ID document at 受理 when any person of
+ * the application was not verified.
+ */
+export const IdentityEvidence = z.enum(['idCardChip', 'typedNumber']).meta({
+  id: 'IdentityEvidence',
+  description:
+    'How the kiosk identified a person. idCardChip: read from the chip of the ID card by the reader ' +
+    '(GA/T 467 security module), so the card was genuine and on the reader: verified. typedNumber: ' +
+    'number and name typed on the keypad: not verified, staff check the identity document at 受理. ' +
+    'Later kinds (a face check against the chip photo, a member of staff vouching) join this list in a ' +
+    'later contract version, each saying whether it verifies.',
+});
+export type IdentityEvidence = z.infer<typeof IdentityEvidence>;
+
+export const IdentityAssurance = z
+  .object({
+    applicant: IdentityEvidence.describe('the applicant (for a legal person: the representative who came)'),
+    agent: IdentityEvidence.nullable().describe('the 经办人; null exactly when the application has no agent'),
+  })
+  .meta({ id: 'IdentityAssurance', description: 'How each person of an application was identified at the kiosk.' });
+export type IdentityAssurance = z.infer<typeof IdentityAssurance>;
+
 export const SubmittedMaterial = z
   .object({
     name: z.string().trim().min(1).max(128).describe("the guide's material name (申请材料名称)"),
@@ -86,7 +136,18 @@ export const ApplicationSubmission = z
     confirmedAt: IsoDateTime.describe('when the resident confirmed; the original time even if sent later'),
     offline: z.boolean().describe('true when confirmed while the platform was unreachable (store-and-forward)'),
     bundle: ApplicationBundle.nullable().describe('null for a single matter'),
+    identity: IdentityAssurance.optional().describe(
+      'how the applicant and agent were identified. Absent only from applications confirmed by a kiosk build ' +
+        'that did not record it yet and delivered later from its outbox: staff treat absent as not verified',
+    ),
   })
+  .refine(
+    (submission) => !submission.identity || (submission.identity.agent === null) === (submission.agent === null),
+    {
+      path: ['identity', 'agent'],
+      message: 'identity.agent is null exactly when there is no agent',
+    },
+  )
   .meta({ id: 'ApplicationSubmission', description: 'A self-service application, as confirmed by the resident.' });
 export type ApplicationSubmission = z.infer<typeof ApplicationSubmission>;
 
@@ -143,7 +204,7 @@ export const CaseProgress = z
     updatedAt: IsoDateTime,
     promisedBy: IsoDate.nullable(),
     steps: z.array(CaseStep),
-    delivery: Delivery,
+    delivery: DeliveryOnRecord,
     nextStep: z.string().max(200).nullable().describe('what the resident should do next, if anything'),
   })
   .meta({ id: 'CaseProgress', description: '办件进度 of one case.' });

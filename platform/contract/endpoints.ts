@@ -395,7 +395,10 @@ export const ENDPOINTS = [
     path: `${ADMIN_BASE_PATH}/records`,
     tag: 'admin',
     summary: 'What kiosks delivered, with row counts and arrival order (reference platform only)',
-    description: 'For fault-injection tests that prove exactly-once delivery. References only, no personal data.',
+    description:
+      'For fault-injection tests that prove exactly-once delivery, and for staff: people appear masked, with how ' +
+      'the kiosk identified them (identityCheckNeeded: check the ID document at 受理). No full name, number, ' +
+      'phone or address.',
     auth: 'admin',
     responses: [{ status: 200, description: 'Stored records.', schema: StoredRecords }],
     implemented: true,

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -16,40 +17,90 @@ afterEach(() => {
 
 const MAIN = new URL('./main.ts', import.meta.url).pathname;
 const TOKEN = 'main-test-token-0123456789';
+const ADMIN = 'main-test-admin-token-9876543210';
+
+function tempDir(): string {
+  const temp = makeTempDir();
+  temps.push(temp);
+  return temp.dir;
+}
+
+function secretFile(dir: string, name: string, text: string, mode = 0o600): string {
+  const path = join(dir, name);
+  writeFileSync(path, text, { mode });
+  return path;
+}
+
+function run(args: string[]): { child: ChildProcess; stderr: () => string } {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return { child, stderr: () => stderr };
+}
+
+async function exitOf(child: ChildProcess): Promise<number | null> {
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return code;
+}
 
 describe('platform/server/main.ts', { timeout: 60_000 }, () => {
-  it('prints one line with the base URL, serves the seeded catalog and stops cleanly on SIGTERM', async () => {
-    const temp = makeTempDir();
-    temps.push(temp);
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', MAIN, '--port', '0', '--db', join(temp.dir, 'p.db'), '--terminal', `kiosk-9:${TOKEN}:st-9`],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    children.push(child);
-    const lines = createInterface({ input: child.stdout });
+  it('reads terminals and the admin token from files, prints one line, serves, and stops cleanly on SIGTERM', async () => {
+    const dir = tempDir();
+    const terminals = secretFile(dir, 'terminals', `# station kiosks\n\nkiosk-9:${TOKEN}:st-9\n`);
+    const admin = secretFile(dir, 'admin-token', `${ADMIN}\n`, 0o400);
+    const { child } = run([
+      ...['--port', '0', '--db', join(dir, 'p.db')],
+      ...['--terminals-file', terminals, '--admin-token-file', admin],
+    ]);
+    const lines = createInterface({ input: child.stdout! });
     const [line] = (await once(lines, 'line')) as [string];
-    const match = /^platform listening on (http:\/\/127\.0\.0\.1:\d+\/api\/v1)$/.exec(line);
+    const match = /^platform listening on (http:\/\/127\.0\.0\.1:\d+)\/api\/v1$/.exec(line);
     expect(match, line).not.toBeNull();
+    const origin = match?.[1] ?? '';
 
-    const response = await fetch(`${match?.[1]}/catalog/version`, { headers: { authorization: `Bearer ${TOKEN}` } });
-    expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ matterCount: 62 });
+    const catalog = await fetch(`${origin}/api/v1/catalog/version`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(catalog.status).toBe(200);
+    expect(await catalog.json()).toMatchObject({ matterCount: 62 });
+    const records = await fetch(`${origin}/_admin/records`, { headers: { authorization: `Bearer ${ADMIN}` } });
+    expect(records.status).toBe(200);
+    // No --data-key-file: a key was made beside the database, for its owner only.
+    expect(statSync(join(dir, 'platform-data-key')).mode & 0o777).toBe(0o600);
 
     child.kill('SIGTERM');
-    const [code] = (await once(child, 'exit')) as [number | null];
-    expect(code).toBe(0);
+    expect(await exitOf(child)).toBe(0);
   });
 
-  it('exits with status 2 and the usage on a bad --terminal', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--terminal', 'no-token-here'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.push(child);
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const [code] = (await once(child, 'exit')) as [number | null];
-    expect(code).toBe(2);
-    expect(stderr).toMatch(/usage: npm run platform/);
+  it('starts with no token files at all, and says that every request will get 401', async () => {
+    const dir = tempDir();
+    const { child, stderr } = run(['--port', '0', '--db', join(dir, 'p.db')]);
+    const lines = createInterface({ input: child.stdout! });
+    const [line] = (await once(lines, 'line')) as [string];
+    const origin = /^platform listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(line)?.[1] ?? '';
+    expect((await fetch(`${origin}/api/v1/catalog/version`)).status).toBe(401);
+    expect(stderr()).toMatch(/no --terminals-file given: every \/api\/v1 request will get 401/);
+    child.kill('SIGTERM');
+    expect(await exitOf(child)).toBe(0);
+  });
+
+  it('refuses tokens on the command line, saying why and what to do instead', async () => {
+    const { child, stderr } = run(['--terminal', `kiosk-9:${TOKEN}`, '--admin-token', ADMIN]);
+    expect(await exitOf(child)).toBe(2);
+    expect(stderr()).toMatch(/visible to every user of the machine in `ps`.*--terminals-file/s);
+    expect(stderr()).not.toContain(TOKEN);
+  });
+
+  it('refuses a token file that others may read, and a malformed terminals file, before listening', async () => {
+    const dir = tempDir();
+    const open = secretFile(dir, 'terminals-open', `kiosk-9:${TOKEN}\n`, 0o644);
+    const refused = run(['--port', '0', '--db', join(dir, 'p.db'), '--terminals-file', open]);
+    expect(await exitOf(refused.child)).toBe(2);
+    expect(refused.stderr()).toMatch(/mode 0644: group or others may access it.*chmod 600/s);
+
+    const malformed = secretFile(dir, 'terminals-bad', 'no-token-here\n');
+    const bad = run(['--port', '0', '--db', join(dir, 'p.db'), '--terminals-file', malformed]);
+    expect(await exitOf(bad.child)).toBe(2);
+    expect(bad.stderr()).toMatch(/terminals-bad line 1: expected <terminalId>:<token>\[:<stationId>\]/);
+    expect(bad.stderr()).toMatch(/usage: npm run platform/);
   });
 });

@@ -2,52 +2,102 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadSeedCatalog } from '../seed';
-import type { TerminalRegistration } from './store/terminals';
+import { readAdminTokenFile, readTerminalsFile } from './cli/token-files';
+import type { PlatformRetention } from './retention/policy';
 import { PlatformStartError, startPlatformServer } from './start';
+import type { TerminalRegistration } from './store/terminals';
 
 /**
- * `npm run platform -- --port 8787 --db ./platform.db --terminal kiosk-1:<token>[:<stationId>]
- * --admin-token <token>`: the reference platform as a standalone process. Prints exactly one line
- * when listening; logs go to stderr as JSON lines.
+ * `npm run platform -- --port 8787 --db ./platform.db --terminals-file ./terminals
+ * --admin-token-file ./admin-token --data-key-file /etc/bianmin/platform-data-key`: the reference
+ * platform as a standalone process. Tokens and the key come from files only (mode 0600), never
+ * from the command line. Prints exactly one line when listening; logs go to stderr as JSON lines.
  */
 
-const USAGE = `usage: npm run platform -- [--port <n>] [--db <file>] [--terminal <id>:<token>[:<stationId>]]... [--admin-token <t>]`;
+const USAGE = `usage: npm run platform -- [--port <n>] [--db <file>] [--terminals-file <file>]
+    [--admin-token-file <file>] [--data-key-file <file>]
+    [--idempotency-days <n>] [--application-days <n>] [--service-record-days <n>]
+  terminals file: one <terminalId>:<token>[:<stationId>] per line; every secret file mode 0600`;
 
-function parseTerminal(spec: string): TerminalRegistration | undefined {
-  // Tokens are token68 and contain no ':', so the split is unambiguous.
-  const [id, token, stationId, ...rest] = spec.split(':');
-  if (!id || !token || rest.length > 0) return undefined;
-  return { id, token, stationId: stationId ?? 'default-station' };
+const TOKENS_ON_COMMAND_LINE =
+  '--terminal and --admin-token are no longer accepted: a token on the command line is visible to every user ' +
+  'of the machine in `ps`. Put the terminals in a file (one <terminalId>:<token>[:<stationId>] per line, ' +
+  'chmod 600) and pass --terminals-file; put the admin token in a file and pass --admin-token-file.';
+
+const RETENTION_OPTIONS = {
+  'idempotency-days': 'idempotencyDays',
+  'application-days': 'applicationDays',
+  'service-record-days': 'serviceRecordDays',
+} as const satisfies Record<string, keyof PlatformRetention>;
+
+function fail(message: string): never {
+  console.error(`${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+function parseDays(option: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[0-9]+$/.test(value)) fail(`--${option} takes a whole number of days`);
+  return Number(value);
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      port: { type: 'string', default: '8787' },
-      db: { type: 'string', default: join(tmpdir(), 'bianmin-platform.db') },
-      terminal: { type: 'string', multiple: true, default: [] },
-      'admin-token': { type: 'string' },
-    },
-    strict: true,
-  });
-  const port = Number(values.port);
-  const terminals = values.terminal.map(parseTerminal);
-  if (!Number.isInteger(port) || port < 0 || port > 65535 || terminals.includes(undefined)) {
-    console.error(USAGE);
-    process.exit(2);
+  const argv = process.argv.slice(2);
+  if (argv.some((arg) => /^--(terminal|admin-token)(=|$)/.test(arg))) fail(TOKENS_ON_COMMAND_LINE);
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        port: { type: 'string', default: '8787' },
+        db: { type: 'string', default: join(tmpdir(), 'bianmin-platform.db') },
+        'terminals-file': { type: 'string' },
+        'admin-token-file': { type: 'string' },
+        'data-key-file': { type: 'string' },
+        'idempotency-days': { type: 'string' },
+        'application-days': { type: 'string' },
+        'service-record-days': { type: 'string' },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
   }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail('--port takes 0 to 65535');
+
+  let terminals: TerminalRegistration[] = [];
+  if (values['terminals-file'] !== undefined) {
+    const read = readTerminalsFile(values['terminals-file']);
+    if (!read.ok) fail(read.error);
+    terminals = read.value;
+  }
+  let adminToken: string | undefined;
+  if (values['admin-token-file'] !== undefined) {
+    const read = readAdminTokenFile(values['admin-token-file']);
+    if (!read.ok) fail(read.error);
+    adminToken = read.value;
+  }
+  const retention: Partial<Record<keyof PlatformRetention, number>> = {};
+  for (const [option, field] of Object.entries(RETENTION_OPTIONS)) {
+    const days = parseDays(option, values[option as keyof typeof RETENTION_OPTIONS]);
+    if (days !== undefined) retention[field] = days;
+  }
+
   const log = (level: string, message: string, fields?: Record<string, unknown>) =>
     process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level, message, ...fields })}\n`);
 
   const server = await startPlatformServer({
     dbPath: values.db,
     port,
-    terminals: terminals.filter((terminal) => terminal !== undefined),
-    adminToken: values['admin-token'],
+    terminals,
+    adminToken,
+    dataKeyFile: values['data-key-file'],
+    retention,
     seedCatalog: loadSeedCatalog,
     log,
   });
-  if (terminals.length === 0) log('warn', 'no --terminal given: every /api/v1 request will get 401');
+  if (terminals.length === 0) log('warn', 'no --terminals-file given: every /api/v1 request will get 401');
   console.log(`platform listening on ${server.baseUrl}`);
 
   const stop = (signal: string) => {

@@ -1,13 +1,14 @@
 import Database from 'better-sqlite3';
+import { chmodSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from './db/migrations';
 import { PlatformStartError, startPlatformServer } from './start';
 import { publishCatalog } from './store/catalogs';
 import { catalogFixture } from './testing/catalog-fixture';
 import { KIOSK_1, makeTempDir, newKey, startTestServer } from './testing/harness';
-import { inspectionBody } from './testing/bodies';
+import { APPLICANT_ID, applicationBody, inspectionBody } from './testing/bodies';
 
 const temps: Array<{ remove(): void }> = [];
 afterEach(() => temps.splice(0).forEach((temp) => temp.remove()));
@@ -91,5 +92,61 @@ describe('startPlatformServer', () => {
     const later = await startPlatformServer({ dbPath, port: 0, now: () => new Date(Date.now() + 31 * 86_400_000) });
     expect(count(later.db)).toBe(0);
     await later.close();
+  });
+});
+
+describe('the data key and retention at start', () => {
+  const sealedApplication = async (dbPath: string, dataKeyFile?: string) => {
+    const platform = await startTestServer({ dbPath, dataKeyFile });
+    expect((await platform.request('POST', '/api/v1/applications', { body: applicationBody() })).status).toBe(201);
+    await platform.close();
+  };
+
+  it('makes platform-data-key beside the database (0600) and refuses another key, leaving the file as it was', async () => {
+    const dbPath = tempDbPath();
+    await sealedApplication(dbPath);
+    const keyFile = join(dirname(dbPath), 'platform-data-key');
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    const key = readFileSync(keyFile);
+    writeFileSync(keyFile, `${'cd'.repeat(32)}\n`);
+    const before = readFileSync(dbPath);
+    await expect(startTestServer({ dbPath })).rejects.toThrow(/sealed under a different data key/);
+    expect(readFileSync(dbPath).equals(before)).toBe(true);
+    writeFileSync(keyFile, key);
+    const again = await startTestServer({ dbPath });
+    const found = await again.request('POST', '/api/v1/case-searches', {
+      body: { idType: 'residentIdCard', idNumber: APPLICANT_ID },
+    });
+    expect(found.json()).toMatchObject({ cases: [{ caseNo: expect.any(String) }] });
+    await again.close();
+  });
+
+  it('refuses to start a sealed database whose key file is missing, and makes no new key', async () => {
+    const dbPath = tempDbPath();
+    await sealedApplication(dbPath);
+    const keyFile = join(dirname(dbPath), 'platform-data-key');
+    rmSync(keyFile);
+    await expect(startTestServer({ dbPath })).rejects.toThrow(/missing, but the database holds data sealed/);
+    expect(existsSync(keyFile)).toBe(false);
+  });
+
+  it('uses the key file it is given, and refuses one that others may read', async () => {
+    const dbPath = tempDbPath();
+    const keyDir = makeTempDir();
+    temps.push(keyDir);
+    const keyFile = join(keyDir.dir, 'station-platform-key');
+    await sealedApplication(dbPath, keyFile);
+    expect(existsSync(join(dirname(dbPath), 'platform-data-key'))).toBe(false);
+    chmodSync(keyFile, 0o644);
+    await expect(startTestServer({ dbPath, dataKeyFile: keyFile })).rejects.toThrow(/mode 0644.*chmod 600/s);
+  });
+
+  it('refuses a retention shorter than the contract or the policy allows', async () => {
+    await expect(startTestServer({ dbPath: tempDbPath(), retention: { idempotencyDays: 7 } })).rejects.toThrow(
+      /retention idempotencyDays must be a whole number of days from 30/,
+    );
+    await expect(startTestServer({ dbPath: tempDbPath(), retention: { serviceRecordDays: 1.5 } })).rejects.toThrow(
+      /serviceRecordDays/,
+    );
   });
 });

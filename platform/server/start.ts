@@ -2,20 +2,33 @@ import type Database from 'better-sqlite3';
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { Catalog } from '../contract/catalog';
-import { API_BASE_PATH, IDEMPOTENCY_RETENTION_DAYS } from '../contract/endpoints';
+import { API_BASE_PATH } from '../contract/endpoints';
 import { createPlatformApp } from './app';
 import { describeDbOpenError, openPlatformDb } from './db/open';
 import { FaultController } from './faults/fault-controller';
 import { withSocketFaults, type NodeBindings } from './faults/socket-faults';
 import type { PlatformApp, PlatformLimits, PlatformLog } from './http/types';
+import { resolveRetention, type PlatformRetention } from './retention/policy';
+import { checkpointWal, purgeExpired, type PurgeCounts } from './retention/purge';
+import { sealerForDatabase } from './sealing/database-key';
+import type { PlatformSealer } from './sealing/sealer';
 import { seedPlatform } from './seed-platform';
-import { purgeIdempotencyRecords } from './store/idempotency-records';
 import { describeRegisterError, registerTerminal, type TerminalRegistration } from './store/terminals';
 import { systemClock, type Clock } from './time';
 
 export interface PlatformServerOptions {
   /** SQLite file (created if missing); `:memory:` only for throwaway tests. */
   readonly dbPath: string;
+  /**
+   * The data key file (32 raw bytes or 64 hex digits, mode 0600 or stricter). Default:
+   * `platform-data-key` beside the database, made on first use. Keep it, and its backup, apart
+   * from the database: whoever has both can read everything.
+   */
+  readonly dataKeyFile?: string;
+  /** How long records are kept; unset periods take the defaults of retention/policy.ts. */
+  readonly retention?: Partial<PlatformRetention>;
+  /** How often the retention purge runs after the one at start; a day unless a test says otherwise. */
+  readonly purgeIntervalMs?: number;
   /** 0 (the default) picks a free port. */
   readonly port?: number;
   /** Registered (or re-registered, replacing the token) at start. */
@@ -37,8 +50,13 @@ export interface PlatformServer {
   readonly port: number;
   readonly faults: FaultController;
   readonly db: Database.Database;
+  /** The sealer the database was opened with, for in-process readers of sealed rows (tests). */
+  readonly sealer: PlatformSealer;
+  readonly retention: PlatformRetention;
   readonly app: PlatformApp;
-  /** Stops listening, ends open connections, closes the database. Safe to call twice. */
+  /** Runs the retention purge now (it also runs at start and every purgeIntervalMs). */
+  purgeExpired(): PurgeCounts;
+  /** Stops listening, ends open connections, stops the purge timer, closes the database. Safe to call twice. */
   close(): Promise<void>;
 }
 
@@ -49,21 +67,46 @@ export class PlatformStartError extends Error {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Opens the database, registers terminals, seeds documents and listens on 127.0.0.1. */
+/**
+ * Loads the data key, opens (and if need be migrates and seals) the database, registers
+ * terminals, seeds documents, runs the retention purge and listens on 127.0.0.1.
+ */
 export async function startPlatformServer(options: PlatformServerOptions): Promise<PlatformServer> {
   const now = options.now ?? systemClock;
   const log = options.log ?? (() => undefined);
-  const opened = openPlatformDb(options.dbPath);
+  const retention = resolveRetention(options.retention);
+  if (!retention.ok) throw new PlatformStartError(retention.error);
+  const key = sealerForDatabase(options.dbPath, options.dataKeyFile);
+  if (!key.ok) throw new PlatformStartError(key.error);
+  const { sealer } = key.value;
+  if (key.value.created)
+    log('warn', 'made a new platform data key; back it up apart from the database', { keyFile: key.value.keyFile });
+  const opened = openPlatformDb(options.dbPath, sealer);
   if (!opened.ok) throw new PlatformStartError(describeDbOpenError(options.dbPath, opened.error));
   const db = opened.value;
+  const purge = (): PurgeCounts => {
+    const counts = purgeExpired(db, retention.value, now());
+    checkpointWal(db);
+    log('info', 'retention purge', { ...counts });
+    return counts;
+  };
   try {
     prepareDatabase(db, options, now());
+    purge();
   } catch (error) {
     db.close();
     throw error;
   }
   const faults = options.faults ?? new FaultController();
-  const app = createPlatformApp({ db, faults, now, adminToken: options.adminToken, limits: options.limits, log });
+  const app = createPlatformApp({
+    db,
+    sealer,
+    faults,
+    now,
+    adminToken: options.adminToken,
+    limits: options.limits,
+    log,
+  });
   const fetch = withSocketFaults((request, env) => app.fetch(request, env), faults);
 
   let server: ServerType;
@@ -75,7 +118,17 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
   }
   const port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
-  log('info', 'platform listening', { origin, dbPath: options.dbPath });
+  log('info', 'platform listening', { origin, dbPath: options.dbPath, retention: retention.value });
+
+  const timer = setInterval(() => {
+    try {
+      purge();
+    } catch (error) {
+      // Nothing was deleted (one transaction); the next run tries again.
+      log('error', 'retention purge failed', { error: String(error) });
+    }
+  }, options.purgeIntervalMs ?? DAY_MS);
+  timer.unref();
 
   let closing: Promise<void> | undefined;
   return {
@@ -84,8 +137,14 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
     port,
     faults,
     db,
+    sealer,
+    retention: retention.value,
     app,
-    close: () => (closing ??= shutDown(server, db)),
+    purgeExpired: purge,
+    close: () => {
+      clearInterval(timer);
+      return (closing ??= shutDown(server, db));
+    },
   };
 }
 
@@ -96,7 +155,6 @@ function prepareDatabase(db: Database.Database, options: PlatformServerOptions, 
   }
   const seeded = seedPlatform(db, { catalog: options.seedCatalog?.() }, at);
   if (!seeded.ok) throw new PlatformStartError(seeded.error);
-  purgeIdempotencyRecords(db, new Date(at.getTime() - IDEMPOTENCY_RETENTION_DAYS * DAY_MS));
 }
 
 function listen(fetch: (request: Request, env: NodeBindings) => Promise<Response>, port: number): Promise<ServerType> {

@@ -6,6 +6,7 @@ import { ensureFakeDocumentVideo } from '../../scripts/camera/write-fake-documen
 import { launchWithFakeCamera } from './support/camera';
 import { callKioskApi } from './support/api';
 import { runScript, startKiosk, waitForLine, writeTestConfig } from './support/kiosk-process';
+import { writeTerminalsFile } from './support/platform-db';
 import { enterHome, LANDSCAPE, saveScreenshot } from './support/screens';
 
 /**
@@ -181,7 +182,14 @@ test('with the platform down the application is saved on the kiosk, said so, and
   const startPlatform = (port: string) =>
     runScript(
       'platform/server/main.ts',
-      ['--port', port, '--db', platformDb, '--terminal', `${TERMINAL}:${TOKEN}:370784-JZ-DB`],
+      [
+        '--port',
+        port,
+        '--db',
+        platformDb,
+        '--terminals-file',
+        writeTerminalsFile(config.dir, TERMINAL, TOKEN, '370784-JZ-DB'),
+      ],
       {},
     );
 

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import Database from 'better-sqlite3';
 import { runScript, startKiosk, waitForLine, writeTestConfig } from './support/kiosk-process';
+import { readPlatformDb, writeTerminalsFile } from './support/platform-db';
 import { enterHome, LANDSCAPE, PORTRAIT, saveScreenshot } from './support/screens';
 
 /**
@@ -12,17 +12,22 @@ import { enterHome, LANDSCAPE, PORTRAIT, saveScreenshot } from './support/screen
 const TERMINAL = 'KIOSK-370784-JZ-DB-01';
 const TOKEN = 'e2e-terminal-token-0123456789';
 
-function storedRequests(platformDb: string): Array<{ request_id: string; kind: string; body: string }> {
-  const db = new Database(platformDb, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare('SELECT request_id, kind, body FROM assistance_requests ORDER BY day, seq').all() as Array<{
-      request_id: string;
-      kind: string;
-      body: string;
-    }>;
-  } finally {
-    db.close();
-  }
+function storedRequests(
+  platformDb: string,
+): Array<{ request_id: string; kind: string; body: Record<string, unknown> }> {
+  return readPlatformDb(platformDb, (db, open) =>
+    (
+      db.prepare('SELECT request_id, kind, sealed_request FROM assistance_requests ORDER BY day, seq').all() as Array<{
+        request_id: string;
+        kind: string;
+        sealed_request: Buffer;
+      }>
+    ).map((row) => ({
+      request_id: row.request_id,
+      kind: row.kind,
+      body: open('assistance_requests.sealed_request', row.request_id, row.sealed_request),
+    })),
+  );
 }
 
 async function typePhone(page: Page, phone: string): Promise<void> {
@@ -63,7 +68,7 @@ test('a callback request from the help button reaches the platform', async ({ br
   expect(stored.map((row) => row.request_id)).toContain(reference);
   const row = stored.find((candidate) => candidate.request_id === reference);
   expect(row?.kind).toBe('callback');
-  expect(JSON.parse(row?.body ?? '{}')).toMatchObject({ phone: '13912345678', needs: ['elderly'] });
+  expect(row?.body).toMatchObject({ phone: '13912345678', needs: ['elderly'] });
 
   await context.close();
   expect(await kiosk.proc.stop()).toBe(0);
@@ -78,7 +83,14 @@ test('with the platform down a home visit is saved on the kiosk, then delivered'
   const startPlatform = (port: string) =>
     runScript(
       'platform/server/main.ts',
-      ['--port', port, '--db', platformDb, '--terminal', `${TERMINAL}:${TOKEN}:370784-JZ-DB`],
+      [
+        '--port',
+        port,
+        '--db',
+        platformDb,
+        '--terminals-file',
+        writeTerminalsFile(config.dir, TERMINAL, TOKEN, '370784-JZ-DB'),
+      ],
       {},
     );
 
@@ -122,7 +134,7 @@ test('with the platform down a home visit is saved on the kiosk, then delivered'
   await expect.poll(() => storedRequests(platformDb).length, { timeout: 120_000, intervals: [1000] }).toBe(before + 1);
   const delivered = storedRequests(platformDb).at(-1);
   expect(delivered?.kind).toBe('homeVisit');
-  expect(JSON.parse(delivered?.body ?? '{}')).toMatchObject({ address: '东埠村三组12号', offline: true });
+  expect(delivered?.body).toMatchObject({ address: '东埠村三组12号', offline: true });
 
   await context.close();
   expect(await kiosk.proc.stop()).toBe(0);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { PAGE_API_DOOR } from './support/api';
 import { runScript, startKiosk, waitForLine, writeTestConfig } from './support/kiosk-process';
+import { writeTerminalsFile } from './support/platform-db';
 import { enterHome, LANDSCAPE, saveScreenshot } from './support/screens';
 
 const TERMINAL = 'KIOSK-370784-JZ-DB-01';
@@ -18,7 +19,14 @@ test('stopping the platform leaves the catalog browsable, now and after a kiosk 
   // The platform as a separate process, the way a real one is far away.
   const platform = runScript(
     'platform/server/main.ts',
-    ['--port', '0', '--db', join(config.dir, 'platform.sqlite'), '--terminal', `${TERMINAL}:${TOKEN}:370784-JZ-DB`],
+    [
+      '--port',
+      '0',
+      '--db',
+      join(config.dir, 'platform.sqlite'),
+      '--terminals-file',
+      writeTerminalsFile(config.dir, TERMINAL, TOKEN, '370784-JZ-DB'),
+    ],
     {},
   );
   const [, baseUrl] = await waitForLine(platform, /platform listening on (http:\/\/127\.0\.0\.1:\d+\/api\/v1)/);

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import Database from 'better-sqlite3';
 import { callKioskApi } from './support/api';
 import { startKiosk, writeTestConfig, type StartedKiosk } from './support/kiosk-process';
+import { readPlatformDb } from './support/platform-db';
 import { enterHome, LANDSCAPE, PORTRAIT, saveScreenshot } from './support/screens';
 
 /**
@@ -28,22 +28,24 @@ interface StoredRating {
   rating_id: string;
   subject_ref: string;
   level: number;
-  body: string;
+  body: Record<string, unknown>;
   work_order_no: string | null;
 }
 
 function storedRatings(): StoredRating[] {
-  const db = new Database(join(config.dir, 'data', 'platform.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    return db
-      .prepare(
-        `SELECT r.rating_id, r.subject_ref, r.level, r.body, w.work_order_no
-           FROM ratings r LEFT JOIN work_orders w ON w.rating_id = r.rating_id ORDER BY r.day, r.seq`,
-      )
-      .all() as StoredRating[];
-  } finally {
-    db.close();
-  }
+  return readPlatformDb(join(config.dir, 'data', 'platform.sqlite'), (db, open) =>
+    (
+      db
+        .prepare(
+          `SELECT r.rating_id, r.subject_ref, r.level, r.sealed_rating, w.work_order_no
+             FROM ratings r LEFT JOIN work_orders w ON w.rating_id = r.rating_id ORDER BY r.day, r.seq`,
+        )
+        .all() as Array<Omit<StoredRating, 'body'> & { sealed_rating: Buffer }>
+    ).map(({ sealed_rating, ...row }) => ({
+      ...row,
+      body: open('ratings.sealed_rating', row.rating_id, sealed_rating),
+    })),
+  );
 }
 
 /** A service completed in this session: a queue ticket, taken the way the ticket screen takes it. */
@@ -134,7 +136,7 @@ test('a 差评 with a callback phone reaches the platform as a work order', asyn
   expect(last).toMatchObject({ level: 1 });
   expect(last?.work_order_no).toBeTruthy();
   await expect(workOrder).toContainText(last?.work_order_no ?? '');
-  expect(JSON.parse(last?.body ?? '{}')).toMatchObject({
+  expect(last?.body).toMatchObject({
     callbackPhone: '13912345678',
     channel: 'selfServiceTerminal',
   });

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { callKioskApi } from './support/api';
 import { expect, test, type Page } from '@playwright/test';
-import Database from 'better-sqlite3';
 import { startKiosk, writeTestConfig, type StartedKiosk } from './support/kiosk-process';
+import { readPlatformDb } from './support/platform-db';
 import { LANDSCAPE, saveScreenshot } from './support/screens';
 
 /**
@@ -30,16 +30,18 @@ async function typePin(page: Page, pin: string): Promise<void> {
   await page.getByTestId('technician-pin-submit').click();
 }
 
-function storedInspections(): Array<{ inspection_id: string; body: string }> {
-  const db = new Database(join(config.dir, 'data', 'platform.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare('SELECT inspection_id, body FROM inspections').all() as Array<{
-      inspection_id: string;
-      body: string;
-    }>;
-  } finally {
-    db.close();
-  }
+function storedInspections(): Array<{ inspection_id: string; body: Record<string, unknown> }> {
+  return readPlatformDb(join(config.dir, 'data', 'platform.sqlite'), (db, open) =>
+    (
+      db.prepare('SELECT inspection_id, sealed_report FROM inspections').all() as Array<{
+        inspection_id: string;
+        sealed_report: Buffer;
+      }>
+    ).map((row) => ({
+      inspection_id: row.inspection_id,
+      body: open('inspections.sealed_report', row.inspection_id, row.sealed_report),
+    })),
+  );
 }
 
 test('a technician inspects the kiosk and the platform receives the 巡检单', async ({ browser }, testInfo) => {
@@ -98,7 +100,7 @@ test('a technician inspects the kiosk and the platform receives the 巡检单', 
   const stored = storedInspections();
   expect(stored).toHaveLength(1);
   expect(stored[0]?.inspection_id).toBe(platformId);
-  const report = JSON.parse(stored[0]!.body) as {
+  const report = stored[0]!.body as unknown as {
     inspector: { name: string; staffId: string };
     devices: Array<{ device: string; test: string }>;
     outcome: string;

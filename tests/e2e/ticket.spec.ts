@@ -4,6 +4,7 @@ import { callKioskApi } from './support/api';
 import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { runScript, startKiosk, waitForLine, writeTestConfig } from './support/kiosk-process';
+import { writeTerminalsFile } from './support/platform-db';
 import { enterHome, passFarewellAndStartAgain, PORTRAIT, saveScreenshot } from './support/screens';
 
 /**
@@ -51,7 +52,14 @@ test('a ticket online is printed and in the platform; with the platform gone it 
   const platformDb = join(config.dir, 'platform.sqlite');
   const platform = runScript(
     'platform/server/main.ts',
-    ['--port', '0', '--db', platformDb, '--terminal', `${TERMINAL}:${TOKEN}:370784-JZ-DB`],
+    [
+      '--port',
+      '0',
+      '--db',
+      platformDb,
+      '--terminals-file',
+      writeTerminalsFile(config.dir, TERMINAL, TOKEN, '370784-JZ-DB'),
+    ],
     {},
   );
   const [, baseUrl] = await waitForLine(platform, /platform listening on (http:\/\/127\.0\.0\.1:\d+\/api\/v1)/);

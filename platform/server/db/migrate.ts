@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { err, ok, type Result } from '../../../core/api/result';
-import type { Migration } from './migration';
+import type { Migration, MigrationContext } from './migration';
 
 export type MigrationError =
   | { readonly kind: 'schemaTooNew'; readonly found: number; readonly known: number }
@@ -29,6 +29,7 @@ function assertContiguous(migrations: readonly Migration[]): void {
 export function migrate(
   db: Database.Database,
   migrations: readonly Migration[],
+  context: MigrationContext,
   target: number = migrations.length,
 ): Result<{ readonly from: number; readonly to: number }, MigrationError> {
   assertContiguous(migrations);
@@ -37,7 +38,7 @@ export function migrate(
   for (const migration of migrations.slice(from, target)) {
     try {
       db.transaction(() => {
-        migration.up(db);
+        migration.up(db, context);
         // PRAGMA takes no bound parameters; the value is an integer from our own code.
         db.pragma(`user_version = ${Math.trunc(migration.version)}`);
       })();

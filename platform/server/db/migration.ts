@@ -1,4 +1,14 @@
 import type Database from 'better-sqlite3';
+import type { PlatformSealer } from '../sealing/sealer';
+
+/**
+ * What a migration may use besides the database: the sealer, so a migration that moves personal
+ * data into sealed columns seals the rows already stored in the same transaction as the schema
+ * change. No database ever sits at a version whose shape says "sealed" with plaintext inside.
+ */
+export interface MigrationContext {
+  readonly sealer: PlatformSealer;
+}
 
 /**
  * One numbered schema change. Migrations run in order, each in its own transaction together with
@@ -7,5 +17,5 @@ import type Database from 'better-sqlite3';
 export interface Migration {
   readonly version: number;
   readonly name: string;
-  up(db: Database.Database): void;
+  up(db: Database.Database, context: MigrationContext): void;
 }

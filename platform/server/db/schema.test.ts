@@ -6,6 +6,7 @@ import { makeTempDir } from '../testing/harness';
 import { migrate, schemaVersion } from './migrate';
 import type { Migration } from './migration';
 import { MIGRATIONS } from './migrations';
+import { TEST_SEALER } from './migrations/testing';
 import { describeDbOpenError, openPlatformDb } from './open';
 
 const temps: Array<{ remove(): void }> = [];
@@ -23,20 +24,21 @@ function tables(db: Database.Database): Array<{ name: string; strict: number }> 
 }
 
 describe('the platform database', () => {
-  it('opens a file in WAL mode with synchronous=FULL and foreign keys on, read back from SQLite', () => {
+  it('opens a file in WAL mode with synchronous=FULL, secure_delete and foreign keys on, read back from SQLite', () => {
     const path = tempDbPath();
-    const opened = openPlatformDb(path);
+    const opened = openPlatformDb(path, TEST_SEALER);
     if (!opened.ok) throw new Error(opened.error.kind);
     const db = opened.value;
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('secure_delete', { simple: true })).toBe(1);
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     db.close();
   });
 
   it('makes every table STRICT', () => {
-    const opened = openPlatformDb(':memory:');
+    const opened = openPlatformDb(':memory:', TEST_SEALER);
     if (!opened.ok) throw new Error(opened.error.kind);
     const found = tables(opened.value);
     expect(found.map((table) => table.name)).toEqual(
@@ -53,7 +55,7 @@ describe('the platform database', () => {
     newer.pragma(`user_version = ${MIGRATIONS.length + 1}`);
     newer.close();
 
-    const opened = openPlatformDb(path);
+    const opened = openPlatformDb(path, TEST_SEALER);
     expect(opened.ok).toBe(false);
     if (opened.ok) return;
     expect(opened.error).toEqual({ kind: 'schemaTooNew', found: MIGRATIONS.length + 1, known: MIGRATIONS.length });
@@ -72,16 +74,16 @@ describe('the platform database', () => {
     garbage.close();
     // Overwrite with bytes that are not a SQLite header.
     writeFileSync(path, 'this is not a database, just text long enough to be read');
-    const opened = openPlatformDb(path);
+    const opened = openPlatformDb(path, TEST_SEALER);
     expect(opened.ok).toBe(false);
     if (!opened.ok) expect(opened.error.kind).toBe('cannotOpen');
     expect(existsSync(path)).toBe(true);
   });
 
   it('is a no-op to migrate an up-to-date database', () => {
-    const opened = openPlatformDb(':memory:');
+    const opened = openPlatformDb(':memory:', TEST_SEALER);
     if (!opened.ok) throw new Error(opened.error.kind);
-    expect(migrate(opened.value, MIGRATIONS)).toEqual({
+    expect(migrate(opened.value, MIGRATIONS, { sealer: TEST_SEALER })).toEqual({
       ok: true,
       value: { from: MIGRATIONS.length, to: MIGRATIONS.length },
     });
@@ -98,7 +100,7 @@ describe('the platform database', () => {
       },
     };
     const db = new Database(':memory:');
-    const result = migrate(db, [...MIGRATIONS, broken]);
+    const result = migrate(db, [...MIGRATIONS, broken], { sealer: TEST_SEALER });
     expect(result.ok).toBe(false);
     if (!result.ok)
       expect(result.error).toMatchObject({ kind: 'migrationFailed', version: broken.version, name: 'broken' });
@@ -109,7 +111,7 @@ describe('the platform database', () => {
 
   it('treats a gap in the migration numbers as a bug', () => {
     const db = new Database(':memory:');
-    expect(() => migrate(db, [MIGRATIONS[1] as Migration])).toThrow(/expected 1/);
+    expect(() => migrate(db, [MIGRATIONS[1] as Migration], { sealer: TEST_SEALER })).toThrow(/expected 1/);
     db.close();
   });
 });

@@ -140,7 +140,7 @@ describe('Idempotency-Key', () => {
     const first = await before.request('POST', INSPECTIONS, { body: inspectionBody(), idempotencyKey: key });
     before.close();
 
-    const after = platformFor({ dbPath });
+    const after = platformFor({ dbPath, sealer: before.sealer });
     const replay = await after.request('POST', INSPECTIONS, { body: inspectionBody(), idempotencyKey: key });
     expect(replay.status).toBe(first.status);
     expect(replay.text).toBe(first.text);

@@ -8,8 +8,8 @@ import { problemResponse } from './problem';
 import type { AppContext, AppEnv, PlatformContext } from './types';
 
 /**
- * Idempotency-Key on every POST (draft-ietf-httpapi-idempotency-key-header, reference/
- * reliability.md §2.2), keyed on (terminal, key) and fingerprinted over method, path and body:
+ * Idempotency-Key on every POST (draft-ietf-httpapi-idempotency-key-header), keyed on
+ * (terminal, key) and fingerprinted over method, path and body:
  *
  * - no key → 400; a stored response with the same fingerprint → replayed with
  *   `Idempotent-Replayed: true`; a different fingerprint → 422; the same key still being
@@ -39,8 +39,12 @@ function parseKey(header: string): string | undefined {
   return header.startsWith('"') ? header.slice(1, -1) : header;
 }
 
-function fingerprintOf(method: string, path: string, body: Uint8Array): string {
-  return createHash('sha256').update(`${method}\n${path}\n`).update(body).digest('hex');
+/**
+ * sha256 of method, path and body, keyed: the bare digest of a case-search body is a digest of an
+ * ID number, which could be found by hashing every possible number.
+ */
+function fingerprintOf(ctx: PlatformContext, method: string, path: string, body: Uint8Array): string {
+  return ctx.sealer.requestFingerprint(createHash('sha256').update(`${method}\n${path}\n`).update(body).digest());
 }
 
 export function idempotency(ctx: PlatformContext): MiddlewareHandler<AppEnv> {
@@ -61,9 +65,9 @@ export function idempotency(ctx: PlatformContext): MiddlewareHandler<AppEnv> {
     const url = new URL(c.req.url);
     const path = url.pathname + url.search;
     const { terminalId } = c.get('terminal');
-    const fingerprint = fingerprintOf('POST', path, body.value);
+    const fingerprint = fingerprintOf(ctx, 'POST', path, body.value);
 
-    const stored = findIdempotencyRecord(ctx.db, { terminalId, key });
+    const stored = findIdempotencyRecord(ctx.db, ctx.sealer, { terminalId, key });
     if (stored) {
       if (stored.fingerprint !== fingerprint) return reused();
       return toResponse(stored, { [REPLAYED_HEADER]: 'true' });
@@ -106,7 +110,7 @@ export function commitIdempotent(ctx: PlatformContext, c: AppContext, work: () =
   if (!claim) throw new Error('commitIdempotent called outside an idempotent POST');
   const outcome = ctx.db.transaction(() => {
     const result = work();
-    if (result.status < 500) saveIdempotencyRecord(ctx.db, claim, result, ctx.now());
+    if (result.status < 500) saveIdempotencyRecord(ctx.db, ctx.sealer, claim, result, ctx.now());
     return result;
   })();
   return toResponse(outcome);

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Context, Hono } from 'hono';
 import { MATERIAL_MAX_BYTES } from '../../contract/materials';
 import type { FaultController } from '../faults/fault-controller';
+import type { PlatformSealer } from '../sealing/sealer';
 import { sampleQueueServices, type QueueServiceDirectory } from '../sample/queue-services';
 import type { TerminalIdentity } from '../store/terminals';
 import { systemClock, type Clock } from '../time';
@@ -27,6 +28,8 @@ export const DEFAULT_LIMITS: PlatformLimits = {
 /** What the app is built from; everything else is derived. */
 export interface PlatformDeps {
   readonly db: Database.Database;
+  /** Seals and opens residents' data, and keys the identity index; the database was opened with it. */
+  readonly sealer: PlatformSealer;
   readonly faults: FaultController;
   readonly now?: Clock;
   /** Token for /_admin; without one the admin endpoints always answer 401. */
@@ -40,6 +43,7 @@ export interface PlatformDeps {
 /** The deps with defaults filled in, handed to every middleware and route. */
 export interface PlatformContext {
   readonly db: Database.Database;
+  readonly sealer: PlatformSealer;
   readonly faults: FaultController;
   readonly now: Clock;
   readonly adminToken: string | undefined;
@@ -51,6 +55,7 @@ export interface PlatformContext {
 export function resolveDeps(deps: PlatformDeps): PlatformContext {
   return {
     db: deps.db,
+    sealer: deps.sealer,
     faults: deps.faults,
     now: deps.now ?? systemClock,
     adminToken: deps.adminToken,

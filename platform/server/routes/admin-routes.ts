@@ -8,7 +8,7 @@ import { storedRecords } from '../store/records';
 
 /**
  * `/_admin/faults`: read and change fault injection at run time; `/_admin/records`: what kiosks
- * delivered, for exactly-once checks (reference platform only).
+ * delivered, for exactly-once checks and for staff, people masked (reference platform only).
  */
 export function registerAdminRoutes(app: PlatformApp, ctx: PlatformContext): void {
   onEndpoint(app, 'getFaults', (c) => c.json(ctx.faults.state()));
@@ -24,5 +24,5 @@ export function registerAdminRoutes(app: PlatformApp, ctx: PlatformContext): voi
     return c.json(state);
   });
 
-  onEndpoint(app, 'getRecords', (c) => c.json(storedRecords(ctx.db)));
+  onEndpoint(app, 'getRecords', (c) => c.json(storedRecords(ctx.db, ctx.sealer)));
 }

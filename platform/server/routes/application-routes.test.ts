@@ -1,8 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { StoredRecords } from '../../contract/admin';
 import type { ApplicationAccepted, CaseProgress, CaseSearchResult } from '../../contract/applications';
 import { applicationRowCount } from '../store/applications';
 import { agentFor, APPLICANT_ID, AGENT_ID, applicationBody } from '../testing/bodies';
-import { createTestPlatform, KIOSK_2, manualClock, newKey, uploadPage, type TestPlatform } from '../testing/harness';
+import {
+  ADMIN_TOKEN,
+  createTestPlatform,
+  KIOSK_2,
+  manualClock,
+  newKey,
+  uploadPage,
+  type TestPlatform,
+} from '../testing/harness';
 
 let platform: TestPlatform;
 afterEach(() => platform.close());
@@ -85,6 +94,45 @@ describe('POST /api/v1/applications', () => {
   });
 });
 
+describe('identity assurance', () => {
+  const records = async () =>
+    (await platform.request('GET', '/_admin/records', { token: ADMIN_TOKEN })).json<StoredRecords>().applications;
+
+  it('stores how the kiosk identified the applicant and agent, and shows staff whose ID to check at 受理', async () => {
+    platform = createTestPlatform({ now: manualClock(MONDAY_10).now });
+    await submit(applicationBody({ identity: { applicant: 'idCardChip', agent: null } }));
+    await submit(applicationBody({ agent: agentFor(), identity: { applicant: 'idCardChip', agent: 'typedNumber' } }));
+    // A kiosk build that did not say yet (an application delivered late from its outbox).
+    await submit(applicationBody());
+    expect(await records()).toMatchObject([
+      {
+        applicant: { name: '张*丰', idNumber: '3707**********1234' },
+        agent: null,
+        identity: { applicant: 'idCardChip', agent: null },
+        identityCheckNeeded: false,
+      },
+      {
+        agent: { name: '李*', idNumber: '3707**********567X' },
+        identity: { applicant: 'idCardChip', agent: 'typedNumber' },
+        identityCheckNeeded: true,
+      },
+      { identity: { applicant: 'notStated', agent: null }, identityCheckNeeded: true },
+    ]);
+  });
+
+  it('refuses an identity for an agent the application does not have, and none for the one it has', async () => {
+    platform = createTestPlatform({ now: manualClock(MONDAY_10).now });
+    const phantom = await submit(applicationBody({ identity: { applicant: 'typedNumber', agent: 'idCardChip' } }));
+    expect(phantom.status).toBe(422);
+    expect(phantom.json()).toMatchObject({ code: 'validationFailed', errors: [{ path: '/identity/agent' }] });
+    const missing = await submit(
+      applicationBody({ agent: agentFor(), identity: { applicant: 'typedNumber', agent: null } }),
+    );
+    expect(missing.status).toBe(422);
+    expect(applicationRowCount(platform.db)).toBe(0);
+  });
+});
+
 describe('case progress', () => {
   it('moves a promised case from 村级受理 through 镇级审核 and 县级审批 to 待领取 as time passes', async () => {
     const clock = manualClock(MONDAY_10);
@@ -123,7 +171,13 @@ describe('case progress', () => {
     };
     const { caseNo } = (await submit(applicationBody({ delivery }))).json<ApplicationAccepted>();
     clock.set('2026-03-09T10:00:00+08:00');
-    expect((await platform.request('GET', `/api/v1/cases/${caseNo}`)).json()).toMatchObject({ state: 'mailed' });
+    const mailed = await platform.request('GET', `/api/v1/cases/${caseNo}`);
+    // Any terminal may ask by number: the recipient is shown masked, the street address not at all.
+    expect(mailed.json()).toMatchObject({
+      state: 'mailed',
+      delivery: { method: 'mail', recipient: '张*丰', phone: '138****1234', region: { county: '安丘市' } },
+    });
+    expect(mailed.text).not.toContain('景芝镇东景芝村');
     clock.set('2026-03-12T10:00:00+08:00');
     expect((await platform.request('GET', `/api/v1/cases/${caseNo}`)).json()).toMatchObject({
       state: 'completed',

@@ -4,17 +4,16 @@ import { jsonOutcome } from '../http/outcome';
 import { problemOutcome, problemResponse } from '../http/problem';
 import { onEndpoint } from '../http/route';
 import type { PlatformApp, PlatformContext } from '../http/types';
-import { findAcceptedApplication, findCaseProgress, recordApplication, searchCases } from '../store/applications';
+import {
+  findAcceptedApplication,
+  findCaseProgress,
+  recordApplication,
+  referencedMaterials,
+  searchCases,
+} from '../store/applications';
 import { findMaterial } from '../store/materials';
 import { currentCatalog } from '../store/published';
 import { notOwnStation } from './validation';
-
-/** Every sha256 an application refers to: material pages and the agent's 委托书, if captured. */
-function referencedMaterials(submission: ApplicationSubmission): string[] {
-  const pages = submission.materials.flatMap((material) => material.pages.map((page) => page.sha256));
-  const authorisation = submission.agent?.authorisation.materialSha256;
-  return authorisation ? [...pages, authorisation] : pages;
-}
 
 /**
  * 自助申报 and 办件进度. Matters are checked against the current catalog by code only: a kiosk
@@ -38,6 +37,7 @@ export function registerApplicationRoutes(app: PlatformApp, ctx: PlatformContext
       }
       const acceptedAnswer = recordApplication(
         ctx.db,
+        ctx.sealer,
         terminal.terminalId,
         submission,
         matter,
@@ -49,15 +49,16 @@ export function registerApplicationRoutes(app: PlatformApp, ctx: PlatformContext
     }),
   );
 
-  // Any terminal may read any case by number: the number is on the resident's receipt.
+  // Any terminal may read any case by number: the number is on the resident's receipt. Numbers
+  // run in sequence, so the answer carries nothing personal unmasked (see DeliveryOnRecord).
   onEndpoint(app, 'getCase', (c) => {
-    const progress = findCaseProgress(ctx.db, c.req.param('caseNo') ?? '', ctx.now());
+    const progress = findCaseProgress(ctx.db, ctx.sealer, c.req.param('caseNo') ?? '', ctx.now());
     return progress ? c.json(progress) : problemResponse(404, 'caseNotFound', 'no case with this number');
   });
 
   onEndpoint(app, 'searchCases', (c) =>
     idempotentJson(ctx, c, CaseSearch, 'CaseSearch', (search) =>
-      jsonOutcome(200, { cases: searchCases(ctx.db, search, ctx.now()) }),
+      jsonOutcome(200, { cases: searchCases(ctx.db, ctx.sealer, search, ctx.now()) }),
     ),
   );
 }

@@ -61,13 +61,13 @@ export function registerAppointmentRoutes(app: PlatformApp, ctx: PlatformContext
       if (bookedCount(ctx.db, slot.slotId) >= slot.capacity) {
         return problemOutcome(409, 'slotFull', 'the slot is fully booked; choose another time');
       }
-      return jsonOutcome(201, recordAppointment(ctx.db, c.get('terminal').terminalId, booking, slot, now));
+      return jsonOutcome(201, recordAppointment(ctx.db, ctx.sealer, c.get('terminal').terminalId, booking, slot, now));
     }),
   );
 
   onEndpoint(app, 'searchAppointments', (c) =>
     idempotentJson(ctx, c, AppointmentSearch, 'AppointmentSearch', (search) =>
-      jsonOutcome(200, { appointments: searchAppointments(ctx.db, search, ctx.now()) }),
+      jsonOutcome(200, { appointments: searchAppointments(ctx.db, ctx.sealer, search, ctx.now()) }),
     ),
   );
 
@@ -77,7 +77,7 @@ export function registerAppointmentRoutes(app: PlatformApp, ctx: PlatformContext
       if (request.stationId !== terminal.stationId) return notOwnStation();
       const now = ctx.now();
       const appointmentId = c.req.param('appointmentId') ?? '';
-      const appointment = findAppointment(ctx.db, appointmentId, now);
+      const appointment = findAppointment(ctx.db, ctx.sealer, appointmentId, now);
       if (!appointment) return problemOutcome(404, 'notFound', 'no such appointment');
       if (!canCheckIn(appointment, now)) return problemOutcome(409, 'appointmentNotActive', NOT_ACTIVE);
       const themeIds = findCurrentMatter(ctx.db, appointment.matter.matterCode)?.themeIds ?? [];
@@ -101,7 +101,7 @@ export function registerAppointmentRoutes(app: PlatformApp, ctx: PlatformContext
           : problemOutcome(409, 'dailyCapReached', "today's numbers for this service are used up");
       }
       markCheckedIn(ctx.db, appointmentId, issued.value.ticketId, now);
-      const checkedIn = findAppointment(ctx.db, appointmentId, now);
+      const checkedIn = findAppointment(ctx.db, ctx.sealer, appointmentId, now);
       return jsonOutcome(201, { appointment: checkedIn, ticket: issued.value });
     }),
   );
@@ -110,11 +110,11 @@ export function registerAppointmentRoutes(app: PlatformApp, ctx: PlatformContext
     idempotentJson(ctx, c, CancellationRequest, 'CancellationRequest', (request) => {
       const now = ctx.now();
       const appointmentId = c.req.param('appointmentId') ?? '';
-      const appointment = findAppointment(ctx.db, appointmentId, now);
+      const appointment = findAppointment(ctx.db, ctx.sealer, appointmentId, now);
       if (!appointment) return problemOutcome(404, 'notFound', 'no such appointment');
       if (appointment.status !== 'booked') return problemOutcome(409, 'appointmentNotActive', NOT_ACTIVE);
       markCancelled(ctx.db, appointmentId, request.reason, now);
-      return jsonOutcome(200, findAppointment(ctx.db, appointmentId, now));
+      return jsonOutcome(200, findAppointment(ctx.db, ctx.sealer, appointmentId, now));
     }),
   );
 }

@@ -17,7 +17,7 @@ export function registerAssistanceRoutes(app: PlatformApp, ctx: PlatformContext)
           errors: [{ path: '/stationId', message: "not this terminal's station" }],
         });
       }
-      const state = recordAssistanceRequest(ctx.db, terminal.terminalId, request, ctx.now());
+      const state = recordAssistanceRequest(ctx.db, ctx.sealer, terminal.terminalId, request, ctx.now());
       return jsonOutcome(201, state, { location: `${API_BASE_PATH}/assistance-requests/${state.requestId}` });
     }),
   );

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { materialCount } from '../store/materials';
+import { materialCount, readMaterialBytes } from '../store/materials';
 import { createTestPlatform, KIOSK_2, type TestPlatform } from '../testing/harness';
 
 let platform: TestPlatform;
@@ -30,15 +30,16 @@ describe('PUT /api/v1/materials/{sha256}', () => {
     expect(materialCount(platform.db)).toBe(1);
   });
 
-  it('keeps the bytes exactly as uploaded', async () => {
+  it('keeps the bytes exactly as uploaded, sealed at rest under their plain sha256', async () => {
     platform = createTestPlatform();
     const image = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 1, 2, 3, 0xff, 0xd9]);
     await platform.request('PUT', path(sha256(image)), { body: image, contentType: 'image/jpeg' });
     const stored = platform.db
-      .prepare('SELECT bytes FROM materials WHERE sha256 = ?')
+      .prepare('SELECT sealed_bytes FROM materials WHERE sha256 = ?')
       .pluck()
       .get(sha256(image)) as Buffer;
-    expect(new Uint8Array(stored)).toEqual(image);
+    expect(stored.includes(Buffer.from(image))).toBe(false);
+    expect(new Uint8Array(readMaterialBytes(platform.db, platform.sealer, sha256(image)) ?? [])).toEqual(image);
   });
 
   it('refuses bytes that do not hash to the path: 422 hashMismatch, nothing stored', async () => {

@@ -33,6 +33,7 @@ export function registerMaterialRoutes(app: PlatformApp, ctx: PlatformContext): 
     }
     const { receipt, created } = storeMaterial(
       ctx.db,
+      ctx.sealer,
       { sha256, contentType: contentType.data, bytes: body.value, terminalId: c.get('terminal').terminalId },
       ctx.now(),
     );

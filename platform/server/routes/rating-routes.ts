@@ -47,7 +47,7 @@ export function registerRatingRoutes(app: PlatformApp, ctx: PlatformContext): vo
       if (isRated(ctx.db, subject)) {
         return problemOutcome(409, 'ratingAlreadyExists', 'this service has already been rated (一次一评)');
       }
-      return jsonOutcome(201, recordRating(ctx.db, terminal.terminalId, rating, subject, ctx.now()));
+      return jsonOutcome(201, recordRating(ctx.db, ctx.sealer, terminal.terminalId, rating, subject, ctx.now()));
     }),
   );
 }

@@ -25,7 +25,7 @@ export function registerTerminalRoutes(app: PlatformApp, ctx: PlatformContext): 
 
   onEndpoint(app, 'postInspection', (c) =>
     idempotentJson(ctx, c, InspectionReport, 'InspectionReport', (report) =>
-      jsonOutcome(201, recordInspection(ctx.db, c.get('terminal').terminalId, report, ctx.now())),
+      jsonOutcome(201, recordInspection(ctx.db, ctx.sealer, c.get('terminal').terminalId, report, ctx.now())),
     ),
   );
 }

@@ -5,9 +5,12 @@ import type {
   CaseProgress,
   CaseSearch,
   CaseSummary,
+  DeliveryOnRecord,
 } from '../../contract/applications';
 import type { Matter } from '../../contract/catalog';
 import type { Applicant, Person } from '../../contract/common';
+import { maskName, maskPhone } from '../privacy/mask';
+import type { PlatformSealer } from '../sealing/sealer';
 import { addWorkingDays, chinaDay, compactChinaDay } from '../time';
 import { recordArrival } from './arrivals';
 import { caseProgress, type CaseRecord } from './case-progress';
@@ -19,7 +22,16 @@ import { findServicePoint } from './published';
  * code, the China day of acceptance and a sequence of that day. One application per (terminal,
  * localRef): a kiosk that sends the same application again under a new Idempotency-Key gets the
  * first answer back, not a second case.
+ *
+ * The submission (names, numbers, phones, addresses, form values) is stored sealed; the people
+ * are found by their keyed identity index, never by a stored number. How each person was
+ * identified at the kiosk is kept in the clear: staff filter on it.
  */
+
+const SEALED = 'applications.sealed_submission';
+
+/** What the platform records when the kiosk did not say how a person was identified. */
+export const NOT_STATED = 'notStated';
 
 const RECEIPT_LINE_MAX = 48;
 
@@ -32,14 +44,28 @@ interface ApplicationRow {
   caseNo: string;
   localRef: string;
   caseType: 'instant' | 'promised';
-  body: string;
   confirmedAt: string;
   acceptedAt: string;
   promisedBy: string | null;
 }
 
-const COLUMNS = `case_no AS caseNo, local_ref AS localRef, case_type AS caseType, body,
+interface SealedApplicationRow extends ApplicationRow {
+  sealed: Buffer;
+}
+
+const COLUMNS = `case_no AS caseNo, local_ref AS localRef, case_type AS caseType, sealed_submission AS sealed,
   confirmed_at AS confirmedAt, accepted_at AS acceptedAt, promised_by AS promisedBy`;
+
+export function openSubmission(sealer: PlatformSealer, caseNo: string, sealed: Uint8Array): ApplicationSubmission {
+  return sealer.openJson<ApplicationSubmission>(SEALED, caseNo, sealed);
+}
+
+/** Every sha256 an application refers to: material pages and the agent's 委托书, if captured. */
+export function referencedMaterials(submission: ApplicationSubmission): string[] {
+  const pages = submission.materials.flatMap((material) => material.pages.map((page) => page.sha256));
+  const authorisation = submission.agent?.authorisation.materialSha256;
+  return [...new Set(authorisation ? [...pages, authorisation] : pages)];
+}
 
 function pickUpPlace(db: Database.Database, submission: ApplicationSubmission): string | null {
   if (submission.delivery.method !== 'pickUp') return null;
@@ -85,13 +111,18 @@ export function findAcceptedApplication(
   localRef: string,
 ): ApplicationAccepted | undefined {
   const row = db
-    .prepare(`SELECT ${COLUMNS}, receipt_lines AS lines FROM applications WHERE terminal_id = ? AND local_ref = ?`)
+    .prepare(
+      `SELECT case_no AS caseNo, local_ref AS localRef, case_type AS caseType, confirmed_at AS confirmedAt,
+         accepted_at AS acceptedAt, promised_by AS promisedBy, receipt_lines AS lines
+       FROM applications WHERE terminal_id = ? AND local_ref = ?`,
+    )
     .get(terminalId, localRef) as (ApplicationRow & { lines: string }) | undefined;
   return row && accepted(row, JSON.parse(row.lines) as string[]);
 }
 
 export function recordApplication(
   db: Database.Database,
+  sealer: PlatformSealer,
   terminalId: string,
   submission: ApplicationSubmission,
   matter: Matter,
@@ -106,11 +137,11 @@ export function recordApplication(
       ? addWorkingDays(chinaDay(new Date(submission.confirmedAt)), matter.promisedWorkingDays)
       : null;
   const person = applicantPerson(submission.applicant);
+  const agent = submission.agent?.person ?? null;
   const row: ApplicationRow = {
     caseNo,
     localRef: submission.localRef,
     caseType: promisedBy === null ? 'instant' : 'promised',
-    body: JSON.stringify(submission),
     confirmedAt: submission.confirmedAt,
     acceptedAt: now.toISOString(),
     promisedBy,
@@ -118,8 +149,9 @@ export function recordApplication(
   const lines = receiptLines(db, submission, matter, promisedBy);
   db.prepare(
     `INSERT INTO applications (case_no, day, seq, terminal_id, station_id, local_ref, matter_code, matter_version,
-       catalog_version, case_type, promised_working_days, delivery_method, applicant_id_type, applicant_id_number,
-       agent_id_type, agent_id_number, bundle_ref, body, receipt_lines, confirmed_at, accepted_at, promised_by)
+       catalog_version, case_type, promised_working_days, delivery_method, bundle_ref, applicant_index, agent_index,
+       applicant_identified_by, agent_identified_by, sealed_submission, receipt_lines, confirmed_at, accepted_at,
+       promised_by)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     caseNo,
@@ -134,23 +166,41 @@ export function recordApplication(
     row.caseType,
     promisedBy === null ? null : matter.promisedWorkingDays,
     submission.delivery.method,
-    person.idType,
-    person.idNumber,
-    submission.agent?.person.idType ?? null,
-    submission.agent?.person.idNumber ?? null,
     submission.bundle?.bundleRef ?? null,
-    row.body,
+    sealer.identityIndex(person.idType, person.idNumber),
+    agent === null ? null : sealer.identityIndex(agent.idType, agent.idNumber),
+    submission.identity?.applicant ?? NOT_STATED,
+    agent === null ? null : (submission.identity?.agent ?? NOT_STATED),
+    sealer.sealJson(SEALED, caseNo, submission),
     JSON.stringify(lines),
     row.confirmedAt,
     row.acceptedAt,
     promisedBy,
   );
+  const link = db.prepare('INSERT INTO application_materials (case_no, sha256) VALUES (?, ?)');
+  for (const sha256 of referencedMaterials(submission)) link.run(caseNo, sha256);
   recordArrival(db, 'application', caseNo, now);
   return accepted(row, lines);
 }
 
-function toRecord(db: Database.Database, row: ApplicationRow): CaseRecord {
-  const submission = JSON.parse(row.body) as ApplicationSubmission;
+/**
+ * Delivery as progress answers show it: any terminal may read a case by its number, and numbers
+ * run in sequence, so a mailed result shows the recipient, phone and region masked.
+ */
+function deliveryOnRecord(submission: ApplicationSubmission): DeliveryOnRecord {
+  const delivery = submission.delivery;
+  if (delivery.method === 'pickUp') return delivery;
+  const { regionCode, province, city, county } = delivery.address;
+  return {
+    method: 'mail',
+    recipient: maskName(delivery.recipient),
+    phone: maskPhone(delivery.phone),
+    region: { regionCode, province, city, county },
+  };
+}
+
+function toRecord(db: Database.Database, sealer: PlatformSealer, row: SealedApplicationRow): CaseRecord {
+  const submission = openSubmission(sealer, row.caseNo, row.sealed);
   return {
     caseNo: row.caseNo,
     matter: submission.matter,
@@ -158,35 +208,39 @@ function toRecord(db: Database.Database, row: ApplicationRow): CaseRecord {
     confirmedAt: row.confirmedAt,
     acceptedAt: row.acceptedAt,
     promisedBy: row.promisedBy,
-    delivery: submission.delivery,
+    delivery: deliveryOnRecord(submission),
     pickUpPlace: pickUpPlace(db, submission),
   };
 }
 
-export function findCaseProgress(db: Database.Database, caseNo: string, now: Date): CaseProgress | undefined {
+export function findCaseProgress(
+  db: Database.Database,
+  sealer: PlatformSealer,
+  caseNo: string,
+  now: Date,
+): CaseProgress | undefined {
   const row = db.prepare(`SELECT ${COLUMNS} FROM applications WHERE case_no = ?`).get(caseNo) as
-    ApplicationRow | undefined;
-  return row && caseProgress(toRecord(db, row), now);
+    SealedApplicationRow | undefined;
+  return row && caseProgress(toRecord(db, sealer, row), now);
 }
 
 /** The person's cases as applicant (or legal representative) or as 经办人, newest first. */
-export function searchCases(db: Database.Database, search: CaseSearch, now: Date): CaseSummary[] {
+export function searchCases(
+  db: Database.Database,
+  sealer: PlatformSealer,
+  search: CaseSearch,
+  now: Date,
+): CaseSummary[] {
+  const index = sealer.identityIndex(search.idType, search.idNumber);
   const rows = db
     .prepare(
       `SELECT ${COLUMNS} FROM applications
-       WHERE ((applicant_id_number = ? AND applicant_id_type = ?) OR (agent_id_number = ? AND agent_id_type = ?))
-         AND day >= ?
+       WHERE (applicant_index = ? OR agent_index = ?) AND day >= ?
        ORDER BY accepted_at DESC, seq DESC`,
     )
-    .all(
-      search.idNumber,
-      search.idType,
-      search.idNumber,
-      search.idType,
-      search.since ?? '0000-00-00',
-    ) as ApplicationRow[];
+    .all(index, index, search.since ?? '0000-00-00') as SealedApplicationRow[];
   return rows.map((row) => {
-    const progress = caseProgress(toRecord(db, row), now);
+    const progress = caseProgress(toRecord(db, sealer, row), now);
     return {
       caseNo: progress.caseNo,
       matter: progress.matter,

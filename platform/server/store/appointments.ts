@@ -7,14 +7,20 @@ import type {
   AppointmentStatus,
   CancellationRequest,
 } from '../../contract/appointments';
+import { maskName } from '../privacy/mask';
+import type { PlatformSealer } from '../sealing/sealer';
 import { chinaDay, compactChinaDay } from '../time';
 import { recordArrival } from './arrivals';
 import { dailyId, nextDaySequence } from './day-sequence';
 
 /**
  * Appointments (预约): AP-YYYYMMDD-NNNN by booking day. A booked appointment whose day has passed
- * without a check-in reads as noShow (nao_compareceu); the row keeps 'booked'.
+ * without a check-in reads as noShow (nao_compareceu); the row keeps 'booked'. The booking (name,
+ * ID numbers, phone) is sealed; searches go through the keyed identity index, and the masked
+ * name answers show is made from the opened booking.
  */
+
+const SEALED = 'appointments.sealed_booking';
 
 interface Row {
   appointmentId: string;
@@ -34,14 +40,15 @@ interface Row {
 
 const COLUMNS = `appointment_id AS appointmentId, status, service_point_id AS servicePointId, slot_day AS slotDay,
   starts_at AS startsAt, ends_at AS endsAt, matter_code AS matterCode, matter_version AS matterVersion,
-  matter_name AS matterName, applicant_name_masked AS applicantName, booked_at AS bookedAt,
+  matter_name AS matterName, sealed_booking AS sealed, booked_at AS bookedAt,
   checked_in_at AS checkedInAt, cancelled_at AS cancelledAt`;
 
-/** 张三丰 → 张*丰, 李四 → 李*: enough for the resident to recognise, not enough to identify. */
-export function maskName(name: string): string {
-  const chars = [...name.trim()];
-  if (chars.length <= 2) return `${chars[0] ?? ''}*`;
-  return `${chars[0] ?? ''}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1] ?? ''}`;
+type SealedRow = Omit<Row, 'applicantName'> & { sealed: Buffer };
+
+function unseal(sealer: PlatformSealer, row: SealedRow): Row {
+  const { sealed, ...rest } = row;
+  const booking = sealer.openJson<AppointmentBooking>(SEALED, row.appointmentId, sealed);
+  return { ...rest, applicantName: maskName(booking.applicant.name) };
 }
 
 function toAppointment(row: Row, now: Date): Appointment {
@@ -69,6 +76,7 @@ export function bookedCount(db: Database.Database, slotId: string): number {
 
 export function recordAppointment(
   db: Database.Database,
+  sealer: PlatformSealer,
   terminalId: string,
   booking: AppointmentBooking,
   slot: Omit<AppointmentSlot, 'remaining'>,
@@ -94,9 +102,9 @@ export function recordAppointment(
   };
   db.prepare(
     `INSERT INTO appointments (appointment_id, day, seq, terminal_id, slot_id, service_point_id, slot_day, starts_at,
-       ends_at, matter_code, matter_version, matter_name, applicant_name_masked, applicant_id_type,
-       applicant_id_number, agent_id_type, agent_id_number, body, status, booked_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'booked', ?)`,
+       ends_at, matter_code, matter_version, matter_name, applicant_index, agent_index, sealed_booking, status,
+       booked_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'booked', ?)`,
   ).run(
     appointmentId,
     day,
@@ -110,42 +118,42 @@ export function recordAppointment(
     row.matterCode,
     row.matterVersion,
     row.matterName,
-    row.applicantName,
-    booking.applicant.idType,
-    booking.applicant.idNumber,
-    booking.agent?.person.idType ?? null,
-    booking.agent?.person.idNumber ?? null,
-    JSON.stringify(booking),
+    sealer.identityIndex(booking.applicant.idType, booking.applicant.idNumber),
+    booking.agent ? sealer.identityIndex(booking.agent.person.idType, booking.agent.person.idNumber) : null,
+    sealer.sealJson(SEALED, appointmentId, booking),
     row.bookedAt,
   );
   recordArrival(db, 'appointment', appointmentId, now);
   return toAppointment(row, now);
 }
 
-export function findAppointment(db: Database.Database, appointmentId: string, now: Date): Appointment | undefined {
+export function findAppointment(
+  db: Database.Database,
+  sealer: PlatformSealer,
+  appointmentId: string,
+  now: Date,
+): Appointment | undefined {
   const row = db.prepare(`SELECT ${COLUMNS} FROM appointments WHERE appointment_id = ?`).get(appointmentId) as
-    Row | undefined;
-  return row && toAppointment(row, now);
+    SealedRow | undefined;
+  return row && toAppointment(unseal(sealer, row), now);
 }
 
 /** The person's appointments as applicant or 经办人, soonest first. */
-export function searchAppointments(db: Database.Database, search: AppointmentSearch, now: Date): Appointment[] {
+export function searchAppointments(
+  db: Database.Database,
+  sealer: PlatformSealer,
+  search: AppointmentSearch,
+  now: Date,
+): Appointment[] {
+  const index = sealer.identityIndex(search.idType, search.idNumber);
   const rows = db
     .prepare(
       `SELECT ${COLUMNS} FROM appointments
-       WHERE ((applicant_id_number = ? AND applicant_id_type = ?) OR (agent_id_number = ? AND agent_id_type = ?))
-         AND (? IS NULL OR slot_day = ?)
+       WHERE (applicant_index = ? OR agent_index = ?) AND (? IS NULL OR slot_day = ?)
        ORDER BY starts_at, appointment_id`,
     )
-    .all(
-      search.idNumber,
-      search.idType,
-      search.idNumber,
-      search.idType,
-      search.date ?? null,
-      search.date ?? null,
-    ) as Row[];
-  return rows.map((row) => toAppointment(row, now));
+    .all(index, index, search.date ?? null, search.date ?? null) as SealedRow[];
+  return rows.map((row) => toAppointment(unseal(sealer, row), now));
 }
 
 /** Whether the appointment can be checked in now: booked, and its day is today. */

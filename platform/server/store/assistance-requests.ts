@@ -5,6 +5,7 @@ import type {
   AssistanceRequestState,
   AssistanceStatus,
 } from '../../contract/assistance';
+import type { PlatformSealer } from '../sealing/sealer';
 import { chinaDay, compactChinaDay } from '../time';
 import { recordArrival } from './arrivals';
 import { dailyId, nextDaySequence } from './day-sequence';
@@ -12,7 +13,10 @@ import { dailyId, nextDaySequence } from './day-sequence';
 /**
  * Assistance requests (帮办代办). The id, AR-YYYYMMDD-NNNN, is short enough to read out over the
  * phone. How soon staff get in touch depends on the kind: an agent at the station is urgent.
+ * The request itself (name, phone, address, note) is stored sealed.
  */
+
+const SEALED = 'assistance_requests.sealed_request';
 
 const CONTACT_WITHIN_HOURS: Record<AssistanceKind, number> = {
   agentAtStation: 1,
@@ -35,6 +39,7 @@ const toState = (row: Row): AssistanceRequestState => ({
 
 export function recordAssistanceRequest(
   db: Database.Database,
+  sealer: PlatformSealer,
   terminalId: string,
   request: AssistanceRequest,
   now: Date,
@@ -45,9 +50,21 @@ export function recordAssistanceRequest(
   const at = now.toISOString();
   db.prepare(
     `INSERT INTO assistance_requests
-       (request_id, day, seq, terminal_id, station_id, kind, status, body, received_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, 'received', ?, ?, ?)`,
-  ).run(requestId, day, seq, terminalId, request.stationId, request.kind, JSON.stringify(request), at, at);
+       (request_id, day, seq, terminal_id, station_id, kind, status, requested_at, sealed_request, received_at,
+        updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?)`,
+  ).run(
+    requestId,
+    day,
+    seq,
+    terminalId,
+    request.stationId,
+    request.kind,
+    request.requestedAt,
+    sealer.sealJson(SEALED, requestId, request),
+    at,
+    at,
+  );
   recordArrival(db, 'assistanceRequest', requestId, now);
   return toState({ requestId, kind: request.kind, status: 'received', receivedAt: at, updatedAt: at });
 }

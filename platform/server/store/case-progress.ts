@@ -1,4 +1,4 @@
-import type { CaseProgress, CaseState, CaseStep, Delivery } from '../../contract/applications';
+import type { CaseProgress, CaseState, CaseStep, DeliveryOnRecord } from '../../contract/applications';
 import type { MatterRef } from '../../contract/common';
 import { chinaInstant } from '../time';
 
@@ -17,7 +17,7 @@ export interface CaseRecord {
   readonly confirmedAt: string;
   readonly acceptedAt: string;
   readonly promisedBy: string | null;
-  readonly delivery: Delivery;
+  readonly delivery: DeliveryOnRecord;
   /** Where a picked-up result waits, as residents know it. */
   readonly pickUpPlace: string | null;
 }

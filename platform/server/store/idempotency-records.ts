@@ -1,9 +1,17 @@
 import type Database from 'better-sqlite3';
+import type { PlatformSealer } from '../sealing/sealer';
 
 /**
  * Stored responses of idempotent POSTs. A record is written in the same transaction as the
- * business write it answers for, so after a crash either both exist or neither does.
+ * business write it answers for, so after a crash either both exist or neither does. The stored
+ * body is sealed: answers to searches and bookings are about people. The fingerprint is keyed by
+ * the caller (see PlatformSealer.requestFingerprint).
  */
+
+const SEALED = 'idempotency_records.sealed_body';
+
+/** The record a sealed body belongs to: terminal and key, which together are unique. */
+const recordId = (at: RecordKey): string => `${at.terminalId}\n${at.key}`;
 
 export interface StoredResponse {
   readonly status: number;
@@ -27,10 +35,15 @@ interface Row {
   body: Buffer;
 }
 
-export function findIdempotencyRecord(db: Database.Database, at: RecordKey): IdempotencyRecord | undefined {
+export function findIdempotencyRecord(
+  db: Database.Database,
+  sealer: PlatformSealer,
+  at: RecordKey,
+): IdempotencyRecord | undefined {
   const row = db
     .prepare(
-      'SELECT fingerprint, status, headers, body FROM idempotency_records WHERE terminal_id = ? AND idem_key = ?',
+      `SELECT fingerprint, status, headers, sealed_body AS body FROM idempotency_records
+       WHERE terminal_id = ? AND idem_key = ?`,
     )
     .get(at.terminalId, at.key) as Row | undefined;
   if (!row) return undefined;
@@ -38,18 +51,20 @@ export function findIdempotencyRecord(db: Database.Database, at: RecordKey): Ide
     fingerprint: row.fingerprint,
     status: row.status,
     headers: JSON.parse(row.headers) as Record<string, string>,
-    body: new Uint8Array(row.body),
+    body: new Uint8Array(sealer.open(SEALED, recordId(at), row.body)),
   };
 }
 
 export function saveIdempotencyRecord(
   db: Database.Database,
+  sealer: PlatformSealer,
   at: RecordKey & { readonly fingerprint: string; readonly method: string; readonly path: string },
   response: StoredResponse,
   now: Date,
 ): void {
   db.prepare(
-    `INSERT INTO idempotency_records (terminal_id, idem_key, fingerprint, method, path, status, headers, body, created_at)
+    `INSERT INTO idempotency_records
+       (terminal_id, idem_key, fingerprint, method, path, status, headers, sealed_body, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     at.terminalId,
@@ -59,12 +74,7 @@ export function saveIdempotencyRecord(
     at.path,
     response.status,
     JSON.stringify(response.headers),
-    Buffer.from(response.body),
+    sealer.seal(SEALED, recordId(at), response.body),
     now.toISOString(),
   );
-}
-
-/** Forgets records older than the retention; returns how many went. */
-export function purgeIdempotencyRecords(db: Database.Database, olderThan: Date): number {
-  return db.prepare('DELETE FROM idempotency_records WHERE created_at < ?').run(olderThan.toISOString()).changes;
 }

@@ -1,11 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { InspectionReceipt, InspectionReport } from '../../contract/terminals';
+import type { PlatformSealer } from '../sealing/sealer';
 import { chinaDay, compactChinaDay } from '../time';
 import { dailyId, nextDaySequence } from './day-sequence';
 
-/** Stores an inspection report (巡检单) under a readable id, INSP-YYYYMMDD-NNNN. */
+/** Stores an inspection report (巡检单) under a readable id, INSP-YYYYMMDD-NNNN; sealed, as it names the inspector. */
 export function recordInspection(
   db: Database.Database,
+  sealer: PlatformSealer,
   terminalId: string,
   report: InspectionReport,
   now: Date,
@@ -15,9 +17,17 @@ export function recordInspection(
   const inspectionId = dailyId('INSP', compactChinaDay(now), seq);
   const receivedAt = now.toISOString();
   db.prepare(
-    `INSERT INTO inspections (inspection_id, day, seq, terminal_id, outcome, body, received_at)
+    `INSERT INTO inspections (inspection_id, day, seq, terminal_id, outcome, sealed_report, received_at)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(inspectionId, day, seq, terminalId, report.outcome, JSON.stringify(report), receivedAt);
+  ).run(
+    inspectionId,
+    day,
+    seq,
+    terminalId,
+    report.outcome,
+    sealer.sealJson('inspections.sealed_report', inspectionId, report),
+    receivedAt,
+  );
   return { inspectionId, receivedAt };
 }
 

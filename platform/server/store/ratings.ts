@@ -5,6 +5,7 @@ import {
   type RatingSubject,
   type RatingSubmission,
 } from '../../contract/ratings';
+import type { PlatformSealer } from '../sealing/sealer';
 import { addWorkingDays, chinaDay, compactChinaDay } from '../time';
 import { recordArrival } from './arrivals';
 import { dailyId, nextDaySequence } from './day-sequence';
@@ -12,7 +13,8 @@ import { dailyId, nextDaySequence } from './day-sequence';
 /**
  * 好差评 ratings, one per subject (kind + resolved ref), and the work orders of bad ones
  * (不满意 / 非常不满意): WO-YYYYMMDD-NNNN, to be followed up within 15 working days of the day the
- * platform received the rating (Saturdays and Sundays skipped; see time.ts about holidays).
+ * platform received the rating (Saturdays and Sundays skipped; see time.ts about holidays). The
+ * rating is stored sealed: a bad one carries the phone the work order calls back on.
  */
 
 export const FOLLOW_UP_WORKING_DAYS = 15;
@@ -26,6 +28,7 @@ export function isRated(db: Database.Database, subject: RatingSubject): boolean 
 
 export function recordRating(
   db: Database.Database,
+  sealer: PlatformSealer,
   terminalId: string,
   rating: RatingSubmission,
   subject: RatingSubject,
@@ -38,7 +41,7 @@ export function recordRating(
   const acceptedAt = now.toISOString();
   db.prepare(
     `INSERT INTO ratings (rating_id, day, seq, terminal_id, station_id, subject_kind, subject_ref, submitted_ref,
-       level, options_version, body, rated_at, accepted_at)
+       level, options_version, sealed_rating, rated_at, accepted_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     ratingId,
@@ -51,7 +54,7 @@ export function recordRating(
     rating.subject.ref,
     rating.level,
     rating.optionsVersion,
-    JSON.stringify(rating),
+    sealer.sealJson('ratings.sealed_rating', ratingId, rating),
     rating.ratedAt,
     acceptedAt,
   );

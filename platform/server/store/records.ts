@@ -1,21 +1,56 @@
 import type Database from 'better-sqlite3';
-import type { StoredRecords } from '../../contract/admin';
+import type { IdentityOnRecord, StoredRecords } from '../../contract/admin';
+import type { Person } from '../../contract/common';
+import type { z } from 'zod';
+import { maskIdNumber, maskName } from '../privacy/mask';
+import type { PlatformSealer } from '../sealing/sealer';
+import { applicantPerson, openSubmission } from './applications';
 
 /**
- * What kiosks delivered, for `GET /_admin/records`: references only, each with its global arrival
- * number and the count of rows sharing its natural key (1 = stored exactly once).
+ * What kiosks delivered, for `GET /_admin/records`: each record with its global arrival number
+ * and the count of rows sharing its natural key (1 = stored exactly once). Applications also show
+ * who applied, masked, and how the kiosk identified them, so staff know whose ID document to
+ * check at 受理. Nothing here is a full name, number, phone or address.
  */
 
-export function storedRecords(db: Database.Database): StoredRecords {
-  const applications = db
+type Identified = z.infer<typeof IdentityOnRecord>;
+
+interface ApplicationListRow {
+  arrival: number;
+  receivedAt: string;
+  terminalId: string;
+  localRef: string;
+  caseNo: string;
+  rows: number;
+  applicantBy: Identified;
+  agentBy: Identified | null;
+  sealed: Buffer;
+}
+
+const masked = (person: Person) => ({ name: maskName(person.name), idNumber: maskIdNumber(person.idNumber) });
+const verified = (evidence: Identified | null) => evidence === null || evidence === 'idCardChip';
+
+export function storedRecords(db: Database.Database, sealer: PlatformSealer): StoredRecords {
+  const applicationRows = db
     .prepare(
       `SELECT a.arrival, a.received_at AS receivedAt, p.terminal_id AS terminalId, p.local_ref AS localRef,
-         p.case_no AS caseNo,
+         p.case_no AS caseNo, p.applicant_identified_by AS applicantBy, p.agent_identified_by AS agentBy,
+         p.sealed_submission AS sealed,
          (SELECT count(*) FROM applications q WHERE q.terminal_id = p.terminal_id AND q.local_ref = p.local_ref) AS rows
        FROM applications p JOIN record_arrivals a ON a.kind = 'application' AND a.record_id = p.case_no
        ORDER BY a.arrival`,
     )
-    .all() as StoredRecords['applications'];
+    .all() as ApplicationListRow[];
+  const applications = applicationRows.map(({ sealed, applicantBy, agentBy, ...row }) => {
+    const submission = openSubmission(sealer, row.caseNo, sealed);
+    return {
+      ...row,
+      applicant: masked(applicantPerson(submission.applicant)),
+      agent: submission.agent ? masked(submission.agent.person) : null,
+      identity: { applicant: applicantBy, agent: agentBy },
+      identityCheckNeeded: !verified(applicantBy) || !verified(agentBy),
+    };
+  });
   const tickets = db
     .prepare(
       `SELECT a.arrival, a.received_at AS receivedAt, t.terminal_id AS terminalId, t.ticket_id AS ticketId, t.source,
@@ -41,9 +76,9 @@ export function storedRecords(db: Database.Database): StoredRecords {
   const assistanceRequests = db
     .prepare(
       `SELECT a.arrival, a.received_at AS receivedAt, x.terminal_id AS terminalId, x.request_id AS requestId, x.kind,
-         json_extract(x.body, '$.requestedAt') AS requestedAt,
+         x.requested_at AS requestedAt,
          (SELECT count(*) FROM assistance_requests y WHERE y.terminal_id = x.terminal_id AND y.kind = x.kind
-            AND json_extract(y.body, '$.requestedAt') = json_extract(x.body, '$.requestedAt')) AS rows
+            AND y.requested_at = x.requested_at) AS rows
        FROM assistance_requests x JOIN record_arrivals a ON a.kind = 'assistanceRequest' AND a.record_id = x.request_id
        ORDER BY a.arrival`,
     )

@@ -9,8 +9,9 @@ import { openPlatformDb } from '../db/open';
 import { FaultController } from '../faults/fault-controller';
 import type { PlatformApp, PlatformLimits } from '../http/types';
 import type { QueueServiceDirectory } from '../sample/queue-services';
+import { ephemeralSealer, type PlatformSealer } from '../sealing/sealer';
 import { seedPlatform } from '../seed-platform';
-import { startPlatformServer, type PlatformServer } from '../start';
+import { startPlatformServer, type PlatformServer, type PlatformServerOptions } from '../start';
 import { registerTerminal, type TerminalRegistration } from '../store/terminals';
 import type { Clock } from '../time';
 import { catalogFixture } from './catalog-fixture';
@@ -116,11 +117,14 @@ export interface TestPlatformOptions {
   readonly now?: Clock;
   readonly faults?: FaultController;
   readonly queueServices?: QueueServiceDirectory;
+  /** A fresh random key unless given. */
+  readonly sealer?: PlatformSealer;
 }
 
 export interface TestPlatform {
   readonly app: PlatformApp;
   readonly db: Database.Database;
+  readonly sealer: PlatformSealer;
   readonly faults: FaultController;
   request(method: string, path: string, options?: RequestOptions): Promise<CheckedResponse>;
   close(): void;
@@ -128,7 +132,8 @@ export interface TestPlatform {
 
 /** The app in-process (`app.request()`), on an in-memory database unless a file is given. */
 export function createTestPlatform(options: TestPlatformOptions = {}): TestPlatform {
-  const opened = openPlatformDb(options.dbPath ?? ':memory:');
+  const sealer = options.sealer ?? ephemeralSealer();
+  const opened = openPlatformDb(options.dbPath ?? ':memory:', sealer);
   if (!opened.ok) throw new Error(`test database: ${opened.error.kind}`);
   const db = opened.value;
   const now = options.now ?? (() => new Date());
@@ -142,6 +147,7 @@ export function createTestPlatform(options: TestPlatformOptions = {}): TestPlatf
   const faults = options.faults ?? new FaultController();
   const app = createPlatformApp({
     db,
+    sealer,
     faults,
     now,
     adminToken: ADMIN_TOKEN,
@@ -151,6 +157,7 @@ export function createTestPlatform(options: TestPlatformOptions = {}): TestPlatf
   return {
     app,
     db,
+    sealer,
     faults,
     request: async (method, path, requestOptions = {}) =>
       checked(method, path, await app.request(path, buildInit(method, requestOptions))),
@@ -175,7 +182,10 @@ export function makeTempDir(): { readonly dir: string; remove(): void } {
 
 /** startPlatformServer on port 0 with a database file in a fresh temp dir (or the given file). */
 export async function startTestServer(
-  options: { readonly dbPath?: string; readonly faults?: FaultController; readonly catalog?: Catalog } = {},
+  options: { readonly dbPath?: string; readonly faults?: FaultController; readonly catalog?: Catalog } & Pick<
+    PlatformServerOptions,
+    'now' | 'retention' | 'dataKeyFile' | 'purgeIntervalMs' | 'log'
+  > = {},
 ): Promise<TestServer> {
   const temp = options.dbPath ? undefined : makeTempDir();
   const dbPath = options.dbPath ?? join(temp?.dir ?? '', 'platform.db');
@@ -186,6 +196,11 @@ export async function startTestServer(
     adminToken: ADMIN_TOKEN,
     seedCatalog: () => options.catalog ?? catalogFixture(),
     faults: options.faults,
+    now: options.now,
+    retention: options.retention,
+    dataKeyFile: options.dataKeyFile,
+    purgeIntervalMs: options.purgeIntervalMs,
+    log: options.log,
   });
   return {
     server,

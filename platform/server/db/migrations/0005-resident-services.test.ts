@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { migration0005 } from './0005-resident-services';
-import { databaseAt, tableNames } from './testing';
+import { databaseAt, tableNames, TEST_SEALER } from './testing';
 
 function withTerminal(version: number) {
   const db = databaseAt(version);
@@ -29,7 +29,7 @@ describe('migration 0005 resident-services', () => {
     );
     insert.run('AR-20260301-0002', 2, '2026-03-01T02:00:00.000Z', 't');
     insert.run('AR-20260301-0001', 1, '2026-03-01T01:00:00.000Z', 't');
-    db.transaction(() => migration0005.up(db))();
+    db.transaction(() => migration0005.up(db, { sealer: TEST_SEALER }))();
     expect(db.prepare('SELECT record_id FROM record_arrivals ORDER BY arrival').pluck().all()).toEqual([
       'AR-20260301-0001',
       'AR-20260301-0002',

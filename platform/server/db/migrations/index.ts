@@ -4,6 +4,7 @@ import { migration0002 } from './0002-published-documents';
 import { migration0003 } from './0003-materials';
 import { migration0004 } from './0004-terminal-reports';
 import { migration0005 } from './0005-resident-services';
+import { migration0006 } from './0006-sealed-personal-data';
 
 /** Every migration, in order. Append new ones; never edit or reorder a released one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0006,
 ];
