@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationDraft, ApplicationReceipt } from '../../core/api/applications';
 import type { CaseLookup } from '../../core/api/care';
@@ -263,6 +264,17 @@ describe('identity assurance: only the card opens a person’s records', () => {
     await signInTyped('11010519491231002X', '张三');
     const receipt = await apply({ method: 'pickUp' });
     expect(receipt.status).toBe('delivered');
+    // The platform is told the identity was typed, so staff check the ID document at 受理; the
+    // neighbour's card-signed application says it was read from the chip.
+    const identified = new Database(join(dir, 'data', 'platform.sqlite'), { readonly: true });
+    try {
+      const byCase = (caseNo: string) =>
+        identified.prepare('SELECT applicant_identified_by AS by FROM applications WHERE case_no = ?').get(caseNo);
+      expect(byCase(receipt.matters[0]!.caseNo!)).toEqual({ by: 'typedNumber' });
+      expect(byCase(caseNo)).toEqual({ by: 'idCardChip' });
+    } finally {
+      identified.close();
+    }
     expect((await book('13600003333')).status).toBe('booked');
     const queues = await call<{ services: Array<{ serviceCode: string }> }>('queue.overview');
     const service = queues.services[0]!;
