@@ -176,6 +176,44 @@ export const SpeechConfig = z
   })
   .strict();
 
+/**
+ * How long the kiosk keeps what it must not keep for ever (GB/T 35273 §6.1: the shortest time the
+ * purpose needs). Records of a resident's visit serve the delivery to the platform; once the
+ * platform confirmed it, the platform holds the case and the kiosk's copy only answers "cases
+ * saved here" and reprints for a while. Undelivered and refused (dead-letter) items are kept
+ * whatever these say, until delivered or until staff act on them.
+ */
+export const DEFAULT_RETENTION = { deliveredDays: 30, printerOutputDays: 1, logDays: 14 } as const;
+
+export const RetentionConfig = z
+  .object({
+    deliveredDays: z
+      .number()
+      .int()
+      .min(0)
+      .max(3650)
+      .default(DEFAULT_RETENTION.deliveredDays)
+      .describe(
+        'days after the platform confirmed delivery before an application (with its scans), rating or help request ' +
+          'and its outbox row are deleted from the kiosk; 0 = at the next daily purge',
+      ),
+    printerOutputDays: z
+      .number()
+      .int()
+      .min(0)
+      .max(365)
+      .default(DEFAULT_RETENTION.printerOutputDays)
+      .describe("days the emulated printer's receipt files (text and PNG) are kept"),
+    logDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(365)
+      .default(DEFAULT_RETENTION.logDays)
+      .describe('days the log files are kept'),
+  })
+  .strict();
+
 export const KioskConfig = z
   .object({
     station: Station,
@@ -219,8 +257,17 @@ export const KioskConfig = z
     data: z
       .object({
         dir: z.string().min(1).describe('where the store and logs live; relative to the config file'),
+        keyFile: z
+          .string()
+          .min(1)
+          .optional()
+          .describe(
+            'the data key (seals personal data at rest), outside data.dir; relative to the config file. ' +
+              'Left out: .kiosk-keys/data-key beside the data folder',
+          ),
       })
       .strict(),
+    retention: RetentionConfig.default(DEFAULT_RETENTION),
     logging: z
       .object({
         level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
@@ -235,3 +282,4 @@ export type DevicesConfig = z.infer<typeof DevicesConfig>;
 export type PlatformConfig = z.infer<typeof PlatformConfig>;
 export type TechnicianConfig = z.infer<typeof TechnicianConfig>;
 export type SpeechConfig = z.infer<typeof SpeechConfig>;
+export type RetentionConfig = z.infer<typeof RetentionConfig>;
