@@ -68,6 +68,15 @@ const fail = (message: string): Result<never, DataKeyError> => err({ kind: 'data
  * nothing sealed yet, so a fresh key loses nothing.
  */
 export function loadDataKey(place: DataKeyPlace, options: { mayCreate: boolean }): Result<DataKey, DataKeyError> {
+  try {
+    return findDataKey(place, options);
+  } catch (error) {
+    // A folder the kiosk's user may not enter, an I/O error: said as it is, nothing changed.
+    return fail(`cannot use the data key at ${place.keyFile}: ${(error as Error).message}`);
+  }
+}
+
+function findDataKey(place: DataKeyPlace, options: { mayCreate: boolean }): Result<DataKey, DataKeyError> {
   if (isWithin(place.dataDir, place.keyFile)) {
     return fail(
       `the data key file ${place.keyFile} is inside the data folder ${place.dataDir}; a copy of the data folder would ` +
@@ -132,7 +141,9 @@ function exists(path: string): boolean {
     statSync(path);
     return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    const code = (error as NodeJS.ErrnoException).code;
+    // ENOTDIR: a file stands where a folder on the way should be; nothing is at the path itself.
+    if (code === 'ENOENT' || code === 'ENOTDIR') return false;
     throw error;
   }
 }
