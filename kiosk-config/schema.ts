@@ -70,7 +70,7 @@ const receiptsPerPaperRoll = z.number().int().min(50).max(5000).default(400);
 export const DevicesConfig = z
   .object({
     idCardReader: z.discriminatedUnion('mode', [
-      Emulated,
+      Emulated.extend({ pollIntervalMs: z.number().int().min(100).max(2000).default(300) }).strict(),
       z
         .object({
           mode: z.literal('real'),

@@ -12,9 +12,12 @@ import { trackReachability } from '../platform-client/reachability';
 import { buildDevices } from '../devices/build-devices';
 import { createDeviceManager } from '../devices/manager';
 import { createPrintLedgerStore } from '../devices/print-ledger-store';
-import { dataSealerFor, startOutboxDelivery } from '../outbox';
+import { createDataSealer, holdsSealedData, sealPlainBodies, startOutboxDelivery } from '../outbox';
+import { startRetentionLoop } from '../retention/retention';
+import { loadDataKey } from '../security/data-key';
 import { createCaptureStaging } from '../session/capture-staging';
 import { createSpeechService, speechEngineFromConfig } from '../speech';
+import { ensurePrivateFile, prepareDataFolder } from '../store/data-folder';
 import { openStore } from '../store/open';
 import { createTechnicianService } from '../technician';
 import { createAccessGuard } from './access-guard';
@@ -34,8 +37,46 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
   const { config } = loaded;
   const log = logger.child({ component: 'core' });
 
+  // Owner-only data folder (0700, files 0600), tightened if an older kiosk left it open.
+  const tightened = prepareDataFolder(loaded.dataDir);
+  if (tightened.length > 0) log.warn({ tightened }, 'data folder permissions tightened to owner-only');
+
   const store = openStore({ path: join(loaded.dataDir, 'kiosk.sqlite'), logger });
   if (!store.ok) return err(store.error);
+
+  // The data key seals every personal field; a new one only while the store holds nothing sealed.
+  const dataKey = loadDataKey(
+    {
+      keyFile: loaded.dataKeyPath,
+      dataDir: loaded.dataDir,
+      // systemd's LoadCredential=/LoadCredentialEncrypted= put credentials here for this unit only.
+      credentialsDir: process.env['CREDENTIALS_DIRECTORY'] || null,
+    },
+    { mayCreate: !holdsSealedData(store.value.db) },
+  );
+  if (!dataKey.ok) {
+    store.value.close();
+    return err(dataKey.error);
+  }
+  log.info(
+    { path: dataKey.value.path, source: dataKey.value.source, removedOldCopy: dataKey.value.removedOldCopy },
+    'data key ready',
+  );
+  const sealer = createDataSealer(dataKey.value.key);
+  const upgraded = sealPlainBodies(store.value.db, sealer);
+  if (upgraded.sealed + upgraded.dropped > 0)
+    log.info(upgraded, 'outbox bodies stored in clear were sealed or dropped');
+  const now = () => new Date();
+  // Delivered records past the retention policy go now and then daily; dead letters stay for staff.
+  const retention = startRetentionLoop({
+    db: store.value.db,
+    sealer,
+    policy: config.retention,
+    dataDir: loaded.dataDir,
+    logDir: options.logDir ?? null,
+    now,
+    logger,
+  });
 
   let embedded: EmbeddedPlatform | null = null;
   let platform: HttpOptions;
@@ -43,14 +84,18 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
     const token = config.terminal.embeddedToken ?? randomBytes(24).toString('base64url');
     const platformLog = logger.child({ component: 'embedded-platform' });
     try {
+      const dbPath = join(loaded.dataDir, 'platform.sqlite');
+      // Owner-only before SQLite creates it (its -wal and -shm take its mode).
+      ensurePrivateFile(dbPath);
       embedded = await startEmbeddedPlatform({
-        dbPath: join(loaded.dataDir, 'platform.sqlite'),
+        dbPath,
         port: config.platform.port,
         terminals: [{ id: config.terminal.id, token, stationId: config.station.id }],
         // The platform logs every request at info; inside the kiosk that is detail, not news.
         log: (level, message, fields) => platformLog[level === 'info' ? 'debug' : level](fields ?? {}, message),
       });
     } catch (error) {
+      retention.stop();
       store.value.close();
       return err({
         kind: 'embeddedPlatform',
@@ -65,6 +110,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
     try {
       token = readFileSync(tokenPath, 'utf8').trim();
     } catch (error) {
+      retention.stop();
       store.value.close();
       return err({
         kind: 'platformToken',
@@ -72,6 +118,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
       });
     }
     if (token.length < 16) {
+      retention.stop();
       store.value.close();
       return err({ kind: 'platformToken', message: `the platform token in ${tokenPath} is too short to be real` });
     }
@@ -110,7 +157,6 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
     },
     speech: { available: speechEngine !== null, prepareAtStart: config.speech.prepareAtStart },
   };
-  const now = () => new Date();
   const ledger = createPrintLedgerStore(store.value.db, now);
   const bindings = await buildDevices({ config: config.devices, ledger, dataDir: loaded.dataDir, logger });
   const devices = createDeviceManager({ bindings, ledger, logger, now });
@@ -125,8 +171,8 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
     platform,
     logger,
     now,
-    // Application bodies and materials are sealed at rest; delivery opens them with the same key.
-    sealer: dataSealerFor(loaded.dataDir),
+    // Every body is sealed at rest; delivery opens it with the same key just before sending.
+    sealer,
     onChange: ({ pending, deadLetters }) => events.emit('outbox.changed', { pending, deadLetters }),
   });
   const resident = createResidentServices({
@@ -137,6 +183,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
     devices,
     captures,
     outbox,
+    sealer,
     catalogSync,
     logger,
     now,
@@ -160,6 +207,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
     config: config.technician,
     devices,
     outbox,
+    sealer,
     info,
     catalogVersion: () => catalogSync.status().version,
     logDir: options.logDir ?? null,
@@ -193,6 +241,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
     close() {
       closing ??= (async () => {
         loop.stop();
+        retention.stop();
         await speech.stop();
         await resident.stop();
         await outbox.stop();

@@ -2,6 +2,7 @@ import type { Dispatch } from '../api/dispatcher';
 import type { EventBus } from '../api/events';
 import type { KioskContract, KioskInfo } from '../api/contract';
 import type { Logger } from '../logging/logger';
+import type { DataKeyError } from '../security/data-key';
 import type { StoreError } from '../store/open';
 import type { LoadedConfig } from '../../kiosk-config/load';
 
@@ -34,4 +35,7 @@ export interface KioskCore {
 
 /** Why the core could not start; `message` is written for the technician at the station. */
 export type StartupError =
-  StoreError | { kind: 'platformToken'; message: string } | { kind: 'embeddedPlatform'; message: string };
+  | StoreError
+  | DataKeyError
+  | { kind: 'platformToken'; message: string }
+  | { kind: 'embeddedPlatform'; message: string };

@@ -89,7 +89,7 @@ export async function buildIdCard(
   const emulator = createIdCardEmulator({ transport: link.device, baudRate: EMULATED_BAUD });
   const started = await emulator.start();
   if (!started.ok) log.error({ reason: started.error.message }, 'the ID card emulator could not open its end');
-  const reader = createIdCardReader({ transport: link.host, pollIntervalMs: 300, logger: log });
+  const reader = createIdCardReader({ transport: link.host, pollIntervalMs: config.pollIntervalMs, logger: log });
   const control: EmulatorControl = {
     actions: [
       'insertCard',

@@ -109,7 +109,7 @@ describe('sealPlainBodies (the start-up upgrade)', () => {
     sealPlainBodies(store.db, sealer);
     const sentBodies: string[] = [];
     const fetch: typeof globalThis.fetch = (_input, init) => {
-      sentBodies.push(String(init?.body));
+      sentBodies.push(typeof init?.body === 'string' ? init.body : 'not JSON text');
       return Promise.resolve(new Response('{"requestId":"AR-1","expectedContactWithinHours":48}', { status: 201 }));
     };
     const item = getOutboxItem(store.db, rows[0]!.id)!;
