@@ -30,7 +30,8 @@ import type { KioskCore, KioskCoreOptions, StartupError } from './types';
 /**
  * Starts everything the kiosk needs except its window, in dependency order, and undoes what was
  * started if a later step fails. Returns a StartupError (written for the technician) for the
- * failures a station can have: a locked or foreign store, a missing platform token, a port taken.
+ * failures a station can have: a data folder the kiosk may not own, a locked or foreign store, a
+ * data key that is lost, misplaced or readable by others, a missing platform token, a port taken.
  */
 export async function startKioskCore(options: KioskCoreOptions): Promise<Result<KioskCore, StartupError>> {
   const { loaded, logger } = options;
@@ -38,7 +39,15 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
   const log = logger.child({ component: 'core' });
 
   // Owner-only data folder (0700, files 0600), tightened if an older kiosk left it open.
-  const tightened = prepareDataFolder(loaded.dataDir);
+  let tightened: string[];
+  try {
+    tightened = prepareDataFolder(loaded.dataDir);
+  } catch (error) {
+    return err({
+      kind: 'storeOpen',
+      message: `cannot make the data folder ${loaded.dataDir} private to the kiosk's user: ${(error as Error).message}. Give that user the folder and everything in it (chown -R) and start again.`,
+    });
+  }
   if (tightened.length > 0) log.warn({ tightened }, 'data folder permissions tightened to owner-only');
 
   const store = openStore({ path: join(loaded.dataDir, 'kiosk.sqlite'), logger });
