@@ -105,6 +105,13 @@ describe('start-up with the data key', () => {
     expect(existsSync(join(dataDir(), 'data-key'))).toBe(false);
   });
 
+  it('says so when the data folder cannot be made private', async () => {
+    writeFileSync(dataDir(), 'a file where the data folder should be');
+    const refused = await start();
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'storeOpen' } });
+    expect(!refused.ok && refused.error.message).toMatch(/cannot make the data folder .* private/);
+  });
+
   it('refuses a key file others can read, says how to fix it, and starts once it is fixed', async () => {
     await startAndStop();
     chmodSync(keyFile(), 0o644);
