@@ -57,6 +57,56 @@ describe('kiosk-config', () => {
     );
   });
 
+  it('puts the data key outside the data folder: configured, or beside it by default', () => {
+    const shipped = loadKioskConfig(DEFAULT);
+    expect(shipped.ok && shipped.value.dataKeyPath).toBe(join(import.meta.dirname, '..', '.kiosk-keys', 'data-key'));
+
+    const config = defaults();
+    config['data'] = { dir: 'var/data' };
+    const path = join(dir, 'kiosk.json');
+    writeFileSync(path, JSON.stringify(config));
+    const byDefault = loadKioskConfig(path);
+    expect(byDefault.ok && byDefault.value.dataKeyPath).toBe(join(dir, 'var', '.kiosk-keys', 'data-key'));
+
+    config['data'] = { dir: 'var/data', keyFile: '/etc/bianmin-kiosk/data-key' };
+    writeFileSync(path, JSON.stringify(config));
+    const absolute = loadKioskConfig(path);
+    expect(absolute.ok && absolute.value.dataKeyPath).toBe('/etc/bianmin-kiosk/data-key');
+  });
+
+  it('refuses a data key inside the data folder, saying where it should go', () => {
+    const problems = problemsFor(
+      (c) => (c['data'] = { dir: '/var/lib/kiosk', keyFile: '/var/lib/kiosk/keys/data-key' }),
+    );
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^data\.keyFile: .* is inside data\.dir .*outside the data folder/);
+    expect(problemsFor((c) => (c['data'] = { dir: 'data', keyFile: 'data' }))[0]).toMatch(/inside data\.dir/);
+  });
+
+  it('takes the retention policy with defaults for what is left out, and refuses nonsense', () => {
+    const config = defaults();
+    delete config['retention'];
+    const result = parseKioskConfig(JSON.stringify(config), '/etc/kiosk.json');
+    expect(result.ok && result.value.config.retention).toEqual({
+      deliveredDays: 30,
+      printerOutputDays: 1,
+      logDays: 14,
+    });
+    config['retention'] = { deliveredDays: 0 };
+    const partial = parseKioskConfig(JSON.stringify(config), '/etc/kiosk.json');
+    expect(partial.ok && partial.value.config.retention).toEqual({
+      deliveredDays: 0,
+      printerOutputDays: 1,
+      logDays: 14,
+    });
+    expect(problemsFor((c) => (c['retention'] = { deliveredDays: -1 }))).toEqual([
+      'retention.deliveredDays: -1 is too small; allowed: at least 0',
+    ]);
+    expect(problemsFor((c) => (c['retention'] = { logDays: 0 }))).toEqual([
+      'retention.logDays: 0 is too small; allowed: at least 1',
+    ]);
+  });
+
   it('names the field, the value and what is allowed for a wrong enum', () => {
     expect(problemsFor((c) => (c['ui']!['defaultLocale'] = 'fr'))).toEqual([
       'ui.defaultLocale: "fr" is not allowed; allowed: "zh-CN", "en"',

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { err, ok, type Result } from '../core/api/result';
 import { describeConfigIssues } from './format-issues';
 import { KioskConfig } from './schema';
@@ -10,8 +10,15 @@ export interface LoadedConfig {
   readonly sourcePath: string;
   /** `data.dir` resolved against the config file's folder. */
   readonly dataDir: string;
+  /** `data.keyFile` resolved, or its default: `.kiosk-keys/data-key` beside the data folder. */
+  readonly dataKeyPath: string;
   /** `platform.tokenFile` resolved, for a remote platform. */
   readonly platformTokenPath: string | null;
+  /**
+   * The embedded platform's data key: `platform.dataKeyFile` resolved, or `platform-data-key`
+   * beside the kiosk's own key — outside the data folder too, so a copy of that folder opens nothing.
+   */
+  readonly embeddedPlatformKeyPath: string | null;
 }
 
 export interface ConfigError {
@@ -52,11 +59,33 @@ export function parseKioskConfig(text: string, sourcePath: string): Result<Loade
   }
   const config = parsed.data;
   const base = dirname(sourcePath);
+  const dataDir = resolve(base, config.data.dir);
+  const dataKeyPath =
+    config.data.keyFile === undefined
+      ? join(dirname(dataDir), '.kiosk-keys', 'data-key')
+      : resolve(base, config.data.keyFile);
+  const inside = relative(dataDir, dataKeyPath);
+  if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) {
+    return err({
+      sourcePath,
+      problems: [
+        `data.keyFile: ${JSON.stringify(config.data.keyFile)} (${dataKeyPath}) is inside data.dir (${dataDir}); the data ` +
+          'key must live outside the data folder, e.g. "../.kiosk-keys/data-key"',
+      ],
+    });
+  }
   return ok({
     config,
     sourcePath,
-    dataDir: resolve(base, config.data.dir),
+    dataDir,
+    dataKeyPath,
     platformTokenPath: config.platform.mode === 'remote' ? resolve(base, config.platform.tokenFile) : null,
+    embeddedPlatformKeyPath:
+      config.platform.mode === 'embedded'
+        ? config.platform.dataKeyFile === undefined
+          ? join(dirname(dataKeyPath), 'platform-data-key')
+          : resolve(base, config.platform.dataKeyFile)
+        : null,
   });
 }
 

@@ -70,7 +70,7 @@ const receiptsPerPaperRoll = z.number().int().min(50).max(5000).default(400);
 export const DevicesConfig = z
   .object({
     idCardReader: z.discriminatedUnion('mode', [
-      Emulated,
+      Emulated.extend({ pollIntervalMs: z.number().int().min(100).max(2000).default(300) }).strict(),
       z
         .object({
           mode: z.literal('real'),
@@ -160,6 +160,22 @@ export const PlatformConfig = z.discriminatedUnion('mode', [
     .object({
       mode: z.literal('embedded').describe('run the reference platform inside the kiosk process'),
       port: Port.default(0).describe('0 picks a free port'),
+      dataKeyFile: z
+        .string()
+        .min(1)
+        .optional()
+        .describe(
+          "the embedded platform's own data key (it seals the platform's records); relative to the config file; default: platform-data-key beside data.keyFile",
+        ),
+      retention: z
+        .object({
+          idempotencyDays: z.number().int().positive().optional(),
+          applicationDays: z.number().int().positive().optional(),
+          serviceRecordDays: z.number().int().positive().optional(),
+        })
+        .strict()
+        .optional()
+        .describe('how long the embedded platform keeps its records (platform/README.md: defaults and minimums)'),
     })
     .strict(),
   z
@@ -200,6 +216,44 @@ export const SpeechConfig = z
       .describe(
         'synthesise every fixed prompt into the disk cache at start, so the first word of a screen comes at once',
       ),
+  })
+  .strict();
+
+/**
+ * How long the kiosk keeps what it must not keep for ever (GB/T 35273 §6.1: the shortest time the
+ * purpose needs). Records of a resident's visit serve the delivery to the platform; once the
+ * platform confirmed it, the platform holds the case and the kiosk's copy only answers "cases
+ * saved here" and reprints for a while. Undelivered and refused (dead-letter) items are kept
+ * whatever these say, until delivered or until staff act on them.
+ */
+export const DEFAULT_RETENTION = { deliveredDays: 30, printerOutputDays: 1, logDays: 14 } as const;
+
+export const RetentionConfig = z
+  .object({
+    deliveredDays: z
+      .number()
+      .int()
+      .min(0)
+      .max(3650)
+      .default(DEFAULT_RETENTION.deliveredDays)
+      .describe(
+        'days after the platform confirmed delivery before an application (with its scans), rating or help request ' +
+          'and its outbox row are deleted from the kiosk; 0 = at the next daily purge',
+      ),
+    printerOutputDays: z
+      .number()
+      .int()
+      .min(0)
+      .max(365)
+      .default(DEFAULT_RETENTION.printerOutputDays)
+      .describe("days the emulated printer's receipt files (text and PNG) are kept"),
+    logDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(365)
+      .default(DEFAULT_RETENTION.logDays)
+      .describe('days the log files are kept'),
   })
   .strict();
 
@@ -246,8 +300,17 @@ export const KioskConfig = z
     data: z
       .object({
         dir: z.string().min(1).describe('where the store and logs live; relative to the config file'),
+        keyFile: z
+          .string()
+          .min(1)
+          .optional()
+          .describe(
+            'the data key (seals personal data at rest), outside data.dir; relative to the config file. ' +
+              'Left out: .kiosk-keys/data-key beside the data folder',
+          ),
       })
       .strict(),
+    retention: RetentionConfig.default(DEFAULT_RETENTION),
     logging: z
       .object({
         level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
@@ -262,3 +325,4 @@ export type DevicesConfig = z.infer<typeof DevicesConfig>;
 export type PlatformConfig = z.infer<typeof PlatformConfig>;
 export type TechnicianConfig = z.infer<typeof TechnicianConfig>;
 export type SpeechConfig = z.infer<typeof SpeechConfig>;
+export type RetentionConfig = z.infer<typeof RetentionConfig>;

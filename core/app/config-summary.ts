@@ -21,6 +21,12 @@ export function configSummary(loaded: LoadedConfig): Array<{ key: string; value:
   return [
     { key: 'config file', value: loaded.sourcePath },
     { key: 'data.dir', value: loaded.dataDir },
+    // Where the key is, never the key; a systemd credential, when passed, is used instead.
+    { key: 'data.keyFile', value: loaded.dataKeyPath },
+    {
+      key: 'retention',
+      value: `delivered ${config.retention.deliveredDays} d, printer output ${config.retention.printerOutputDays} d, logs ${config.retention.logDays} d`,
+    },
     { key: 'station', value: `${config.station.name} (${config.station.id})` },
     { key: 'terminal', value: `${config.terminal.name} (${config.terminal.id})` },
     {

@@ -3,7 +3,7 @@ import type { KioskInfo } from '../api/contract';
 import type { CatalogSync } from '../catalog/sync';
 import type { DeviceManager } from '../devices/types';
 import type { Logger } from '../logging/logger';
-import type { OutboxDelivery } from '../outbox';
+import type { DataSealer, OutboxDelivery } from '../outbox';
 import type { HttpOptions } from '../platform-client/http';
 import type { Reachability } from '../platform-client/reachability';
 import type { CaptureStaging } from '../session/capture-staging';
@@ -24,6 +24,8 @@ export interface ServiceDeps {
   readonly devices: DeviceManager;
   readonly captures: CaptureStaging;
   readonly outbox: OutboxDelivery;
+  /** The kiosk's data key: seals every personal field at rest and keys the lookup hashes. */
+  readonly sealer: DataSealer;
   readonly session: ResidentSession;
   readonly catalogSync: CatalogSync;
   readonly logger: Logger;

@@ -11,10 +11,13 @@ import { trackReachability } from '../platform-client/reachability';
 import { buildDevices } from '../devices/build-devices';
 import { createDeviceManager } from '../devices/manager';
 import { createPrintLedgerStore } from '../devices/print-ledger-store';
-import { dataSealerFor, startOutboxDelivery } from '../outbox';
+import { createDataSealer, holdsSealedData, sealPlainBodies, startOutboxDelivery } from '../outbox';
+import { startRetentionLoop } from '../retention/retention';
+import { loadDataKey } from '../security/data-key';
 import { createCaptureStaging } from '../session/capture-staging';
 import { sessionControl } from '../session/resident-session';
 import { createSpeechService, speechEngineFromConfig } from '../speech';
+import { ensurePrivateFile, prepareDataFolder } from '../store/data-folder';
 import { openStore } from '../store/open';
 import { createTechnicianService } from '../technician';
 import { createAccessGuard } from './access-guard';
@@ -29,8 +32,9 @@ import type { KioskCore, KioskCoreOptions, StartupError } from './types';
 /**
  * Starts everything the kiosk needs except its window, in dependency order, and undoes what was
  * started if a later step fails. Returns a StartupError (written for the technician) for the
- * failures a station can have: a config a production build must not run with, a locked or
- * foreign store, a missing or exposed platform token, a port taken.
+ * failures a station can have: a config a production build must not run with, a data folder
+ * the kiosk may not own, a locked or foreign store, a data key that is lost, misplaced or
+ * readable by others, a missing or exposed platform token, a port taken.
  */
 export async function startKioskCore(options: KioskCoreOptions): Promise<Result<KioskCore, StartupError>> {
   const { loaded, logger } = options;
@@ -61,8 +65,54 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
   const remoteToken = config.platform.mode === 'remote' ? readPlatformToken(loaded.platformTokenPath ?? '') : null;
   if (remoteToken && !remoteToken.ok) return err({ kind: 'platformToken', message: remoteToken.error });
 
+  // Owner-only data folder (0700, files 0600), tightened if an older kiosk left it open.
+  let tightened: string[];
+  try {
+    tightened = prepareDataFolder(loaded.dataDir);
+  } catch (error) {
+    return err({
+      kind: 'storeOpen',
+      message: `cannot make the data folder ${loaded.dataDir} private to the kiosk's user: ${(error as Error).message}. Give that user the folder and everything in it (chown -R) and start again.`,
+    });
+  }
+  if (tightened.length > 0) log.warn({ tightened }, 'data folder permissions tightened to owner-only');
+
   const store = openStore({ path: join(loaded.dataDir, 'kiosk.sqlite'), logger });
   if (!store.ok) return err(store.error);
+
+  // The data key seals every personal field; a new one only while the store holds nothing sealed.
+  const dataKey = loadDataKey(
+    {
+      keyFile: loaded.dataKeyPath,
+      dataDir: loaded.dataDir,
+      // systemd's LoadCredential=/LoadCredentialEncrypted= put credentials here for this unit only.
+      credentialsDir: process.env['CREDENTIALS_DIRECTORY'] || null,
+    },
+    { mayCreate: !holdsSealedData(store.value.db) },
+  );
+  if (!dataKey.ok) {
+    store.value.close();
+    return err(dataKey.error);
+  }
+  log.info(
+    { path: dataKey.value.path, source: dataKey.value.source, removedOldCopy: dataKey.value.removedOldCopy },
+    'data key ready',
+  );
+  const sealer = createDataSealer(dataKey.value.key);
+  const upgraded = sealPlainBodies(store.value.db, sealer);
+  if (upgraded.sealed + upgraded.dropped > 0)
+    log.info(upgraded, 'outbox bodies stored in clear were sealed or dropped');
+  const now = () => new Date();
+  // Delivered records past the retention policy go now and then daily; dead letters stay for staff.
+  const retention = startRetentionLoop({
+    db: store.value.db,
+    sealer,
+    policy: config.retention,
+    dataDir: loaded.dataDir,
+    logDir: options.logDir ?? null,
+    now,
+    logger,
+  });
 
   let embedded: EmbeddedPlatform | null = null;
   let platform: HttpOptions;
@@ -70,14 +120,21 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
     const token = config.terminal.embeddedToken ?? randomBytes(24).toString('base64url');
     const platformLog = logger.child({ component: 'embedded-platform' });
     try {
+      const dbPath = join(loaded.dataDir, 'platform.sqlite');
+      // Owner-only before SQLite creates it (its -wal and -shm take its mode).
+      ensurePrivateFile(dbPath);
       embedded = await startEmbeddedPlatform({
-        dbPath: join(loaded.dataDir, 'platform.sqlite'),
+        dbPath,
         port: config.platform.port,
         terminals: [{ id: config.terminal.id, token, stationId: config.station.id }],
+        // Its own key, kept outside the data folder like the kiosk's (kiosk-config/load.ts).
+        ...(loaded.embeddedPlatformKeyPath ? { dataKeyFile: loaded.embeddedPlatformKeyPath } : {}),
+        ...(config.platform.retention ? { retention: config.platform.retention } : {}),
         // The platform logs every request at info; inside the kiosk that is detail, not news.
         log: (level, message, fields) => platformLog[level === 'info' ? 'debug' : level](fields ?? {}, message),
       });
     } catch (error) {
+      retention.stop();
       store.value.close();
       return err({
         kind: 'embeddedPlatform',
@@ -123,7 +180,6 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
     },
     speech: { available: speechEngine !== null, prepareAtStart: config.speech.prepareAtStart },
   };
-  const now = () => new Date();
   const ledger = createPrintLedgerStore(store.value.db, now);
   const bindings = await buildDevices({ config: config.devices, ledger, dataDir: loaded.dataDir, logger });
   const devices = createDeviceManager({ bindings, ledger, logger, now });
@@ -138,8 +194,8 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
     platform,
     logger,
     now,
-    // Application bodies and materials are sealed at rest; delivery opens them with the same key.
-    sealer: dataSealerFor(loaded.dataDir),
+    // Every body is sealed at rest; delivery opens it with the same key just before sending.
+    sealer,
     onChange: ({ pending, deadLetters }) => events.emit('outbox.changed', { pending, deadLetters }),
   });
   const resident = createResidentServices({
@@ -150,6 +206,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
     devices,
     captures,
     outbox,
+    sealer,
     catalogSync,
     logger,
     now,
@@ -178,6 +235,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
     config: config.technician,
     devices,
     outbox,
+    sealer,
     info,
     catalogVersion: () => catalogSync.status().version,
     logDir: options.logDir ?? null,
@@ -211,6 +269,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
     close() {
       closing ??= (async () => {
         loop.stop();
+        retention.stop();
         await speech.stop();
         await resident.stop();
         await outbox.stop();

@@ -2,6 +2,7 @@ import type { Dispatch } from '../api/dispatcher';
 import type { EventBus } from '../api/events';
 import type { KioskContract, KioskInfo } from '../api/contract';
 import type { Logger } from '../logging/logger';
+import type { DataKeyError } from '../security/data-key';
 import type { StoreError } from '../store/open';
 import type { LoadedConfig } from '../../kiosk-config/load';
 import type { BuildKind } from './build-kind';
@@ -38,6 +39,7 @@ export interface KioskCore {
 /** Why the core could not start; `message` is written for the technician at the station. */
 export type StartupError =
   | StoreError
+  | DataKeyError
   | { kind: 'platformToken'; message: string }
   | { kind: 'embeddedPlatform'; message: string }
   /** The config is well-formed but not allowed in this build (core/app/deployment-rules.ts). */

@@ -30,7 +30,7 @@ describe('self-service applications', () => {
   function setup(card = elderlyResident) {
     const kit = createApplicationKit();
     open.push(kit.close);
-    const handlers = buildApplicationHandlers(kit.deps, { sealer: kit.sealer });
+    const handlers = buildApplicationHandlers(kit.deps);
     const session = sessionControl(kit.session);
     const signIn = (signed = card) =>
       session.signIn(

@@ -4,7 +4,6 @@ import { err, ok } from '../api/result';
 import type { Handlers } from '../api/types';
 import type { ServiceDeps } from '../app/service-deps';
 import { getMatter } from '../catalog/catalog-store';
-import { dataSealerFor, type DataSealer } from '../outbox/data-sealer';
 import { isVerified } from '../session/resident-session-types';
 import { rememberedValues } from './history';
 import { formOfMatter, mergeForms, MINIMAL_FORM } from './matter-form';
@@ -25,12 +24,9 @@ export const DELIVERY_WAIT_MS = 3_000;
 /** Self-service application (自助申报): the form, history with consent, submit, reprint. */
 export function buildApplicationHandlers(
   deps: ServiceDeps,
-  options: { deliveryWaitMs?: number; sealer?: DataSealer } = {},
+  options: { deliveryWaitMs?: number } = {},
 ): Pick<Handlers<KioskContract>, ApplicationMethods> {
-  // The key file is created on first use, not when the kiosk starts without ever taking an application.
-  let sealer = options.sealer ?? null;
-  const sealerNow = () => (sealer ??= dataSealerFor(deps.dataDir));
-  const submitter = createSubmitter(deps, sealerNow, { deliveryWaitMs: options.deliveryWaitMs ?? DELIVERY_WAIT_MS });
+  const submitter = createSubmitter(deps, { deliveryWaitMs: options.deliveryWaitMs ?? DELIVERY_WAIT_MS });
 
   return {
     'application.start': ({ matterCodes, lifeEventId }) => {
@@ -41,7 +37,7 @@ export function buildApplicationHandlers(
       const { matters, form, materials, catalogVersion } = applicable.value;
       // Only a verified applicant learns that they applied here before: for a typed number that
       // would tell a neighbour something about the number's owner.
-      const remembered = isVerified(applicant) ? rememberedValues(deps.db, sealerNow(), applicant, form) : null;
+      const remembered = isVerified(applicant) ? rememberedValues(deps.db, deps.sealer, applicant, form) : null;
       const region = deps.info.station.region;
       const draft: ApplicationDraft = {
         matters: matters.map((m) => ({
@@ -95,7 +91,7 @@ export function buildApplicationHandlers(
       });
       const remembered = rememberedValues(
         deps.db,
-        sealerNow(),
+        deps.sealer,
         applicant,
         forms.length > 0 ? mergeForms(forms) : MINIMAL_FORM,
       );

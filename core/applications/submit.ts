@@ -52,7 +52,7 @@ export interface SubmitOptions {
  * press while the first is still running waits for it, a later one (even after a restart) reads
  * it back from the store.
  */
-export function createSubmitter(deps: ServiceDeps, sealer: () => DataSealer, options: SubmitOptions) {
+export function createSubmitter(deps: ServiceDeps, options: SubmitOptions) {
   const log = deps.logger.child({ component: 'applications' });
   const inFlight = new Map<string, Promise<Result<ApplicationReceipt, SubmitError>>>();
   /** Local references submitted in this resident session (reprint is allowed for these only). */
@@ -105,9 +105,9 @@ export function createSubmitter(deps: ServiceDeps, sealer: () => DataSealer, opt
     const stored = localRefOfConfirmation(deps.db, input.confirmationId);
     if (stored) return ok(await answer(stored));
 
-    const prepared = prepare(deps, sealer(), input, applicant);
+    const prepared = prepare(deps, deps.sealer, input, applicant);
     if (!prepared.ok) return prepared;
-    const committed = commitApplication(deps.db, sealer(), prepared.value.application, deps.now());
+    const committed = commitApplication(deps.db, deps.sealer, prepared.value.application, deps.now());
     if (!committed.created) return ok(await answer(committed.localRef));
     // The bytes are in the store now; the staged copies are wiped.
     for (const captureId of prepared.value.captureIds) deps.captures.discard(captureId);

@@ -1,8 +1,13 @@
 import type { Appointment } from '../../platform/contract/appointments';
+import { maskName } from '../../drivers/idcard/mask';
 import type { ReceiptDocument } from '../../drivers/printer/receipt-document';
 import { chinaClock, chinaDateTime } from '../time/china-time';
 
-/** The booking slip (预约凭条): what, where, when, the appointment number, and what to do on the day. */
+/**
+ * The booking slip (预约凭条): what, where, when, the appointment number, and what to do on the day.
+ * The name is masked here whatever the platform sent (the contract says it sends it masked): a slip
+ * may be left on the kiosk, and the emulated printer keeps a copy in the data folder.
+ */
 export function appointmentSlip(
   appointment: Appointment,
   options: { stationName: string; place: string; printedAt: Date },
@@ -22,7 +27,7 @@ export function appointmentSlip(
         label: '预约时间',
         value: `${chinaDateTime(starts)}-${chinaClock(new Date(appointment.endsAt))}`,
       },
-      { kind: 'pair', label: '预约人', value: appointment.applicantName },
+      { kind: 'pair', label: '预约人', value: maskName(appointment.applicantName) },
       { kind: 'divider' },
       { kind: 'text', text: '请按时到达并在自助终端签到', bold: true },
       { kind: 'barcode128', data: appointment.appointmentId },

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { AssistanceRequestId, type AssistanceKind, type AssistanceRequest } from '../../platform/contract/assistance';
-import { enqueue, getOutboxItem } from '../outbox';
+import { enqueue, getOutboxItem, type DataSealer } from '../outbox';
 import { DEFAULT_CONTACT_WITHIN_HOURS } from './help-request';
 import { compactChinaDay } from '../time/china-time';
 
@@ -45,6 +45,7 @@ export type SaveHelpOutcome =
 
 export function saveHelpRequest(
   db: Database.Database,
+  sealer: DataSealer,
   request: { readonly confirmationId: string; readonly localRef: string; readonly body: AssistanceRequest },
   now: Date,
 ): SaveHelpOutcome {
@@ -54,6 +55,7 @@ export function saveHelpRequest(
     // The key comes from the resident's confirmation: a retry can never reach the platform as a new request.
     const queued = enqueue(
       db,
+      sealer,
       {
         kind: 'assistance',
         method: 'POST',

@@ -61,6 +61,7 @@ export function buildHelpHandlers(
 
       const saved = saveHelpRequest(
         deps.db,
+        deps.sealer,
         { confirmationId: input.confirmationId, localRef: newLocalHelpRef(now), body: request.value },
         now,
       );

@@ -1,6 +1,8 @@
+import { z } from 'zod';
 import { err, ok } from '../api/result';
 import type { DevicesConfig } from '../../kiosk-config/schema';
 import { createIdCardEmulator, createIdCardReader, idCardFixtures, type IdCard } from '../../drivers/idcard';
+import { isValidIdNumber } from '../../drivers/idcard/id-number';
 import { createSerialTransport } from '../../drivers/transport/serial-transport';
 import type { Logger } from '../logging/logger';
 import type { Bound, EmulatorControl, IdCardBinding } from './bindings';
@@ -23,6 +25,41 @@ export const EMULATOR_CARDS: Readonly<Record<string, () => IdCard>> = {
     return { ...card, idNumber: `${card.idNumber.slice(0, 17)}${last}` };
   },
 };
+
+/**
+ * A resident card for a person of the test's or developer's making: `insertCard` with a JSON
+ * argument `{"name","idNumber","address"}` (a valid GB 11643 number; birth date and sex are read
+ * from it). Lengths are the card's own field sizes (name 15, address 35 characters). Dev builds
+ * only, like every emulator control.
+ */
+const MadeUpResident = z
+  .object({
+    name: z.string().trim().min(1).max(15),
+    idNumber: z.string().refine(isValidIdNumber, 'an 18-character ID number with a valid check character'),
+    address: z.string().trim().min(1).max(35),
+  })
+  .strict();
+
+export function emulatorCard(argument: string | undefined): IdCard | null {
+  if (argument?.startsWith('{')) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(argument);
+    } catch {
+      return null;
+    }
+    const person = MadeUpResident.safeParse(raw);
+    if (!person.success) return null;
+    const { idNumber } = person.data;
+    return {
+      ...idCardFixtures.womanResident,
+      ...person.data,
+      birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
+      sex: Number(idNumber[16]) % 2 === 1 ? 'male' : 'female',
+    };
+  }
+  return EMULATOR_CARDS[argument ?? 'resident']?.() ?? null;
+}
 
 export async function buildIdCard(
   config: DevicesConfig['idCardReader'],
@@ -52,7 +89,7 @@ export async function buildIdCard(
   const emulator = createIdCardEmulator({ transport: link.device, baudRate: EMULATED_BAUD });
   const started = await emulator.start();
   if (!started.ok) log.error({ reason: started.error.message }, 'the ID card emulator could not open its end');
-  const reader = createIdCardReader({ transport: link.host, pollIntervalMs: 300, logger: log });
+  const reader = createIdCardReader({ transport: link.host, pollIntervalMs: config.pollIntervalMs, logger: log });
   const control: EmulatorControl = {
     actions: [
       'insertCard',
@@ -70,9 +107,9 @@ export async function buildIdCard(
     perform(action, argument) {
       switch (action) {
         case 'insertCard': {
-          const card = EMULATOR_CARDS[argument ?? 'resident'];
+          const card = emulatorCard(argument);
           if (!card) return err('unknownAction');
-          emulator.insertCard(card());
+          emulator.insertCard(card);
           return ok(undefined);
         }
         case 'removeCard':

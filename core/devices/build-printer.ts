@@ -11,6 +11,8 @@ import type { Bound, EmulatorControl, PrinterBinding } from './bindings';
 import { openEmulatedLink } from '../../drivers/transport/emulated-link';
 import type { PrintLedgerStore } from './print-ledger-store';
 
+/** Where the emulated printer's receipts go inside the data folder (purged after retention.printerOutputDays). */
+export const EMULATED_PRINTER_FOLDER = 'emulated-printer';
 const EMULATED_BAUD = 115200;
 
 /** The driver's async ledger interface over the SQLite ledger (migration 0003). */
@@ -70,7 +72,7 @@ export async function buildPrinter(
     transport: link.device,
     paperWidthMm: config.paperWidthMm,
     encoding: 'gb18030',
-    outputDir: join(dataDir, 'emulated-printer'),
+    outputDir: join(dataDir, EMULATED_PRINTER_FOLDER),
     baudRate: EMULATED_BAUD,
   });
   const started = await emulator.start();

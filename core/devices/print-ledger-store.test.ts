@@ -31,6 +31,16 @@ describe('print ledger store (migration 0003)', () => {
     expect(ledger.claim('R-1', true)).toBe('claimed');
   });
 
+  it('keeps what went wrong without any ID or phone number a device message may quote', () => {
+    const db = freshDb();
+    const ledger = createPrintLedgerStore(db, now);
+    ledger.claim('R-9', false);
+    ledger.markFailed('R-9', 'afterSend', 'write failed after "13912345678 370784199006010024"');
+    expect(db.prepare(`SELECT reason FROM print_job WHERE receipt_id = 'R-9'`).pluck().get()).toBe(
+      'write failed after "[redacted] [redacted]"',
+    );
+  });
+
   it('keeps a printed receipt printed when its reprint fails before sending', () => {
     const ledger = createPrintLedgerStore(freshDb(), now);
     ledger.claim('R-3', false);

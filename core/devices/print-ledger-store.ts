@@ -1,8 +1,11 @@
 import type Database from 'better-sqlite3';
+import { redactText } from '../logging/redact';
 
 /**
  * SQLite side of the print-job ledger (migration 0003). Each claim is one statement inside a
- * transaction, so two concurrent prints of the same receipt id cannot both claim it.
+ * transaction, so two concurrent prints of the same receipt id cannot both claim it. It keeps
+ * receipt ids (`receipt-<localRef>`, `ticket-<id>` …), states and device failures, never what was
+ * printed; rows go with the retention purge (core/retention).
  */
 export type ClaimOutcome = 'claimed' | 'alreadyPrinted' | 'inProgress';
 export type FailurePhase = 'beforeSend' | 'afterSend';
@@ -76,7 +79,9 @@ export function createPrintLedgerStore(db: Database.Database, now: () => Date): 
         countPrint.run();
       })();
     },
-    markFailed(receiptId, phase, reason) {
+    markFailed(receiptId, phase, failure) {
+      // Device error text only, but it is shown to staff: no ID or phone number is kept in it.
+      const reason = redactText(failure);
       db.transaction(() => {
         if (phase === 'beforeSend') {
           failBeforeSend.run(now().toISOString(), reason, receiptId);

@@ -3,28 +3,9 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino, { type Logger, type LevelWithSilent } from 'pino';
 import pinoRoll from 'pino-roll';
+import { redactText, redactValue } from './redact';
 
 export type { Logger };
-
-/**
- * Log fields that may carry personal data or secrets. They are replaced before a line is written,
- * wherever they appear one level deep (reliability.md P7/P9: logs hold no personal data).
- */
-const REDACT_PATHS = [
-  'idNumber',
-  '*.idNumber',
-  'name',
-  '*.name',
-  'phone',
-  '*.phone',
-  'address',
-  '*.address',
-  'token',
-  '*.token',
-  'authorization',
-  '*.authorization',
-  'headers.authorization',
-];
 
 export interface LoggerOptions {
   level: LevelWithSilent;
@@ -42,7 +23,8 @@ export interface LoggerOptions {
 export async function createLogger(options: LoggerOptions): Promise<Logger> {
   const streams: pino.StreamEntry[] = [];
   if (options.dir) {
-    mkdirSync(options.dir, { recursive: true });
+    // Owner-only: the folder 0700, each file 0600 (an existing folder is tightened by core at start).
+    mkdirSync(options.dir, { recursive: true, mode: 0o700 });
     const file = await pinoRoll({
       file: join(options.dir, 'kiosk'),
       extension: '.log',
@@ -50,6 +32,7 @@ export async function createLogger(options: LoggerOptions): Promise<Logger> {
       size: '10m',
       limit: { count: 14 },
       mkdir: true,
+      mode: 0o600,
     });
     streams.push({ level: options.level === 'silent' ? 'fatal' : options.level, stream: file });
   }
@@ -57,15 +40,47 @@ export async function createLogger(options: LoggerOptions): Promise<Logger> {
     streams.push({ level: options.level === 'silent' ? 'fatal' : options.level, stream: readableConsole() });
   }
   if (streams.length === 0) return pino({ level: 'silent' });
-  return pino(
+  const logger = pino(
     {
       level: options.level,
-      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
       base: { pid: process.pid },
       timestamp: pino.stdTimeFunctions.isoTime,
+      hooks: { logMethod: redactedLogMethod },
+      // Errors arrive already turned into `{ type, message, stack, … }` by the redaction walk.
+      serializers: { err: (value: unknown) => value },
     },
     pino.multistream(streams),
   );
+  redactChildBindings(logger);
+  return logger;
+}
+
+/**
+ * pino applies `formatters.bindings` to the root's bindings only, so `child()` is wrapped instead.
+ * Children are created with the parent as prototype, so wrapping the root's covers every descendant.
+ */
+function redactChildBindings(logger: Logger): void {
+  const original: unknown = Reflect.get(logger, 'child');
+  const child = function (this: Logger, bindings: pino.Bindings, options?: pino.ChildLoggerOptions) {
+    return Reflect.apply(original as (...args: unknown[]) => Logger, this, [redactValue(bindings), options]);
+  };
+  Object.defineProperty(logger, 'child', { value: child, writable: true, configurable: true });
+}
+
+/**
+ * Every call's arguments pass through the redaction walk (core/logging/redact.ts) before pino
+ * sees them: the merged object at any depth, errors with their causes, and the message itself.
+ * `log.error(error)` keeps pino's shape: `{ err }` with the error's message as the line's message.
+ */
+function redactedLogMethod(this: Logger, args: Parameters<pino.LogFn>, method: pino.LogFn): void {
+  const [first, ...rest] = args as unknown[];
+  const redactArgument = (value: unknown) => (typeof value === 'string' ? redactText(value) : redactValue(value));
+  if (first instanceof Error) {
+    const message = rest.length > 0 ? rest.map(redactArgument) : [redactText(first.message)];
+    method.apply(this, [{ err: redactValue(first) }, ...message] as Parameters<pino.LogFn>);
+    return;
+  }
+  method.apply(this, [first, ...rest].map(redactArgument) as Parameters<pino.LogFn>);
 }
 
 const LEVEL_NAMES: Record<number, string> = {

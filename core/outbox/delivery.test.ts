@@ -10,7 +10,7 @@ import { migrate } from '../store/migrate';
 import { migrations } from '../store/migrations';
 import { startOutboxDelivery, type OutboxDelivery } from './delivery';
 import { enqueue, getOutboxItem } from './outbox-store';
-import { sampleInspectionReport } from './testing';
+import { sampleInspectionReport, testSealer } from './testing';
 
 /**
  * The outbox against the real reference platform over HTTP, with its fault injection: nothing
@@ -26,6 +26,7 @@ let db: Database.Database;
 let delivery: OutboxDelivery | null;
 let logLines: string[];
 let changes: number;
+const sealer = testSealer();
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kiosk-outbox-'));
@@ -61,6 +62,7 @@ function startDelivery(): OutboxDelivery {
     platform: { baseUrl: platform.baseUrl, token: TOKEN, timeoutMs: 3_000 },
     logger: pino({ level: 'debug' }, sink),
     now: () => new Date(),
+    sealer,
     onChange: () => (changes += 1),
   });
   return delivery;
@@ -80,7 +82,7 @@ function storedInspections(): Array<{ inspection_id: string; body: string }> {
 
 const enqueueInspection = (notes: string) =>
   db.transaction(() =>
-    enqueue(db, { kind: 'inspection', method: 'POST', path: PATH, body: sampleInspectionReport({ notes }) }),
+    enqueue(db, sealer, { kind: 'inspection', method: 'POST', path: PATH, body: sampleInspectionReport({ notes }) }),
   )();
 
 describe('outbox delivery with the reference platform', { timeout: 20_000 }, () => {
@@ -154,7 +156,7 @@ describe('outbox delivery with the reference platform', { timeout: 20_000 }, () 
   it("keeps a refused item as a dead letter with the platform's error, lets the rest through, and retries it on request", async () => {
     const outbox = startDelivery();
     const refused = db.transaction(() =>
-      enqueue(db, { kind: 'inspection', method: 'POST', path: PATH, body: { not: 'a report' } }),
+      enqueue(db, sealer, { kind: 'inspection', method: 'POST', path: PATH, body: { not: 'a report' } }),
     )();
     const fine = enqueueInspection('behind a bad one');
 
@@ -177,7 +179,7 @@ describe('outbox delivery with the reference platform', { timeout: 20_000 }, () 
 
   it('sends a PUT to an unknown path once and dead-letters the 404', async () => {
     const outbox = startDelivery();
-    const { id } = enqueue(db, { kind: 'other', method: 'PUT', path: '/no-such-thing', body: {} });
+    const { id } = enqueue(db, sealer, { kind: 'other', method: 'PUT', path: '/no-such-thing', body: {} });
     await outbox.kick();
     expect(getOutboxItem(db, id)?.state).toBe('deadLetter');
   });

@@ -29,8 +29,8 @@ export interface OutboxDeliveryDeps {
   readonly random?: () => number;
   /** With nothing due, look again this often for items enqueued without a kick. */
   readonly idlePollMs?: number;
-  /** Opens bodies sealed at rest (applications); `dataSealerFor(dataDir)`. Without it they wait. */
-  readonly sealer?: DataSealer;
+  /** Opens the bodies, all sealed at rest, just before sending: the kiosk's data key. */
+  readonly sealer: DataSealer;
 }
 
 export interface OutboxDelivery {
@@ -76,7 +76,7 @@ export function startOutboxDelivery(deps: OutboxDeliveryDeps): OutboxDelivery {
     if (!item) return false;
     if (item.nextAttemptAt !== null && Date.parse(item.nextAttemptAt) > deps.now().getTime()) return false;
 
-    const answer = await sendOutboxItem(deps.platform, item, deps.sealer ?? null);
+    const answer = await sendOutboxItem(deps.platform, item, deps.sealer);
     const fields = { outboxId: item.id, kind: item.kind, attempt: item.attempts + 1 };
     if (answer.ok) {
       markSent(deps.db, item.id, answer.value.body, deps.now());
@@ -87,7 +87,7 @@ export function startOutboxDelivery(deps: OutboxDeliveryDeps): OutboxDelivery {
     if (answer.error.kind === 'sealed') log.error(fields, answer.error.message);
     const verdict: ReturnType<typeof judgeFailure> =
       answer.error.kind === 'sealed'
-        ? { kind: answer.error.fatal ? 'deadLetter' : 'retry', reason: answer.error.message }
+        ? { kind: 'deadLetter', reason: answer.error.message }
         : judgeFailure(answer.error);
     if (verdict.kind === 'deadLetter') {
       markDeadLetter(deps.db, item.id, verdict.reason);

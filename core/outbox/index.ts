@@ -13,5 +13,6 @@ export {
 } from './outbox-store';
 export { startOutboxDelivery, type OutboxDelivery, type OutboxDeliveryDeps } from './delivery';
 export { DEFAULT_RETRY_BACKOFF, judgeFailure, retryDelayMs, type RetryBackoff } from './retry-policy';
-export { createDataSealer, dataSealerFor, DATA_KEY_FILE, type DataSealer } from './data-sealer';
+export { createDataSealer, type DataSealer } from './data-sealer';
 export { sendOutboxItem } from './send-item';
+export { holdsSealedData, sealPlainBodies, type SealUpgradeReport } from './sealed-at-rest';

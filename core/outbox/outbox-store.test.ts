@@ -13,8 +13,10 @@ import {
   oldestPending,
   outboxSummary,
 } from './outbox-store';
+import { testSealer } from './testing';
 
 let db: Database.Database;
+const sealer = testSealer();
 const t0 = new Date('2026-11-21T08:00:00.000Z');
 const later = (ms: number) => new Date(t0.getTime() + ms);
 const request = (n: number) => ({ kind: 'rating', method: 'POST' as const, path: '/ratings', body: { n } });
@@ -30,32 +32,58 @@ describe('outbox store', () => {
   it("enqueues inside the caller's transaction: a rollback leaves no outbox row", () => {
     expect(() =>
       db.transaction(() => {
-        enqueue(db, request(1), t0);
+        enqueue(db, sealer, request(1), t0);
         throw new Error('the business row failed');
       })(),
     ).toThrow('the business row failed');
     expect(outboxSummary(db)).toEqual({ pending: 0, deadLetters: 0, oldestPendingAt: null });
 
-    const { id, idempotencyKey } = db.transaction(() => enqueue(db, request(2), t0))();
+    const { id, idempotencyKey } = db.transaction(() => enqueue(db, sealer, request(2), t0))();
     expect(idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
-    expect(getOutboxItem(db, id)).toMatchObject({
+    const item = getOutboxItem(db, id);
+    expect(item).toMatchObject({
       state: 'pending',
       attempts: 0,
-      body: '{"n":2}',
+      body: 'null',
+      stored: { kind: 'bytes', contentType: null, sealed: true },
       nextAttemptAt: t0.toISOString(),
       createdAt: t0.toISOString(),
     });
   });
 
+  it('stores every body sealed: the JSON text opens with the data key only', () => {
+    const { id } = enqueue(db, sealer, { ...request(1), body: { phone: '13912345678', name: '赵六' } }, t0);
+    const row = db.prepare('SELECT body, body_blob FROM outbox WHERE id = ?').get(id) as {
+      body: string;
+      body_blob: Buffer;
+    };
+    expect(row.body).toBe('null');
+    expect(row.body_blob.includes(Buffer.from('13912345678'))).toBe(false);
+    expect(row.body_blob.includes(Buffer.from('赵六'))).toBe(false);
+    expect(sealer.open(row.body_blob).toString('utf8')).toBe('{"phone":"13912345678","name":"赵六"}');
+    markSent(db, id, { ok: true }, later(1));
+    // Once the platform has it, the bytes are gone from the kiosk.
+    expect(db.prepare('SELECT length(body_blob) FROM outbox WHERE id = ?').pluck().get(id)).toBe(0);
+  });
+
+  it('keeps no ID or phone number in a stored failure', () => {
+    const a = enqueue(db, sealer, request(1), t0);
+    const b = enqueue(db, sealer, request(2), t0);
+    markRetry(db, a.id, 'platform answered 422: phone 13912345678 is not valid', later(1));
+    markDeadLetter(db, b.id, 'idNumber 370784199006010024 refused');
+    expect(getOutboxItem(db, a.id)?.lastError).toBe('platform answered 422: phone [redacted] is not valid');
+    expect(getOutboxItem(db, b.id)?.lastError).toBe('idNumber [redacted] refused');
+  });
+
   it('gives every item its own key', () => {
-    const keys = new Set(Array.from({ length: 50 }, (_, i) => enqueue(db, request(i), t0).idempotencyKey));
+    const keys = new Set(Array.from({ length: 50 }, (_, i) => enqueue(db, sealer, request(i), t0).idempotencyKey));
     expect(keys.size).toBe(50);
   });
 
   it('works on the oldest pending item; sent and dead letters leave the queue', () => {
-    const a = enqueue(db, request(1), t0);
-    const b = enqueue(db, request(2), later(1));
-    const c = enqueue(db, request(3), later(2));
+    const a = enqueue(db, sealer, request(1), t0);
+    const b = enqueue(db, sealer, request(2), later(1));
+    const c = enqueue(db, sealer, request(3), later(2));
     expect(oldestPending(db)?.id).toBe(a.id);
 
     markSent(db, a.id, { ok: true }, later(10));
@@ -74,8 +102,15 @@ describe('outbox store', () => {
     expect(listOutbox(db, 1)).toHaveLength(1);
   });
 
+  it('lists dead letters before any pending item, so a long queue cannot hide one from staff', () => {
+    const pending = Array.from({ length: 5 }, (_, i) => enqueue(db, sealer, request(i), t0).id);
+    const refused = enqueue(db, sealer, request(9), later(1));
+    markDeadLetter(db, refused.id, 'refused');
+    expect(listOutbox(db, 3).map((item) => item.id)).toEqual([refused.id, pending[0], pending[1]]);
+  });
+
   it('a sent item never changes again', () => {
-    const a = enqueue(db, request(1), t0);
+    const a = enqueue(db, sealer, request(1), t0);
     markSent(db, a.id, null, later(1));
     markDeadLetter(db, a.id, 'late refusal');
     markRetry(db, a.id, 'late failure', later(9));
@@ -83,8 +118,8 @@ describe('outbox store', () => {
   });
 
   it('retry-all revives dead letters and makes waiting items due now', () => {
-    const a = enqueue(db, request(1), t0);
-    const b = enqueue(db, request(2), t0);
+    const a = enqueue(db, sealer, request(1), t0);
+    const b = enqueue(db, sealer, request(2), t0);
     markDeadLetter(db, a.id, 'refused');
     markRetry(db, b.id, 'unreachable', later(60_000));
     expect(makeAllDue(db, later(10))).toEqual({ revived: 1 });

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { redactText } from '../logging/redact';
+import type { DataSealer } from './data-sealer';
 
 /**
  * The outbox table (migration 0004): what is written, read and moved between states. Every
@@ -25,21 +27,26 @@ export interface OutboxRequest {
 }
 
 /**
- * A request whose body is stored as bytes: raw bytes sent with their content type (a material
- * PDF), or JSON sealed at rest. `sealed` bytes are opened by the delivery just before sending.
+ * A request whose body the caller sealed already (a material PDF whose sealed bytes the
+ * application row shares): opened by the delivery just before sending, then sent with
+ * `contentType`, or as JSON text when it is null.
  */
 export interface OutboxBinaryRequest {
   readonly kind: string;
   readonly method: 'POST' | 'PUT';
   readonly path: string;
   readonly idempotencyKey?: string;
+  /** Sealed with the kiosk's data key (DataSealer.seal). */
   readonly bytes: Uint8Array;
-  /** Sent with this content type as they are; null: the (opened) bytes are JSON text. */
   readonly contentType: string | null;
-  readonly sealed: boolean;
+  readonly sealed: true;
 }
 
-/** How an item's body is stored. */
+/**
+ * How an item's body is stored. Every body is sealed at rest (migration 0010 refuses anything
+ * else); `json` is a row written before that and not yet sealed by the start-up upgrade
+ * (core/outbox/sealed-at-rest.ts). A sent row keeps empty bytes: the platform has them.
+ */
 export type OutboxBody =
   | { readonly kind: 'json' }
   | { readonly kind: 'bytes'; readonly bytes: Buffer; readonly contentType: string | null; readonly sealed: boolean };
@@ -111,27 +118,34 @@ function fromRow(row: OutboxRow): OutboxItem {
 }
 
 /**
- * Adds a request to the outbox, due now. The Idempotency-Key is made here, once, when the
- * resident or technician confirmed (reliability.md §2.2 promise 1), and never regenerated.
- * Call it inside the transaction that writes the business row; delivery starts on `kick()`.
+ * Adds a request to the outbox, due now, its JSON body sealed with the data key (bodies carry
+ * names, phones and addresses). The Idempotency-Key is made here, once, when the resident or
+ * technician confirmed (reliability.md §2.2 promise 1), and never regenerated. Call it inside the
+ * transaction that writes the business row; delivery starts on `kick()`.
  */
 export function enqueue(
   db: Database.Database,
+  sealer: DataSealer,
   request: OutboxRequest,
   now: Date = new Date(),
 ): { id: number; idempotencyKey: string } {
-  const idempotencyKey = request.idempotencyKey ?? randomUUID();
-  const at = now.toISOString();
-  const info = db
-    .prepare(
-      `INSERT INTO outbox (kind, idempotency_key, method, path, body, created_at, next_attempt_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(request.kind, idempotencyKey, request.method, request.path, JSON.stringify(request.body), at, at);
-  return { id: Number(info.lastInsertRowid), idempotencyKey };
+  return enqueueBinary(
+    db,
+    {
+      kind: request.kind,
+      method: request.method,
+      path: request.path,
+      ...(request.idempotencyKey === undefined ? {} : { idempotencyKey: request.idempotencyKey }),
+      // The exact text the delivery sends: opened, parsed and serialised again it is the same bytes.
+      bytes: sealer.seal(Buffer.from(JSON.stringify(request.body), 'utf8')),
+      contentType: null,
+      sealed: true,
+    },
+    now,
+  );
 }
 
-/** Like `enqueue`, for a body stored as bytes (raw or sealed); same transaction rules. */
+/** Like `enqueue`, for bytes the caller sealed itself; same transaction rules. */
 export function enqueueBinary(
   db: Database.Database,
   request: OutboxBinaryRequest,
@@ -152,7 +166,7 @@ export function enqueueBinary(
       request.path,
       Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength),
       request.contentType,
-      request.sealed ? 1 : 0,
+      1,
       at,
       at,
     );
@@ -180,18 +194,24 @@ export function markSent(db: Database.Database, id: number, response: unknown, n
   ).run(now.toISOString(), JSON.stringify(response ?? null), id);
 }
 
+/**
+ * What is kept of a failure, shown to staff: a platform's refusal may quote the values it
+ * refused, so ID and phone numbers are cut out (core/logging/redact.ts) before it is stored.
+ */
+const storedError = (error: string) => redactText(error).slice(0, 500);
+
 export function markRetry(db: Database.Database, id: number, error: string, nextAttemptAt: Date): void {
   db.prepare(
     `UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?
      WHERE id = ? AND state = 'pending'`,
-  ).run(error.slice(0, 500), nextAttemptAt.toISOString(), id);
+  ).run(storedError(error), nextAttemptAt.toISOString(), id);
 }
 
 export function markDeadLetter(db: Database.Database, id: number, error: string): void {
   db.prepare(
     `UPDATE outbox SET state = 'deadLetter', attempts = attempts + 1, last_error = ?, next_attempt_at = NULL
      WHERE id = ? AND state = 'pending'`,
-  ).run(error.slice(0, 500), id);
+  ).run(storedError(error), id);
 }
 
 /** Staff asked to try again: dead letters go back to pending and everything pending is due now. */
@@ -226,8 +246,9 @@ export function outboxSummary(db: Database.Database): OutboxSummary {
 }
 
 /**
- * What staff see: unsent items first (oldest first), then the most recently sent ones. Bodies
- * stored as bytes are listed without them (empty `bytes`): a listing must not load every scan.
+ * What staff see: dead letters first (they wait for staff and are never purged, so none may
+ * fall below the limit), then pending items (oldest first), then the most recently sent ones.
+ * Bodies are listed without their bytes (empty `bytes`): a listing must not load every scan.
  */
 export function listOutbox(db: Database.Database, limit: number): OutboxItem[] {
   const rows = db
@@ -235,7 +256,7 @@ export function listOutbox(db: Database.Database, limit: number): OutboxItem[] {
       `SELECT id, kind, idempotency_key, method, path, body, created_at, attempts, next_attempt_at, last_error, state,
          sent_at, response, CASE WHEN body_blob IS NULL THEN NULL ELSE x'' END AS body_blob, content_type, sealed
        FROM outbox
-       ORDER BY CASE state WHEN 'sent' THEN 1 ELSE 0 END,
+       ORDER BY CASE state WHEN 'deadLetter' THEN 0 WHEN 'pending' THEN 1 ELSE 2 END,
                 CASE state WHEN 'sent' THEN -id ELSE id END
        LIMIT ?`,
     )

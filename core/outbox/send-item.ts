@@ -4,10 +4,9 @@ import { platformRequest, type HttpOptions, type HttpResponse, type PlatformErro
 import type { DataSealer } from './data-sealer';
 import type { OutboxItem } from './outbox-store';
 
-/** A body sealed at rest that cannot be opened: no key given (a wiring bug), or not this key. */
+/** A body sealed at rest that cannot be opened: not this kiosk's key, or altered bytes. */
 export interface SealedBodyError {
   readonly kind: 'sealed';
-  readonly fatal: boolean;
   readonly message: string;
 }
 
@@ -20,12 +19,13 @@ export interface SealedBodyError {
 export async function sendOutboxItem(
   platform: HttpOptions,
   item: OutboxItem,
-  sealer: DataSealer | null,
+  sealer: DataSealer,
 ): Promise<Result<HttpResponse<unknown>, PlatformError | SealedBodyError>> {
   const headers = { 'idempotency-key': item.idempotencyKey };
   const stored = item.stored;
   if (stored.kind === 'json') {
-    // Parsing and re-serialising stored JSON gives back the same text, so the fingerprint matches.
+    // A row from before bodies were sealed (the start-up upgrade seals these before delivery
+    // starts). Parsing and re-serialising stored JSON gives back the same text: same fingerprint.
     return platformRequest(platform, {
       method: item.method,
       path: item.path,
@@ -36,14 +36,11 @@ export async function sendOutboxItem(
   }
   let bytes: Buffer = stored.bytes;
   if (stored.sealed) {
-    if (!sealer) {
-      return err({ kind: 'sealed', fatal: false, message: 'the item is sealed and this delivery has no data key' });
-    }
     try {
       bytes = sealer.open(stored.bytes);
     } catch {
       // Another key (the key file was replaced) or altered bytes: retrying cannot help.
-      return err({ kind: 'sealed', fatal: true, message: 'the sealed body does not open with this kiosk’s data key' });
+      return err({ kind: 'sealed', message: 'the sealed body does not open with this kiosk’s data key' });
     }
   }
   if (stored.contentType === null) {

@@ -1,4 +1,6 @@
 import type { InspectionReport } from '../../platform/contract/terminals';
+import { createDataSealer, type DataSealer } from './data-sealer';
+import type { OutboxItem } from './outbox-store';
 
 /** A valid 巡检单 for outbox and technician tests: a real request body the platform accepts. */
 export function sampleInspectionReport(overrides: Partial<InspectionReport> = {}): InspectionReport {
@@ -13,4 +15,19 @@ export function sampleInspectionReport(overrides: Partial<InspectionReport> = {}
     outcome: 'normal',
     ...overrides,
   };
+}
+
+/** A fixed data key for tests: what is sealed with it opens in any test, and nowhere on a station. */
+export const TEST_DATA_KEY = Buffer.alloc(32, 7);
+
+export function testSealer(): DataSealer {
+  return createDataSealer(TEST_DATA_KEY);
+}
+
+/** What an outbox item will send, opened: tests check bodies the way the platform will read them. */
+export function openedBody(item: OutboxItem | null, sealer: DataSealer): unknown {
+  if (!item) throw new Error('no such outbox item');
+  if (item.stored.kind === 'json') return JSON.parse(item.body) as unknown;
+  const bytes = item.stored.sealed ? sealer.open(item.stored.bytes) : item.stored.bytes;
+  return JSON.parse(bytes.toString('utf8')) as unknown;
 }

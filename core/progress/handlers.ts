@@ -28,7 +28,7 @@ export function buildProgressHandlers(
     if (deps.session.findCompleted('progressQuery', ref)) return;
     deps.session.recordCompleted({ kind: 'progressQuery', ref, title: '查询办件进度', matterCode });
     // Rated in an earlier visit: the rating screen must not offer it again.
-    if (isRated(deps.db, 'progressQuery', ref)) deps.session.markRated('progressQuery', ref);
+    if (isRated(deps.db, deps.sealer, 'progressQuery', ref)) deps.session.markRated('progressQuery', ref);
   };
 
   const platformCase = async (caseNo: string): Promise<Result<CaseLookup, LookupError>> => {

@@ -1,7 +1,6 @@
 import type { Person } from '../../platform/contract/common';
 import type { ServiceDeps } from '../app/service-deps';
 import { applicationByRef } from '../applications';
-import { dataSealerFor } from '../outbox';
 
 /**
  * Applications confirmed at this kiosk, as progress needs them. Backed by core/applications:
@@ -23,7 +22,7 @@ export interface LocalApplications {
   notNumberedOf(person: Pick<Person, 'idType' | 'idNumber'>): LocalApplication[];
 }
 
-export function localApplicationsOf(deps: Pick<ServiceDeps, 'db' | 'dataDir'>): LocalApplications {
+export function localApplicationsOf(deps: Pick<ServiceDeps, 'db' | 'sealer'>): LocalApplications {
   const byRef = (ref: string): LocalApplication | null => {
     const found = applicationByRef(deps.db, ref);
     return found
@@ -34,7 +33,7 @@ export function localApplicationsOf(deps: Pick<ServiceDeps, 'db' | 'dataDir'>): 
     byRef,
     notNumberedOf(person) {
       // The identity number is never stored in clear: rows are found by its keyed hash.
-      const key = dataSealerFor(deps.dataDir).indexKey(person.idType, person.idNumber);
+      const key = deps.sealer.indexKey(person.idType, person.idNumber);
       const refs = deps.db
         .prepare('SELECT local_ref FROM application WHERE applicant_key = ? ORDER BY submitted_at DESC LIMIT 50')
         .pluck()

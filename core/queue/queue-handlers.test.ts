@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { kioskInfoFixture } from '../../tests/helpers/kiosk-info-fixture';
 import { getOutboxItem } from '../outbox';
+import { openedBody } from '../outbox/testing';
 import { buildQueueHandlers } from './queue-handlers';
 import { createFakePlatform } from './testing/fake-platform';
 import { createTestDeps, receiptText } from './testing/test-deps';
@@ -191,7 +192,7 @@ describe('queue.takeTicket offline', () => {
       method: 'POST',
       path: '/terminals/KIOSK-TEST-01/offline-tickets',
     });
-    expect(JSON.parse(item?.body ?? '{}')).toEqual({
+    expect(openedBody(item, t.deps.sealer)).toEqual({
       rangeId: 'R-1',
       tickets: [
         {

@@ -82,7 +82,13 @@ describe.skipIf(!landed)('queue and appointments against the reference platform'
     expect(offlineView.ok && offlineView.value.source).toBe('offline');
 
     platform.faults.update({ reset: true });
-    const delivery = startOutboxDelivery({ db: t.db, platform: options, logger: t.deps.logger, now: () => new Date() });
+    const delivery = startOutboxDelivery({
+      db: t.db,
+      platform: options,
+      logger: t.deps.logger,
+      now: () => new Date(),
+      sealer: t.deps.sealer,
+    });
     await delivery.kick();
     await delivery.stop();
     const row = t.db.prepare(`SELECT id FROM outbox WHERE kind = 'offlineTicket'`).pluck().get() as number;

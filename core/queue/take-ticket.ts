@@ -175,6 +175,7 @@ function issueOffline(deps: ServiceDeps, input: TakeTicketInput, now: Date): Res
     };
     const queued = enqueue(
       deps.db,
+      deps.sealer,
       {
         kind: 'offlineTicket',
         method: 'POST',

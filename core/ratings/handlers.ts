@@ -49,7 +49,7 @@ export function buildRatingHandlers(
       if (!service) {
         return err({ code: 'unknownService' as const, message: `no ${kind} ${ref} was completed in this session` });
       }
-      if (service.rated || isRated(deps.db, kind, ref)) {
+      if (service.rated || isRated(deps.db, deps.sealer, kind, ref)) {
         deps.session.markRated(kind, ref);
         return err({ code: 'alreadyRated' as const, message: `${kind} ${ref} has already been rated` });
       }
@@ -89,7 +89,7 @@ export function buildRatingHandlers(
         offline: deps.platformReachability() === 'unreachable',
       };
 
-      const saved = saveRating(deps.db, { confirmationId: input.confirmationId, body }, now);
+      const saved = saveRating(deps.db, deps.sealer, { confirmationId: input.confirmationId, body }, now);
       switch (saved.kind) {
         case 'alreadyRated':
           deps.session.markRated(kind, ref);

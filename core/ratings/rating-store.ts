@@ -4,11 +4,13 @@ import { IsoDate } from '../../platform/contract/common';
 import type { RatingSubmission } from '../../platform/contract/ratings';
 import type { RatingResult } from '../api/care';
 import type { ServiceKindRated } from '../api/resident';
-import { enqueue, getOutboxItem } from '../outbox';
+import { enqueue, getOutboxItem, type DataSealer } from '../outbox';
 
 /**
  * Ratings as given at this kiosk (migration 0009). The rating row and its outbox row are written
- * in one transaction; the row's UNIQUE (service_kind, service_ref) keeps 一次一评 across restarts.
+ * in one transaction; the row's UNIQUE (service_kind, service_ref) keeps 一次一评 across restarts,
+ * and once the retention purge removed a delivered rating, its keyed hash in rated_service
+ * (migration 0010) keeps it: a case looked up again months later is still rated once.
  */
 
 export interface NewRating {
@@ -22,15 +24,16 @@ export type SaveRatingOutcome =
   | { readonly kind: 'sameConfirmation'; readonly outboxId: number }
   | { readonly kind: 'alreadyRated' };
 
-export function saveRating(db: Database.Database, rating: NewRating, now: Date): SaveRatingOutcome {
+export function saveRating(db: Database.Database, sealer: DataSealer, rating: NewRating, now: Date): SaveRatingOutcome {
   const { body } = rating;
   return db.transaction((): SaveRatingOutcome => {
     const earlier = findRatingByConfirmation(db, rating.confirmationId);
     if (earlier) return { kind: 'sameConfirmation', outboxId: earlier.outboxId };
-    if (isRated(db, body.subject.kind, body.subject.ref)) return { kind: 'alreadyRated' };
+    if (isRated(db, sealer, body.subject.kind, body.subject.ref)) return { kind: 'alreadyRated' };
     // The key comes from the resident's confirmation: a retry can never reach the platform as a new rating.
     const queued = enqueue(
       db,
+      sealer,
       { kind: 'rating', method: 'POST', path: '/ratings', body, idempotencyKey: `${rating.confirmationId}:rating` },
       now,
     );
@@ -57,8 +60,19 @@ export function findRatingByConfirmation(db: Database.Database, confirmationId: 
   return outboxId === undefined ? null : { outboxId };
 }
 
-export function isRated(db: Database.Database, kind: ServiceKindRated, ref: string): boolean {
-  return db.prepare('SELECT 1 FROM rating WHERE service_kind = ? AND service_ref = ?').get(kind, ref) !== undefined;
+export function isRated(db: Database.Database, sealer: DataSealer, kind: ServiceKindRated, ref: string): boolean {
+  if (db.prepare('SELECT 1 FROM rating WHERE service_kind = ? AND service_ref = ?').get(kind, ref) !== undefined) {
+    return true;
+  }
+  return (
+    db.prepare('SELECT 1 FROM rated_service WHERE service_key = ?').get(ratedServiceKey(sealer, kind, ref)) !==
+    undefined
+  );
+}
+
+/** What rated_service keeps of a purged rating: a keyed hash of the service, nothing readable. */
+export function ratedServiceKey(sealer: DataSealer, kind: string, ref: string): string {
+  return sealer.indexKey('ratedService', `${kind}\u0000${ref}`);
 }
 
 /** Only what the kiosk shows; the platform may say more. */

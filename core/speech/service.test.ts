@@ -1,10 +1,13 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ok, type Result } from '../api/result';
 import { silentLogger } from '../logging/logger';
 import { createEspeakEngine } from './espeak-engine';
+import { fixedPromptTexts } from '../../renderer/src/voice/fixed-prompt-texts';
+import { splitUtterances } from '../../renderer/src/voice/split-utterances';
+import { uiFixedPrompts, type FixedPrompts } from './fixed-prompts';
 import { createSpeechService, type SpeechService } from './service';
 import type { SpeechEngine, SpeechFailure, SynthesisRequest } from './types';
 import { readWav } from './wav';
@@ -74,6 +77,10 @@ function countingEngine() {
 }
 
 const say = (text: string) => ({ text, locale: 'zh-CN' as const, rate: 'slow' as const });
+/** Most tests here are about caching, not about which texts are fixed prompts (tested on their own below). */
+const everyText: FixedPrompts = () => true;
+/** Real fixed prompts of the UI, as the renderer prepares them. */
+const uiPrompts = [...new Set(fixedPromptTexts('zh-CN').flatMap(splitUtterances))];
 const NAME = '王秀兰';
 
 let cacheDir: string;
@@ -97,7 +104,7 @@ const cacheFiles = () => {
 describe('speech service', () => {
   it('synthesises once, then serves the clip from memory with its duration', async () => {
     const fake = countingEngine();
-    service = createSpeechService({ engine: fake.engine, cacheDir, logger: silentLogger() });
+    service = createSpeechService({ engine: fake.engine, cacheDir, logger: silentLogger(), fixedPrompts: everyText });
     const first = await service.say(say('您好'));
     const second = await service.say(say('您好'));
     expect(first).toMatchObject({ ok: true, value: { cached: false, durationMs: 20, engine: 'fake' } });
@@ -110,7 +117,7 @@ describe('speech service', () => {
 
   it('never writes what it said to disk, and forgets it at session end', async () => {
     const fake = countingEngine();
-    service = createSpeechService({ engine: fake.engine, cacheDir, logger: silentLogger() });
+    service = createSpeechService({ engine: fake.engine, cacheDir, logger: silentLogger(), fixedPrompts: everyText });
     await service.prepare({ texts: ['请刷身份证'], locale: 'zh-CN', rate: 'slow' });
     await service.say(say(`${NAME}，您好`));
     expect(cacheFiles()).toHaveLength(1); // the prepared prompt only
@@ -123,21 +130,21 @@ describe('speech service', () => {
 
   it('keeps prepared prompts on disk across a restart', async () => {
     const fake = countingEngine();
-    service = createSpeechService({ engine: fake.engine, cacheDir, logger: silentLogger() });
+    service = createSpeechService({ engine: fake.engine, cacheDir, logger: silentLogger(), fixedPrompts: everyText });
     expect(await service.prepare({ texts: ['请刷身份证', '请取走回执'], locale: 'zh-CN', rate: 'slow' })).toEqual({
       ok: true,
       value: { prepared: 2, failed: 0 },
     });
     await service.stop();
 
-    service = createSpeechService({ engine: fake.engine, cacheDir, logger: silentLogger() });
+    service = createSpeechService({ engine: fake.engine, cacheDir, logger: silentLogger(), fixedPrompts: everyText });
     expect(await service.say(say('请取走回执'))).toMatchObject({ ok: true, value: { cached: true, durationMs: 50 } });
     expect(fake.calls).toHaveLength(2);
   });
 
   it('ignores a corrupt cache file and makes the prompt again', async () => {
     const fake = countingEngine();
-    service = createSpeechService({ engine: fake.engine, cacheDir, logger: silentLogger() });
+    service = createSpeechService({ engine: fake.engine, cacheDir, logger: silentLogger(), fixedPrompts: everyText });
     await service.prepare({ texts: ['请刷身份证'], locale: 'zh-CN', rate: 'slow' });
     const [file] = cacheFiles();
     if (!file) throw new Error('no cache file');
@@ -145,7 +152,7 @@ describe('speech service', () => {
     writeFileSync(join(cacheDir, file), whole.subarray(0, 30)); // a torn write
     await service.stop();
 
-    service = createSpeechService({ engine: fake.engine, cacheDir, logger: silentLogger() });
+    service = createSpeechService({ engine: fake.engine, cacheDir, logger: silentLogger(), fixedPrompts: everyText });
     expect(await service.say(say('请刷身份证'))).toMatchObject({ ok: true, value: { cached: false, durationMs: 50 } });
     await service.prepare({ texts: ['请刷身份证'], locale: 'zh-CN', rate: 'slow' });
     expect(readWav(readFileSync(join(cacheDir, file)))?.durationMs).toBe(50);
@@ -154,7 +161,7 @@ describe('speech service', () => {
 
   it('synthesises two identical concurrent requests once', async () => {
     const fake = countingEngine();
-    service = createSpeechService({ engine: fake.engine, cacheDir, logger: silentLogger() });
+    service = createSpeechService({ engine: fake.engine, cacheDir, logger: silentLogger(), fixedPrompts: everyText });
     const release = fake.hold();
     const both = Promise.all([
       service.say(say('请稍候')),
@@ -171,7 +178,7 @@ describe('speech service', () => {
 
   it('prepares at most two prompts at a time', async () => {
     const fake = countingEngine();
-    service = createSpeechService({ engine: fake.engine, cacheDir, logger: silentLogger() });
+    service = createSpeechService({ engine: fake.engine, cacheDir, logger: silentLogger(), fixedPrompts: everyText });
     const texts = Array.from({ length: 9 }, (_, i) => `提示${'一二三四五六七八九'[i] ?? ''}`);
     const release = fake.hold((request) => request.text.startsWith('提示'));
     const preparing = service.prepare({ texts, locale: 'zh-CN', rate: 'normal' });
@@ -191,7 +198,13 @@ describe('speech service', () => {
   it('keeps the memory cache within its byte budget, dropping the least recently used', async () => {
     const fake = countingEngine();
     // A 10-character text makes 100 ms = 1,644 bytes of WAV ≈ 2,192 base64 characters.
-    service = createSpeechService({ engine: fake.engine, cacheDir, logger: silentLogger(), memoryBudgetBytes: 5_000 });
+    service = createSpeechService({
+      engine: fake.engine,
+      cacheDir,
+      logger: silentLogger(),
+      fixedPrompts: everyText,
+      memoryBudgetBytes: 5_000,
+    });
     await service.say(say('一一一一一一一一一一'));
     await service.say(say('二二二二二二二二二二'));
     await service.say(say('一一一一一一一一一一')); // now the most recent
@@ -202,7 +215,7 @@ describe('speech service', () => {
 
   it('does not keep a clip whose synthesis finished after the session ended', async () => {
     const fake = countingEngine();
-    service = createSpeechService({ engine: fake.engine, cacheDir, logger: silentLogger() });
+    service = createSpeechService({ engine: fake.engine, cacheDir, logger: silentLogger(), fixedPrompts: everyText });
     const release = fake.hold();
     const pending = service.say(say(NAME));
     service.forgetSession();
@@ -226,6 +239,7 @@ describe('speech service', () => {
       engine: createEspeakEngine({ path: '/nonexistent/espeak-ng' }),
       cacheDir,
       logger: silentLogger(),
+      fixedPrompts: everyText,
     });
     expect(await service.say(say('您好'))).toMatchObject({
       ok: false,
@@ -240,9 +254,86 @@ describe('speech service', () => {
     expect(await service.say(say('您好'))).toMatchObject({ ok: false, error: { code: 'speechUnavailable' } });
   });
 
+  it('prepares fixed prompts of the UI only: any other text is refused before synthesis', async () => {
+    const fake = countingEngine();
+    service = createSpeechService({ engine: fake.engine, cacheDir, logger: silentLogger() });
+    const prompt = uiPrompts[0]!;
+    const result = await service.prepare({
+      texts: [prompt, `${NAME}，您好`, '370784199006010024', `${prompt}${NAME}`],
+      locale: 'zh-CN',
+      rate: 'slow',
+    });
+    expect(result).toEqual({ ok: true, value: { prepared: 1, failed: 3 } });
+    expect(fake.calls.map((c) => c.text)).toEqual([prompt]);
+    expect(cacheFiles()).toHaveLength(1);
+    // A said text is still synthesised (in memory, for this session), only never kept on disk.
+    expect(await service.say(say(`${NAME}，您好`))).toMatchObject({ ok: true });
+    expect(cacheFiles()).toHaveLength(1);
+  });
+
+  it('knows the fixed prompts per locale, as the renderer splits them', () => {
+    const fixed = uiFixedPrompts();
+    expect(uiPrompts.length).toBeGreaterThan(100);
+    expect(uiPrompts.every((text) => fixed('zh-CN', text))).toBe(true);
+    const english = [...new Set(fixedPromptTexts('en').flatMap(splitUtterances))];
+    expect(english.every((text) => fixed('en', text))).toBe(true);
+    expect(
+      fixed(
+        'en',
+        uiPrompts.find((text) => !english.includes(text))!,
+      ),
+    ).toBe(false);
+    expect(fixed('zh-CN', NAME)).toBe(false);
+    expect(fixed('zh-CN', ` ${uiPrompts[0]!}`)).toBe(false);
+  });
+
+  it('keeps the disk cache within its byte bound, dropping the least recently used clip, files owner-only', async () => {
+    const fake = countingEngine();
+    // Each 10-character prompt is 100 ms of 8 kHz 16-bit WAV: 1,644 bytes; three fit in 5,000.
+    service = createSpeechService({
+      engine: fake.engine,
+      cacheDir,
+      logger: silentLogger(),
+      fixedPrompts: everyText,
+      diskCacheBytes: 5_000,
+    });
+    const prompt = (c: string) => c.repeat(10);
+    // Apart in time: file times are coarser than a millisecond on some file systems.
+    const prepare = async (c: string) => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return service.prepare({ texts: [prompt(c)], locale: 'zh-CN', rate: 'slow' });
+    };
+    await prepare('一');
+    await prepare('二');
+    await prepare('三');
+    expect(cacheFiles()).toHaveLength(3);
+    await service.stop();
+    // After a restart (memory empty), reading 一 from disk makes it the most recently used.
+    service = createSpeechService({
+      engine: fake.engine,
+      cacheDir,
+      logger: silentLogger(),
+      fixedPrompts: everyText,
+      diskCacheBytes: 5_000,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await service.say(say(prompt('一')))).toMatchObject({ ok: true, value: { cached: true } });
+    await prepare('四'); // over the bound: 二, the least recently used, goes
+    const sizes = cacheFiles().map((file) => statSync(join(cacheDir, file)).size);
+    expect(sizes).toHaveLength(3);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(5_000);
+    await service.stop();
+    service = createSpeechService({ engine: fake.engine, cacheDir, logger: silentLogger(), fixedPrompts: everyText });
+    expect(await service.say(say(prompt('一')))).toMatchObject({ ok: true, value: { cached: true } });
+    expect(await service.say(say(prompt('二')))).toMatchObject({ ok: true, value: { cached: false } });
+    for (const file of cacheFiles()) expect(statSync(join(cacheDir, file)).mode & 0o777).toBe(0o600);
+    expect(statSync(cacheDir).mode & 0o777).toBe(0o700);
+  });
+
   it("with real espeak-ng: a resident's name and number never reach the cache folder", async () => {
     service = createSpeechService({ engine: createEspeakEngine(), cacheDir, logger: silentLogger() });
-    await service.prepare({ texts: ['请把身份证放在屏幕下方的读卡区'], locale: 'zh-CN', rate: 'normal' });
+    const prompt = uiPrompts.find((text) => text.length >= 8)!;
+    await service.prepare({ texts: [prompt, `${NAME}，您好`], locale: 'zh-CN', rate: 'normal' });
     const said = await service.handlers['speech.say'](say(`${NAME}，您的号码是 A023`), {
       host: 'test',
       requestId: 'r1',

@@ -6,6 +6,7 @@ import type { PrepareSpeechResult, SayInput, SpeechClip } from '../api/speech';
 import type { Handlers } from '../api/types';
 import type { Logger } from '../logging/logger';
 import { createDiskCache } from './disk-cache';
+import { uiFixedPrompts, type FixedPrompts } from './fixed-prompts';
 import { createLimiter } from './limiter';
 import { createMemoryCache, type ClipScope, type MemoryClip } from './memory-cache';
 import type { SpeechEngine, SpeechFailure, SynthesisRequest } from './types';
@@ -19,6 +20,10 @@ export interface SpeechServiceOptions {
   readonly engine: SpeechEngine | null;
   /** Prepared prompts only, e.g. `<dataDir>/speech-cache`. */
   readonly cacheDir: string;
+  /** Bytes the disk cache may hold; DISK_CACHE_MAX_BYTES unless a test says otherwise. */
+  readonly diskCacheBytes?: number;
+  /** Which texts `prepare` accepts (and so may reach the disk): the UI's fixed prompts by default. */
+  readonly fixedPrompts?: FixedPrompts;
   readonly logger: Logger;
   /** In-memory clip budget; a second of espeak-ng audio is ≈ 59 kB as base64. */
   readonly memoryBudgetBytes?: number;
@@ -47,13 +52,16 @@ type Obtained = { clip: MemoryClip; source: 'memory' | 'disk' | 'engine'; wav: U
  * bounded memory cache for everything, and single-flight so two identical requests synthesise once.
  *
  * Privacy: `say` text may hold a resident's name or ID number. It never reaches the disk or the
- * log (only its length does), and its clips are dropped from memory at session end.
+ * log (only its length does), and its clips are dropped from memory at session end. `prepare`
+ * takes fixed prompts only (the UI's own strings, core/speech/fixed-prompts.ts): any other text
+ * is refused before it is synthesised, so nothing else can be written to the disk cache.
  */
 export function createSpeechService(options: SpeechServiceOptions): SpeechService {
   const log = options.logger.child({ component: 'speech' });
   const engine = options.engine;
   const memory = createMemoryCache(options.memoryBudgetBytes ?? 32 * 1024 * 1024);
-  const disk = createDiskCache(options.cacheDir);
+  const disk = createDiskCache(options.cacheDir, options.diskCacheBytes);
+  const isFixedPrompt = options.fixedPrompts ?? uiFixedPrompts();
   const limitPrepare = createLimiter(options.prepareConcurrency ?? 2);
   const inFlight = new Map<string, Promise<Result<Obtained, SpeechFailure>>>();
   const stopping = new AbortController();
@@ -152,10 +160,15 @@ export function createSpeechService(options: SpeechServiceOptions): SpeechServic
     async prepare(input) {
       if (!engine) return err(unavailable('speech is switched off on this kiosk (speech.engine is "none")'));
       let prepared = 0;
-      let failed = 0;
       let missing: SpeechFailure | null = null;
+      const fixed = input.texts.filter((text) => isFixedPrompt(input.locale, text));
+      let failed = input.texts.length - fixed.length;
+      if (failed > 0) {
+        // Only the count: a text that is not a fixed prompt may be anything a page sent.
+        log.warn({ refused: failed, locale: input.locale }, 'speech.prepare refused texts that are not fixed prompts');
+      }
       await Promise.all(
-        input.texts.map((text) =>
+        fixed.map((text) =>
           limitPrepare(async () => {
             if (stopping.signal.aborted || missing) {
               failed += 1;

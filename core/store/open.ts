@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { err, ok, type Result } from '../api/result';
 import type { Logger } from '../logging/logger';
+import { ensurePrivateFile } from './data-folder';
 import { acquireStoreLock } from './lock';
 import { describeSchemaError, migrate } from './migrate';
 import type { Migration } from './migration';
@@ -37,7 +38,7 @@ export interface OpenStoreOptions {
 export function openStore(options: OpenStoreOptions): Result<Store, StoreError> {
   const log = options.logger.child({ component: 'store' });
   const now = options.now ?? (() => new Date().toISOString());
-  mkdirSync(dirname(options.path), { recursive: true });
+  mkdirSync(dirname(options.path), { recursive: true, mode: 0o700 });
 
   const lock = acquireStoreLock(`${options.path}.lock`);
   if (!lock.ok) {
@@ -49,6 +50,8 @@ export function openStore(options: OpenStoreOptions): Result<Store, StoreError> 
 
   let db: Database.Database;
   try {
+    // Owner-only before SQLite creates it with the umask's mode; -wal and -shm take its mode.
+    ensurePrivateFile(options.path);
     db = new Database(options.path);
   } catch (error) {
     lock.value.release();
@@ -73,8 +76,16 @@ export function openStore(options: OpenStoreOptions): Result<Store, StoreError> 
     }
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    // Deleted personal data must not linger in free pages (reliability.md §3.4 item 6).
+    // Deleted personal data must not linger in free pages (docs/privacy.md): asserted
+    // like durability, because the retention purge relies on it.
     db.pragma('secure_delete = ON');
+    const secureDelete = Number(db.pragma('secure_delete', { simple: true }));
+    if (secureDelete !== 1) {
+      return fail({
+        kind: 'storeDurability',
+        message: `the store ${options.path} could not turn on secure_delete (read back ${secureDelete}); deleted personal data would stay on disk`,
+      });
+    }
     // Bound the WAL file; it is checkpointed automatically at 1000 pages (reliability.md §6).
     db.pragma('journal_size_limit = 67108864');
 
@@ -94,6 +105,7 @@ export function openStore(options: OpenStoreOptions): Result<Store, StoreError> 
         path: options.path,
         journal,
         synchronous: 'FULL',
+        secureDelete: true,
         schemaVersion: migrated.value.to,
         applied: migrated.value.applied,
         sqlite: String(db.prepare('SELECT sqlite_version() AS v').pluck().get()),

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -30,6 +30,30 @@ describe('openStore', () => {
     const names = db.prepare('SELECT name FROM schema_migration ORDER BY version').pluck().all();
     expect(names).toEqual(migrations.map((m) => m.name));
     store.value.close();
+  });
+
+  it('keeps secure_delete on and creates the store, its WAL and SHM owner-only', () => {
+    const path = join(dir, 'data', 'kiosk.sqlite');
+    const store = open(path);
+    if (!store.ok) throw new Error(store.error.message);
+    const { db } = store.value;
+    expect(db.pragma('secure_delete', { simple: true })).toBe(1);
+    db.prepare("UPDATE catalog_sync_state SET last_error = 'x'").run();
+    for (const file of [path, `${path}-wal`, `${path}-shm`]) expect(statSync(file).mode & 0o777, file).toBe(0o600);
+    expect(statSync(join(dir, 'data')).mode & 0o777).toBe(0o700);
+    store.value.close();
+  });
+
+  it('tightens a store file left readable by others', () => {
+    const path = join(dir, 'kiosk.sqlite');
+    const first = open(path);
+    if (!first.ok) throw new Error(first.error.message);
+    first.value.close();
+    chmodSync(path, 0o644);
+    const second = open(path);
+    if (!second.ok) throw new Error(second.error.message);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    second.value.close();
   });
 
   it('makes every table STRICT', () => {

@@ -11,6 +11,7 @@ import { elderlyResident } from '../../drivers/idcard/fixtures';
 import type { ReceiptDocument } from '../../drivers/printer/receipt-document';
 import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../platform/embedded';
 import { startOutboxDelivery, type OutboxDelivery } from '../outbox';
+import { testSealer } from '../outbox/testing';
 import { migrate } from '../store/migrate';
 import { migrations } from '../store/migrations';
 import { kioskInfoFixture } from '../../tests/helpers/kiosk-info-fixture';
@@ -70,6 +71,7 @@ function service(overrides: { config?: null; baseUrl?: string } = {}): Technicia
     platform: { baseUrl: overrides.baseUrl ?? platform.baseUrl, token: TOKEN, timeoutMs: 2_000 },
     logger,
     now: () => new Date(),
+    sealer: testSealer(),
   });
   return createTechnicianService({
     db,
@@ -79,6 +81,7 @@ function service(overrides: { config?: null; baseUrl?: string } = {}): Technicia
         : { pinHash, lockoutMinutes: 15, lockoutMaxMinutes: 60, sessionIdleMinutes: 30, sessionMaxMinutes: 240 },
     devices,
     outbox,
+    sealer: testSealer(),
     info: kioskInfoFixture,
     catalogVersion: () => null,
     logDir,

@@ -8,7 +8,7 @@ import type { DeviceTestName, DeviceTestOutcome, OutboxItemSummary } from '../ap
 import type { Handlers, MethodName } from '../api/types';
 import type { DeviceManager } from '../devices/types';
 import type { Logger } from '../logging/logger';
-import type { OutboxDelivery, OutboxItem } from '../outbox';
+import type { DataSealer, OutboxDelivery, OutboxItem } from '../outbox';
 import type { TechnicianConfig } from '../../kiosk-config/schema';
 import { maskCard } from '../../drivers/idcard/mask';
 import { buildInspectionReport } from './inspection-report';
@@ -29,6 +29,8 @@ export interface TechnicianDeps {
   readonly config: TechnicianConfig | undefined;
   readonly devices: DeviceManager;
   readonly outbox: Pick<OutboxDelivery, 'kick' | 'retryAll' | 'list' | 'summary'>;
+  /** Seals the inspection report in its outbox row. */
+  readonly sealer: DataSealer;
   readonly info: KioskInfo;
   readonly catalogVersion: () => string | null;
   /** The folder of the kiosk's JSON log files; null when logging to files is off. */
@@ -194,7 +196,7 @@ export function createTechnicianService(deps: TechnicianDeps): TechnicianService
         catalogVersion: deps.catalogVersion(),
         finishedAt: now,
       });
-      const saved = saveInspection(deps.db, report, deps.info.terminal.id, now);
+      const saved = saveInspection(deps.db, deps.sealer, report, deps.info.terminal.id, now);
       log.info({ inspection: saved.id, outcome: report.outcome }, 'inspection stored and queued');
       await atMost(deps.outbox.kick(), submitWaitMs);
       const stored = findInspection(deps.db, saved.id);

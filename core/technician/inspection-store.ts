@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { InspectionReport } from '../../platform/contract/terminals';
-import { enqueue } from '../outbox';
+import { enqueue, type DataSealer } from '../outbox';
 
 /**
  * Inspections (巡检单) as submitted. The report row and its outbox row are written in one
@@ -45,6 +45,7 @@ function fromRow(row: InspectionRow): StoredInspection {
 
 export function saveInspection(
   db: Database.Database,
+  sealer: DataSealer,
   report: InspectionReport,
   terminalId: string,
   now: Date,
@@ -53,6 +54,7 @@ export function saveInspection(
   return db.transaction(() => {
     const queued = enqueue(
       db,
+      sealer,
       {
         kind: 'inspection',
         method: 'POST',

@@ -33,18 +33,22 @@ interface StoredRating {
 }
 
 function storedRatings(): StoredRating[] {
-  return readPlatformDb(join(config.dir, 'data', 'platform.sqlite'), (db, open) =>
-    (
-      db
-        .prepare(
-          `SELECT r.rating_id, r.subject_ref, r.level, r.sealed_rating, w.work_order_no
+  return readPlatformDb(
+    join(config.dir, 'data', 'platform.sqlite'),
+    (db, open) =>
+      (
+        db
+          .prepare(
+            `SELECT r.rating_id, r.subject_ref, r.level, r.sealed_rating, w.work_order_no
              FROM ratings r LEFT JOIN work_orders w ON w.rating_id = r.rating_id ORDER BY r.day, r.seq`,
-        )
-        .all() as Array<Omit<StoredRating, 'body'> & { sealed_rating: Buffer }>
-    ).map(({ sealed_rating, ...row }) => ({
-      ...row,
-      body: open('ratings.sealed_rating', row.rating_id, sealed_rating),
-    })),
+          )
+          .all() as Array<Omit<StoredRating, 'body'> & { sealed_rating: Buffer }>
+      ).map(({ sealed_rating, ...row }) => ({
+        ...row,
+        body: open('ratings.sealed_rating', row.rating_id, sealed_rating),
+      })),
+    // The kiosk keeps the embedded platform's key beside its own, outside the data folder.
+    join(config.dir, '.kiosk-keys', 'platform-data-key'),
   );
 }
 

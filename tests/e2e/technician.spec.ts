@@ -31,16 +31,20 @@ async function typePin(page: Page, pin: string): Promise<void> {
 }
 
 function storedInspections(): Array<{ inspection_id: string; body: Record<string, unknown> }> {
-  return readPlatformDb(join(config.dir, 'data', 'platform.sqlite'), (db, open) =>
-    (
-      db.prepare('SELECT inspection_id, sealed_report FROM inspections').all() as Array<{
-        inspection_id: string;
-        sealed_report: Buffer;
-      }>
-    ).map((row) => ({
-      inspection_id: row.inspection_id,
-      body: open('inspections.sealed_report', row.inspection_id, row.sealed_report),
-    })),
+  return readPlatformDb(
+    join(config.dir, 'data', 'platform.sqlite'),
+    (db, open) =>
+      (
+        db.prepare('SELECT inspection_id, sealed_report FROM inspections').all() as Array<{
+          inspection_id: string;
+          sealed_report: Buffer;
+        }>
+      ).map((row) => ({
+        inspection_id: row.inspection_id,
+        body: open('inspections.sealed_report', row.inspection_id, row.sealed_report),
+      })),
+    // The kiosk keeps the embedded platform's key beside its own, outside the data folder.
+    join(config.dir, '.kiosk-keys', 'platform-data-key'),
   );
 }
 

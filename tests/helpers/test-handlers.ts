@@ -11,7 +11,8 @@ import { createDeviceManager } from '../../core/devices/manager';
 import { createPrintLedgerStore } from '../../core/devices/print-ledger-store';
 import { fakeBindings } from '../../core/devices/testing/fake-bindings';
 import type { Logger } from '../../core/logging/logger';
-import { dataSealerFor, startOutboxDelivery } from '../../core/outbox';
+import { startOutboxDelivery } from '../../core/outbox';
+import { testSealer } from '../../core/outbox/testing';
 import type { HttpOptions } from '../../core/platform-client/http';
 import { trackReachability } from '../../core/platform-client/reachability';
 import { createCaptureStaging } from '../../core/session/capture-staging';
@@ -30,7 +31,7 @@ export function createTestHandlers(options: {
   catalogSync: CatalogSync;
   platform: HttpOptions;
   logger: Logger;
-  /** Where application keys are kept; a temp folder the caller removes. */
+  /** The kiosk's data folder; a temp folder the caller removes. */
   dataDir: string;
   /** Where core events go (the test core's bus); none: dropped. */
   events?: EventBus<KioskContract>;
@@ -49,12 +50,14 @@ export function createTestHandlers(options: {
   const captures = createCaptureStaging();
   // As in start.ts: every platform request tells whether the platform is reachable.
   const tracked = trackReachability(options.platform);
+  // A fixed test key: the test core's records are sealed as a station's are.
+  const sealer = testSealer();
   const outbox = startOutboxDelivery({
     db: options.db,
     platform: tracked.platform,
     logger: options.logger,
     now,
-    sealer: dataSealerFor(options.dataDir),
+    sealer,
   });
   const resident = createResidentServices(
     {
@@ -65,6 +68,7 @@ export function createTestHandlers(options: {
       devices,
       captures,
       outbox,
+      sealer,
       catalogSync: options.catalogSync,
       logger: options.logger,
       now,
@@ -90,6 +94,7 @@ export function createTestHandlers(options: {
     config: options.technician,
     devices,
     outbox,
+    sealer,
     info: options.info,
     catalogVersion: () => options.catalogSync.status().version,
     logDir: null,

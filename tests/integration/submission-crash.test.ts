@@ -126,7 +126,7 @@ async function replay(dir: string, saved: Saved) {
   const kit = createApplicationKit({ db });
   try {
     kit.platform.state.down = true;
-    const handlers = buildApplicationHandlers(kit.deps, { sealer: kit.sealer, deliveryWaitMs: 50 });
+    const handlers = buildApplicationHandlers(kit.deps, { deliveryWaitMs: 50 });
     const card = idCardFixtures.elderlyResident;
     sessionControl(kit.session).signIn(
       { person: { name: card.name, idType: 'residentIdCard', idNumber: card.idNumber }, proof: { kind: 'card', card } },

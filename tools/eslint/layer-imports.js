@@ -34,7 +34,17 @@ export const LAYERS = [
   { layer: 'renderer', allow: ['renderer', 'core/api', 'platform/contract'], dom: true },
   {
     layer: 'core',
-    allow: ['core', 'drivers', 'kiosk-config', 'platform/contract', 'platform/embedded.ts'],
+    allow: [
+      'core',
+      'drivers',
+      'kiosk-config',
+      'platform/contract',
+      'platform/embedded.ts',
+      // The speech cache keeps fixed prompts only: core/speech/fixed-prompts.ts asks the renderer's
+      // own (pure) list of them rather than keeping a copy that could drift.
+      'renderer/src/voice/fixed-prompt-texts.ts',
+      'renderer/src/voice/split-utterances.ts',
+    ],
     noElectron: true,
   },
   { layer: 'drivers', allow: ['drivers', 'core/api'], noElectron: true },

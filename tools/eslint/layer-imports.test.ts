@@ -31,6 +31,12 @@ tester.run('layer-imports', layerImports, {
     { filename: at('renderer/src/app.tsx'), code: "import React from 'react';", options },
     { filename: at('core/app/start.ts'), code: "import { x } from '../../platform/embedded';", options },
     {
+      // The speech cache's list of fixed prompts is the renderer's own: two pure files, by name.
+      filename: at('core/speech/fixed-prompts.ts'),
+      code: "import { fixedPromptTexts } from '../../renderer/src/voice/fixed-prompt-texts';",
+      options,
+    },
+    {
       filename: at('core/app/start.ts'),
       code: "import Database from 'better-sqlite3'; import { join } from 'node:path';",
       options,
@@ -107,6 +113,12 @@ tester.run('layer-imports', layerImports, {
     {
       filename: at('core/app/start.ts'),
       code: "import { x } from '../../renderer/src/app';",
+      options,
+      errors: [{ messageId: 'wrongWay' }],
+    },
+    {
+      filename: at('core/speech/fixed-prompts.ts'),
+      code: "import { x } from '../../renderer/src/voice/speech-player';",
       options,
       errors: [{ messageId: 'wrongWay' }],
     },

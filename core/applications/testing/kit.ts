@@ -12,7 +12,7 @@ import type { CatalogSync } from '../../catalog/sync';
 import type { DeviceManager, PrintFailure, PrintOutcome } from '../../devices/types';
 import { silentLogger } from '../../logging/logger';
 import { startOutboxDelivery } from '../../outbox/delivery';
-import { createDataSealer } from '../../outbox/data-sealer';
+import { TEST_DATA_KEY, testSealer } from '../../outbox/testing';
 import { createCaptureStaging } from '../../session/capture-staging';
 import { createResidentSession } from '../../session/resident-session';
 import { migrate } from '../../store/migrate';
@@ -195,7 +195,7 @@ export function samplePdfBase64(seed: string): string {
   ]).toString('base64');
 }
 
-export const TEST_DATA_KEY = Buffer.alloc(32, 7);
+export { TEST_DATA_KEY };
 
 /** Everything an application handler needs, in memory, with the fakes above. */
 export function createApplicationKit(options: { db?: Database.Database; info?: KioskInfo } = {}) {
@@ -213,7 +213,7 @@ export function createApplicationKit(options: { db?: Database.Database; info?: K
     timeoutMs: 2_000,
     fetch: platform.fetch,
   };
-  const sealer = createDataSealer(TEST_DATA_KEY);
+  const sealer = testSealer();
   const outbox = startOutboxDelivery({ db, platform: httpOptions, logger, now, sealer, idlePollMs: 3_600_000 });
   const session = createResidentSession({ devices: fakes.devices, now, logger });
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-applications-'));
@@ -225,6 +225,7 @@ export function createApplicationKit(options: { db?: Database.Database; info?: K
     devices: fakes.devices,
     captures,
     outbox,
+    sealer,
     session,
     catalogSync: catalog.sync,
     logger,

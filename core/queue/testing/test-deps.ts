@@ -10,6 +10,7 @@ import { replaceCatalog } from '../../catalog/catalog-store';
 import type { DeviceManager, PrintFailure, PrintOutcome } from '../../devices/types';
 import { silentLogger } from '../../logging/logger';
 import type { OutboxDelivery } from '../../outbox';
+import { testSealer } from '../../outbox/testing';
 import type { HttpOptions } from '../../platform-client/http';
 import type { ResidentSession, SignedIn } from '../../session/resident-session-types';
 import { migrate } from '../../store/migrate';
@@ -138,6 +139,7 @@ export function createTestDeps(options: { platform: HttpOptions; now: { value: D
     devices: printer.devices,
     captures: undefined as unknown as ServiceDeps['captures'],
     outbox,
+    sealer: testSealer(),
     session: session.session,
     catalogSync: undefined as unknown as ServiceDeps['catalogSync'],
     logger: silentLogger(),

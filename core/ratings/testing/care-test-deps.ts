@@ -10,6 +10,7 @@ import type { CatalogSync } from '../../catalog/sync';
 import type { DeviceManager, PrintFailure, PrintOutcome } from '../../devices/types';
 import { silentLogger } from '../../logging/logger';
 import { startOutboxDelivery, type OutboxDelivery } from '../../outbox';
+import { testSealer } from '../../outbox/testing';
 import { createCaptureStaging } from '../../session/capture-staging';
 import type { ResidentSession, SignedIn } from '../../session/resident-session-types';
 import { migrate } from '../../store/migrate';
@@ -169,7 +170,16 @@ export function careTestDeps(
     fetch: platform.fetch,
   };
   // No idle polling and no jitter: tests kick the outbox themselves.
-  const outbox = startOutboxDelivery({ db, platform: http, logger, now, idlePollMs: 3_600_000, random: () => 0 });
+  const sealer = testSealer();
+  const outbox = startOutboxDelivery({
+    db,
+    platform: http,
+    logger,
+    now,
+    sealer,
+    idlePollMs: 3_600_000,
+    random: () => 0,
+  });
   const seen: CareTestDeps['seen'] = { platform: 'reachable' };
   const catalogSync: CatalogSync = {
     syncOnce: () => Promise.reject(new Error('not used by the care journeys')),
@@ -193,6 +203,7 @@ export function careTestDeps(
     devices,
     captures: createCaptureStaging(),
     outbox,
+    sealer,
     session,
     catalogSync,
     logger,

@@ -8,6 +8,7 @@ import { migration0006 } from './0006-catalog-search';
 import { migration0007 } from './0007-applications';
 import { migration0008 } from './0008-queue-and-appointments';
 import { migration0009 } from './0009-care';
+import { migration0010 } from './0010-sealed-outbox-and-retention';
 
 /** Every migration, in order. Append only. */
 export const migrations: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
 ];

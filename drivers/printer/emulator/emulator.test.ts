@@ -1,5 +1,5 @@
 import { createCanvas, loadImage } from '@napi-rs/canvas';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
@@ -43,8 +43,9 @@ async function pixels(png: Uint8Array) {
 
 describe('printer emulator', () => {
   it('renders a Chinese receipt with a real QR symbol to PNG and writes txt + png files', async () => {
-    const outputDir = mkdtempSync(join(tmpdir(), 'printer-emu-'));
-    dirs.push(outputDir);
+    const parent = mkdtempSync(join(tmpdir(), 'printer-emu-'));
+    dirs.push(parent);
+    const outputDir = join(parent, 'emulated-printer');
     const { pair, emulator } = await emulatorWithHost({ outputDir });
     const data = 'https://zwfw.example.gov.cn/p/2025-0042';
     const next = emulator.nextReceipt();
@@ -85,6 +86,11 @@ describe('printer emulator', () => {
 
     expect(readFileSync(join(outputDir, 'receipt-0001.txt'), 'utf8')).toBe(`${receipt.text}\n`);
     expect(readFileSync(join(outputDir, 'receipt-0001.png')).subarray(1, 4).toString()).toBe('PNG');
+    // What a resident took home is readable by the kiosk's user only.
+    for (const file of ['receipt-0001.txt', 'receipt-0001.png']) {
+      expect(statSync(join(outputDir, file)).mode & 0o777).toBe(0o600);
+    }
+    expect(statSync(outputDir).mode & 0o777).toBe(0o700);
     await emulator.stop();
   });
 

@@ -161,10 +161,11 @@ export function createPrinterEmulator(options: PrinterEmulatorOptions): PrinterE
   function emit(receipt: EmulatedReceipt) {
     receipts.push(receipt);
     if (options.outputDir) {
-      mkdirSync(options.outputDir, { recursive: true });
+      // Owner-only: a receipt is what a resident took home (the kiosk's data folder rules).
+      mkdirSync(options.outputDir, { recursive: true, mode: 0o700 });
       const name = `receipt-${String(receipt.index).padStart(4, '0')}`;
-      writeFileSync(join(options.outputDir, `${name}.txt`), `${receipt.text}\n`);
-      writeFileSync(join(options.outputDir, `${name}.png`), receipt.png);
+      writeFileSync(join(options.outputDir, `${name}.txt`), `${receipt.text}\n`, { mode: 0o600 });
+      writeFileSync(join(options.outputDir, `${name}.png`), receipt.png, { mode: 0o600 });
     }
     receiptListeners.emit(receipt);
   }

@@ -20,7 +20,7 @@ if (!store.ok) throw new Error(store.error.message);
 const kit = createApplicationKit({ db: store.value.db });
 kit.platform.state.down = true;
 kit.catalog.state.platform = 'unreachable';
-const handlers = buildApplicationHandlers(kit.deps, { sealer: kit.sealer, deliveryWaitMs: 50 });
+const handlers = buildApplicationHandlers(kit.deps, { deliveryWaitMs: 50 });
 const card = idCardFixtures.elderlyResident;
 sessionControl(kit.session).signIn(
   { person: { name: card.name, idType: 'residentIdCard', idNumber: card.idNumber }, proof: { kind: 'card', card } },
