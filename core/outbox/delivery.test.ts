@@ -68,12 +68,12 @@ function startDelivery(): OutboxDelivery {
   return delivery;
 }
 
-function storedInspections(): Array<{ inspection_id: string; body: string }> {
+/** The reports the platform stored, in the order they arrived (their bodies are sealed there). */
+function storedInspections(): Array<{ inspection_id: string }> {
   const platformDb = new Database(join(dir, 'platform.sqlite'), { readonly: true });
   try {
-    return platformDb.prepare('SELECT inspection_id, body FROM inspections ORDER BY seq').all() as Array<{
+    return platformDb.prepare('SELECT inspection_id FROM inspections ORDER BY seq').all() as Array<{
       inspection_id: string;
-      body: string;
     }>;
   } finally {
     platformDb.close();
@@ -147,10 +147,9 @@ describe('outbox delivery with the reference platform', { timeout: 20_000 }, () 
     await outbox.kick();
     expect(getOutboxItem(db, first.id)?.state).toBe('sent');
     expect(getOutboxItem(db, second.id)?.state).toBe('sent');
-    expect(storedInspections().map((row) => (JSON.parse(row.body) as { notes: string }).notes)).toEqual([
-      'first',
-      'second',
-    ]);
+    // The platform numbered them as they arrived: first, then second.
+    const answered = (id: number) => (getOutboxItem(db, id)?.response as { inspectionId: string }).inspectionId;
+    expect(storedInspections().map((row) => row.inspection_id)).toEqual([answered(first.id), answered(second.id)]);
   });
 
   it("keeps a refused item as a dead letter with the platform's error, lets the rest through, and retries it on request", async () => {

@@ -45,7 +45,7 @@ beforeEach(() => {
     documentCamera: { mode: 'emulated', link: 'memory' },
   };
   config['speech'] = { engine: 'none', prepareAtStart: false };
-  writeFileSync(join(root, 'token'), 'key-startup-token-0123456789');
+  writeFileSync(join(root, 'token'), 'key-startup-token-0123456789', { mode: 0o600 });
   const parsed = parseKioskConfig(JSON.stringify(config), join(root, 'kiosk.json'));
   if (!parsed.ok) throw new Error(parsed.error.problems.join('\n'));
   loaded = parsed.value;
