@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Catalog } from '../../platform/contract/catalog';
 import { contract } from '../../core/api/contract';
-import { createDispatcher } from '../../core/api/dispatcher';
+import { createDispatcher, type DispatchLog } from '../../core/api/dispatcher';
 import { createEventBus } from '../../core/api/events';
 import { replaceCatalog } from '../../core/catalog/catalog-store';
 import { createCatalogSync } from '../../core/catalog/sync';
@@ -12,6 +12,7 @@ import { silentLogger } from '../../core/logging/logger';
 import { migrate } from '../../core/store/migrate';
 import { migrations } from '../../core/store/migrations';
 import type { HttpOptions } from '../../core/platform-client/http';
+import type { TechnicianConfig } from '../../kiosk-config/schema';
 import { kioskInfoFixture } from './kiosk-info-fixture';
 import { createTestHandlers } from './test-handlers';
 
@@ -20,7 +21,15 @@ import { createTestHandlers } from './test-handlers';
  * handlers and store code the hosts run. `platform` defaults to a closed local port, so a sync
  * attempt fails fast the way an unplugged network does.
  */
-export function createTestCore(options: { catalog?: Catalog; platform?: HttpOptions } = {}) {
+export function createTestCore(
+  options: {
+    catalog?: Catalog;
+    platform?: HttpOptions;
+    technician?: TechnicianConfig;
+    /** Where the dispatcher reports bugs (a handler that threw, an off-contract answer); silent by default. */
+    dispatchLog?: DispatchLog;
+  } = {},
+) {
   const db = new Database(':memory:');
   db.pragma('foreign_keys = ON');
   const migrated = migrate(db, migrations, () => new Date().toISOString());
@@ -43,8 +52,21 @@ export function createTestCore(options: { catalog?: Catalog; platform?: HttpOpti
     onStatus: (status) => events.emit('catalog.statusChanged', status),
   });
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-core-'));
-  const rest = createTestHandlers({ db, info: kioskInfoFixture, catalogSync, platform, logger, dataDir });
-  const dispatch = createDispatcher(contract, rest.handlers, { error: () => undefined }, rest.guard);
+  const rest = createTestHandlers({
+    db,
+    info: kioskInfoFixture,
+    catalogSync,
+    platform,
+    logger,
+    dataDir,
+    technician: options.technician,
+  });
+  const dispatch = createDispatcher(
+    contract,
+    rest.handlers,
+    options.dispatchLog ?? { error: () => undefined },
+    rest.guard,
+  );
   return {
     db,
     dispatch,
@@ -55,6 +77,7 @@ export function createTestCore(options: { catalog?: Catalog; platform?: HttpOpti
     fakeDevices: rest.fakes,
     resident: rest.resident,
     outbox: rest.outbox,
+    technician: rest.technician,
     dataDir,
     async close() {
       await rest.close();

@@ -16,6 +16,7 @@ import { trackReachability } from '../../core/platform-client/reachability';
 import { createCaptureStaging } from '../../core/session/capture-staging';
 import { createSpeechService } from '../../core/speech';
 import { createTechnicianService } from '../../core/technician';
+import type { TechnicianConfig } from '../../kiosk-config/schema';
 
 /**
  * Every handler of the kiosk API over an in-memory store, with fake devices (always online) and
@@ -29,6 +30,8 @@ export function createTestHandlers(options: {
   logger: Logger;
   /** Where application keys are kept; a temp folder the caller removes. */
   dataDir: string;
+  /** Technician mode with this PIN hash; without it `technician.enter` answers notConfigured. */
+  technician?: TechnicianConfig;
 }) {
   const now = () => new Date();
   const fakes = fakeBindings();
@@ -73,7 +76,7 @@ export function createTestHandlers(options: {
   };
   const technician = createTechnicianService({
     db: options.db,
-    config: undefined,
+    config: options.technician,
     devices,
     outbox,
     info: options.info,
@@ -100,6 +103,7 @@ export function createTestHandlers(options: {
     devices,
     resident,
     outbox,
+    technician,
     async close() {
       await speech.stop();
       await resident.stop();
