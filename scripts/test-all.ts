@@ -1,9 +1,9 @@
 /**
  * `npm test`: every check and every test suite, in order, and one plain summary line at the end:
  *   N passed, N failed[, N skipped]
- * Static checks (lint, types, formatting, the build) count as one test each; vitest and
- * Playwright report their own counts through their JSON reporters. A failing step does not
- * stop the later ones, so one run shows everything that is wrong.
+ * Static checks (lint, types, formatting, the quick fuzz run, the production-dependency audit, the
+ * build) count as one test each; vitest and Playwright report their own counts through their JSON
+ * reporters. A failing step does not stop the later ones, so one run shows everything that is wrong.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -68,6 +68,11 @@ suite(
     return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests };
   },
 );
+
+// Random and property inputs over every parser and boundary, a short budget (npm run fuzz for the full run).
+check('fuzz (quick)', join(npx, 'tsx'), ['scripts/fuzz.ts', '--quick']);
+// No critical advisory in what ships to a station; an audit that could not run fails too.
+check('npm audit (production dependencies)', join(npx, 'tsx'), ['scripts/audit/audit.ts']);
 
 if (check('build', join(npx, 'tsx'), ['scripts/build.ts'])) {
   const playwrightReport = join(results, 'playwright.json');

@@ -44,6 +44,10 @@ const background = (kind: FailureReport['kind']) => (reason: unknown) => {
 process.on('unhandledRejection', background('unhandledRejection'));
 process.on('uncaughtException', background('uncaughtException'));
 
+async function settle(): Promise<void> {
+  for (let turn = 0; turn < 3; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+}
+
 async function main(): Promise<void> {
   const module = (await import(input.module)) as Record<string, FuzzTarget | undefined>;
   const target = module[input.exportName];
@@ -70,6 +74,9 @@ async function main(): Promise<void> {
             markInterruptAsFailure: false,
           }),
     });
+    // Rejections and callbacks left by this property's last inputs surface on the next turns of
+    // the event loop; let them, while they are still this property's.
+    await settle();
     const report: PropertyReport = {
       name: property.name,
       runs: details.numRuns,
@@ -94,7 +101,6 @@ async function main(): Promise<void> {
   }
   currentProperty = '(teardown)';
   await instance.teardown();
-  // Late rejections from the last inputs surface on the next turns of the event loop.
   await new Promise((resolve) => setTimeout(resolve, 200));
   send({ type: 'done' });
 }

@@ -32,6 +32,8 @@ export interface RunnerOptions {
   readonly outDir: string | null;
   /** An input (or set-up, or tear-down) making no progress this long is a hang. */
   readonly hangMs?: number;
+  /** Targets run at once (each in its own worker thread). Default 1. */
+  readonly jobs?: number;
   readonly log?: (line: string) => void;
 }
 
@@ -67,24 +69,36 @@ export async function runFuzz(options: RunnerOptions): Promise<RunResult> {
     rmSync(options.outDir, { recursive: true, force: true });
     mkdirSync(options.outDir, { recursive: true });
   }
-  const results: TargetResult[] = [];
-  for (const spec of options.targets) {
-    const budgetMs = (options.budgetMs * spec.weight) / totalWeight;
+  const results: TargetResult[] = new Array<TargetResult>(options.targets.length);
+  const running = new Set<string>();
+  const noteRunning = () => {
+    // Left behind only if the whole process dies (a native crash): says what was running.
     if (options.outDir) {
-      // Left behind only if the whole process dies (a native crash): says what was running.
       writeFileSync(
         join(options.outDir, 'running.json'),
-        JSON.stringify({ target: spec.name, seed: options.seed, budgetMs }, null, 2),
+        JSON.stringify({ targets: [...running], seed: options.seed }, null, 2),
       );
     }
-    const result = await runTarget(spec, budgetMs, options);
-    results.push(result);
-    log(targetLine(result));
-    for (const failure of result.failures) {
-      const saved = options.outDir ? saveFailure(options.outDir, failure) : null;
-      log(failureLines(failure, saved));
+  };
+  let next = 0;
+  const worker = async () => {
+    while (next < options.targets.length) {
+      const index = next++;
+      const spec = options.targets[index]!;
+      running.add(spec.name);
+      noteRunning();
+      const result = await runTarget(spec, (options.budgetMs * spec.weight) / totalWeight, options);
+      running.delete(spec.name);
+      noteRunning();
+      results[index] = result;
+      log(targetLine(result));
+      for (const failure of result.failures) {
+        const saved = options.outDir ? saveFailure(options.outDir, failure) : null;
+        log(failureLines(failure, saved));
+      }
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.jobs ?? 1) }, worker));
   const failures = results.flatMap((r) => r.failures);
   const run: RunResult = {
     seed: options.seed,
