@@ -9,7 +9,8 @@ export class Harvest {
 
   add(key: string, value: unknown): void {
     const list = this.seen.get(key) ?? [];
-    if (list.includes(value)) return;
+    const identity = (v: unknown) => (typeof v === 'object' ? JSON.stringify(v) : v);
+    if (list.some((known) => identity(known) === identity(value))) return;
     list.push(value);
     if (list.length > 40) list.shift();
     this.seen.set(key, list);

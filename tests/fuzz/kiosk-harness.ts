@@ -1,4 +1,4 @@
-import { randomBytes, scryptSync } from 'node:crypto';
+import { randomBytes, randomUUID, scryptSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ import { createTestCore } from '../helpers/test-core';
 import { Harvest } from './harvest';
 import { mutated, nastyValue, type Flavour } from './mutate';
 import { check, Violation } from './target';
-import { arbitraryFor, type Hints } from './zod-arbitrary';
+import { arbitraryFor, Deferred, resolveDeferred, type Hints } from './zod-arbitrary';
 
 /**
  * The kiosk API as the hosts run it, for the fuzzer: the real dispatcher with every handler
@@ -40,6 +40,15 @@ export const METHODS = Object.keys(contract.methods) as (keyof typeof contract.m
 const TOKEN = 'fuzz-terminal-token-0123456789';
 const PIN = '246813';
 const TYPED_ID = '370784199001011239'; // valid check digit, nobody's
+/** Well-formed, but the token of no session: what a technician call outside technician mode carries. */
+const STALE_TOKEN = 'A'.repeat(43);
+const LIVE_TOKEN = new Deferred('technicianToken');
+/** An application.submit built at call time from the last draft and captures staged for it. */
+const SUBMIT_RECIPE = new Deferred('submitRecipe');
+/** A PDF as small as the staging check accepts, so captures can be staged and submitted. */
+const TINY_PDF = Buffer.from(
+  '%PDF-1.4\n% a fuzzer page, padded to the smallest size staging takes\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n',
+).toString('base64');
 const ctx = { host: 'test' as const, requestId: 'fuzz' };
 
 export interface Call {
@@ -47,7 +56,7 @@ export interface Call {
   readonly method: string;
   readonly input: unknown;
   /** How the input was made, for the report. */
-  readonly how: 'schema' | 'mutated' | 'raw';
+  readonly how: 'schema' | 'mutated' | 'raw' | 'recipe';
 }
 
 export interface KioskHarness {
@@ -56,6 +65,8 @@ export interface KioskHarness {
   call(call: Call): Promise<unknown>;
   /** Dispatch only (for the WebSocket target, which brings its own connection). */
   readonly dispatch: ReturnType<typeof createTestCore>['dispatch'];
+  /** Puts the kiosk in the call's state and returns its input with live values filled in. */
+  prepare(call: Call): Promise<unknown>;
   readonly ensureState: (state: KioskState) => Promise<void>;
   /** Bugs reported since the last call: dispatcher log errors, platform 5xx. */
   takeBugs(): string[];
@@ -85,12 +96,20 @@ export async function createKioskHarness(): Promise<KioskHarness> {
   const keeper = startTicketRangeKeeper(core.resident.deps, { intervalMs: 3_600_000 });
 
   const harvest = new Harvest();
-  let state: KioskState = 'nobody';
   let technicianToken: string | null = null;
 
   const raw = async (method: string, input: unknown) => {
     const answer = await core.dispatch(method, input, ctx);
-    if (answer.ok) harvest.collect(answer.value);
+    if (answer.ok) {
+      harvest.collect(answer.value);
+      harvestObjects(harvest, method, answer.value);
+      if (method === 'application.start') {
+        lastDraft = {
+          input: input as { matterCodes: string[]; lifeEventId: string | null },
+          draft: answer.value as Draft,
+        };
+      }
+    }
     return answer;
   };
   const must = async (method: string, input: unknown) => {
@@ -137,7 +156,6 @@ export async function createKioskHarness(): Promise<KioskHarness> {
             ? 'card'
             : 'typed';
     if (current === wanted && (wanted !== 'nobody' || core.resident.deps.session.agent() === null)) {
-      state = wanted;
       return;
     }
     if (wanted === 'technician') {
@@ -152,26 +170,27 @@ export async function createKioskHarness(): Promise<KioskHarness> {
         await must('session.signInWithCard', { role: 'applicant' });
       }
     }
-    state = wanted;
   };
 
-  /** Offered back by property name; the token only in the technician state. */
+  /** Offered back by property name; the technician token is filled in when the call is made. */
   const hints: Hints = {
-    token: () => (state === 'technician' && technicianToken ? [technicianToken] : []),
+    token: () => [LIVE_TOKEN],
     pin: () => [PIN],
-    code: () => harvest.get('code', 'matterCode'),
-    matterCode: () => harvest.get('matterCode', 'code'),
-    matterCodes: () => harvest.get('code').map((code) => [code]),
+    code: () => harvest.get('selfServiceCode', 'code', 'matterCode'),
+    matterCode: () => harvest.get('selfServiceCode', 'matterCode', 'code'),
+    matterCodes: () => harvest.get('selfServiceCode').map((code) => [code]),
+    pdfBase64: () => [TINY_PDF],
+    action: () => ['insertCard', 'removeCard'],
     lifeEventId: () => harvest.get('id').filter((id) => typeof id === 'string' && !id.includes('-')),
     captureId: () => harvest.get('captureId'),
     captureIds: () => harvest.get('captureId').map((id) => [id]),
     localRef: () => harvest.get('localRef'),
     appointmentId: () => harvest.get('appointmentId'),
     slotId: () => harvest.get('slotId'),
-    servicePointId: () => harvest.get('servicePointId', 'id'),
+    servicePointId: () => harvest.get('servicePointId'),
     serviceCode: () => harvest.get('serviceCode'),
     reference: () => harvest.get('caseNo', 'localRef', 'ref'),
-    service: () => harvest.get('ref').map((ref) => ({ kind: 'application', ref })),
+    service: () => harvest.get('service'),
     optionsVersion: () => harvest.get('version'),
     date: () => [new Date().toISOString().slice(0, 10)],
     id: () => harvest.get('id'),
@@ -182,7 +201,9 @@ export async function createKioskHarness(): Promise<KioskHarness> {
     METHODS.map((method) => {
       const schema = contract.methods[method].input;
       const valid = arbitraryFor(schema, { hints });
+      const recipe = method === 'application.submit' ? 3 : 0;
       return fc.oneof(
+        { weight: recipe, arbitrary: fc.constant({ method, input: SUBMIT_RECIPE, how: 'recipe' as const }) },
         { weight: 6, arbitrary: valid.map((input) => ({ method, input, how: 'schema' as const })) },
         { weight: 3, arbitrary: mutated(valid, flavour).map((input) => ({ method, input, how: 'mutated' as const })) },
         {
@@ -204,17 +225,45 @@ export async function createKioskHarness(): Promise<KioskHarness> {
     )
     .map(([s, c]) => ({ state: s, ...c }));
 
+  /** The last application.start that answered, to build a submission the handler gets deep into. */
+  let lastDraft: { input: { matterCodes: string[]; lifeEventId: string | null }; draft: Draft } | null = null;
+  const submitFromLastDraft = async (): Promise<unknown> => {
+    if (!lastDraft) return {};
+    const materials = [];
+    for (const material of lastDraft.draft.materials.filter((m) => m.required)) {
+      const staged = await raw('capture.stage', { materialName: material.name, pageCount: 1, pdfBase64: TINY_PDF });
+      if (staged.ok)
+        materials.push({ name: material.name, captureIds: [(staged.value as { captureId: string }).captureId] });
+    }
+    return {
+      confirmationId: randomUUID(),
+      ...lastDraft.input,
+      form: Object.fromEntries(lastDraft.draft.fields.map((field) => [field.name, fill(field)])),
+      materials,
+      delivery: { method: 'pickUp' },
+    };
+  };
+
+  const prepare = async (c: Call) => {
+    await ensureState(c.state);
+    if (c.input === SUBMIT_RECIPE) return submitFromLastDraft();
+    return resolveDeferred(c.input, () =>
+      c.state === 'technician' && technicianToken ? technicianToken : STALE_TOKEN,
+    );
+  };
+
   return {
     calls,
     dispatch: core.dispatch,
+    prepare,
     ensureState,
     takeBugs: () => bugs.splice(0),
     async call(c) {
-      await ensureState(c.state);
+      const input = await prepare(c);
       const spec = (contract.methods as Record<string, { access: MethodAccess; errors: readonly string[] }>)[c.method];
       const liveToken = technicianToken;
       const applicant = core.resident.deps.session.applicant();
-      const answer = await raw(c.method, c.input);
+      const answer = await raw(c.method, input);
       checkAnswer(answer, spec, c.method);
       if (spec && !answer.ok && answer.error.code !== 'invalidInput') {
         // The guard, whatever state the fuzzer left the session in.
@@ -229,7 +278,7 @@ export async function createKioskHarness(): Promise<KioskHarness> {
         }
       }
       if (spec?.access === 'technician') {
-        const token = (c.input as { token?: unknown } | null)?.token;
+        const token = (input as { token?: unknown } | null)?.token;
         if (token !== liveToken || liveToken === null) {
           check(
             !answer.ok && (answer.error.code === 'invalidInput' || answer.error.code === 'notAuthorised'),
@@ -251,6 +300,54 @@ export async function createKioskHarness(): Promise<KioskHarness> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+interface DraftField {
+  readonly name: string;
+  readonly kind: string;
+  readonly value: string;
+  readonly options?: readonly { value: string }[];
+}
+interface Draft {
+  readonly fields: readonly DraftField[];
+  readonly materials: readonly { name: string; required: boolean }[];
+}
+
+/** A value a resident could type into this field (the pre-filled one when there is one). */
+function fill(field: DraftField): string {
+  if (field.value) return field.value;
+  switch (field.kind) {
+    case 'phone':
+      return '13800138000';
+    case 'idNumber':
+      return TYPED_ID;
+    case 'date':
+      return '2026-01-01';
+    case 'number':
+      return '1';
+    case 'select':
+      return field.options?.[0]?.value ?? '';
+    default:
+      return '测试';
+  }
+}
+
+/**
+ * Values the generic harvest cannot pick out by name: which matters can be applied for here, the
+ * services just completed (to rate them), the service points (to book at).
+ */
+function harvestObjects(harvest: Harvest, method: string, value: unknown): void {
+  if (method === 'catalog.list') {
+    for (const matter of (value as { matters: { code: string; channels: string[] }[] }).matters) {
+      if (matter.channels.includes('selfService')) harvest.add('selfServiceCode', matter.code);
+    }
+  } else if (method === 'session.completedServices') {
+    for (const done of value as { kind: string; ref: string }[])
+      harvest.add('service', { kind: done.kind, ref: done.ref });
+  } else if (method === 'serviceMap.points') {
+    for (const point of (value as { servicePoints: { id: string }[] }).servicePoints)
+      harvest.add('servicePointId', point.id);
+  }
 }
 
 /** Every answer is a Result: ok with a value, or an error with a declared or base code and a message. */

@@ -39,6 +39,32 @@ interface Context {
 
 export class UnsupportedSchemaError extends Error {}
 
+/**
+ * A hint whose value is only known when the input is used (the live technician token, which
+ * changes whenever a session starts): generated as this marker, swapped in by the caller.
+ */
+export class Deferred {
+  constructor(readonly name: string) {}
+}
+
+/** The value with every Deferred replaced by `resolve(marker)` (plain objects and arrays only). */
+export function resolveDeferred(value: unknown, resolve: (marker: Deferred) => unknown, depth = 0): unknown {
+  if (value instanceof Deferred) return resolve(value);
+  if (depth > 20 || typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map((item) => resolveDeferred(item, resolve, depth + 1));
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    Object.defineProperty(out, key, {
+      value: resolveDeferred(item, resolve, depth + 1),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return out;
+}
+
 export function arbitraryFor(schema: z.ZodType, options: ArbitraryOptions = {}): fc.Arbitrary<unknown> {
   return convert(schema, {
     maxStringLength: options.maxStringLength ?? 40,
@@ -252,7 +278,7 @@ function objectArbitrary(schema: z.ZodType, def: Def, ctx: Context): fc.Arbitrar
     const inner = optional ? (fieldDef['innerType'] as z.ZodType) : field;
     let value = convert(inner, at(ctx, key));
     const hint = ctx.hints[key];
-    if (hint) value = hinted(value, hint);
+    if (hint) value = hinted(value, hint, inner);
     model[key] = value;
     if (!optional) requiredKeys.push(key);
   }
@@ -260,10 +286,18 @@ function objectArbitrary(schema: z.ZodType, def: Def, ctx: Context): fc.Arbitrar
   return checksOf(def).length > 0 ? record.filter(parses(schema)) : record;
 }
 
-/** Mostly one of the hint's current values; the schema's own value while there are none. */
-function hinted(value: fc.Arbitrary<unknown>, hint: () => readonly unknown[]): fc.Arbitrary<unknown> {
+/**
+ * Mostly one of the hint's current values that fit this field's schema (hints go by property
+ * name, and `code` is a matter code in one method and a device code in another); the schema's
+ * own value while none fits.
+ */
+function hinted(
+  value: fc.Arbitrary<unknown>,
+  hint: () => readonly unknown[],
+  schema: z.ZodType,
+): fc.Arbitrary<unknown> {
   const fromHint = fc.tuple(value, fc.nat()).map(([own, index]) => {
-    const known = hint();
+    const known = hint().filter((candidate) => candidate instanceof Deferred || schema.safeParse(candidate).success);
     return known.length > 0 ? known[index % known.length] : own;
   });
   return fc.oneof({ weight: 1, arbitrary: value }, { weight: 3, arbitrary: fromHint });

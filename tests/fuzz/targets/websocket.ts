@@ -4,7 +4,7 @@ import { contract } from '../../../core/api/contract';
 import { CallMessage, ResponseEnvelope, ServerMessage } from '../../../core/api/wire';
 import { silentLogger } from '../../../core/logging/logger';
 import { apiConnectionEvents } from '../../../core/serve/websocket-api';
-import { checkAnswer, type KioskHarness, type KioskState } from '../kiosk-harness';
+import { checkAnswer, type Call, type KioskHarness } from '../kiosk-harness';
 import { nastyValue } from '../mutate';
 import { asyncProperty, check, Violation, within, type FuzzProperty } from '../target';
 
@@ -15,11 +15,17 @@ import { asyncProperty, check, Violation, within, type FuzzProperty } from '../t
  * null when there was no usable id), carrying a well-formed response; nothing a page sends throws.
  */
 
-interface Frame {
-  readonly state: KioskState;
-  readonly data: WSMessageReceive;
-  readonly label: string;
-}
+/** A frame as sent, or a call to be turned into one once the kiosk is in its state. */
+type Frame =
+  | { readonly kind: 'raw'; readonly data: WSMessageReceive; readonly label: string }
+  | {
+      readonly kind: 'call';
+      readonly call: Call;
+      readonly id: unknown;
+      readonly extra: boolean;
+      /** Cut the frame's text at this fraction (a frame broken off mid-JSON); 1 keeps it whole. */
+      readonly cut: number;
+    };
 
 const ids = fc.oneof(
   { weight: 6, arbitrary: fc.nat() },
@@ -41,40 +47,45 @@ export function websocketFrames(harness: KioskHarness): { property: FuzzProperty
   });
   events.onOpen?.(new Event('open'), ws);
 
-  const callFrames = fc.tuple(harness.calls, ids, fc.boolean()).map(([call, id, extra]): Frame => {
-    const message: Record<string, unknown> = { type: 'call', id, method: call.method, input: call.input };
-    if (extra) message['extra'] = 'field';
-    let data: string;
-    try {
-      data = JSON.stringify(message);
-    } catch {
-      data = JSON.stringify({ type: 'call', id, method: call.method, input: null }); // BigInt in the input
-    }
-    return { state: call.state, data, label: `call ${call.method} (${call.how})` };
-  });
+  const whole = fc.constant(1);
+  const callFrames = (cut: fc.Arbitrary<number>): fc.Arbitrary<Frame> =>
+    fc.record({ kind: fc.constant('call' as const), call: harness.calls, id: ids, extra: fc.boolean(), cut });
+  const raw = (data: WSMessageReceive, label: string): Frame => ({ kind: 'raw', data, label });
   const otherFrames: fc.Arbitrary<Frame> = fc.oneof(
-    fc.jsonValue().map((value) => ({ state: 'nobody' as const, data: JSON.stringify(value), label: 'json' })),
-    nastyValue('json').map((value) => ({
-      state: 'nobody' as const,
-      data: JSON.stringify(value) ?? 'null',
-      label: 'nasty json',
-    })),
-    fc.string({ unit: 'binary', maxLength: 80 }).map((data) => ({ state: 'nobody' as const, data, label: 'text' })),
-    fc.tuple(callFrames, fc.double({ min: 0, max: 1, noNaN: true })).map(([frame, cut]) => {
-      const text = frame.data as string; // call frames are text
-      return { ...frame, data: text.slice(0, Math.floor(cut * text.length)), label: 'cut' };
-    }),
-    fc
-      .uint8Array({ maxLength: 40 })
-      .map((bytes) => ({ state: 'nobody' as const, data: bytes.buffer, label: 'binary' })),
+    fc.jsonValue().map((value) => raw(JSON.stringify(value), 'json')),
+    nastyValue('json').map((value) => raw(JSON.stringify(value) ?? 'null', 'nasty json')),
+    fc.string({ unit: 'binary', maxLength: 80 }).map((data) => raw(data, 'text')),
+    callFrames(fc.double({ min: 0, max: 0.99, noNaN: true })),
+    fc.uint8Array({ maxLength: 40 }).map((bytes) => raw(bytes.buffer, 'binary')),
   );
-  const frames = fc.oneof({ weight: 4, arbitrary: callFrames }, { weight: 2, arbitrary: otherFrames });
+
+  /** The frame's data, with the kiosk put in the call's state first. */
+  const frameData = async (frame: Frame): Promise<{ data: WSMessageReceive; label: string }> => {
+    if (frame.kind === 'raw') {
+      await harness.ensureState('nobody');
+      return frame;
+    }
+    const input = await harness.prepare(frame.call);
+    const message: Record<string, unknown> = { type: 'call', id: frame.id, method: frame.call.method, input };
+    if (frame.extra) message['extra'] = 'field';
+    let text: string;
+    try {
+      text = JSON.stringify(message);
+    } catch {
+      text = JSON.stringify({ ...message, input: null }); // a BigInt in the input
+    }
+    const label = `call ${frame.call.method} (${frame.call.how})`;
+    return frame.cut < 1
+      ? { data: text.slice(0, Math.floor(frame.cut * text.length)), label: `cut ${label}` }
+      : { data: text, label };
+  };
+  const frames = fc.oneof({ weight: 4, arbitrary: callFrames(whole) }, { weight: 2, arbitrary: otherFrames });
 
   const deliver = asyncProperty(
     'websocket-frames',
     frames,
-    async (frame) => {
-      await harness.ensureState(frame.state);
+    async (generated) => {
+      const frame = await frameData(generated);
       const before = sent.length;
       try {
         events.onMessage?.(createWSMessageEvent(frame.data), ws);
