@@ -167,6 +167,9 @@ export const platformTarget: FuzzTarget = {
                 fc.uint8Array({ maxLength: 60 }),
                 valid.chain((v) => fc.nat().map((cut) => json(v).slice(0, cut % (json(v).length + 1)))),
                 fc.constant(encoder.encode('\ufeff{}')),
+                fc
+                  .integer({ min: 1_000, max: 100_000 })
+                  .map((depth) => encoder.encode(`${'['.repeat(depth)}${']'.repeat(depth)}`)),
                 fc.constant(Uint8Array.of(0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d)),
               )
               .map((bytes) => ({ kind: 'text' as const, bytes })),

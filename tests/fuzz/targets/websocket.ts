@@ -55,6 +55,11 @@ export function websocketFrames(harness: KioskHarness): { property: FuzzProperty
     fc.jsonValue().map((value) => raw(JSON.stringify(value), 'json')),
     nastyValue('json').map((value) => raw(JSON.stringify(value) ?? 'null', 'nasty json')),
     fc.string({ unit: 'binary', maxLength: 80 }).map((data) => raw(data, 'text')),
+    fc
+      .integer({ min: 1_000, max: 100_000 })
+      .map((depth) =>
+        raw(`{"type":"call","id":1,"method":"kiosk.info","input":${'['.repeat(depth)}${']'.repeat(depth)}}`, 'deep'),
+      ),
     callFrames(fc.double({ min: 0, max: 0.99, noNaN: true })),
     fc.uint8Array({ maxLength: 40 }).map((bytes) => raw(bytes.buffer, 'binary')),
   );
