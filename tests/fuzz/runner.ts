@@ -30,8 +30,10 @@ export interface RunnerOptions {
   readonly path?: string;
   /** Where failures and report.json go; null writes nothing. */
   readonly outDir: string | null;
-  /** An input (or set-up, or tear-down) making no progress this long is a hang. */
+  /** An input (or tear-down) making no progress this long is a hang. Default 60 s. */
   readonly hangMs?: number;
+  /** Starting the worker and setting the target up may take this long. Default 180 s. */
+  readonly setupLimitMs?: number;
   /** Targets run at once (each in its own worker thread). Default 1. */
   readonly jobs?: number;
   readonly log?: (line: string) => void;
@@ -124,6 +126,7 @@ export function summaryLine(run: RunResult): string {
 
 function runTarget(spec: TargetSpec, budgetMs: number, options: RunnerOptions): Promise<TargetResult> {
   const hangMs = options.hangMs ?? 60_000;
+  const setupLimitMs = options.setupLimitMs ?? 180_000;
   const progress = new SharedArrayBuffer(8);
   const view = new Int32Array(progress);
   const data: WorkerInput & { entry: string } = {
@@ -210,7 +213,7 @@ function runTarget(spec: TargetSpec, budgetMs: number, options: RunnerOptions): 
         last = { property, count, at: now };
         return;
       }
-      if (now - last.at < hangMs) return;
+      if (now - last.at < (result.setupMs === null ? setupLimitMs : hangMs)) return;
       const name = result.setupMs === null ? '(setup)' : (propertyNames[property] ?? '(teardown)');
       // The inputs that returned before the hang still count.
       if (result.setupMs !== null && !result.properties.some((p) => p.name === name)) {
