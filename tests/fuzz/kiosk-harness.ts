@@ -180,6 +180,8 @@ export async function createKioskHarness(): Promise<KioskHarness> {
     matterCode: () => harvest.get('selfServiceCode', 'matterCode', 'code'),
     matterCodes: () => harvest.get('selfServiceCode').map((code) => [code]),
     pdfBase64: () => [TINY_PDF],
+    // Valid numbers (most typed ones fail the check digit), the card's among them (samePerson).
+    idNumber: () => [TYPED_ID, '370784200102030055', idCardFixtures.womanResident.idNumber],
     action: () => ['insertCard', 'removeCard'],
     lifeEventId: () => harvest.get('id').filter((id) => typeof id === 'string' && !id.includes('-')),
     captureId: () => harvest.get('captureId'),
