@@ -124,6 +124,7 @@ export function createTestHandlers(options: {
     devices,
     resident,
     outbox,
+    technician,
     async close() {
       await speech.stop();
       await resident.stop();
