@@ -62,7 +62,6 @@ export function kioskChromiumPolicy(options: KioskPolicyOptions): Record<string,
     SpellcheckEnabled: false,
     SpellCheckServiceEnabled: false,
     MetricsReportingEnabled: false,
-    PromotionalTabsEnabled: false,
     EnableMediaRouter: false,
     // No site may open popups or ask for anything: the kiosk's page needs none of it.
     DefaultPopupsSetting: BLOCK,

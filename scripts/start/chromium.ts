@@ -62,6 +62,12 @@ export function chromiumKioskArgs(url: string, profileDir: string, options: Chro
     '--disable-component-update',
     '--disable-sync',
     '--disable-translate',
+    // Less to start and nothing to run in the background: a renderer crash is recovered by a new
+    // Chromium, and it has seconds to show the attract screen again.
+    '--disable-default-apps',
+    '--disable-component-extensions-with-background-pages',
+    '--disable-client-side-phishing-detection',
+    '--no-service-autorun',
     '--disable-features=Translate,MediaRouter,OptimizationHints',
     '--disable-pinch',
     '--overscroll-history-navigation=0',
@@ -172,7 +178,9 @@ export function runChromiumKiosk(options: ChromiumKioskOptions): ChromiumKiosk {
             `kiosk page lost (${lost}); ending the resident session and starting Chromium again`,
           );
           onPageLost(lost);
-          // The fastest way back to a clean attract screen: a new Chromium with a fresh profile.
+          // Back to a clean attract screen the sure way: a new Chromium with a fresh profile. (A new
+          // window in the running Chromium would be quicker, but DevTools can only open a normal
+          // browser window, with its tab strip and address bar, not another kiosk app window.)
           child.kill('SIGKILL');
         },
         closeStray(targetId, strayUrl) {
@@ -197,9 +205,25 @@ export function runChromiumKiosk(options: ChromiumKioskOptions): ChromiumKiosk {
       if (ended) return;
       ended = true;
       cdp.close();
-      deps.removeProfile(profileDir);
       if (current?.child === child) current = null;
       markExited();
+      // Chromium's helper processes may still be writing into the profile for a moment after the
+      // browser process is gone; a folder left behind must not stop the next start.
+      try {
+        deps.removeProfile(profileDir);
+      } catch (error) {
+        log.warn(
+          { launch: run, err: error, profileDir },
+          'could not remove the Chromium profile yet; trying again later',
+        );
+        deps.setTimer(() => {
+          try {
+            deps.removeProfile(profileDir);
+          } catch {
+            // Left in the temporary folder; it holds nothing of a resident (the page stores nothing).
+          }
+        }, 10_000);
+      }
       if (stopped) return;
       const said = lastWords(stderrTail);
       if (lost === null) onPageLost('Chromium exited');

@@ -1,12 +1,13 @@
 /**
  * When to start the kiosk's Chromium again after it exited or lost its page. A kiosk is never left
- * without its screen, so there is no last attempt: the first restart after a good run is at once
- * (a renderer crash is back at the attract screen within seconds), then 1 s, 2 s, 4 s … up to 30 s
- * while it keeps failing, so a Chromium that cannot start does not spin. A run that lasted the
- * stable period counts as good and starts the sequence over.
+ * without its screen, so there is no last attempt. The first two restarts after a good run are at
+ * once: a renderer crash must be back at the attract screen within seconds, the second crash in a
+ * row too (Electron 3–7 recovered from the first crash and not the second, electron#19209). Then
+ * 1 s, 2 s, 4 s … up to 30 s while it keeps failing, so a Chromium that cannot start does not spin.
+ * A run that lasted the stable period counts as good and starts the sequence over.
  */
 export interface RestartScheduleOptions {
-  readonly firstDelayMs: number;
+  readonly immediateRestarts: number;
   readonly baseDelayMs: number;
   readonly maxDelayMs: number;
   /** A run at least this long resets the sequence. */
@@ -14,14 +15,17 @@ export interface RestartScheduleOptions {
 }
 
 export const DEFAULT_RESTART_SCHEDULE: RestartScheduleOptions = {
-  firstDelayMs: 0,
+  immediateRestarts: 2,
   baseDelayMs: 1_000,
   maxDelayMs: 30_000,
   stableMs: 60_000,
 };
 
 export interface RestartSchedule {
-  /** Chromium's run that began at `startedAt` ended at `endedAt`: how long to wait before the next start, and which restart in a row it is (1 = the first after a good run). */
+  /**
+   * Chromium's run that began at `startedAt` ended at `endedAt`: how long to wait before the next
+   * start, and which restart in a row it is (1 = the first after a good run).
+   */
   next(startedAt: number, endedAt: number): { delayMs: number; inARow: number };
 }
 
@@ -31,8 +35,8 @@ export function createRestartSchedule(options: RestartScheduleOptions = DEFAULT_
     next(startedAt, endedAt) {
       if (endedAt - startedAt >= options.stableMs) inARow = 0;
       inARow += 1;
-      const delayMs =
-        inARow === 1 ? options.firstDelayMs : Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (inARow - 2));
+      const backedOff = inARow - options.immediateRestarts;
+      const delayMs = backedOff <= 0 ? 0 : Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (backedOff - 1));
       return { delayMs, inARow };
     },
   };
