@@ -26,8 +26,6 @@ import { chromiumWindows, descendants, startXvfb, type XSession } from './suppor
  * mounted for the kiosk's Chromium alone) and Debian's xvfb, xdotool, python3-gi, gir1.2-gtk-3.0.
  */
 
-test.describe.configure({ mode: 'serial' });
-
 const WIDTH = 1080;
 const HEIGHT = 1920;
 /** Where the pointer rests between attempts: the page's right edge, over nothing that reacts. */
@@ -182,200 +180,217 @@ test.beforeAll(async () => {
   x = await startXvfb(WIDTH, HEIGHT);
 });
 
-test.afterAll(async () => {
+test.afterAll(() => {
+  x?.stop();
+});
+
+/** Stops the kiosk of a group and writes what its attempts found (test-artifacts/escape-matrix-*.json). */
+async function finishGroup(name: string): Promise<void> {
   cdp?.close();
   if (kiosk) expect(await kiosk.proc.stop()).toBe(0);
   config?.cleanup();
-  x?.stop();
   mkdirSync(join(ROOT, 'test-artifacts'), { recursive: true });
-  writeFileSync(join(ROOT, 'test-artifacts', 'escape-matrix.json'), `${JSON.stringify(matrix, null, 2)}\n`);
-});
+  writeFileSync(join(ROOT, 'test-artifacts', `escape-matrix-${name}.json`), `${JSON.stringify(matrix, null, 2)}\n`);
+  matrix.length = 0;
+}
 
-test('npm start shows the kiosk in Chromium with the managed policy in force', async () => {
-  const testInfo = test.info();
-  await startChromiumKiosk();
-  const output = kiosk.proc.output();
-  expect(output).toContain('host: browser, shown in Chromium kiosk mode');
-  expect(output).toContain("mounted over /etc/chromium/policies for the kiosk's Chromium alone");
-  // Chromium itself refuses DevTools on the page: the policy was read.
-  await expect
-    .poll(() => kiosk.proc.output(), { timeout: 15_000 })
-    .toContain('Chromium policy in force: DevTools refused');
-  expect(output).not.toContain('NOT in force');
-  expect(await chromiumWindows(x)).toHaveLength(1);
-  savePng(reference, 'escape-reference-attract', testInfo);
-  // The test's own attach is refused as well: nobody runs script in the kiosk page.
-  await expect(cdp.evaluate(kioskPage.targetId, 'location.href')).rejects.toThrow(/Not allowed/);
-});
+// Each group runs its tests in order on one kiosk; a failure skips the rest of its group only.
+test.describe('production build', () => {
+  test.describe.configure({ mode: 'serial' });
+  test.afterAll(() => finishGroup('production'));
 
-const KEYS = [
-  'ctrl+w',
-  'ctrl+n',
-  'ctrl+t',
-  'ctrl+l',
-  'ctrl+p',
-  'ctrl+s',
-  'ctrl+o',
-  'F5',
-  'F11',
-  'F12',
-  'ctrl+shift+i',
-  'alt+Left',
-  // Beyond the issue's list: quit, close window, incognito, reload, task manager, history,
-  // downloads, address bar, menu, window close, and holding Esc (leaves fullscreen elsewhere).
-  'ctrl+shift+q',
-  'ctrl+shift+w',
-  'ctrl+shift+n',
-  'ctrl+r',
-  'shift+Escape',
-  'ctrl+h',
-  'ctrl+j',
-  'F6',
-  'F10',
-  'alt+F4',
-];
-
-test('no key combination leaves the kiosk page', async () => {
-  const testInfo = test.info();
-  for (const combo of KEYS) {
-    const from = kiosk.proc.output().length;
-    await focusKiosk();
-    await x.xdotool('key', '--clearmodifiers', combo);
-    await expectUnchanged(`key ${combo}`, from, testInfo);
-  }
-  const from = kiosk.proc.output().length;
-  await focusKiosk();
-  await x.xdotool('keydown', 'Escape', 'sleep', '2.5', 'keyup', 'Escape');
-  await expectUnchanged('hold Escape 2.5 s', from, testInfo);
-});
-
-test('the address bar cannot be reached to go to file:, data:, javascript: or an external site', async () => {
-  const testInfo = test.info();
-  for (const url of [
-    'file:///etc/passwd',
-    'data:text/html,<h1>escaped</h1>',
-    "javascript:document.body.innerHTML='escaped'",
-    'https://example.com/',
-  ]) {
-    const from = kiosk.proc.output().length;
-    await focusKiosk();
-    await x.xdotool('key', '--clearmodifiers', 'ctrl+l');
-    await x.xdotool('type', '--delay', '5', url);
-    await x.xdotool('key', 'Return');
-    await expectUnchanged(`address bar ${url.slice(0, 30)}`, from, testInfo);
-  }
-});
-
-test('a file or a link dropped on the page goes nowhere', async () => {
-  const testInfo = test.info();
-  for (const uri of ['file:///etc/passwd', 'https://example.com/']) {
-    const from = kiosk.proc.output().length;
-    const source = spawn('/usr/bin/python3', [DRAG_SOURCE, uri, '40', String(HEIGHT - 220)], {
-      env: { ...process.env, DISPLAY: x.display, GDK_BACKEND: 'x11' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let said = '';
-    source.stdout.on('data', (chunk: Buffer) => (said += chunk.toString('utf8')));
-    source.stderr.on('data', (chunk: Buffer) => (said += chunk.toString('utf8')));
-    const exited = new Promise((resolve) => source.once('exit', resolve));
-    await expect.poll(() => said, { timeout: 15_000 }).toContain('ready');
-    // Press on the source, move past GTK's drag threshold and across the screen, release on the page.
-    const fromY = String(HEIGHT - 160);
-    await x.xdotool(
-      ...['mousemove', '140', fromY, 'sleep', '0.2', 'mousedown', '1', 'sleep', '0.2'],
-      ...['mousemove', '160', String(HEIGHT - 180), 'sleep', '0.1', 'mousemove', '300', '1500', 'sleep', '0.1'],
-      ...['mousemove', '500', '1200', 'sleep', '0.1', 'mousemove', '540', '1000', 'sleep', '0.1'],
-      ...['mousemove', '545', '990', 'sleep', '0.4', 'mouseup', '1'],
-    );
-    await exited;
-    // Chromium asked for the data: the drop landed on the page, the test did not miss.
-    expect(said, `drag source for ${uri}`).toContain('data-requested text/uri-list');
-    await expectUnchanged(`drop ${uri}`, from, testInfo);
-  }
-});
-
-test('a killed renderer is back at the attract screen within 5 s, twice in a row, and the visit is forgotten', async () => {
-  const testInfo = test.info();
-  const times: number[] = [];
-  for (const round of [1, 2]) {
-    // A visit in progress: a touch on the attract screen opens the home screen.
-    await x.xdotool('mousemove', '540', '700', 'click', '1', 'mousemove', ...REST);
-    await expect.poll(() => screenDifference(reference, screen()), { timeout: 10_000 }).toBeGreaterThan(0.1);
-    const ended = kiosk.proc.output().split('resident session ended: the kiosk page was lost').length;
-
-    const renderers = descendants(kiosk.proc.child.pid!).filter((p) => p.cmdline.includes('--type=renderer'));
-    expect(renderers.length, 'the kiosk Chromium has renderers').toBeGreaterThan(0);
-    const killedAt = performance.now();
-    for (const renderer of renderers) process.kill(renderer.pid, 'SIGKILL');
-    let backMs = 0;
+  test('npm start shows the kiosk in Chromium with the managed policy in force', async () => {
+    const testInfo = test.info();
+    await startChromiumKiosk();
+    const output = kiosk.proc.output();
+    expect(output).toContain('host: browser, shown in Chromium kiosk mode');
+    expect(output).toContain("mounted over /etc/chromium/policies for the kiosk's Chromium alone");
+    // Chromium itself refuses DevTools on the page: the policy was read.
     await expect
-      .poll(
-        () => {
-          backMs = performance.now() - killedAt;
-          return screenDifference(reference, screen());
-        },
-        { timeout: 15_000, intervals: [100] },
-      )
-      .toBeLessThan(SAME_SCREEN);
-    times.push(Math.round(backMs));
-    testInfo.annotations.push({
-      type: 'renderer crash',
-      description: `round ${round}: attract screen after ${Math.round(backMs)} ms`,
-    });
-    expect(kiosk.proc.output().split('resident session ended: the kiosk page was lost').length).toBe(ended + 1);
-  }
-  writeFileSync(join(ROOT, 'test-artifacts', 'escape-crash-recovery.json'), `${JSON.stringify({ times }, null, 2)}\n`);
-  for (const ms of times) expect(ms).toBeLessThanOrEqual(5_000);
-  // The new Chromium has the policy too.
-  expect(kiosk.proc.output().split('Chromium policy in force: DevTools refused').length).toBeGreaterThanOrEqual(4);
-  cdp.close();
-  expect(await kiosk.proc.stop()).toBe(0);
-  config.cleanup();
+      .poll(() => kiosk.proc.output(), { timeout: 15_000 })
+      .toContain('Chromium policy in force: DevTools refused');
+    expect(output).not.toContain('NOT in force');
+    expect(await chromiumWindows(x)).toHaveLength(1);
+    savePng(reference, 'escape-reference-attract', testInfo);
+    // The test's own attach is refused as well: nobody runs script in the kiosk page.
+    await expect(cdp.evaluate(kioskPage.targetId, 'location.href')).rejects.toThrow(/Not allowed/);
+    // The test's own attach is refused as well: nobody runs script in the kiosk page.
+  });
+
+  const KEYS = [
+    'ctrl+w',
+    'ctrl+n',
+    'ctrl+t',
+    'ctrl+l',
+    'ctrl+p',
+    'ctrl+s',
+    'ctrl+o',
+    'F5',
+    'F11',
+    'F12',
+    'ctrl+shift+i',
+    'alt+Left',
+    // Beyond the issue's list: quit, close window, incognito, reload, task manager, history,
+    // downloads, address bar, menu, window close, and holding Esc (leaves fullscreen elsewhere).
+    'ctrl+shift+q',
+    'ctrl+shift+w',
+    'ctrl+shift+n',
+    'ctrl+r',
+    'shift+Escape',
+    'ctrl+h',
+    'ctrl+j',
+    'F6',
+    'F10',
+    'alt+F4',
+  ];
+
+  test('no key combination leaves the kiosk page', async () => {
+    const testInfo = test.info();
+    for (const combo of KEYS) {
+      const from = kiosk.proc.output().length;
+      await focusKiosk();
+      await x.xdotool('key', '--clearmodifiers', combo);
+      await expectUnchanged(`key ${combo}`, from, testInfo);
+    }
+    const from = kiosk.proc.output().length;
+    await focusKiosk();
+    await x.xdotool('keydown', 'Escape', 'sleep', '2.5', 'keyup', 'Escape');
+    await expectUnchanged('hold Escape 2.5 s', from, testInfo);
+  });
+
+  test('the address bar cannot be reached to go to file:, data:, javascript: or an external site', async () => {
+    const testInfo = test.info();
+    for (const url of [
+      'file:///etc/passwd',
+      'data:text/html,<h1>escaped</h1>',
+      "javascript:document.body.innerHTML='escaped'",
+      'https://example.com/',
+    ]) {
+      const from = kiosk.proc.output().length;
+      await focusKiosk();
+      await x.xdotool('key', '--clearmodifiers', 'ctrl+l');
+      await x.xdotool('type', '--delay', '5', url);
+      await x.xdotool('key', 'Return');
+      await expectUnchanged(`address bar ${url.slice(0, 30)}`, from, testInfo);
+    }
+  });
+
+  test('a file or a link dropped on the page goes nowhere', async () => {
+    const testInfo = test.info();
+    for (const uri of ['file:///etc/passwd', 'https://example.com/']) {
+      const from = kiosk.proc.output().length;
+      const source = spawn('/usr/bin/python3', [DRAG_SOURCE, uri, '40', String(HEIGHT - 220)], {
+        env: { ...process.env, DISPLAY: x.display, GDK_BACKEND: 'x11' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let said = '';
+      source.stdout.on('data', (chunk: Buffer) => (said += chunk.toString('utf8')));
+      source.stderr.on('data', (chunk: Buffer) => (said += chunk.toString('utf8')));
+      const exited = new Promise((resolve) => source.once('exit', resolve));
+      await expect.poll(() => said, { timeout: 15_000 }).toContain('ready');
+      // Press on the source, move past GTK's drag threshold and across the screen, release on the page.
+      const fromY = String(HEIGHT - 160);
+      await x.xdotool(
+        ...['mousemove', '140', fromY, 'sleep', '0.2', 'mousedown', '1', 'sleep', '0.2'],
+        ...['mousemove', '160', String(HEIGHT - 180), 'sleep', '0.1', 'mousemove', '300', '1500', 'sleep', '0.1'],
+        ...['mousemove', '500', '1200', 'sleep', '0.1', 'mousemove', '540', '1000', 'sleep', '0.1'],
+        ...['mousemove', '545', '990', 'sleep', '0.4', 'mouseup', '1'],
+      );
+      await exited;
+      // Chromium asked for the data: the drop landed on the page, the test did not miss.
+      expect(said, `drag source for ${uri}`).toContain('data-requested text/uri-list');
+      await expectUnchanged(`drop ${uri}`, from, testInfo);
+    }
+  });
+
+  test('a killed renderer is back at the attract screen within 5 s, twice in a row, and the visit is forgotten', async () => {
+    const testInfo = test.info();
+    const times: number[] = [];
+    for (const round of [1, 2]) {
+      // A visit in progress: a touch on the attract screen opens the home screen.
+      await x.xdotool('mousemove', '540', '700', 'click', '1', 'mousemove', ...REST);
+      await expect.poll(() => screenDifference(reference, screen()), { timeout: 10_000 }).toBeGreaterThan(0.1);
+      const ended = kiosk.proc.output().split('resident session ended: the kiosk page was lost').length;
+
+      const renderers = descendants(kiosk.proc.child.pid!).filter((p) => p.cmdline.includes('--type=renderer'));
+      expect(renderers.length, 'the kiosk Chromium has renderers').toBeGreaterThan(0);
+      const killedAt = performance.now();
+      for (const renderer of renderers) process.kill(renderer.pid, 'SIGKILL');
+      let backMs = 0;
+      await expect
+        .poll(
+          () => {
+            backMs = performance.now() - killedAt;
+            return screenDifference(reference, screen());
+          },
+          { timeout: 15_000, intervals: [100] },
+        )
+        .toBeLessThan(SAME_SCREEN);
+      times.push(Math.round(backMs));
+      testInfo.annotations.push({
+        type: 'renderer crash',
+        description: `round ${round}: attract screen after ${Math.round(backMs)} ms`,
+      });
+      expect(kiosk.proc.output().split('resident session ended: the kiosk page was lost').length).toBe(ended + 1);
+    }
+    writeFileSync(
+      join(ROOT, 'test-artifacts', 'escape-crash-recovery.json'),
+      `${JSON.stringify({ times }, null, 2)}\n`,
+    );
+    for (const ms of times) expect(ms).toBeLessThanOrEqual(5_000);
+    // The new Chromium has the policy too.
+    expect(kiosk.proc.output().split('Chromium policy in force: DevTools refused').length).toBeGreaterThanOrEqual(4);
+  });
 });
 
-test('what the page itself tries (window.open, location.href, links) stays in the kiosk', async () => {
-  const testInfo = test.info();
-  // A development build: the policy allows DevTools, so the test can run script in the page.
-  await startChromiumKiosk({ KIOSK_DEV: '1' });
-  expect(await cdp.evaluate(kioskPage.targetId, `!!document.querySelector('[data-testid="attract-screen"]')`)).toBe(
-    true,
-  );
-  const run = async (vector: string, expression: string) => {
-    const from = kiosk.proc.output().length;
-    await cdp.evaluate(kioskPage.targetId, expression).catch(() => undefined);
-    await expectUnchanged(vector, from, testInfo);
-  };
-  await run('window.open https', `String(window.open('https://example.com/'))`);
-  await run('window.open about:blank', `String(window.open('about:blank', '_blank'))`);
-  for (const url of [
-    'file:///etc/passwd',
-    'data:text/html,<h1>escaped</h1>',
-    "javascript:document.body.innerHTML='escaped'",
-    'https://example.com/',
-  ]) {
-    await run(`location.href ${url.slice(0, 30)}`, `location.href = ${JSON.stringify(url)}; 'set'`);
-  }
+test.describe('development build', () => {
+  test.describe.configure({ mode: 'serial' });
+  test.afterAll(() => finishGroup('development'));
 
-  // Links, clicked through the X server: a new-window link, a plain external link, a middle click.
-  const link = (href: string, target: string) =>
-    `(() => { const a = document.createElement('a'); a.id = 'escape-link'; a.href = ${JSON.stringify(href)};` +
-    ` a.target = ${JSON.stringify(target)}; a.textContent = 'link';` +
-    ` a.style.cssText = 'position:fixed;left:0;top:0;width:300px;height:300px;z-index:2147483647;background:#c00';` +
-    ` document.body.append(a); return 'ok'; })()`;
-  for (const [vector, href, target, click] of [
-    ['link target=_blank', 'https://example.com/', '_blank', ['click', '1']],
-    ['link to https', 'https://example.com/', '', ['click', '1']],
-    ['link to file:', 'file:///etc/passwd', '', ['click', '1']],
-    ['middle-click on a link', `${new URL(kiosk.url).origin}/`, '', ['click', '2']],
-    ['ctrl+click on a link', `${new URL(kiosk.url).origin}/`, '', ['keydown', 'ctrl', 'click', '1', 'keyup', 'ctrl']],
-  ] as const) {
-    const from = kiosk.proc.output().length;
-    await cdp.evaluate(kioskPage.targetId, link(href, target));
-    await x.xdotool('mousemove', '150', '150', ...click);
-    await sleep(500);
-    await cdp
-      .evaluate(kioskPage.targetId, `document.getElementById('escape-link')?.remove(); 'ok'`)
-      .catch(() => undefined);
-    await expectUnchanged(vector, from, testInfo);
-  }
+  test('what the page itself tries (window.open, location.href, links) stays in the kiosk', async () => {
+    const testInfo = test.info();
+    // A development build: the policy allows DevTools, so the test can run script in the page.
+    await startChromiumKiosk({ KIOSK_DEV: '1' });
+    expect(await cdp.evaluate(kioskPage.targetId, `!!document.querySelector('[data-testid="attract-screen"]')`)).toBe(
+      true,
+    );
+    const run = async (vector: string, expression: string) => {
+      const from = kiosk.proc.output().length;
+      await cdp.evaluate(kioskPage.targetId, expression).catch(() => undefined);
+      await expectUnchanged(vector, from, testInfo);
+    };
+    await run('window.open https', `String(window.open('https://example.com/'))`);
+    await run('window.open about:blank', `String(window.open('about:blank', '_blank'))`);
+    for (const url of [
+      'file:///etc/passwd',
+      'data:text/html,<h1>escaped</h1>',
+      "javascript:document.body.innerHTML='escaped'",
+      'https://example.com/',
+    ]) {
+      await run(`location.href ${url.slice(0, 30)}`, `location.href = ${JSON.stringify(url)}; 'set'`);
+    }
+
+    // Links, clicked through the X server: a new-window link, a plain external link, a middle click.
+    const link = (href: string, target: string) =>
+      `(() => { const a = document.createElement('a'); a.id = 'escape-link'; a.href = ${JSON.stringify(href)};` +
+      ` a.target = ${JSON.stringify(target)}; a.textContent = 'link';` +
+      ` a.style.cssText = 'position:fixed;left:0;top:0;width:300px;height:300px;z-index:2147483647;background:#c00';` +
+      ` document.body.append(a); return 'ok'; })()`;
+    for (const [vector, href, target, click] of [
+      ['link target=_blank', 'https://example.com/', '_blank', ['click', '1']],
+      ['link to https', 'https://example.com/', '', ['click', '1']],
+      ['link to file:', 'file:///etc/passwd', '', ['click', '1']],
+      ['middle-click on a link', `${new URL(kiosk.url).origin}/`, '', ['click', '2']],
+      ['ctrl+click on a link', `${new URL(kiosk.url).origin}/`, '', ['keydown', 'ctrl', 'click', '1', 'keyup', 'ctrl']],
+    ] as const) {
+      const from = kiosk.proc.output().length;
+      await cdp.evaluate(kioskPage.targetId, link(href, target));
+      await x.xdotool('mousemove', '150', '150', ...click);
+      await sleep(500);
+      await cdp
+        .evaluate(kioskPage.targetId, `document.getElementById('escape-link')?.remove(); 'ok'`)
+        .catch(() => undefined);
+      await expectUnchanged(vector, from, testInfo);
+    }
+  });
 });
