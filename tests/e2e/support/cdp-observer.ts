@@ -47,6 +47,10 @@ export class CdpObserver {
     }
   }
 
+  get isOpen(): boolean {
+    return this.socket.readyState === WebSocket.OPEN;
+  }
+
   async send(
     method: string,
     params: Record<string, unknown> = {},
