@@ -179,8 +179,18 @@ async function expectUnchanged(vector: string, logFrom: number, testInfo: TestIn
  */
 async function backToStart(vector: string): Promise<void> {
   const origin = new URL(kiosk.url).origin;
-  const deadline = Date.now() + 30_000;
+  // A modal dialog (print preview, a file chooser) is no page to close: after a while, end that
+  // Chromium and let the launcher start a new one.
+  let killAt: number | null = Date.now() + 8_000;
+  const deadline = Date.now() + 40_000;
   for (;;) {
+    if (killAt !== null && Date.now() > killAt) {
+      killAt = null;
+      for (const browser of descendants(kiosk.proc.child.pid!)) {
+        if (browser.cmdline.includes('--kiosk') && !browser.cmdline.includes('--type='))
+          process.kill(browser.pid, 'SIGKILL');
+      }
+    }
     try {
       if (!cdp.isOpen) cdp = await CdpObserver.connect(cdpPort, 5_000);
       const pages = await cdp.pages();
