@@ -17,6 +17,11 @@ export class CdpObserver {
   private readonly pending = new Map<number, (message: Record<string, unknown>) => void>();
 
   private constructor(private readonly socket: WebSocket) {
+    // Chromium going away (a restart) answers whatever was still asked.
+    socket.on('close', () => {
+      for (const answer of this.pending.values()) answer({ error: { message: 'the DevTools connection closed' } });
+      this.pending.clear();
+    });
     socket.on('message', (data: Buffer) => {
       const message = JSON.parse(data.toString('utf8')) as Record<string, unknown>;
       if (typeof message['id'] === 'number') {
@@ -58,7 +63,14 @@ export class CdpObserver {
   ): Promise<Record<string, unknown>> {
     if (this.socket.readyState !== WebSocket.OPEN) throw new Error('the DevTools connection is closed');
     const id = this.nextId++;
-    const answer = new Promise<Record<string, unknown>>((resolve) => this.pending.set(id, resolve));
+    const answer = new Promise<Record<string, unknown>>((resolve) => {
+      this.pending.set(id, resolve);
+      // A Chromium stuck in a modal dialog may never answer.
+      setTimeout(() => {
+        this.pending.delete(id);
+        resolve({ error: { message: `no answer to ${method} in 5 s` } });
+      }, 5_000).unref();
+    });
     this.socket.send(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }));
     const message = await answer;
     if (message['error']) throw new Error(`${method}: ${JSON.stringify(message['error'])}`);
