@@ -213,10 +213,14 @@ describe('runChromiumKiosk', () => {
     expect(h.lost).toEqual(['renderer killed, code 9', 'renderer crashed, code 139']);
     expect(h.restart()).toBe(0);
     const restarted = h.lines.filter((line) => line.msg === 'starting Chromium again');
-    expect(restarted.map((line) => [line['signal'], line['inARow'], line['delayMs']])).toEqual([
-      ['SIGKILL', 1, 0],
-      ['SIGKILL', 2, 0],
+    expect(restarted.map((line) => [line['reason'], line['inARow'], line['delayMs']])).toEqual([
+      ['renderer killed, code 9', 1, 0],
+      ['renderer crashed, code 139', 2, 0],
     ]);
+    // Each killed Chromium's end is logged with its signal.
+    expect(
+      h.lines.filter((line) => line.msg === 'the Chromium that lost its page is gone').map((line) => line['signal']),
+    ).toEqual(['SIGKILL', 'SIGKILL']);
     await h.kiosk.stop();
   });
 

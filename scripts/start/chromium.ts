@@ -181,7 +181,9 @@ export function runChromiumKiosk(options: ChromiumKioskOptions): ChromiumKiosk {
           // Back to a clean attract screen the sure way: a new Chromium with a fresh profile. (A new
           // window in the running Chromium would be quicker, but DevTools can only open a normal
           // browser window, with its tab strip and address bar, not another kiosk app window.)
+          // The new one starts now, while the kernel is still tearing the old one down.
           child.kill('SIGKILL');
+          restartAfter({ reason: lost }, 'starting Chromium again');
         },
         closeStray(targetId, strayUrl) {
           log.warn({ launch: run, url: strayUrl }, 'closed a window the kiosk did not open');
@@ -199,6 +201,15 @@ export function runChromiumKiosk(options: ChromiumKioskOptions): ChromiumKiosk {
     const exited = new Promise<void>((resolve) => (markExited = resolve));
     current = { child, exited };
     log.info({ launch: run, chromiumPid: child.pid }, 'Chromium started');
+
+    let restartScheduled = false;
+    const restartAfter = (fields: Record<string, unknown>, message: string) => {
+      if (restartScheduled || stopped) return;
+      restartScheduled = true;
+      const { delayMs, inARow } = schedule.next(startedAt, deps.now());
+      log.warn({ launch: run, ...fields, ranMs: deps.now() - startedAt, inARow, delayMs }, message);
+      pendingStart = deps.setTimer(launch, delayMs);
+    };
 
     let ended = false;
     const end = (code: number | null, signal: NodeJS.Signals | null) => {
@@ -226,13 +237,12 @@ export function runChromiumKiosk(options: ChromiumKioskOptions): ChromiumKiosk {
       }
       if (stopped) return;
       const said = lastWords(stderrTail);
-      if (lost === null) onPageLost('Chromium exited');
-      const { delayMs, inARow } = schedule.next(startedAt, deps.now());
-      log.warn(
-        { launch: run, code, signal, said, ranMs: deps.now() - startedAt, inARow, delayMs },
-        lost === null ? 'Chromium exited; starting it again' : 'starting Chromium again',
-      );
-      pendingStart = deps.setTimer(launch, delayMs);
+      if (restartScheduled) {
+        log.info({ launch: run, code, signal, said }, 'the Chromium that lost its page is gone');
+        return;
+      }
+      onPageLost('Chromium exited');
+      restartAfter({ code, signal, said }, 'Chromium exited; starting it again');
     };
     child.once('exit', end);
     child.once('error', (error) => {

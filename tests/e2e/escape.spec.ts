@@ -104,12 +104,12 @@ async function startChromiumKiosk(env: NodeJS.ProcessEnv = {}) {
   reference = await stableScreen();
 }
 
-/** The screen once it has not changed for 1.5 s: the attract screen, after the page's start. */
+/** The screen once it has not changed for a second: the attract screen, after the page's start. */
 async function stableScreen(): Promise<Screen> {
   const deadline = Date.now() + 30_000;
   let last = screen();
   let sinceMs = Date.now();
-  while (Date.now() - sinceMs < 1_500) {
+  while (Date.now() - sinceMs < 1_000) {
     if (Date.now() > deadline) throw new Error('the kiosk screen did not settle within 30 s');
     await sleep(250);
     const now = screen();
@@ -139,7 +139,9 @@ function savePng(shot: Screen, name: string, testInfo: TestInfo): void {
  */
 async function expectUnchanged(vector: string, logFrom: number, testInfo: TestInfo): Promise<void> {
   await x.xdotool('mousemove', ...REST);
-  await sleep(800);
+  // Long enough for a window or a dialog to be mapped; one that comes later still fails the next
+  // attempt, which finds it there.
+  await sleep(500);
   const deadline = Date.now() + 3_000;
   let attempt: Attempt;
   let shot: Screen;
