@@ -192,35 +192,72 @@ describe('runChromiumKiosk', () => {
     await h.kiosk.stop();
   });
 
-  it('on a renderer crash ends the session and starts a fresh Chromium at once, for the next crash in a row too', async () => {
+  it('on a renderer crash ends the session and has the running Chromium show the kiosk again, twice in a row', async () => {
     const h = harness();
-    h.latest().page('K', `${ORIGIN}/`);
+    const browser = h.latest();
+    browser.page('K', `${ORIGIN}/`);
     await settle();
-    h.latest().say({ method: 'Target.targetCrashed', params: { targetId: 'K', status: 'killed', errorCode: 9 } });
+    browser.say({ method: 'Target.targetCrashed', params: { targetId: 'K', status: 'killed', errorCode: 9 } });
     await settle();
     expect(h.lost).toEqual(['renderer killed, code 9']);
-    expect(h.chromiums[0]!.signals).toEqual(['SIGKILL']);
-    expect(h.removed).toEqual(['/tmp/profile-1']);
-    expect(h.restart()).toBe(0);
-    expect(h.chromiums).toHaveLength(2);
-    expect(h.latest().args).toContain('--user-data-dir=/tmp/profile-2');
+    // Chromium started again on the same profile, without the pipe: it hands the URL to the running one.
+    const opener = h.latest();
+    expect(opener).not.toBe(browser);
+    expect(opener.args).toEqual(expect.arrayContaining(['--kiosk', `--app=${URL}`, '--user-data-dir=/tmp/profile-1']));
+    expect(opener.args).not.toContain('--remote-debugging-pipe');
+    expect(browser.signals).toEqual([]);
+    // The running browser shows the new kiosk window; only then is the dead one closed.
+    browser.page('K2', `${ORIGIN}/`);
+    await settle();
+    expect(browser.commands).toContainEqual(
+      expect.objectContaining({ method: 'Target.closeTarget', params: { targetId: 'K' } }),
+    );
+    expect(h.lines.map((line) => line.msg)).toContain('kiosk shown again in the running Chromium');
 
     h.advance(3_000);
-    h.latest().page('K2', `${ORIGIN}/`);
+    browser.say({ method: 'Target.targetCrashed', params: { targetId: 'K2', status: 'crashed', errorCode: 139 } });
     await settle();
-    h.latest().say({ method: 'Target.targetCrashed', params: { targetId: 'K2', status: 'crashed', errorCode: 139 } });
+    expect(h.chromiums).toHaveLength(3);
+    browser.page('K3', `${ORIGIN}/`);
     await settle();
-    expect(h.lost).toEqual(['renderer killed, code 9', 'renderer crashed, code 139']);
-    expect(h.restart()).toBe(0);
+    expect(browser.signals).toEqual([]);
+
+    // A third crash in a row: a new Chromium, after the first backoff step.
+    h.advance(3_000);
+    browser.say({ method: 'Target.targetCrashed', params: { targetId: 'K3', status: 'oom', errorCode: 0 } });
+    await settle();
+    expect(browser.signals).toEqual(['SIGKILL']);
+    expect(h.lost).toEqual(['renderer killed, code 9', 'renderer crashed, code 139', 'renderer oom, code 0']);
+    expect(h.restart()).toBe(1_000);
+    expect(h.latest().args).toEqual(
+      expect.arrayContaining(['--remote-debugging-pipe', '--user-data-dir=/tmp/profile-2']),
+    );
+    const lostLines = h.lines.filter((line) => /^kiosk page lost/.test(line.msg));
+    expect(lostLines.map((line) => line['inARow'])).toEqual([1, 2, undefined]);
     const restarted = h.lines.filter((line) => line.msg === 'starting Chromium again');
     expect(restarted.map((line) => [line['reason'], line['inARow'], line['delayMs']])).toEqual([
-      ['renderer killed, code 9', 1, 0],
-      ['renderer crashed, code 139', 2, 0],
+      ['renderer oom, code 0', 3, 1_000],
     ]);
-    // Each killed Chromium's end is logged with its signal.
-    expect(
-      h.lines.filter((line) => line.msg === 'the Chromium that lost its page is gone').map((line) => line['signal']),
-    ).toEqual(['SIGKILL', 'SIGKILL']);
+    expect(h.lines.find((line) => line.msg === 'the Chromium that lost its page is gone')?.['signal']).toBe('SIGKILL');
+    await h.kiosk.stop();
+  });
+
+  it('starts a new Chromium when the running one does not show the kiosk again in time', async () => {
+    const h = harness();
+    const browser = h.latest();
+    browser.page('K', `${ORIGIN}/`);
+    await settle();
+    browser.say({ method: 'Target.targetCrashed', params: { targetId: 'K', status: 'killed', errorCode: 9 } });
+    await settle();
+    const opener = h.latest();
+    const timeout = h.timers.find((timer) => timer.ms === 3_000)!;
+    timeout.run();
+    await settle();
+    expect(browser.signals).toEqual(['SIGKILL']);
+    expect(opener.signals).toEqual(['SIGKILL']);
+    expect(h.lines.map((line) => line.msg)).toContain('the running Chromium did not show the kiosk again');
+    expect(h.restart()).toBe(0);
+    expect(h.latest().args).toContain('--remote-debugging-pipe');
     await h.kiosk.stop();
   });
 

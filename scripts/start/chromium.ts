@@ -118,14 +118,23 @@ export interface ChromiumKioskOptions {
 
 /** How long a stopping Chromium gets after SIGTERM before SIGKILL. */
 const STOP_GRACE_MS = 3_000;
+/** How long the running Chromium gets to show the kiosk again after a crash before it is replaced. */
+const REOPEN_TIMEOUT_MS = 3_000;
 
 /**
  * Runs Chromium in kiosk mode on the host's URL for as long as the kiosk runs. It watches the
- * kiosk page over the DevTools pipe (kiosk-pages.ts): a lost page ends the resident session and
- * Chromium is started again, fresh profile and all, which brings the attract screen back; a window
- * the kiosk did not open is closed at once. Chromium is restarted whenever it exits, for ever, with
- * backoff (restart-schedule.ts); each restart is logged with Chromium's exit code or signal and the
- * end of what it said.
+ * kiosk page over the DevTools pipe (kiosk-pages.ts) and closes at once any window the kiosk did
+ * not open. A lost page ends the resident session and brings the attract screen back:
+ * - a crashed or killed renderer: the running Chromium opens the kiosk again in a new kiosk
+ *   window, and the dead one is closed. Chromium is asked the way a desktop asks it to open a
+ *   URL, by starting it again on the same profile: the new process hands its command line to the
+ *   running browser (Chromium's process singleton) and exits. DevTools could only open a normal
+ *   browser window, with a tab strip and an address bar. This is the quick way back (no new
+ *   browser to start), used for the first crashes in a row;
+ * - anything else (the page left the kiosk or was closed, crashes keep coming, the running
+ *   Chromium did not open the page in time): a new Chromium with a fresh profile.
+ * Chromium is restarted whenever it exits, for ever, with backoff (restart-schedule.ts); each
+ * restart is logged with the exit code or signal and the end of what Chromium said.
  */
 export function runChromiumKiosk(options: ChromiumKioskOptions): ChromiumKiosk {
   const { binary, url, devMode, logger, policy, onPageLost } = options;
@@ -144,46 +153,96 @@ export function runChromiumKiosk(options: ChromiumKioskOptions): ChromiumKiosk {
     launches += 1;
     const run = launches;
     const startedAt = deps.now();
+    /** Since when the kiosk page now shown has been up (a reopen starts it anew). */
+    let pageSince = startedAt;
     const profileDir = deps.makeProfile();
-    const kioskArgs = [
-      ...chromiumKioskArgs(url, profileDir, {
-        devMode,
-        asRoot: deps.asRoot,
-        screen: deps.screen,
-        cameraArgs: deps.cameraArgs,
-      }),
-      // The launcher's eyes on the pages (cdp-pipe.ts): no TCP port, only our end of the pipe.
-      '--remote-debugging-pipe',
-    ];
-    const { command, args } = policyLaunchCommand(policy, binary, kioskArgs);
+    const kioskArgs = chromiumKioskArgs(url, profileDir, {
+      devMode,
+      asRoot: deps.asRoot,
+      screen: deps.screen,
+      cameraArgs: deps.cameraArgs,
+    });
+    // The launcher's eyes on the pages (cdp-pipe.ts): no TCP port, only our end of the pipe.
+    const { command, args } = policyLaunchCommand(policy, binary, [...kioskArgs, '--remote-debugging-pipe']);
     const child = deps.spawn(command, args);
     let lost: string | null = null;
+    let reopening: { lostPage: string; opener: ChildProcess; timer: { cancel(): void } } | null = null;
     let stderrTail = '';
     child.stderr?.on('data', (chunk: Buffer) => {
       // Keep the end of what Chromium says, so a failed start is explained in our log.
       stderrTail = (stderrTail + chunk.toString('utf8')).slice(-2000);
     });
 
+    let restartScheduled = false;
+    const restartAfter = (
+      decision: { delayMs: number; inARow: number },
+      fields: Record<string, unknown>,
+      message: string,
+    ) => {
+      if (restartScheduled || stopped) return;
+      restartScheduled = true;
+      log.warn({ launch: run, ...fields, ranMs: deps.now() - startedAt, ...decision }, message);
+      pendingStart = deps.setTimer(launch, decision.delayMs);
+    };
+    /** A new Chromium, now (while the kernel is still tearing this one down) or after the backoff. */
+    const replaceChromium = (reason: string, decision: { delayMs: number; inARow: number }) => {
+      lost = reason;
+      reopening?.timer.cancel();
+      reopening?.opener.kill('SIGKILL');
+      reopening = null;
+      child.kill('SIGKILL');
+      restartAfter(decision, { reason }, 'starting Chromium again');
+    };
+
     const cdp = connectCdpPipe(child.stdio[3] as Writable, child.stdio[4] as Readable);
     const watch = createPageWatch(
       { origin, devMode },
       {
         kioskPageFound(targetId) {
+          if (reopening) {
+            // The new kiosk window is there: only now may the dead one go (closing the last
+            // window first would end Chromium).
+            reopening.timer.cancel();
+            void cdp.send('Target.closeTarget', { targetId: reopening.lostPage });
+            log.info({ launch: run }, 'kiosk shown again in the running Chromium');
+            reopening = null;
+            pageSince = deps.now();
+          }
           void confirmPolicy(cdp, targetId, devMode, log, run);
         },
         pageLost(loss) {
-          lost = describeLoss(loss);
+          const reason = describeLoss(loss);
+          onPageLost(reason);
+          const decision = schedule.next(pageSince, deps.now());
+          const lostPage = watch.kioskTargetId;
+          if (loss.kind === 'crashed' && decision.delayMs === 0 && lostPage !== null && !reopening) {
+            log.error(
+              { launch: run, ...loss, inARow: decision.inARow },
+              `kiosk page lost (${reason}); ending the resident session and showing the kiosk again`,
+            );
+            watch.reopen();
+            // Same profile, same flags, through the same policy placement; no pipe: this process
+            // only hands its command line to the running browser and exits.
+            const handoff = policyLaunchCommand(policy, binary, kioskArgs);
+            const opener = deps.spawn(handoff.command, handoff.args);
+            opener.once('error', (error) =>
+              log.warn({ launch: run, err: error }, 'could not ask Chromium to show the kiosk again'),
+            );
+            const timer = deps.setTimer(() => {
+              log.error(
+                { launch: run, timeoutMs: REOPEN_TIMEOUT_MS },
+                'the running Chromium did not show the kiosk again',
+              );
+              replaceChromium(reason, { delayMs: 0, inARow: decision.inARow });
+            }, REOPEN_TIMEOUT_MS);
+            reopening = { lostPage, opener, timer };
+            return;
+          }
           log.error(
             { launch: run, ...loss },
-            `kiosk page lost (${lost}); ending the resident session and starting Chromium again`,
+            `kiosk page lost (${reason}); ending the resident session and starting Chromium again`,
           );
-          onPageLost(lost);
-          // Back to a clean attract screen the sure way: a new Chromium with a fresh profile. (A new
-          // window in the running Chromium would be quicker, but DevTools can only open a normal
-          // browser window, with its tab strip and address bar, not another kiosk app window.)
-          // The new one starts now, while the kernel is still tearing the old one down.
-          child.kill('SIGKILL');
-          restartAfter({ reason: lost }, 'starting Chromium again');
+          replaceChromium(reason, decision);
         },
         closeStray(targetId, strayUrl) {
           log.warn({ launch: run, url: strayUrl }, 'closed a window the kiosk did not open');
@@ -202,20 +261,12 @@ export function runChromiumKiosk(options: ChromiumKioskOptions): ChromiumKiosk {
     current = { child, exited };
     log.info({ launch: run, chromiumPid: child.pid }, 'Chromium started');
 
-    let restartScheduled = false;
-    const restartAfter = (fields: Record<string, unknown>, message: string) => {
-      if (restartScheduled || stopped) return;
-      restartScheduled = true;
-      const { delayMs, inARow } = schedule.next(startedAt, deps.now());
-      log.warn({ launch: run, ...fields, ranMs: deps.now() - startedAt, inARow, delayMs }, message);
-      pendingStart = deps.setTimer(launch, delayMs);
-    };
-
     let ended = false;
     const end = (code: number | null, signal: NodeJS.Signals | null) => {
       if (ended) return;
       ended = true;
       cdp.close();
+      reopening?.timer.cancel();
       if (current?.child === child) current = null;
       markExited();
       // Chromium's helper processes may still be writing into the profile for a moment after the
@@ -241,8 +292,8 @@ export function runChromiumKiosk(options: ChromiumKioskOptions): ChromiumKiosk {
         log.info({ launch: run, code, signal, said }, 'the Chromium that lost its page is gone');
         return;
       }
-      onPageLost('Chromium exited');
-      restartAfter({ code, signal, said }, 'Chromium exited; starting it again');
+      if (lost === null) onPageLost('Chromium exited');
+      restartAfter(schedule.next(startedAt, deps.now()), { code, signal, said }, 'Chromium exited; starting it again');
     };
     child.once('exit', end);
     child.once('error', (error) => {

@@ -72,6 +72,23 @@ describe('createPageWatch', () => {
     expect(lost).toEqual([{ kind: 'closed' }]);
   });
 
+  it('after reopen, takes the next page on the kiosk origin as the kiosk page and ignores the lost one', () => {
+    const { w, found, lost, strays } = watch();
+    w.handle(created('K', `${origin}/`));
+    w.handle({ method: 'Target.targetCrashed', params: { targetId: 'K', status: 'killed', errorCode: 9 } });
+    w.reopen();
+    // The dead page still reports; it is neither the kiosk page again nor a stray to close.
+    w.handle(changed('K', `${origin}/`));
+    w.handle(created('K2', `${origin}/`));
+    w.handle({ method: 'Target.targetDestroyed', params: { targetId: 'K' } });
+    expect(found).toEqual(['K', 'K2']);
+    expect(w.kioskTargetId).toBe('K2');
+    expect(strays).toEqual([]);
+    // And a crash of the new page is a loss again.
+    w.handle({ method: 'Target.targetCrashed', params: { targetId: 'K2', status: 'crashed', errorCode: 1 } });
+    expect(lost).toHaveLength(2);
+  });
+
   it('closes every other page, once, whatever it shows', () => {
     const { w, strays, lost } = watch();
     w.handle(created('K', `${origin}/`));

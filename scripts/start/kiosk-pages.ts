@@ -11,6 +11,8 @@ import type { CdpEvent } from './cdp-pipe';
  *   resident session and shows the kiosk again.
  * - Any other page is a window the kiosk did not open (Ctrl+N, a popup, a new tab): it is closed.
  *   A development build keeps its DevTools windows.
+ * - After a crash the launcher may open the kiosk again in the running Chromium (`reopen`): the
+ *   lost page is retired and the next page on the kiosk's origin is the kiosk page.
  */
 export type PageLoss =
   | { readonly kind: 'crashed'; readonly status: string; readonly errorCode: number }
@@ -25,6 +27,8 @@ export interface PageWatchHandlers {
 
 export interface PageWatch {
   handle(event: CdpEvent): void;
+  /** The launcher is opening a new kiosk page in place of the lost one. */
+  reopen(): void;
   readonly kioskTargetId: string | null;
 }
 
@@ -38,6 +42,8 @@ export function createPageWatch(options: { origin: string; devMode: boolean }, h
   let kiosk: string | null = null;
   let lost = false;
   const closed = new Set<string>();
+  /** Kiosk pages lost and replaced: whatever they still report is not news. */
+  const retired = new Set<string>();
 
   const isOurs = (url: string) => originOf(url) === options.origin;
   const lose = (loss: PageLoss) => {
@@ -47,7 +53,7 @@ export function createPageWatch(options: { origin: string; devMode: boolean }, h
   };
 
   const onTarget = (info: TargetInfo) => {
-    if (info.type !== 'page') return;
+    if (info.type !== 'page' || retired.has(info.targetId)) return;
     if (info.targetId === kiosk) {
       if (!isOurs(info.url)) lose({ kind: 'left', url: info.url });
       return;
@@ -90,6 +96,11 @@ export function createPageWatch(options: { origin: string; devMode: boolean }, h
           if (event.params['targetId'] === kiosk) lose({ kind: 'closed' });
           return;
       }
+    },
+    reopen() {
+      if (kiosk !== null) retired.add(kiosk);
+      kiosk = null;
+      lost = false;
     },
     get kioskTargetId() {
       return kiosk;

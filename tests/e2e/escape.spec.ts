@@ -384,8 +384,18 @@ test.describe('production build', () => {
       `${JSON.stringify({ times }, null, 2)}\n`,
     );
     for (const ms of times) expect(ms).toBeLessThanOrEqual(5_000);
-    // The new Chromium has the policy too.
+    // The page shown again is refused DevTools too, it is alone, and the dead window is gone.
     expect(kiosk.proc.output().split('Chromium policy in force: DevTools refused').length).toBeGreaterThanOrEqual(4);
+    await expect.poll(async () => (await cdp.pages()).length).toBe(1);
+    expect(await chromiumWindows(x)).toHaveLength(1);
+    kioskPage = (await cdp.pages())[0]!;
+    // And it holds like the first one.
+    for (const combo of ['ctrl+w', 'ctrl+n', 'ctrl+t', 'F5']) {
+      const from = kiosk.proc.output().length;
+      await focusKiosk();
+      await x.xdotool('key', '--clearmodifiers', combo);
+      await expectUnchanged(`key ${combo} after the crashes`, from, testInfo);
+    }
   });
 });
 
