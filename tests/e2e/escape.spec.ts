@@ -13,9 +13,10 @@ import { chromiumWindows, descendants, startXvfb, type XSession } from './suppor
  * Can a resident leave the kiosk? `npm start` shows the kiosk in Debian Chromium's kiosk mode (no
  * Electron binary, a display) on a private Xvfb, with the managed policy in force, and every key,
  * drop, click and pointer move below comes from the X server (xdotool, and a real XDND drag
- * source), as from a keyboard or a touch screen. After each attempt the kiosk page must be the
- * same page (same target, same URL), alone (no other page, no other window), and the screen the
- * same as before (Xvfb's framebuffer).
+ * source), as from a keyboard or a touch screen. The attempts start on the home screen, a visit in
+ * progress (a reload would go back to the attract screen and be seen). After each attempt the
+ * kiosk page must be the same page (same target, same URL), alone (no other page, no other
+ * window), and the screen the same as before (Xvfb's framebuffer).
  *
  * The page-initiated vectors (window.open, location.href) need script in the page, which the
  * policy forbids to everyone (DevTools); they run against a development build (KIOSK_DEV=1: the
@@ -54,6 +55,9 @@ let config: ReturnType<typeof writeTestConfig>;
 let cdp: CdpObserver;
 let cdpPort: number;
 let kioskPage: PageTarget;
+/** The attract screen, as the kiosk shows it after its start. */
+let attract: Screen;
+/** What an attempt must leave as it was: the home screen, a visit in progress. */
 let reference: Screen;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -101,10 +105,17 @@ async function startChromiumKiosk(env: NodeJS.ProcessEnv = {}) {
   // the screen only has to settle.
   await expect.poll(() => kiosk.proc.output(), { timeout: 30_000 }).toContain('camera state reported by the screen');
   await x.xdotool('mousemove', ...REST);
-  reference = await stableScreen();
+  attract = await stableScreen();
 }
 
-/** The screen once it has not changed for a second: the attract screen, after the page's start. */
+/** A touch on the attract screen starts a visit: the home screen, once it has settled. */
+async function enterHome(): Promise<Screen> {
+  await x.xdotool('mousemove', '540', '700', 'click', '1', 'mousemove', ...REST);
+  await expect.poll(() => screenDifference(attract, screen()), { timeout: 10_000 }).toBeGreaterThan(0.1);
+  return stableScreen();
+}
+
+/** The screen once it has not changed for a second. */
 async function stableScreen(): Promise<Screen> {
   const deadline = Date.now() + 30_000;
   let last = screen();
@@ -175,8 +186,8 @@ async function expectUnchanged(vector: string, logFrom: number, testInfo: TestIn
 }
 
 /**
- * After an attempt that got through: close what it opened and wait for the kiosk page at the
- * attract screen again (the launcher starts Chromium again when the page was lost), so the next
+ * After an attempt that got through: close what it opened, wait for the kiosk page (the launcher
+ * starts Chromium again when the page was lost) and go back to the home screen, so the next
  * attempt starts from the same place and one run shows every vector that gets through.
  */
 async function backToStart(vector: string): Promise<void> {
@@ -200,9 +211,13 @@ async function backToStart(vector: string): Promise<void> {
       for (const page of pages.filter((page) => page !== ours[0])) {
         await cdp.send('Target.closeTarget', { targetId: page.targetId }).catch(() => undefined);
       }
-      if (ours.length >= 1 && pages.length === 1 && screenDifference(reference, screen()) < SAME_SCREEN) {
-        kioskPage = ours[0]!;
-        return;
+      if (ours.length >= 1 && pages.length === 1) {
+        // A new Chromium (or a reload) shows the attract screen: start a visit again.
+        if (screenDifference(attract, screen()) < SAME_SCREEN) await enterHome();
+        if (screenDifference(reference, screen()) < SAME_SCREEN) {
+          kioskPage = ours[0]!;
+          return;
+        }
       }
     } catch {
       // Chromium is between two runs; ask again.
@@ -237,24 +252,36 @@ test.afterAll(() => {
   x?.stop();
 });
 
-/** Stops the kiosk of a group and writes what its attempts found (test-artifacts/escape-matrix-*.json). */
-async function finishGroup(name: string): Promise<void> {
+/** Stops the kiosk of a group. */
+async function stopKiosk(): Promise<void> {
   cdp?.close();
   if (kiosk) expect(await kiosk.proc.stop()).toBe(0);
   config?.cleanup();
-  mkdirSync(join(ROOT, 'test-artifacts'), { recursive: true });
-  writeFileSync(join(ROOT, 'test-artifacts', `escape-matrix-${name}.json`), `${JSON.stringify(matrix, null, 2)}\n`);
-  matrix.length = 0;
 }
 
-// Each group runs its tests in order on one kiosk; a failure skips the rest of its group only.
+/** Runs a test's attempts and writes what they found to test-artifacts/escape/<name>.json, pass or fail. */
+async function attempts(name: string, body: () => Promise<void>): Promise<void> {
+  matrix.length = 0;
+  try {
+    await body();
+  } finally {
+    const dir = join(ROOT, 'test-artifacts', 'escape');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${name}.json`), `${JSON.stringify(matrix, null, 2)}\n`);
+  }
+}
+
+// Each group shares one kiosk, started before its first test; after a failed test Playwright starts
+// a new worker, and with it a new kiosk for the tests that remain.
 test.describe('production build', () => {
-  test.describe.configure({ mode: 'serial' });
-  test.afterAll(() => finishGroup('production'));
+  test.beforeAll(async () => {
+    await startChromiumKiosk();
+    reference = await enterHome();
+  });
+  test.afterAll(stopKiosk);
 
   test('npm start shows the kiosk in Chromium with the managed policy in force', async () => {
     const testInfo = test.info();
-    await startChromiumKiosk();
     const output = kiosk.proc.output();
     expect(output).toContain('host: browser, shown in Chromium kiosk mode');
     expect(output).toContain("mounted over /etc/chromium/policies for the kiosk's Chromium alone");
@@ -264,7 +291,8 @@ test.describe('production build', () => {
       .toContain('Chromium policy in force: DevTools refused');
     expect(output).not.toContain('NOT in force');
     expect(await chromiumWindows(x)).toHaveLength(1);
-    savePng(reference, 'escape-reference-attract', testInfo);
+    savePng(attract, 'escape-attract', testInfo);
+    savePng(reference, 'escape-home', testInfo);
     // The test's own attach is refused as well: nobody runs script in the kiosk page.
     await expect(cdp.evaluate(kioskPage.targetId, 'location.href')).rejects.toThrow(/Not allowed/);
   });
@@ -292,70 +320,76 @@ test.describe('production build', () => {
 
   test('no key combination leaves the kiosk page', async () => {
     const testInfo = test.info();
-    for (const combo of KEYS) {
+    await attempts('keys', async () => {
+      for (const combo of KEYS) {
+        const from = kiosk.proc.output().length;
+        await focusKiosk();
+        await x.xdotool('key', '--clearmodifiers', combo);
+        await expectUnchanged(`key ${combo}`, from, testInfo);
+      }
       const from = kiosk.proc.output().length;
       await focusKiosk();
-      await x.xdotool('key', '--clearmodifiers', combo);
-      await expectUnchanged(`key ${combo}`, from, testInfo);
-    }
-    const from = kiosk.proc.output().length;
-    await focusKiosk();
-    await x.xdotool('keydown', 'Escape', 'sleep', '2.5', 'keyup', 'Escape');
-    await expectUnchanged('hold Escape 2.5 s', from, testInfo);
+      await x.xdotool('keydown', 'Escape', 'sleep', '2.5', 'keyup', 'Escape');
+      await expectUnchanged('hold Escape 2.5 s', from, testInfo);
+    });
   });
 
   test('the address bar cannot be reached to go to file:, data:, javascript: or an external site', async () => {
     const testInfo = test.info();
-    for (const url of [
-      'file:///etc/passwd',
-      'data:text/html,<h1>escaped</h1>',
-      "javascript:document.body.innerHTML='escaped'",
-      'https://example.com/',
-    ]) {
-      const from = kiosk.proc.output().length;
-      await focusKiosk();
-      await x.xdotool('key', '--clearmodifiers', 'ctrl+l');
-      await x.xdotool('type', '--delay', '5', url);
-      await x.xdotool('key', 'Return');
-      await expectUnchanged(`address bar ${url.slice(0, 30)}`, from, testInfo);
-    }
+    await attempts('address-bar', async () => {
+      for (const url of [
+        'file:///etc/passwd',
+        'data:text/html,<h1>escaped</h1>',
+        "javascript:document.body.innerHTML='escaped'",
+        'https://example.com/',
+      ]) {
+        const from = kiosk.proc.output().length;
+        await focusKiosk();
+        await x.xdotool('key', '--clearmodifiers', 'ctrl+l');
+        await x.xdotool('type', '--delay', '5', url);
+        await x.xdotool('key', 'Return');
+        await expectUnchanged(`address bar ${url.slice(0, 30)}`, from, testInfo);
+      }
+    });
   });
 
   test('a file or a link dropped on the page goes nowhere', async () => {
     const testInfo = test.info();
-    for (const uri of ['file:///etc/passwd', 'https://example.com/']) {
-      const from = kiosk.proc.output().length;
-      const source = spawn('/usr/bin/python3', [DRAG_SOURCE, uri, '40', String(HEIGHT - 220)], {
-        env: { ...process.env, DISPLAY: x.display, GDK_BACKEND: 'x11' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let said = '';
-      source.stdout.on('data', (chunk: Buffer) => (said += chunk.toString('utf8')));
-      source.stderr.on('data', (chunk: Buffer) => (said += chunk.toString('utf8')));
-      const exited = new Promise((resolve) => source.once('exit', resolve));
-      await expect.poll(() => said, { timeout: 15_000 }).toContain('ready');
-      // Press on the source, move past GTK's drag threshold and across the screen, release on the page.
-      const fromY = String(HEIGHT - 160);
-      await x.xdotool(
-        ...['mousemove', '140', fromY, 'sleep', '0.2', 'mousedown', '1', 'sleep', '0.2'],
-        ...['mousemove', '160', String(HEIGHT - 180), 'sleep', '0.1', 'mousemove', '300', '1500', 'sleep', '0.1'],
-        ...['mousemove', '500', '1200', 'sleep', '0.1', 'mousemove', '540', '1000', 'sleep', '0.1'],
-        ...['mousemove', '545', '990', 'sleep', '0.4', 'mouseup', '1'],
-      );
-      await exited;
-      // Chromium asked for the data: the drop landed on the page, the test did not miss.
-      expect(said, `drag source for ${uri}`).toContain('data-requested text/uri-list');
-      await expectUnchanged(`drop ${uri}`, from, testInfo);
-    }
+    await attempts('drops', async () => {
+      for (const uri of ['file:///etc/passwd', 'https://example.com/']) {
+        const from = kiosk.proc.output().length;
+        const source = spawn('/usr/bin/python3', [DRAG_SOURCE, uri, '40', String(HEIGHT - 220)], {
+          env: { ...process.env, DISPLAY: x.display, GDK_BACKEND: 'x11' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let said = '';
+        source.stdout.on('data', (chunk: Buffer) => (said += chunk.toString('utf8')));
+        source.stderr.on('data', (chunk: Buffer) => (said += chunk.toString('utf8')));
+        const exited = new Promise((resolve) => source.once('exit', resolve));
+        await expect.poll(() => said, { timeout: 15_000 }).toContain('ready');
+        // Press on the source, move past GTK's drag threshold and across the screen, release on the page.
+        const fromY = String(HEIGHT - 160);
+        await x.xdotool(
+          ...['mousemove', '140', fromY, 'sleep', '0.2', 'mousedown', '1', 'sleep', '0.2'],
+          ...['mousemove', '160', String(HEIGHT - 180), 'sleep', '0.1', 'mousemove', '300', '1500', 'sleep', '0.1'],
+          ...['mousemove', '500', '1200', 'sleep', '0.1', 'mousemove', '540', '1000', 'sleep', '0.1'],
+          ...['mousemove', '545', '990', 'sleep', '0.4', 'mouseup', '1'],
+        );
+        await exited;
+        // Chromium asked for the data: the drop landed on the page, the test did not miss.
+        expect(said, `drag source for ${uri}`).toContain('data-requested text/uri-list');
+        await expectUnchanged(`drop ${uri}`, from, testInfo);
+      }
+    });
   });
 
   test('a killed renderer is back at the attract screen within 5 s, twice in a row, and the visit is forgotten', async () => {
     const testInfo = test.info();
     const times: number[] = [];
     for (const round of [1, 2]) {
-      // A visit in progress: a touch on the attract screen opens the home screen.
-      await x.xdotool('mousemove', '540', '700', 'click', '1', 'mousemove', ...REST);
-      await expect.poll(() => screenDifference(reference, screen()), { timeout: 10_000 }).toBeGreaterThan(0.1);
+      // A visit in progress: the home screen (where the earlier tests left the kiosk, or a touch
+      // on the attract screen after the first round).
+      if (screenDifference(reference, screen()) >= SAME_SCREEN) await enterHome();
       const ended = kiosk.proc.output().split('resident session ended: the kiosk page was lost').length;
 
       const renderers = descendants(kiosk.proc.child.pid!).filter((p) => p.cmdline.includes('--type=renderer'));
@@ -367,7 +401,7 @@ test.describe('production build', () => {
         .poll(
           () => {
             backMs = performance.now() - killedAt;
-            return screenDifference(reference, screen());
+            return screenDifference(attract, screen());
           },
           { timeout: 15_000, intervals: [100] },
         )
@@ -390,63 +424,77 @@ test.describe('production build', () => {
     expect(await chromiumWindows(x)).toHaveLength(1);
     kioskPage = (await cdp.pages())[0]!;
     // And it holds like the first one.
-    for (const combo of ['ctrl+w', 'ctrl+n', 'ctrl+t', 'F5']) {
-      const from = kiosk.proc.output().length;
-      await focusKiosk();
-      await x.xdotool('key', '--clearmodifiers', combo);
-      await expectUnchanged(`key ${combo} after the crashes`, from, testInfo);
-    }
+    reference = await enterHome();
+    await attempts('keys-after-crashes', async () => {
+      for (const combo of ['ctrl+w', 'ctrl+n', 'ctrl+t', 'F5']) {
+        const from = kiosk.proc.output().length;
+        await focusKiosk();
+        await x.xdotool('key', '--clearmodifiers', combo);
+        await expectUnchanged(`key ${combo} after the crashes`, from, testInfo);
+      }
+    });
   });
 });
 
 test.describe('development build', () => {
-  test.describe.configure({ mode: 'serial' });
-  test.afterAll(() => finishGroup('development'));
+  // The policy allows DevTools here, so the test can run script in the page.
+  test.beforeAll(async () => {
+    await startChromiumKiosk({ KIOSK_DEV: '1' });
+  });
+  test.afterAll(stopKiosk);
 
   test('what the page itself tries (window.open, location.href, links) stays in the kiosk', async () => {
     const testInfo = test.info();
-    // A development build: the policy allows DevTools, so the test can run script in the page.
-    await startChromiumKiosk({ KIOSK_DEV: '1' });
-    expect(await cdp.evaluate(kioskPage.targetId, `!!document.querySelector('[data-testid="attract-screen"]')`)).toBe(
-      true,
-    );
-    const run = async (vector: string, expression: string) => {
-      const from = kiosk.proc.output().length;
-      await cdp.evaluate(kioskPage.targetId, expression).catch(() => undefined);
-      await expectUnchanged(vector, from, testInfo);
-    };
-    await run('window.open https', `String(window.open('https://example.com/'))`);
-    await run('window.open about:blank', `String(window.open('about:blank', '_blank'))`);
-    for (const url of [
-      'file:///etc/passwd',
-      'data:text/html,<h1>escaped</h1>',
-      "javascript:document.body.innerHTML='escaped'",
-      'https://example.com/',
-    ]) {
-      await run(`location.href ${url.slice(0, 30)}`, `location.href = ${JSON.stringify(url)}; 'set'`);
-    }
+    const shows = (testId: string) =>
+      cdp.evaluate(kioskPage.targetId, `!!document.querySelector('[data-testid="${testId}"]')`);
+    // The screens the other group could only compare pixels of.
+    expect(await shows('attract-screen')).toBe(true);
+    reference = await enterHome();
+    expect(await shows('home-screen')).toBe(true);
+    await attempts('page-initiated', async () => {
+      const run = async (vector: string, expression: string) => {
+        const from = kiosk.proc.output().length;
+        await cdp.evaluate(kioskPage.targetId, expression).catch(() => undefined);
+        await expectUnchanged(vector, from, testInfo);
+      };
+      await run('window.open https', `String(window.open('https://example.com/'))`);
+      await run('window.open about:blank', `String(window.open('about:blank', '_blank'))`);
+      for (const url of [
+        'file:///etc/passwd',
+        'data:text/html,<h1>escaped</h1>',
+        "javascript:document.body.innerHTML='escaped'",
+        'https://example.com/',
+      ]) {
+        await run(`location.href ${url.slice(0, 30)}`, `location.href = ${JSON.stringify(url)}; 'set'`);
+      }
 
-    // Links, clicked through the X server: a new-window link, a plain external link, a middle click.
-    const link = (href: string, target: string) =>
-      `(() => { const a = document.createElement('a'); a.id = 'escape-link'; a.href = ${JSON.stringify(href)};` +
-      ` a.target = ${JSON.stringify(target)}; a.textContent = 'link';` +
-      ` a.style.cssText = 'position:fixed;left:0;top:0;width:300px;height:300px;z-index:2147483647;background:#c00';` +
-      ` document.body.append(a); return 'ok'; })()`;
-    for (const [vector, href, target, click] of [
-      ['link target=_blank', 'https://example.com/', '_blank', ['click', '1']],
-      ['link to https', 'https://example.com/', '', ['click', '1']],
-      ['link to file:', 'file:///etc/passwd', '', ['click', '1']],
-      ['middle-click on a link', `${new URL(kiosk.url).origin}/`, '', ['click', '2']],
-      ['ctrl+click on a link', `${new URL(kiosk.url).origin}/`, '', ['keydown', 'ctrl', 'click', '1', 'keyup', 'ctrl']],
-    ] as const) {
-      const from = kiosk.proc.output().length;
-      await cdp.evaluate(kioskPage.targetId, link(href, target));
-      await x.xdotool('mousemove', '150', '150', ...click);
-      await sleep(500);
-      await cdp
-        .evaluate(kioskPage.targetId, `document.getElementById('escape-link')?.remove(); 'ok'`)
-        .catch(() => undefined);
-      await expectUnchanged(vector, from, testInfo);
-    }
+      // Links, clicked through the X server: a new-window link, a plain external link, a middle click.
+      const link = (href: string, target: string) =>
+        `(() => { const a = document.createElement('a'); a.id = 'escape-link'; a.href = ${JSON.stringify(href)};` +
+        ` a.target = ${JSON.stringify(target)}; a.textContent = 'link';` +
+        ` a.style.cssText = 'position:fixed;left:0;top:0;width:300px;height:300px;z-index:2147483647;background:#c00';` +
+        ` document.body.append(a); return 'ok'; })()`;
+      for (const [vector, href, target, click] of [
+        ['link target=_blank', 'https://example.com/', '_blank', ['click', '1']],
+        ['link to https', 'https://example.com/', '', ['click', '1']],
+        ['link to file:', 'file:///etc/passwd', '', ['click', '1']],
+        ['middle-click on a link', `${new URL(kiosk.url).origin}/`, '', ['click', '2']],
+        [
+          'ctrl+click on a link',
+          `${new URL(kiosk.url).origin}/`,
+          '',
+          ['keydown', 'ctrl', 'click', '1', 'keyup', 'ctrl'],
+        ],
+      ] as const) {
+        const from = kiosk.proc.output().length;
+        await cdp.evaluate(kioskPage.targetId, link(href, target));
+        await x.xdotool('mousemove', '150', '150', ...click);
+        await sleep(500);
+        await cdp
+          .evaluate(kioskPage.targetId, `document.getElementById('escape-link')?.remove(); 'ok'`)
+          .catch(() => undefined);
+        await expectUnchanged(vector, from, testInfo);
+      }
+    });
   });
 });
