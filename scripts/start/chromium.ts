@@ -374,7 +374,9 @@ function nodeLaunchDeps(options: ChromiumKioskOptions, log: Logger): ChromiumLau
       // fd 3 and 4: the DevTools pipe (Chromium reads 3, writes 4).
       spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] }),
     makeProfile: () => mkdtempSync(join(tmpdir(), 'bianmin-kiosk-chromium-')),
-    removeProfile: (dir) => rmSync(dir, { recursive: true, force: true }),
+    // Chromium's helpers may still write into the profile for a moment after the browser went:
+    // rmSync retries ENOTEMPTY a few times before giving up.
+    removeProfile: (dir) => rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }),
     now: () => Date.now(),
     setTimer(run, ms) {
       const timer = setTimeout(run, ms);
