@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { ROOT } from './build-renderer';
 
 interface Counts {
@@ -44,7 +44,18 @@ function check(name: string, command: string, args: string[], options: { mayBeSk
   return ok;
 }
 
-function suite(name: string, command: string, args: string[], report: string, count: (json: unknown) => Counts): void {
+/** What a suite's JSON report says: its counts, and the names of the tests that failed. */
+interface SuiteReport extends Counts {
+  failedNames: string[];
+}
+
+function suite(
+  name: string,
+  command: string,
+  args: string[],
+  report: string,
+  read: (json: unknown) => SuiteReport,
+): void {
   rmSync(report, { force: true });
   const ok = run(command, args);
   if (!existsSync(report)) {
@@ -52,13 +63,38 @@ function suite(name: string, command: string, args: string[], report: string, co
     lines.push(`${name}: did not run to the end (no report)`);
     return;
   }
-  const counts = count(JSON.parse(readFileSync(report, 'utf8')));
+  const { failedNames, ...counts } = read(JSON.parse(readFileSync(report, 'utf8')));
   // A runner that exits non-zero with no failed test (a crash in a hook, an unhandled error) still fails.
   if (!ok && counts.failed === 0) counts.failed = 1;
   total.passed += counts.passed;
   total.failed += counts.failed;
   total.skipped += counts.skipped;
   lines.push(`${name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  // The names again at the end, where a CI log that keeps only its tail still shows them.
+  for (const failed of failedNames) lines.push(`  failed: ${failed}`);
+}
+
+interface PlaywrightStats {
+  expected: number;
+  unexpected: number;
+  flaky: number;
+  skipped: number;
+}
+interface PlaywrightSuite {
+  title: string;
+  file?: string;
+  suites?: PlaywrightSuite[];
+  specs?: Array<{ title: string; file?: string; line?: number; tests?: Array<{ status: string }> }>;
+}
+
+/** Playwright's report nests suites (file, describe); a test whose outcome was unexpected failed. */
+function unexpectedPlaywrightTests(suites: PlaywrightSuite[], path: string[] = []): string[] {
+  return suites.flatMap((s) => [
+    ...(s.specs ?? [])
+      .filter((spec) => (spec.tests ?? []).some((t) => t.status === 'unexpected'))
+      .map((spec) => [...path, s.title, spec.title].filter((part) => part !== '').join(' › ')),
+    ...unexpectedPlaywrightTests(s.suites ?? [], [...path, s.title]),
+  ]);
 }
 
 const npx = join(ROOT, 'node_modules/.bin');
@@ -75,8 +111,24 @@ suite(
   ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`],
   vitestReport,
   (json) => {
-    const r = json as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
-    return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests };
+    const r = json as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numPendingTests: number;
+      numTodoTests: number;
+      testResults?: Array<{ name: string; assertionResults?: Array<{ fullName: string; status: string }> }>;
+    };
+    const failedNames = (r.testResults ?? []).flatMap((file) =>
+      (file.assertionResults ?? [])
+        .filter((test) => test.status === 'failed')
+        .map((test) => `${relative(ROOT, file.name)} › ${test.fullName}`),
+    );
+    return {
+      passed: r.numPassedTests,
+      failed: r.numFailedTests,
+      skipped: r.numPendingTests + r.numTodoTests,
+      failedNames,
+    };
   },
 );
 
@@ -89,8 +141,14 @@ check('npm audit (production dependencies)', join(npx, 'tsx'), ['scripts/audit/a
 if (check('build', join(npx, 'tsx'), ['scripts/build.ts'])) {
   const playwrightReport = join(results, 'playwright.json');
   suite('playwright', join(npx, 'playwright'), ['test'], playwrightReport, (json) => {
-    const s = (json as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }).stats;
-    return { passed: s.expected + s.flaky, failed: s.unexpected, skipped: s.skipped };
+    const report = json as { stats: PlaywrightStats; suites?: PlaywrightSuite[] };
+    const s = report.stats;
+    return {
+      passed: s.expected + s.flaky,
+      failed: s.unexpected,
+      skipped: s.skipped,
+      failedNames: unexpectedPlaywrightTests(report.suites ?? []),
+    };
   });
 } else {
   total.failed += 1;

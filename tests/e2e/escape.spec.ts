@@ -100,10 +100,12 @@ async function startChromiumKiosk(env: NodeJS.ProcessEnv = {}) {
       timeout: 30_000,
     })
     .toBe(1);
-  kioskPage = (await cdp.pages())[0]!;
   // The page reports the camera once its shell has rendered (the attract screen); from then on
-  // the screen only has to settle.
+  // the screen only has to settle. The page is taken only then: before, its address still carries
+  // the launch key, which the page removes from the address bar as it starts.
   await expect.poll(() => kiosk.proc.output(), { timeout: 30_000 }).toContain('camera state reported by the screen');
+  await expect.poll(async () => (await cdp.pages())[0]?.url ?? '', { timeout: 10_000 }).not.toContain('#key=');
+  kioskPage = (await cdp.pages())[0]!;
   await x.xdotool('mousemove', ...REST);
   attract = await stableScreen();
 }
