@@ -112,7 +112,8 @@ function withDeletions(word: string): string[] {
 const BY_DELETION: ReadonlyMap<string, readonly string[]> = (() => {
   const table = new Map<string, string[]>();
   for (const syllable of SYLLABLES) {
-    for (const variant of new Set(withDeletions(syllable))) table.set(variant, [...(table.get(variant) ?? []), syllable]);
+    for (const variant of new Set(withDeletions(syllable)))
+      table.set(variant, [...(table.get(variant) ?? []), syllable]);
   }
   return table;
 })();

@@ -73,7 +73,10 @@ export interface RankedHit<D extends SearchDocument> {
 }
 
 export interface SearchOptions {
-  /** How often each matter code is used at this station: ranks equally good matches. */
+  /**
+   * How often each matter code is used at this station: ranks equally good matches. Read again
+   * when it is another map than last time (MatterUsage gives a new map with every recorded use).
+   */
   readonly uses?: ReadonlyMap<string, number>;
   /** How many of the best to give back (all when absent); `total` still counts every match. */
   readonly limit?: number;
@@ -506,7 +509,9 @@ export function buildSearchIndex<D extends SearchDocument>(
       }
       const usesOf = (doc: number) => usesByDoc[doc] ?? 0;
       const before = (a: number, b: number) =>
-        (rankKey[a] ?? 0) - (rankKey[b] ?? 0) || usesOf(b) - usesOf(a) || (documents[a]?.seq ?? 0) - (documents[b]?.seq ?? 0);
+        (rankKey[a] ?? 0) - (rankKey[b] ?? 0) ||
+        usesOf(b) - usesOf(a) ||
+        (documents[a]?.seq ?? 0) - (documents[b]?.seq ?? 0);
       const best = limit >= found.length ? found.sort(before) : topOf(found, limit, before);
       return {
         total: found.length,
@@ -516,7 +521,8 @@ export function buildSearchIndex<D extends SearchDocument>(
           const match = showMatch[doc];
           const matchedBy = showBy[doc];
           const matchedIn = showIn[doc];
-          if (!term || !match || !matchedBy || !matchedIn) throw new Error('search index: a found matter without its match');
+          if (!term || !match || !matchedBy || !matchedIn)
+            throw new Error('search index: a found matter without its match');
           const inName = term.text === document.name;
           const range = term.bmp ? ([match.from, match.to] as const) : utf16Range(document.name, match.from, match.to);
           return {

@@ -34,7 +34,8 @@ export const isLettersOnly = (query: string): boolean => LETTERS_ONLY.test(query
 /** How many letters a query has: a wrong letter is only looked for in queries with enough of them. */
 export const letterCount = (query: string): number => Array.from(query).filter((c) => LETTER.test(c)).length;
 
-type Token = { readonly kind: 'letters'; readonly text: string } | { readonly kind: 'character'; readonly text: string };
+type Token =
+  { readonly kind: 'letters'; readonly text: string } | { readonly kind: 'character'; readonly text: string };
 
 function tokens(query: string): Token[] {
   const result: Token[] = [];

@@ -100,7 +100,13 @@ export function rebuildSearchIndex(db: Database.Database): void {
         `SELECT m.code, m.name, m.aliases, d.name AS department_name, m.guide
          FROM catalog_matter m LEFT JOIN catalog_department d ON d.code = m.department_code`,
       )
-      .all() as Array<{ code: string; name: string; aliases: string; department_name: string | null; guide: string | null }>;
+      .all() as Array<{
+      code: string;
+      name: string;
+      aliases: string;
+      department_name: string | null;
+      guide: string | null;
+    }>;
     db.exec('DELETE FROM catalog_search_term; DELETE FROM catalog_search;');
     const write = searchRowWriter(db);
     for (const row of rows) {

@@ -214,7 +214,7 @@ describe('the seed version', () => {
     const hash = createHash('sha256').update(JSON.stringify(content)).digest('hex');
     expect({ version, hash }).toEqual({
       version: '2026.12.01-1',
-      hash: '9fcb3ec64bdb6b5633a20cf5a84afe143b8f7e1f34d415c01caef72c4d03d228',
+      hash: 'a649bcfa59aa215fd799bbb3d7d4b8f196149e5f96751fe57e55e9adfc11ff1f',
     });
   });
 });

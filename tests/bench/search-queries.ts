@@ -6,15 +6,7 @@
  * raw, one key missed or hit twice).
  */
 export type QueryKind =
-  | 'characters'
-  | 'alias'
-  | 'broad'
-  | 'homophone'
-  | 'mixed'
-  | 'wrongLetter'
-  | 'initials'
-  | 'pinyin'
-  | 'department';
+  'characters' | 'alias' | 'broad' | 'homophone' | 'mixed' | 'wrongLetter' | 'initials' | 'pinyin' | 'department';
 
 export interface ExpectedQuery {
   readonly text: string;

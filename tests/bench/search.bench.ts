@@ -233,22 +233,21 @@ export async function searchBenchmarks(): Promise<Summary[]> {
       apiSamples.push(...(await sample(1, () => dispatch('catalog.search', { text: query.text }, ctx))));
     }
   }
-  results.push(
-    summarise(`api: catalog.search (${SEARCH_BENCH_SIZE}, ${SEARCH_QUERIES.length} queries)`, apiSamples),
-  );
+  results.push(summarise(`api: catalog.search (${SEARCH_BENCH_SIZE}, ${SEARCH_QUERIES.length} queries)`, apiSamples));
   db.close();
 
   const engines = [ours(catalog), pinyinMatch(catalog), fuse(catalog)];
   const cpu: number[] = [];
-  for (let r = 0; r < 10; r++) for (const query of SEARCH_QUERIES) cpu.push(...cpuSamples(1, () => engines[0]!.search(query.text)));
-  results.push(summarise(`search ${engines[0]!.name}, CPU time (${SEARCH_BENCH_SIZE}, ${SEARCH_QUERIES.length} queries)`, cpu));
+  for (let r = 0; r < 10; r++)
+    for (const query of SEARCH_QUERIES) cpu.push(...cpuSamples(1, () => engines[0]!.search(query.text)));
+  results.push(
+    summarise(`search ${engines[0]!.name}, CPU time (${SEARCH_BENCH_SIZE}, ${SEARCH_QUERIES.length} queries)`, cpu),
+  );
   const speeds = [await speedOf(engines[0]!, 10), await speedOf(engines[1]!, 3), await speedOf(engines[2]!, 3)];
   results.push(...speeds);
 
   const seed = loadSeedCatalog();
-  const recalls = [ours(seed), pinyinMatch(seed), fuse(seed)].map((engine) =>
-    recallOf(engine, seed, SEARCH_QUERIES),
-  );
+  const recalls = [ours(seed), pinyinMatch(seed), fuse(seed)].map((engine) => recallOf(engine, seed, SEARCH_QUERIES));
   printComparison(speeds, recalls);
   mkdirSync(join(process.cwd(), 'test-results'), { recursive: true });
   writeFileSync(
