@@ -150,9 +150,13 @@ if (check('build', join(npx, 'tsx'), ['scripts/build.ts'])) {
       failedNames: unexpectedPlaywrightTests(report.suites ?? []),
     };
   });
+  // Every benchmark once, a couple of samples each: a benchmark that no longer runs fails here.
+  check('benchmarks (quick)', join(npx, 'tsx'), ['scripts/bench.ts', '--quick']);
 } else {
   total.failed += 1;
   lines.push('playwright: not run, the build failed');
+  total.failed += 1;
+  lines.push('benchmarks (quick): not run, the build failed');
 }
 
 const summary = `${total.passed} passed, ${total.failed} failed${total.skipped > 0 ? `, ${total.skipped} skipped` : ''}`;

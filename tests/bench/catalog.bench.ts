@@ -11,7 +11,7 @@ import { migrate } from '../../core/store/migrate';
 import { migrations } from '../../core/store/migrations';
 import { kioskInfoFixture } from '../helpers/kiosk-info-fixture';
 import { createTestHandlers } from '../helpers/test-handlers';
-import { sample, summarise, type Summary } from './measure';
+import { sample, summarise, times, type Summary } from './measure';
 import { syntheticCatalog } from './synthetic-catalog';
 
 /** Store writes and API reads of the catalog, through the real dispatcher, at village and county scale. */
@@ -24,7 +24,10 @@ export async function catalogBenchmarks(): Promise<Summary[]> {
     if (!migrate(db, migrations, () => 't').ok) throw new Error('migration failed');
 
     results.push(
-      summarise(`store: replace catalog of ${size} matters`, await sample(10, () => replaceCatalog(db, catalog, 't'))),
+      summarise(
+        `store: replace catalog of ${size} matters`,
+        await sample(times(10), () => replaceCatalog(db, catalog, 't')),
+      ),
     );
 
     const platform = { baseUrl: 'http://127.0.0.1:9', token: 'bench-token-0000000', timeoutMs: 100 };
@@ -48,22 +51,28 @@ export async function catalogBenchmarks(): Promise<Summary[]> {
     const dispatch = createDispatcher(contract, all.handlers, { error: () => undefined });
     const ctx = { host: 'test' as const, requestId: 'bench' };
     results.push(
-      summarise(`api: catalog.overview (${size})`, await sample(200, () => dispatch('catalog.overview', {}, ctx))),
+      summarise(
+        `api: catalog.overview (${size})`,
+        await sample(times(200), () => dispatch('catalog.overview', {}, ctx)),
+      ),
     );
     results.push(
-      summarise(`api: catalog.list first 200 (${size})`, await sample(200, () => dispatch('catalog.list', {}, ctx))),
+      summarise(
+        `api: catalog.list first 200 (${size})`,
+        await sample(times(200), () => dispatch('catalog.list', {}, ctx)),
+      ),
     );
     results.push(
       summarise(
         `api: catalog.list by theme (${size})`,
-        await sample(200, () => dispatch('catalog.list', { themeId: 'socialAssistance' }, ctx)),
+        await sample(times(200), () => dispatch('catalog.list', { themeId: 'socialAssistance' }, ctx)),
       ),
     );
     const withGuide = catalog.matters.find((m) => m.guide)!.code;
     results.push(
       summarise(
         `api: catalog.matter with guide (${size})`,
-        await sample(500, () => dispatch('catalog.matter', { code: withGuide }, ctx)),
+        await sample(times(500), () => dispatch('catalog.matter', { code: withGuide }, ctx)),
       ),
     );
     await all.close();

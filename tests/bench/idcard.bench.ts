@@ -7,7 +7,7 @@ import { elderlyResident } from '../../drivers/idcard/fixtures';
 import { createIdCardReader, type IdCardReader } from '../../drivers/idcard/reader';
 import { openPtyPair } from '../../drivers/transport/pty-pair';
 import { createSerialTransport } from '../../drivers/transport/serial-transport';
-import { summarise, type Summary } from './measure';
+import { summarise, times, type Summary } from './measure';
 
 const BAUD = 115200;
 /** The loop's find period here: the kiosk config's minimum (hardware-protocols.md §1.11: 100–1000 ms). */
@@ -63,7 +63,7 @@ export async function idCardBenchmarks(): Promise<Summary[]> {
     reader.startPolling();
     // Only placing → read is timed; lifting the card between samples is not.
     const insertToRead: number[] = [];
-    for (let i = 0; i < SAMPLES; i++) {
+    for (let i = 0; i < times(SAMPLES); i++) {
       if (i > 0) {
         const removed = nextEvent(reader, 'removed');
         emulator.removeCard();

@@ -21,6 +21,14 @@ export function summarise(name: string, samplesMs: readonly number[]): Summary {
   };
 }
 
+/**
+ * How many times to run a measurement: as asked, or at most twice in the quick run (`npm run bench
+ * -- --quick`, part of `npm test`), which proves every benchmark still runs, not how fast.
+ */
+export function times(asked: number): number {
+  return process.env['BENCH_QUICK'] === '1' ? Math.min(asked, 2) : asked;
+}
+
 export async function sample(times: number, run: () => unknown): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i < times; i++) {

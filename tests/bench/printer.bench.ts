@@ -8,7 +8,7 @@ import { createPrinter } from '../../drivers/printer/printer';
 import { sampleQueueTicket } from '../../drivers/printer/sample-receipts';
 import { openPtyPair } from '../../drivers/transport/pty-pair';
 import { createSerialTransport } from '../../drivers/transport/serial-transport';
-import { sample, summarise, type Summary } from './measure';
+import { sample, summarise, times, type Summary } from './measure';
 
 const BAUD = 115200;
 
@@ -23,7 +23,10 @@ export async function printerBenchmarks(): Promise<Summary[]> {
   const format = { paperWidthMm: 80 as const, encoding: 'gb18030' as const };
   encodeReceipt(ticket, format); // warm the character cache, as a running kiosk has
   results.push(
-    summarise('printer: encode queue ticket (80 mm, GB18030)', await sample(2000, () => encodeReceipt(ticket, format))),
+    summarise(
+      'printer: encode queue ticket (80 mm, GB18030)',
+      await sample(times(2000), () => encodeReceipt(ticket, format)),
+    ),
   );
 
   const dir = mkdtempSync(join(tmpdir(), 'printer-bench-'));
@@ -43,7 +46,7 @@ export async function printerBenchmarks(): Promise<Summary[]> {
   try {
     if (!(await emulator.start()).ok || !(await printer.connect()).ok) throw new Error('printer bench: no link');
     let n = 0;
-    const samples = await sample(12, async () => {
+    const samples = await sample(times(12), async () => {
       n += 1;
       const cut = emulator.nextReceipt();
       const printed = await printer.print(sampleQueueTicket(`bench-${n}`));

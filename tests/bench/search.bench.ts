@@ -19,7 +19,7 @@ import { migrations } from '../../core/store/migrations';
 import type { Catalog } from '../../platform/contract/catalog';
 import { loadSeedCatalog } from '../../platform/seed';
 import { kioskInfoFixture } from '../helpers/kiosk-info-fixture';
-import { sample, summarise, type Summary } from './measure';
+import { sample, summarise, times, type Summary } from './measure';
 import { SEARCH_QUERIES, type ExpectedQuery, type QueryKind } from './search-queries';
 
 export const SEARCH_BENCH_SIZE = 5000;
@@ -205,7 +205,7 @@ export async function searchBenchmarks(): Promise<Summary[]> {
   const results: Summary[] = [
     summarise(
       `store: replace catalog + search index (${SEARCH_BENCH_SIZE})`,
-      await sample(3, () => replaceCatalog(db, catalog, new Date().toISOString())),
+      await sample(times(3), () => replaceCatalog(db, catalog, new Date().toISOString())),
     ),
   ];
   const handlers = buildFindHandlers({
@@ -228,7 +228,7 @@ export async function searchBenchmarks(): Promise<Summary[]> {
   );
   for (const query of SEARCH_QUERIES) await dispatch('catalog.search', { text: query.text }, ctx);
   const apiSamples: number[] = [];
-  for (let r = 0; r < 10; r++) {
+  for (let r = 0; r < times(10); r++) {
     for (const query of SEARCH_QUERIES) {
       apiSamples.push(...(await sample(1, () => dispatch('catalog.search', { text: query.text }, ctx))));
     }
@@ -238,12 +238,16 @@ export async function searchBenchmarks(): Promise<Summary[]> {
 
   const engines = [ours(catalog), pinyinMatch(catalog), fuse(catalog)];
   const cpu: number[] = [];
-  for (let r = 0; r < 10; r++)
+  for (let r = 0; r < times(10); r++)
     for (const query of SEARCH_QUERIES) cpu.push(...cpuSamples(1, () => engines[0]!.search(query.text)));
   results.push(
     summarise(`search ${engines[0]!.name}, CPU time (${SEARCH_BENCH_SIZE}, ${SEARCH_QUERIES.length} queries)`, cpu),
   );
-  const speeds = [await speedOf(engines[0]!, 10), await speedOf(engines[1]!, 3), await speedOf(engines[2]!, 3)];
+  const speeds = [
+    await speedOf(engines[0]!, times(10)),
+    await speedOf(engines[1]!, times(3)),
+    await speedOf(engines[2]!, times(3)),
+  ];
   results.push(...speeds);
 
   const seed = loadSeedCatalog();
@@ -251,7 +255,10 @@ export async function searchBenchmarks(): Promise<Summary[]> {
   printComparison(speeds, recalls);
   mkdirSync(join(process.cwd(), 'test-results'), { recursive: true });
   writeFileSync(
-    join(process.cwd(), 'test-results/bench-search.json'),
+    join(
+      process.cwd(),
+      process.env['BENCH_QUICK'] === '1' ? 'test-results/bench-search-quick.json' : 'test-results/bench-search.json',
+    ),
     JSON.stringify(
       {
         at: new Date().toISOString(),

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '../../core/logging/logger';
 import { createEspeakEngine, createSpeechService, probeEspeakVersion } from '../../core/speech';
-import { sample, summarise, type Summary } from './measure';
+import { sample, summarise, times, type Summary } from './measure';
 
 const SENTENCE = '请把身份证放在屏幕下方的读卡区，您的号码是 A023，前面还有 3 人。';
 
@@ -24,7 +24,7 @@ export async function speechBenchmarks(): Promise<Summary[]> {
       if (!said.ok) throw new Error('speech bench: espeak-ng failed');
     };
     for (const rate of ['normal', 'slow'] as const) {
-      const uncached = await sample(30, async () => {
+      const uncached = await sample(times(30), async () => {
         n += 1;
         expectOk(await service.say({ text: `${SENTENCE}第${n}次`, locale: 'zh-CN', rate }));
       });
@@ -34,13 +34,15 @@ export async function speechBenchmarks(): Promise<Summary[]> {
     results.push(
       summarise(
         'speech: the same sentence from the memory cache',
-        await sample(200, async () => expectOk(await service.say({ text: SENTENCE, locale: 'zh-CN', rate: 'slow' }))),
+        await sample(times(200), async () =>
+          expectOk(await service.say({ text: SENTENCE, locale: 'zh-CN', rate: 'slow' })),
+        ),
       ),
     );
     await service.prepare({ texts: [SENTENCE], locale: 'zh-CN', rate: 'slow' });
     await service.stop();
     const fromDisk: number[] = [];
-    for (let i = 0; i < 30; i++) {
+    for (let i = 0; i < times(30); i++) {
       const restarted = fresh();
       fromDisk.push(
         ...(await sample(1, async () =>

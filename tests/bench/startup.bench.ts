@@ -1,7 +1,7 @@
 import { chromium } from 'playwright-core';
 import { READY_LINE_PATTERN } from '../../scripts/start/ready-line';
 import { runCommand, waitForLine, writeTestConfig } from '../e2e/support/kiosk-process';
-import { summarise, type Summary } from './measure';
+import { summarise, times, type Summary } from './measure';
 
 /**
  * Start command to home screen visible: run `npm start` itself (headless host, fresh data folder,
@@ -24,7 +24,7 @@ export async function startupBenchmarks(runs = 5): Promise<Summary[]> {
   const toReady: number[] = [];
   const toHome: number[] = [];
   try {
-    for (let i = 0; i < runs; i++) {
+    for (let i = 0; i < times(runs); i++) {
       const config = writeTestConfig();
       const started = performance.now();
       const proc = runCommand('npm', ['start'], { KIOSK_CONFIG: config.path, KIOSK_HOST: 'headless' });
