@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { valueFor } from '../helpers/form-values';
 import { callKioskApi } from './support/api';
 import { startKiosk, writeTestConfig, type StartedKiosk } from './support/kiosk-process';
 
@@ -139,19 +140,3 @@ test('after a session ends, no name or ID number of that resident is left outsid
   expect(outsideRecords(SUBMITTED.idNumber)).toEqual([]);
   expect(outsideRecords(SUBMITTED.name)).toEqual([]);
 });
-
-function valueFor(field: { kind: string; value: string; options?: Array<{ value: string }> }): string {
-  if (field.value) return field.value;
-  switch (field.kind) {
-    case 'phone':
-      return '13800138000';
-    case 'date':
-      return '2026-01-01';
-    case 'number':
-      return '1';
-    case 'select':
-      return field.options?.[0]?.value ?? '';
-    default:
-      return '自助终端测试';
-  }
-}

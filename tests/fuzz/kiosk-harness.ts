@@ -12,6 +12,7 @@ import { recordRightPin } from '../../core/technician/lockout-store';
 import { idCardFixtures, maskCard } from '../../drivers/idcard';
 import { loadSeedCatalog } from '../../platform/seed';
 import { startPlatformServer, type PlatformServer } from '../../platform/server/start';
+import { valueFor } from '../helpers/form-values';
 import { kioskInfoFixture } from '../helpers/kiosk-info-fixture';
 import { createTestCore } from '../helpers/test-core';
 import { Harvest } from './harvest';
@@ -322,22 +323,9 @@ interface Draft {
 }
 
 /** A value a resident could type into this field (the pre-filled one when there is one). */
+/** The typed sign-in's own number for an ID-number field; otherwise what any test resident fills. */
 function fill(field: DraftField): string {
-  if (field.value) return field.value;
-  switch (field.kind) {
-    case 'phone':
-      return '13800138000';
-    case 'idNumber':
-      return TYPED_ID;
-    case 'date':
-      return '2026-01-01';
-    case 'number':
-      return '1';
-    case 'select':
-      return field.options?.[0]?.value ?? '';
-    default:
-      return '测试';
-  }
+  return field.kind === 'idNumber' && !field.value ? TYPED_ID : valueFor(field);
 }
 
 /**

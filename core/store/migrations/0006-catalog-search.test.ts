@@ -1,21 +1,12 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../migrate';
 import { migrations } from '.';
+import { migratedTo as migratedToVersion } from './migrated-to.test-support';
 
 const now = () => '2026-11-28T08:00:00.000Z';
 
-function migratedTo(version: number): Database.Database {
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  const result = migrate(
-    db,
-    migrations.filter((m) => m.version <= version),
-    now,
-  );
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return db;
-}
+const migratedTo = (version: number): Database.Database => migratedToVersion(version, now);
 
 function storeMatter(db: Database.Database, code: string, name: string, seq: number) {
   db.prepare(`INSERT OR IGNORE INTO catalog_department (code, name) VALUES ('RSJ', '人社局')`).run();

@@ -1,19 +1,10 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../migrate';
 import { migrations } from '.';
+import { migratedTo as migratedToVersion } from './migrated-to.test-support';
 
-function migratedTo(version: number): Database.Database {
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  const result = migrate(
-    db,
-    migrations.filter((m) => m.version <= version),
-    () => '2026-11-21T08:00:00.000Z',
-  );
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return db;
-}
+const migratedTo = (version: number): Database.Database => migratedToVersion(version, () => '2026-11-21T08:00:00.000Z');
 
 const REF = '11111111-1111-4111-8111-111111111111';
 const SHA = 'a'.repeat(64);

@@ -1,21 +1,10 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../migrate';
-import { migrations } from '.';
+import { migratedTo as migratedToVersion } from './migrated-to.test-support';
 
 const at = '2026-11-21T08:00:00.000Z';
 
-function migratedTo(version: number): Database.Database {
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  const result = migrate(
-    db,
-    migrations.filter((m) => m.version <= version),
-    () => at,
-  );
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return db;
-}
+const migratedTo = (version: number): Database.Database => migratedToVersion(version, () => at);
 
 const outboxRow = (db: Database.Database, key: string) =>
   Number(

@@ -1,18 +1,13 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../migrate';
 import { migrations } from '.';
+import { migratedTo as migratedToVersion } from './migrated-to.test-support';
 
 const now = () => '2026-11-21T08:00:00.000Z';
 
 /** A fresh in-memory database migrated up to and including `version`. */
-function migratedTo(version: number): Database.Database {
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  const result = migrate(db, migrations.slice(0, version), now);
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return db;
-}
+const migratedTo = (version: number): Database.Database => migratedToVersion(version, now);
 
 const columns = (db: Database.Database, table: string) =>
   (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as Array<{ name: string }>).map((c) => c.name);
