@@ -10,7 +10,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: [
-            '{core,drivers,electron,platform,kiosk-config,scripts,tools,tests/integration,tests/fuzz}/**/*.test.ts',
+            '{core,drivers,electron,platform,kiosk-config,scripts,tools,tests/integration,tests/fuzz,tests/docs}/**/*.test.ts',
           ],
         },
       },

@@ -26,7 +26,7 @@ const PRELOAD_TARGET = 'chrome130';
  *
  * - main: Node platform; `electron` and every package.json dependency stay external, so native
  *   modules (better-sqlite3, serialport, node-hid) and pino are required from node_modules at run
- *   time and never inlined (dependencies.md: the Vite 8/Rolldown trap of inlining them).
+ *   time and never inlined (docs/dependencies.md §2.3: the Vite 8/Rolldown trap of inlining them).
  * - preload: everything inlined except `electron`, because a sandboxed preload cannot require
  *   packages; built for the browser platform, so a Node built-in import fails the build instead
  *   of failing in the sandbox.

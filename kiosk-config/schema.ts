@@ -27,8 +27,8 @@ const RatingLevel = z.number().int().min(1).max(5);
 const HexByte = z.string().regex(/^0x[0-9a-fA-F]{2}$/, 'a byte written as 0x00 … 0xff');
 
 /**
- * How a button-type 评价器 reports a press. No public protocol exists (hardware-protocols.md
- * §3.2), so both maps are configuration: take the values from the vendor document.
+ * How a button-type 评价器 reports a press. No public protocol exists (docs/devices/keypad.md
+ * §2), so both maps are configuration: take the values from the vendor document.
  */
 const HidKeypad = z
   .object({
@@ -47,7 +47,7 @@ const HidKeypad = z
   .strict();
 
 /**
- * A keypad that types keys (USB HID boot keyboard, hardware-protocols.md §3.3). Read through
+ * A keypad that types keys (USB HID boot keyboard, docs/devices/keypad.md §3). Read through
  * hidraw by VID/PID, which Linux allows while the kernel keeps driving the keyboard, so its keys
  * are counted as ratings even when no rating screen has focus.
  */
@@ -76,7 +76,7 @@ export const DevicesConfig = z
           mode: z.literal('real'),
           path: SerialPath,
           baudRate: BaudRate.default(115200),
-          /** Find-card polling period; readers are polled every 100–1000 ms (hardware-protocols.md §1.11). */
+          /** Find-card polling period; readers are polled every 100–1000 ms (docs/devices/id-card.md §11). */
           pollIntervalMs: z.number().int().min(100).max(2000).default(300),
         })
         .strict(),
@@ -96,7 +96,7 @@ export const DevicesConfig = z
               .strict(),
             z.object({ link: z.literal('tcp'), host: z.string().min(1), port: Port.default(9100) }).strict(),
           ]),
-          /** GB18030 on most Chinese firmware; some models are GBK-only (hardware-protocols.md §2.3). */
+          /** GB18030 on most Chinese firmware; some models are GBK-only (docs/devices/printer.md §3). */
           encoding: z.enum(['gb18030', 'gbk']).default('gb18030'),
           paperWidthMm: z.literal([58, 80]).default(80),
           /** Status dialect: Epson-style DLE EOT 1–4 (SNBC, Epson, most Chinese kiosk printers). */

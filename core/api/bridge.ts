@@ -1,6 +1,6 @@
 /**
  * The whole surface the Electron preload exposes to the page as `window.kiosk`
- * (reliability.md §1.1 item 20: narrow, typed functions; never raw ipcRenderer).
+ * (docs/reliability.md §1.1, checklist item 20: narrow, typed functions; never raw ipcRenderer).
  */
 export interface KioskBridge {
   invoke(method: string, input: unknown): Promise<unknown>;

@@ -25,7 +25,7 @@ export type GuardErrorOf<A extends MethodAccess> = (typeof guardErrors)[A][numbe
 /**
  * One API method: a zod schema for its input and output, who may call it, the domain error codes
  * it may return, and a sentence for the generated documentation. Every method takes one plain
- * object and returns plain data (docs/architecture.md, "One API, two hosts").
+ * object and returns plain data (docs/architecture.md §3).
  */
 export interface MethodSpec<
   I extends z.ZodType = z.ZodType,

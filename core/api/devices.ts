@@ -3,7 +3,7 @@ import { DeviceStatus as PlatformDeviceState } from '../../platform/contract/com
 
 /**
  * The device vocabulary shared by drivers, core and the renderer. States follow XFS4IoT
- * Common.Status.device (feature-anchors.md b.2 and appendix), reduced to what a village station
+ * Common.Status.device (docs/design-anchors.md §2), reduced to what a village station
  * can act on; the recommended action follows XFS4IoT ErrorEvent actions, mapped to "村管理员可处理"
  * (clear) vs "需报修" (maintenance).
  */
@@ -41,11 +41,11 @@ export const DeviceCode = z.enum([
   'disconnected',
   'garbledReplies',
   'notConfigured',
-  // ID card reader (SW3 codes, hardware-protocols.md §1.6)
+  // ID card reader (SW3 codes, docs/devices/id-card.md §6)
   'samSelfTestFailed',
   'samUnauthorised',
   'readerError',
-  // printer (DLE EOT, hardware-protocols.md §2.6)
+  // printer (DLE EOT, docs/devices/printer.md §6)
   'paperOut',
   'paperNearEnd',
   'coverOpen',
@@ -86,7 +86,7 @@ export const DeviceStatus = z.object({
 export type DeviceStatus = z.infer<typeof DeviceStatus>;
 
 /**
- * Which journeys may start given the devices (issue 3 §6): no camera → no self-service submission,
+ * Which journeys may start given the devices (docs/design-anchors.md §6.1): no camera → no self-service submission,
  * but guides, tickets and progress still work; no printer → tickets and receipts on screen.
  */
 export const JourneyAvailability = z.object({

@@ -1,5 +1,5 @@
 /**
- * Result for expected failures; throws are for bugs only (see reference/model-codebases.md §5.4).
+ * Result for expected failures; throws are for bugs only (see docs/design-anchors.md §7.4).
  * Plain objects so a Result crosses IPC and WebSocket boundaries unchanged.
  */
 export type Ok<T> = { readonly ok: true; readonly value: T };

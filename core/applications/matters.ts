@@ -26,7 +26,7 @@ export interface ApplicableMatters {
 /**
  * The matters a resident may submit here now, read from the stored catalog: each must exist and
  * offer the self-service channel, and the catalog must not be stale (requirements change; a
- * stale catalog may ask for the wrong papers — feature-anchors.md §c.10).
+ * stale catalog may ask for the wrong papers — docs/design-anchors.md §6.5).
  */
 export function applicableMatters(
   db: Database.Database,

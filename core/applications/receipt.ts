@@ -3,7 +3,7 @@ import type { ReceiptBlock, ReceiptDocument } from '../../drivers/printer/receip
 import { chinaDateTime } from '../time/china-time';
 import { shortLocalRef, statusOf, type StoredApplication } from './application-store';
 
-/** Printed whenever the platform does not have the application yet (feature-anchors.md §c.5). */
+/** Printed whenever the platform does not have the application yet (docs/design-anchors.md §6.4). */
 export const SAVED_OFFLINE_LINE = '已保存在本机，网络恢复后自动上报';
 
 export const receiptIdOf = (localRef: string) => `receipt-${localRef}`;

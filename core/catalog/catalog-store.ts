@@ -16,7 +16,7 @@ import { markSearchFormat, searchRowWriter } from './search-store';
 
 /**
  * The stored catalog: written whole by the sync, read by the API. Rows map to contract types
- * here and nowhere else; booleans are 0/1 in SQLite and mapped in one place (model-codebases §5.10).
+ * here and nowhere else; booleans are 0/1 in SQLite and mapped in one place (docs/design-anchors.md §7.10).
  */
 
 export interface CatalogMeta {

@@ -4,7 +4,7 @@ import type { ReceiptBlock, ReceiptDocument } from '../../drivers/printer/receip
 
 /**
  * The material checklist (办事材料清单) a resident takes home when they cannot finish today, so
- * they come back once with the right papers (feature-anchors.md §c.2). It carries the matter's
+ * they come back once with the right papers (docs/design-anchors.md §6.2). It carries the matter's
  * version, and a QR of the guide online. Printed in Chinese whatever the screen language, like
  * every paper of the station.
  */

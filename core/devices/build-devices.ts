@@ -8,7 +8,7 @@ import type { PrintLedgerStore } from './print-ledger-store';
 
 /**
  * Every device from config: `real` opens the configured port, `emulated` runs the same driver
- * against a byte-level emulator over a socat PTY pair (model-codebases.md §5.7: one factory
+ * against a byte-level emulator over a socat PTY pair (docs/design-anchors.md §7.7: one factory
  * chooses, nothing else calls `new SerialPort`). No device failing here stops the kiosk: a missing
  * port is a status (noDevice) the supervisor keeps retrying, not a startup error.
  */

@@ -3,7 +3,7 @@ import type { DeviceStatus, JourneyAvailability } from '../api/devices';
 const works = (status: DeviceStatus | undefined) => status?.state === 'online' || status?.state === 'busy';
 
 /**
- * Which journeys may start (issue 3 §6). A missing camera stops self-service submission but not
+ * Which journeys may start (docs/design-anchors.md §6.1). A missing camera stops self-service submission but not
  * guides, tickets or progress; a missing printer moves tickets and receipts to the screen; a
  * missing reader leaves typing the ID number; a missing keypad leaves rating on screen.
  */

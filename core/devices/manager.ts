@@ -181,7 +181,7 @@ export function createDeviceManager(options: DeviceManagerOptions): DeviceManage
   };
 }
 
-/** The condition a failed job reveals, with the XFS action (feature-anchors.md b.2). */
+/** The condition a failed job reveals, with the XFS action (docs/design-anchors.md §2). */
 function conditionFor(code: DeviceCode, detail: string): DeviceCondition {
   switch (code) {
     case 'paperOut':

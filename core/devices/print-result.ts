@@ -6,7 +6,7 @@ import type { DeviceManager, PrintFailure, PrintOutcome } from './types';
 /**
  * Where a receipt, ticket or slip went, in the words the renderer picks its message by. A printer
  * problem never fails a journey: what was printed for is valid either way, and the screen shows it
- * instead (feature-anchors.md b.14).
+ * instead (docs/design-anchors.md §5).
  */
 export function printResultOf(printed: Result<PrintOutcome, PrintFailure>): PrintResult {
   if (printed.ok) return { output: 'paper', problem: null };

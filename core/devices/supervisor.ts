@@ -32,7 +32,7 @@ export interface DeviceSupervisor {
 
 /**
  * Owns one device's life: connect, probe on a timer, and after any fault disconnect and reconnect
- * with exponential backoff (reliability.md §5: absent → opening → ready → degraded → closed;
+ * with exponential backoff (docs/reliability.md §5.4: absent → opening → ready → degraded → closed;
  * "disconnected" is a state, not an exception; silence is not proof of health, so a periodic probe
  * catches the serialport unplug that emits no close event, serialport#2043). Every transition is
  * logged once with the state it left and entered.
@@ -225,7 +225,7 @@ export function createDeviceSupervisor(options: SupervisorOptions): DeviceSuperv
   };
 }
 
-/** XFS4IoT error action for a device that cannot be reached (feature-anchors.md b.2). */
+/** XFS4IoT error action for a device that cannot be reached (docs/design-anchors.md §2). */
 export function actionForFault(code: DeviceCode): RecommendedAction {
   switch (code) {
     case 'permissionDenied':

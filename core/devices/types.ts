@@ -13,7 +13,7 @@ import type { ReceiptDocument } from '../../drivers/printer/receipt-document';
 import type { PrintFailure, PrintOutcome } from '../../drivers/printer/print-result';
 
 /**
- * The device manager as the rest of core sees it (journeys, technician mode, heartbeat). It builds
+ * The device manager as the rest of core sees it (journeys, technician mode). It builds
  * every device from config, supervises it (reconnect with backoff), publishes XFS-style status,
  * and is the only way to print or read a card.
  */

@@ -18,7 +18,7 @@ export interface LoggerOptions {
 /**
  * JSON lines to a daily-rolling file (14 files kept, 10 MB each at most) plus readable lines on
  * stdout. pino-roll runs as a stream in this thread, not as a worker transport, because worker
- * threads cannot load files from app.asar in a packaged Electron app (dependencies.md, Logging).
+ * threads cannot load files from app.asar in a packaged Electron app (docs/dependencies.md §2.2).
  */
 export async function createLogger(options: LoggerOptions): Promise<Logger> {
   const streams: pino.StreamEntry[] = [];

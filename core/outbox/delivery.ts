@@ -22,7 +22,7 @@ export interface OutboxDeliveryDeps {
   readonly platform: HttpOptions;
   readonly logger: Logger;
   readonly now: () => Date;
-  /** Called after any item changed state or was attempted (status line, heartbeat). */
+  /** Called after any item changed state or was attempted (the status line). */
   readonly onChange?: (summary: OutboxSummary) => void;
   readonly backoff?: RetryBackoff;
   /** 0..1, injectable for tests. */
@@ -48,7 +48,7 @@ export interface OutboxDelivery {
  * Sends the outbox to the platform: oldest first, one request at a time, each with the key it was
  * stored with, so a request the platform already committed (answer lost, kiosk crashed) is
  * answered from the platform's idempotency store instead of being stored twice. While the head
- * item backs off, later items wait behind it: the queue drains in order (reliability.md §2.2
+ * item backs off, later items wait behind it: the queue drains in order (docs/reliability.md §2.2
  * promise 5). Logs say which item and why, never its body (later features queue personal data).
  */
 export function startOutboxDelivery(deps: OutboxDeliveryDeps): OutboxDelivery {

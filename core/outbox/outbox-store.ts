@@ -120,7 +120,7 @@ function fromRow(row: OutboxRow): OutboxItem {
 /**
  * Adds a request to the outbox, due now, its JSON body sealed with the data key (bodies carry
  * names, phones and addresses). The Idempotency-Key is made here, once, when the resident or
- * technician confirmed (reliability.md §2.2 promise 1), and never regenerated. Call it inside the
+ * technician confirmed (docs/reliability.md §2.2 promise 1), and never regenerated. Call it inside the
  * transaction that writes the business row; delivery starts on `kick()`.
  */
 export function enqueue(

@@ -4,7 +4,7 @@ import { describePlatformError, type PlatformError } from '../platform-client/ht
  * What a failed delivery means for the item. Network trouble and an overloaded or restarting
  * platform are passing: try again later with the same key. Any other refusal (400, 401, 403,
  * 404, 422 …) will be refused again, so the item waits for staff as a dead letter with the
- * platform's own words (reliability.md §2.2 promise 2: 422 is quarantined, never retried blindly).
+ * platform's own words (docs/reliability.md §2.2 promise 2: 422 is quarantined, never retried blindly).
  */
 export type DeliveryVerdict = { kind: 'retry'; reason: string } | { kind: 'deadLetter'; reason: string };
 

@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ENDPOINTS } from '../../platform/contract/endpoints';
 import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../platform/embedded';
 import { kioskInfoFixture } from '../../tests/helpers/kiosk-info-fixture';
 import { buildAppointmentHandlers } from '../appointments';
@@ -17,22 +16,9 @@ import { startTicketRangeKeeper } from './ticket-range-keeper';
 
 /**
  * The queue and appointment journeys against the reference platform over real HTTP (the one the
- * kiosk embeds): its idempotency store, its numbering and its fault injection. Skipped while the
- * platform answers 501 for these endpoints.
+ * kiosk embeds): its idempotency store, its numbering and its fault injection.
  */
 
-const NEEDED = [
-  'getStationQueues',
-  'issueTicket',
-  'reserveTicketRange',
-  'reportOfflineTickets',
-  'listAppointmentSlots',
-  'bookAppointment',
-  'searchAppointments',
-  'checkInAppointment',
-  'cancelAppointment',
-];
-const landed = NEEDED.every((id) => ENDPOINTS.find((endpoint) => endpoint.operationId === id)?.implemented === true);
 const ctx = { host: 'test' as const, requestId: 'r' };
 const TERMINAL = { id: 'KIOSK-QUEUE-01', token: 'queue-test-token-0123456789', stationId: 'TEST-STATION' };
 const info = { ...kioskInfoFixture, terminal: { id: TERMINAL.id, name: '测试一体机' } };
@@ -52,7 +38,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe.skipIf(!landed)('queue and appointments against the reference platform', () => {
+describe('queue and appointments against the reference platform', () => {
   const setup = () => {
     const t = createTestDeps({ platform: options, now: { value: new Date() }, info });
     const handlers = buildQueueHandlers(t.deps, { retry: { delaysMs: [0, 0] }, freshForMs: 0 });

@@ -1,5 +1,5 @@
 /**
- * The Content-Security-Policy both hosts send with the renderer (reliability.md §1.1 item 7):
+ * The Content-Security-Policy both hosts send with the renderer (docs/reliability.md §1.1, checklist item 7):
  * only our own scripts, no plugins, no <base> games, no framing, no form posts anywhere.
  * `connect` lists where the page may open connections: nothing extra under Electron (IPC needs
  * none), the host's own WebSocket under the browser host.

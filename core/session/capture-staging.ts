@@ -3,7 +3,7 @@ import { err, ok, type Result } from '../api/result';
 
 /**
  * Captured materials (multi-page PDFs from the document camera) waiting for the resident to
- * submit. Held in memory only and wiped when the session ends (reliability.md §3.4: nothing of the
+ * submit. Held in memory only and wiped when the session ends (docs/reliability.md §3.4: nothing of the
  * resident survives a reset unless it belongs to a submitted application); an application that
  * takes a capture moves it into its own transaction (Resident journeys issue).
  */

@@ -33,7 +33,7 @@ type AgentSignedIn = SignedIn & { relation: Agent['relation'] };
 /**
  * The resident session in core: who signed in (in full, memory only), the last card the reader
  * read, and the services completed (一次一评). `end()` drops every reference so nothing of this
- * resident reaches the next one (domain.md: the next resident must never see the previous one).
+ * resident reaches the next one (docs/domain.md §3: the next resident must never see the previous one).
  */
 export function createResidentSession(deps: {
   devices: DeviceManager;

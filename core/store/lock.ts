@@ -2,7 +2,7 @@ import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:f
 import { err, ok, type Result } from '../api/result';
 
 /**
- * One kiosk process per store: the store has exactly one writer connection (reliability.md §6,
+ * One kiosk process per store: the store has exactly one writer connection (docs/reliability.md §2.1,
  * WAL-reset bug), so a second kiosk on the same data folder must not start. A lock file holds
  * the owner's pid; a lock left by a process that no longer exists (after kill -9 or a power cut)
  * is taken over.

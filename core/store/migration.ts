@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 /**
  * One numbered schema change. `up` runs inside a transaction together with the bookkeeping, so a
  * migration is applied completely or not at all. Migrations are never edited once released:
- * a change is a new number (reference/model-codebases.md §5.11).
+ * a change is a new number (docs/design-anchors.md §7.11).
  */
 export interface Migration {
   readonly version: number;

@@ -31,7 +31,7 @@ export interface OpenStoreOptions {
 /**
  * Opens the kiosk's one writer connection. Durability is asserted, not assumed: WAL with
  * synchronous=FULL (better-sqlite3 defaults to NORMAL, which can lose the last commits on power
- * loss — reliability.md §6 and WordPress/sqlite-database-integration#483), read back after
+ * loss — docs/reliability.md §2.1 and WordPress/sqlite-database-integration#483), read back after
  * setting and logged. A damaged or foreign database stops start-up with a message; nothing is
  * ever wiped.
  */
@@ -86,7 +86,7 @@ export function openStore(options: OpenStoreOptions): Result<Store, StoreError> 
         message: `the store ${options.path} could not turn on secure_delete (read back ${secureDelete}); deleted personal data would stay on disk`,
       });
     }
-    // Bound the WAL file; it is checkpointed automatically at 1000 pages (reliability.md §6).
+    // Bound the WAL file; it is checkpointed automatically at 1000 pages (docs/reliability.md §2.1).
     db.pragma('journal_size_limit = 67108864');
 
     const check = String(db.pragma('quick_check', { simple: true }));

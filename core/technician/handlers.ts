@@ -49,12 +49,12 @@ export interface TechnicianDeps {
 
 export interface TechnicianService {
   readonly handlers: TechnicianHandlers;
-  /** For the heartbeat and the shell: is a technician at the kiosk? */
+  /** For the shell: is a technician at the kiosk? */
   readonly mode: VendorMode;
 }
 
 /**
- * The service behind the `technician.*` methods (巡检, feature-anchors.md b.12): PIN entry with an
+ * The service behind the `technician.*` methods (巡检, docs/design-anchors.md §4): PIN entry with an
  * escalating lockout that survives restarts, one session limited by idle time and in total,
  * device tests, counters, logs, the outbox and the inspection report. Every entry attempt is
  * logged, never the PIN.

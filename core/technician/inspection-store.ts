@@ -5,7 +5,7 @@ import { enqueue, type DataSealer } from '../outbox';
 
 /**
  * Inspections (巡检单) as submitted. The report row and its outbox row are written in one
- * transaction (reliability.md §2.2), so a report is either stored and on its way or not at all.
+ * transaction (docs/reliability.md §2.2), so a report is either stored and on its way or not at all.
  */
 
 export interface StoredInspection {

@@ -15,7 +15,7 @@ const LEVELS: Record<number, LogLine['level']> = {
 /**
  * The newest lines of the kiosk's JSON log files, newest first. Only time, level, component and
  * message are kept: every other field is dropped, so nothing personal reaches the screen even from
- * a line that escaped redaction (reliability.md §3). Lines that are not ours are skipped.
+ * a line that escaped redaction (docs/reliability.md §3). Lines that are not ours are skipped.
  */
 export async function readRecentLogLines(logDir: string | null, limit: number): Promise<LogLine[]> {
   if (logDir === null || limit <= 0) return [];

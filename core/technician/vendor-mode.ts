@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
- * Technician mode as an explicit state (XFS4IoT VendorMode, feature-anchors.md b.12):
+ * Technician mode as an explicit state (XFS4IoT VendorMode, docs/design-anchors.md §4):
  * inactive → enterPending (the resident session is being ended) → active → exitPending →
  * inactive. One session at a time: entering again replaces the previous token. A session ends
  * by itself after `idleMs` without an authorised call, so a technician who walks away does not

@@ -1,6 +1,6 @@
 /**
  * Reconnect delays: exponential from `minMs` to `maxMs` with ±20 % jitter so several devices
- * unplugged together do not retry in lockstep (reliability.md §5: 250 ms → 10 s).
+ * unplugged together do not retry in lockstep (docs/reliability.md §5.4: 250 ms → 10 s).
  */
 export interface BackoffOptions {
   readonly minMs: number;

@@ -4,7 +4,7 @@ import type { DeviceCode, DeviceIdentity, DeviceKind, DeviceState, RecommendedAc
 /**
  * What the device manager (core/devices) needs from every serial, USB, TCP or HID driver. The
  * manager owns supervision: it calls connect, probes on a timer, and after a fault disconnects
- * and reconnects with backoff (reliability.md §5: "disconnected" is a state, not an exception;
+ * and reconnects with backoff (docs/reliability.md §5.4: "disconnected" is a state, not an exception;
  * silence is not proof of health). Drivers never retry forever on their own.
  */
 export interface SupervisedDevice {

@@ -1,6 +1,6 @@
 /**
  * Serialises access to one port so two callers can never interleave bytes on the wire
- * (model-codebases.md §5.9). FIFO; a failing task does not break the queue.
+ * (docs/design-anchors.md §7.9). FIFO; a failing task does not break the queue.
  */
 export interface Lock {
   run<T>(task: () => Promise<T>): Promise<T>;

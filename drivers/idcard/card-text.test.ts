@@ -17,7 +17,7 @@ import { trimPadding, writeField } from './ucs2';
 
 const textOf = ({ photoWlt: _p, fingerprint: _f, ...text }: IdCard) => text;
 
-/** A resident block built by hand from the §1.8 A offsets, independent of encodeCardText. */
+/** A resident block built by hand from the §8 A offsets, independent of encodeCardText. */
 function handBuiltResident(overrides: Partial<Record<'name' | 'sex' | 'nation' | 'id' | 'validTo', string>> = {}) {
   const b = new Uint8Array(256);
   writeField(b, 0, 256, '');
@@ -33,7 +33,7 @@ function handBuiltResident(overrides: Partial<Record<'name' | 'sex' | 'nation' |
   return b;
 }
 
-describe('card text block: decoding (hardware-protocols.md §1.8)', () => {
+describe('card text block: decoding (docs/devices/id-card.md §8)', () => {
   it('decodes a hand-built resident block: trimming, sex, nation 46 德昂, dates, 长期', () => {
     expect(decodeCardText(handBuiltResident())).toEqual({
       ok: true,
@@ -152,7 +152,7 @@ describe('code tables', () => {
   });
 });
 
-describe('read payload (§1.7.1)', () => {
+describe('read payload (§7.1)', () => {
   it.each([
     ['a wrong text length', (d: Uint8Array) => (d[1] = 0x01)],
     ['a wrong photo length', (d: Uint8Array) => (d[2] = 0x05)],

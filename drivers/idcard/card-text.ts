@@ -14,7 +14,7 @@ import { nationName } from './nation';
 import { readField, trimPadding, writeField } from './ucs2';
 
 /**
- * The 256-byte UCS-2LE text block ⇄ IdCard, hardware-protocols.md §1.8. The card type is the
+ * The 256-byte UCS-2LE text block ⇄ IdCard, docs/devices/id-card.md §8. The card type is the
  * character at byte 248: 'I' 2017 PR card, 'Y' 2023 PR card, 'J' 港澳台居民居住证, else resident.
  * Details in errors name the field, never its value (no personal data in logs).
  */

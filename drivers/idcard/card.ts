@@ -1,5 +1,5 @@
 /**
- * A second-generation card as read from the SAM module (hardware-protocols.md §1.8). Text fields
+ * A second-generation card as read from the SAM module (docs/devices/id-card.md §8). Text fields
  * are trimmed of their space padding; dates are ISO `YYYY-MM-DD`; `validTo` is `'long-term'` for
  * 长期. The photo is the 1024-byte WLT blob exactly as the card holds it: decoding it needs a
  * licensed vendor library (see `WltPhotoDecoder`), so we never touch it.

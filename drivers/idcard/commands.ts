@@ -1,6 +1,6 @@
 import { encodeRequest } from './protocol';
 
-/** CMD/Para pairs of hardware-protocols.md §1.4. */
+/** CMD/Para pairs of docs/devices/id-card.md §4. */
 export const Command = {
   resetSam: { cmd: 0x10, para: 0xff },
   samStatus: { cmd: 0x11, para: 0xff },
@@ -19,7 +19,7 @@ export const Command = {
 
 export type CommandName = keyof typeof Command;
 
-/** Para of `60 xx` (§1.4, mapping ✔1 from softs.im). */
+/** Para of `60 xx` (§4, mapping ✔1 from softs.im). */
 export const BAUD_PARA = { 115200: 0x00, 57600: 0x01, 38400: 0x02, 19200: 0x03, 9600: 0x04 } as const;
 export type SamBaudRate = keyof typeof BAUD_PARA;
 
@@ -34,7 +34,7 @@ export const requests = {
   readCardWithFingerprint: () =>
     encodeRequest(Command.readCardWithFingerprint.cmd, Command.readCardWithFingerprint.para),
   setBaudRate: (baud: SamBaudRate) => encodeRequest(Command.setBaudRate.cmd, BAUD_PARA[baud]),
-  /** hev-idcard-reader sends 0x50 once after a good status check (§1.4, ✔1). */
+  /** hev-idcard-reader sends 0x50 once after a good status check (§4, ✔1). */
   setMaxRfFrame: (bytes = 0x50) => {
     if (!Number.isInteger(bytes) || bytes < 0 || bytes > 0xff) throw new RangeError(`max RF frame ${bytes}`);
     return encodeRequest(Command.setMaxRfFrame.cmd, Command.setMaxRfFrame.para, Uint8Array.of(bytes));

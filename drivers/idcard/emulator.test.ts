@@ -56,7 +56,7 @@ async function setUp(options: Partial<IdCardEmulatorOptions> = {}) {
   return { emulator, host: rawHost(pair.host), pair };
 }
 
-describe('ID card emulator: canned answers (hardware-protocols.md §1.5)', () => {
+describe('ID card emulator: canned answers (docs/devices/id-card.md §5)', () => {
   it('answers find/select/read with the documented frames', async () => {
     const { emulator, host } = await setUp();
     expect(toHex(await host.ask(requests.findCard()))).toBe('AA AA AA 96 69 00 04 00 00 80 84');
@@ -105,7 +105,7 @@ describe('ID card emulator: canned answers (hardware-protocols.md §1.5)', () =>
     expect(toHex(withPrint.subarray(5, 16))).toBe('05 0A 00 00 90 01 00 04 00 00 00');
   });
 
-  it('can halt a card after a read until it is placed again (§1.11 option)', async () => {
+  it('can halt a card after a read until it is placed again (§11 option)', async () => {
     const { emulator, host } = await setUp({ haltCardAfterRead: true });
     emulator.insertCard(elderlyResident);
     await host.ask(requests.findCard());

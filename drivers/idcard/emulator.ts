@@ -11,7 +11,7 @@ import { SW3 } from './sw3';
 
 /**
  * A byte-level SAM reader on the far end of a transport (a PTY, a memory pair), answering as
- * hardware-protocols.md §1.5 says. Used by tests, the benchmark and `npm start`'s emulated mode.
+ * docs/devices/id-card.md §5 says. Used by tests, the benchmark and `npm start`'s emulated mode.
  */
 export type SamCondition = 'ok' | 'unauthorised' | 'selfTestFailed';
 
@@ -26,7 +26,7 @@ export interface IdCardEmulatorOptions {
   /** 0..1, injectable for reproducible chunking and garbage. */
   readonly random?: () => number;
   /**
-   * §1.11 (✔1): some SAMs halt a card once read, so find answers 80 until it is lifted and placed
+   * §11 (✔1): some SAMs halt a card once read, so find answers 80 until it is lifted and placed
    * again. Off by default: find keeps answering 9F while the card lies there.
    */
   readonly haltCardAfterRead?: boolean;
@@ -120,7 +120,7 @@ export function createIdCardEmulator(options: IdCardEmulatorOptions): IdCardEmul
     }
     if (is(Command.findCard)) {
       found = card !== null && !halted;
-      // §1.5: 9F with four zero bytes, or 80 with none.
+      // §5: 9F with four zero bytes, or 80 with none.
       return found
         ? encodeResponse({ sw3: SW3.CARD_FOUND, data: new Uint8Array(4) })
         : encodeResponse({ sw3: SW3.NO_CARD });
@@ -142,7 +142,7 @@ export function createIdCardEmulator(options: IdCardEmulatorOptions): IdCardEmul
       return encodeResponse({ sw3: SW3.OK, data: encodeReadPayload(encodeIdCard(card), variant) });
     }
     if (is(Command.readAppendedAddress)) {
-      // Emulated cards carry no appended address: "no content" (§1.6 SW3 91).
+      // Emulated cards carry no appended address: "no content" (§6 SW3 91).
       return encodeResponse({ sw3: card && selected ? SW3.NO_CONTENT : SW3.READ_FAILED });
     }
     if (is(Command.setBaudRate)) return encodeResponse({ sw3: request.para <= 4 ? SW3.OK : SW3.BAD_COMMAND });

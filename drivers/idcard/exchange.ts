@@ -8,8 +8,8 @@ import { decodeResponse, type SamResponse } from './protocol';
 import { SW3 } from './sw3';
 
 /**
- * One request, one response, one at a time (model-codebases.md §5.9), with a response timeout and
- * at most one retry (reliability.md §5 contract point 7). Frames that cannot be the answer to the
+ * One request, one response, one at a time (docs/design-anchors.md §7.9), with a response timeout and
+ * at most one retry (docs/reliability.md §5.3 point 7). Frames that cannot be the answer to the
  * request in flight (a late answer to a request that already timed out) are skipped by shape, so a
  * slow reader cannot shift every later answer by one.
  */
@@ -39,7 +39,7 @@ export interface Exchange {
   close(): void;
 }
 
-/** Which successful answers fit which request (§1.4/§1.5 payload sizes); error codes always fit. */
+/** Which successful answers fit which request (§4/§5 payload sizes); error codes always fit. */
 const SUCCESS_SHAPE: Record<Parameters<Exchange['send']>[0], (r: SamResponse) => boolean> = {
   resetSam: (r) => r.sw3 === SW3.OK && r.data.length === 0,
   samStatus: (r) => r.sw3 === SW3.OK && r.data.length === 0,

@@ -143,7 +143,7 @@ describe('frame stream: inter-byte gap timer', () => {
   });
 });
 
-describe('frame parser: properties (reliability.md §5 contract)', () => {
+describe('frame parser: properties (docs/reliability.md §5.3)', () => {
   it('random bytes in random chunks never throw and keep the buffer bounded', () => {
     fc.assert(
       fc.property(fc.array(fc.uint8Array({ maxLength: 600 }), { maxLength: 30 }), (chunks) => {

@@ -1,7 +1,7 @@
 import { HEADER_BYTES, MAX_FRAME_LENGTH, MIN_RESPONSE_LENGTH, PREAMBLE, xorChecksum } from './protocol';
 
 /**
- * Incremental SAM frame finder following reliability.md §5 "Our parser contract": (1) sync on
+ * Incremental SAM frame finder following docs/reliability.md §5.3, the parser contract: (1) sync on
  * the 5-byte preamble anywhere in the stream, (2) bound the length field, (3) verify the XOR, (4)
  * on any failure advance ONE byte and rescan so good frames behind garbage survive, (5) partial
  * frames are dropped by `expire()` (driven by an inter-byte gap timer, see frame-stream.ts), (6)

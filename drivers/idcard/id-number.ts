@@ -1,5 +1,5 @@
 /**
- * GB 11643-1999 check character (ISO 7064 MOD 11-2), hardware-protocols.md §1.10. Also used by
+ * GB 11643-1999 check character (ISO 7064 MOD 11-2), docs/devices/id-card.md §10. Also used by
  * 港澳台 permit numbers (81/82/83…) and 2023 foreigner PR numbers (leading 9).
  */
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;

@@ -2,7 +2,7 @@ import type { MaskedCard } from '../../core/api/devices';
 import type { IdCard } from './card';
 
 /**
- * What the UI and CLI may show of a card (reliability.md §3.3: display masked, log nothing).
+ * What the UI and CLI may show of a card (docs/reliability.md §3.3: display masked, log nothing).
  * Chinese names keep the first and (from three characters) the last character: 张三 → 张*,
  * 欧阳娜娜 → 欧**娜. Latin names keep each word's first letter: JOHN SMITH → J*** S****.
  */

@@ -1,5 +1,5 @@
 /**
- * GB 3304 nationality codes as stored on the card (hardware-protocols.md §1.9): 56 nations plus
+ * GB 3304 nationality codes as stored on the card (docs/devices/id-card.md §9): 56 nations plus
  * 97 其他 and 98 外国血统中国籍人士. 46 is 德昂 (one open-source table misspells it 德昴).
  */
 const NATIONS: readonly string[] = [

@@ -16,7 +16,7 @@ export interface PollLoop {
 }
 
 /**
- * find (20 01) → on 9F select (20 02) → read (30 01) → decode, hardware-protocols.md §1.11.
+ * find (20 01) → on 9F select (20 02) → read (30 01) → decode, docs/devices/id-card.md §11.
  * A placement is read once: after a read (or after giving up) the card must leave the field,
  * i.e. find must answer 80, before it is read again; that also emits 'removed'. A find that gets
  * no answer changes nothing (the manager's probe decides whether the reader is gone).

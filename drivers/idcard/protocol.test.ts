@@ -13,7 +13,7 @@ const hex = (s: string) =>
   );
 const toHex = (bytes: Uint8Array) => [...bytes].map((b) => b.toString(16).padStart(2, '0').toUpperCase()).join(' ');
 
-describe('request frames (hardware-protocols.md §1.4)', () => {
+describe('request frames (docs/devices/id-card.md §4)', () => {
   it.each([
     ['reset SAM', requests.resetSam(), 'AA AA AA 96 69 00 03 10 FF EC'],
     ['SAM status', requests.samStatus(), 'AA AA AA 96 69 00 03 11 FF ED'],
@@ -48,7 +48,7 @@ describe('request frames (hardware-protocols.md §1.4)', () => {
   });
 });
 
-describe('response frames (§1.5)', () => {
+describe('response frames (§5)', () => {
   it.each([
     ['find: no card', { sw3: 0x80 }, 'AA AA AA 96 69 00 04 00 00 80 84'],
     ['find: card present', { sw3: 0x9f, data: new Uint8Array(4) }, 'AA AA AA 96 69 00 08 00 00 9F 00 00 00 00 97'],

@@ -1,7 +1,7 @@
 import { err, ok, type Result } from '../../core/api/result';
 
 /**
- * SAM (GA/T 467) frames, hardware-protocols.md §1.3: `AA AA AA 96 69`, a big-endian length of
+ * SAM (GA/T 467) frames, docs/devices/id-card.md §3: `AA AA AA 96 69`, a big-endian length of
  * everything after the length field (including the checksum), the body, and an XOR checksum over
  * the length bytes and the body. Requests carry CMD Para [data]; responses SW1 SW2 SW3 [data].
  */
@@ -42,7 +42,7 @@ export interface SamRequest {
 export interface SamResponse {
   readonly sw1: number;
   readonly sw2: number;
-  /** Reader/SAM status, table §1.6. */
+  /** Reader/SAM status, table §6. */
   readonly sw3: number;
   readonly data: Uint8Array;
 }

@@ -3,7 +3,7 @@ import type { IdCard } from './card';
 import { decodeCardText, encodeCardText, TEXT_BLOCK_BYTES, type CardDataError } from './card-text';
 
 /**
- * The data of a successful read (hardware-protocols.md §1.7.1): big-endian lengths, then the text
+ * The data of a successful read (docs/devices/id-card.md §7.1): big-endian lengths, then the text
  * block, the WLT photo and (30 10 only) the fingerprint. 30 01: text len, photo len; 30 10: text
  * len, photo len, fingerprint len (0 or 1024).
  */

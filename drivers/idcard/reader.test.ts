@@ -162,7 +162,7 @@ describe('ID card reader: poll loop', () => {
       card: { cardType: 'resident', nameMasked: '王*例', idNumberMasked: '3707**********0035' },
     });
     expect(card).toEqual(elderlyResident);
-    // §1.11: the same placement is not read twice.
+    // §11: the same placement is not read twice.
     await requestsSeen(emulator, 5, isFind);
     expect(emulator.requests.filter(isRead).length).toBe(1);
     const removed = nextEvent(reader, 'removed');

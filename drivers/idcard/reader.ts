@@ -15,7 +15,7 @@ export const READER_MODEL = 'SAM (GA/T 467) reader';
 
 export interface IdCardReaderOptions {
   readonly transport: ByteTransport;
-  /** Find-card period; hosts poll every 100–1000 ms (hardware-protocols.md §1.11). */
+  /** Find-card period; hosts poll every 100–1000 ms (docs/devices/id-card.md §11). */
   readonly pollIntervalMs: number;
   /** Timeout for short commands (status, find, select). Default 500 ms. */
   readonly requestTimeoutMs?: number;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeSamId, decodeSamIdGroups, encodeSamId } from './sam-id';
 import { idCheckCharacter, isValidIdNumber } from './id-number';
 
-describe('SAM ID (hardware-protocols.md §1.7.4)', () => {
+describe('SAM ID (docs/devices/id-card.md §7.4)', () => {
   it('decodes five little-endian groups into AA.BB-CCCCCCCC-DDDDDDDDDD-EEEEEEEEEE', () => {
     const data = Uint8Array.of(
       0x05,
@@ -49,7 +49,7 @@ describe('SAM ID (hardware-protocols.md §1.7.4)', () => {
   });
 });
 
-describe('ID number check digit (§1.10)', () => {
+describe('ID number check digit (§10)', () => {
   it.each(['11010519491231002X', '34052419800101001X', '370101190102039973'])('%s is valid', (id) => {
     expect(isValidIdNumber(id)).toBe(true);
   });

@@ -1,7 +1,7 @@
 import { err, ok, type Result } from '../../core/api/result';
 
 /**
- * SAM ID (12 FF), hardware-protocols.md §1.7.4: five little-endian groups in 16 bytes, shown as
+ * SAM ID (12 FF), docs/devices/id-card.md §7.4: five little-endian groups in 16 bytes, shown as
  * `AA.BB-CCCCCCCC-DDDDDDDDDD-EEEEEEEEEE`. The 10-digit padding of the last two groups follows
  * Yinan and THID (HslCommunication uses 9) ⚠.
  */

@@ -3,8 +3,8 @@ import { DeviceCode } from '../../core/api/devices';
 import { READER_MESSAGES } from './messages';
 import { describeSw3, KNOWN_SW3_CODES } from './sw3';
 
-describe('SW3 table (hardware-protocols.md §1.6)', () => {
-  it('covers exactly the wire codes of §1.6', () => {
+describe('SW3 table (docs/devices/id-card.md §6)', () => {
+  it('covers exactly the wire codes of §6', () => {
     const expected = [
       0x90, 0x91, 0x9f, 0x10, 0x11, 0x21, 0x23, 0x24, 0x31, 0x32, 0x33, 0x40, 0x41, 0x47, 0x60, 0x66, 0x80, 0x81,
     ];

@@ -1,7 +1,7 @@
 import type { DeviceCode } from '../../core/api/devices';
 
 /**
- * What a SW3 status byte (hardware-protocols.md §1.6) means for us. `outcome` is what the poll
+ * What a SW3 status byte (docs/devices/id-card.md §6) means for us. `outcome` is what the poll
  * loop and probe act on; `deviceCode` is what the device status reports (`ok` when the reader is
  * healthy and only this card or this placement failed).
  */
@@ -72,10 +72,10 @@ const TABLE: ReadonlyMap<number, Sw3Entry> = new Map<number, Sw3Entry>([
   [SW3.SELECT_FAILED, { meaning: 'select card failed', outcome: 'readFailed', deviceCode: 'ok' }],
 ]);
 
-/** Every code of §1.6, for tests and the technician screen. */
+/** Every code of §6, for tests and the technician screen. */
 export const KNOWN_SW3_CODES: readonly number[] = [...TABLE.keys()];
 
-/** A code outside §1.6 is a reader we do not understand: a protocol error, never a crash. */
+/** A code outside §6 is a reader we do not understand: a protocol error, never a crash. */
 export function describeSw3(sw3: number): Sw3Entry {
   return (
     TABLE.get(sw3) ?? {

@@ -1,5 +1,5 @@
 /**
- * Fixed-width UCS-2LE fields of the 256-byte text block (hardware-protocols.md §1.7.2). Each code
+ * Fixed-width UCS-2LE fields of the 256-byte text block (docs/devices/id-card.md §7.2). Each code
  * unit is taken as is (no UTF-16 surrogate repair), so encode → decode is exact for any BMP text.
  */
 export function readField(block: Uint8Array, offset: number, bytes: number): string {

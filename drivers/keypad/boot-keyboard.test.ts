@@ -6,7 +6,7 @@ import { usageFromKeyName } from './key-names';
 const report = (...usages: number[]) => Uint8Array.of(0, 0, ...usages, ...new Array<number>(6 - usages.length).fill(0));
 const LEVELS = parseLevelByKeyName({ '5': 5, '4': 4, '3': 3, '2': 2, '1': 1, KP1: 1, F3: 3, A: 2, Enter: 5 });
 
-describe('boot keyboard decoding (hardware-protocols.md §3.3)', () => {
+describe('boot keyboard decoding (docs/devices/keypad.md §3)', () => {
   it('turns a newly pressed key into a press with its level', () => {
     const decoder = createBootKeyboardDecoder(LEVELS);
     expect(decoder.decode(report(0x22))).toEqual([{ level: 5, key: '5' }]);

@@ -1,7 +1,7 @@
 import type { KeypadPress } from '../../core/api/devices';
 import { keyNameFromUsage } from './key-names';
 
-/** Boot keyboard input report: modifiers, reserved, six key usages (hardware-protocols.md §3.3). */
+/** Boot keyboard input report: modifiers, reserved, six key usages (docs/devices/keypad.md §3). */
 const BOOT_REPORT_LENGTH = 8;
 const FIRST_USAGE_BYTE = 2;
 /** Keyboard page error usages: ErrorRollOver, POSTFail, ErrorUndefined. Not keys. */

@@ -108,7 +108,7 @@ export function createKeypadEmulator(options: KeypadEmulatorOptions = {}): Keypa
     report[reportByte] = value;
     return report;
   };
-  // hardware-protocols.md §3.3: modifiers, reserved, six usages.
+  // docs/devices/keypad.md §3: modifiers, reserved, six usages.
   const bootReport = (usage: number) => Uint8Array.of(0, 0, usage, 0, 0, 0, 0, 0);
 
   const resolvePress = (input: EmulatedPress): Result<number, KeypadEmulatorError> => {

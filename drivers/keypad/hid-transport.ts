@@ -2,8 +2,8 @@ import type { Result } from '../../core/api/result';
 
 /**
  * The narrow node-hid surface the keypad is written against (a structural `Pick` of `HIDAsync`;
- * model-codebases.md §5.6). Only the async API: a blocking `read` racing `close` can segfault
- * (node-hid PR #559) and hangs `process.exit` (#194), reliability.md §5.
+ * docs/design-anchors.md §7.6). Only the async API: a blocking `read` racing `close` can segfault
+ * (node-hid PR #559) and hangs `process.exit` (#194), docs/reliability.md §5.
  *
  * `node-hid-transport.ts` is the only file that imports node-hid; the emulator implements the same
  * seam in memory, so the keypad code runs unchanged against both.

@@ -1,4 +1,4 @@
-/** The 好差评 evaluation keypad: vendor HID reports or a keyboard wedge (hardware-protocols.md §3). */
+/** The 好差评 evaluation keypad: vendor HID reports or a keyboard wedge (docs/devices/keypad.md). */
 export { createEvaluationKeypad, udevRuleHint } from './keypad';
 export type { EvaluationKeypad, EvaluationKeypadOptions, KeypadLogger } from './keypad';
 export {

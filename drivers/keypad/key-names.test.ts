@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { keyNameFromKeyboardEventCode, keyNameFromUsage, usageFromKeyName } from './key-names';
 
-describe('keyNameFromUsage (hardware-protocols.md §3.3)', () => {
+describe('keyNameFromUsage (docs/devices/keypad.md §3)', () => {
   it.each([
     [0x04, 'A'],
     [0x1d, 'Z'],

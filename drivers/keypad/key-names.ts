@@ -2,11 +2,11 @@
  * Key names as the wedge configuration spells them (kiosk-config/schema.ts WedgeKeypad):
  * "0"…"9", "KP0"…"KP9", "F1"…"F12", "A"…"Z", "Enter". One vocabulary for both routes a wedge's
  * keystrokes can take: raw boot reports over hidraw (Linux) and ordinary key events in the
- * renderer (Windows/macOS own keyboards and node-hid cannot open them, hardware-protocols.md §3.3).
+ * renderer (Windows/macOS own keyboards and node-hid cannot open them, docs/devices/keypad.md §3).
  */
 export type KeyName = string;
 
-// Keyboard page (0x07) usages, hardware-protocols.md §3.3.
+// Keyboard page (0x07) usages, docs/devices/keypad.md §3.
 const USAGE_A = 0x04;
 const USAGE_Z = 0x1d;
 const USAGE_1 = 0x1e;

@@ -63,7 +63,7 @@ export function udevRuleHint(vendorId: number, productId: number): string {
 /**
  * The 好差评 button box over node-hid (vendor reports) or a keyboard-wedge keypad read as boot
  * reports over hidraw. Identity is VID/PID (+serial), never the hidraw path, which changes on every
- * replug (reliability.md §5). The device manager supervises it like the serial devices.
+ * replug (docs/reliability.md §5). The device manager supervises it like the serial devices.
  */
 export function createEvaluationKeypad(options: EvaluationKeypadOptions): EvaluationKeypad {
   const vidPid = `${hex4(options.vendorId)}:${hex4(options.productId)}`;

@@ -31,7 +31,7 @@ export function vendorKeyName(value: number): string {
 
 /**
  * One vendor input report → a press, or null when the report carries no key. No public protocol
- * exists for button 评价器 (hardware-protocols.md §3.2), so this is only "read one configured
+ * exists for button 评价器 (docs/devices/keypad.md §2), so this is only "read one configured
  * byte": 0x00 is taken as "no key" (the release report such boxes send), a configured value gives
  * its level, and any other value is still a press (level null) so the key test can show it.
  */

@@ -6,7 +6,7 @@ const hex = (bytes: Uint8Array) =>
     .toString('hex')
     .replace(/(..)(?!$)/g, '$1 ');
 
-describe('ESC/POS commands (hardware-protocols.md §2)', () => {
+describe('ESC/POS commands (docs/devices/printer.md)', () => {
   it.each([
     ['initialize', c.initialize(), '1b 40'],
     ['Chinese mode on (FS &)', c.chineseModeOn(), '1c 26'],

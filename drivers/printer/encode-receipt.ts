@@ -25,8 +25,8 @@ const TRAILING_FEED_LINES = 3;
 
 /**
  * The whole print job for one receipt: init, Chinese mode re-entered explicitly (whether ESC @
- * restores it is model-specific, and some encoders' init even cancels it — §2.3 pitfall), FEED
- * button disabled (§2.2), each line with its modes set and reset, trailing feed, partial cut.
+ * restores it is model-specific, and some encoders' init even cancels it — §3 pitfall), FEED
+ * button disabled (§2), each line with its modes set and reset, trailing feed, partial cut.
  * Same document and format → same bytes.
  */
 export function encodeReceipt(document: ReceiptDocument, format: ReceiptFormat): Uint8Array {
@@ -47,7 +47,7 @@ export function encodeReceipt(document: ReceiptDocument, format: ReceiptFormat):
         if (line.lines > 0) parts.push(feedLines(line.lines));
         break;
       case 'qr':
-        // The printer adds no quiet zone (§2.4): centring on 58/80 mm paper leaves enough white.
+        // The printer adds no quiet zone (§4): centring on 58/80 mm paper leaves enough white.
         parts.push(align('center'), qrCode(line.data, line.moduleSize));
         break;
       case 'barcode128':

@@ -1,5 +1,5 @@
 /**
- * One print job per receipt id, never printed twice (feature-anchors.md b.13: vxsuite#1148
+ * One print job per receipt id, never printed twice (docs/design-anchors.md §5: vxsuite#1148
  * printed ballots twice from a polling loop). The printer claims an id before sending a byte and
  * records how it ended; core keeps the durable (SQLite) ledger, tests and the CLI the memory one.
  */

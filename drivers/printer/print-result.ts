@@ -12,7 +12,7 @@ export interface PrintOutcome {
 
 /**
  * `uncertain`: bytes went out and then the printer failed (paper out mid-job, unplugged): part of
- * the receipt may be on paper, so it is never retried automatically (feature-anchors.md b.13).
+ * the receipt may be on paper, so it is never retried automatically (docs/design-anchors.md §5).
  */
 export type PrintFailure =
   | { readonly kind: 'alreadyPrinted'; readonly message: string }

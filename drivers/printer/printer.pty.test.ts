@@ -11,7 +11,7 @@ import type { ReceiptDocument } from './receipt-document';
 
 /**
  * The driver and the emulator over a socat PTY pair, both ends opened with the real serialport
- * binding (hardware-protocols.md §2; reliability.md §5: unplug is a state, not an exception).
+ * binding (docs/devices/printer.md; docs/reliability.md §5.4: unplug is a state, not an exception).
  */
 const BAUD = 115200;
 const dir = mkdtempSync(join(tmpdir(), 'printer-pty-'));

@@ -35,7 +35,7 @@ export interface PrinterOptions {
   readonly paperWidthMm: PaperWidthMm;
   readonly encoding: PrinterEncoding;
   readonly ledger: PrintJobLedger;
-  /** Per DLE EOT request. A printer answers within milliseconds, even offline (§2.6). */
+  /** Per DLE EOT request. A printer answers within milliseconds, even offline (§6). */
   readonly statusTimeoutMs?: number;
   /**
    * For the first status request after a job: it queues behind the job's bytes on a slow link
@@ -151,7 +151,7 @@ export function createPrinter(options: PrinterOptions): Printer {
       return uncertain({ kind: 'uncertain', code: 'disconnected', message: `write failed: ${written.error.message}` });
     }
 
-    // Known gap: DLE EOT is answered in real time (§2.6), so on a printer with a large receive
+    // Known gap: DLE EOT is answered in real time (§6), so on a printer with a large receive
     // buffer this can run before the last lines are printed; a paper end after it goes unseen.
     const after = await queryStatus(jobTimeoutMs);
     if (!after.ok) return uncertain({ kind: 'uncertain', code: after.error.code, message: after.error.detail });

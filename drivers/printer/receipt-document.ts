@@ -5,7 +5,7 @@
  */
 export interface ReceiptDocument {
   /**
-   * One print job per id, never printed twice (feature-anchors.md b.13 duplicate prevention): a
+   * One print job per id, never printed twice (docs/design-anchors.md §5, duplicate prevention): a
    * queue ticket number, an application's local reference, an inspection id.
    */
   readonly id: string;

@@ -13,7 +13,7 @@ export type ReplyProblem =
 /**
  * One-byte request/reply exchanges on the printer's return channel. Replies carry no request id,
  * so exactly one request is outstanding at a time (the printer's lock guarantees it), bytes that
- * arrive with no request outstanding are stale and dropped, and XON/XOFF are filtered (§2.1/§2.7).
+ * arrive with no request outstanding are stale and dropped, and XON/XOFF are filtered (§1/§7).
  */
 export interface ReplyReader {
   request(

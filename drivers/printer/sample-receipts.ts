@@ -1,7 +1,7 @@
 import type { ReceiptDocument } from './receipt-document';
 
 /**
- * A typical queue ticket (feature-anchors.md b.6: number, service, people ahead, estimated wait,
+ * A typical queue ticket (docs/design-anchors.md §3: number, service, people ahead, estimated wait,
  * time, QR for progress). Used by tests, the benchmark and emulator demos.
  */
 export function sampleQueueTicket(id = 'ticket-2025-0001'): ReceiptDocument {

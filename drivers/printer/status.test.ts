@@ -4,7 +4,7 @@ import { decodeStatus, isIdentityReply, isStatusReply, toDeviceCondition, type S
 const OK: StatusReplies = { 1: 0x12, 2: 0x12, 3: 0x12, 4: 0x12 };
 const decode = (patch: Partial<Record<1 | 2 | 3 | 4, number>>) => decodeStatus({ ...OK, ...patch });
 
-describe('DLE EOT status (hardware-protocols.md §2.6)', () => {
+describe('DLE EOT status (docs/devices/printer.md §6)', () => {
   it('accepts only the fixed pattern 0xx1xx10', () => {
     for (const byte of [0x12, 0x1a, 0x1e, 0x72, 0x7e, 0x16, 0x32, 0x52]) expect(isStatusReply(byte)).toBe(true);
     // XON, XOFF, an ASB first byte (0xx1xx00), a GS I reply (0xx0xxxx), bit 7 set

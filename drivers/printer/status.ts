@@ -3,7 +3,7 @@ import type { DeviceCondition } from '../common/device';
 import type { StatusRequest } from './commands';
 
 /**
- * DLE EOT status replies (hardware-protocols.md §2.6) and what they mean for the kiosk.
+ * DLE EOT status replies (docs/devices/printer.md §6) and what they mean for the kiosk.
  */
 
 /** What the four DLE EOT replies say about the printer. */
@@ -22,14 +22,14 @@ export const XOFF = 0x13;
 
 /**
  * A DLE EOT reply has the fixed pattern `0xx1xx10`: bit 1 and bit 4 set, bits 0 and 7 clear
- * (§2.6). This also tells it apart from XON/XOFF (`0x11`/`0x13`, bit 0 set), ASB first bytes
- * (`0xx1xx00`) and GS I / GS r replies (`0xx0xxxx`) that share the return channel (§2.7).
+ * (§6). This also tells it apart from XON/XOFF (`0x11`/`0x13`, bit 0 set), ASB first bytes
+ * (`0xx1xx00`) and GS I / GS r replies (`0xx0xxxx`) that share the return channel (§7).
  */
 export function isStatusReply(byte: number): boolean {
   return (byte & 0b1001_0011) === 0b0001_0010;
 }
 
-/** GS I and GS r replies: `0xx0xxxx` (§2.7 Citizen table), and not XON/XOFF. */
+/** GS I and GS r replies: `0xx0xxxx` (§7 Citizen table), and not XON/XOFF. */
 export function isIdentityReply(byte: number): boolean {
   return (byte & 0b1001_0000) === 0 && byte !== XON && byte !== XOFF;
 }
@@ -37,7 +37,7 @@ export function isIdentityReply(byte: number): boolean {
 /** The four reply bytes, DLE EOT 1..4 in order. */
 export type StatusReplies = Readonly<Record<StatusRequest, number>>;
 
-/** Decodes the replies per the §2.6 bit table; callers have checked each with `isStatusReply`. */
+/** Decodes the replies per the §6 bit table; callers have checked each with `isStatusReply`. */
 export function decodeStatus(replies: StatusReplies): PrinterCondition {
   const [printer, offlineCause, errorCause, roll] = [replies[1], replies[2], replies[3], replies[4]];
   return {
@@ -50,7 +50,7 @@ export function decodeStatus(replies: StatusReplies): PrinterCondition {
     cutterError: (errorCause & 0x08) !== 0,
     unrecoverableError: (errorCause & 0x20) !== 0,
     // bit 2 mechanical (SNBC kiosk: paper jam), bit 6 auto-recoverable (head temperature,
-    // voltage; SNBC: head lifted) — §2.6/§2.8.
+    // voltage; SNBC: head lifted) — §6/§8.
     recoverableError: (errorCause & 0x44) !== 0,
   };
 }

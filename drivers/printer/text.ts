@@ -1,11 +1,11 @@
 import iconv from 'iconv-lite';
 
 /**
- * Text for a printer in Chinese mode (hardware-protocols.md §2.3): encoding, column widths and
+ * Text for a printer in Chinese mode (docs/devices/printer.md §3): encoding, column widths and
  * wrapping. A column is one font-A half-width cell (12 × 24 dots).
  */
 
-/** GB18030 on most Chinese firmware; some models are GBK-only (§2.3, a per-printer setting). */
+/** GB18030 on most Chinese firmware; some models are GBK-only (§3, a per-printer setting). */
 export type PrinterEncoding = 'gb18030' | 'gbk';
 
 export type PaperWidthMm = 58 | 80;
@@ -36,7 +36,7 @@ const caches: Record<PrinterEncoding, Map<string, PrinterChar>> = { gb18030: new
  * The printable characters of `text`, one per code point. Control characters are dropped (a
  * stray ESC in platform-supplied text would otherwise become a command), tabs become spaces, and
  * ¥ U+00A5 becomes ￥ U+FFE5 (GBK has only the full-width sign; in GB18030 U+00A5 is a 4-byte
- * code many printers lack — dependencies.md, ESC/POS encoding).
+ * code many printers lack — docs/dependencies.md §2.1).
  */
 export function printerChars(text: string, encoding: PrinterEncoding): PrinterChar[] {
   const out: PrinterChar[] = [];

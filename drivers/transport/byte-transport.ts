@@ -2,7 +2,7 @@ import type { Result } from '../../core/api/result';
 
 /**
  * The narrow byte-stream surface every serial-style driver is written against (a `Pick` of what
- * serialport, a TCP socket or a device file offer; model-codebases.md §5.6). Drivers never see
+ * serialport, a TCP socket or a device file offer; docs/design-anchors.md §7.6). Drivers never see
  * serialport itself, so the same protocol code runs over a real port, a socat PTY, TCP 9100, a
  * USB printer-class file or an in-memory pair in unit tests.
  */

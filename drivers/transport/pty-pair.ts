@@ -18,7 +18,7 @@ export type PtyPairError = { kind: 'socatMissing' | 'socatFailed'; message: stri
 /**
  * A virtual null-modem cable: `socat pty,raw,echo=0 pty,raw,echo=0`. The driver and the emulator
  * each open one end with the real serialport binding, so termios, baud setting, chunking and
- * timeouts are the real ones (dependencies.md: tty0tty kernel modules cannot be loaded here).
+ * timeouts are the real ones (docs/dependencies.md §1.6: tty0tty kernel modules cannot be loaded here).
  */
 export async function openPtyPair(
   options: { dir?: string; timeoutMs?: number } = {},

@@ -11,7 +11,7 @@ export interface SerialTransportOptions {
 
 /**
  * A serial port (real, USB-serial or a socat PTY) as a ByteTransport. 8N1, no flow control: the
- * SAM reader's default (hardware-protocols.md §1.2) and what kiosk printers ship with.
+ * SAM reader's default (docs/devices/id-card.md §2) and what kiosk printers ship with.
  *
  * Unplug quirk: on Linux serialport may not emit `close` when a USB-serial adapter is pulled
  * (serialport#2043); the manager's periodic probe catches that, and the next write then fails

@@ -1,6 +1,6 @@
 /**
  * What to do when the renderer process is gone. Electron never recreates a dead renderer: the
- * window stays up, blank, for as long as nobody acts (reliability.md §1.5 "Renderer death": 12-16 h
+ * window stays up, blank, for as long as nobody acts (docs/reliability.md §1.5 "Renderer death": 12-16 h
  * of black screen in the field). We reload, but a page that keeps dying must not reload forever,
  * so reloads are budgeted (P3: at most 3 in any 10 minutes, as MiqroForge#1035) and the next death
  * inside the window puts the kiosk out of service until it is restarted.

@@ -22,7 +22,7 @@ import { createKioskWindow } from './window';
 export const EXIT_CONFIG = 78;
 /** sysexits.h: cannot create the log folder. */
 export const EXIT_CANT_CREATE = 73;
-/** sysexits.h: an internal error; the supervisor restarts us (reliability.md P4). */
+/** sysexits.h: an internal error; the supervisor restarts us (docs/reliability.md §7.2). */
 export const EXIT_SOFTWARE = 70;
 
 /** How long quitting waits for the core to close its store before giving up on it. */
@@ -130,7 +130,7 @@ export async function runElectronHost(deps: ElectronHostDeps): Promise<HostOutco
     quitRequested = true;
     budget.markQuitting();
     if (!core || closing === 'done') return;
-    // Hold the quit until the store is closed cleanly (reliability.md P5), then quit again.
+    // Hold the quit until the store is closed cleanly (docs/reliability.md §2.1), then quit again.
     event.preventDefault();
     if (closing === 'no') closeCoreThenQuit(core);
   });

@@ -16,7 +16,7 @@ export function isAllowedNavigation(url: string): boolean {
 /**
  * Applies the per-page rules to every webContents Electron creates, including ones we never asked
  * for, so a popup, a <webview> guest or a DevTools host cannot start life unlocked
- * (reliability.md §1.4 "New windows / popups": handle `web-contents-created` globally).
+ * (docs/reliability.md §1.4 "New windows / popups": handle `web-contents-created` globally).
  */
 export function installWebContentsLockdown(app: Pick<App, 'on'>, options: LockdownOptions): void {
   app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents, options));
@@ -65,7 +65,7 @@ export function lockDownWebContents(contents: WebContents, options: LockdownOpti
   });
 
   // Pinch zoom is on by default and a stuck touch after a pinch freezes scrolling
-  // (reliability.md §1.4, gitify#40, electron#8615). Re-applied after each load.
+  // (docs/reliability.md §1.4, gitify#40, electron#8615). Re-applied after each load.
   const lockZoom = () => {
     contents.setVisualZoomLevelLimits(1, 1).catch((error: unknown) => {
       logger.warn({ err: error }, 'could not lock the visual zoom level');

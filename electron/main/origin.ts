@@ -1,6 +1,6 @@
 /**
  * Our one origin. The renderer, the out-of-service page and every IPC caller must be on it;
- * everything else is foreign (reliability.md §1.1 items 13, 17, 18).
+ * everything else is foreign (docs/reliability.md §1.1, checklist items 13, 17, 18).
  */
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'kiosk';

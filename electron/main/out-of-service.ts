@@ -1,5 +1,5 @@
 /**
- * The page a resident sees when the kiosk cannot serve them (reliability.md P3): static HTML, no
+ * The page a resident sees when the kiosk cannot serve them (docs/reliability.md §7.1): static HTML, no
  * script, Chinese first and English below, who to call, and why in plain words. It stays until
  * the kiosk is restarted; a technician reads the technical detail at the bottom.
  */

@@ -21,7 +21,7 @@ export interface RendererWatchOptions {
 }
 
 /**
- * Turns renderer deaths and hangs into decisions of the crash budget (reliability.md P3 and §1.5
+ * Turns renderer deaths and hangs into decisions of the crash budget (docs/reliability.md §7.1 and §1.5
  * "Freezes": detect an unresponsive renderer as well as a dead one). A hang that outlasts the grace
  * period is ended with `forcefullyCrashRenderer()`, which emits `render-process-gone`, so a hang
  * and a crash are counted by the same budget in one place.
@@ -70,7 +70,7 @@ export function watchRenderer(options: RendererWatchOptions): void {
 
 /**
  * GPU process crashes show as black or white screens and, repeated, make Chromium give up on the
- * GPU (reliability.md §1.5 "GPU"); log every child process that goes, GPU ones as errors.
+ * GPU (docs/reliability.md §1.5 "GPU"); log every child process that goes, GPU ones as errors.
  */
 export function watchChildProcesses(app: Pick<App, 'on'>, logger: Logger): void {
   app.on('child-process-gone', (_event, details) => {

@@ -4,7 +4,7 @@ import { allowPermissionCheck, allowPermissionRequest } from './permissions';
 
 /**
  * A non-persistent partition (no `persist:` prefix): cookies, storage and caches live in memory
- * only, so nothing a resident typed reaches the disk and a restart starts clean (reliability.md P7).
+ * only, so nothing a resident typed reaches the disk and a restart starts clean (docs/reliability.md §3.4).
  */
 export const KIOSK_PARTITION = 'kiosk-session';
 

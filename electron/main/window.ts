@@ -10,7 +10,7 @@ export interface KioskWindowOptions {
   readonly preloadPath: string;
 }
 
-/** Each flag cites the reliability.md §1.1 checklist item it keeps. */
+/** Each flag cites the docs/reliability.md §1.1 checklist item it keeps. */
 export function kioskWebPreferences(options: KioskWindowOptions): WebPreferences {
   return {
     preload: options.preloadPath,

@@ -1,6 +1,6 @@
 /**
  * A hand-written stand-in for the `electron` module, for `vi.mock('electron', …)`. The real
- * package would try to download its binary when required from plain Node (dependencies.md §0.5).
+ * package would try to download its binary when required from plain Node (docs/dependencies.md §1.3).
  * It models only what the shell uses, records what the code under test did, and lets tests fire
  * the events Electron would fire. Every object is a singleton so the module under test and the
  * test see the same one; `resetFakeElectron()` in beforeEach clears them.

@@ -4,7 +4,7 @@ import { Ticket } from './queue';
 
 /**
  * Appointments (预约): slots per service point, booking, and check-in at the kiosk, which turns
- * a booking into a priority ticket (ZMS / Novo SGA model, reference/feature-anchors.md b.7).
+ * a booking into a priority ticket (ZMS / Novo SGA model, docs/design-anchors.md §3).
  */
 
 export const AppointmentId = z.string().regex(/^[A-Za-z0-9-]{4,64}$/);

@@ -3,7 +3,7 @@ import { MatterForm } from './forms';
 
 /**
  * The catalog of matters (事项清单) and their guides (办事指南) as the platform publishes it.
- * Field names follow docs/domain.md's glossary. The kiosk stores what it receives in this shape,
+ * Field names follow the glossary of docs/domain.md §2. The kiosk stores what it receives in this shape,
  * so the same schemas validate the platform's answer, the kiosk's store and the kiosk API.
  */
 

@@ -34,7 +34,7 @@ export const PhoneNumber = z
 
 export const PersonName = z.string().trim().min(1).max(64);
 
-/** The card types the ID reader reads (reference/hardware-protocols.md §1). */
+/** The card types the ID reader reads (docs/devices/id-card.md). */
 export const IdType = z
   .enum(['residentIdCard', 'foreignPermanentResidentIdCard', 'hkMacaoTaiwanResidencePermit'])
   .meta({
@@ -131,7 +131,7 @@ export const DeviceKind = z
   .meta({ id: 'DeviceKind', description: 'A device of the kiosk: the four peripherals and the machine itself.' });
 export type DeviceKind = z.infer<typeof DeviceKind>;
 
-/** XFS4IoT-style device status (reference/feature-anchors.md b.2). */
+/** XFS4IoT-style device status (docs/design-anchors.md §2). */
 export const DeviceStatus = z
   .enum(['online', 'offline', 'noDevice', 'hardwareError', 'userError', 'busy'])
   .meta({ id: 'DeviceStatus', description: 'Device status as the device manager reports it.' });

@@ -178,7 +178,7 @@ function operation(ep: Endpoint): JsonObject {
     summary: ep.summary,
     ...(ep.description ? { description: ep.description } : {}),
     ...(ep.auth === 'admin' ? { security: [{ adminBearerAuth: [] }] } : {}),
-    ...(ep.implemented ? {} : { 'x-reference-server': 'answers 501 notImplemented for now; the schemas are final' }),
+    ...(ep.implemented ? {} : { 'x-reference-server': 'answers 501 notImplemented; the schemas are final' }),
     ...(params.length > 0 ? { parameters: params } : {}),
     ...(body ? { requestBody: body } : {}),
     responses: responses(ep),

@@ -4,7 +4,7 @@ import { DeviceKind, DeviceStatus, IsoDateTime } from './common';
 
 /**
  * What a terminal reports about itself: a periodic heartbeat (remote status for operators,
- * reference/feature-anchors.md b.12) and the technician's inspection report (巡检单).
+ * docs/design-anchors.md §4) and the technician's inspection report (巡检单).
  */
 
 const Version = CatalogVersion.shape.version;

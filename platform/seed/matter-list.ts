@@ -11,7 +11,7 @@ export interface ListedMatter {
 
 export const MATTER_LIST_HEADER = ['seq', 'name', 'case_type', 'handling'] as const;
 
-/** The document's own words (办件类型 and 备注 columns) and their code names (docs/domain.md). */
+/** The document's own words (办件类型 and 备注 columns) and their code names (docs/domain.md §2). */
 export const CASE_TYPE_BY_LABEL: ReadonlyMap<string, CaseType> = new Map<string, CaseType>([
   ['即办件', 'instant'],
   ['承诺件', 'promised'],

@@ -3,7 +3,7 @@ import type { IdCard } from '../../drivers/idcard';
 import { maskIdNumber, maskName } from '../../drivers/idcard';
 
 /**
- * A card as the CLI prints it. Masked by default (reliability.md §3.3: display masked): names and
+ * A card as the CLI prints it. Masked by default (docs/reliability.md §3.3: display masked): names and
  * document numbers through the driver's own maskers, and — beyond the brief's minimum, because they
  * identify a person as well — the address (region kept) and the birth date (year kept). The photo
  * and fingerprint are never printed: their size and sha256 are enough to see that the read worked.

@@ -12,7 +12,7 @@ type IdCardCommand = Extract<DevicesCommand, { kind: 'idcard' }>;
 
 /** The brief: with --emulated a fixture card is placed 200 ms after start, as a person would. */
 const EMULATED_CARD_DELAY_MS = 200;
-/** Find-card polling as the kiosk's default config does (hardware-protocols.md §1.11). */
+/** Find-card polling as the kiosk's default config does (docs/devices/id-card.md §11). */
 const POLL_INTERVAL_MS = 300;
 
 export async function runIdCard(command: IdCardCommand, io: Io): Promise<ExitCode> {

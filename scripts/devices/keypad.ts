@@ -18,7 +18,7 @@ type KeypadCommand = Extract<DevicesCommand, { kind: 'keypad' }>;
 const EMULATED_PRESS_INTERVAL_MS = 300;
 const EMULATED_LEVEL_SEQUENCE = [5, 4, 3, 2, 1] as const;
 
-/** 好差评 levels (hardware-protocols.md §3.1). */
+/** 好差评 levels (docs/devices/keypad.md §1). */
 const LEVEL_NAMES: Readonly<Record<number, string>> = {
   5: '非常满意 very satisfied',
   4: '满意 satisfied',

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 /**
  * Which host `npm start` can run here. Electron when its binary is present (it cannot be
- * downloaded on our build machines, dependencies.md §0.5), otherwise the browser host shown in
+ * downloaded on our build machines, docs/dependencies.md §1.3), otherwise the browser host shown in
  * Debian Chromium's kiosk mode, otherwise — no display — the browser host alone, headless.
  */
 export type HostChoice =

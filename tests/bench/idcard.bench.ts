@@ -10,12 +10,12 @@ import { createSerialTransport } from '../../drivers/transport/serial-transport'
 import { summarise, times, type Summary } from './measure';
 
 const BAUD = 115200;
-/** The loop's find period here: the kiosk config's minimum (hardware-protocols.md §1.11: 100–1000 ms). */
+/** The loop's find period here: the kiosk config's minimum (docs/devices/id-card.md §11: 100–1000 ms). */
 const POLL_INTERVAL_MS = 100;
 const SAMPLES = 20;
 
 /**
- * Bytes on the wire for one read (hardware-protocols.md §1.4/§1.5): find request 10 + answer 15,
+ * Bytes on the wire for one read (docs/devices/id-card.md §4/§5): find request 10 + answer 15,
  * select request 10 + answer 19, read request 10 + answer 1295. At 10 bits per byte (8N1).
  */
 export const READ_WIRE_BYTES = 10 + 15 + 10 + 19 + 10 + 1295;

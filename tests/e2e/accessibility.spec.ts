@@ -11,7 +11,7 @@ import { TOUR, type TourLeg } from './support/tour';
 import { instrumentVoice, voiceState } from './support/voice-probe';
 
 /**
- * The accessibility gate (issue 5): every screen a resident can reach, in the standard profile
+ * The accessibility gate (docs/accessibility.md §5): every screen a resident can reach, in the standard profile
  * and in 长辈版, with zero findings. axe-core with the WCAG 2.2 AA tags in both (in 长辈版 with
  * its target size raised to ours), the high-contrast theme too; and in 长辈版 the DOM checks:
  * no control under ELDER_TARGET_MIN_PX, at most ELDER_MAX_CHOICES choices, line spacing ≥ 1.3,

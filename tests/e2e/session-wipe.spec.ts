@@ -6,9 +6,9 @@ import { callKioskApi } from './support/api';
 import { startKiosk, writeTestConfig, type StartedKiosk } from './support/kiosk-process';
 
 /**
- * Issue 4 §10: nothing of a resident survives the end of their session unless it belongs to a
- * submitted application. Two residents use the kiosk as `npm start` runs it (emulated reader,
- * embedded platform). 李测试 submits an application; 欧阳样例 signs in, starts one, captures a page
+ * Nothing of a resident survives the end of their session unless it belongs to a submitted
+ * application (docs/reliability.md §3.4). Two residents use the kiosk as `npm start` runs it
+ * (emulated reader, embedded platform). 李测试 submits an application; 欧阳样例 signs in, starts one, captures a page
  * and walks away. After the kiosk stopped (logs flushed, WAL checkpointed or not), every byte of
  * the data folder — the kiosk's store and its WAL, the embedded platform's store, the emulated
  * printer's receipts, the logs — is searched for each person's name and ID number, in UTF-8,

@@ -14,7 +14,7 @@ import { kioskInfoFixture } from '../helpers/kiosk-info-fixture';
 import { createTestCore } from '../helpers/test-core';
 
 /**
- * Issue 4, "prove delivery with the platform's fault injection": residents apply, take tickets and
+ * Delivery proved with the platform's fault injection: residents apply, take tickets and
  * rate, through the kiosk API exactly as the renderer calls it, while the real reference platform
  * (over HTTP) drops answers after committing, then is unreachable for a long outage, then answers
  * 503 to everything; then it recovers and the outbox drains. Every application, ticket and rating a

@@ -1,9 +1,9 @@
 // @ts-check
 /**
- * Import directions between our layers (docs/architecture.md "Layers and folders").
+ * Import directions between our layers (docs/architecture.md §2.2).
  * Folders are layers; a file may import only from the folders its layer lists, and some layers
  * may not touch Node built-ins or Node-only packages at all. Modelled on VS Code's
- * code-layering rule and Signal's no-restricted-paths (reference/model-codebases.md §5.1).
+ * code-layering rule and Signal's no-restricted-paths (docs/design-anchors.md §7.1).
  */
 import { builtinModules } from 'node:module';
 import { dirname, relative, resolve, sep } from 'node:path';
@@ -81,8 +81,7 @@ export const layerImports = {
     docs: { description: 'enforce the import directions between kiosk layers' },
     schema: [{ type: 'object', properties: { root: { type: 'string' } }, additionalProperties: false }],
     messages: {
-      wrongWay:
-        '{{from}} may not import {{target}} (allowed: {{allowed}}); see docs/architecture.md "Layers and folders"',
+      wrongWay: '{{from}} may not import {{target}} (allowed: {{allowed}}); see docs/architecture.md §2.2',
       nodeInPage: '{{from}} runs in a page or must stay environment-free: it may not import {{target}}',
       electronOutsideShell: 'only electron/ may import electron; {{from}} must stay host-agnostic',
     },

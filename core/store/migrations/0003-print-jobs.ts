@@ -2,7 +2,7 @@ import type { Migration } from '../migration';
 
 /**
  * The print-job ledger: one row per receipt id, so a receipt is never printed twice
- * (feature-anchors.md b.13: vxsuite#1148 printed ballots twice from a polling loop). A job that
+ * (docs/design-anchors.md §5: vxsuite#1148 printed ballots twice from a polling loop). A job that
  * failed after its bytes went out counts as printed (part of it may be on paper); only an explicit
  * reprint prints it again, marked 补打. The counter row estimates paper left for the 巡检单.
  */

@@ -1,7 +1,7 @@
 import type { Migration } from '../migration';
 
 /**
- * The outbox (reliability.md §2.2): every request the platform must eventually receive is a row
+ * The outbox (docs/reliability.md §2.2): every request the platform must eventually receive is a row
  * here, written in the same transaction as the business row it reports, with the Idempotency-Key
  * it will always be sent with. A row moves pending → sent, or pending → deadLetter when the
  * platform refused it for good; staff can move dead letters back to pending.

@@ -1,7 +1,7 @@
 import type { Migration } from '../migration';
 
 /**
- * Technician mode (巡检, feature-anchors.md b.12):
+ * Technician mode (巡检, docs/design-anchors.md §4):
  * - technician_lockout: wrong-PIN count and lockout, one row, so five wrong tries are not undone
  *   by pulling the power plug;
  * - technician_test: the last outcome of each device test, which the inspection report and the

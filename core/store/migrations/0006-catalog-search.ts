@@ -2,7 +2,7 @@ import { pinyin } from 'pinyin-pro';
 import type { Migration } from '../migration';
 
 /**
- * What the catalog gained for finding and applying (issue 4): each self-service matter's
+ * What the catalog gained for finding and applying: each self-service matter's
  * application form, the life-event bundles (一件事) and the search index of matter names.
  * All three are part of the stored catalog version: replaceCatalog rewrites them with the
  * matters, in the same transaction.

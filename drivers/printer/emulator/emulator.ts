@@ -122,7 +122,7 @@ export function createPrinterEmulator(options: PrinterEmulatorOptions): PrinterE
       }
       case 'paperSensor':
       case 'paperStatus':
-        // GS r 1 / ESC v: bits 0-1 near end, bits 2-3 paper end (§2.2).
+        // GS r 1 / ESC v: bits 0-1 near end, bits 2-3 paper end (§2).
         reply((paper === 'nearEnd' ? 0x03 : 0) | (paper === 'out' ? 0x0c : 0));
         return;
     }

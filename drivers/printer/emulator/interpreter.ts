@@ -6,10 +6,10 @@ import { DEFAULT_LINE_SPACING_DOTS, FONT_HEIGHT_DOTS, glyphDots, type Glyph, typ
 
 /** Requests that expect an answer on the return channel. */
 export type PrinterRequest =
-  | { readonly kind: 'realTimeStatus'; readonly n: number } // DLE EOT n (§2.6)
+  | { readonly kind: 'realTimeStatus'; readonly n: number } // DLE EOT n (§6)
   | { readonly kind: 'identity'; readonly n: number } // GS I n (⚠)
-  | { readonly kind: 'paperSensor'; readonly n: number } // GS r n (§2.2)
-  | { readonly kind: 'paperStatus' }; // ESC v (§2.2)
+  | { readonly kind: 'paperSensor'; readonly n: number } // GS r n (§2)
+  | { readonly kind: 'paperStatus' }; // ESC v (§2)
 
 export interface InterpreterHooks {
   /** A request needs an answer; the emulator knows the mechanism's state. */
@@ -54,7 +54,7 @@ const NEED_MORE = 0;
 const ALIGNS: readonly ReceiptAlign[] = ['left', 'center', 'right'];
 
 /**
- * An incremental ESC/POS interpreter for the subset in hardware-protocols.md §2 (plus the usual
+ * An incremental ESC/POS interpreter for the subset in docs/devices/printer.md (plus the usual
  * neighbours, consumed so their parameters are not printed as text). Each step either consumes
  * one whole command or reports that it needs more bytes; leftovers wait for the next chunk.
  */
@@ -62,7 +62,7 @@ export function createEscPosInterpreter(options: InterpreterOptions): EscPosInte
   const { paperDots, encoding, hooks } = options;
   let buffer = new Uint8Array(0);
 
-  // Power-on state: Chinese-market printers start in Chinese mode (§2.3).
+  // Power-on state: Chinese-market printers start in Chinese mode (§3).
   let chineseMode = true;
   let feedButtonDisabled = false;
   let align: ReceiptAlign = 'left';
@@ -79,7 +79,7 @@ export function createEscPosInterpreter(options: InterpreterOptions): EscPosInte
 
   function resetModes() {
     // ESC @ clears the buffer and modes. Whether it restores Chinese mode is model-specific
-    // (§2.3 ⚠); the emulator takes the strict variant so a missing FS & shows up in tests.
+    // (§3 ⚠); the emulator takes the strict variant so a missing FS & shows up in tests.
     chineseMode = false;
     align = 'left';
     bold = false;
@@ -331,7 +331,7 @@ export function createEscPosInterpreter(options: InterpreterOptions): EscPosInte
   }
 
   function qrFunction(body: Uint8Array) {
-    // body: cn fn parameters (§2.4); only cn = 49 (QR) is interpreted.
+    // body: cn fn parameters (§4); only cn = 49 (QR) is interpreted.
     if (body[0] !== 0x31) return;
     const fn = body[1];
     if (fn === 0x43) qr.moduleSize = Math.max(1, Math.min(16, body[2] ?? 3));

@@ -25,7 +25,7 @@ export interface MaterialCaptureProps {
 
 interface Page extends JpegPage {
   readonly key: number;
-  /** Object URL of the JPEG, revoked when the page goes (personal data: reliability.md §3). */
+  /** Object URL of the JPEG, revoked when the page goes (personal data: docs/reliability.md §3). */
   readonly thumbnailUrl: string;
 }
 

@@ -15,7 +15,7 @@ export const encodeJpegWithCanvas: JpegEncoder = async (page) => {
   if (!context) throw new Error('encodeJpeg: no 2D canvas context');
   context.putImageData(new ImageData(new Uint8ClampedArray(page.data), page.width, page.height), 0, 0);
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', JPEG_QUALITY));
-  // Release the pixel buffer now: the page is personal data (reliability.md §3).
+  // Release the pixel buffer now: the page is personal data (docs/reliability.md §3).
   canvas.width = 0;
   canvas.height = 0;
   if (!blob) throw new Error('encodeJpeg: the canvas produced no JPEG');

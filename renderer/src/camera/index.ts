@@ -1,4 +1,4 @@
-/** The document camera (高拍仪), owned by the renderer: see hardware-protocols.md §4. */
+/** The document camera (高拍仪), owned by the renderer: see docs/devices/camera.md. */
 export { captureTestFrame, type TestFrameOutcome, type TestFrameOptions } from './test-frame';
 export { openCamera, stopStream, type CameraStatus, type OpenCameraResult } from './open-camera';
 export { MaterialCapture, type MaterialCaptureProps } from './MaterialCapture';

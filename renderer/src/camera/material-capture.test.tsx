@@ -16,7 +16,7 @@ interface FakeCamera {
   readonly requests: MediaStreamConstraints[];
 }
 
-/** A UVC document camera with two heads, as many 高拍仪 enumerate (hardware-protocols.md §4). */
+/** A UVC document camera with two heads, as many 高拍仪 enumerate (docs/devices/camera.md). */
 function fakeCamera(failWith?: string, inputs = ['Face camera', 'Doccamera HD']): FakeCamera {
   const stops = vi.fn();
   const requests: MediaStreamConstraints[] = [];

@@ -20,7 +20,7 @@ export interface OpenCameraOptions {
 }
 
 /**
- * Ask for 1920×1080: hardware-protocols.md §4 — request the largest resolution, the camera then
+ * Ask for 1920×1080: docs/devices/camera.md — request the largest resolution, the camera then
  * usually switches to MJPEG to deliver it over USB 2.0. `ideal` so a smaller camera still opens.
  */
 const RESOLUTION = { width: { ideal: 1920 }, height: { ideal: 1080 } } as const;

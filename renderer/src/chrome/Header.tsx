@@ -5,7 +5,7 @@ import { Clock } from './Clock';
 import './chrome.css';
 
 /**
- * Read-only: on a tall portrait screen the top is out of easy reach (accessibility.md §2.3), so
+ * Read-only: on a tall portrait screen the top is out of easy reach (docs/accessibility.md §2.3), so
  * everything that can be touched lives in the bottom bar.
  */
 export function Header() {

@@ -23,7 +23,7 @@ export function elderPageSize(itemCount: number, otherChoices: number, maxPerPag
 
 /**
  * A list of choices that 长辈版 pages so a screen never offers more than six things to choose
- * (issue 5; fewer choices per screen is the MIIT elder guidance). The standard mode shows every
+ * (fewer choices per screen is the MIIT elder guidance, docs/accessibility.md §2.1). The standard mode shows every
  * item, or pages by `standardPageSize`. Paging buttons say where the reader is ("第 1 页，共 3 页"), and that line is spoken.
  * `otherChoices` is how many other controls the screen's main area shows beside the list.
  */

@@ -7,7 +7,7 @@ import './dev-panel.css';
 
 /**
  * Dev builds only (`KIOSK_DEV=1`): a corner button that opens the emulator switches, like
- * vxsuite's dev-dock (model-codebases.md §5.8). Core refuses `dev.emulator` on a station anyway,
+ * vxsuite's dev-dock (docs/design-anchors.md §7.8). Core refuses `dev.emulator` on a station anyway,
  * so this panel is a convenience, not a door.
  */
 export function DevPanel() {

@@ -5,7 +5,7 @@ import { isBlockedShortcut } from '../../../core/api/kiosk-shortcuts';
  * main process already filters keys, navigation and windows; under the browser host the page is
  * shown in Debian Chromium, whose accelerators, drag-and-drop and popups are all live, and this is
  * the layer in front of them (with the managed policy and the launcher behind it,
- * scripts/start/chromium.ts). Checklist items and vectors: reliability.md §1.4.
+ * scripts/start/chromium.ts). Checklist items and vectors: docs/reliability.md §1.4.
  */
 export interface PageGuard {
   /** A development build: keys reach the browser (DevTools, reload) and the keyboard is let go. */

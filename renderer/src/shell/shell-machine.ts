@@ -20,7 +20,7 @@ export interface ShellInput {
  * on and slower, longer time limits. `standard` is everyone else.
  */
 export type Profile = 'standard' | 'elder';
-/** `high` is black on white with heavier outlines (accessibility.md §2: a 21:1 option). */
+/** `high` is black on white with heavier outlines (docs/accessibility.md §2: a 21:1 option). */
 export type Contrast = 'default' | 'high';
 /** Volume steps for the speaker; the session starts at the default and returns to it at reset. */
 export const VOLUME_STEPS = [0.4, 0.6, 0.8, 1] as const;

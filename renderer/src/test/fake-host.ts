@@ -30,7 +30,7 @@ const methodSpecs = contract.methods as Readonly<Record<string, MethodSpec | und
 const eventSpecs = contract.events as Readonly<Record<string, EventSpec | undefined>>;
 
 /**
- * A strict stand-in for the kiosk host (model-codebases.md §5.13): it answers only the methods a
+ * A strict stand-in for the kiosk host (docs/design-anchors.md §7.13): it answers only the methods a
  * test gave it, checks every input and every fixture answer against the real contract schemas,
  * and fails the test when the page calls anything else or sends something the host would refuse.
  * The page still talks to it through the real `createClient`.

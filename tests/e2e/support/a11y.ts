@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 
 /**
- * The accessibility checks the gate runs on every screen (accessibility.md §5). axe-core does
+ * The accessibility checks the gate runs on every screen (docs/accessibility.md §5). axe-core does
  * WCAG 2.2 AA, with its messages in Chinese; the DOM checks below do what axe does not: 长辈版's
  * own minimum target size, how many choices a screen offers, line spacing, text size and
  * pop-ups. The developer panel (KIOSK_DEV, needed for the emulators) is not part of the UI.

@@ -32,7 +32,7 @@ const TOO_DARK_PAGE_MEAN = 110;
  */
 const SHARPNESS_LONG_SIDE = 877;
 
-/** The capture-quality gate (feature-anchors.md appendix item 3): may this frame become a page? */
+/** The capture-quality gate (docs/design-anchors.md §6.3): may this frame become a page? */
 export function assessFrame(frame: RgbaImage): FrameAssessment {
   const gray = toGray(frame);
   const detection = detectPage(gray);

@@ -18,7 +18,7 @@ import { candidatesFor, SEPARATOR, type Candidate } from './pinyin-match';
 import punctuationData from './punctuation.json';
 import './keyboard.css';
 
-/** Five or six big candidates per page (accessibility.md §4); six fill the row at every scale. */
+/** Five or six big candidates per page (docs/accessibility.md §4); six fill the row at every scale. */
 export const CANDIDATES_PER_PAGE = 6;
 
 const NO_WORDS: readonly string[] = [];

@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { onTestFinished } from 'vitest';
 import { I18nextProvider } from 'react-i18next';
 import { createI18n } from '../../i18n/create-i18n';
-import zhKeyboard from '../../i18n/locales/zh-CN/keyboard.json';
 import { TextEntry, type TextEntryProps } from '../keypad/TextEntry';
 
 type EntryOptions = Partial<Omit<TextEntryProps, 'value' | 'onChange'>> & { readonly initial?: string };
@@ -15,13 +14,9 @@ function Field({ initial = '', label = 'field', ...props }: EntryOptions) {
   return <TextEntry label={label} value={value} onChange={setValue} {...props} />;
 }
 
-/**
- * TextEntry fields (each `{testId, …}`) in an i18n provider. The keyboard namespace is added here
- * in case resources.ts does not list it yet; once it does this changes nothing.
- */
+/** TextEntry fields (each `{testId, …}`) in an i18n provider. */
 export function renderEntries(fields: readonly EntryOptions[]) {
   const i18n = createI18n('zh-CN');
-  i18n.addResourceBundle('zh-CN', 'keyboard', zhKeyboard, true, false);
   const user = userEvent.setup();
   onTestFinished(() => cleanup());
   const view = render(

@@ -29,7 +29,7 @@ const TILES: readonly ServiceTile[] = [
 ];
 
 /**
- * Why a tile cannot start, or what works differently, given the devices (feature-anchors.md §c.1:
+ * Why a tile cannot start, or what works differently, given the devices (docs/design-anchors.md §6.1:
  * journey-level gating, the reason on the tile). Only self-service submission is blocked (no
  * document camera); the others still work, with the ID number typed or the ticket on screen.
  */
