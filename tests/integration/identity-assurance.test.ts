@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ApplicationDraft, ApplicationReceipt } from '../../core/api/applications';
 import type { CaseLookup } from '../../core/api/care';
 import { contract } from '../../core/api/contract';
@@ -13,6 +13,7 @@ import type { KioskCore } from '../../core/app/types';
 import { silentLogger } from '../../core/logging/logger';
 import { idCardFixtures } from '../../drivers/idcard';
 import { parseKioskConfig } from '../../kiosk-config/load';
+import { STAFFED_MOMENT } from '../helpers/staffed-clock';
 import type { Appointment } from '../../platform/contract/appointments';
 
 /**
@@ -47,6 +48,8 @@ beforeAll(async () => {
   config['speech'] = { engine: 'none', prepareAtStart: false };
   const loaded = parseKioskConfig(JSON.stringify(config), join(dir, 'kiosk.json'));
   if (!loaded.ok) throw new Error(loaded.error.problems.join('\n'));
+  // Tickets are taken: the kiosk (a development build) runs from a working day's morning.
+  vi.stubEnv('KIOSK_CLOCK', STAFFED_MOMENT);
   const started = await startKioskCore({
     loaded: loaded.value,
     host: 'browser',
@@ -67,6 +70,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
+  vi.unstubAllEnvs();
   await core?.close();
   rmSync(dir, { recursive: true, force: true });
 });
