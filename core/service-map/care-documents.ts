@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 
 /**
- * Platform documents kept for offline use (migrations 0009, 0011): the 好差评 option set, the
+ * Platform documents kept for offline use (migrations 0009, 0013): the 好差评 option set, the
  * service-point list and the working calendar, each by version, with the one that is current and
  * when the platform last confirmed it. Bodies are stored as the platform's JSON and parsed by the caller
  * against the contract schema, so a stored copy is never trusted blindly.

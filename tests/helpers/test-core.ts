@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Catalog } from '../../platform/contract/catalog';
 import { contract } from '../../core/api/contract';
-import { createDispatcher } from '../../core/api/dispatcher';
+import { createDispatcher, type DispatchLog } from '../../core/api/dispatcher';
 import { createEventBus } from '../../core/api/events';
 import { replaceCatalog } from '../../core/catalog/catalog-store';
 import { createCatalogSync } from '../../core/catalog/sync';
@@ -31,6 +31,8 @@ export function createTestCore(
     clock?: () => Date;
     /** The kiosk's own clock (journeys, catalog sync, outbox); the machine's by default. */
     now?: () => Date;
+    /** Where the dispatcher reports bugs (a handler that threw, an off-contract answer); silent by default. */
+    dispatchLog?: DispatchLog;
   } = {},
 ) {
   const now = options.now ?? (() => new Date());
@@ -68,7 +70,12 @@ export function createTestCore(
     ...(options.clock ? { clock: options.clock } : {}),
     now,
   });
-  const dispatch = createDispatcher(contract, rest.handlers, { error: () => undefined }, rest.guard);
+  const dispatch = createDispatcher(
+    contract,
+    rest.handlers,
+    options.dispatchLog ?? { error: () => undefined },
+    rest.guard,
+  );
   return {
     db,
     dispatch,
@@ -79,6 +86,7 @@ export function createTestCore(
     fakeDevices: rest.fakes,
     resident: rest.resident,
     outbox: rest.outbox,
+    technician: rest.technician,
     dataDir,
     async close() {
       await rest.close();

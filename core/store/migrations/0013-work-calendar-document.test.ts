@@ -23,16 +23,16 @@ const store = (db: Database.Database, kind: string, version: string) => {
   db.prepare(`INSERT INTO care_document_current (kind, version, confirmed_at) VALUES (?, ?, ?)`).run(kind, version, at);
 };
 
-describe('migration 0011 work calendar document', () => {
+describe('migration 0013 work calendar document', () => {
   it('keeps the stored documents and accepts the work calendar as a kind', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
-    migratedTo(db, 10);
+    migratedTo(db, 12);
     store(db, 'ratingOptions', '2025.1');
     store(db, 'servicePoints', 'sp-7');
     expect(() => store(db, 'workCalendar', '2026.12.01-1')).toThrow(/CHECK/);
 
-    migratedTo(db, 11);
+    migratedTo(db, 13);
     expect(db.prepare('SELECT kind, version FROM care_document_current ORDER BY kind').all()).toEqual([
       { kind: 'ratingOptions', version: '2025.1' },
       { kind: 'servicePoints', version: 'sp-7' },
@@ -44,7 +44,7 @@ describe('migration 0011 work calendar document', () => {
   it('still ties the current version to a stored one, in STRICT tables', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
-    migratedTo(db, 11);
+    migratedTo(db, 13);
     expect(() =>
       db
         .prepare(`INSERT INTO care_document_current (kind, version, confirmed_at) VALUES ('workCalendar', 'none', ?)`)
@@ -53,7 +53,7 @@ describe('migration 0011 work calendar document', () => {
     for (const table of ['care_document', 'care_document_current']) {
       const sql = db.prepare(`SELECT sql FROM sqlite_schema WHERE name = ?`).pluck().get(table) as string;
       expect(sql, table).toMatch(/\)\s*STRICT$/);
-      expect(sql, table).not.toMatch(/_v11/);
+      expect(sql, table).not.toMatch(/_v13/);
     }
     expect(db.pragma('foreign_key_check')).toEqual([]);
   });

@@ -10,12 +10,12 @@ import type { Migration } from '../migration';
  * table first, it references the other), then renamed, which also renames the foreign key's
  * target in care_document_current.
  */
-export const migration0011: Migration = {
-  version: 11,
+export const migration0013: Migration = {
+  version: 13,
   name: 'work-calendar-document',
   up(db) {
     db.exec(`
-      CREATE TABLE care_document_v11 (
+      CREATE TABLE care_document_v13 (
         kind TEXT NOT NULL CHECK (kind IN ('ratingOptions', 'servicePoints', 'workCalendar')),
         version TEXT NOT NULL CHECK (length(version) BETWEEN 1 AND 64),
         body TEXT NOT NULL CHECK (json_valid(body)),
@@ -23,22 +23,22 @@ export const migration0011: Migration = {
         PRIMARY KEY (kind, version)
       ) STRICT;
 
-      CREATE TABLE care_document_current_v11 (
+      CREATE TABLE care_document_current_v13 (
         kind TEXT PRIMARY KEY CHECK (kind IN ('ratingOptions', 'servicePoints', 'workCalendar')),
         version TEXT NOT NULL,
         confirmed_at TEXT NOT NULL,
-        FOREIGN KEY (kind, version) REFERENCES care_document_v11 (kind, version)
+        FOREIGN KEY (kind, version) REFERENCES care_document_v13 (kind, version)
       ) STRICT;
 
-      INSERT INTO care_document_v11 (kind, version, body, stored_at)
+      INSERT INTO care_document_v13 (kind, version, body, stored_at)
         SELECT kind, version, body, stored_at FROM care_document;
-      INSERT INTO care_document_current_v11 (kind, version, confirmed_at)
+      INSERT INTO care_document_current_v13 (kind, version, confirmed_at)
         SELECT kind, version, confirmed_at FROM care_document_current;
 
       DROP TABLE care_document_current;
       DROP TABLE care_document;
-      ALTER TABLE care_document_v11 RENAME TO care_document;
-      ALTER TABLE care_document_current_v11 RENAME TO care_document_current;
+      ALTER TABLE care_document_v13 RENAME TO care_document;
+      ALTER TABLE care_document_current_v13 RENAME TO care_document_current;
     `);
   },
 };
