@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { DisplayPhone as Phone } from '../platform/contract/catalog';
+import { CHINA_TIME_ZONE, isTimeZone, parseClock } from '../platform/contract/china-time';
+import { parseWeekdayLabel } from './station-days';
 
 /**
  * The station (便民服务站) this kiosk belongs to, as configured on the kiosk. The renderer shows it
@@ -12,11 +14,35 @@ export const StationAgent = z.object({
   phone: Phone,
 });
 
-export const OpeningHours = z.object({
-  days: z.string().trim().min(1).describe('e.g. 周一至周五 or 每天'),
-  open: z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'a time as HH:MM'),
-  close: z.string().regex(/^([01][0-9]|2[0-4]):[0-5][0-9]$/, 'a time as HH:MM'),
-});
+export const OpeningHours = z
+  .object({
+    days: z
+      .string()
+      .trim()
+      .min(1)
+      .refine((label) => parseWeekdayLabel(label) !== null, {
+        message: 'name the weekdays as 周一至周五, 周六, 周六、周日, 每天 or 工作日',
+      })
+      .describe('e.g. 周一至周五, 周六 or 每天; public holidays are off and make-up weekends keep working-day hours'),
+    open: z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'a time as HH:MM'),
+    close: z.string().regex(/^([01][0-9]|2[0-4]):[0-5][0-9]$/, 'a time as HH:MM'),
+  })
+  .refine((hours) => parseClock(hours.open) < parseClock(hours.close), {
+    path: ['close'],
+    message: 'close must be after open',
+  });
+
+/**
+ * Journeys that need staff present at the station, so the kiosk offers them only while staff are
+ * on duty (staffedHours on the working calendar) and otherwise says when they are next:
+ * - `ticket`: queue tickets, since only a window calls them;
+ * - `appointmentCheckIn`: checking in turns an appointment into a priority ticket for the windows;
+ * - `agentAtStation`: the 帮办员 comes to the kiosk.
+ * Callbacks and home visits are done by agents when they are on duty; the kiosk always says which
+ * day that is. Leave a journey out where the platform keeps its own hours for it.
+ */
+export const StaffedJourney = z.enum(['ticket', 'appointmentCheckIn', 'agentAtStation']);
+export type StaffedJourney = z.infer<typeof StaffedJourney>;
 
 export const Station = z.object({
   id: z.string().regex(/^[A-Za-z0-9-]{3,64}$/, 'letters, digits and hyphens, 3 to 64 long'),
@@ -32,6 +58,16 @@ export const Station = z.object({
   address: z.string().trim().min(2),
   hotline: Phone,
   staffedHours: z.array(OpeningHours).min(1).describe('when staff are at the station'),
+  staffedJourneys: z
+    .array(StaffedJourney)
+    .refine((journeys) => new Set(journeys).size === journeys.length, 'each journey once')
+    .default(['ticket', 'appointmentCheckIn', 'agentAtStation'])
+    .describe('journeys offered only while staff are on duty'),
+  timeZone: z
+    .string()
+    .refine(isTimeZone, 'an IANA time zone such as Asia/Shanghai')
+    .default(CHINA_TIME_ZONE)
+    .describe('the zone of the wall clocks the station lives by; China Standard Time unless set'),
   selfServiceHours: z.enum(['24h', 'staffedHoursOnly']).describe('when the self-service zone is open'),
   agents: z.array(StationAgent).describe('帮办代办 agents residents can ask for'),
   location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }),

@@ -42,6 +42,8 @@ export async function startEmbeddedPlatform(options: {
   /** How long the platform keeps records; unset periods take DEFAULT_RETENTION. */
   retention?: Partial<PlatformRetention>;
   log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+  /** The platform's clock; the kiosk passes its own, so both agree on what day and hour it is. */
+  now?: () => Date;
 }): Promise<EmbeddedPlatform> {
   const server = await startPlatformServer({
     dbPath: options.dbPath,
@@ -51,6 +53,7 @@ export async function startEmbeddedPlatform(options: {
     retention: options.retention,
     seedCatalog: loadSeedCatalog,
     log: options.log,
+    ...(options.now ? { now: options.now } : {}),
   });
   return { baseUrl: server.baseUrl, faults: server.faults, close: () => server.close() };
 }

@@ -85,6 +85,11 @@ export const HelpReceipt = z.object({
   reference: z.string(),
   kind: AssistanceKind,
   expectedContactWithinHours: z.number().int().min(0),
+  /**
+   * When staff next come on duty, if they are not now: the callback or visit starts then (the slip
+   * says the day). Null while staff are on duty.
+   */
+  contactFrom: z.iso.datetime({ offset: true }).nullable(),
   print: PrintResult,
 });
 export type HelpReceipt = z.infer<typeof HelpReceipt>;

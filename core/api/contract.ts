@@ -58,6 +58,7 @@ import { Appointment } from '../../platform/contract/appointments';
 import { IsoDate } from '../../platform/contract/common';
 import { Locale } from './locale';
 import { PrepareSpeechInput, PrepareSpeechResult, SayInput, SpeechClip } from './speech';
+import { StationHours } from './station';
 
 /**
  * The kiosk API: every method the renderer may call and every event the host may push.
@@ -87,6 +88,11 @@ export const KioskInfo = z.object({
   }),
   /** Voice mode: whether core can speak, and whether the renderer should cache its fixed prompts at start. */
   speech: z.object({ available: z.boolean(), prepareAtStart: z.boolean() }),
+  /**
+   * How far the kiosk's clock runs from the machine's, for the screens to follow it: 0 on a
+   * station; set only on a development checkout started with KIOSK_CLOCK (core/app/kiosk-clock.ts).
+   */
+  clockOffsetMs: z.number().int(),
 });
 export type KioskInfo = z.infer<typeof KioskInfo>;
 
@@ -336,8 +342,9 @@ export const methods = {
     access: 'person',
     input: CheckInInput,
     output: CheckInReceipt,
-    errors: ['notSignedIn', 'appointmentNotActive', 'notToday', 'platformUnavailable'],
-    description: "Checks in today's appointment and prints its priority ticket.",
+    errors: ['notSignedIn', 'appointmentNotActive', 'notToday', 'notStaffed', 'platformUnavailable'],
+    description:
+      "Checks in today's appointment and prints its priority ticket; notStaffed once no window calls again today.",
   }),
   'appointment.cancel': defineMethod({
     access: 'person',
@@ -376,13 +383,20 @@ export const methods = {
     description:
       'Rates a service completed in this session, once. Sent through the outbox; 不满意/非常不满意 may carry a callback phone.',
   }),
+  'station.hours': defineMethod({
+    access: 'public',
+    input: Empty,
+    output: StationHours,
+    description:
+      "Whether staff are on duty at the station now, and if not when they next are: the station's staffed hours on the working calendar (public holidays, make-up working days).",
+  }),
   'help.request': defineMethod({
     access: 'public',
     input: HelpRequestInput,
     output: HelpReceipt,
-    errors: ['invalidRequest'],
+    errors: ['invalidRequest', 'notStaffed'],
     description:
-      'A 帮办代办 request (callback, home visit, agent at the station), sent through the outbox; prints a slip.',
+      'A 帮办代办 request (callback, home visit, agent at the station), sent through the outbox; prints a slip. An agent at the station only while staff are on duty (notStaffed otherwise).',
   }),
   'speech.say': defineMethod({
     access: 'public',

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { Appointment, AppointmentId, AppointmentSlotList } from '../../platform/contract/appointments';
 import { IsoDate, PhoneNumber } from '../../platform/contract/common';
 import { PriorityClass, QueueService, ServiceCode, Ticket } from '../../platform/contract/queue';
+import { TicketWait } from './queue-wait';
 import { ConfirmationId, PrintResult } from './resident';
+import { CalendarDayView, StaffPresence } from './station';
 
 /** Queue tickets (取号) and appointments (预约) as the renderer drives them. */
 
@@ -17,6 +19,14 @@ export const QueueOverview = z.object({
   source: z.enum(['platform', 'offline']),
   updatedAt: z.iso.datetime({ offset: true }).nullable(),
   services: z.array(QueueServiceView),
+  /**
+   * Whether the windows call tickets now, later today, or not again today (and when next), from the
+   * station's staffed hours on the working calendar; null where the station leaves ticket hours to
+   * the platform (station.staffedJourneys without `ticket`).
+   */
+  calling: StaffPresence.nullable(),
+  /** Today as the working calendar sees it (a weekend, 国庆节 …). */
+  today: CalendarDayView,
 });
 export type QueueOverview = z.infer<typeof QueueOverview>;
 
@@ -35,6 +45,8 @@ export const TicketReceipt = z.object({
   ticket: Ticket,
   /** true: numbered from this kiosk's reserved range while the platform was unreachable. */
   offline: z.boolean(),
+  /** The wait as printed: minutes, when calling starts, or that today may not reach it. */
+  wait: TicketWait,
   print: PrintResult,
 });
 export type TicketReceipt = z.infer<typeof TicketReceipt>;
@@ -42,7 +54,17 @@ export type TicketReceipt = z.infer<typeof TicketReceipt>;
 export const AppointmentDay = z.object({
   date: IsoDate,
   remaining: z.number().int().min(0),
+  /**
+   * open: places left; full: 已约满, every slot taken; over: today's slots have all begun; rest:
+   * 休息, a weekend or public holiday without slots; notOffered: a working day the point takes no
+   * bookings.
+   */
+  status: z.enum(['open', 'full', 'over', 'rest', 'notOffered']),
+  dayKind: CalendarDayView.shape.kind,
+  /** The public holiday the day is off (or worked) for; null on ordinary days. */
+  holiday: z.string().nullable(),
 });
+export type AppointmentDay = z.infer<typeof AppointmentDay>;
 
 export const AppointmentDays = z.object({
   servicePointId: z.string(),
@@ -64,7 +86,12 @@ export type AppointmentReceipt = z.infer<typeof AppointmentReceipt>;
 
 export const CheckInInput = z.object({ confirmationId: ConfirmationId, appointmentId: AppointmentId }).strict();
 
-export const CheckInReceipt = z.object({ appointment: Appointment, ticket: Ticket, print: PrintResult });
+export const CheckInReceipt = z.object({
+  appointment: Appointment,
+  ticket: Ticket,
+  wait: TicketWait,
+  print: PrintResult,
+});
 export type CheckInReceipt = z.infer<typeof CheckInReceipt>;
 
 export { AppointmentSlotList };

@@ -13,6 +13,7 @@ import { buildRatingHandlers } from '../ratings/handlers';
 import { buildServiceMapHandlers } from '../service-map/handlers';
 import { startCareCacheRefresh } from '../service-map/refresh-loop';
 import { createResidentSession } from '../session/resident-session';
+import { buildStationHandlers } from '../station-hours/handlers';
 import { buildSessionHandlers } from '../session/session-handlers';
 import type { ServiceDeps } from './service-deps';
 
@@ -28,6 +29,7 @@ type ResidentMethods =
   | `progress.${string}`
   | `rating.${string}`
   | 'help.request'
+  | 'station.hours'
   | 'serviceMap.points';
 
 export interface ResidentServices {
@@ -66,6 +68,7 @@ export function createResidentServices(
       ...buildRatingHandlers(deps),
       ...buildHelpHandlers(deps),
       ...buildServiceMapHandlers(deps),
+      ...buildStationHandlers(deps),
     },
     matterUsage,
   );

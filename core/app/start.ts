@@ -21,6 +21,7 @@ import { ensurePrivateFile, prepareDataFolder } from '../store/data-folder';
 import { openStore } from '../store/open';
 import { createTechnicianService } from '../technician';
 import { createAccessGuard } from './access-guard';
+import { kioskClock } from './kiosk-clock';
 import { configSummary } from './config-summary';
 import { checkDeploymentRules } from './deployment-rules';
 import { readPlatformToken } from './platform-token';
@@ -61,6 +62,11 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
       ].join('\n'),
     });
   }
+
+  const clock = kioskClock(options.buildKind, process.env);
+  if (!clock.ok) return err({ kind: 'deploymentRules', message: clock.error });
+  if (clock.value.note) log.warn({ offsetMs: clock.value.offsetMs }, clock.value.note);
+  const now = clock.value.now;
 
   // Read before anything is opened, so a bad token file leaves nothing to undo.
   const remoteToken = config.platform.mode === 'remote' ? readPlatformToken(loaded.platformTokenPath ?? '') : null;
@@ -103,7 +109,6 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
   const upgraded = sealPlainBodies(store.value.db, sealer);
   if (upgraded.sealed + upgraded.dropped > 0)
     log.info(upgraded, 'outbox bodies stored in clear were sealed or dropped');
-  const now = () => new Date();
   // Delivered records past the retention policy go now and then daily; dead letters stay for staff.
   const retention = startRetentionLoop({
     db: store.value.db,
@@ -133,6 +138,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
         ...(config.platform.retention ? { retention: config.platform.retention } : {}),
         // The platform logs every request at info; inside the kiosk that is detail, not news.
         log: (level, message, fields) => platformLog[level === 'info' ? 'debug' : level](fields ?? {}, message),
+        now,
       });
     } catch (error) {
       retention.stop();
@@ -161,7 +167,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
     db: store.value.db,
     platform,
     staleAfterHours: config.catalog.staleAfterHours,
-    now: () => new Date(),
+    now,
     logger,
     onStatus: (status) => events.emit('catalog.statusChanged', status),
   });
@@ -180,6 +186,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
         config.devices.documentCamera.mode === 'real' ? (config.devices.documentCamera.deviceLabel ?? null) : null,
     },
     speech: { available: speechEngine !== null, prepareAtStart: config.speech.prepareAtStart },
+    clockOffsetMs: clock.value.offsetMs,
   };
   const ledger = createPrintLedgerStore(store.value.db, now);
   const bindings = await buildDevices({ config: config.devices, ledger, dataDir: loaded.dataDir, logger });

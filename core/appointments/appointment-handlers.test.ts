@@ -22,8 +22,8 @@ function slot(slotId: string, startsAt: string, remaining: number, matterCodes: 
   };
 }
 
-/** 2026-11-21 10:00 in China (02:00 UTC). */
-function setup(start = '2026-11-21T02:00:00.000Z') {
+/** 2026-11-21 10:00 in China (02:00 UTC), a Saturday the fixture station is staffed until 12:00. */
+function setup(start = '2026-11-21T02:00:00.000Z', info = kioskInfoFixture) {
   const now = { value: new Date(start) };
   const platform = createFakePlatform({
     stationId: kioskInfoFixture.station.id,
@@ -41,6 +41,7 @@ function setup(start = '2026-11-21T02:00:00.000Z') {
   const test = createTestDeps({
     platform: { baseUrl: platform.baseUrl, token: 'token-0000000000000000', timeoutMs: 1000, fetch: platform.fetch },
     now,
+    info,
   });
   const handlers = buildAppointmentHandlers(test.deps, { retry: { delaysMs: [0, 0] } });
   const book = (slotId: string, confirmationId: string = randomUUID()) =>
@@ -52,14 +53,17 @@ describe('appointment.days and slots', () => {
   it('sums the bookable places of the next 7 China days, asking for each day in parallel', async () => {
     const t = setup();
     const days = await t.handlers['appointment.days']({ servicePointId: 'SP-1', matterCode: MATTER }, ctx);
+    const weekday = (date: string) => ({ date, remaining: 0, status: 'notOffered', dayKind: 'workday', holiday: null });
     expect(days.ok && days.value.days).toEqual([
-      { date: '2026-11-21', remaining: 3 }, // 14:00 (2) + 23:30 (1); 09:00 is over, S-other is another matter
-      { date: '2026-11-22', remaining: 5 },
-      { date: '2026-11-23', remaining: 0 },
-      { date: '2026-11-24', remaining: 0 },
-      { date: '2026-11-25', remaining: 0 },
-      { date: '2026-11-26', remaining: 0 },
-      { date: '2026-11-27', remaining: 0 },
+      // 14:00 (2) + 23:30 (1); 09:00 is over, S-other is another matter
+      { date: '2026-11-21', remaining: 3, status: 'open', dayKind: 'weekend', holiday: null },
+      { date: '2026-11-22', remaining: 5, status: 'open', dayKind: 'weekend', holiday: null },
+      // No slots on a working day: the point takes no bookings then, not 已约满.
+      weekday('2026-11-23'),
+      weekday('2026-11-24'),
+      weekday('2026-11-25'),
+      weekday('2026-11-26'),
+      weekday('2026-11-27'),
     ]);
     const asked = t.platform.calls.filter((call) => call.path.endsWith('/appointment-slots'));
     expect(asked).toHaveLength(7);
@@ -209,7 +213,9 @@ describe('appointment.mine, checkIn and cancel', () => {
   });
 
   it('refuses check-in on another China day, at both edges of midnight', async () => {
-    const t = setup('2026-11-21T15:50:00.000Z'); // 23:50 on the 21st in China
+    // A station that leaves check-in hours to the platform, so only the day is checked here.
+    const ungated = { ...kioskInfoFixture, station: { ...kioskInfoFixture.station, staffedJourneys: [] } };
+    const t = setup('2026-11-21T15:50:00.000Z', ungated); // 23:50 on the 21st in China
     t.session.signIn();
     await t.book('S-tomorrow'); // 09:00 on the 22nd
     const checkIn = () =>
@@ -217,6 +223,21 @@ describe('appointment.mine, checkIn and cancel', () => {
     expect(await checkIn()).toMatchObject({ ok: false, error: { code: 'notToday' } });
     t.now.value = new Date('2026-11-21T16:00:00.000Z'); // 00:00 on the 22nd in China, still the 21st in UTC
     expect(await checkIn()).toMatchObject({ ok: true });
+  });
+
+  it('refuses check-in once no window calls again today, saying when calling resumes', async () => {
+    const t = setup('2026-11-21T04:30:00.000Z'); // Saturday 12:30: the Saturday morning service is over
+    t.session.signIn();
+    await t.book('S-today');
+    const checkedIn = await t.handlers['appointment.checkIn'](
+      { confirmationId: randomUUID(), appointmentId: 'AP-1' },
+      ctx,
+    );
+    expect(checkedIn).toMatchObject({
+      ok: false,
+      error: { code: 'notStaffed', message: expect.stringContaining('后天（周一）08:30') },
+    });
+    expect(t.platform.calls.some((call) => call.path.endsWith('/check-ins'))).toBe(false);
   });
 
   it('refuses an appointment that is not active, or not the resident’s', async () => {

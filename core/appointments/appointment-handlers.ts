@@ -13,7 +13,8 @@ import type { Agent } from '../../platform/contract/common';
 import { ServicePoint } from '../../platform/contract/service-points';
 import type { KioskContract } from '../api/contract';
 import type { DomainError } from '../api/errors';
-import type { CheckInReceipt } from '../api/queue';
+import type { AppointmentDay, CheckInReceipt } from '../api/queue';
+import type { CalendarDay } from '../../platform/contract/working-days';
 import { err, ok, type Result } from '../api/result';
 import type { Handlers } from '../api/types';
 import type { ServiceDeps } from '../app/service-deps';
@@ -23,7 +24,10 @@ import type { SignedIn } from '../session/resident-session-types';
 import { chinaDay, chinaDayAfter } from '../time/china-time';
 import { printOrScreen } from '../devices/print-result';
 import { DEFAULT_SAME_KEY_RETRY, postWithSameKey, type SameKeyRetry } from '../queue/same-key-retry';
+import { ticketWait } from '../queue/take-ticket';
 import { ticketDocument } from '../queue/ticket-document';
+import { describeWhen } from '../station-hours/describe-when';
+import { needsStaff, stationPresence, storedWorkingDays } from '../station-hours/station-hours';
 import { appointmentSlip } from './appointment-slip';
 
 type AppointmentMethods =
@@ -80,7 +84,11 @@ export function buildAppointmentHandlers(
     return sentBodies.get(key) as T;
   };
 
-  const listSlots = async (servicePointId: string, matterCode: string, date: string) => {
+  const listSlots = async (
+    servicePointId: string,
+    matterCode: string,
+    date: string,
+  ): Promise<Result<SlotsOfDay, PlatformError>> => {
     const query = new URLSearchParams({ date });
     if (matterCode !== '') query.set('matterCode', matterCode);
     const answer = await platformRequest(deps.platform, {
@@ -97,7 +105,7 @@ export function buildAppointmentHandlers(
         Date.parse(slot.startsAt) > now &&
         (matterCode === '' || slot.matterCodes.length === 0 || slot.matterCodes.includes(matterCode)),
     );
-    return ok({ ...list, slots });
+    return ok({ ...list, slots, listed: list.slots.length });
   };
 
   const search = async (applicant: SignedIn, date?: string): Promise<Result<Appointment[], Unavailable>> => {
@@ -136,11 +144,12 @@ export function buildAppointmentHandlers(
       const now = deps.now();
       const dates = Array.from({ length: settings.days }, (_, index) => chinaDayAfter(now, index));
       const lists = await Promise.all(dates.map((date) => listSlots(servicePointId, matterCode, date)));
-      const days = [];
+      const calendar = storedWorkingDays(deps);
+      const days: AppointmentDay[] = [];
       for (const [index, list] of lists.entries()) {
         if (!list.ok) return err(unavailable(list.error));
-        const remaining = list.value.slots.reduce((sum, slot) => sum + slot.remaining, 0);
-        days.push({ date: dates[index] ?? list.value.date, remaining });
+        const date = dates[index] ?? list.value.date;
+        days.push(appointmentDay(date, list.value, calendar.day(date)));
       }
       return ok({ servicePointId, days });
     },
@@ -217,6 +226,14 @@ export function buildAppointmentHandlers(
       if (chinaDay(new Date(appointment.startsAt)) !== chinaDay(now)) {
         return err({ code: 'notToday', message: `the appointment is on ${chinaDay(new Date(appointment.startsAt))}` });
       }
+      // Checking in makes a priority ticket: only worth it while a window still calls today.
+      const presence = needsStaff(deps, 'appointmentCheckIn') ? stationPresence(deps, now) : null;
+      if (presence?.state === 'offDuty') {
+        return err({
+          code: 'notStaffed',
+          message: `nobody calls tickets again today; next: ${describeWhen(presence.next?.startsAt ?? null, now, deps.info.station.timeZone)}`,
+        });
+      }
       const key = `checkin-${confirmationId}`;
       const body = bodyFor(key, (): CheckInRequest => ({
         stationId: deps.info.station.id,
@@ -240,12 +257,18 @@ export function buildAppointmentHandlers(
       }
       const result = answer.value.body as CheckInResult;
       log.info({ appointmentId, ticketNo: result.ticket.ticketNo }, 'appointment checked in');
+      const wait = ticketWait(deps, result.ticket);
       const print = await printOrScreen(
         deps.devices,
-        ticketDocument(result.ticket, { stationName: deps.info.station.name, offline: false }),
+        ticketDocument(result.ticket, {
+          stationName: deps.info.station.name,
+          offline: false,
+          wait,
+          timeZone: deps.info.station.timeZone,
+        }),
       );
       recordOnce(appointmentId, `预约签到 ${result.ticket.ticketNo}`, result.appointment.matter.matterCode);
-      const receipt: CheckInReceipt = { appointment: result.appointment, ticket: result.ticket, print };
+      const receipt: CheckInReceipt = { appointment: result.appointment, ticket: result.ticket, wait, print };
       checkIns.set(confirmationId, receipt);
       return ok(receipt);
     },
@@ -300,4 +323,22 @@ function agentOf(agent: SignedIn & { relation: Agent['relation'] }): Agent {
     relation: agent.relation,
     authorisation: { kind: 'consentStatement', materialSha256: null },
   };
+}
+
+/** One day's slots, those already begun taken out; `listed` counts them all. */
+type SlotsOfDay = AppointmentSlotList & { readonly listed: number };
+
+/**
+ * A day as the booking screen shows it: 休息 on a weekend or public holiday without slots (not
+ * 已约满: nobody booked it full), 已约满 only when there are slots and none is left, 已截止 when
+ * today's slots have all begun, 不开放 on a working day the point takes no bookings.
+ */
+export function appointmentDay(date: string, slots: SlotsOfDay, day: CalendarDay): AppointmentDay {
+  const remaining = slots.slots.reduce((sum, slot) => sum + slot.remaining, 0);
+  const holiday = day.kind === 'holiday' || day.kind === 'makeUpWorkday' ? day.holiday : null;
+  let status: AppointmentDay['status'];
+  if (slots.slots.length > 0) status = remaining > 0 ? 'open' : 'full';
+  else if (slots.listed > 0) status = 'over';
+  else status = day.kind === 'weekend' || day.kind === 'holiday' ? 'rest' : 'notOffered';
+  return { date, remaining, status, dayKind: day.kind, holiday };
 }

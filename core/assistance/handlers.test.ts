@@ -33,8 +33,16 @@ afterEach(async () => {
   await t.close();
 });
 
-function setUp() {
-  t = careTestDeps({ token: TOKEN });
+/** A kiosk clock that starts at `start` (China time) and runs on. */
+const runningFrom = (start: string) => {
+  const offset = Date.parse(start) - Date.now();
+  return () => new Date(Date.now() + offset);
+};
+/** Monday 10:00: the fixture station's staff are on duty (08:30–17:30). */
+const MONDAY_10 = '2026-12-07T10:00:00+08:00';
+
+function setUp(start = MONDAY_10) {
+  t = careTestDeps({ token: TOKEN, now: runningFrom(start) });
   t.platform.fallbackBaseUrl = platform.baseUrl;
   replaceCatalog(t.deps.db, catalogFixture(), new Date().toISOString());
   return buildHelpHandlers(t.deps);
@@ -87,6 +95,7 @@ describe('help.request', () => {
       reference: expect.stringMatching(/^AR-\d{8}-\d{4,}$/),
       kind: 'homeVisit',
       expectedContactWithinHours: 48,
+      contactFrom: null,
       print: { output: 'paper', problem: null },
     });
     const reference = result.ok ? result.value.reference : '';
@@ -161,5 +170,27 @@ describe('help.request', () => {
     const result = await handlers['help.request'](request({ kind: 'agentAtStation', needs: [] }), ctx);
     expect(result.ok && result.value.print).toEqual({ output: 'screen', problem: 'paperOut' });
     expect(result.ok && result.value.status).toBe('delivered');
+  });
+});
+
+describe('help out of the station’s hours', () => {
+  it('sends no agent to the station when nobody is on duty, and says when they next are', async () => {
+    const handlers = setUp('2026-12-06T17:03:00+08:00'); // a Sunday
+    const result = await handlers['help.request'](request({ kind: 'agentAtStation', needs: [] }), ctx);
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'notStaffed', message: expect.stringContaining('明天（周一）08:30') },
+    });
+    expect(helpPosts()).toEqual([]);
+    expect(t.printer.printed).toEqual([]);
+  });
+
+  it('promises a callback when staff are next on duty, by day and hour, on screen and on the slip', async () => {
+    const handlers = setUp('2026-12-04T18:00:00+08:00'); // Friday evening: Saturday morning is staffed
+    const result = await handlers['help.request'](request({ kind: 'callback', phone: '13912345678' }), ctx);
+    expect(result.ok && result.value.contactFrom).toBe('2026-12-05T01:00:00.000Z');
+    const slip = receiptPreviewText(t.printer.printed[0]!, { paperWidthMm: 80, encoding: 'gb18030' });
+    expect(slip).toContain('工作人员将于明天（周六）09:00上班后与您联系');
+    expect(slip).not.toContain('24 小时内');
   });
 });

@@ -8,6 +8,9 @@ import { helpRequestDelivery, newLocalHelpRef, saveHelpRequest, type StoredHelpR
 import { HELP_KIND_LABELS, toAssistanceRequest } from './help-request';
 import { helpSlip } from './help-slip';
 import { printResultOf } from '../devices/print-result';
+import { nextOnDuty } from '../api/station';
+import { describeWhen } from '../station-hours/describe-when';
+import { needsStaff, stationPresence } from '../station-hours/station-hours';
 
 export interface HelpHandlerOptions {
   /** How long the screen waits for the platform's AR-… id before printing the local reference. */
@@ -27,7 +30,9 @@ export function buildHelpHandlers(
 
   const receipt = async (stored: StoredHelpRequest, isNew: boolean) => {
     const delivery = helpRequestDelivery(deps.db, stored);
-    const printed = await deps.devices.print(helpSlip(deps.info, stored, delivery));
+    // Staff get in touch when they are next on duty: the slip names that day, not "24 hours".
+    const contactFrom = nextOnDuty(stationPresence(deps, new Date(stored.requestedAt)));
+    const printed = await deps.devices.print(helpSlip(deps.info, stored, delivery, contactFrom));
     if (!printed.ok) log.warn({ localRef: stored.localRef, problem: printed.error.kind }, 'help slip not printed');
     // A retried call is the same request: it was recorded (and may be rated) once already.
     if (isNew) {
@@ -43,6 +48,7 @@ export function buildHelpHandlers(
       reference: delivery.reference,
       kind: stored.kind,
       expectedContactWithinHours: delivery.expectedContactWithinHours,
+      contactFrom,
       print: printResultOf(printed),
     });
   };
@@ -50,6 +56,15 @@ export function buildHelpHandlers(
   return {
     'help.request': async (input) => {
       const now = deps.now();
+      if (input.kind === 'agentAtStation' && needsStaff(deps, 'agentAtStation')) {
+        const presence = stationPresence(deps, now);
+        if (presence.state !== 'onDuty') {
+          return err({
+            code: 'notStaffed' as const,
+            message: `no agent on duty now; next: ${describeWhen(nextOnDuty(presence), now, deps.info.station.timeZone)}`,
+          });
+        }
+      }
       const request = toAssistanceRequest(input, {
         stationId: deps.info.station.id,
         requesterName: deps.session.applicant()?.person.name ?? null,

@@ -1,24 +1,38 @@
 import type { ReceiptBlock, ReceiptDocument } from '../../drivers/printer/receipt-document';
 import type { KioskInfo } from '../api/contract';
+import { describeWhen } from '../station-hours/describe-when';
 import { chinaDateTime } from '../time/china-time';
 import { HELP_KIND_LABELS } from './help-request';
 import type { HelpRequestDelivery, StoredHelpRequest } from './assistance-store';
 
 /**
  * The slip the resident takes home: the reference to quote, what happens next and whom to call.
- * Nothing the resident typed (phone, address) is printed: the slip may be left on the kiosk.
+ * What happens next is what will: within the platform's hours while staff are on duty, else the
+ * day and hour they next are (`contactFrom`). Nothing the resident typed (phone, address) is
+ * printed: the slip may be left on the kiosk.
  */
-export function helpSlip(info: KioskInfo, stored: StoredHelpRequest, delivery: HelpRequestDelivery): ReceiptDocument {
+export function helpSlip(
+  info: KioskInfo,
+  stored: StoredHelpRequest,
+  delivery: HelpRequestDelivery,
+  contactFrom: string | null,
+): ReceiptDocument {
   const hours = delivery.expectedContactWithinHours;
+  const zone = info.station.timeZone;
+  const requestedAt = new Date(stored.requestedAt);
   const promise =
-    stored.kind === 'agentAtStation' ? `帮办员将在 ${hours} 小时内到站` : `工作人员将在 ${hours} 小时内与您联系`;
+    contactFrom !== null
+      ? `工作人员将于${describeWhen(contactFrom, requestedAt, zone)}上班后与您联系`
+      : stored.kind === 'agentAtStation'
+        ? `帮办员将在 ${hours} 小时内到站`
+        : `工作人员将在 ${hours} 小时内与您联系`;
   const blocks: ReceiptBlock[] = [
     { kind: 'text', text: '帮办代办求助单', align: 'center', bold: true, size: 2 },
     { kind: 'text', text: info.station.name, align: 'center' },
     { kind: 'divider' },
     { kind: 'pair', label: '参考号', value: delivery.reference, bold: true },
     { kind: 'pair', label: '求助方式', value: HELP_KIND_LABELS[stored.kind] },
-    { kind: 'pair', label: '时间', value: chinaDateTime(stored.requestedAt) },
+    { kind: 'pair', label: '时间', value: chinaDateTime(stored.requestedAt, zone) },
     { kind: 'text', text: promise, bold: true },
   ];
   if (delivery.status === 'savedOffline') {

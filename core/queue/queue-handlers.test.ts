@@ -76,7 +76,14 @@ describe('queue.overview', () => {
     t.platform.state.outage = true;
     expect(await t.handlers['queue.overview']({}, ctx)).toEqual({
       ok: true,
-      value: { source: 'offline', updatedAt: null, services: [] },
+      value: {
+        source: 'offline',
+        updatedAt: null,
+        services: [],
+        // Saturday 10:00: the windows call until 12:00 (the fixture station's Saturday hours).
+        calling: { state: 'onDuty', until: '2026-11-21T04:00:00.000Z', dayEndsAt: '2026-11-21T04:00:00.000Z' },
+        today: { date: '2026-11-21', weekday: 6, kind: 'weekend', holiday: null },
+      },
     });
   });
 });
@@ -95,7 +102,14 @@ describe('queue.takeTicket online', () => {
     const document = t.printer.printed[0];
     expect(document?.id).toBe('ticket-TK-A-1');
     const text = document ? receiptText(document) : '';
-    for (const line of ['A001', '社保医保', '前面还有 4 人', '预计等待 20 分钟', '普通', '东埠村便民服务站']) {
+    for (const line of [
+      'A001',
+      '社保医保',
+      '前面还有 4 人',
+      '预计等待 约 20 分钟（10:20 左右）',
+      '普通',
+      '东埠村便民服务站',
+    ]) {
       expect(text).toContain(line);
     }
     expect(text).not.toContain('离线取号');
@@ -312,5 +326,50 @@ describe('printing tickets', () => {
     const third = await t.take();
     expect(third.ok && third.value.print).toEqual({ output: 'screen', problem: 'printerUnavailable' });
     expect(t.session.session.completed()).toHaveLength(3);
+  });
+});
+
+describe('queue out of the station’s hours', () => {
+  it('takes no ticket when nobody calls again today, online or offline, and says when calling resumes', async () => {
+    const t = setup('2026-11-22T09:03:00.000Z'); // Sunday 17:03 in China
+    await t.reserve();
+    const overview = await t.handlers['queue.overview']({}, ctx);
+    expect(overview.ok && overview.value.calling).toEqual({
+      state: 'offDuty',
+      next: {
+        startsAt: '2026-11-23T00:30:00.000Z',
+        day: { date: '2026-11-23', weekday: 1, kind: 'workday', holiday: null },
+      },
+    });
+    expect(overview.ok && overview.value.services.map((s) => s.open)).toEqual([false, false]);
+    const answer = await t.take();
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'queueClosed', message: expect.stringContaining('明天（周一）08:30') },
+    });
+    t.platform.state.outage = true;
+    expect(await t.take()).toMatchObject({ ok: false, error: { code: 'queueClosed' } });
+    expect(ticketPosts(t)).toEqual([]);
+    expect(t.printer.printed).toEqual([]);
+  });
+
+  it('before opening, the ticket and the paper say when calling starts instead of a long wait', async () => {
+    const t = setup('2026-11-23T23:10:00.000Z'); // Tuesday 07:10 in China; calling from 08:30
+    const answer = await t.take();
+    expect(answer.ok && answer.value.wait).toEqual({
+      kind: 'startsAt',
+      startsAt: '2026-11-24T00:30:00.000Z',
+      callAt: '2026-11-24T00:30:00.000Z',
+    });
+    const text = receiptText(t.printer.printed[0]!);
+    expect(text).toContain('叫号开始 今天 08:30');
+    expect(text).not.toMatch(/预计等待/);
+  });
+
+  it('says plainly when the wait runs past the last window of the day', async () => {
+    const t = setup('2026-11-21T03:50:00.000Z'); // Saturday 11:50; the Saturday service ends at 12:00
+    const answer = await t.take(); // four ahead at five minutes: 12:10
+    expect(answer.ok && answer.value.wait).toEqual({ kind: 'beyondToday', dayEndsAt: '2026-11-21T04:00:00.000Z' });
+    expect(receiptText(t.printer.printed[0]!)).toContain('今天 12:00 下班前可能叫不到');
   });
 });

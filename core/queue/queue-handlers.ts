@@ -3,8 +3,9 @@ import { ok } from '../api/result';
 import type { Handlers } from '../api/types';
 import type { ServiceDeps } from '../app/service-deps';
 import { describePlatformError } from '../platform-client/http';
+import { needsStaff, stationPresence, stationToday } from '../station-hours/station-hours';
 import { chinaDay } from '../time/china-time';
-import { fetchQueueStatus, liveOverview, offlineOverview, readStatus } from './queue-status';
+import { fetchQueueStatus, liveOverview, offlineOverview, readStatus, type CallingHours } from './queue-status';
 import { DEFAULT_SAME_KEY_RETRY } from './same-key-retry';
 import { takeTicket, type TakeTicketOptions } from './take-ticket';
 
@@ -31,18 +32,22 @@ export function buildQueueHandlers(
   return {
     'queue.overview': async () => {
       const now = deps.now();
+      const hours: CallingHours = {
+        calling: needsStaff(deps, 'ticket') ? stationPresence(deps, now) : null,
+        today: stationToday(deps),
+      };
       const cached = readStatus(deps.db);
       if (
         cached &&
         cached.status.date === chinaDay(now) &&
         now.getTime() - Date.parse(cached.fetchedAt) < settings.freshForMs
       ) {
-        return ok(liveOverview(deps.db, cached.status, now));
+        return ok(liveOverview(deps.db, cached.status, now, hours));
       }
       const live = await fetchQueueStatus(deps);
-      if (live.ok) return ok(liveOverview(deps.db, live.value, now));
+      if (live.ok) return ok(liveOverview(deps.db, live.value, now, hours));
       log.info({ reason: describePlatformError(live.error) }, 'queue status unavailable, showing the last known one');
-      return ok(offlineOverview(deps.db, cached, now));
+      return ok(offlineOverview(deps.db, cached, now, hours));
     },
     'queue.takeTicket': (input) => takeTicket(deps, settings, input),
   };

@@ -22,6 +22,9 @@ import { startTicketRangeKeeper } from './ticket-range-keeper';
 const ctx = { host: 'test' as const, requestId: 'r' };
 const TERMINAL = { id: 'KIOSK-QUEUE-01', token: 'queue-test-token-0123456789', stationId: 'TEST-STATION' };
 const info = { ...kioskInfoFixture, terminal: { id: TERMINAL.id, name: '测试一体机' } };
+/** A Monday morning: the windows are calling, so the platform issues tickets (none on Sundays and holidays). */
+const STAFFED = new Date('2026-03-02T10:00:00+08:00');
+const clock = () => new Date(STAFFED);
 
 let dir: string;
 let platform: EmbeddedPlatform;
@@ -29,7 +32,12 @@ let options: HttpOptions;
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kiosk-queue-'));
-  platform = await startEmbeddedPlatform({ dbPath: join(dir, 'platform.sqlite'), port: 0, terminals: [TERMINAL] });
+  platform = await startEmbeddedPlatform({
+    dbPath: join(dir, 'platform.sqlite'),
+    port: 0,
+    terminals: [TERMINAL],
+    now: clock,
+  });
   options = { baseUrl: platform.baseUrl, token: TERMINAL.token, timeoutMs: 5000 };
 });
 
@@ -40,7 +48,7 @@ afterEach(async () => {
 
 describe('queue and appointments against the reference platform', () => {
   const setup = () => {
-    const t = createTestDeps({ platform: options, now: { value: new Date() }, info });
+    const t = createTestDeps({ platform: options, now: { value: clock() }, info });
     const handlers = buildQueueHandlers(t.deps, { retry: { delaysMs: [0, 0] }, freshForMs: 0 });
     const take = (confirmationId: string = randomUUID()) =>
       handlers['queue.takeTicket'](
@@ -72,7 +80,7 @@ describe('queue and appointments against the reference platform', () => {
       db: t.db,
       platform: options,
       logger: t.deps.logger,
-      now: () => new Date(),
+      now: clock,
       sealer: t.deps.sealer,
     });
     await delivery.kick();
@@ -123,7 +131,7 @@ describe('queue and appointments against the reference platform', () => {
     const t = setup();
     const catalog = await fetchCatalog(options, null);
     if (!catalog.ok || catalog.value.kind !== 'catalog') throw new Error('no catalog from the platform');
-    replaceCatalog(t.db, catalog.value.catalog, new Date().toISOString());
+    replaceCatalog(t.db, catalog.value.catalog, clock().toISOString());
     const matterCode = catalog.value.catalog.matters[0]?.code ?? '';
     const handlers = buildAppointmentHandlers(t.deps, { retry: { delaysMs: [0, 0] } });
     const days = await handlers['appointment.days']({ servicePointId: 'aq-zwfw-centre', matterCode }, ctx);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { MatterRef } from '../../platform/contract/common';
 import { Ticket, type OfflineTicketBatch, type PriorityClass, type TicketRequest } from '../../platform/contract/queue';
 import type { TicketReceipt } from '../api/queue';
+import { describeWait, type TicketWait } from '../api/queue-wait';
 import type { DomainError } from '../api/errors';
 import { err, ok, type Result } from '../api/result';
 import type { ServiceDeps } from '../app/service-deps';
@@ -10,6 +11,8 @@ import { enqueue } from '../outbox';
 import { describePlatformError } from '../platform-client/http';
 import { chinaDay, compactChinaDay } from '../time/china-time';
 import { printOrScreen } from '../devices/print-result';
+import { needsStaff, stationPresence } from '../station-hours/station-hours';
+import { describeWhen } from '../station-hours/describe-when';
 import {
   offlineIssuedSince,
   readStatus,
@@ -67,6 +70,14 @@ export async function takeTicket(
   if (earlier) return ok(await hand(deps, input, earlier));
 
   const now = deps.now();
+  // Nobody calls again today: a number taken now would never be called, online or offline.
+  const calling = needsStaff(deps, 'ticket') ? stationPresence(deps, now) : null;
+  if (calling?.state === 'offDuty') {
+    return err({
+      code: 'queueClosed',
+      message: `no calling again today; next: ${describeWhen(calling.next?.startsAt ?? null, now, deps.info.station.timeZone)}`,
+    });
+  }
   const body: TicketRequest = {
     serviceCode: input.serviceCode,
     priority: input.priority,
@@ -211,11 +222,31 @@ function estimateAhead(
   return { waiting, minutes: Math.round(waiting * perPerson) };
 }
 
+/**
+ * The wait the ticket shows and prints, from the station's calling hours when it was issued; the
+ * platform's minutes as they are where the station leaves ticket hours to it.
+ */
+export function ticketWait(deps: ServiceDeps, ticket: Ticket): TicketWait {
+  const calling = needsStaff(deps, 'ticket') ? stationPresence(deps, new Date(ticket.issuedAt)) : null;
+  return (
+    describeWait(ticket.estimatedWaitMinutes, ticket.issuedAt, calling) ?? {
+      kind: 'beyondToday',
+      dayEndsAt: ticket.issuedAt,
+    }
+  );
+}
+
 /** Prints (once), records the service for rating, and answers the receipt. */
 async function hand(deps: ServiceDeps, input: TakeTicketInput, stored: StoredTicket): Promise<TicketReceipt> {
   let print = stored.print;
+  const wait = ticketWait(deps, stored.ticket);
   if (print === null) {
-    const document = ticketDocument(stored.ticket, { stationName: deps.info.station.name, offline: stored.offline });
+    const document = ticketDocument(stored.ticket, {
+      stationName: deps.info.station.name,
+      offline: stored.offline,
+      wait,
+      timeZone: deps.info.station.timeZone,
+    });
     print = await printOrScreen(deps.devices, document);
     savePrint(deps.db, input.confirmationId, print);
   }
@@ -228,7 +259,7 @@ async function hand(deps: ServiceDeps, input: TakeTicketInput, stored: StoredTic
       matterCode: input.matterCode,
     });
   }
-  return { ticket: stored.ticket, offline: stored.offline, print };
+  return { ticket: stored.ticket, offline: stored.offline, wait, print };
 }
 
 /** Completed-service refs are letters, digits and hyphens; a platform id outside that is rebuilt. */

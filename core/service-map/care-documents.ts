@@ -1,13 +1,13 @@
 import type Database from 'better-sqlite3';
 
 /**
- * Platform documents the care journeys keep for offline use (migration 0009): the 好差评 option
- * set and the service-point list, each by version, with the one that is current and when the
- * platform last confirmed it. Bodies are stored as the platform's JSON and parsed by the caller
+ * Platform documents kept for offline use (migrations 0009, 0013): the 好差评 option set, the
+ * service-point list and the working calendar, each by version, with the one that is current and
+ * when the platform last confirmed it. Bodies are stored as the platform's JSON and parsed by the caller
  * against the contract schema, so a stored copy is never trusted blindly.
  */
 
-export type CareDocumentKind = 'ratingOptions' | 'servicePoints';
+export type CareDocumentKind = 'ratingOptions' | 'servicePoints' | 'workCalendar';
 
 export interface StoredCareDocument {
   readonly version: string;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ServiceDeps } from '../app/service-deps';
 import { describePlatformError } from '../platform-client/http';
 import { RATING_OPTIONS } from '../ratings/rating-options';
+import { WORK_CALENDAR } from '../station-hours/station-hours';
 import { refreshCareDocument, type CareDocumentSpec } from './care-document-fetch';
 import { SERVICE_POINTS } from './service-points';
 
@@ -11,8 +12,9 @@ export interface CareCacheRefresh {
 }
 
 /**
- * Keeps the 好差评 options and the service map fresh in the store, so the rating screen and the
- * map work when the platform is down: once at start, then every `intervalMs` (30 min). A failed
+ * Keeps the 好差评 options, the service map and the working calendar fresh in the store, so the
+ * rating screen, the map and the station's hours work when the platform is down (a calendar the
+ * county republishes reaches the kiosk on the next round): once at start, then every `intervalMs` (30 min). A failed
  * attempt only waits for the next round; the stored copies stay as they are.
  */
 export function startCareCacheRefresh(
@@ -36,6 +38,7 @@ export function startCareCacheRefresh(
   const refreshAll = async () => {
     await refreshOne(RATING_OPTIONS);
     await refreshOne(SERVICE_POINTS);
+    await refreshOne(WORK_CALENDAR);
   };
 
   const round = () => {

@@ -21,6 +21,7 @@ export const IDEMPOTENCY_RETENTION_DAYS = 30;
 export type HttpMethod = 'get' | 'post' | 'put';
 export type Tag =
   | 'catalog'
+  | 'calendar'
   | 'terminals'
   | 'materials'
   | 'servicePoints'

@@ -38,6 +38,7 @@ import {
 import { RatingAccepted, RatingOptionSet, RatingSubmission } from './ratings';
 import { ServicePoint, ServicePointIdParams, ServicePointList } from './service-points';
 import { Heartbeat, HeartbeatAck, InspectionReceipt, InspectionReport } from './terminals';
+import { WorkCalendar } from './work-calendar';
 
 /**
  * Every endpoint of the platform, once. `openapi.ts` turns this table into platform/openapi.yaml
@@ -73,6 +74,20 @@ export const ENDPOINTS = [
     auth: 'terminal',
     conditional: true,
     responses: [{ status: 200, description: 'The whole catalog.', schema: Catalog, headers: ['ETag'] }],
+    businessErrors: { 404: ['notFound'] },
+    implemented: true,
+  },
+  {
+    operationId: 'getWorkCalendar',
+    method: 'get',
+    path: api('/calendar'),
+    tag: 'calendar',
+    summary: 'Public holidays and make-up working days',
+    description:
+      "China's 放假调休 arrangements year by year, published beside the catalog. ETag is the quoted version; send it as If-None-Match to get 304 when nothing changed.",
+    auth: 'terminal',
+    conditional: true,
+    responses: [{ status: 200, description: 'The whole calendar.', schema: WorkCalendar, headers: ['ETag'] }],
     businessErrors: { 404: ['notFound'] },
     implemented: true,
   },

@@ -9,6 +9,7 @@ import { registerAdminRoutes } from './routes/admin-routes';
 import { registerApplicationRoutes } from './routes/application-routes';
 import { registerAppointmentRoutes } from './routes/appointment-routes';
 import { registerAssistanceRoutes } from './routes/assistance-routes';
+import { registerCalendarRoutes } from './routes/calendar-routes';
 import { registerCatalogRoutes } from './routes/catalog-routes';
 import { registerMaterialRoutes } from './routes/material-routes';
 import { registerNotImplemented } from './routes/not-implemented';
@@ -58,6 +59,7 @@ export function createPlatformApp(deps: PlatformDeps): PlatformApp {
   app.use(`${ADMIN_BASE_PATH}/*`, adminAuth(ctx));
 
   registerCatalogRoutes(app, ctx);
+  registerCalendarRoutes(app, ctx);
   registerTerminalRoutes(app, ctx);
   registerMaterialRoutes(app, ctx);
   registerServicePointRoutes(app, ctx);

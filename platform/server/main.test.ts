@@ -103,4 +103,31 @@ describe('platform/server/main.ts', { timeout: 60_000 }, () => {
     expect(bad.stderr()).toMatch(/terminals-bad line 1: expected <terminalId>:<token>\[:<stationId>\]/);
     expect(bad.stderr()).toMatch(/usage: npm run platform/);
   });
+
+  it('runs its clock from --clock, and refuses a --clock without a zone', async () => {
+    const dir = tempDir();
+    const terminals = secretFile(dir, 'terminals', `kiosk-9:${TOKEN}:st-9\n`);
+    const { child, stderr } = run([
+      ...['--port', '0', '--db', join(dir, 'p.db'), '--terminals-file', terminals],
+      ...['--clock', '2026-10-01T10:00:00+08:00'],
+    ]);
+    const lines = createInterface({ input: child.stdout! });
+    const [line] = (await once(lines, 'line')) as [string];
+    const origin = /^platform listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(line)?.[1] ?? '';
+    // The queue status is stamped with the platform's clock: 国庆 morning, not today.
+    const queues = await fetch(`${origin}/api/v1/stations/st-9/queues`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    expect(queues.status).toBe(200);
+    const { updatedAt } = (await queues.json()) as { updatedAt: string };
+    expect(Date.parse(updatedAt) - Date.parse('2026-10-01T02:00:00Z')).toBeGreaterThanOrEqual(0);
+    expect(Date.parse(updatedAt) - Date.parse('2026-10-01T02:00:00Z')).toBeLessThan(60_000);
+    expect(stderr()).toMatch(/--clock: the platform's clock started at 2026-10-01T10:00:00\+08:00/);
+    child.kill('SIGTERM');
+    expect(await exitOf(child)).toBe(0);
+
+    const refused = run(['--port', '0', '--db', join(dir, 'q.db'), '--clock', '2026-10-01 10:00']);
+    expect(await exitOf(refused.child)).toBe(2);
+    expect(refused.stderr()).toMatch(/--clock takes a date and time with its zone/);
+  });
 });

@@ -17,6 +17,7 @@ import type { TerminalRegistration } from './store/terminals';
 const USAGE = `usage: npm run platform -- [--port <n>] [--db <file>] [--terminals-file <file>]
     [--admin-token-file <file>] [--data-key-file <file>]
     [--idempotency-days <n>] [--application-days <n>] [--service-record-days <n>]
+    [--clock <date and time with zone, e.g. 2026-10-01T10:00:00+08:00>]
   terminals file: one <terminalId>:<token>[:<stationId>] per line; every secret file mode 0600`;
 
 const TOKENS_ON_COMMAND_LINE =
@@ -41,6 +42,21 @@ function parseDays(option: string, value: string | undefined): number | undefine
   return Number(value);
 }
 
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * `--clock`: the platform's clock starts at this instant and runs on from there, so the reference
+ * platform can stand beside a development kiosk started with KIOSK_CLOCK (tests and
+ * demonstrations of a Sunday, a public holiday or a working morning). Without it, the machine's.
+ */
+function parseClock(value: string | undefined): (() => Date) | undefined {
+  if (value === undefined) return undefined;
+  const start = INSTANT.test(value) ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(start)) fail(`--clock takes a date and time with its zone, such as 2026-10-01T10:00:00+08:00`);
+  const offsetMs = start - Date.now();
+  return () => new Date(Date.now() + offsetMs);
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv.some((arg) => /^--(terminal|admin-token)(=|$)/.test(arg))) fail(TOKENS_ON_COMMAND_LINE);
@@ -57,6 +73,7 @@ async function main(): Promise<void> {
         'idempotency-days': { type: 'string' },
         'application-days': { type: 'string' },
         'service-record-days': { type: 'string' },
+        clock: { type: 'string' },
       },
       strict: true,
     }));
@@ -84,6 +101,7 @@ async function main(): Promise<void> {
     if (days !== undefined) retention[field] = days;
   }
 
+  const now = parseClock(values.clock);
   const log = (level: string, message: string, fields?: Record<string, unknown>) =>
     process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level, message, ...fields })}\n`);
 
@@ -96,7 +114,9 @@ async function main(): Promise<void> {
     retention,
     seedCatalog: loadSeedCatalog,
     log,
+    ...(now ? { now } : {}),
   });
+  if (now) log('info', `--clock: the platform's clock started at ${values.clock ?? ''}`);
   if (terminals.length === 0) log('warn', 'no --terminals-file given: every /api/v1 request will get 401');
   console.log(`platform listening on ${server.baseUrl}`);
 

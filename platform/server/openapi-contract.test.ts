@@ -39,14 +39,15 @@ describe('platform/openapi.yaml', () => {
     platform.close();
   });
 
-  it('has 27 operations, and the fixed kiosk paths are among them', () => {
+  it('has 28 operations, and the fixed kiosk paths are among them', () => {
     expect(operations).toHaveLength(ENDPOINTS.length);
-    expect(ENDPOINTS).toHaveLength(27);
+    expect(ENDPOINTS).toHaveLength(28);
     const names = operations.map(({ method, path }) => `${method} ${path}`);
     expect(names).toEqual(
       expect.arrayContaining([
         'get /api/v1/catalog/version',
         'get /api/v1/catalog',
+        'get /api/v1/calendar',
         'post /api/v1/terminals/{terminalId}/heartbeats',
       ]),
     );

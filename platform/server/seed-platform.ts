@@ -3,13 +3,19 @@ import type { Catalog } from '../contract/catalog';
 import { err, ok, type Result } from '../../core/api/result';
 import { SAMPLE_RATING_OPTIONS } from './sample/rating-options';
 import { SAMPLE_SERVICE_POINTS } from './sample/service-points';
+import { SEED_WORK_CALENDAR } from '../seed/work-calendar';
 import { describePublishCatalogError, publishCatalog } from './store/catalogs';
 import type { PublishOutcome } from './store/documents';
-import { publishRatingOptions, publishServicePoints, type PublishReferenceError } from './store/reference-data';
+import {
+  publishRatingOptions,
+  publishServicePoints,
+  publishWorkCalendar,
+  type PublishReferenceError,
+} from './store/reference-data';
 
 /**
  * Puts the shipped documents into a fresh or existing database at start-up: the seed catalog,
- * the rating options and the sample service points. Publishing a version that is already stored
+ * the rating options, the sample service points and the working calendar. Publishing a version that is already stored
  * with the same content changes nothing, so a restart keeps whatever was published since (tests
  * publish newer catalogs). The same version with different content stops the start: kiosks cache
  * by version and would never see the change, so the seed must get a new version.
@@ -19,6 +25,7 @@ export interface SeedSummary {
   readonly catalog: PublishOutcome | 'none';
   readonly ratingOptions: PublishOutcome;
   readonly servicePoints: PublishOutcome;
+  readonly workCalendar: PublishOutcome;
 }
 
 function describeReference(what: string, error: PublishReferenceError): string {
@@ -42,5 +49,12 @@ export function seedPlatform(
   if (!ratingOptions.ok) return err(describeReference('the rating options', ratingOptions.error));
   const servicePoints = publishServicePoints(db, SAMPLE_SERVICE_POINTS, now);
   if (!servicePoints.ok) return err(describeReference('the service-point list', servicePoints.error));
-  return ok({ catalog, ratingOptions: ratingOptions.value, servicePoints: servicePoints.value });
+  const workCalendar = publishWorkCalendar(db, SEED_WORK_CALENDAR, now);
+  if (!workCalendar.ok) return err(describeReference('the work calendar', workCalendar.error));
+  return ok({
+    catalog,
+    ratingOptions: ratingOptions.value,
+    servicePoints: servicePoints.value,
+    workCalendar: workCalendar.value,
+  });
 }

@@ -1,17 +1,22 @@
-/**
- * Time helpers. Days that residents see (ticket dates, request numbers) are China Standard Time,
- * UTC+8 all year (no daylight saving), whatever the server's own time zone is.
- */
+import { addDays, dayIn, instantAt, isoWeekday, parseClock } from '../contract/china-time';
+import type { WorkingDays } from '../contract/working-days';
 
-const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
+/**
+ * Time helpers. Days that residents see (ticket dates, request numbers, due dates) are China
+ * Standard Time, UTC+8 all year (no daylight saving), whatever the server's own time zone is;
+ * the arithmetic is the contract's (platform/contract/china-time.ts, working-days.ts), shared
+ * with the kiosk.
+ */
 
 export type Clock = () => Date;
 
 export const systemClock: Clock = () => new Date();
 
+export { addDays, isoWeekday };
+
 /** `YYYY-MM-DD` of the instant in China Standard Time. */
 export function chinaDay(instant: Date): string {
-  return new Date(instant.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
+  return dayIn(instant);
 }
 
 /** `YYYYMMDD` of the instant in China Standard Time, for human-readable ids. */
@@ -19,41 +24,21 @@ export function compactChinaDay(instant: Date): string {
   return chinaDay(instant).replaceAll('-', '');
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 /** The instant a China Standard Time wall-clock time happens on a day: ('2026-03-02', 510) → 08:30 CST. */
 export function chinaInstant(day: string, minuteOfDay: number): Date {
-  return new Date(Date.parse(`${day}T00:00:00+08:00`) + minuteOfDay * 60_000);
+  return instantAt(day, minuteOfDay);
 }
 
 /** `HH:MM` → minutes since midnight. */
 export function minuteOfDay(clock: string): number {
-  const [hours, minutes] = clock.split(':').map(Number);
-  return (hours ?? 0) * 60 + (minutes ?? 0);
-}
-
-/** ISO weekday of a `YYYY-MM-DD` day: 1 Monday … 7 Sunday. */
-export function isoWeekday(day: string): number {
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-  return weekday === 0 ? 7 : weekday;
-}
-
-/** The day `count` calendar days after `day` (negative goes back). */
-export function addDays(day: string, count: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + count * DAY_MS).toISOString().slice(0, 10);
+  return parseClock(clock);
 }
 
 /**
- * The day `count` working days after `day`, skipping Saturdays and Sundays. Statutory holidays
- * and the make-up working weekends (调休) are not modelled: the reference platform has no
- * holiday calendar, so its dates can be a few days early around the Spring Festival.
+ * The day `count` working days after `day` by the published working calendar (public holidays
+ * off, make-up Saturdays and Sundays worked; store/published.ts currentWorkingDays), so a
+ * promised date never lands in the Spring Festival.
  */
-export function addWorkingDays(day: string, count: number): string {
-  let current = day;
-  let left = count;
-  while (left > 0) {
-    current = addDays(current, 1);
-    if (isoWeekday(current) <= 5) left -= 1;
-  }
-  return current;
+export function addWorkingDays(day: string, count: number, calendar: WorkingDays): string {
+  return calendar.addWorkingDays(day, count);
 }

@@ -6,6 +6,7 @@ import { ELDER_MAX_CHOICES, ELDER_TARGET_MIN_PX } from '../../renderer/src/style
 import { axeFindings, elderFindings, type Finding } from './support/a11y';
 import { launchWithFakeCamera } from './support/camera';
 import { ROOT, startKiosk, writeTestConfig, type StartedKiosk } from './support/kiosk-process';
+import { STAFFED_CLOCK } from './support/staffed-clock';
 import { PORTRAIT, saveScreenshot } from './support/screens';
 import { TOUR, type TourLeg } from './support/tour';
 import { instrumentVoice, voiceState } from './support/voice-probe';
@@ -159,7 +160,7 @@ test.beforeAll(async () => {
   config = writeTestConfig((c) => {
     (c['ui'] as Record<string, unknown>)['attractAfterIdleSeconds'] = 600;
   });
-  kiosk = await startKiosk(config.path, { KIOSK_DEV: '1' });
+  kiosk = await startKiosk(config.path, { KIOSK_DEV: '1', KIOSK_CLOCK: STAFFED_CLOCK });
 });
 
 test.afterAll(async () => {

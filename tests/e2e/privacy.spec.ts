@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { callKioskApi } from './support/api';
 import { startKiosk, writeTestConfig, type StartedKiosk } from './support/kiosk-process';
+import { STAFFED_CLOCK } from './support/staffed-clock';
 import { enterHome, PORTRAIT, saveScreenshot } from './support/screens';
 
 /**
@@ -19,7 +20,7 @@ let config: ReturnType<typeof writeTestConfig>;
 
 test.beforeAll(async () => {
   config = writeTestConfig();
-  kiosk = await startKiosk(config.path, { KIOSK_DEV: '1' });
+  kiosk = await startKiosk(config.path, { KIOSK_DEV: '1', KIOSK_CLOCK: STAFFED_CLOCK });
 });
 
 test.afterAll(async () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { callKioskApi } from './support/api';
 import { startKiosk, writeTestConfig, type StartedKiosk } from './support/kiosk-process';
+import { STAFFED_CLOCK } from './support/staffed-clock';
 import { readPlatformDb } from './support/platform-db';
 import { enterHome, LANDSCAPE, PORTRAIT, saveScreenshot } from './support/screens';
 
@@ -16,7 +17,7 @@ let config: ReturnType<typeof writeTestConfig>;
 
 test.beforeAll(async () => {
   config = writeTestConfig();
-  kiosk = await startKiosk(config.path, { KIOSK_DEV: '1' });
+  kiosk = await startKiosk(config.path, { KIOSK_DEV: '1', KIOSK_CLOCK: STAFFED_CLOCK });
 });
 
 test.afterAll(async () => {

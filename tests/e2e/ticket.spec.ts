@@ -4,6 +4,7 @@ import { callKioskApi } from './support/api';
 import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { runScript, startKiosk, waitForLine, writeTestConfig } from './support/kiosk-process';
+import { STAFFED_CLOCK } from './support/staffed-clock';
 import { writeTerminalsFile } from './support/platform-db';
 import { enterHome, passFarewellAndStartAgain, PORTRAIT, saveScreenshot } from './support/screens';
 
@@ -59,6 +60,9 @@ test('a ticket online is printed and in the platform; with the platform gone it 
       platformDb,
       '--terminals-file',
       writeTerminalsFile(config.dir, TERMINAL, TOKEN, '370784-JZ-DB'),
+      // The platform keeps the kiosk's day and hour: both on a working morning.
+      '--clock',
+      STAFFED_CLOCK,
     ],
     {},
   );
@@ -68,7 +72,7 @@ test('a ticket online is printed and in the platform; with the platform gone it 
     c['platform'] = { mode: 'remote', baseUrl, tokenFile, timeoutMs: 2000 };
     c['data'] = { dir: dataDir };
   });
-  const kiosk = await startKiosk(remote.path, { KIOSK_DEV: '1' });
+  const kiosk = await startKiosk(remote.path, { KIOSK_DEV: '1', KIOSK_CLOCK: STAFFED_CLOCK });
   const context = await browser.newContext({ viewport: PORTRAIT });
   const page = await context.newPage();
   await page.goto(kiosk.url);

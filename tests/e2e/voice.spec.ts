@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { ROOT, startKiosk, writeTestConfig } from './support/kiosk-process';
+import { STAFFED_CLOCK } from './support/staffed-clock';
 import { PORTRAIT } from './support/screens';
 import { instrumentVoice, voiceState } from './support/voice-probe';
 import { DEFAULT_VOLUME_STEP, VOLUME_STEPS } from '../../renderer/src/shell/shell-machine';
@@ -68,7 +69,7 @@ test('voice mode: first audio soon after each screen change, one voice at a time
   const config = writeTestConfig((c) => {
     (c['ui'] as Record<string, unknown>)['attractAfterIdleSeconds'] = 15;
   });
-  const kiosk = await startKiosk(config.path);
+  const kiosk = await startKiosk(config.path, { KIOSK_CLOCK: STAFFED_CLOCK });
   try {
     const page = await (await browser.newContext({ viewport: PORTRAIT })).newPage();
     await instrumentVoice(page);

@@ -19,7 +19,12 @@ export const kioskInfoFixture: KioskInfo = {
     },
     address: '东埠村党群服务中心一楼',
     hotline: '0536-4000123',
-    staffedHours: [{ days: '周一至周五', open: '08:30', close: '17:30' }],
+    staffedHours: [
+      { days: '周一至周五', open: '08:30', close: '17:30' },
+      { days: '周六', open: '09:00', close: '12:00' },
+    ],
+    staffedJourneys: ['ticket', 'appointmentCheckIn', 'agentAtStation'],
+    timeZone: 'Asia/Shanghai',
     selfServiceHours: '24h',
     agents: [{ name: '王秀兰', role: '红管家', phone: '13800000001' }],
     location: { lat: 36.3, lng: 119.2 },
@@ -27,4 +32,5 @@ export const kioskInfoFixture: KioskInfo = {
   ui: { defaultLocale: 'zh-CN', orientation: 'auto', attractAfterIdleSeconds: 120 },
   documentCamera: { mode: 'emulated', deviceLabel: null },
   speech: { available: true, prepareAtStart: false },
+  clockOffsetMs: 0,
 };

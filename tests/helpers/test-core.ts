@@ -29,15 +29,18 @@ export function createTestCore(
     technician?: TechnicianConfig;
     /** The clock of technician sessions and the access guard, for tests that move time. */
     clock?: () => Date;
+    /** The kiosk's own clock (journeys, catalog sync, outbox); the machine's by default. */
+    now?: () => Date;
     /** Where the dispatcher reports bugs (a handler that threw, an off-contract answer); silent by default. */
     dispatchLog?: DispatchLog;
   } = {},
 ) {
+  const now = options.now ?? (() => new Date());
   const db = new Database(':memory:');
   db.pragma('foreign_keys = ON');
-  const migrated = migrate(db, migrations, () => new Date().toISOString());
+  const migrated = migrate(db, migrations, () => now().toISOString());
   if (!migrated.ok) throw new Error('test store migration failed');
-  if (options.catalog) replaceCatalog(db, options.catalog, new Date().toISOString());
+  if (options.catalog) replaceCatalog(db, options.catalog, now().toISOString());
 
   const logger = silentLogger();
   const events = createEventBus(contract, () => undefined);
@@ -50,7 +53,7 @@ export function createTestCore(
     db,
     platform,
     staleAfterHours: 72,
-    now: () => new Date(),
+    now,
     logger,
     onStatus: (status) => events.emit('catalog.statusChanged', status),
   });
@@ -65,6 +68,7 @@ export function createTestCore(
     events,
     ...(options.technician ? { technician: options.technician } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
+    now,
   });
   const dispatch = createDispatcher(
     contract,

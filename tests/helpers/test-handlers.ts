@@ -40,8 +40,10 @@ export function createTestHandlers(options: {
   technician?: TechnicianConfig;
   /** The clock of technician sessions and the access guard, for tests that move time. */
   clock?: () => Date;
+  /** The kiosk's own clock (journeys, outbox, print ledger); the machine's by default. */
+  now?: () => Date;
 }) {
-  const now = () => new Date();
+  const now = options.now ?? (() => new Date());
   const fakes = fakeBindings();
   const devices = createDeviceManager({
     bindings: fakes.bindings,

@@ -11,6 +11,7 @@ import { startPlatformServer, type PlatformServer } from '../../platform/server/
 import { storedRecords } from '../../platform/server/store/records';
 import type { StoredRecords } from '../../platform/contract/admin';
 import { kioskInfoFixture } from '../helpers/kiosk-info-fixture';
+import { runningClock } from '../helpers/staffed-clock';
 import { createTestCore } from '../helpers/test-core';
 
 /**
@@ -45,6 +46,8 @@ let platform: PlatformServer;
 let core: Awaited<ReturnType<typeof createTestCore>>;
 let keeper: TicketRangeKeeper;
 const faults = new FaultController({ seed: 20261121 });
+/** Tickets are taken, so kiosk and platform run on a working day's morning, whenever the test runs. */
+const clock = runningClock();
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kiosk-exactly-once-'));
@@ -53,8 +56,9 @@ beforeAll(async () => {
     terminals: [{ id: kioskInfoFixture.terminal.id, token: TOKEN, stationId: kioskInfoFixture.station.id }],
     seedCatalog: loadSeedCatalog,
     faults,
+    now: clock,
   });
-  core = createTestCore({ platform: { baseUrl: platform.baseUrl, token: TOKEN, timeoutMs: 1500 } });
+  core = createTestCore({ platform: { baseUrl: platform.baseUrl, token: TOKEN, timeoutMs: 1500 }, now: clock });
   const synced = await core.catalogSync.syncOnce();
   expect(synced.version).not.toBeNull();
   keeper = startTicketRangeKeeper(core.resident.deps, { intervalMs: 3_600_000 });

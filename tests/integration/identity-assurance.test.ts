@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ApplicationDraft, ApplicationReceipt } from '../../core/api/applications';
 import type { CaseLookup } from '../../core/api/care';
 import { contract } from '../../core/api/contract';
@@ -12,6 +12,7 @@ import { startKioskCore } from '../../core/app/start';
 import type { KioskCore } from '../../core/app/types';
 import { silentLogger } from '../../core/logging/logger';
 import { idCardFixtures } from '../../drivers/idcard';
+import { STAFFED_MOMENT } from '../helpers/staffed-clock';
 import type { Appointment } from '../../platform/contract/appointments';
 import { samplePdfBase64, valueFor } from '../helpers/form-values';
 import { kioskConfigIn } from '../helpers/kiosk-config-on-disk';
@@ -35,6 +36,8 @@ let core: KioskCore;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kiosk-identity-'));
+  // Tickets are taken: the kiosk (a development build) runs from a working day's morning.
+  vi.stubEnv('KIOSK_CLOCK', STAFFED_MOMENT);
   const loaded = kioskConfigIn(dir);
   const started = await startKioskCore({
     loaded,
@@ -56,6 +59,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
+  vi.unstubAllEnvs();
   await core?.close();
   rmSync(dir, { recursive: true, force: true });
 });

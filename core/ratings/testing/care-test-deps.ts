@@ -155,14 +155,21 @@ export interface CareTestDeps {
 }
 
 export function careTestDeps(
-  options: { db?: Database.Database; info?: KioskInfo; platform?: FakePlatform; token?: string } = {},
+  options: {
+    db?: Database.Database;
+    info?: KioskInfo;
+    platform?: FakePlatform;
+    token?: string;
+    /** The kiosk's clock; the machine's by default. */
+    now?: () => Date;
+  } = {},
 ): CareTestDeps {
   const db = options.db ?? openTestStore();
   const platform = options.platform ?? fakePlatform();
   const session = fakeSession();
   const printer = fakePrinter();
   const logger = silentLogger();
-  const now = () => new Date();
+  const now = options.now ?? (() => new Date());
   const http = {
     baseUrl: BASE,
     token: options.token ?? 'token-kiosk-1-aaaaaaaa',

@@ -11,6 +11,7 @@ import { migration0009 } from './0009-care';
 import { migration0010 } from './0010-sealed-outbox-and-retention';
 import { migration0011 } from './0011-catalog-aliases-and-search-terms';
 import { migration0012 } from './0012-matter-usage';
+import { migration0013 } from './0013-work-calendar-document';
 
 /** Every migration, in order. Append only. */
 export const migrations: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   migration0010,
   migration0011,
   migration0012,
+  migration0013,
 ];

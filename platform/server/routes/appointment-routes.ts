@@ -21,7 +21,7 @@ import {
   recordAppointment,
   searchAppointments,
 } from '../store/appointments';
-import { findCurrentMatter, findServicePoint } from '../store/published';
+import { currentWorkingDays, findCurrentMatter, findServicePoint } from '../store/published';
 import { issueOnlineTicket } from '../store/tickets';
 import { fieldProblem, notOwnStation } from './validation';
 
@@ -36,7 +36,7 @@ export function registerAppointmentRoutes(app: PlatformApp, ctx: PlatformContext
     const date = c.req.query('date') ?? '';
     const matterCode = c.req.query('matterCode');
     const now = ctx.now();
-    const slots = slotsOfDay(point, date, now)
+    const slots = slotsOfDay(point, date, now, currentWorkingDays(ctx.db))
       .filter(
         (slot) => matterCode === undefined || slot.matterCodes.length === 0 || slot.matterCodes.includes(matterCode),
       )
@@ -50,7 +50,7 @@ export function registerAppointmentRoutes(app: PlatformApp, ctx: PlatformContext
       const now = ctx.now();
       const key = parseSlotId(booking.slotId);
       const point = key && findServicePoint(ctx.db, key.servicePointId);
-      const slot = key && point && findSlot(point, key, now);
+      const slot = key && point && findSlot(point, key, now, currentWorkingDays(ctx.db));
       if (!slot) return fieldProblem('/slotId', 'no such bookable slot (it may have passed)');
       if (!findCurrentMatter(ctx.db, booking.matter.matterCode)) {
         return problemOutcome(422, 'unknownMatter', 'the matter is not in the current catalog');

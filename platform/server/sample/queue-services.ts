@@ -7,10 +7,13 @@ import type { Priority, PriorityClass } from '../../contract/queue';
  * sets of hours:
  *
  * - `issuingHours`: when tickets can be taken. The sample station's kiosk stands in the
- *   station's 24-hour self-service corner, so it issues around the clock (00:00–24:00, every
- *   day); tickets taken outside staffed hours wait for the next staffed period. This also keeps
- *   tests and demos working at any time of day.
- * - `staffedHours`: when the (simulated) clerk calls tickets, at the service's average pace.
+ *   station's 24-hour self-service corner, so it may issue at any hour (00:00–24:00, every day),
+ *   but a ticket is one day's number, so the platform issues one only while that day still has
+ *   calling ahead (store/tickets.ts): before opening and over the lunch break the ticket waits
+ *   for calling to start; after the last window closes, on Sundays and on public holidays there
+ *   is none.
+ * - `staffedHours`: when the (simulated) clerk calls tickets, at the service's average pace, on
+ *   the working calendar (no calling on public holidays; working-day hours on make-up weekends).
  */
 
 export interface DailyPeriod {
@@ -57,13 +60,19 @@ const VILLAGE_STAFFED: DailyPeriod[] = [
   { days: WEEKDAYS, opens: at(14), closes: at(17) },
   { days: [6], opens: at(9), closes: at(12) },
 ];
+/** The sample station's own hours: the staffedHours of kiosk-config/default.json, which its kiosk shows. */
+const DONGBU_STAFFED: DailyPeriod[] = [
+  { days: WEEKDAYS, opens: at(8, 30), closes: at(12) },
+  { days: WEEKDAYS, opens: at(13, 30), closes: at(17, 30) },
+  { days: [6], opens: at(9), closes: at(12) },
+];
 
-const service = (
-  fields: Pick<
-    QueueServiceConfig,
-    'serviceCode' | 'name' | 'prefix' | 'dailyCap' | 'averageServiceMinutes' | 'themeIds' | 'general'
-  >,
-): QueueServiceConfig => ({
+type ServiceFields = Pick<
+  QueueServiceConfig,
+  'serviceCode' | 'name' | 'prefix' | 'dailyCap' | 'averageServiceMinutes' | 'themeIds' | 'general'
+>;
+
+const service = (fields: ServiceFields): QueueServiceConfig => ({
   ...fields,
   priorities: ALL_PRIORITIES,
   issuingHours: AROUND_THE_CLOCK,
@@ -102,7 +111,7 @@ export const VILLAGE_QUEUE_SERVICES: readonly QueueServiceConfig[] = [
 
 /** The sample station (kiosk-config/default.json) and, by default, every other station. */
 const BY_STATION: Readonly<Record<string, readonly QueueServiceConfig[]>> = {
-  '370784-JZ-DB': VILLAGE_QUEUE_SERVICES,
+  '370784-JZ-DB': VILLAGE_QUEUE_SERVICES.map((entry) => ({ ...entry, staffedHours: DONGBU_STAFFED })),
 };
 
 export const sampleQueueServices: QueueServiceDirectory = (stationId) =>

@@ -15,7 +15,7 @@ import { addWorkingDays, chinaDay, compactChinaDay } from '../time';
 import { recordArrival } from './arrivals';
 import { caseProgress, type CaseRecord } from './case-progress';
 import { nextDaySequence } from './day-sequence';
-import { findServicePoint } from './published';
+import { currentWorkingDays, findServicePoint } from './published';
 
 /**
  * Applications (办件). The 办件编号 reads `<region>-<YYYYMMDD>-<NNNNNN>`: the catalog's region
@@ -134,7 +134,7 @@ export function recordApplication(
   const caseNo = `${regionCode}-${compactChinaDay(now)}-${String(seq).padStart(6, '0')}`;
   const promisedBy =
     matter.caseType === 'promised' && matter.promisedWorkingDays !== null
-      ? addWorkingDays(chinaDay(new Date(submission.confirmedAt)), matter.promisedWorkingDays)
+      ? addWorkingDays(chinaDay(new Date(submission.confirmedAt)), matter.promisedWorkingDays, currentWorkingDays(db))
       : null;
   const person = applicantPerson(submission.applicant);
   const agent = submission.agent?.person ?? null;

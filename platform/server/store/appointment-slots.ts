@@ -1,10 +1,13 @@
 import type { AppointmentSlot } from '../../contract/appointments';
 import type { ServicePoint } from '../../contract/service-points';
-import { addDays, chinaDay, chinaInstant, isoWeekday, minuteOfDay } from '../time';
+import { staffedHours } from '../../contract/staffed-hours';
+import type { WorkingDays } from '../../contract/working-days';
+import { addDays, chinaDay, chinaInstant, minuteOfDay } from '../time';
 
 /**
  * Appointment slots are not stored: they follow from each bookable service point's opening hours
- * (30-minute slots, a few residents each) for the next 14 days. A slot id names its point, day
+ * on the working calendar (none on public holidays, working-day hours on make-up weekends;
+ * 30-minute slots, a few residents each) for the next 14 days. A slot id names its point, day
  * and start, so it can be checked again when booked: `<servicePointId>.<YYYYMMDD>T<HHMM>`.
  */
 
@@ -42,18 +45,22 @@ const slotId = (pointId: string, day: string, minute: number) =>
   `${pointId}.${day.replaceAll('-', '')}T${pad(Math.floor(minute / 60))}${pad(minute % 60)}`;
 
 /** The slots of a point on a day that can still be booked at `now`, with remaining places filled in later. */
-export function slotsOfDay(point: ServicePoint, day: string, now: Date): Omit<AppointmentSlot, 'remaining'>[] {
+export function slotsOfDay(
+  point: ServicePoint,
+  day: string,
+  now: Date,
+  calendar: WorkingDays,
+): Omit<AppointmentSlot, 'remaining'>[] {
   const today = chinaDay(now);
   if (!point.bookable || day < today || day > addDays(today, BOOKING_DAYS - 1)) return [];
-  const weekday = isoWeekday(day);
+  const weekly = point.openingHours.map((hours) => ({
+    days: hours.days,
+    opens: minuteOfDay(hours.opens),
+    closes: minuteOfDay(hours.closes),
+  }));
   const slots: Omit<AppointmentSlot, 'remaining'>[] = [];
-  for (const hours of point.openingHours) {
-    if (!hours.days.includes(weekday)) continue;
-    for (
-      let start = minuteOfDay(hours.opens);
-      start + SLOT_MINUTES <= minuteOfDay(hours.closes);
-      start += SLOT_MINUTES
-    ) {
+  for (const period of staffedHours(weekly, calendar).periodsOn(day)) {
+    for (let start = period.opens; start + SLOT_MINUTES <= period.closes; start += SLOT_MINUTES) {
       const startsAt = chinaInstant(day, start);
       if (startsAt.getTime() <= now.getTime()) continue;
       slots.push({
@@ -70,6 +77,13 @@ export function slotsOfDay(point: ServicePoint, day: string, now: Date): Omit<Ap
 }
 
 /** The slot a slot id names, if it is bookable at `now`. */
-export function findSlot(point: ServicePoint, key: SlotKey, now: Date): Omit<AppointmentSlot, 'remaining'> | undefined {
-  return slotsOfDay(point, key.day, now).find((slot) => slot.slotId === slotId(point.id, key.day, key.minute));
+export function findSlot(
+  point: ServicePoint,
+  key: SlotKey,
+  now: Date,
+  calendar: WorkingDays,
+): Omit<AppointmentSlot, 'remaining'> | undefined {
+  return slotsOfDay(point, key.day, now, calendar).find(
+    (slot) => slot.slotId === slotId(point.id, key.day, key.minute),
+  );
 }

@@ -2,12 +2,12 @@ import type Database from 'better-sqlite3';
 import { err, ok, type Result } from '../../../core/api/result';
 
 /**
- * Versioned documents published whole (catalog, rating options, service points). Publishing the
+ * Versioned documents published whole (catalog, rating options, service points, work calendar). Publishing the
  * same version with the same body again is a no-op; the same version with a different body is
  * refused, because kiosks cache by version and would never see the change.
  */
 
-export type DocumentKind = 'catalog' | 'ratingOptions' | 'servicePoints';
+export type DocumentKind = 'catalog' | 'ratingOptions' | 'servicePoints' | 'workCalendar';
 
 export interface PublishedDocument {
   readonly version: string;

@@ -2,7 +2,9 @@ import type Database from 'better-sqlite3';
 import type { Catalog, Matter } from '../../contract/catalog';
 import type { RatingOptionSet } from '../../contract/ratings';
 import type { ServicePoint, ServicePointList } from '../../contract/service-points';
-import { currentDocument } from './documents';
+import type { WorkCalendar } from '../../contract/work-calendar';
+import { workingDays, type WorkingDays } from '../../contract/working-days';
+import { currentDocument, type DocumentKind } from './documents';
 
 /**
  * The current published documents as values, for business rules (does this matter exist, which
@@ -14,7 +16,7 @@ import { currentDocument } from './documents';
 type Parsed = Map<string, { readonly version: string; readonly value: unknown }>;
 const parsedByDb = new WeakMap<Database.Database, Parsed>();
 
-function current<T>(db: Database.Database, kind: 'catalog' | 'servicePoints' | 'ratingOptions'): T | undefined {
+function current<T>(db: Database.Database, kind: DocumentKind): T | undefined {
   const doc = currentDocument(db, kind);
   if (!doc) return undefined;
   let parsed = parsedByDb.get(db);
@@ -54,3 +56,18 @@ export function ratingOptionsVersion(db: Database.Database, version: string): Ra
     .get(version);
   return typeof body === 'string' ? (JSON.parse(body) as RatingOptionSet) : undefined;
 }
+
+/**
+ * Working days by the current published calendar; the plain week (Monday to Friday) when none is
+ * published. Built once per published version.
+ */
+export function currentWorkingDays(db: Database.Database): WorkingDays {
+  const calendar = current<WorkCalendar>(db, 'workCalendar') ?? null;
+  const cached = workingDaysCache.get(db);
+  if (cached && cached.calendar === calendar) return cached.days;
+  const days = workingDays(calendar);
+  workingDaysCache.set(db, { calendar, days });
+  return days;
+}
+
+const workingDaysCache = new WeakMap<Database.Database, { calendar: WorkCalendar | null; days: WorkingDays }>();

@@ -1,9 +1,11 @@
+import type { StaffedHours } from '../../contract/staffed-hours';
 import type { DailyPeriod } from '../sample/queue-services';
 import { addDays, chinaDay, chinaInstant, isoWeekday } from '../time';
 
 /**
- * The reference platform has no clerks, so a simulated one calls tickets: during staffed hours,
- * one ticket every `averageServiceMinutes`, highest priority weight first, then in order of issue.
+ * The reference platform has no clerks, so a simulated one calls tickets: during staffed hours
+ * (by the working calendar: none on public holidays, working-day hours on make-up weekends), one
+ * ticket every `averageServiceMinutes`, highest priority weight first, then in order of issue.
  * Everything is computed from the day's tickets and `now`, so the same inputs always give the
  * same waiting counts. A ticket reported late (issued offline) joins at its original issue time;
  * recomputing may then change who the simulated clerk "had" called, which a real queue would not
@@ -30,20 +32,50 @@ export interface SimulatedQueue {
 }
 
 /** Staffed intervals from `day` on, for `days` days, in time order. */
-export function staffedIntervals(periods: readonly DailyPeriod[], day: string, days: number): Interval[] {
+export function staffedIntervals(hours: StaffedHours, day: string, days: number): Interval[] {
   const intervals: Interval[] = [];
   for (let offset = 0; offset < days; offset += 1) {
-    const current = addDays(day, offset);
-    const weekday = isoWeekday(current);
-    for (const period of periods) {
-      if (!period.days.includes(weekday)) continue;
-      intervals.push({
-        startMs: chinaInstant(current, period.opens).getTime(),
-        endMs: chinaInstant(current, period.closes).getTime(),
-      });
+    for (const period of hours.periodsOn(addDays(day, offset))) {
+      intervals.push({ startMs: period.startsAt.getTime(), endMs: period.endsAt.getTime() });
     }
   }
   return intervals.sort((a, b) => a.startMs - b.startMs);
+}
+
+/**
+ * Whether the clerk still calls today after `now`. A ticket belongs to one day's queue (its number
+ * is that day's), so once the day's last staffed period is over nobody would ever call it.
+ */
+export function callingLeftToday(hours: StaffedHours, now: Date): boolean {
+  return hours.periodsOn(chinaDay(now)).some((period) => period.endsAt.getTime() > now.getTime());
+}
+
+/** Whether a day has staffed hours at all (a holiday or a Sunday has none). */
+export function hasCalling(hours: StaffedHours, day: string): boolean {
+  return hours.periodsOn(day).length > 0;
+}
+
+/**
+ * The instant the clerk, free at `fromMs`, has worked `minutes` more staffed minutes: the end of
+ * the lunch break and the evening are skipped, not counted. Undefined when the intervals in view
+ * run out first.
+ */
+export function afterStaffedMinutes(
+  intervals: readonly Interval[],
+  fromMs: number,
+  minutes: number,
+): number | undefined {
+  let position = fromMs;
+  let left = minutes * 60_000;
+  for (const interval of intervals) {
+    if (interval.endMs <= position) continue;
+    const start = Math.max(position, interval.startMs);
+    const available = interval.endMs - start;
+    if (left <= available) return start + left;
+    left -= available;
+    position = interval.endMs;
+  }
+  return undefined;
 }
 
 /** The first staffed instant at or after `ms`. */
@@ -92,12 +124,17 @@ export function simulateQueue(
   return { calledIds, waiting: notCalled, clerkFreeAtMs };
 }
 
-/** 前面还有 N 人 and 预计等待 M 分钟 for a ticket (waiting or hypothetical) of the given weight. */
+/**
+ * 前面还有 N 人 and 预计等待 M 分钟 for a ticket (waiting or hypothetical) of the given weight. The
+ * wait runs on staffed time only: three people ahead at 11:20 with a 10-minute pace and a lunch
+ * break from 11:30 to 14:00 are a wait until about 14:20, not 30 minutes.
+ */
 export function estimateFor(
   queue: SimulatedQueue,
   ticket: { readonly ticketId: string | null; readonly weight: number; readonly issuedAtMs: number },
   averageServiceMinutes: number,
   nowMs: number,
+  intervals: readonly Interval[],
 ): { readonly waitingAhead: number; readonly estimatedWaitMinutes: number } {
   if (ticket.ticketId !== null && !queue.waiting.some((entry) => entry.ticketId === ticket.ticketId)) {
     return { waitingAhead: 0, estimatedWaitMinutes: 0 };
@@ -107,14 +144,21 @@ export function estimateFor(
       entry.ticketId !== ticket.ticketId &&
       (entry.weight > ticket.weight || (entry.weight === ticket.weight && entry.issuedAtMs <= ticket.issuedAtMs)),
   ).length;
-  const untilClerk = queue.clerkFreeAtMs === undefined ? 0 : Math.max(0, queue.clerkFreeAtMs - nowMs) / 60_000;
-  return { waitingAhead, estimatedWaitMinutes: Math.ceil(untilClerk + waitingAhead * averageServiceMinutes) };
+  const clerkFreeMs = Math.max(queue.clerkFreeAtMs ?? nowMs, nowMs);
+  const calledMs =
+    afterStaffedMinutes(intervals, clerkFreeMs, waitingAhead * averageServiceMinutes) ??
+    clerkFreeMs + waitingAhead * averageServiceMinutes * 60_000;
+  return { waitingAhead, estimatedWaitMinutes: Math.ceil(Math.max(0, calledMs - nowMs) / 60_000) };
 }
 
-/** Whether `now` falls in one of the periods (for issuing hours). */
+/** Whether `now` falls in one of the weekly periods (for issuing hours, which the calendar does not change). */
 export function withinPeriods(periods: readonly DailyPeriod[], now: Date): boolean {
   const day = chinaDay(now);
-  return staffedIntervals(periods, day, 1).some(
-    (interval) => now.getTime() >= interval.startMs && now.getTime() < interval.endMs,
+  const weekday = isoWeekday(day);
+  return periods.some(
+    (period) =>
+      period.days.includes(weekday) &&
+      now.getTime() >= chinaInstant(day, period.opens).getTime() &&
+      now.getTime() < chinaInstant(day, period.closes).getTime(),
   );
 }

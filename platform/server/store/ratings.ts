@@ -7,6 +7,7 @@ import {
 } from '../../contract/ratings';
 import type { PlatformSealer } from '../sealing/sealer';
 import { addWorkingDays, chinaDay, compactChinaDay } from '../time';
+import { currentWorkingDays } from './published';
 import { recordArrival } from './arrivals';
 import { dailyId, nextDaySequence } from './day-sequence';
 
@@ -65,7 +66,7 @@ export function recordRating(
   if (rating.level <= BAD_RATING_MAX_LEVEL) {
     const orderSeq = nextDaySequence(db, 'work_orders', day);
     workOrderNo = dailyId('WO', compact, orderSeq);
-    followUpBy = addWorkingDays(day, FOLLOW_UP_WORKING_DAYS);
+    followUpBy = addWorkingDays(day, FOLLOW_UP_WORKING_DAYS, currentWorkingDays(db));
     db.prepare(
       `INSERT INTO work_orders (work_order_no, day, seq, rating_id, status, follow_up_by, created_at)
        VALUES (?, ?, ?, ?, 'open', ?, ?)`,

@@ -2,12 +2,13 @@ import type Database from 'better-sqlite3';
 import type { ZodType } from 'zod';
 import { RatingOptionSet } from '../../contract/ratings';
 import { ServicePointList } from '../../contract/service-points';
+import { WorkCalendar } from '../../contract/work-calendar';
 import { err, type Result } from '../../../core/api/result';
 import { publishDocument, type PublishOutcome } from './documents';
 
 /**
  * Publishing the rating options (好差评 evaluation content, versioned like the national
- * `evaversion`) and the service-point list for the offline map.
+ * `evaversion`), the service-point list for the offline map and the working calendar.
  */
 
 export type PublishReferenceError =
@@ -52,4 +53,21 @@ export function publishServicePoints(
     body: JSON.stringify(points),
   };
   return publishDocument(db, 'servicePoints', document, now);
+}
+
+/** A new calendar version (a new State Council notice, a correction) reaches kiosks on their next refresh. */
+export function publishWorkCalendar(
+  db: Database.Database,
+  calendar: WorkCalendar,
+  now: Date = new Date(),
+): Result<PublishOutcome, PublishReferenceError> {
+  const parsed = validated(WorkCalendar, calendar);
+  if (!parsed.ok) return parsed;
+  const document = {
+    version: parsed.value.version,
+    publishedAt: parsed.value.publishedAt,
+    itemCount: parsed.value.holidays.length,
+    body: JSON.stringify(parsed.value),
+  };
+  return publishDocument(db, 'workCalendar', document, now);
 }

@@ -9,10 +9,20 @@ import type {
 } from '../../contract/queue';
 import { err, ok, type Result } from '../../../core/api/result';
 import { PRIORITIES, type QueueServiceConfig } from '../sample/queue-services';
+import { staffedHours, type StaffedHours } from '../../contract/staffed-hours';
 import { chinaDay } from '../time';
 import { recordArrival } from './arrivals';
 import { dailyId, nextDaySequence } from './day-sequence';
-import { estimateFor, simulateQueue, staffedIntervals, withinPeriods, type QueuedTicket } from './queue-simulation';
+import { currentWorkingDays } from './published';
+import {
+  callingLeftToday,
+  estimateFor,
+  hasCalling,
+  simulateQueue,
+  staffedIntervals,
+  withinPeriods,
+  type QueuedTicket,
+} from './queue-simulation';
 
 /**
  * Ticket numbers of one service on one day live in 1..dailyCap, split so online and offline
@@ -60,18 +70,34 @@ function dayTickets(db: Database.Database, stationId: string, serviceCode: strin
     .all(stationId, serviceCode, day) as TicketRow[];
 }
 
-function simulate(service: QueueServiceConfig, rows: readonly TicketRow[], day: string, now: Date) {
+/** The service's calling hours on the published working calendar. */
+function callingHours(db: Database.Database, service: QueueServiceConfig): StaffedHours {
+  return staffedHours(service.staffedHours, currentWorkingDays(db));
+}
+
+function simulate(
+  db: Database.Database,
+  service: QueueServiceConfig,
+  rows: readonly TicketRow[],
+  day: string,
+  now: Date,
+) {
   const queued: QueuedTicket[] = rows.map((row) => ({
     ticketId: row.ticketId,
     issuedAtMs: Date.parse(row.issuedAt),
     weight: row.priorityWeight,
   }));
-  return simulateQueue(
-    queued,
-    staffedIntervals(service.staffedHours, day, LOOKAHEAD_DAYS),
-    service.averageServiceMinutes,
-    now.getTime(),
-  );
+  const intervals = staffedIntervals(callingHours(db, service), day, LOOKAHEAD_DAYS);
+  return { queue: simulateQueue(queued, intervals, service.averageServiceMinutes, now.getTime()), intervals };
+}
+
+/**
+ * Tickets are issued within the service's issuing hours and only while the day still has calling
+ * ahead: a ticket is one day's number, and one taken after the last window closed (or on a
+ * Sunday or a holiday) would never be called.
+ */
+function issuing(db: Database.Database, service: QueueServiceConfig, now: Date): boolean {
+  return withinPeriods(service.issuingHours, now) && callingLeftToday(callingHours(db, service), now);
 }
 
 /** Numbers still issuable online: from max(online) + 1 up to below the lowest reserved number. */
@@ -97,13 +123,14 @@ export function queueServiceStatus(
 ): QueueService {
   const day = chinaDay(now);
   const rows = dayTickets(db, stationId, service.serviceCode, day);
-  const queue = simulate(service, rows, day, now);
+  const { queue, intervals } = simulate(db, service, rows, day, now);
   const space = numberSpace(db, stationId, service, day);
   const normal = estimateFor(
     queue,
     { ticketId: null, weight: 0, issuedAtMs: now.getTime() },
     service.averageServiceMinutes,
     now.getTime(),
+    intervals,
   );
   return {
     serviceCode: service.serviceCode,
@@ -113,18 +140,20 @@ export function queueServiceStatus(
     issuedToday: rows.length,
     waiting: queue.waiting.length,
     estimatedWaitMinutes: normal.estimatedWaitMinutes,
-    open: withinPeriods(service.issuingHours, now) && space.highestOnline + 1 < space.lowestReserved,
+    open: issuing(db, service, now) && space.highestOnline + 1 < space.lowestReserved,
     priorities: [...service.priorities],
   };
 }
 
 function toTicket(db: Database.Database, service: QueueServiceConfig, row: TicketRow, now: Date): Ticket {
-  const queue = simulate(service, dayTickets(db, row.stationId, row.serviceCode, row.day), row.day, now);
+  const rows = dayTickets(db, row.stationId, row.serviceCode, row.day);
+  const { queue, intervals } = simulate(db, service, rows, row.day, now);
   const estimate = estimateFor(
     queue,
     { ticketId: row.ticketId, weight: row.priorityWeight, issuedAtMs: Date.parse(row.issuedAt) },
     service.averageServiceMinutes,
     now.getTime(),
+    intervals,
   );
   return {
     ticketId: row.ticketId,
@@ -215,7 +244,7 @@ export function issueOnlineTicket(
   request: OnlineTicketRequest,
   now: Date,
 ): Result<Ticket, IssueTicketError> {
-  if (!withinPeriods(service.issuingHours, now)) return err('queueClosed');
+  if (!issuing(db, service, now)) return err('queueClosed');
   const day = chinaDay(now);
   const space = numberSpace(db, request.stationId, service, day);
   const number = space.highestOnline + 1;
@@ -276,7 +305,9 @@ export function reserveTicketRange(
     )
     .get(request.terminalId, request.stationId, service.serviceCode, request.day) as RangeRow | undefined;
   if (held) return ok(toRange(held, service.prefix));
-  if (service.issuingHours.length === 0) return err('queueClosed');
+  if (service.issuingHours.length === 0 || !hasCalling(callingHours(db, service), request.day)) {
+    return err('queueClosed');
+  }
 
   const space = numberSpace(db, request.stationId, service, request.day);
   const free = space.lowestReserved - 1 - space.highestOnline;

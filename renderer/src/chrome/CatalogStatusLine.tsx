@@ -3,7 +3,7 @@ import { useCatalogStatus } from '../api/catalog-status-context';
 import { UiIcon } from '../components/icons/UiIcon';
 import { describeCatalogStatus } from '../format/catalog-status-line';
 import { useFormatAge } from './use-format-age';
-import { useNow } from './use-now';
+import { useStationNow } from '../api/use-station-time';
 
 /**
  * Which list the guides come from and how old it is (feature-anchors c.10). When the platform is
@@ -13,7 +13,7 @@ export function CatalogStatusLine() {
   const { t } = useT();
   const { status } = useCatalogStatus();
   const formatAge = useFormatAge();
-  const line = describeCatalogStatus(status, useNow(30_000));
+  const line = describeCatalogStatus(status, useStationNow(30_000));
 
   let text: string;
   if (line.kind === 'fetching') text = t('status:catalog.fetching');

@@ -6,6 +6,7 @@ import { err, ok } from '../../../core/api/result';
 import { App } from '../shell/App';
 import { createFakeHost, type FakeHandlers, type FakeHost } from './fake-host';
 import { detail, fixtureInfo, list, overview, status as healthyStatus } from './fixture-catalog';
+import { stationHours } from './station-hours';
 
 export interface KioskOptions {
   readonly info?: KioskInfo;
@@ -35,6 +36,8 @@ export function catalogHandlers(options: Pick<KioskOptions, 'info' | 'status' | 
         journeys: { idCardSignIn: true, selfServiceSubmission: true, output: 'paper' as const, keypadRating: true },
       }),
     'camera.reportStatus': () => ok({}),
+    // Home's ticket and check-in tiles say when nobody calls again today; staff are on duty here.
+    'station.hours': () => ok(stationHours()),
     'kiosk.info': () => ok(options.info ?? fixtureInfo),
     'catalog.status': () => ok(options.status ?? healthyStatus()),
     'catalog.overview': () => (options.empty ? err(catalogEmpty) : ok(overview())),

@@ -6,7 +6,7 @@ import { ApplyNoticeLine } from './ApplyNoticeLine';
 import { ElderFormStep } from './ElderFormStep';
 import { FieldInput } from './FieldInput';
 import { formProblems } from './form-check';
-import { formatChinaDateTimeNumeric as formatDateTime } from '../../format/china-time';
+import { useStationTime } from '../../api/use-station-time';
 
 /** 使用您上次在本机填写的电话和地址？ Asked before the form, and nothing is taken without a yes. */
 export function ConsentPrompt({
@@ -20,14 +20,15 @@ export function ConsentPrompt({
   onAccept: () => void;
   onDecline: () => void;
 }) {
-  const { t, i18n } = useT();
+  const { t } = useT();
+  const time = useStationTime();
   return (
     <div className="apply-consent" data-testid="history-consent">
       <h2 className="apply-question" data-speech="title">
         {t('apply:consent.question')}
       </h2>
       <p className="screen-subtitle">
-        {t('apply:consent.when', { time: formatDateTime(history.lastSubmittedAt, i18n.language) })}
+        {t('apply:consent.when', { time: time.dateTimeNumeric(history.lastSubmittedAt) })}
       </p>
       <p className="apply-hint" data-speech="hint">
         {t('apply:consent.hint')}

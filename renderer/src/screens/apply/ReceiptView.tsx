@@ -3,10 +3,8 @@ import { useT } from '../../i18n/use-t';
 import type { ApplyNotice } from './apply-machine';
 import { ApplyNoticeLine } from './ApplyNoticeLine';
 import { ProgressQr } from './ProgressQr';
-import {
-  formatChinaDateTimeNumeric as formatDateTime,
-  formatIsoDateNumeric as formatDate,
-} from '../../format/china-time';
+import { useStationTime } from '../../api/use-station-time';
+import { formatIsoDateNumeric as formatDate } from '../../format/station-time';
 
 /** The kiosk reference as the paper receipt prints it (core's shortLocalRef), so both read the same. */
 function shortLocalRef(localRef: string): string {
@@ -34,6 +32,7 @@ export function ReceiptView({
   onFinish: () => void;
 }) {
   const { t, i18n } = useT();
+  const time = useStationTime();
   const { print } = receipt;
   return (
     <div className="apply-step apply-receipt" data-testid="apply-receipt" data-status={receipt.status}>
@@ -77,7 +76,7 @@ export function ReceiptView({
         ))}
         <div>
           <dt>{t('apply:receipt.submittedAt')}</dt>
-          <dd>{formatDateTime(receipt.submittedAt, i18n.language)}</dd>
+          <dd>{time.dateTimeNumeric(receipt.submittedAt)}</dd>
         </div>
       </dl>
       {receipt.receiptLines.length > 0 && (

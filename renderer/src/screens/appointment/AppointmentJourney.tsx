@@ -8,7 +8,9 @@ import { useFinishVisit, useShellSend } from '../../shell/shell-context';
 import { Loading } from '../../states/Loading';
 import { SignIn } from '../signin/SignIn';
 import { ChoicePages } from '../ticket/ChoicePages';
-import { formatChinaClock, formatChinaDay, formatChinaDayTime } from '../../format/china-time';
+import { useStationHours } from '../../api/use-station-hours';
+import { useStationTime } from '../../api/use-station-time';
+import type { AppointmentDay } from '../../../../core/api/queue';
 import { JourneyNotice } from '../ticket/JourneyNotice';
 import { TicketView } from '../ticket/TicketView';
 import { appointmentMachine } from './appointment-machine';
@@ -27,12 +29,13 @@ export function AppointmentJourney({
   servicePointId: string | null;
   onExit: () => void;
 }) {
-  const { t, i18n } = useT();
+  const { t } = useT();
   const client = useClient();
   const send = useShellSend();
   const { station } = useKioskInfo();
+  const time = useStationTime();
   const [snapshot, sendStep] = useMachine(appointmentMachine, {
-    input: { client, mode, matterCode, servicePointId, location: station.location },
+    input: { client, mode, matterCode, servicePointId, location: station.location, today: time.today },
   });
   const done = snapshot.status === 'done';
   // Booked or checked in (完成, or the slip timed out): the resident is done, the visit ends. Left
@@ -44,7 +47,6 @@ export function AppointmentJourney({
   }, [done, served, finishVisit, onExit]);
 
   const context = snapshot.context;
-  const locale = i18n.language;
   const pointName = (id: string | null) => context.choices.points.find((p) => p.id === id)?.name ?? id ?? '';
   const matterName = context.choices.matters.find((m) => m.code === context.matterCode)?.name ?? context.matterCode;
   const is = (state: string) => snapshot.matches(state as never);
@@ -84,6 +86,7 @@ export function AppointmentJourney({
             {context.problem === 'unavailable' && t('appointment:unavailable', { hotline: station.hotline })}
             {context.problem === 'notActive' && t('appointment:checkIn.notActive')}
             {context.problem === 'notToday' && t('appointment:checkIn.notToday')}
+            {context.problem === 'notStaffed' && <NotStaffedCheckIn />}
             {(context.problem === 'failed' || context.problem === 'slotFull' || context.problem === null) &&
               t('appointment:failed', { hotline: station.hotline })}
           </p>
@@ -158,43 +161,45 @@ export function AppointmentJourney({
             {pointName(context.servicePointId)} · {t('appointment:day.title')}
           </h2>
           <StepHint text={t('appointment:day.hint')} />
-          {context.days.every((d) => d.remaining === 0) ? (
+          {!context.days.some((d) => d.status === 'open') && (
             <JourneyNotice testId="appointment-no-days" tone="info">
-              <p data-speech="hint">{t('appointment:day.none')}</p>
+              <p data-speech="hint">
+                {context.days.some((d) => d.status === 'full')
+                  ? t('appointment:day.none')
+                  : t('appointment:day.noneOpen')}
+              </p>
             </JourneyNotice>
-          ) : (
-            <ChoicePages
-              testId="appointment-days"
-              compact
-              items={context.days}
-              keyOf={(d) => d.date}
-              render={(d) => (
-                <button
-                  type="button"
-                  className="tile journey-tile"
-                  data-date={d.date}
-                  disabled={d.remaining === 0}
-                  onClick={() => sendStep({ type: 'CHOOSE_DAY', date: d.date })}
-                >
-                  <span className="tile-text">
-                    <span className="tile-label">{formatChinaDay(d.date, locale)}</span>
-                    <span className="tile-hint">
-                      {d.remaining === 0
-                        ? t('appointment:day.full')
-                        : t('appointment:day.remaining', { count: d.remaining })}
-                    </span>
-                  </span>
-                </button>
-              )}
-            />
           )}
+          <ChoicePages
+            testId="appointment-days"
+            compact
+            items={context.days}
+            keyOf={(d) => d.date}
+            render={(d) => (
+              <button
+                type="button"
+                className="tile journey-tile"
+                data-date={d.date}
+                data-status={d.status}
+                disabled={d.status !== 'open'}
+                onClick={() => sendStep({ type: 'CHOOSE_DAY', date: d.date })}
+              >
+                <span className="tile-text">
+                  <span className="tile-label">{time.day(d.date)}</span>
+                  <span className="tile-hint" data-testid="appointment-day-status">
+                    <DayStatus day={d} />
+                  </span>
+                </span>
+              </button>
+            )}
+          />
         </div>
       )}
 
       {is('choosingSlot') && (
         <div className="journey-step">
           <h2 className="journey-step-title" data-speech="title">
-            {context.date ? formatChinaDay(context.date, locale) : ''} · {t('appointment:slot.title')}
+            {context.date ? time.day(context.date) : ''} · {t('appointment:slot.title')}
           </h2>
           <StepHint text={t('appointment:slot.hint')} />
           {context.problem === 'slotFull' && (
@@ -224,7 +229,7 @@ export function AppointmentJourney({
                 >
                   <span className="tile-text">
                     <span className="tile-label">
-                      {formatChinaClock(s.startsAt, locale)}–{formatChinaClock(s.endsAt, locale)}
+                      {time.clock(s.startsAt)}–{time.clock(s.endsAt)}
                     </span>
                     <span className="tile-hint">
                       {s.remaining === 0
@@ -271,7 +276,7 @@ export function AppointmentJourney({
             <dd>{pointName(context.slot.servicePointId)}</dd>
             <dt>{t('appointment:confirm.time')}</dt>
             <dd>
-              {formatChinaDayTime(context.slot.startsAt, locale)}–{formatChinaClock(context.slot.endsAt, locale)}
+              {time.dayTime(context.slot.startsAt)}–{time.clock(context.slot.endsAt)}
             </dd>
             <dt>{t('appointment:confirm.phone')}</dt>
             <dd>{context.phone}</dd>
@@ -329,8 +334,7 @@ export function AppointmentJourney({
                 <span className="tile-text">
                   <span className="tile-label">{a.matter.matterName}</span>
                   <span className="tile-hint">
-                    {formatChinaClock(a.startsAt, locale)}–{formatChinaClock(a.endsAt, locale)} ·{' '}
-                    {pointName(a.servicePointId)}
+                    {time.clock(a.startsAt)}–{time.clock(a.endsAt)} · {pointName(a.servicePointId)}
                   </span>
                 </span>
                 <span className="tile-count">{t('appointment:checkIn.submit')}</span>
@@ -371,7 +375,12 @@ export function AppointmentJourney({
           <h2 className="journey-step-title" data-speech="title">
             {t('appointment:checkIn.done')}
           </h2>
-          <TicketView ticket={context.checkedIn.ticket} print={context.checkedIn.print} offline={false} />
+          <TicketView
+            ticket={context.checkedIn.ticket}
+            wait={context.checkedIn.wait}
+            print={context.checkedIn.print}
+            offline={false}
+          />
           <Finish onRate={rate} onFinish={finish} />
         </div>
       )}
@@ -380,7 +389,8 @@ export function AppointmentJourney({
 }
 
 function AppointmentSlip({ appointment, pointName }: { appointment: Appointment; pointName: (id: string) => string }) {
-  const { t, i18n } = useT();
+  const { t } = useT();
+  const time = useStationTime();
   return (
     <div className="ticket-view" data-testid="appointment-slip">
       <p className="ticket-view-label">{t('appointment:booked.number', { id: appointment.appointmentId })}</p>
@@ -391,8 +401,7 @@ function AppointmentSlip({ appointment, pointName }: { appointment: Appointment;
         <dd>{pointName(appointment.servicePointId)}</dd>
         <dt>{t('appointment:confirm.time')}</dt>
         <dd>
-          {formatChinaDayTime(appointment.startsAt, i18n.language)}–
-          {formatChinaClock(appointment.endsAt, i18n.language)}
+          {time.dayTime(appointment.startsAt)}–{time.clock(appointment.endsAt)}
         </dd>
       </dl>
       <p className="journey-note">{t('appointment:booked.bring')}</p>
@@ -420,5 +429,43 @@ function StepHint({ text }: { text: string }) {
     <p className="journey-note" data-speech="hint">
       {text}
     </p>
+  );
+}
+
+/**
+ * A day's tile says why it can or cannot be booked: places left, 已约满 only when every slot is
+ * taken, 休息 on a weekend or public holiday (with the holiday's name), and a working day the
+ * point does not take bookings or whose slots have all begun.
+ */
+function DayStatus({ day }: { day: AppointmentDay }) {
+  const { t } = useT();
+  switch (day.status) {
+    case 'open':
+      return <>{t('appointment:day.remaining', { count: day.remaining })}</>;
+    case 'full':
+      return <>{t('appointment:day.full')}</>;
+    case 'over':
+      return <>{t('appointment:day.over')}</>;
+    case 'rest':
+      return (
+        <>{day.holiday ? t('appointment:day.holidayRest', { holiday: day.holiday }) : t('appointment:day.rest')}</>
+      );
+    case 'notOffered':
+      return <>{t('appointment:day.notOffered')}</>;
+  }
+}
+
+/** Check-in turns an appointment into a ticket for the windows: when nobody calls again today, say when they do. */
+function NotStaffedCheckIn() {
+  const { t } = useT();
+  const time = useStationTime();
+  const hours = useStationHours();
+  const next = hours?.presence.state === 'offDuty' ? hours.presence.next : null;
+  return (
+    <>
+      {next
+        ? t('appointment:checkIn.notStaffedUntil', { when: time.when(next.startsAt) })
+        : t('appointment:checkIn.notStaffed')}
+    </>
   );
 }

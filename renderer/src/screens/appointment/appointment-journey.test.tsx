@@ -1,7 +1,7 @@
 import { act, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ServiceMap } from '../../../../core/api/care';
-import type { AppointmentReceipt, CheckInReceipt } from '../../../../core/api/queue';
+import type { AppointmentDay, AppointmentReceipt, CheckInReceipt, QueueOverview } from '../../../../core/api/queue';
 import type { ServicePoint } from '../../../../platform/contract/service-points';
 import type { Appointment } from '../../../../platform/contract/appointments';
 import { err, ok } from '../../../../core/api/result';
@@ -89,18 +89,29 @@ const checkedIn: CheckInReceipt = {
     issuedBy: 'KIOSK-TEST-01',
     source: 'online',
   },
+  wait: { kind: 'minutes', minutes: 5, callAt: '2025-03-17T01:00:00.000Z' },
   print: { output: 'paper', problem: null },
 };
+
+const emptyOverview: QueueOverview = {
+  source: 'platform',
+  updatedAt: null,
+  services: [],
+  calling: null,
+  today: { date: '2025-03-17', weekday: 1, kind: 'workday', holiday: null },
+};
+
+/** A day as appointment.days gives it: an open working day unless said otherwise. */
+function day(date: string, remaining: number, more: Partial<AppointmentDay> = {}): AppointmentDay {
+  return { date, remaining, status: remaining > 0 ? 'open' : 'full', dayKind: 'workday', holiday: null, ...more };
+}
 
 const bookingHandlers = {
   'serviceMap.points': () => ok(serviceMap),
   'appointment.days': () =>
     ok({
       servicePointId: 'near-centre',
-      days: [
-        { date: '2025-03-15', remaining: 0 },
-        { date: '2025-03-17', remaining: 5 },
-      ],
+      days: [day('2025-03-14', 0), day('2025-03-15', 0, { status: 'rest', dayKind: 'weekend' }), day('2025-03-17', 5)],
     }),
   'appointment.slots': () =>
     ok({
@@ -148,7 +159,13 @@ describe('appointment journey: book', () => {
     await user.click(tiles[0] as HTMLElement);
 
     const days = await screen.findByTestId('appointment-days');
-    expect(days.querySelector<HTMLButtonElement>('[data-date="2025-03-15"]')?.disabled).toBe(true);
+    // A Saturday says 休息, not 已约满; a working day with every slot taken says 已约满.
+    const saturday = days.querySelector<HTMLButtonElement>('[data-date="2025-03-15"]');
+    expect(saturday?.disabled).toBe(true);
+    expect(saturday?.textContent).toContain('休息');
+    expect(saturday?.textContent).not.toContain('已约满');
+    expect(days.querySelector('[data-date="2025-03-14"]')?.textContent).toContain('已约满');
+    expect(days.querySelector('[data-date="2025-03-17"]')?.textContent).toContain('剩余 5 个名额');
     await user.click(days.querySelector<HTMLButtonElement>('[data-date="2025-03-17"]') as HTMLElement);
     expect(fake.callsTo('appointment.days')).toEqual([{ servicePointId: 'near-centre', matterCode: '370784-CJ-020' }]);
 
@@ -224,7 +241,7 @@ describe('appointment journey: book', () => {
           'appointment.days': () =>
             down
               ? err({ code: 'platformUnavailable', message: 'down' })
-              : ok({ servicePointId: 'near-centre', days: [{ date: '2025-03-17', remaining: 5 }] }),
+              : ok({ servicePointId: 'near-centre', days: [day('2025-03-17', 5)] }),
         },
       },
     );
@@ -253,7 +270,7 @@ describe('appointment journey: book', () => {
 });
 
 describe('appointment journey: 长辈版', () => {
-  const eightDays = Array.from({ length: 8 }, (_, i) => ({ date: `2025-03-${String(17 + i)}`, remaining: 5 }));
+  const eightDays = Array.from({ length: 8 }, (_, i) => day(`2025-03-${String(17 + i)}`, 5));
   const eightSlots = Array.from({ length: 8 }, (_, i) => ({
     slotId: `SLOT-${i}`,
     servicePointId: 'near-centre',
@@ -287,7 +304,7 @@ describe('appointment journey: 长辈版', () => {
     expect(days.querySelectorAll('[data-date]')).toHaveLength(4);
     expect(step()).toMatchObject({
       titles: ['预约办事', '景芝镇便民服务中心 · 请选择日期'],
-      hints: ['点一下要去的日期，灰色的日期已经约满', '第 1 页，共 2 页'],
+      hints: ['点一下要去的日期，灰色的日期不能预约', '第 1 页，共 2 页'],
     });
     expect(step().choices).toBeLessThanOrEqual(ELDER_MAX_CHOICES);
     await user.click(days.querySelector('[data-date="2025-03-17"]') as HTMLElement);
@@ -358,7 +375,7 @@ describe('appointment journey: check in', () => {
       {
         handlers: {
           'appointment.mine': () => ok({ appointments: [{ ...appointment, status: 'checkedIn' }] }),
-          'queue.overview': () => ok({ source: 'platform', updatedAt: null, services: [] }),
+          'queue.overview': () => ok(emptyOverview),
         },
       },
     );

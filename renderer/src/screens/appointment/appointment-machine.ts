@@ -4,14 +4,13 @@ import type { KioskContract, MatterSummary } from '../../../../core/api/contract
 import type { AppointmentDays, AppointmentReceipt, CheckInReceipt } from '../../../../core/api/queue';
 import type { Appointment, AppointmentSlot } from '../../../../platform/contract/appointments';
 import type { ServicePoint } from '../../../../platform/contract/service-points';
-import { todayInChina } from '../../format/china-time';
 
 /** How long the booking slip or the check-in ticket stays up before the kiosk goes home. */
 export const SLIP_SHOWN_MS = 45_000;
 /** Longer when it is only on screen: the resident has to write it down or photograph it. */
 export const SLIP_ON_SCREEN_MS = 75_000;
 
-export type AppointmentProblem = 'unavailable' | 'failed' | 'slotFull' | 'notActive' | 'notToday';
+export type AppointmentProblem = 'unavailable' | 'failed' | 'slotFull' | 'notActive' | 'notToday' | 'notStaffed';
 /** Where 再试一次 goes back to after a problem. */
 type Resume = 'choices' | 'days' | 'slots' | 'confirm' | 'mine' | 'checkIn';
 
@@ -25,6 +24,7 @@ interface AppointmentContext {
   readonly client: Client<KioskContract>;
   readonly mode: 'book' | 'checkIn';
   readonly location: { lat: number; lng: number };
+  readonly today: () => string;
   readonly matterCode: string | null;
   readonly servicePointId: string | null;
   readonly choices: Choices;
@@ -48,6 +48,8 @@ export interface AppointmentInput {
   readonly servicePointId: string | null;
   /** This station's position: the nearest bookable point is offered first. */
   readonly location: { lat: number; lng: number };
+  /** Today on the station's clocks (its zone, the kiosk's clock): check-in lists today's appointments. */
+  readonly today: () => string;
 }
 
 export type AppointmentEvent =
@@ -79,6 +81,7 @@ function problemOf(error: Failure): AppointmentProblem {
   if (error.code === 'slotFull') return 'slotFull';
   if (error.code === 'appointmentNotActive') return 'notActive';
   if (error.code === 'notToday') return 'notToday';
+  if (error.code === 'notStaffed') return 'notStaffed';
   return 'failed';
 }
 
@@ -137,7 +140,7 @@ export const appointmentMachine = setup({
       ),
     ),
     loadMine: fromPromise<Outcome<readonly Appointment[]>, AppointmentContext>(async ({ input }) => {
-      const answer = await input.client.call('appointment.mine', { date: todayInChina(new Date()) });
+      const answer = await input.client.call('appointment.mine', { date: input.today() });
       return answer.ok ? { ok: true, value: answer.value.appointments } : answer;
     }),
     checkIn: fromPromise<Outcome<CheckInReceipt>, { context: AppointmentContext; appointmentId: string }>(
@@ -175,6 +178,7 @@ export const appointmentMachine = setup({
     client: input.client,
     mode: input.mode,
     location: input.location,
+    today: input.today,
     matterCode: input.matterCode,
     servicePointId: input.servicePointId,
     choices: { matters: [], points: [] },

@@ -11,6 +11,7 @@ import { ElderHelpSteps } from './ElderHelpSteps';
 import { createHelpMachine } from './help-machine';
 import { HelpFormView } from './HelpFormView';
 import { HelpSlip } from './HelpSlip';
+import { OffDutyNotice } from './OffDutyNotice';
 import { StationContacts } from './StationContacts';
 import './help.css';
 
@@ -107,6 +108,7 @@ export function HelpJourney({ matterCode, onExit }: { matterCode: string | null;
       <div className={elder ? 'help-layout help-layout--elder' : 'help-layout'}>
         <div className="help-main">
           {matterCode && <AttachedMatter code={matterCode} />}
+          {editing && <OffDutyNotice />}
           {body}
         </div>
         <StationContacts />

@@ -1,10 +1,12 @@
 import type { HelpReceipt } from '../../../../core/api/care';
 import { UiIcon } from '../../components/icons/UiIcon';
+import { useStationTime } from '../../api/use-station-time';
 import { useT } from '../../i18n/use-t';
 
 /** After sending: the reference to quote, when someone gets in touch, where the request is, the slip. */
 export function HelpSlip({ receipt, onDone }: { receipt: HelpReceipt; onDone: () => void }) {
   const { t } = useT();
+  const time = useStationTime();
   const onPaper = receipt.print.output === 'paper';
   return (
     <div
@@ -26,7 +28,9 @@ export function HelpSlip({ receipt, onDone }: { receipt: HelpReceipt; onDone: ()
       <p className="state-body" data-testid="help-contact-time" data-speech="hint">
         {receipt.kind === 'agentAtStation'
           ? t('help:slip.agentSoon')
-          : t('help:slip.contactWithin', { hours: receipt.expectedContactWithinHours })}
+          : receipt.contactFrom !== null
+            ? t('help:slip.contactFrom', { when: time.when(receipt.contactFrom) })
+            : t('help:slip.contactWithin', { hours: receipt.expectedContactWithinHours })}
       </p>
       <p className="state-body" data-testid="help-delivery">
         {receipt.status === 'delivered' ? t('help:slip.delivered') : t('help:slip.savedOffline')}

@@ -1,9 +1,11 @@
 import { useMemo, useState } from 'react';
 import { useKioskInfo } from '../../api/kiosk-info-context';
 import { TextEntry } from '../../components/keypad/TextEntry';
-import { chinaDateAfter } from '../../format/china-time';
+import { useStationHours } from '../../api/use-station-hours';
+import { useStationTime } from '../../api/use-station-time';
 import { useT } from '../../i18n/use-t';
 import type { AssistanceKind } from '../../../../platform/contract/assistance';
+import { nextOnDuty } from '../../../../core/api/station';
 import { HELP_KINDS, PREFERRED_TIMES, type HelpForm, type HelpNeed, type PreferredTime } from './help-form';
 import '../../components/choice-chips.css';
 
@@ -12,29 +14,50 @@ import '../../components/choice-chips.css';
  * step; each says what was chosen with aria-pressed and leaves what a choice does to the caller.
  */
 
-/** Today and the next three China days, for a home visit's preferred day. */
+/** Today and the next three days on the station's calendar, for a home visit's preferred day. */
 const VISIT_DAYS = 4;
 
+/**
+ * The kinds of help. An agent at the station needs one on duty (station.staffedJourneys): out of
+ * hours that tile says so and when they are next in, and cannot be chosen; the others can, and
+ * are done when staff are back (the notice above the form and the slip say when).
+ */
 export function KindTiles({ form, onChoose }: { form: HelpForm; onChoose: (kind: AssistanceKind) => void }) {
   const { t } = useT();
+  const time = useStationTime();
+  const hours = useStationHours();
+  const agentAway =
+    hours !== null && hours.staffedJourneys.includes('agentAtStation') && hours.presence.state !== 'onDuty';
+  const next = hours === null ? null : nextOnDuty(hours.presence);
   return (
     <div className="help-kinds" role="group" aria-label={t('help:kind.label')}>
-      {HELP_KINDS.map((kind) => (
-        <button
-          key={kind}
-          type="button"
-          className="tile help-kind"
-          data-testid="help-kind"
-          data-kind={kind}
-          aria-pressed={form.kind === kind}
-          onClick={() => onChoose(kind)}
-        >
-          <span className="tile-text">
-            <span className="tile-label">{t(`help:kind.${kind}.label`)}</span>
-            <span className="tile-hint">{t(`help:kind.${kind}.hint`)}</span>
-          </span>
-        </button>
-      ))}
+      {HELP_KINDS.map((kind) => {
+        const away = kind === 'agentAtStation' && agentAway;
+        return (
+          <button
+            key={kind}
+            type="button"
+            className="tile help-kind"
+            data-testid="help-kind"
+            data-kind={kind}
+            data-blocked={away ? 'offDuty' : undefined}
+            disabled={away}
+            aria-pressed={form.kind === kind}
+            onClick={() => onChoose(kind)}
+          >
+            <span className="tile-text">
+              <span className="tile-label">{t(`help:kind.${kind}.label`)}</span>
+              <span className="tile-hint">
+                {!away
+                  ? t(`help:kind.${kind}.hint`)
+                  : next
+                    ? t('help:kind.agentAtStation.awayUntil', { when: time.when(next) })
+                    : t('help:kind.agentAtStation.away')}
+              </span>
+            </span>
+          </button>
+        );
+      })}
     </div>
   );
 }
@@ -62,9 +85,8 @@ export function TimeChips({ form, onChoose }: { form: HelpForm; onChoose: (time:
 
 export function DayChips({ form, onChoose }: { form: HelpForm; onChoose: (day: string | null) => void }) {
   const { t } = useT();
-  const [days] = useState(() =>
-    Array.from({ length: VISIT_DAYS }, (_, index) => chinaDateAfter(new Date(), index).date),
-  );
+  const time = useStationTime();
+  const [days] = useState(() => Array.from({ length: VISIT_DAYS }, (_, index) => time.dayAfter(index)));
   return (
     <div className="care-chips">
       <button

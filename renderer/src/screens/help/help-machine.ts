@@ -21,7 +21,7 @@ export interface HelpContext {
   readonly problems: readonly HelpFormProblem[];
   readonly pending: HelpRequestInput | null;
   readonly receipt: HelpReceipt | null;
-  readonly failure: 'invalidRequest' | 'sendFailed' | null;
+  readonly failure: 'invalidRequest' | 'notStaffed' | 'sendFailed' | null;
 }
 
 export type HelpEvent =
@@ -121,8 +121,9 @@ export function createHelpMachine(
               target: 'failed',
               actions: assign(({ event }) => ({
                 failure:
-                  !event.output.ok && event.output.error.code === 'invalidRequest'
-                    ? ('invalidRequest' as const)
+                  !event.output.ok &&
+                  (event.output.error.code === 'invalidRequest' || event.output.error.code === 'notStaffed')
+                    ? event.output.error.code
                     : ('sendFailed' as const),
               })),
             },

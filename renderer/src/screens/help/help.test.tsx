@@ -3,17 +3,19 @@ import { describe, expect, it, vi } from 'vitest';
 import type { HelpReceipt } from '../../../../core/api/care';
 import { err, ok } from '../../../../core/api/result';
 import type { FakeHandlers } from '../../test/fake-host';
-import { detail } from '../../test/fixture-catalog';
+import { detail, fixtureInfo } from '../../test/fixture-catalog';
 import { deferred } from '../rating/render-journey.testing';
 import { renderCareJourney as renderJourney } from './render-care.testing';
 import { HelpJourney } from './HelpJourney';
 import { choicesIn } from '../../test/elder-checks';
+import { SUNDAY_OFF_DUTY } from '../../test/station-hours';
 
 const receipt: HelpReceipt = {
   status: 'delivered',
   reference: 'AR-20261121-0001',
   kind: 'callback',
   expectedContactWithinHours: 24,
+  contactFrom: null,
   print: { output: 'paper', problem: null },
 };
 
@@ -206,5 +208,60 @@ describe('help journey in 长辈版', () => {
     await user.click(screen.getByTestId('help-step-back'));
     const evening = screen.getAllByTestId('help-time').find((chip) => chip.dataset['time'] === 'evening')!;
     expect(evening.getAttribute('aria-pressed')).toBe('true');
+  });
+
+  describe('out of hours (Sunday 14:00, staff next in on Monday 08:30)', () => {
+    const sunday = {
+      ...fixtureInfo,
+      clockOffsetMs: Date.parse('2026-11-22T06:00:00.000Z') - Date.now(),
+    };
+
+    it('promises a callback when staff are back and the hotline, and offers no agent at the station', async () => {
+      renderJourney(
+        <HelpJourney matterCode={null} onExit={() => undefined} />,
+        handlers({ 'station.hours': () => ok(SUNDAY_OFF_DUTY) }),
+        {},
+        sunday,
+      );
+      const notice = await screen.findByTestId('help-off-duty');
+      expect(notice.textContent).toContain('电话回访和上门服务会在明天（周一）08:30上班后联系您');
+      expect(notice.textContent).toContain('0536-4000123');
+      await vi.waitFor(() => expect((kind('agentAtStation') as HTMLButtonElement).disabled).toBe(true));
+      expect(kind('agentAtStation').textContent).toContain('帮办员明天（周一）08:30上班，现在不能到站');
+      expect(document.body.textContent).not.toContain('尽快到站');
+      expect((kind('callback') as HTMLButtonElement).disabled).toBe(false);
+    });
+
+    it('the slip says the day and hour staff will call, not within so many hours', async () => {
+      const { user } = renderJourney(
+        <HelpJourney matterCode={null} onExit={() => undefined} />,
+        handlers({
+          'station.hours': () => ok(SUNDAY_OFF_DUTY),
+          'help.request': () => ok({ ...receipt, contactFrom: '2026-11-23T00:30:00.000Z' }),
+        }),
+        {},
+        sunday,
+      );
+      await user.click(await screen.findByTestId('help-submit'));
+      await user.click(kind('callback'));
+      await typePhone(user, '13912345678');
+      await user.click(screen.getByTestId('help-submit'));
+      const slip = await screen.findByTestId('help-slip');
+      expect(within(slip).getByTestId('help-contact-time').textContent).toBe(
+        '工作人员会在明天（周一）08:30上班后与您联系。',
+      );
+      expect(slip.textContent).not.toContain('24 小时内');
+    });
+
+    it('says plainly when the platform refuses an agent because nobody is on duty', async () => {
+      const { user } = renderJourney(
+        <HelpJourney matterCode={null} onExit={() => undefined} />,
+        handlers({ 'help.request': () => err({ code: 'notStaffed' as const, message: 'off duty' }) }),
+      );
+      await user.click(await screen.findByTestId('help-submit'));
+      await user.click(kind('agentAtStation'));
+      await user.click(screen.getByTestId('help-submit'));
+      expect((await screen.findByTestId('help-failed')).textContent).toContain('现在没有帮办员在岗，不能到站');
+    });
   });
 });

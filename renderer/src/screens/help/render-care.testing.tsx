@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import type { KioskInfo } from '../../../../core/api/contract';
 import type { FakeHandlers } from '../../test/fake-host';
 import { beginVisit, ShellVisit, type ShellHandle } from '../../test/shell-visit';
 import { renderJourney } from '../rating/render-journey.testing';
@@ -11,9 +12,10 @@ export function renderCareJourney(
   element: ReactElement,
   handlers: FakeHandlers,
   options: { readonly elder?: boolean } = {},
+  info?: KioskInfo,
 ): ReturnType<typeof renderJourney> {
   const handle: ShellHandle = { current: null };
-  const rendered = renderJourney(<ShellVisit handle={handle}>{element}</ShellVisit>, handlers);
+  const rendered = renderJourney(<ShellVisit handle={handle}>{element}</ShellVisit>, handlers, info ? { info } : {});
   beginVisit(handle, options);
   return rendered;
 }

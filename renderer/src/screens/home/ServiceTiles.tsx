@@ -1,5 +1,7 @@
 import type { JourneyAvailability } from '../../../../core/api/devices';
+import type { StationHours } from '../../../../core/api/station';
 import { useJourneyAvailability } from '../../api/use-devices';
+import { useStationHours } from '../../api/use-station-hours';
 import { UiIcon, type UiIconName } from '../../components/icons/UiIcon';
 import { useT } from '../../i18n/use-t';
 import type { Journey } from '../../shell/journeys';
@@ -46,6 +48,18 @@ export function tileState(
 }
 
 /**
+ * Journeys that need staff (station.staffedJourneys) once nobody is on duty again today: the tile
+ * still opens (its screen says when staff are next in) but says so first, so a resident is not
+ * surprised at the last step.
+ */
+export function offDutyNote(id: ServiceId, hours: StationHours | null): 'ticketOffDuty' | 'checkInOffDuty' | null {
+  if (hours === null || hours.presence.state !== 'offDuty') return null;
+  if (id === 'ticket' && hours.staffedJourneys.includes('ticket')) return 'ticketOffDuty';
+  if (id === 'checkIn' && hours.staffedJourneys.includes('appointmentCheckIn')) return 'checkInOffDuty';
+  return null;
+}
+
+/**
  * 长辈版's order: what older residents come for most (a ticket, their case's progress, finding a
  * matter) first, since it shows four tiles a page.
  */
@@ -66,6 +80,7 @@ export function ServiceTiles() {
   const { t } = useT();
   const send = useShellSend();
   const journeys = useJourneyAvailability();
+  const hours = useStationHours();
   const elder = useElder();
   const tiles = elder ? ELDER_ORDER.flatMap((id) => TILES.filter((tile) => tile.id === id)) : TILES;
   return (
@@ -78,7 +93,9 @@ export function ServiceTiles() {
         items={tiles}
         keyOf={(tile) => tile.id}
         render={(tile) => {
-          const state = tileState(tile.id, journeys);
+          const device = tileState(tile.id, journeys);
+          const offDuty = offDutyNote(tile.id, hours);
+          const state = offDuty === null ? device : { ...device, note: offDuty };
           return (
             <button
               type="button"

@@ -36,7 +36,16 @@ describe('service tiles: journey gating', () => {
 
   it('opens a journey over home', async () => {
     const { user } = renderKiosk({
-      handlers: { 'queue.overview': () => ok({ source: 'platform' as const, updatedAt: null, services: [] }) },
+      handlers: {
+        'queue.overview': () =>
+          ok({
+            source: 'platform' as const,
+            updatedAt: null,
+            services: [],
+            calling: null,
+            today: { date: '2026-11-20', weekday: 5, kind: 'workday' as const, holiday: null },
+          }),
+      },
     });
     await startVisit(user);
     await user.click(await screen.findByTestId('service-ticket'));

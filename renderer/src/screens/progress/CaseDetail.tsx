@@ -1,6 +1,6 @@
 import type { CaseLookup, CaseStatus } from '../../../../core/api/care';
 import { useT } from '../../i18n/use-t';
-import { formatChinaDay, formatChinaDayTime } from '../../format/china-time';
+import { useStationTime } from '../../api/use-station-time';
 import '../ticket/journeys.css';
 
 /** One case: state, steps as a vertical timeline, next step, promised date, how the result comes (never to whom). */
@@ -12,8 +12,8 @@ export function CaseDetail({
   /** The service point's name for a pick-up; the id when the map is not at hand. */
   pointName: (id: string) => string;
 }) {
-  const { t, i18n } = useT();
-  const locale = i18n.language;
+  const { t } = useT();
+  const time = useStationTime();
   if (lookup.found === 'pendingHere') {
     const { application } = lookup;
     return (
@@ -25,7 +25,7 @@ export function CaseDetail({
           {t('progress:detail.pendingBody', { matter: application.matterName })}
         </p>
         <p className="journey-note">
-          {t('progress:detail.submittedAt', { time: formatChinaDayTime(application.submittedAt, locale) })}
+          {t('progress:detail.submittedAt', { time: time.dayTime(application.submittedAt) })}
         </p>
       </div>
     );
@@ -51,7 +51,7 @@ export function CaseDetail({
       </dl>
       <p className="journey-note">
         {progress.promisedBy
-          ? t('progress:detail.promised', { date: formatChinaDay(progress.promisedBy, locale) })
+          ? t('progress:detail.promised', { date: time.day(progress.promisedBy) })
           : t('progress:detail.noPromise')}
       </p>
       <p className="journey-note">
@@ -66,7 +66,7 @@ export function CaseDetail({
             {step.name}
             <span className="progress-step-state">
               {t(`progress:detail.step.${step.state}`)}
-              {step.at && ` · ${formatChinaDayTime(step.at, locale)}`}
+              {step.at && ` · ${time.dayTime(step.at)}`}
             </span>
             {step.note && <p className="journey-note">{step.note}</p>}
           </li>

@@ -3,7 +3,7 @@ import { useKioskInfo } from '../../api/kiosk-info-context';
 import { useT } from '../../i18n/use-t';
 import { ChoicePages as ElderChoicePages, useElder } from '../../components/ChoicePages';
 import { ChoicePages } from '../ticket/ChoicePages';
-import { formatChinaDay, formatChinaDayTime } from '../../format/china-time';
+import { useStationTime } from '../../api/use-station-time';
 import '../ticket/journeys.css';
 
 type Row =
@@ -12,9 +12,9 @@ type Row =
 
 /** The signed-in resident's cases, and applications saved here that the platform has not yet. */
 export function MyCasesList({ mine, onOpen }: { mine: MyCases; onOpen: (reference: string) => void }) {
-  const { t, i18n } = useT();
+  const { t } = useT();
   const { station } = useKioskInfo();
-  const locale = i18n.language;
+  const time = useStationTime();
   const elder = useElder();
   const rows: Row[] = [
     ...mine.pendingHere.map((item) => ({ kind: 'pending' as const, item })),
@@ -33,8 +33,7 @@ export function MyCasesList({ mine, onOpen }: { mine: MyCases; onOpen: (referenc
           <span className="tile-label">{row.item.matter.matterName}</span>
           <span className="tile-hint">
             {row.item.stateName}
-            {row.item.promisedBy &&
-              ` · ${t('progress:mine.promised', { date: formatChinaDay(row.item.promisedBy, locale) })}`}
+            {row.item.promisedBy && ` · ${t('progress:mine.promised', { date: time.day(row.item.promisedBy) })}`}
           </span>
           {row.item.state === 'readyForPickup' && (
             <span className="progress-ready">{t('progress:mine.readyForPickup')}</span>
@@ -53,7 +52,7 @@ export function MyCasesList({ mine, onOpen }: { mine: MyCases; onOpen: (referenc
           <span className="tile-label">{row.item.matterName}</span>
           <span className="tile-hint journey-tile-blocked">{t('progress:mine.pendingHere')}</span>
           <span className="tile-hint">
-            {t('progress:detail.submittedAt', { time: formatChinaDayTime(row.item.submittedAt, locale) })}
+            {t('progress:detail.submittedAt', { time: time.dayTime(row.item.submittedAt) })}
           </span>
         </span>
       </button>

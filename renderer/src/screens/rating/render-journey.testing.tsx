@@ -4,7 +4,7 @@ import { useEffect, type ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { onTestFinished } from 'vitest';
 import type { KioskInfo, Locale } from '../../../../core/api/contract';
-import { err } from '../../../../core/api/result';
+import { err, ok } from '../../../../core/api/result';
 import { ApiProvider } from '../../api/api-context';
 import { KioskInfoContext } from '../../api/kiosk-info-context';
 import { createI18n } from '../../i18n/create-i18n';
@@ -12,6 +12,7 @@ import { ShellActor } from '../../shell/shell-context';
 import type { Profile } from '../../shell/shell-machine';
 import { createFakeHost, type FakeHandlers, type FakeHost } from '../../test/fake-host';
 import { fixtureInfo } from '../../test/fixture-catalog';
+import { stationHours } from '../../test/station-hours';
 
 /**
  * One journey screen on the strict fake host, with the providers the shell would give it (API,
@@ -27,6 +28,8 @@ export function renderJourney(
 ): { fake: FakeHost; user: UserEvent; setProfile: (profile: Profile) => void } {
   const fake = createFakeHost({
     'devices.snapshot': () => err({ code: 'internal' as const, message: 'no snapshot in this test' }),
+    // Staff are on duty unless a test says otherwise (help offers an agent at the station then).
+    'station.hours': () => ok(stationHours()),
     ...handlers,
   });
   const user = userEvent.setup();

@@ -1,5 +1,5 @@
 import type { ServicePoint } from '../../../../platform/contract/service-points';
-import { useNow } from '../../chrome/use-now';
+import { useStationNow, useStationTime } from '../../api/use-station-time';
 import { useElder } from '../../components/ChoicePages';
 import { UiIcon } from '../../components/icons/UiIcon';
 import { useT } from '../../i18n/use-t';
@@ -25,7 +25,7 @@ function Days({ days }: { days: readonly number[] }) {
 
 function OpenNow({ point }: { point: ServicePoint }) {
   const { t } = useT();
-  const state = openState(point, useNow(MINUTE));
+  const state = openState(point, useStationNow(MINUTE), useStationTime().zone);
   switch (state.kind) {
     case 'open24h':
       return (

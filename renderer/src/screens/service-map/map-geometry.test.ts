@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OpeningHours } from '../../../../platform/contract/service-points';
-import { chinaClock, chinaDateAfter } from '../../format/china-time';
+import { dayAfter, stationWallTime } from '../../format/station-time';
 import { distanceParts } from './format-distance';
 import { distanceKm, fitProjection, offsetKm, scaleBar, separate } from './map-projection';
 import { openState, weekdayRuns } from './opening-hours';
@@ -65,14 +65,18 @@ describe('open now, in China time', () => {
   const at = (iso: string) => new Date(iso);
 
   it('reads the clock as China time whatever the zone', () => {
-    expect(chinaClock(at('2026-11-20T16:30:00Z'))).toEqual({ date: '2026-11-21', weekday: 6, minutes: 30 });
-    expect(chinaDateAfter(at('2026-11-20T16:30:00Z'), 2).date).toBe('2026-11-23');
+    expect(stationWallTime(at('2026-11-20T16:30:00Z'), 'Asia/Shanghai')).toEqual({
+      date: '2026-11-21',
+      weekday: 6,
+      minute: 30,
+    });
+    expect(dayAfter(at('2026-11-20T16:30:00Z'), 2, 'Asia/Shanghai')).toBe('2026-11-23');
   });
 
   it('is open inside a period and closed at its closing minute', () => {
-    expect(openState(hall, at('2026-11-20T02:00:00Z'))).toEqual({ kind: 'open', closes: '12:00' });
-    expect(openState(hall, at('2026-11-20T00:30:00Z'))).toEqual({ kind: 'open', closes: '12:00' });
-    expect(openState(hall, at('2026-11-20T04:00:00Z'))).toEqual({
+    expect(openState(hall, at('2026-11-20T02:00:00Z'), 'Asia/Shanghai')).toEqual({ kind: 'open', closes: '12:00' });
+    expect(openState(hall, at('2026-11-20T00:30:00Z'), 'Asia/Shanghai')).toEqual({ kind: 'open', closes: '12:00' });
+    expect(openState(hall, at('2026-11-20T04:00:00Z'), 'Asia/Shanghai')).toEqual({
       kind: 'closed',
       next: { weekday: 5, opens: '13:30', today: true },
     });
@@ -80,20 +84,22 @@ describe('open now, in China time', () => {
 
   it('names the next day it opens, across the week end', () => {
     // Saturday 13:00 China: next is Monday 08:30.
-    expect(openState(hall, at('2026-11-21T05:00:00Z'))).toEqual({
+    expect(openState(hall, at('2026-11-21T05:00:00Z'), 'Asia/Shanghai')).toEqual({
       kind: 'closed',
       next: { weekday: 1, opens: '08:30', today: false },
     });
     // Friday 23:00 China: Saturday 09:00.
-    expect(openState(hall, at('2026-11-20T15:00:00Z'))).toEqual({
+    expect(openState(hall, at('2026-11-20T15:00:00Z'), 'Asia/Shanghai')).toEqual({
       kind: 'closed',
       next: { weekday: 6, opens: '09:00', today: false },
     });
   });
 
   it('is always open when 24h, and never says when without hours', () => {
-    expect(openState({ open24h: true, openingHours: [] }, at('2026-11-20T19:00:00Z'))).toEqual({ kind: 'open24h' });
-    expect(openState({ open24h: false, openingHours: [] }, at('2026-11-20T02:00:00Z'))).toEqual({
+    expect(openState({ open24h: true, openingHours: [] }, at('2026-11-20T19:00:00Z'), 'Asia/Shanghai')).toEqual({
+      kind: 'open24h',
+    });
+    expect(openState({ open24h: false, openingHours: [] }, at('2026-11-20T02:00:00Z'), 'Asia/Shanghai')).toEqual({
       kind: 'closed',
       next: null,
     });

@@ -1,5 +1,5 @@
 import type { OpeningHours } from '../../../../platform/contract/service-points';
-import { chinaClock } from '../../format/china-time';
+import { stationWallTime } from '../../format/station-time';
 
 /** ISO weekday: 1 Monday … 7 Sunday. */
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -19,10 +19,14 @@ const minutesOf = (clock: string): number => {
   return hours * 60 + minutes;
 };
 
-/** Open now? In China time, whatever zone the kiosk's clock is set to. */
-export function openState(point: { open24h: boolean; openingHours: readonly OpeningHours[] }, now: Date): OpenState {
+/** Open now? On the station's clocks (`zone`), whatever zone the host is set to. */
+export function openState(
+  point: { open24h: boolean; openingHours: readonly OpeningHours[] },
+  now: Date,
+  zone: string,
+): OpenState {
   if (point.open24h) return { kind: 'open24h' };
-  const { weekday, minutes } = chinaClock(now);
+  const { weekday, minute: minutes } = stationWallTime(now, zone);
   const current = point.openingHours.find(
     (period) =>
       period.days.includes(weekday) && minutesOf(period.opens) <= minutes && minutes < minutesOf(period.closes),

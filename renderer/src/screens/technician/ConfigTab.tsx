@@ -8,6 +8,7 @@ import { useTechnicianQuery } from './use-technician-query';
 /** The configuration summary core gives (no tokens, no PIN hash) for checking against the station sheet. */
 export function ConfigTab() {
   const { t, i18n } = useT();
+  const zone = useKioskInfo().station.timeZone;
   const info = useKioskInfo();
   const [overview, reload] = useTechnicianQuery('technician.overview');
   return (
@@ -21,7 +22,7 @@ export function ConfigTab() {
             <dt>{t('technician:config.lastInspection')}</dt>
             <dd>
               {value.lastInspection
-                ? `${value.lastInspection.id} · ${formatDateTime(value.lastInspection.finishedAt, i18n.language)}`
+                ? `${value.lastInspection.id} · ${formatDateTime(value.lastInspection.finishedAt, i18n.language, zone)}`
                 : t('technician:config.noInspection')}
             </dd>
             <dt>{t('technician:tabs.outbox')}</dt>

@@ -4,6 +4,7 @@ import type { TechnicianOverview } from '../../../../core/api/technician';
 import { useT } from '../../i18n/use-t';
 import { CoreTest } from './CoreTest';
 import { formatDateTime } from './format-time';
+import { useKioskInfo } from '../../api/kiosk-info-context';
 import { PaperCounter } from './PaperCounter';
 import { QueryView } from './QueryView';
 import { CaptureFrameTest, KeypadTest, SoundTest } from './RendererTests';
@@ -61,6 +62,7 @@ function DeviceCard({
   onDone: () => void;
 }) {
   const { t, i18n } = useT();
+  const zone = useKioskInfo().station.timeZone;
   const identity = status.identity;
   return (
     <article className="technician-card" data-device={status.device} data-state={status.state}>
@@ -87,7 +89,7 @@ function DeviceCard({
         <dt>{t('technician:device.lastError')}</dt>
         <dd>
           {status.lastError
-            ? `${t(`devices:code.${status.lastError.code}`)} · ${formatDateTime(status.lastError.at, i18n.language)}`
+            ? `${t(`devices:code.${status.lastError.code}`)} · ${formatDateTime(status.lastError.at, i18n.language, zone)}`
             : t('technician:device.noError')}
         </dd>
       </dl>

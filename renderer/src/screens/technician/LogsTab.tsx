@@ -1,11 +1,13 @@
 import { useT } from '../../i18n/use-t';
 import { formatDateTime } from './format-time';
+import { useKioskInfo } from '../../api/kiosk-info-context';
 import { QueryView } from './QueryView';
 import { useTechnicianQuery } from './use-technician-query';
 
 /** The newest log lines; core has already reduced each to time, level, component and message. */
 export function LogsTab() {
   const { t, i18n } = useT();
+  const zone = useKioskInfo().station.timeZone;
   const [logs, reload] = useTechnicianQuery('technician.logs');
   return (
     <section className="technician-panel" data-testid="technician-logs">
@@ -21,7 +23,7 @@ export function LogsTab() {
             <ol className="technician-log">
               {lines.map((line, index) => (
                 <li key={`${line.time}-${index}`} data-level={line.level} className="code">
-                  {formatDateTime(line.time, i18n.language)} {line.level} {line.component} {line.message}
+                  {formatDateTime(line.time, i18n.language, zone)} {line.level} {line.component} {line.message}
                 </li>
               ))}
             </ol>

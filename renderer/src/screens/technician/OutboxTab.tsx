@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { OutboxItemSummary } from '../../../../core/api/technician';
 import { useT } from '../../i18n/use-t';
 import { formatDateTime } from './format-time';
+import { useKioskInfo } from '../../api/kiosk-info-context';
 import { QueryView } from './QueryView';
 import { useTechnicianApi } from './technician-api';
 import { useTechnicianQuery } from './use-technician-query';
@@ -12,6 +13,7 @@ const isKnownKind = (kind: string): kind is KnownKind => (KNOWN_KINDS as readonl
 
 function OutboxRow({ item }: { item: OutboxItemSummary }) {
   const { t, i18n } = useT();
+  const zone = useKioskInfo().station.timeZone;
   return (
     <li className="technician-card" data-state={item.state}>
       <h3>
@@ -19,11 +21,11 @@ function OutboxRow({ item }: { item: OutboxItemSummary }) {
         {t(`technician:outbox.state.${item.state}`)}
       </h3>
       <p>
-        {t('technician:outbox.savedAt', { time: formatDateTime(item.createdAt, i18n.language) })} ·{' '}
+        {t('technician:outbox.savedAt', { time: formatDateTime(item.createdAt, i18n.language, zone) })} ·{' '}
         {t('technician:outbox.attempts', { count: item.attempts })}
       </p>
       {item.nextAttemptAt && item.state === 'pending' && (
-        <p>{t('technician:outbox.nextAttempt', { time: formatDateTime(item.nextAttemptAt, i18n.language) })}</p>
+        <p>{t('technician:outbox.nextAttempt', { time: formatDateTime(item.nextAttemptAt, i18n.language, zone) })}</p>
       )}
       {item.lastError && <p className="code">{t('technician:outbox.lastError', { error: item.lastError })}</p>}
     </li>

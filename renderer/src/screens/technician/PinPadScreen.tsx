@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useClient } from '../../api/api-context';
 import { useT } from '../../i18n/use-t';
 import { formatClock } from './format-time';
+import { useKioskInfo } from '../../api/kiosk-info-context';
 import type { TechnicianSession } from './technician-api';
 
 const MAX_DIGITS = 12;
@@ -40,6 +41,7 @@ export function PinPadScreen({
   onCancel: () => void;
 }) {
   const { t, i18n } = useT();
+  const zone = useKioskInfo().station.timeZone;
   const client = useClient();
   const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
@@ -80,7 +82,8 @@ export function PinPadScreen({
       {problem && (
         <p className="technician-problem" role="alert" data-testid="technician-pin-problem">
           {problem.kind === 'wrong' && t('technician:pin.wrong', { count: problem.attemptsLeft })}
-          {problem.kind === 'locked' && t('technician:pin.locked', { time: formatClock(problem.until, i18n.language) })}
+          {problem.kind === 'locked' &&
+            t('technician:pin.locked', { time: formatClock(problem.until, i18n.language, zone) })}
           {problem.kind === 'notConfigured' && t('technician:pin.notConfigured')}
           {problem.kind === 'failed' && t('technician:pin.failed')}
         </p>

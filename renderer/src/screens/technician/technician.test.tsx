@@ -253,7 +253,8 @@ describe('technician mode', () => {
   });
 
   it('says until when entry is locked', async () => {
-    const until = new Date(2026, 10, 21, 16, 15).toISOString();
+    // 16:15 on the station's clocks (China time), whatever zone the test machine is in.
+    const until = new Date('2026-11-21T16:15:00+08:00').toISOString();
     const { user } = renderKiosk({
       handlers: technicianHandlers({
         'technician.enter': () => err({ code: 'lockedOut' as const, message: `entry locked until ${until}` }),

@@ -7,6 +7,9 @@ import { useJourneyAvailability } from '../../api/use-devices';
 import { useT } from '../../i18n/use-t';
 import { useFinishVisit, useShellSend } from '../../shell/shell-context';
 import { Loading } from '../../states/Loading';
+import { describeWait } from '../../../../core/api/queue-wait';
+import { useStationTime } from '../../api/use-station-time';
+import { CallingNotice } from './CallingNotice';
 import { ChoicePages } from './ChoicePages';
 import { JourneyNotice } from './JourneyNotice';
 import { serviceBlock, ticketMachine, type TicketPriority } from './ticket-machine';
@@ -71,6 +74,7 @@ export function TicketJourney() {
 
       {snapshot.matches('choosingService') && overview && (
         <>
+          <CallingNotice overview={overview} />
           <p className="screen-subtitle" data-speech="hint">
             {t('ticket:subtitle')}
           </p>
@@ -82,6 +86,7 @@ export function TicketJourney() {
               <ServiceTile
                 service={s}
                 source={overview.source}
+                calling={overview.calling}
                 onChoose={() => sendTicket({ type: 'CHOOSE_SERVICE', serviceCode: s.serviceCode })}
               />
             )}
@@ -123,7 +128,7 @@ export function TicketJourney() {
 
       {snapshot.matches('issued') && receipt && (
         <>
-          <TicketView ticket={receipt.ticket} print={receipt.print} offline={receipt.offline} />
+          <TicketView ticket={receipt.ticket} wait={receipt.wait} print={receipt.print} offline={receipt.offline} />
           <div className="journey-actions">
             <button
               type="button"
@@ -151,14 +156,19 @@ export function TicketJourney() {
 function ServiceTile({
   service,
   source,
+  calling,
   onChoose,
 }: {
   service: QueueServiceView;
   source: QueueOverview['source'];
+  calling: QueueOverview['calling'];
   onChoose: () => void;
 }) {
   const { t } = useT();
-  const block = serviceBlock(service, source);
+  const time = useStationTime();
+  const block = serviceBlock(service, source, calling);
+  // The wait as the ticket would print it: minutes only while the windows call.
+  const wait = describeWait(service.estimatedWaitMinutes, time.now(), calling);
   return (
     <button
       type="button"
@@ -176,7 +186,11 @@ function ServiceTile({
         {block === null ? (
           <span className="tile-hint">
             {t('ticket:tile.waiting', { count: service.waiting })} ·{' '}
-            {t('ticket:tile.estimate', { minutes: service.estimatedWaitMinutes })}
+            {wait?.kind === 'startsAt'
+              ? t('ticket:tile.startsAt', { time: time.clock(wait.startsAt) })
+              : wait?.kind === 'beyondToday'
+                ? t('ticket:tile.beyondToday')
+                : t('ticket:tile.estimate', { minutes: service.estimatedWaitMinutes })}
             {source === 'offline' && (
               <>
                 {' · '}

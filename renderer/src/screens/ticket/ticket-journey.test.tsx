@@ -1,3 +1,4 @@
+import { fixtureInfo } from '../../test/fixture-catalog';
 import { act, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { err, ok } from '../../../../core/api/result';
@@ -50,6 +51,8 @@ function queueOverview(overrides: Partial<QueueOverview> = {}): QueueOverview {
       queueService({ serviceCode: 'CIVIL', name: '民政优待', prefix: 'B', open: false }),
       queueService({ serviceCode: 'HOUSING', name: '不动产', prefix: 'C', dailyCap: 50, issuedToday: 50 }),
     ],
+    calling: null,
+    today: { date: '2025-03-14', weekday: 5, kind: 'workday', holiday: null },
     ...overrides,
   };
 }
@@ -75,7 +78,13 @@ function ticket(overrides: Partial<Ticket> = {}): Ticket {
 }
 
 function ticketReceipt(overrides: Partial<TicketReceipt> = {}): TicketReceipt {
-  return { ticket: ticket(), offline: false, print: { output: 'paper', problem: null }, ...overrides };
+  return {
+    ticket: ticket(),
+    offline: false,
+    wait: { kind: 'minutes', minutes: 20, callAt: '2025-03-14T01:51:00.000Z' },
+    print: { output: 'paper', problem: null },
+    ...overrides,
+  };
 }
 
 // Check-in (opened from here) starts with the sign-in screen, which is another journey's.
@@ -375,5 +384,108 @@ describe('ticket journey', () => {
     // The queue number is read out (it says nothing about the person), then what to do.
     expect(speechMarks(journey)).toEqual({ titles: ['取号排队', '您的号码', 'A012'], hints: ['请取走小票'] });
     expect(choicesIn(journey)).toBe(2);
+  });
+
+  describe('out of hours', () => {
+    // Sunday 22 November 2026, 14:00 China time on the kiosk's clock.
+    const sunday = { ...fixtureInfo, clockOffsetMs: Date.parse('2026-11-22T06:00:00.000Z') - Date.now() };
+
+    it('on a rest day says calling starts Monday 08:30, and no tile offers minutes or a number', async () => {
+      const { fake } = renderJourney(
+        { kind: 'ticket' },
+        {
+          info: sunday,
+          handlers: {
+            'queue.overview': () =>
+              ok(
+                queueOverview({
+                  services: [queueService({ open: false, waiting: 0, estimatedWaitMinutes: 1121 })],
+                  calling: {
+                    state: 'offDuty',
+                    next: {
+                      startsAt: '2026-11-23T00:30:00.000Z',
+                      day: { date: '2026-11-23', weekday: 1, kind: 'workday', holiday: null },
+                    },
+                  },
+                  today: { date: '2026-11-22', weekday: 7, kind: 'weekend', holiday: null },
+                }),
+              ),
+          },
+        },
+      );
+      const social = await chooseService('SOCIAL');
+      expect(screen.getByTestId('ticket-calling').textContent).toBe(
+        '今天休息，不叫号，下次 明天（周一）08:30 开始叫号。',
+      );
+      expect(social.disabled).toBe(true);
+      expect(social.textContent).toContain('今天不再叫号');
+      expect(screen.getByTestId('ticket-journey').textContent).not.toMatch(/分钟/);
+      expect(fake.callsTo('queue.takeTicket')).toHaveLength(0);
+    });
+
+    it('on a public holiday names it', async () => {
+      renderJourney(
+        { kind: 'ticket' },
+        {
+          info: { ...fixtureInfo, clockOffsetMs: Date.parse('2026-10-01T02:00:00.000Z') - Date.now() },
+          handlers: {
+            'queue.overview': () =>
+              ok(
+                queueOverview({
+                  calling: {
+                    state: 'offDuty',
+                    next: {
+                      startsAt: '2026-10-08T00:30:00.000Z',
+                      day: { date: '2026-10-08', weekday: 4, kind: 'workday', holiday: null },
+                    },
+                  },
+                  today: { date: '2026-10-01', weekday: 4, kind: 'holiday', holiday: '国庆节' },
+                }),
+              ),
+          },
+        },
+      );
+      await chooseService('SOCIAL');
+      expect(screen.getByTestId('ticket-calling').textContent).toBe(
+        '今天国庆节放假，不叫号，下次 10月8日（周四）08:30 开始叫号。',
+      );
+    });
+
+    it('before opening: a ticket can be taken, the tile and the ticket say when calling starts', async () => {
+      const { user } = renderJourney(
+        { kind: 'ticket' },
+        {
+          info: { ...fixtureInfo, clockOffsetMs: Date.parse('2026-11-23T00:00:00.000Z') - Date.now() },
+          handlers: {
+            'queue.overview': () =>
+              ok(
+                queueOverview({
+                  calling: {
+                    state: 'laterToday',
+                    startsAt: '2026-11-23T00:30:00.000Z',
+                    dayEndsAt: '2026-11-23T09:30:00.000Z',
+                  },
+                  today: { date: '2026-11-23', weekday: 1, kind: 'workday', holiday: null },
+                }),
+              ),
+            'queue.takeTicket': () =>
+              ok(
+                ticketReceipt({
+                  wait: { kind: 'startsAt', startsAt: '2026-11-23T00:30:00.000Z', callAt: '2026-11-23T00:40:00.000Z' },
+                }),
+              ),
+          },
+        },
+      );
+      const social = await chooseService('SOCIAL');
+      expect(screen.getByTestId('ticket-calling').textContent).toContain('今天 08:30 开始叫号');
+      expect(social.textContent).toContain('08:30 开始叫号');
+      expect(social.textContent).not.toContain('分钟');
+      await user.click(social);
+      await user.click(await screen.findByText('普通号'));
+      const wait = await screen.findByTestId('ticket-wait');
+      expect(wait.textContent).toContain('今天 08:30 开始叫号');
+      expect(wait.textContent).toContain('预计 08:40 左右叫到您');
+    });
   });
 });

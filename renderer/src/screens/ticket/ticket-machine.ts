@@ -23,11 +23,16 @@ export function takeProblemOf(code: string): TakeProblem {
   return DECLARED.includes(code) ? (code as TakeProblem) : 'failed';
 }
 
-/** Why a tile cannot be chosen, shown on the tile itself; null when it can. */
+/**
+ * Why a tile cannot be chosen, shown on the tile itself; null when it can. When the windows do not
+ * call again today that is the reason, before any count: a number taken now would never be called.
+ */
 export function serviceBlock(
   service: QueueServiceView,
   source: QueueOverview['source'],
-): 'closed' | 'capReached' | 'offlineNone' | null {
+  calling: QueueOverview['calling'] = null,
+): 'notCalling' | 'closed' | 'capReached' | 'offlineNone' | null {
+  if (calling?.state === 'offDuty') return 'notCalling';
   if (service.issuedToday >= service.dailyCap) return 'capReached';
   if (!service.open) return 'closed';
   if (source === 'offline' && service.offlineNumbersLeft === 0) return 'offlineNone';
@@ -89,7 +94,7 @@ export const ticketMachine = setup({
     serviceAvailable: ({ context, event }) => {
       if (event.type !== 'CHOOSE_SERVICE' || !context.overview) return false;
       const service = context.overview.services.find((s) => s.serviceCode === event.serviceCode);
-      return service !== undefined && serviceBlock(service, context.overview.source) === null;
+      return service !== undefined && serviceBlock(service, context.overview.source, context.overview.calling) === null;
     },
   },
 }).createMachine({

@@ -1,3 +1,4 @@
+import type { KioskInfo } from '../../../../../core/api/contract';
 import { act, cleanup, render } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
@@ -70,7 +71,13 @@ function OurJourneys() {
 /** One journey of this folder opened over a started visit, on a strict fake host. */
 export function renderJourney(
   journey: Journey,
-  options: { handlers?: FakeHandlers; fakeTimers?: boolean; output?: 'paper' | 'screen' } = {},
+  options: {
+    handlers?: FakeHandlers;
+    fakeTimers?: boolean;
+    output?: 'paper' | 'screen';
+    /** The kiosk as kiosk.info gives it (a test moves its clock with clockOffsetMs). */
+    info?: KioskInfo;
+  } = {},
 ): RenderedJourney {
   const fake = createFakeHost({
     // render-kiosk's catalogHandlers, without importing it: it pulls in the whole App.
@@ -90,7 +97,7 @@ export function renderJourney(
   render(
     <I18nextProvider i18n={i18n}>
       <ApiProvider host={fake.host}>
-        <KioskInfoContext.Provider value={fixtureInfo}>
+        <KioskInfoContext.Provider value={options.info ?? fixtureInfo}>
           <ShellVisit handle={handle}>
             <OurJourneys />
           </ShellVisit>

@@ -1,0 +1,11 @@
+import { documentResponse } from '../http/documents';
+import { onEndpoint } from '../http/route';
+import type { PlatformApp, PlatformContext } from '../http/types';
+import { currentDocument } from '../store/documents';
+
+/** The working calendar (public holidays and make-up working days), served like the catalog. */
+export function registerCalendarRoutes(app: PlatformApp, ctx: PlatformContext): void {
+  onEndpoint(app, 'getWorkCalendar', (c) =>
+    documentResponse(c, currentDocument(ctx.db, 'workCalendar'), 'work calendar'),
+  );
+}
