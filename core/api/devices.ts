@@ -8,8 +8,11 @@ import { DeviceStatus as PlatformDeviceState } from '../../platform/contract/com
  * (clear) vs "需报修" (maintenance).
  */
 
-/** The four peripherals (a subset of the platform's DeviceKind, same names). */
-export const DeviceKind = z.enum(['idCardReader', 'printer', 'evaluationKeypad', 'documentCamera']);
+/**
+ * The peripherals (a subset of the platform's DeviceKind, same names). The QR scanner is optional:
+ * it is in a snapshot only where the config names one.
+ */
+export const DeviceKind = z.enum(['idCardReader', 'printer', 'evaluationKeypad', 'documentCamera', 'qrScanner']);
 export type DeviceKind = z.infer<typeof DeviceKind>;
 
 /** The same six states the platform receives in heartbeats and inspection reports. */
