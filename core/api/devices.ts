@@ -97,6 +97,9 @@ export const JourneyAvailability = z.object({
   selfServiceSubmission: z.boolean(),
   output: z.enum(['paper', 'screen']).describe('where tickets and receipts go'),
   keypadRating: z.boolean().describe('false: rate on screen only'),
+  scanCodes: z
+    .boolean()
+    .describe('a QR scanner is configured and works: screens offer scanning receipts, slips, tickets and 亮证码'),
 });
 export type JourneyAvailability = z.infer<typeof JourneyAvailability>;
 

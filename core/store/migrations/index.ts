@@ -9,6 +9,7 @@ import { migration0007 } from './0007-applications';
 import { migration0008 } from './0008-queue-and-appointments';
 import { migration0009 } from './0009-care';
 import { migration0010 } from './0010-sealed-outbox-and-retention';
+import { migration0011 } from './0011-scanner-test';
 
 /** Every migration, in order. Append only. */
 export const migrations: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   migration0008,
   migration0009,
   migration0010,
+  migration0011,
 ];
