@@ -129,7 +129,10 @@ export const DeviceKind = z
     'ups',
     'other',
   ])
-  .meta({ id: 'DeviceKind', description: 'A device of the kiosk: its peripherals (the QR scanner where one is fitted) and the machine itself.' });
+  .meta({
+    id: 'DeviceKind',
+    description: 'A device of the kiosk: its peripherals (the QR scanner where one is fitted) and the machine itself.',
+  });
 export type DeviceKind = z.infer<typeof DeviceKind>;
 
 /** XFS4IoT-style device status (reference/feature-anchors.md b.2). */
