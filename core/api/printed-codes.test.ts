@@ -23,7 +23,10 @@ describe('printed codes: one scheme for receipts, tickets and appointment slips'
       kind: 'case',
       caseNo: 'AQ-20261121-0001',
     });
-    expect(parsePrintedCode(`${PAGE}/?ref=${LOCAL.toUpperCase()}`, PAGE)).toEqual({ kind: 'localRef', localRef: LOCAL });
+    expect(parsePrintedCode(`${PAGE}/?ref=${LOCAL.toUpperCase()}`, PAGE)).toEqual({
+      kind: 'localRef',
+      localRef: LOCAL,
+    });
     // A scanner set to upper case.
     expect(parsePrintedCode('HTTPS://ZWFW.EXAMPLE.GOV.CN/ANQIU/PROGRESS?TICKET=TK-20261121-0012', PAGE)).toEqual({
       kind: 'ticket',

@@ -81,7 +81,13 @@ export function createDeviceManager(options: DeviceManagerOptions): DeviceManage
   };
 
   const buildSnapshot = (): DevicesSnapshot => {
-    const devices = [idCard.status(), printer.status(), keypad.status(), camera, ...(scanner ? [scanner.status()] : [])];
+    const devices = [
+      idCard.status(),
+      printer.status(),
+      keypad.status(),
+      camera,
+      ...(scanner ? [scanner.status()] : []),
+    ];
     return { devices, journeys: journeyAvailability(devices) };
   };
 

@@ -10,6 +10,7 @@ import { enqueue } from '../outbox';
 import { describePlatformError } from '../platform-client/http';
 import { chinaDay, compactChinaDay } from '../time/china-time';
 import { printOrScreen } from '../devices/print-result';
+import { printedCodeUrl } from '../api/printed-codes';
 import {
   offlineIssuedSince,
   readStatus,
@@ -215,7 +216,11 @@ function estimateAhead(
 async function hand(deps: ServiceDeps, input: TakeTicketInput, stored: StoredTicket): Promise<TicketReceipt> {
   let print = stored.print;
   if (print === null) {
-    const document = ticketDocument(stored.ticket, { stationName: deps.info.station.name, offline: stored.offline });
+    const document = ticketDocument(stored.ticket, {
+      stationName: deps.info.station.name,
+      offline: stored.offline,
+      code: ticketCodeOf(deps, stored.ticket),
+    });
     print = await printOrScreen(deps.devices, document);
     savePrint(deps.db, input.confirmationId, print);
   }
@@ -229,6 +234,13 @@ async function hand(deps: ServiceDeps, input: TakeTicketInput, stored: StoredTic
     });
   }
   return { ticket: stored.ticket, offline: stored.offline, print };
+}
+
+/** The code printed on a ticket, when the station has a progress page and the id fits the scheme. */
+function ticketCodeOf(deps: ServiceDeps, ticket: Ticket): string | null {
+  const page = deps.info.station.progressPageUrl;
+  if (!page || ratingRef(ticket) !== ticket.ticketId) return null;
+  return printedCodeUrl(page, { kind: 'ticket', ticketId: ticket.ticketId });
 }
 
 /** Completed-service refs are letters, digits and hyphens; a platform id outside that is rebuilt. */
