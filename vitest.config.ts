@@ -9,7 +9,9 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['{core,drivers,electron,platform,kiosk-config,scripts,tools,tests/integration}/**/*.test.ts'],
+          include: [
+            '{core,drivers,electron,platform,kiosk-config,scripts,tools,tests/integration,tests/fuzz}/**/*.test.ts',
+          ],
         },
       },
       {

@@ -78,6 +78,29 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): { present: true;
 }
 
 function describeValue(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
+  const text = preview(value, 3);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/**
+ * The start of the value as JSON, walking no deeper than `depth` and no further than a few
+ * items: a broken file may nest arrays 100 000 deep, which JSON.stringify cannot print (it
+ * overflows the stack) and which we only show 60 characters of anyway.
+ */
+function preview(value: unknown, depth: number): string {
+  const ITEMS = 8;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    if (depth === 0) return '[...]';
+    const items = value.slice(0, ITEMS).map((item) => preview(item, depth - 1));
+    return `[${items.join(',')}${value.length > ITEMS ? ',...' : ''}]`;
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value);
+    if (entries.length === 0) return '{}';
+    if (depth === 0) return '{...}';
+    const shown = entries.slice(0, ITEMS).map(([key, item]) => `${JSON.stringify(key)}:${preview(item, depth - 1)}`);
+    return `{${shown.join(',')}${entries.length > ITEMS ? ',...' : ''}}`;
+  }
+  return JSON.stringify(value) ?? String(value);
 }

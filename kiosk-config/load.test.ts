@@ -202,6 +202,23 @@ describe('kiosk-config', () => {
     expect(!broken.ok && broken.error.problems[0]).toMatch(/^the file is not valid JSON/);
   });
 
+  it('refuses a file nested too deeply to print, naming the field instead of crashing', () => {
+    // Found by the fuzzer (npm run fuzz, config/broken-text): showing the value went through
+    // JSON.stringify, which overflows the stack on 100 000 nested arrays.
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const whole = parseKioskConfig(deep, '/etc/kiosk.json');
+    expect(!whole.ok && whole.error.problems).toEqual([
+      '(the whole file): [[[[...]]]] is not allowed; expected an object',
+    ]);
+    const config = defaults();
+    const text = JSON.stringify(config).replace(
+      '"platform":{',
+      `"platform":${deep.slice(0, 50_000)}1${deep.slice(100_000, 150_000)},"x":{`,
+    );
+    const nested = parseKioskConfig(text, '/etc/kiosk.json');
+    expect(!nested.ok && nested.error.problems[0]).toMatch(/^platform: \[\[\[\[\.\.\.\]\]\]\] is not allowed/);
+  });
+
   it('formats the error for the console with the file path and a way forward', () => {
     const text = formatConfigError({ sourcePath: '/etc/kiosk.json', problems: ['a: b'] });
     expect(text).toBe(

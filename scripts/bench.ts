@@ -24,10 +24,10 @@ const results: Summary[] = [
 ];
 
 const width = Math.max(...results.map((r) => r.name.length));
-console.log(`${'benchmark'.padEnd(width)}  samples      p50 ms      p95 ms      max ms`);
+console.log(`${'benchmark'.padEnd(width)}  samples      p50 ms      p95 ms      p99 ms      max ms`);
 for (const r of results) {
   console.log(
-    `${r.name.padEnd(width)}  ${String(r.samples).padStart(7)}  ${r.p50Ms.toFixed(2).padStart(10)}  ${r.p95Ms.toFixed(2).padStart(10)}  ${r.maxMs.toFixed(2).padStart(10)}`,
+    `${r.name.padEnd(width)}  ${String(r.samples).padStart(7)}  ${r.p50Ms.toFixed(2).padStart(10)}  ${r.p95Ms.toFixed(2).padStart(10)}  ${r.p99Ms.toFixed(2).padStart(10)}  ${r.maxMs.toFixed(2).padStart(10)}`,
   );
 }
 mkdirSync(join(ROOT, 'test-results'), { recursive: true });

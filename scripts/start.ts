@@ -17,6 +17,8 @@ import { startBrowserHost } from '../core/serve/browser-host';
 import { formatConfigError, loadKioskConfig, resolveConfigPath } from '../kiosk-config/load';
 import { buildRenderer, RENDERER_OUT, rendererIsStale, ROOT } from './build-renderer';
 import { runChromiumKiosk } from './start/chromium';
+import { kioskChromiumPolicy } from './start/chromium-policy';
+import { describePlacement, placeChromiumPolicy, removePlacement } from './start/chromium-policy-placement';
 import { chooseHost, isExecutable } from './start/hosts';
 import { readyLine } from './start/ready-line';
 
@@ -84,10 +86,35 @@ if (host.kind === 'electron') {
     rendererDir: RENDERER_OUT,
     port: loaded.value.config.host.port,
   });
-  const chromium =
-    host.kind === 'chromium'
-      ? runChromiumKiosk(host.binary, server.url, devMode, logger, loaded.value.config.devices.documentCamera)
-      : null;
+  let chromium: ReturnType<typeof runChromiumKiosk> | null = null;
+  let policy: ReturnType<typeof placeChromiumPolicy> | null = null;
+  if (host.kind === 'chromium') {
+    policy = placeChromiumPolicy(host.binary, kioskChromiumPolicy({ origin: server.origin, devMode }));
+    // Whether the lockdown policy is in force, said plainly at every start; once the page is up
+    // the launcher confirms it from Chromium itself (DevTools refused).
+    if (policy.kind === 'absent') log.warn({ policy: policy.file }, describePlacement(policy));
+    else log.info({ policy: policy.kind === 'installed' ? policy.file : policy.folder }, describePlacement(policy));
+    let pageLosses = 0;
+    chromium = runChromiumKiosk({
+      binary: host.binary,
+      url: server.url,
+      devMode,
+      logger,
+      documentCamera: loaded.value.config.devices.documentCamera,
+      policy,
+      onPageLost: (reason) => {
+        // The next page starts at the attract screen; whoever was signed in is forgotten now, not
+        // when someone touches the new page.
+        pageLosses += 1;
+        void core.value
+          .dispatch('session.end', {}, { host: 'browser', requestId: `chromium-page-lost-${pageLosses}` })
+          .then((ended) => {
+            if (ended.ok) log.info({ reason }, 'resident session ended: the kiosk page was lost');
+            else log.error({ reason, code: ended.error.code }, 'could not end the resident session');
+          });
+      },
+    });
+  }
   // The log gets the origin only: the URL on the ready line carries the launch key.
   log.info(
     {
@@ -109,7 +136,8 @@ if (host.kind === 'electron') {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping');
-    chromium?.stop();
+    await chromium?.stop();
+    if (policy) removePlacement(policy);
     await server.close();
     await core.value.close();
     process.exit(0);

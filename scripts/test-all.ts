@@ -1,13 +1,13 @@
 /**
  * `npm test`: every check and every test suite, in order, and one plain summary line at the end:
  *   N passed, N failed[, N skipped]
- * Static checks (lint, types, formatting, the build) count as one test each; vitest and
- * Playwright report their own counts through their JSON reporters. A failing step does not
- * stop the later ones, so one run shows everything that is wrong.
+ * Static checks (lint, types, formatting, the quick fuzz run, the production-dependency audit, the
+ * build) count as one test each; vitest and Playwright report their own counts through their JSON
+ * reporters. A failing step does not stop the later ones, so one run shows everything that is wrong.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { ROOT } from './build-renderer';
 
 interface Counts {
@@ -20,20 +20,42 @@ const lines: string[] = [];
 const results = join(ROOT, 'test-results');
 mkdirSync(results, { recursive: true });
 
-function run(command: string, args: string[]): boolean {
+/** Exit status a check uses to say it could not run here (reported as skipped, never as passed). */
+const SKIPPED_STATUS = 3;
+
+function runStatus(command: string, args: string[]): number | null {
   console.log(`\n▶ ${command} ${args.join(' ')}`);
   const outcome = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
-  return outcome.status === 0;
+  return outcome.status;
 }
 
-function check(name: string, command: string, args: string[]): boolean {
-  const ok = run(command, args);
+const run = (command: string, args: string[]): boolean => runStatus(command, args) === 0;
+
+function check(name: string, command: string, args: string[], options: { mayBeSkipped?: boolean } = {}): boolean {
+  const status = runStatus(command, args);
+  if (options.mayBeSkipped && status === SKIPPED_STATUS) {
+    total.skipped += 1;
+    lines.push(`${name}: skipped (could not run here; see its output)`);
+    return true;
+  }
+  const ok = status === 0;
   total[ok ? 'passed' : 'failed'] += 1;
   lines.push(`${name}: ${ok ? 'passed' : 'FAILED'}`);
   return ok;
 }
 
-function suite(name: string, command: string, args: string[], report: string, count: (json: unknown) => Counts): void {
+/** What a suite's JSON report says: its counts, and the names of the tests that failed. */
+interface SuiteReport extends Counts {
+  failedNames: string[];
+}
+
+function suite(
+  name: string,
+  command: string,
+  args: string[],
+  report: string,
+  read: (json: unknown) => SuiteReport,
+): void {
   rmSync(report, { force: true });
   const ok = run(command, args);
   if (!existsSync(report)) {
@@ -41,13 +63,38 @@ function suite(name: string, command: string, args: string[], report: string, co
     lines.push(`${name}: did not run to the end (no report)`);
     return;
   }
-  const counts = count(JSON.parse(readFileSync(report, 'utf8')));
+  const { failedNames, ...counts } = read(JSON.parse(readFileSync(report, 'utf8')));
   // A runner that exits non-zero with no failed test (a crash in a hook, an unhandled error) still fails.
   if (!ok && counts.failed === 0) counts.failed = 1;
   total.passed += counts.passed;
   total.failed += counts.failed;
   total.skipped += counts.skipped;
   lines.push(`${name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  // The names again at the end, where a CI log that keeps only its tail still shows them.
+  for (const failed of failedNames) lines.push(`  failed: ${failed}`);
+}
+
+interface PlaywrightStats {
+  expected: number;
+  unexpected: number;
+  flaky: number;
+  skipped: number;
+}
+interface PlaywrightSuite {
+  title: string;
+  file?: string;
+  suites?: PlaywrightSuite[];
+  specs?: Array<{ title: string; file?: string; line?: number; tests?: Array<{ status: string }> }>;
+}
+
+/** Playwright's report nests suites (file, describe); a test whose outcome was unexpected failed. */
+function unexpectedPlaywrightTests(suites: PlaywrightSuite[], path: string[] = []): string[] {
+  return suites.flatMap((s) => [
+    ...(s.specs ?? [])
+      .filter((spec) => (spec.tests ?? []).some((t) => t.status === 'unexpected'))
+      .map((spec) => [...path, s.title, spec.title].filter((part) => part !== '').join(' › ')),
+    ...unexpectedPlaywrightTests(s.suites ?? [], [...path, s.title]),
+  ]);
 }
 
 const npx = join(ROOT, 'node_modules/.bin');
@@ -64,16 +111,44 @@ suite(
   ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`],
   vitestReport,
   (json) => {
-    const r = json as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
-    return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests };
+    const r = json as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numPendingTests: number;
+      numTodoTests: number;
+      testResults?: Array<{ name: string; assertionResults?: Array<{ fullName: string; status: string }> }>;
+    };
+    const failedNames = (r.testResults ?? []).flatMap((file) =>
+      (file.assertionResults ?? [])
+        .filter((test) => test.status === 'failed')
+        .map((test) => `${relative(ROOT, file.name)} › ${test.fullName}`),
+    );
+    return {
+      passed: r.numPassedTests,
+      failed: r.numFailedTests,
+      skipped: r.numPendingTests + r.numTodoTests,
+      failedNames,
+    };
   },
 );
+
+// Random and property inputs over every parser and boundary, a short budget (npm run fuzz for the full run).
+check('fuzz (quick)', join(npx, 'tsx'), ['scripts/fuzz.ts', '--quick']);
+// No critical advisory in what ships to a station. A registry that does not serve npm's audit
+// API (a mirror) cannot audit: that is reported as skipped with the reason, never as a pass.
+check('npm audit (production dependencies)', join(npx, 'tsx'), ['scripts/audit/audit.ts'], { mayBeSkipped: true });
 
 if (check('build', join(npx, 'tsx'), ['scripts/build.ts'])) {
   const playwrightReport = join(results, 'playwright.json');
   suite('playwright', join(npx, 'playwright'), ['test'], playwrightReport, (json) => {
-    const s = (json as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }).stats;
-    return { passed: s.expected + s.flaky, failed: s.unexpected, skipped: s.skipped };
+    const report = json as { stats: PlaywrightStats; suites?: PlaywrightSuite[] };
+    const s = report.stats;
+    return {
+      passed: s.expected + s.flaky,
+      failed: s.unexpected,
+      skipped: s.skipped,
+      failedNames: unexpectedPlaywrightTests(report.suites ?? []),
+    };
   });
 } else {
   total.failed += 1;

@@ -187,7 +187,8 @@ export const methods = {
     input: SearchInput,
     output: SearchResult,
     errors: ['catalogEmpty'],
-    description: 'Matters whose name matches the text: characters (社保), full pinyin (shebao) or initials (sb).',
+    description:
+      'Matters that match the text by name, alias, broader word, department or guide: characters (社保), pinyin (shebao), initials (sb), sound (残急人) or with one wrong letter; the most used at this station first among equals.',
   }),
   'catalog.lifeEvents': defineMethod({
     access: 'public',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PrintResult } from './resident';
 
-/** Finding a matter: search by characters or pinyin, and life-event bundles (一件事). */
+/** Finding a matter: search by words, aliases and pinyin, and life-event bundles (一件事). */
 
 export const SearchInput = z
   .object({
@@ -13,9 +13,19 @@ export const SearchInput = z
 export const SearchHit = z.object({
   code: z.string(),
   name: z.string(),
-  /** How it matched, for highlighting: characters, full pinyin (shebao) or initials (sb). */
-  matchedBy: z.enum(['characters', 'pinyin', 'initials']),
-  /** Character ranges of `name` that matched, [start, end). */
+  /**
+   * How it matched: characters (社保), full pinyin (shebao, laonian优待), initials (sb), sound (a
+   * homophone typed for the right character: 残急人) or similar (one wrong letter: shebap).
+   */
+  matchedBy: z.enum(['characters', 'pinyin', 'initials', 'sound', 'similar']),
+  /**
+   * Where: the name, an alias (又称), a narrower word of a broad query (社保 → 养老保险), the
+   * department's name or a phrase of the guide.
+   */
+  matchedIn: z.enum(['name', 'alias', 'broader', 'department', 'guide']),
+  /** The alias, narrower word, department or guide phrase that matched; null when the name did. */
+  matchedText: z.string().nullable(),
+  /** Character ranges of `name` that matched, [start, end); empty when something else did. */
   highlights: z.array(z.tuple([z.number().int(), z.number().int()])),
   hasGuide: z.boolean(),
   channels: z.array(z.string()),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Appointment, AppointmentId, AppointmentSlotList } from '../../platform/contract/appointments';
 import { IsoDate, PhoneNumber } from '../../platform/contract/common';
-import { PriorityClass, QueueService, Ticket } from '../../platform/contract/queue';
+import { PriorityClass, QueueService, ServiceCode, Ticket } from '../../platform/contract/queue';
 import { ConfirmationId, PrintResult } from './resident';
 
 /** Queue tickets (取号) and appointments (预约) as the renderer drives them. */
@@ -23,7 +23,9 @@ export type QueueOverview = z.infer<typeof QueueOverview>;
 export const TakeTicketInput = z
   .object({
     confirmationId: ConfirmationId,
-    serviceCode: z.string().max(32),
+    // The platform's own rule for service codes: an empty or odd code is refused here as bad
+    // input, before the store's CHECK constraint would turn it into an internal error.
+    serviceCode: ServiceCode,
     priority: PriorityClass.exclude(['appointment']),
     matterCode: z.string().max(64).nullable(),
   })

@@ -3,7 +3,9 @@ import type { Handlers } from '../api/types';
 import { buildApplicationHandlers } from '../applications/handlers';
 import { buildAppointmentHandlers } from '../appointments/appointment-handlers';
 import { buildHelpHandlers } from '../assistance/handlers';
+import { countMatterUse } from '../catalog/count-matter-use';
 import { buildFindHandlers } from '../catalog/find-handlers';
+import { createMatterUsage, type MatterUsage } from '../catalog/matter-usage';
 import { buildProgressHandlers } from '../progress/handlers';
 import { buildQueueHandlers } from '../queue/queue-handlers';
 import { startTicketRangeKeeper } from '../queue/ticket-range-keeper';
@@ -35,6 +37,8 @@ export interface ResidentServices {
   /** What the QR scanner's reads do (scanner.scanned), and the technician's scan test. */
   readonly scans: ScanRouter;
   readonly handlers: Pick<Handlers<KioskContract>, Extract<keyof Handlers<KioskContract>, ResidentMethods>>;
+  /** How often each matter is used here; start.ts counts guide openings (catalog.matter) into it too. */
+  readonly matterUsage: MatterUsage;
   /** Forgets the resident: who signed in, their card, what they completed (the captures are the caller's). */
   endSession(): void;
   /** Stops the background loops (ticket ranges, rating options and map refresh). */
@@ -66,26 +70,31 @@ export function createResidentServices(
     emit: options.onScanned ?? (() => undefined),
     technicianActive: options.technicianActive ?? (() => false),
   });
+  const matterUsage = createMatterUsage({ db: base.db, onVisitEnd: (listener) => session.onEnd(listener) });
   const wait = {
     ...(options.deliveryWaitMs === undefined ? {} : { deliveryWaitMs: options.deliveryWaitMs }),
     licenceScans: scans.licences,
   };
-  const handlers = {
-    ...buildFindHandlers(deps),
-    ...buildSessionHandlers(deps, options.cardWaitMs === undefined ? {} : { cardWaitMs: options.cardWaitMs }),
-    ...buildApplicationHandlers(deps, wait),
-    ...buildQueueHandlers(deps),
-    ...buildAppointmentHandlers(deps),
-    ...buildProgressHandlers(deps),
-    ...buildRatingHandlers(deps),
-    ...buildHelpHandlers(deps),
-    ...buildServiceMapHandlers(deps),
-  };
+  const handlers = countMatterUse(
+    {
+      ...buildFindHandlers({ ...deps, usage: matterUsage }),
+      ...buildSessionHandlers(deps, options.cardWaitMs === undefined ? {} : { cardWaitMs: options.cardWaitMs }),
+      ...buildApplicationHandlers(deps, wait),
+      ...buildQueueHandlers(deps),
+      ...buildAppointmentHandlers(deps),
+      ...buildProgressHandlers(deps),
+      ...buildRatingHandlers(deps),
+      ...buildHelpHandlers(deps),
+      ...buildServiceMapHandlers(deps),
+    },
+    matterUsage,
+  );
   const loops = options.loops === false ? [] : [startTicketRangeKeeper(deps), startCareCacheRefresh(deps)];
   return {
     deps,
     scans,
     handlers,
+    matterUsage,
     endSession: () => session.end(),
     async stop() {
       scans.stop();

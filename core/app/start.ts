@@ -26,6 +26,7 @@ import { checkDeploymentRules } from './deployment-rules';
 import { readPlatformToken } from './platform-token';
 import { createResidentServices } from './resident-services';
 import { buildDeviceHandlers } from './device-handlers';
+import { countMatterUse } from '../catalog/count-matter-use';
 import { buildHandlers } from './handlers';
 import type { KioskCore, KioskCoreOptions, StartupError } from './types';
 
@@ -258,7 +259,8 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
   const dispatch = createDispatcher(
     contract,
     {
-      ...buildHandlers({ info, db: store.value.db, catalogSync }),
+      // Opening a guide (catalog.matter) counts as a use of the matter, for search ranking.
+      ...countMatterUse(buildHandlers({ info, db: store.value.db, catalogSync }), resident.matterUsage),
       ...buildDeviceHandlers({ devices, captures, endResidentSession, devMode: options.devMode }),
       ...resident.handlers,
       ...technician.handlers,

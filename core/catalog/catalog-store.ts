@@ -12,8 +12,7 @@ import {
 import type { CatalogOverview, CatalogQuery, MatterDetail, MatterSummary } from '../api/contract';
 import { z } from 'zod';
 import { MatterForm } from '../../platform/contract/forms';
-import { buildSearchEntry } from './search-index';
-import { insertSearchRow } from './search-store';
+import { markSearchFormat, searchRowWriter } from './search-store';
 
 /**
  * The stored catalog: written whole by the sync, read by the API. Rows map to contract types
@@ -41,11 +40,13 @@ interface MatterRow {
   department_code: string;
   cross_village: number;
   guide: string | null;
+  aliases: string;
   theme_ids: string;
 }
 
 const ChannelList = z.array(Channel);
 const ThemeIdList = z.array(z.string());
+const AliasList = z.array(z.string());
 
 /**
  * Replaces the stored catalog with `catalog` in one transaction; readers see old or new, never a
@@ -54,7 +55,7 @@ const ThemeIdList = z.array(z.string());
 export function replaceCatalog(db: Database.Database, catalog: Catalog, storedAt: string): void {
   db.transaction(() => {
     db.exec(
-      `DELETE FROM catalog_search; DELETE FROM catalog_life_event_matter; DELETE FROM catalog_life_event;
+      `DELETE FROM catalog_search_term; DELETE FROM catalog_search; DELETE FROM catalog_life_event_matter; DELETE FROM catalog_life_event;
        DELETE FROM catalog_matter_form; DELETE FROM catalog_matter_theme; DELETE FROM catalog_matter;
        DELETE FROM catalog_theme; DELETE FROM catalog_department; DELETE FROM catalog_meta;`,
     );
@@ -67,12 +68,13 @@ export function replaceCatalog(db: Database.Database, catalog: Catalog, storedAt
     for (const d of catalog.departments) department.run(d.code, d.name, d.phone ?? null);
     const matter = db.prepare(
       `INSERT INTO catalog_matter (code, version, seq, name, service_kind, case_type, promised_working_days, handling,
-         channels, department_code, cross_village, guide)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         channels, department_code, cross_village, guide, aliases)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const matterTheme = db.prepare('INSERT INTO catalog_matter_theme (matter_code, theme_id) VALUES (?, ?)');
     const form = db.prepare('INSERT INTO catalog_matter_form (matter_code, fields) VALUES (?, ?)');
-    const searchRow = insertSearchRow(db);
+    const searchRows = searchRowWriter(db);
+    const departmentNames = new Map(catalog.departments.map((d) => [d.code, d.name]));
     for (const m of catalog.matters) {
       matter.run(
         m.code,
@@ -87,11 +89,19 @@ export function replaceCatalog(db: Database.Database, catalog: Catalog, storedAt
         m.departmentCode,
         m.crossVillage ? 1 : 0,
         m.guide ? JSON.stringify(m.guide) : null,
+        JSON.stringify(m.aliases ?? []),
       );
       for (const themeId of m.themeIds) matterTheme.run(m.code, themeId);
       if (m.form && m.form.length > 0) form.run(m.code, JSON.stringify(m.form));
-      searchRow(buildSearchEntry(m));
+      searchRows({
+        code: m.code,
+        name: m.name,
+        aliases: m.aliases ?? [],
+        departmentName: departmentNames.get(m.departmentCode) ?? null,
+        guide: m.guide,
+      });
     }
+    markSearchFormat(db);
     const lifeEvent = db.prepare(
       'INSERT INTO catalog_life_event (id, name, description, sort_order) VALUES (?, ?, ?, ?)',
     );
@@ -132,7 +142,7 @@ export function countMatters(db: Database.Database): number {
 }
 
 const MATTER_COLUMNS = `m.code, m.version, m.seq, m.name, m.service_kind, m.case_type, m.promised_working_days, m.handling,
-  m.channels, m.department_code, m.cross_village, m.guide,
+  m.channels, m.department_code, m.cross_village, m.guide, m.aliases,
   (SELECT json_group_array(theme_id) FROM catalog_matter_theme WHERE matter_code = m.code) AS theme_ids`;
 
 /** Matters matching every given filter, in published order. */
@@ -187,8 +197,10 @@ export function getMatter(db: Database.Database, code: string): MatterDetail | n
     .all(code) as Array<{ id: string; name: string; sort_order: number }>;
   const { hasGuide: _hasGuide, ...matter } = summary;
   const form = readMatterForm(db, code);
+  const aliases = AliasList.parse(JSON.parse(row.aliases));
   return {
     ...matter,
+    ...(aliases.length > 0 ? { aliases } : {}),
     ...(form ? { form } : {}),
     guide: row.guide === null ? null : Guide.parse(JSON.parse(row.guide)),
     catalogVersion: meta.version,

@@ -14,6 +14,7 @@ import { receiptPreviewText } from '../../drivers/printer/layout';
 import { kioskInfoFixture } from '../../tests/helpers/kiosk-info-fixture';
 import { replaceCatalog } from './catalog-store';
 import { buildFindHandlers } from './find-handlers';
+import { SEARCH_INDEX_FORMAT } from './search-store';
 import { findCatalogFixture } from './testing/find-fixture';
 
 const open: Database.Database[] = [];
@@ -27,6 +28,11 @@ function setUp(options: { stored?: boolean } = {}) {
   db.pragma('foreign_keys = ON');
   if (!migrate(db, migrations, () => 't').ok) throw new Error('migration failed');
   if (options.stored !== false) replaceCatalog(db, findCatalogFixture(), '2026-11-28T01:00:00.000Z');
+  return setUpOver(db);
+}
+
+/** The find handlers over a store as it is (a new kiosk process: nothing cached). */
+function setUpOver(db: Database.Database) {
   const printed: ReceiptDocument[] = [];
   const printer = { answer: null as Result<PrintOutcome, PrintFailure> | null };
   const devices = {
@@ -35,12 +41,15 @@ function setUp(options: { stored?: boolean } = {}) {
       return Promise.resolve(printer.answer ?? ok({ receiptId: document.id, printedAt: '2026-11-28T09:00:00+08:00' }));
     },
   };
+  // As MatterUsage does: a new map whenever a use is recorded.
+  const usage = { uses: new Map<string, number>() as ReadonlyMap<string, number> };
   const handlers = buildFindHandlers({
     db,
     info: kioskInfoFixture,
     logger: silentLogger(),
     now: () => new Date('2026-11-28T01:30:00.000Z'),
     devices,
+    usage: { counts: () => usage.uses },
   });
   // Through the real dispatcher, so inputs and outputs are checked against the contract.
   const dispatch = createDispatcher(contract, handlers as unknown as Handlers<typeof contract>, {
@@ -50,7 +59,7 @@ function setUp(options: { stored?: boolean } = {}) {
     method: M,
     input: unknown,
   ) => dispatch(method, input, { host: 'test', requestId: 'r' });
-  return { db, printed, printer, call };
+  return { db, printed, printer, call, usage };
 }
 
 const codesOf = (value: unknown) => SearchResult.parse(value).hits.map((hit) => hit.code);
@@ -112,6 +121,43 @@ describe('catalog.search', () => {
     expect(result.ok && codesOf(result.value)).toEqual([]);
     const byName = await call('catalog.search', { text: 'shbzk' });
     expect(byName.ok && codesOf(byName.value)).toEqual(['370784-CJ-022']);
+  });
+
+  it('finds a matter by its alias and says which alias, with nothing marked in the name', async () => {
+    const { call } = setUp();
+    const result = await call('catalog.search', { text: '低保' });
+    expect(result.ok && SearchResult.parse(result.value).hits[0]).toMatchObject({
+      code: '370784-CJ-018',
+      name: '最低生活保障',
+      matchedBy: 'characters',
+      matchedIn: 'alias',
+      matchedText: '低保',
+      highlights: [],
+    });
+  });
+
+  it('puts the matters used most at this station first among equally good matches', async () => {
+    const { call, usage } = setUp();
+    const order = async () => {
+      const result = await call('catalog.search', { text: '居民基本养老保险' });
+      return result.ok ? codesOf(result.value) : [];
+    };
+    expect(await order()).toEqual(['370784-CJ-004', '370784-CJ-001', '370784-CJ-002', '370784-CJ-003']);
+    usage.uses = new Map([
+      ['370784-CJ-003', 4],
+      ['370784-CJ-002', 2],
+    ]);
+    expect(await order()).toEqual(['370784-CJ-004', '370784-CJ-003', '370784-CJ-002', '370784-CJ-001']);
+  });
+
+  it('rebuilds an index stored by an older format from the stored catalog before searching', async () => {
+    const { db } = setUp();
+    // As right after migration 0011: names indexed, no other terms, no format recorded.
+    db.exec('DELETE FROM catalog_search_term; DELETE FROM catalog_search_format;');
+    const { call } = setUpOver(db);
+    const result = await call('catalog.search', { text: '吃低保' });
+    expect(result.ok && codesOf(result.value)).toEqual(['370784-CJ-018']);
+    expect(db.prepare('SELECT format FROM catalog_search_format').pluck().get()).toBe(SEARCH_INDEX_FORMAT);
   });
 
   it('answers catalogEmpty before a catalog is stored', async () => {

@@ -10,8 +10,9 @@ import { chinaDateTime } from '../time/china-time';
 import { getMatter, readCatalogMeta } from './catalog-store';
 import { checklistReceipt, guideUrl } from './checklist-receipt';
 import { listLifeEvents } from './life-events';
-import { searchEntries } from './search-index';
-import { readSearchEntries, type StoredSearchEntry } from './search-store';
+import type { MatterUsage } from './matter-usage';
+import { buildSearchIndex, type SearchIndex } from './search-index';
+import { readSearchDocuments, type StoredSearchDocument } from './search-store';
 
 type FindMethods = 'catalog.search' | 'catalog.lifeEvents' | 'catalog.printChecklist';
 
@@ -21,37 +22,41 @@ const catalogEmpty = {
 } as const;
 
 /**
- * Finding a matter: search by characters or pinyin, life-event bundles, and the printed material
- * checklist. The search index is read from the store once per stored catalog version and kept in
- * memory: a few thousand names match in well under a frame.
+ * Finding a matter: search by words, aliases and pinyin (search-index.ts), life-event bundles,
+ * and the printed material checklist. The search index is read from the store once per stored
+ * catalog version and kept in memory: thousands of matters match in well under a frame.
  */
 export type FindDeps = Pick<ServiceDeps, 'db' | 'info' | 'logger' | 'now'> & {
   readonly devices: Pick<DeviceManager, 'print'>;
+  /** How often each matter is used here, to rank equally good matches. */
+  readonly usage: Pick<MatterUsage, 'counts'>;
 };
 
 export function buildFindHandlers(deps: FindDeps): Pick<Handlers<KioskContract>, FindMethods> {
   const log = deps.logger.child({ component: 'find' });
-  let cached: { key: string; entries: StoredSearchEntry[] } | null = null;
+  let cached: { key: string; index: SearchIndex<StoredSearchDocument> } | null = null;
 
-  const entriesOf = (key: string): StoredSearchEntry[] => {
-    if (cached?.key !== key) cached = { key, entries: readSearchEntries(deps.db) };
-    return cached.entries;
+  const indexOf = (key: string): SearchIndex<StoredSearchDocument> => {
+    if (cached?.key !== key) cached = { key, index: buildSearchIndex(readSearchDocuments(deps.db)) };
+    return cached.index;
   };
 
   return {
     'catalog.search': ({ text, limit }) => {
       const meta = readCatalogMeta(deps.db);
       if (!meta) return err(catalogEmpty);
-      const hits = searchEntries(entriesOf(`${meta.version}@${meta.storedAt}`), text);
+      const found = indexOf(`${meta.version}@${meta.storedAt}`).search(text, { uses: deps.usage.counts(), limit });
       return ok({
-        total: hits.length,
-        hits: hits.slice(0, limit).map(({ entry, match }): SearchHit => ({
-          code: entry.code,
-          name: entry.name,
+        total: found.total,
+        hits: found.hits.map(({ document, match }): SearchHit => ({
+          code: document.code,
+          name: document.name,
           matchedBy: match.matchedBy,
+          matchedIn: match.matchedIn,
+          matchedText: match.matchedText,
           highlights: match.highlights.map(([start, end]) => [start, end]),
-          hasGuide: entry.hasGuide,
-          channels: [...entry.channels],
+          hasGuide: document.hasGuide,
+          channels: [...document.channels],
         })),
       });
     },

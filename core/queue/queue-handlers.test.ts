@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { contract } from '../api/contract';
 import { kioskInfoFixture } from '../../tests/helpers/kiosk-info-fixture';
 import { getOutboxItem } from '../outbox';
 import { openedBody } from '../outbox/testing';
@@ -284,6 +285,22 @@ describe('queue.takeTicket offline', () => {
     const again = await t.take('SOCIAL', confirmationId);
     expect(again).toEqual(answer);
     expect(ticketPosts(t)).toHaveLength(3);
+  });
+});
+
+describe('queue.takeTicket input', () => {
+  it('refuses a service code the platform never issues before the handler runs', () => {
+    // Found by the fuzzer (npm run fuzz, kiosk-api): the contract allowed '' and the store's
+    // CHECK (length 1–32) then threw inside the handler, answering `internal`.
+    const input = (serviceCode: string) => ({
+      confirmationId: randomUUID(),
+      serviceCode,
+      priority: 'normal',
+      matterCode: null,
+    });
+    const schema = contract.methods['queue.takeTicket'].input;
+    for (const bad of ['', 'x'.repeat(33), 'SO CIAL', '社保']) expect(schema.safeParse(input(bad)).success).toBe(false);
+    expect(schema.safeParse(input('SOCIAL')).success).toBe(true);
   });
 });
 

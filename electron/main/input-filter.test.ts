@@ -43,6 +43,9 @@ const blocked: Array<[string, KeyInput]> = [
   ['Alt+Right', press('ArrowRight', 'ArrowRight', alt)],
   ['BrowserBack key', press('BrowserBack', 'BrowserBack')],
   ['BrowserRefresh key', press('BrowserRefresh', 'BrowserRefresh')],
+  // Any function key: F1 is help and F3 find in Chromium, and a wedge keypad may send them.
+  ['F1', press('F1', 'F1')],
+  ['F4 without Alt', press('F4', 'F4')],
   // A Chinese IME reports key "Process"; the physical code still gives the shortcut away.
   ['Ctrl+R under an IME', press('Process', 'KeyR', ctrl)],
 ];
@@ -62,8 +65,6 @@ const allowed: Array<[string, KeyInput]> = [
   ['Ctrl+Z (undo)', press('z', 'KeyZ', ctrl)],
   ['Ctrl+Shift+V', press('V', 'KeyV', ctrlShift)],
   ['Alt alone', press('Alt', 'AltLeft', alt)],
-  ['F4 without Alt', press('F4', 'F4')],
-  ['F1', press('F1', 'F1')],
   ['a Chinese character from the IME', press('中', '')],
 ];
 

@@ -23,13 +23,15 @@ import { MaterialPage } from './materials';
  * number (in the path) or by identity number (in a POST body, never in a URL).
  */
 
+const PickUpDelivery = z.object({
+  method: z.literal('pickUp'),
+  servicePointId: ServicePointId.describe('where the result is collected'),
+});
+
 /** 窗口自取 or 邮寄 (村级受理、证照邮寄送达). */
 export const Delivery = z
   .discriminatedUnion('method', [
-    z.object({
-      method: z.literal('pickUp'),
-      servicePointId: ServicePointId.describe('where the result is collected'),
-    }),
+    PickUpDelivery,
     z.object({
       method: z.literal('mail'),
       recipient: PersonName,
@@ -50,10 +52,7 @@ export type Delivery = z.infer<typeof Delivery>;
  */
 export const DeliveryOnRecord = z
   .discriminatedUnion('method', [
-    z.object({
-      method: z.literal('pickUp'),
-      servicePointId: ServicePointId.describe('where the result is collected'),
-    }),
+    PickUpDelivery,
     z.object({
       method: z.literal('mail'),
       recipient: z.string().min(1).max(64).describe('masked, e.g. 王*兰'),

@@ -125,6 +125,12 @@ export const Guide = z
   .meta({ id: 'Guide', description: '办事指南: every section a resident needs before they come or apply.' });
 export type Guide = z.infer<typeof Guide>;
 
+/**
+ * Another name residents use for a matter: a 俗称 (低保 for 最低生活保障), a former name (新农合), an
+ * abbreviation (居保) or a common phrasing (交党费). Short, as a clerk would hear it at the window.
+ */
+export const MatterAlias = z.string().trim().min(1).max(24);
+
 export const Matter = z
   .object({
     code: z
@@ -150,6 +156,14 @@ export const Matter = z
     departmentCode: z.string(),
     crossVillage: z.boolean().describe('跨村通办: residents of other villages may handle it here'),
     guide: Guide.nullable(),
+    aliases: z
+      .array(MatterAlias)
+      .max(24)
+      .refine((aliases) => new Set(aliases).size === aliases.length, 'each alias once')
+      .optional()
+      .describe(
+        '又称: the words residents use for the matter (俗称, 旧称, abbreviations, common phrasings), searched like its name. Optional so catalogs published before aliases existed still parse.',
+      ),
     form: MatterForm.optional().describe(
       '申请表: the questions asked when the matter is submitted at the kiosk; required (non-empty) on selfService matters. Optional so catalogs published before forms existed still parse.',
     ),
@@ -232,6 +246,9 @@ export const Catalog = z
           path: [...at('guide'), 'promise', 'promisedWorkingDays'],
           message: "the guide's promised time limit differs from the matter's",
         });
+      }
+      if (matter.aliases?.includes(matter.name)) {
+        ctx.addIssue({ code: 'custom', path: at('aliases'), message: 'an alias repeats the name' });
       }
       if (matter.channels.includes('selfService') && (matter.form?.length ?? 0) === 0) {
         ctx.addIssue({

@@ -22,8 +22,8 @@ const withGuides = catalog.matters.filter((matter): matter is Matter & { guide: 
 describe('the seed catalog', () => {
   it('parses against the contract and survives a JSON round trip', () => {
     expect(Catalog.safeParse(JSON.parse(JSON.stringify(catalog))).success).toBe(true);
-    expect(catalog.version).toBe('2026.11.28-1');
-    expect(catalog.publishedAt).toBe('2026-11-28T09:00:00+08:00');
+    expect(catalog.version).toBe('2026.12.01-1');
+    expect(catalog.publishedAt).toBe('2026-12-01T09:00:00+08:00');
     expect(catalog.region).toEqual({ code: '370784', name: '安丘市' });
   });
 
@@ -57,12 +57,12 @@ describe('the seed catalog', () => {
     expect(count((matter) => matter.handling)).toEqual({ onSite: 3, assisted: 32, convenience: 27 });
   });
 
-  it('gives every matter a unique illustrative code of the form 370784-CJ-NNN, version 2 where a form was added', () => {
+  it('gives every matter a unique illustrative code of the form 370784-CJ-NNN, its version raised by its aliases and its form', () => {
     const codes = catalog.matters.map((matter) => matter.code);
     expect(new Set(codes).size).toBe(62);
     catalog.matters.forEach((matter) => {
       expect(matter.code).toBe(`370784-CJ-${String(matter.seq).padStart(3, '0')}`);
-      expect(matter.version, matter.name).toBe(matter.form ? 2 : 1);
+      expect(matter.version, matter.name).toBe(matter.form ? 3 : 2);
     });
   });
 
@@ -213,8 +213,8 @@ describe('the seed version', () => {
     const { version, publishedAt: _publishedAt, ...content } = loadSeedCatalog();
     const hash = createHash('sha256').update(JSON.stringify(content)).digest('hex');
     expect({ version, hash }).toEqual({
-      version: '2026.11.28-1',
-      hash: 'b17b1ec1ed551f90d0ff04a4e25926fc25dfca183f1296c3ce0ad782874ebbcf',
+      version: '2026.12.01-1',
+      hash: 'a649bcfa59aa215fd799bbb3d7d4b8f196149e5f96751fe57e55e9adfc11ff1f',
     });
   });
 });

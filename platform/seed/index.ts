@@ -1,4 +1,5 @@
 import { Catalog, type Matter } from '../contract/catalog';
+import { SEED_ALIASES, type MatterAliases } from './aliases';
 import { ANQIU_VILLAGE_MATTERS_CSV } from './anqiu-village-matters';
 import { MATTER_CLASSIFICATION, type MatterClassification } from './classification';
 import { SEED_DEPARTMENTS } from './departments';
@@ -15,13 +16,16 @@ import { SEED_THEMES } from './themes';
  */
 
 /**
- * Matters whose form was added in 2026.11.28-1 changed, so their matter version went up (a
- * matter's version rises whenever any element of it changes; records carry code + version).
+ * A matter's version rises whenever any element of it changes (records carry code + version):
+ * every matter gained its aliases in 2026.12.01-1, and the self-service matters had gained their
+ * form in 2026.11.28-1 before that.
  */
-const FORM_ADDED_VERSION = 2;
+const FIRST_VERSION = 1;
+const FORM_ADDED = 1;
+const ALIASES_ADDED = 1;
 
-export const SEED_CATALOG_VERSION = '2026.11.28-1';
-export const SEED_PUBLISHED_AT = '2026-11-28T09:00:00+08:00';
+export const SEED_CATALOG_VERSION = '2026.12.01-1';
+export const SEED_PUBLISHED_AT = '2026-12-01T09:00:00+08:00';
 export const SEED_REGION = { code: '370784', name: '安丘市' } as const;
 
 /**
@@ -52,8 +56,10 @@ export function buildSeedCatalog(
   guides: readonly SeedGuide[] = SEED_GUIDES,
   forms: readonly SeedForm[] = SEED_FORMS,
   lifeEvents: readonly SeedLifeEvent[] = SEED_LIFE_EVENTS,
+  aliases: readonly MatterAliases[] = SEED_ALIASES,
 ): Catalog {
   const rowBySeq = indexBySeq(classification, 'classification row');
+  const aliasesBySeq = indexBySeq(aliases, 'alias row');
   const guideBySeq = indexBySeq(guides, 'guide');
   const formBySeq = indexBySeq(forms, 'form');
   const listedSeqs = new Set(listed.map((matter) => matter.seq));
@@ -61,6 +67,7 @@ export function buildSeedCatalog(
     ['classification row', rowBySeq.keys()],
     ['guide', guideBySeq.keys()],
     ['form', formBySeq.keys()],
+    ['alias row', aliasesBySeq.keys()],
     ['life event matter', lifeEvents.flatMap((event) => event.seqs)],
   ] as const) {
     for (const seq of seqs) {
@@ -85,9 +92,13 @@ export function buildSeedCatalog(
     if (seedForm && !row.channels.includes('selfService')) {
       throw new Error(`seed: seq ${seq} ${name} has a form but is not offered for self-service`);
     }
+    const aliasRow = aliasesBySeq.get(seq);
+    if (aliasRow && aliasRow.name !== name) {
+      throw new Error(`seed: the aliases for seq ${seq} are for ${aliasRow.name}, not ${name}`);
+    }
     return {
       code: seedMatterCode(seq),
-      version: seedForm ? FORM_ADDED_VERSION : 1,
+      version: FIRST_VERSION + (seedForm ? FORM_ADDED : 0) + (aliasRow ? ALIASES_ADDED : 0),
       seq,
       name,
       serviceKind: row.kind,
@@ -99,6 +110,7 @@ export function buildSeedCatalog(
       departmentCode: row.dept,
       crossVillage: row.cross,
       guide: seedGuide?.guide ?? null,
+      ...(aliasRow ? { aliases: [...aliasRow.aliases] } : {}),
       ...(seedForm ? { form: seedForm.form.map((field) => ({ ...field })) } : {}),
     };
   });

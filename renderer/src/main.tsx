@@ -6,15 +6,16 @@ import './styles/components.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectToHost } from './host/connect';
+import { installPageGuard } from './host/page-guard';
 import { App } from './shell/App';
 
-// A long press opens the browser's menu on a touch screen; nothing in it is for residents.
-document.addEventListener('contextmenu', (event) => event.preventDefault());
+// Before anything renders: keys, drops, popups and navigation away are stopped from the start.
+const guard = installPageGuard(window);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
-    <App host={connectToHost(window)} />
+    <App host={connectToHost(window)} onDevMode={() => guard.allowDeveloperKeys()} />
   </StrictMode>,
 );

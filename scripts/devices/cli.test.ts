@@ -26,7 +26,9 @@ function devices(...args: string[]): Promise<Outcome> {
 
 const json = (text: string) => JSON.parse(text) as Record<string, unknown>;
 
-describe.concurrent('npm run devices (spawned)', () => {
+// Eight tsx processes start at once here: on a two-core machine busy with the rest of the suite that
+// takes longer than vitest's default 5 s per test. The limit is for a hang, not a speed target.
+describe.concurrent('npm run devices (spawned)', { timeout: 60_000 }, () => {
   it('idcard read --emulated prints the fixture card masked', async () => {
     const { code, stdout, stderr } = await devices('idcard', 'read', '--emulated', '--json');
     expect(stderr).toBe('');

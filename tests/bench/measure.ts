@@ -4,6 +4,7 @@ export interface Summary {
   readonly samples: number;
   readonly p50Ms: number;
   readonly p95Ms: number;
+  readonly p99Ms: number;
   readonly maxMs: number;
 }
 
@@ -15,6 +16,7 @@ export function summarise(name: string, samplesMs: readonly number[]): Summary {
     samples: sorted.length,
     p50Ms: round(at(0.5)),
     p95Ms: round(at(0.95)),
+    p99Ms: round(at(0.99)),
     maxMs: round(sorted.at(-1) ?? Number.NaN),
   };
 }

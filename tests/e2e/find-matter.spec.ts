@@ -69,6 +69,33 @@ test('社保, shebao and sb find the same matter, highlighted', async ({ browser
   await expect(page.locator(`[data-testid=search-hit][data-code="${PENSION_CODE}"]`)).toBeVisible();
 });
 
+test('every suggested word finds something; a word with no hit offers the themes and 帮办', async ({
+  browser,
+}, testInfo) => {
+  const page = await (await browser.newContext({ viewport: PORTRAIT })).newPage();
+  await openSearch(page);
+  const words = await page.getByTestId('quick-pick').allTextContents();
+  expect(words).toEqual(expect.arrayContaining(['低保', '医保', '户口', '证明']));
+  for (const word of words) {
+    await page.getByTestId('quick-pick').filter({ hasText: word }).click();
+    await expect(page.getByTestId('search-hit').first(), word).toBeVisible();
+  }
+  // 低保 finds 最低生活保障 first, saying which of its names matched.
+  await page.getByTestId('quick-pick').filter({ hasText: '低保' }).click();
+  const first = page.getByTestId('search-hit').first();
+  await expect(first).toHaveAttribute('data-code', '370784-CJ-018');
+  await expect(first.getByTestId('search-why')).toHaveText('又称“低保”');
+  await saveScreenshot(page, testInfo, 'portrait-search-alias');
+
+  await page.getByTestId('search-input').fill('火星车');
+  await expect(page.getByTestId('search-empty')).toBeVisible();
+  await expect(page.getByTestId('search-empty-help')).toBeVisible();
+  await saveScreenshot(page, testInfo, 'portrait-search-nothing-found');
+  await page.locator('[data-testid=search-empty-theme][data-theme=socialAssistance]').click();
+  await expect(page.getByTestId('search-screen')).toHaveCount(0);
+  await expect(page.locator('[data-testid=matter-item][data-code="370784-CJ-018"]').first()).toBeVisible();
+});
+
 test('from a search hit to the guide, and the material checklist on the emulated printer', async ({
   browser,
 }, testInfo) => {
@@ -97,7 +124,7 @@ test('from a search hit to the guide, and the material checklist on the emulated
     .find((text) => text.includes('办事材料清单'))!;
   expect(checklist).toContain(PENSION_CODE);
   expect(checklist).toContain('居民身份证');
-  expect(checklist).toContain(`[QR: https://zwfw.example.gov.cn/guide/${PENSION_CODE}?v=2]`);
+  expect(checklist).toContain(`[QR: https://zwfw.example.gov.cn/guide/${PENSION_CODE}?v=3]`);
 });
 
 test('the life events list their matters and say which need the window', async ({ browser }, testInfo) => {

@@ -14,19 +14,25 @@ const TOKEN = 'e2e-terminal-token-0123456789';
 
 function storedRequests(
   platformDb: string,
+  keyFile?: string,
 ): Array<{ request_id: string; kind: string; body: Record<string, unknown> }> {
-  return readPlatformDb(platformDb, (db, open) =>
-    (
-      db.prepare('SELECT request_id, kind, sealed_request FROM assistance_requests ORDER BY day, seq').all() as Array<{
-        request_id: string;
-        kind: string;
-        sealed_request: Buffer;
-      }>
-    ).map((row) => ({
-      request_id: row.request_id,
-      kind: row.kind,
-      body: open('assistance_requests.sealed_request', row.request_id, row.sealed_request),
-    })),
+  return readPlatformDb(
+    platformDb,
+    (db, open) =>
+      (
+        db
+          .prepare('SELECT request_id, kind, sealed_request FROM assistance_requests ORDER BY day, seq')
+          .all() as Array<{
+          request_id: string;
+          kind: string;
+          sealed_request: Buffer;
+        }>
+      ).map((row) => ({
+        request_id: row.request_id,
+        kind: row.kind,
+        body: open('assistance_requests.sealed_request', row.request_id, row.sealed_request),
+      })),
+    keyFile,
   );
 }
 
@@ -64,7 +70,11 @@ test('a callback request from the help button reaches the platform', async ({ br
   expect(reference).toMatch(/^AR-\d{8}-\d{4,}$/);
   await saveScreenshot(page, testInfo, 'help-slip');
 
-  const stored = storedRequests(join(config.dir, 'data', 'platform.sqlite'));
+  // The embedded platform's key lives beside the kiosk's own, outside the data folder.
+  const stored = storedRequests(
+    join(config.dir, 'data', 'platform.sqlite'),
+    join(config.dir, '.kiosk-keys', 'platform-data-key'),
+  );
   expect(stored.map((row) => row.request_id)).toContain(reference);
   const row = stored.find((candidate) => candidate.request_id === reference);
   expect(row?.kind).toBe('callback');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Catalog } from '../../platform/contract/catalog';
 import { contract } from '../../core/api/contract';
-import { createDispatcher } from '../../core/api/dispatcher';
+import { createDispatcher, type DispatchLog } from '../../core/api/dispatcher';
 import { createEventBus } from '../../core/api/events';
 import { replaceCatalog } from '../../core/catalog/catalog-store';
 import { createCatalogSync } from '../../core/catalog/sync';
@@ -29,6 +29,8 @@ export function createTestCore(
     technician?: TechnicianConfig;
     /** The clock of technician sessions and the access guard, for tests that move time. */
     clock?: () => Date;
+    /** Where the dispatcher reports bugs (a handler that threw, an off-contract answer); silent by default. */
+    dispatchLog?: DispatchLog;
   } = {},
 ) {
   const db = new Database(':memory:');
@@ -64,7 +66,12 @@ export function createTestCore(
     ...(options.technician ? { technician: options.technician } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
   });
-  const dispatch = createDispatcher(contract, rest.handlers, { error: () => undefined }, rest.guard);
+  const dispatch = createDispatcher(
+    contract,
+    rest.handlers,
+    options.dispatchLog ?? { error: () => undefined },
+    rest.guard,
+  );
   return {
     db,
     dispatch,
@@ -75,6 +82,7 @@ export function createTestCore(
     fakeDevices: rest.fakes,
     resident: rest.resident,
     outbox: rest.outbox,
+    technician: rest.technician,
     dataDir,
     async close() {
       await rest.close();

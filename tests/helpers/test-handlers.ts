@@ -4,6 +4,7 @@ import type { EventBus } from '../../core/api/events';
 import type { Handlers } from '../../core/api/types';
 import { buildDeviceHandlers } from '../../core/app/device-handlers';
 import { createAccessGuard } from '../../core/app/access-guard';
+import { countMatterUse } from '../../core/catalog/count-matter-use';
 import { buildHandlers } from '../../core/app/handlers';
 import { createResidentServices } from '../../core/app/resident-services';
 import type { CatalogSync } from '../../core/catalog/sync';
@@ -113,7 +114,10 @@ export function createTestHandlers(options: {
   });
   technicianActive = () => technician.mode.current(clock()).state === 'active';
   const handlers: Handlers<KioskContract> = {
-    ...buildHandlers({ info: options.info, db: options.db, catalogSync: options.catalogSync }),
+    ...countMatterUse(
+      buildHandlers({ info: options.info, db: options.db, catalogSync: options.catalogSync }),
+      resident.matterUsage,
+    ),
     ...buildDeviceHandlers({ devices, captures, endResidentSession, devMode: true }),
     ...technician.handlers,
     ...resident.handlers,
@@ -133,6 +137,7 @@ export function createTestHandlers(options: {
     devices,
     resident,
     outbox,
+    technician,
     async close() {
       await speech.stop();
       await resident.stop();

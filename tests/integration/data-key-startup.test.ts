@@ -18,7 +18,8 @@ import { silentLogger } from '../../core/logging/logger';
 import { createDataSealer } from '../../core/outbox/data-sealer';
 import { openStore } from '../../core/store/open';
 import { migrations } from '../../core/store/migrations';
-import { parseKioskConfig, type LoadedConfig } from '../../kiosk-config/load';
+import type { LoadedConfig } from '../../kiosk-config/load';
+import { kioskConfigIn } from '../helpers/kiosk-config-on-disk';
 
 /**
  * What start-up does with the data key and the data folder, through startKioskCore as a host
@@ -32,23 +33,12 @@ let savedCredentials: string | undefined;
 
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'kiosk-key-start-'));
-  const config = JSON.parse(
-    readFileSync(join(import.meta.dirname, '../../kiosk-config/default.json'), 'utf8'),
-  ) as Record<string, unknown>;
   // An unreachable platform: these tests are about the kiosk's own files.
-  config['platform'] = { mode: 'remote', baseUrl: 'http://127.0.0.1:9/api/v1', tokenFile: 'token', timeoutMs: 500 };
-  config['data'] = { dir: 'data', keyFile: 'keys/data-key' };
-  config['devices'] = {
-    idCardReader: { mode: 'emulated', link: 'memory' },
-    printer: { mode: 'emulated', link: 'memory' },
-    evaluationKeypad: { mode: 'emulated', link: 'memory' },
-    documentCamera: { mode: 'emulated', link: 'memory' },
-  };
-  config['speech'] = { engine: 'none', prepareAtStart: false };
   writeFileSync(join(root, 'token'), 'key-startup-token-0123456789', { mode: 0o600 });
-  const parsed = parseKioskConfig(JSON.stringify(config), join(root, 'kiosk.json'));
-  if (!parsed.ok) throw new Error(parsed.error.problems.join('\n'));
-  loaded = parsed.value;
+  loaded = kioskConfigIn(root, (config) => {
+    config['platform'] = { mode: 'remote', baseUrl: 'http://127.0.0.1:9/api/v1', tokenFile: 'token', timeoutMs: 500 };
+    config['data'] = { dir: 'data', keyFile: 'keys/data-key' };
+  });
   savedCredentials = process.env['CREDENTIALS_DIRECTORY'];
   delete process.env['CREDENTIALS_DIRECTORY'];
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -12,8 +12,9 @@ import { startKioskCore } from '../../core/app/start';
 import type { KioskCore } from '../../core/app/types';
 import { silentLogger } from '../../core/logging/logger';
 import { idCardFixtures } from '../../drivers/idcard';
-import { parseKioskConfig } from '../../kiosk-config/load';
 import type { Appointment } from '../../platform/contract/appointments';
+import { samplePdfBase64, valueFor } from '../helpers/form-values';
+import { kioskConfigIn } from '../helpers/kiosk-config-on-disk';
 
 /**
  * Only the ID card opens a person's records (docs/privacy.md). The kiosk runs as `npm start`
@@ -34,21 +35,9 @@ let core: KioskCore;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kiosk-identity-'));
-  const config = JSON.parse(
-    readFileSync(join(import.meta.dirname, '../../kiosk-config/default.json'), 'utf8'),
-  ) as Record<string, Record<string, unknown>>;
-  config['devices'] = {
-    idCardReader: { mode: 'emulated', link: 'memory' },
-    printer: { mode: 'emulated', link: 'memory' },
-    evaluationKeypad: { mode: 'emulated', link: 'memory' },
-    documentCamera: { mode: 'emulated', link: 'memory' },
-  };
-  config['data'] = { dir: 'data' };
-  config['speech'] = { engine: 'none', prepareAtStart: false };
-  const loaded = parseKioskConfig(JSON.stringify(config), join(dir, 'kiosk.json'));
-  if (!loaded.ok) throw new Error(loaded.error.problems.join('\n'));
+  const loaded = kioskConfigIn(dir);
   const started = await startKioskCore({
-    loaded: loaded.value,
+    loaded,
     host: 'browser',
     appVersion: 'test',
     buildKind: 'development',
@@ -96,25 +85,6 @@ async function signInWithCard(card: string): Promise<void> {
 const signInTyped = (idNumber: string, name: string) =>
   call('session.signInWithIdNumber', { role: 'applicant', idNumber, name });
 
-const pdfBase64 = (marker: string) =>
-  Buffer.from(`%PDF-1.4\n% ${marker}\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n`).toString('base64');
-
-function valueFor(field: ApplicationDraft['fields'][number]): string {
-  if (field.value) return field.value;
-  switch (field.kind) {
-    case 'phone':
-      return '13900002222';
-    case 'date':
-      return '2026-01-01';
-    case 'number':
-      return '1';
-    case 'select':
-      return field.options?.[0]?.value ?? '';
-    default:
-      return '自助终端测试';
-  }
-}
-
 async function apply(delivery: unknown): Promise<ApplicationReceipt> {
   const list = await call<{ matters: Array<{ code: string; channels: string[] }> }>('catalog.list', { limit: 500 });
   const matter = list.matters.find((m) => m.channels.includes('selfService'));
@@ -125,7 +95,7 @@ async function apply(delivery: unknown): Promise<ApplicationReceipt> {
     const staged = await call<{ captureId: string }>('capture.stage', {
       materialName: material.name,
       pageCount: 1,
-      pdfBase64: pdfBase64(material.name),
+      pdfBase64: samplePdfBase64(material.name),
     });
     materials.push({ name: material.name, captureIds: [staged.captureId] });
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import iconv from 'iconv-lite';
@@ -11,7 +11,8 @@ import type { KioskCore } from '../../core/app/types';
 import { createLogger, type Logger } from '../../core/logging/logger';
 import { withCheckCharacter } from '../../drivers/idcard/id-number';
 import { maskName } from '../../drivers/idcard/mask';
-import { parseKioskConfig, type LoadedConfig } from '../../kiosk-config/load';
+import type { LoadedConfig } from '../../kiosk-config/load';
+import { kioskConfigIn } from '../helpers/kiosk-config-on-disk';
 import type { RatingOptionSet } from '../../platform/contract/ratings';
 
 /**
@@ -323,22 +324,18 @@ beforeAll(async () => {
   vi.useFakeTimers({ toFake: ['Date'], now: opening, shouldAdvanceTime: true });
   root = mkdtempSync(join(tmpdir(), 'kiosk-privacy-'));
   dataDir = join(root, 'data');
-  const config = JSON.parse(
-    readFileSync(join(import.meta.dirname, '../../kiosk-config/default.json'), 'utf8'),
-  ) as Record<string, unknown>;
-  config['data'] = { dir: 'data', keyFile: 'keys/data-key' };
-  config['retention'] = { deliveredDays: RETENTION_DAYS, printerOutputDays: 1, logDays: 14 };
-  config['devices'] = {
-    idCardReader: { mode: 'emulated', link: 'memory', pollIntervalMs: 100 },
-    printer: { mode: 'emulated', link: 'memory' },
-    evaluationKeypad: { mode: 'emulated', link: 'memory' },
-    documentCamera: { mode: 'emulated', link: 'memory' },
-  };
-  config['speech'] = { engine: 'espeak-ng', prepareAtStart: false };
-  writeFileSync(join(root, 'kiosk.json'), JSON.stringify(config));
-  const parsed = parseKioskConfig(JSON.stringify(config), join(root, 'kiosk.json'));
-  if (!parsed.ok) throw new Error(parsed.error.problems.join('\n'));
-  loaded = parsed.value;
+  loaded = kioskConfigIn(root, (config) => {
+    config['data'] = { dir: 'data', keyFile: 'keys/data-key' };
+    config['retention'] = { deliveredDays: RETENTION_DAYS, printerOutputDays: 1, logDays: 14 };
+    // A quicker card poll: 100 visits each place a card.
+    (config['devices'] as Record<string, unknown>)['idCardReader'] = {
+      mode: 'emulated',
+      link: 'memory',
+      pollIntervalMs: 100,
+    };
+    // Names are spoken in some visits: the speech cache must not keep them.
+    config['speech'] = { engine: 'espeak-ng', prepareAtStart: false };
+  });
   // Debug level: the most a station could be made to log, the embedded platform's requests included.
   logger = await createLogger({ level: 'debug', dir: join(dataDir, 'logs') });
 

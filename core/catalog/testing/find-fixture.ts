@@ -51,8 +51,8 @@ export function findCatalogFixture(version = 'find-1'): Catalog {
       }),
       matter(3, '被征地农民参加城乡居民基本养老保险社保补贴'),
       matter(4, '居民基本养老保险丧葬补助金申请', { channels: ['selfService', 'assistRequest'], form }),
-      matter(13, '老年优待证办理', { channels: ['selfService', 'assistRequest'], form }),
-      matter(18, '最低生活保障'),
+      matter(13, '老年优待证办理', { channels: ['selfService', 'assistRequest'], form, aliases: ['老年证'] }),
+      matter(18, '最低生活保障', { aliases: ['低保', '吃低保'] }),
       matter(22, '社保'),
     ],
     lifeEvents: [

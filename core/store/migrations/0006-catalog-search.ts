@@ -1,5 +1,4 @@
-import { buildSearchEntry } from '../../catalog/search-index';
-import { insertSearchRow } from '../../catalog/search-store';
+import { pinyin } from 'pinyin-pro';
 import type { Migration } from '../migration';
 
 /**
@@ -46,13 +45,35 @@ export const migration0006: Migration = {
       ) STRICT;
     `);
     // A catalog stored before this migration gets its index now, so search works at once
-    // instead of after the next catalog version.
-    const matters = db.prepare('SELECT code, name, seq FROM catalog_matter').all() as Array<{
-      code: string;
-      name: string;
-      seq: number;
-    }>;
-    const insert = insertSearchRow(db);
-    for (const matter of matters) insert(buildSearchEntry(matter));
+    // instead of after the next catalog version. The index rows are computed here, as they were
+    // when this migration shipped, not by the live search code: a migration must do the same
+    // thing whenever it runs.
+    const matters = db.prepare('SELECT code, name FROM catalog_matter').all() as Array<{ code: string; name: string }>;
+    const insert = db.prepare(
+      'INSERT INTO catalog_search (matter_code, syllables, full_pinyin, initials) VALUES (?, ?, ?, ?)',
+    );
+    for (const matter of matters) {
+      const syllables = nameSyllablesAsOf0006(matter.name);
+      insert.run(
+        matter.code,
+        JSON.stringify(syllables),
+        syllables.join(''),
+        syllables.map((syllable) => syllable.slice(0, 1)).join(''),
+      );
+    }
   },
 };
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/** The toneless pinyin of each character of a name; letters and digits stand for themselves, punctuation ''. */
+function nameSyllablesAsOf0006(name: string): string[] {
+  const characters = Array.from(name);
+  const readings = pinyin(name, { toneType: 'none', type: 'array', v: true });
+  const aligned = readings.length === characters.length;
+  return characters.map((character, index) => {
+    const reading = (aligned ? readings[index] : character) ?? character;
+    if (!LETTER_OR_DIGIT.test(character)) return '';
+    return reading.toLowerCase();
+  });
+}

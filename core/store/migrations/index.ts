@@ -9,7 +9,9 @@ import { migration0007 } from './0007-applications';
 import { migration0008 } from './0008-queue-and-appointments';
 import { migration0009 } from './0009-care';
 import { migration0010 } from './0010-sealed-outbox-and-retention';
-import { migration0011 } from './0011-scanner-test';
+import { migration0011 } from './0011-catalog-aliases-and-search-terms';
+import { migration0012 } from './0012-matter-usage';
+import { migration0014 } from './0014-scanner-test';
 
 /** Every migration, in order. Append only. */
 export const migrations: readonly Migration[] = [
@@ -24,4 +26,6 @@ export const migrations: readonly Migration[] = [
   migration0009,
   migration0010,
   migration0011,
+  migration0012,
+  migration0014,
 ];

@@ -156,6 +156,20 @@ describe('ESC/POS interpreter', () => {
     expect(run([Uint8Array.of(0x1b, 0x40), chinese]).receipts[0]?.text).toBe('??');
   });
 
+  it('reads a function-A barcode the same however its bytes are chunked', () => {
+    // Found by the fuzzer (npm run fuzz, escpos/interpreter-chunking): with 300 data bytes and
+    // the NUL after them, a first chunk of 280 bytes skipped the header (no NUL in sight) while
+    // the whole stream found the NUL and swallowed all 300 bytes as one command.
+    const data = new Uint8Array(300).fill(0x41);
+    const bytes = Uint8Array.of(0x1d, 0x6b, 0x04, ...data, 0x00, 0x42, 0x0a, 0x1d, 0x56, 0x42, 0x00);
+    const whole = run([bytes]).receipts;
+    expect(run([bytes.subarray(0, 280), bytes.subarray(280)]).receipts).toEqual(whole);
+    expect(whole[0]?.text.startsWith('AAAA')).toBe(true);
+    // Within the limit the NUL ends the data wherever the chunks break.
+    const short = Uint8Array.of(0x1d, 0x6b, 0x04, 0x31, 0x32, 0x00, 0x42, 0x0a, 0x1d, 0x56, 0x42, 0x00);
+    expect(run([short.subarray(0, 4), short.subarray(4)]).receipts[0]?.text).toBe('B');
+  });
+
   it('records the FEED button setting', () => {
     const { interpreter } = run([Uint8Array.of(0x1b, 0x63, 0x35, 0x01)]);
     expect(interpreter.modes.feedButtonDisabled).toBe(true);

@@ -47,6 +47,8 @@ export interface InterpreterOptions {
 
 /** A command longer than this (a huge raster or QR store) is skipped rather than buffered. */
 const MAX_COMMAND_BYTES = 256 * 1024;
+/** GS k function A: data bytes before the NUL, at most (Epson's largest k for these symbologies). */
+const FUNCTION_A_MAX_DATA = 255;
 const NEED_MORE = 0;
 
 const ALIGNS: readonly ReceiptAlign[] = ['left', 'center', 'right'];
@@ -346,8 +348,12 @@ export function createEscPosInterpreter(options: InterpreterOptions): EscPosInte
     const m = b[at + 2] ?? 0;
     if (m <= 6) {
       // Function A: NUL-terminated data. Consumed, not drawn (our receipts use CODE128 only).
-      for (let i = at + 3; i < b.length; i++) if (b[i] === 0) return i - at + 1;
-      return available > 260 ? 3 : NEED_MORE;
+      // The NUL is looked for only where it may be: past the longest data the printer takes,
+      // the command is not one and its header is skipped. Searching the whole buffer instead
+      // made the outcome depend on how the bytes happened to be chunked.
+      const end = Math.min(b.length, at + 3 + FUNCTION_A_MAX_DATA + 1);
+      for (let i = at + 3; i < end; i++) if (b[i] === 0) return i - at + 1;
+      return available >= 3 + FUNCTION_A_MAX_DATA + 1 ? 3 : NEED_MORE;
     }
     if (available < 4) return NEED_MORE;
     const length = b[at + 3] ?? 0;

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { ApiProvider, useLinkStatus } from '../api/api-context';
 import { CatalogOverviewProvider } from '../api/catalog-overview-context';
@@ -24,7 +24,7 @@ import { PrepareSpeech } from '../voice/PrepareSpeech';
  * and default language. Until then the base locale speaks; a failure shows a plain message and
  * is asked again by itself when the link comes back.
  */
-function Boot() {
+function Boot({ onDevMode }: { onDevMode?: () => void }) {
   const link = useLinkStatus();
   const [attempt, setAttempt] = useState(0);
   const info = useApiQuery('kiosk.info', {}, `${link.epoch}#${attempt}`);
@@ -56,6 +56,7 @@ function Boot() {
       <CameraPresence />
       <PrepareSpeech />
       {info.value.devMode && <DevPanel />}
+      {info.value.devMode && <DeveloperKeys allow={onDevMode} />}
     </KioskInfoContext.Provider>
   );
 }
@@ -66,16 +67,22 @@ function CameraPresence() {
   return null;
 }
 
+/** A development build: the page guard lets DevTools and reload keys through (host/page-guard.ts). */
+function DeveloperKeys({ allow }: { allow?: (() => void) | undefined }) {
+  useEffect(() => allow?.(), [allow]);
+  return null;
+}
+
 function LinkOverlay() {
   return useLinkStatus().lost ? <ConnectionLost /> : null;
 }
 
-export function App({ host }: { host: HostConnection }) {
+export function App({ host, onDevMode }: { host: HostConnection; onDevMode?: () => void }) {
   const [i18n] = useState(() => createI18n(BASE_LOCALE));
   return (
     <I18nextProvider i18n={i18n}>
       <ApiProvider host={host}>
-        <Boot />
+        <Boot onDevMode={onDevMode} />
         <LinkOverlay />
       </ApiProvider>
     </I18nextProvider>

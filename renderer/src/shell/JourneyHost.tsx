@@ -18,7 +18,18 @@ export function JourneyHost({ journey }: { journey: Journey }) {
   const openMatter = (code: string) => send({ type: 'OPEN_MATTER', code });
   switch (journey.kind) {
     case 'search':
-      return <SearchScreen onOpenMatter={openMatter} onExit={onExit} />;
+      return (
+        <SearchScreen
+          onOpenMatter={openMatter}
+          // From home, as a home theme tile opens it: 返回 from the theme's list goes home.
+          onOpenTheme={(themeId) => {
+            send({ type: 'HOME' });
+            send({ type: 'CHOOSE_GROUP', group: { type: 'theme', themeId } });
+          }}
+          onAskForHelp={() => send({ type: 'OPEN_JOURNEY', journey: { kind: 'help', matterCode: null } })}
+          onExit={onExit}
+        />
+      );
     case 'lifeEvents':
       return (
         <LifeEventsScreen

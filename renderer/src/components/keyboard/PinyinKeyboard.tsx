@@ -47,6 +47,11 @@ export interface PinyinKeyboardProps {
   readonly vocabulary?: readonly string[];
   /** 完成: the keyboard closes (a pending pinyin buffer becomes its first candidate first). */
   readonly onDone: () => void;
+  /**
+   * Offer the typed letters themselves as the first candidate (search: sb for initials, shebao
+   * for pinyin), so letters need no switch to 英 first. Pinyin input methods do the same.
+   */
+  readonly offerLetters?: boolean;
   readonly testId?: string;
 }
 
@@ -62,6 +67,7 @@ export function PinyinKeyboard({
   vocabulary = NO_WORDS,
   onDone,
   testId,
+  offerLetters = false,
 }: PinyinKeyboardProps) {
   const { t } = useT();
   const [composition, setComposition] = useState<Composition>(EMPTY_COMPOSITION);
@@ -72,11 +78,14 @@ export function PinyinKeyboard({
     () => candidatesFor(lexicon, composition.buffer, extra),
     [lexicon, composition.buffer, extra],
   );
-  const pages = Math.max(1, Math.ceil(candidates.length / CANDIDATES_PER_PAGE));
-  const page = Math.min(composition.page, pages - 1);
-  const shown = candidates.slice(page * CANDIDATES_PER_PAGE, (page + 1) * CANDIDATES_PER_PAGE);
   const full = isFull(value, maxLength);
   const composing = composition.buffer !== '';
+  const letters = offerLetters && composing ? composition.buffer.replaceAll(SEPARATOR, '') : '';
+  // The letters take one place of every page, so a row never holds more than six.
+  const perPage = letters ? CANDIDATES_PER_PAGE - 1 : CANDIDATES_PER_PAGE;
+  const pages = Math.max(1, Math.ceil(candidates.length / perPage));
+  const page = Math.min(composition.page, pages - 1);
+  const shown = candidates.slice(page * perPage, (page + 1) * perPage);
 
   const apply = (next: Edit) => {
     setComposition(next.composition);
@@ -144,6 +153,17 @@ export function PinyinKeyboard({
             {composing ? composition.buffer : <span className="kb-hint">{t('keyboard:hint')}</span>}
           </output>
           <div className="kb-candidate-list" role="group" aria-label={t('keyboard:candidates')}>
+            {letters && (
+              <button
+                type="button"
+                className="kb-key kb-candidate kb-candidate--letters"
+                data-testid="kb-letters"
+                aria-label={t('keyboard:letters', { letters })}
+                onClick={() => apply(commitRaw(edit, maxLength))}
+              >
+                {letters}
+              </button>
+            )}
             {shown.map((candidate) => (
               <button
                 key={candidate.text}

@@ -198,4 +198,24 @@ describe('the numeric pad under phone, number and date fields', () => {
     await user.click(key('完成', 'born'));
     expect(screen.queryByTestId('born-keyboard')).toBeNull();
   });
+
+  it('offers the typed letters as they are only where asked (search), first, keeping six to a row', async () => {
+    const { user } = renderEntries([{ testId: 'name' }, { testId: 'find', offerLetters: true }]);
+    await user.click(input());
+    await typeLetters(user, 'sb');
+    expect(within(keyboard()).queryByTestId('kb-letters')).toBeNull();
+    await user.click(key('完成'));
+
+    await user.click(input('find'));
+    await typeLetters(user, 'sb', 'find');
+    const letters = within(keyboard('find')).getByTestId('kb-letters');
+    const row = Array.from(letters.parentElement?.querySelectorAll('button') ?? []);
+    expect(row[0]).toBe(letters);
+    expect(row.length).toBeLessThanOrEqual(6);
+    expect(candidates('find')).toContain('社保');
+    expect(letters.getAttribute('aria-label')).toBe('按字母输入 sb');
+    await user.click(letters);
+    expect(input('find').value).toBe('sb');
+    expect(within(keyboard('find')).queryByTestId('kb-letters')).toBeNull();
+  });
 });

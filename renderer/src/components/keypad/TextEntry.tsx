@@ -26,6 +26,8 @@ export interface TextEntryProps {
   readonly vocabulary?: readonly string[];
   /** Voice mode reads the label as the step's title (a 长辈版 form that asks one question per step). */
   readonly labelIsTitle?: boolean;
+  /** The pinyin keyboard offers the typed letters as they are (search by initials or pinyin). */
+  readonly offerLetters?: boolean;
 }
 
 /**
@@ -47,6 +49,7 @@ export function TextEntry({
   testId,
   vocabulary,
   labelIsTitle = false,
+  offerLetters = false,
 }: TextEntryProps) {
   const { t } = useT();
   const id = useId();
@@ -116,6 +119,7 @@ export function TextEntry({
             vocabulary={vocabulary}
             onDone={hide}
             testId={keyboardTestId}
+            offerLetters={offerLetters}
           />
         ) : (
           <NumericPad

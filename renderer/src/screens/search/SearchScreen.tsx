@@ -23,11 +23,22 @@ const MAX_LENGTH = 40;
 /** 长辈版: the touch keyboard and four words are five choices, within the six a screen offers. */
 const ELDER_QUICK_PICKS = 4;
 
+export interface SearchScreenProps {
+  readonly onOpenMatter: (code: string) => void;
+  /** Browse one theme's matters: offered when a search finds nothing. */
+  readonly onOpenTheme: (themeId: string) => void;
+  /** 帮办代办 with no matter attached: offered when a search finds nothing. */
+  readonly onAskForHelp: () => void;
+  readonly onExit: () => void;
+}
+
 /**
- * Find a matter by typing: characters (社保), full pinyin (shebao) or initials (sb), with a row of
- * common words for those who would rather tap, on the kiosk's own touch keyboard.
+ * Find a matter by typing: characters (社保), what villagers call it (低保), full pinyin (shebao)
+ * or initials (sb, typed letters being a candidate of the keyboard), with a row of common words
+ * for those who would rather tap, on the kiosk's own touch keyboard. Each result says why it
+ * matched; a search that finds nothing offers the themes and 帮办 instead of a dead end.
  */
-export function SearchScreen({ onOpenMatter }: { onOpenMatter: (code: string) => void; onExit: () => void }) {
+export function SearchScreen({ onOpenMatter, onOpenTheme, onAskForHelp }: SearchScreenProps) {
   const { t } = useT();
   const [text, setText] = useState('');
   const query = text.trim();
@@ -52,6 +63,7 @@ export function SearchScreen({ onOpenMatter }: { onOpenMatter: (code: string) =>
             maxLength={MAX_LENGTH}
             value={text}
             onChange={setText}
+            offerLetters
           />
           {/* 长辈版 counts choices: the keyboard has its own 清空 key. */}
           {text && !elder && (
@@ -81,7 +93,7 @@ export function SearchScreen({ onOpenMatter }: { onOpenMatter: (code: string) =>
         )}
       </div>
       {query ? (
-        <SearchResults text={query} onOpenMatter={onOpenMatter} />
+        <SearchResults text={query} onOpenMatter={onOpenMatter} onOpenTheme={onOpenTheme} onAskForHelp={onAskForHelp} />
       ) : (
         <p className="search-prompt">{t('search:prompt')}</p>
       )}
@@ -94,7 +106,12 @@ function knownChannels(channels: readonly string[]): Channel[] {
   return channels.filter((channel): channel is Channel => Channel.safeParse(channel).success);
 }
 
-function SearchResults({ text, onOpenMatter }: { text: string; onOpenMatter: (code: string) => void }) {
+function SearchResults({
+  text,
+  onOpenMatter,
+  onOpenTheme,
+  onAskForHelp,
+}: { text: string } & Pick<SearchScreenProps, 'onOpenMatter' | 'onOpenTheme' | 'onAskForHelp'>) {
   const { t } = useT();
   const { station } = useKioskInfo();
   const { refresh } = useCatalogStatus();
@@ -108,11 +125,7 @@ function SearchResults({ text, onOpenMatter }: { text: string; onOpenMatter: (co
   }
   const { hits, total } = result.value;
   if (hits.length === 0) {
-    return (
-      <div className="state-panel state-panel--quiet" data-testid="search-empty">
-        <p className="state-body">{t('search:empty', { text })}</p>
-      </div>
-    );
+    return <NothingFound text={text} onOpenTheme={onOpenTheme} onAskForHelp={onAskForHelp} />;
   }
   let more: ReactNode = null;
   if (total > hits.length) more = <p className="search-more">{t('search:moreHidden', { count: hits.length })}</p>;
@@ -149,6 +162,65 @@ function SearchResults({ text, onOpenMatter }: { text: string; onOpenMatter: (co
   );
 }
 
+/**
+ * Why a result is there, in a few words: 拼音 for the name by pinyin, 又称“农保” for an alias, and
+ * how an alias or other text matched when it was not by its characters (又称“低保”（同音字）).
+ */
+function whyItMatched(t: ReturnType<typeof useT>['t'], hit: SearchHitView): string {
+  const method = t(`search:matchedBy.${hit.matchedBy}`);
+  if (hit.matchedIn === 'name' || hit.matchedText === null) return method;
+  const where = t(`search:matchedIn.${hit.matchedIn}`, { text: hit.matchedText });
+  return hit.matchedBy === 'characters' ? where : `${where}${t('search:viaMethod', { method })}`;
+}
+
+/**
+ * Nothing matched: say so, and offer the themes (browsing finds what the words did not) and a
+ * member of staff, so the resident is never left at a dead end.
+ */
+function NothingFound({
+  text,
+  onOpenTheme,
+  onAskForHelp,
+}: { text: string } & Pick<SearchScreenProps, 'onOpenTheme' | 'onAskForHelp'>) {
+  const { t } = useT();
+  const { refresh } = useCatalogStatus();
+  const overview = useApiQuery('catalog.overview', {}, refresh);
+  const themes = overview.status === 'ok' ? overview.value.themes.filter((theme) => theme.count > 0) : [];
+  return (
+    <div className="state-panel state-panel--quiet search-empty" data-testid="search-empty">
+      <p className="state-body">{t('search:empty', { text })}</p>
+      <button type="button" className="button button--primary" data-testid="search-empty-help" onClick={onAskForHelp}>
+        {t('search:askForHelp')}
+      </button>
+      {themes.length > 0 && (
+        <>
+          <h2 className="search-empty-title">{t('search:emptyThemesLabel')}</h2>
+          <ChoicePages
+            className="search-empty-themes"
+            testId="search-empty-themes"
+            listLabel={t('search:emptyThemesLabel')}
+            items={themes}
+            keyOf={(theme) => theme.id}
+            // The help button and the keyboard (when open) share the screen with the themes.
+            otherChoices={2}
+            render={(theme) => (
+              <button
+                type="button"
+                className="chip"
+                data-testid="search-empty-theme"
+                data-theme={theme.id}
+                onClick={() => onOpenTheme(theme.id)}
+              >
+                {theme.name}
+              </button>
+            )}
+          />
+        </>
+      )}
+    </div>
+  );
+}
+
 function SearchHit({ hit, onOpenMatter }: { hit: SearchHitView; onOpenMatter: (code: string) => void }) {
   const { t } = useT();
   return (
@@ -163,7 +235,9 @@ function SearchHit({ hit, onOpenMatter }: { hit: SearchHitView; onOpenMatter: (c
       <HighlightedName name={hit.name} highlights={hit.highlights} />
       <span className="matter-card-foot">
         <ChannelList channels={knownChannels(hit.channels)} />
-        <span className="search-matched-by">{t(`search:matchedBy.${hit.matchedBy}`)}</span>
+        <span className="search-matched-by" data-testid="search-why" data-matched-in={hit.matchedIn}>
+          {whyItMatched(t, hit)}
+        </span>
       </span>
     </button>
   );

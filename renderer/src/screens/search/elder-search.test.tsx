@@ -12,6 +12,8 @@ const hits: SearchResult['hits'] = Array.from({ length: 7 }, (_, index) => ({
   code: `370784-CJ-10${index}`,
   name: `社保事项${index + 1}`,
   matchedBy: 'characters' as const,
+  matchedIn: 'name' as const,
+  matchedText: null,
   highlights: [[0, 2]],
   hasGuide: true,
   channels: ['selfService'],
@@ -31,9 +33,17 @@ function renderElderSearch() {
   return renderScreen(
     <>
       <ElderProfile />
-      <SearchScreen onOpenMatter={() => undefined} onExit={() => undefined} />
+      <SearchScreen
+        onOpenMatter={() => undefined}
+        onOpenTheme={() => undefined}
+        onAskForHelp={() => undefined}
+        onExit={() => undefined}
+      />
     </>,
-    { 'catalog.search': () => ok({ total: hits.length, hits }) },
+    {
+      'catalog.search': ({ text }: { text: string }) =>
+        ok(text === '火星' ? { total: 0, hits: [] } : { total: hits.length, hits }),
+    },
   );
 }
 
@@ -45,7 +55,7 @@ describe('search in 长辈版', () => {
     expect(picks.map((pick) => pick.textContent)).toEqual(['社保', '养老', '低保', '残疾']);
     expect(speechMarks(search)).toEqual({
       titles: ['搜索事项'],
-      hints: ['点一下输入框，用下面的键盘输入事项名称或拼音'],
+      hints: ['点一下输入框，用下面的键盘输入事项名称或拼音；按拼音首字母找（如 sb），打完字母点候选栏最前面的字母。'],
     });
 
     await user.click(picks[0]!);
@@ -65,6 +75,18 @@ describe('search in 长辈版', () => {
       '370784-CJ-104',
       '370784-CJ-105',
     ]);
+  });
+});
+
+describe('nothing found in 长辈版', () => {
+  it('offers 帮办 and a page of themes, within six choices with the keyboard', async () => {
+    const { user } = renderElderSearch();
+    await user.type(screen.getByTestId('search-input'), '火星');
+    await screen.findByTestId('search-empty');
+    await screen.findAllByTestId('search-empty-theme');
+    const search = screen.getByTestId('search-screen');
+    expect(screen.getByTestId('search-empty-help')).toBeTruthy();
+    expect(choicesIn(search)).toBeLessThanOrEqual(ELDER_MAX_CHOICES);
   });
 });
 

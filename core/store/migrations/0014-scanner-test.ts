@@ -5,8 +5,8 @@ import type { Migration } from '../migration';
  * its device and test names against the four peripherals, so it is rebuilt with the scanner and
  * its `scanCode` test allowed. The recorded outcomes are kept.
  */
-export const migration0011: Migration = {
-  version: 11,
+export const migration0014: Migration = {
+  version: 14,
   name: 'scanner-test',
   up(db) {
     db.exec(`
