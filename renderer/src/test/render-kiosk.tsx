@@ -32,7 +32,13 @@ export function catalogHandlers(options: Pick<KioskOptions, 'info' | 'status' | 
     'devices.snapshot': () =>
       ok({
         devices: [],
-        journeys: { idCardSignIn: true, selfServiceSubmission: true, output: 'paper' as const, keypadRating: true },
+        journeys: {
+          idCardSignIn: true,
+          selfServiceSubmission: true,
+          output: 'paper' as const,
+          keypadRating: true,
+          scanCodes: false,
+        },
       }),
     'camera.reportStatus': () => ok({}),
     'kiosk.info': () => ok(options.info ?? fixtureInfo),

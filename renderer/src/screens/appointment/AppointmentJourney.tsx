@@ -20,11 +20,14 @@ export function AppointmentJourney({
   mode,
   matterCode,
   servicePointId,
+  scannedAppointmentId = null,
   onExit,
 }: {
   mode: 'book' | 'checkIn';
   matterCode: string | null;
   servicePointId: string | null;
+  /** Check-in opened by scanning a slip: after the card, that appointment is checked in. */
+  scannedAppointmentId?: string | null;
   onExit: () => void;
 }) {
   const { t, i18n } = useT();
@@ -32,7 +35,7 @@ export function AppointmentJourney({
   const send = useShellSend();
   const { station } = useKioskInfo();
   const [snapshot, sendStep] = useMachine(appointmentMachine, {
-    input: { client, mode, matterCode, servicePointId, location: station.location },
+    input: { client, mode, matterCode, servicePointId, location: station.location, scannedAppointmentId },
   });
   const done = snapshot.status === 'done';
   // Booked or checked in (完成, or the slip timed out): the resident is done, the visit ends. Left
@@ -244,6 +247,12 @@ export function AppointmentJourney({
         </div>
       )}
 
+      {is('signingIn') && context.scannedAppointmentId !== null && (
+        // The slip was read; appointment.checkIn is a person's record, so the card comes next.
+        <p className="journey-note" data-testid="slip-scanned" data-speech="hint">
+          {t('scan:checkIn.scanned')}
+        </p>
+      )}
       {is('signingIn') && (
         <SignIn
           purpose={mode === 'book' ? 'appointment' : 'checkIn'}

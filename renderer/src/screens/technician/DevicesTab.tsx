@@ -7,6 +7,7 @@ import { formatDateTime } from './format-time';
 import { PaperCounter } from './PaperCounter';
 import { QueryView } from './QueryView';
 import { CaptureFrameTest, KeypadTest, SoundTest } from './RendererTests';
+import { ScanTest } from './ScanTest';
 import { useTechnicianApi } from './technician-api';
 import { useTechnicianQuery } from './use-technician-query';
 
@@ -26,6 +27,8 @@ export function DeviceTestControls({ device, onDone }: { device: DeviceKind; onD
           <SoundTest onDone={onDone} />
         </>
       );
+    case 'qrScanner':
+      return <ScanTest onDone={onDone} />;
   }
 }
 
