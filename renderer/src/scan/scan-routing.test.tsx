@@ -72,6 +72,7 @@ const ticketService = (ref: string, title: string) => ({
 });
 
 const withScanner = { 'devices.snapshot': () => ok(snapshot(true)) };
+const noOne: ResidentSessionState = { applicant: null, agent: null };
 
 /**
  * The QR scanner as the resident meets it: core classifies each read (scanner.scanned, never the
@@ -172,7 +173,6 @@ describe('a scan anywhere on the resident screens', () => {
       },
       print: { output: 'paper', problem: null },
     };
-    const noOne: ResidentSessionState = { applicant: null, agent: null };
     const signedIn: ResidentSessionState = {
       applicant: {
         role: 'applicant',
@@ -235,5 +235,14 @@ describe('a scan anywhere on the resident screens', () => {
     const entry = await screen.findByTestId('progress-entry');
     expect(screen.queryByTestId('scan-hint')).toBeNull();
     expect(entry.textContent).not.toContain('扫');
+    cleanup();
+
+    // Check-in: the slip's code can be scanned instead of choosing, where a scanner is fitted.
+    renderJourney({ kind: 'checkIn' }, { handlers: { ...withScanner, 'session.state': () => ok(noOne) } });
+    expect((await screen.findByTestId('scan-hint')).textContent).toBe('可扫描预约单上的二维码');
+    cleanup();
+    renderJourney({ kind: 'checkIn' }, { handlers: { 'session.state': () => ok(noOne) } });
+    await screen.findByTestId('card-required');
+    expect(screen.queryByTestId('scan-hint')).toBeNull();
   });
 });

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import type { Appointment } from '../../../../platform/contract/appointments';
 import { useClient } from '../../api/api-context';
 import { useKioskInfo } from '../../api/kiosk-info-context';
+import { useScannerFitted } from '../../api/use-devices';
 import { useT } from '../../i18n/use-t';
 import { useFinishVisit, useShellSend } from '../../shell/shell-context';
 import { Loading } from '../../states/Loading';
@@ -14,6 +15,7 @@ import { TicketView } from '../ticket/TicketView';
 import { appointmentMachine } from './appointment-machine';
 import { PhonePad } from './PhonePad';
 import '../ticket/journeys.css';
+import '../../scan/scan.css';
 
 /** 预约办事 (mode book) and 预约签到 (mode checkIn); see appointment-machine.ts for the steps. */
 export function AppointmentJourney({
@@ -34,6 +36,7 @@ export function AppointmentJourney({
   const client = useClient();
   const send = useShellSend();
   const { station } = useKioskInfo();
+  const scannerFitted = useScannerFitted();
   const [snapshot, sendStep] = useMachine(appointmentMachine, {
     input: { client, mode, matterCode, servicePointId, location: station.location, scannedAppointmentId },
   });
@@ -247,6 +250,11 @@ export function AppointmentJourney({
         </div>
       )}
 
+      {is('signingIn') && mode === 'checkIn' && context.scannedAppointmentId === null && scannerFitted && (
+        <p className="scan-hint" data-testid="scan-hint">
+          {t('scan:hint.checkIn')}
+        </p>
+      )}
       {is('signingIn') && context.scannedAppointmentId !== null && (
         // The slip was read; appointment.checkIn is a person's record, so the card comes next.
         <p className="journey-note" data-testid="slip-scanned" data-speech="hint">
