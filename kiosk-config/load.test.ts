@@ -107,6 +107,57 @@ describe('kiosk-config', () => {
     ]);
   });
 
+  it('takes a QR scanner of each kind with the defaults scanners ship with, or none at all', () => {
+    const parse = (qrScanner: unknown) => {
+      const config = defaults();
+      if (qrScanner === undefined) delete config['devices']!['qrScanner'];
+      else config['devices']!['qrScanner'] = qrScanner;
+      const result = parseKioskConfig(JSON.stringify(config), '/etc/kiosk.json');
+      if (!result.ok) throw new Error(result.error.problems.join('\n'));
+      return result.value.config.devices.qrScanner;
+    };
+    expect(parse(undefined)).toBeUndefined();
+    expect(parse({ mode: 'emulated' })).toEqual({ mode: 'emulated', link: 'pty', interface: 'serial' });
+    expect(parse({ mode: 'real', link: 'serial', path: '/dev/serial/by-id/usb-NLS_scanner-if00' })).toEqual({
+      mode: 'real',
+      link: 'serial',
+      path: '/dev/serial/by-id/usb-NLS_scanner-if00',
+      baudRate: 9600,
+      suffix: 'CR',
+      prefix: '',
+      encoding: 'utf-8',
+      interCharacterTimeoutMs: 100,
+      maxBytes: 2048,
+    });
+    expect(parse({ mode: 'real', link: 'hidPos', vendorId: 0x0c2e, productId: 0x0b8f, encoding: 'gbk' })).toMatchObject(
+      {
+        link: 'hidPos',
+        encoding: 'gbk',
+      },
+    );
+    expect(parse({ mode: 'real', link: 'keyboardWedge', vendorId: 1, productId: 2 })).toMatchObject({
+      terminator: 'Enter',
+    });
+  });
+
+  it('refuses a scanner setting that cannot work, and a progress page that is not a plain https address', () => {
+    const scanner = (qrScanner: unknown) => problemsFor((c) => (c['devices']!['qrScanner'] = qrScanner));
+    expect(scanner({ mode: 'real', link: 'serial', path: 'COM4' })).toEqual([
+      'devices.qrScanner.path: "COM4" is not allowed; expected a device path under /dev, e.g. /dev/serial/by-id/…',
+    ]);
+    expect(scanner({ mode: 'real', link: 'serial', path: '/dev/ttyACM0', suffix: 'CR+LF' })).toEqual([
+      'devices.qrScanner.suffix: "CR+LF" is not allowed; allowed: "CR", "CRLF", "LF", "TAB", "none"',
+    ]);
+    expect(scanner({ mode: 'real', link: 'hidPos', vendorId: 70000, productId: 1 })).toEqual([
+      'devices.qrScanner.vendorId: 70000 is too big; allowed: at most 65535',
+    ]);
+    const page = (url: string) => problemsFor((c) => (c['station']!['progressPageUrl'] = url));
+    expect(page('http://zwfw.example.gov.cn/progress').join()).toContain('station.progressPageUrl');
+    expect(page('https://zwfw.example.gov.cn/progress?case=').join()).toContain(
+      'the page address alone, without ?… or #…',
+    );
+  });
+
   it('names the field, the value and what is allowed for a wrong enum', () => {
     expect(problemsFor((c) => (c['ui']!['defaultLocale'] = 'fr'))).toEqual([
       'ui.defaultLocale: "fr" is not allowed; allowed: "zh-CN", "en"',

@@ -64,6 +64,70 @@ const WedgeKeypad = z
   })
   .strict();
 
+const UsbId = z.number().int().min(0).max(0xffff);
+/** A scanner's read ends after this much silence, suffix or not (drivers/scanner/serial-framing.ts). */
+const InterCharacterTimeoutMs = z.number().int().min(20).max(1000).default(100);
+/** Longer reads are refused as noise; our own codes are under 100 bytes, licence codes a few hundred. */
+const MaxScanBytes = z.number().int().min(64).max(8192).default(2048);
+const ScanEncoding = z.enum(['utf-8', 'gbk']).default('utf-8');
+
+/**
+ * The QR/barcode scanner (扫码器), drivers/scanner. Optional: a station without one leaves it out,
+ * and then no screen offers scanning.
+ */
+const QrScannerConfig = z.union([
+  Emulated.extend({
+    /** Which kind of scanner the emulator is: bytes over the PTY pair, or HID reports in memory. */
+    interface: z.enum(['serial', 'hidPos', 'keyboardWedge']).default('serial'),
+  }).strict(),
+  /**
+   * USB CDC-ACM (/dev/ttyACM*, best by /dev/serial/by-id/…) or RS-232. Suffix, prefix and encoding
+   * must match what the scanner was set to with its configuration barcodes.
+   */
+  z
+    .object({
+      mode: z.literal('real'),
+      link: z.literal('serial'),
+      path: SerialPath,
+      /** Ignored by CDC-ACM; RS-232 scanners ship at 9600. */
+      baudRate: BaudRate.default(9600),
+      suffix: z.enum(['CR', 'CRLF', 'LF', 'TAB', 'none']).default('CR'),
+      prefix: z.string().max(8).default(''),
+      encoding: ScanEncoding,
+      interCharacterTimeoutMs: InterCharacterTimeoutMs,
+      maxBytes: MaxScanBytes,
+    })
+    .strict(),
+  /** HID POS mode (USB HID Point of Sale, Bar Code Scanner page 0x8C), read over hidraw. */
+  z
+    .object({
+      mode: z.literal('real'),
+      link: z.literal('hidPos'),
+      vendorId: UsbId,
+      productId: UsbId,
+      serialNumber: z.string().min(1).max(120).optional(),
+      encoding: ScanEncoding,
+      maxBytes: MaxScanBytes,
+    })
+    .strict(),
+  /**
+   * A scanner that types (boot keyboard reports), read over hidraw by VID/PID; ASCII codes only.
+   * Its keystrokes also reach the screen unless X is told to ignore it (kiosk-config/README.md).
+   */
+  z
+    .object({
+      mode: z.literal('real'),
+      link: z.literal('keyboardWedge'),
+      vendorId: UsbId,
+      productId: UsbId,
+      serialNumber: z.string().min(1).max(120).optional(),
+      terminator: z.enum(['Enter', 'Tab', 'none']).default('Enter'),
+      interCharacterTimeoutMs: InterCharacterTimeoutMs,
+      maxBytes: MaxScanBytes,
+    })
+    .strict(),
+]);
+
 /** An estimate for the 巡检单 ("about N receipts left"); an 80 mm × 80 m roll holds about 400. */
 const receiptsPerPaperRoll = z.number().int().min(50).max(5000).default(400);
 
@@ -110,6 +174,7 @@ export const DevicesConfig = z
       Emulated,
       z.object({ mode: z.literal('real'), deviceLabel: z.string().min(1).optional() }).strict(),
     ]),
+    qrScanner: QrScannerConfig.optional().describe('the QR/barcode scanner; left out: the station has none'),
   })
   .strict();
 
@@ -322,6 +387,7 @@ export const KioskConfig = z
 
 export type KioskConfig = z.infer<typeof KioskConfig>;
 export type DevicesConfig = z.infer<typeof DevicesConfig>;
+export type QrScannerConfig = z.infer<typeof QrScannerConfig>;
 export type PlatformConfig = z.infer<typeof PlatformConfig>;
 export type TechnicianConfig = z.infer<typeof TechnicianConfig>;
 export type SpeechConfig = z.infer<typeof SpeechConfig>;

@@ -71,5 +71,14 @@ export const Station = z.object({
   selfServiceHours: z.enum(['24h', 'staffedHoursOnly']).describe('when the self-service zone is open'),
   agents: z.array(StationAgent).describe('帮办代办 agents residents can ask for'),
   location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }),
+  progressPageUrl: z
+    .url({ protocol: /^https$/ })
+    .refine((url) => !url.includes('?') && !url.includes('#'), 'the page address alone, without ?… or #…')
+    .optional()
+    .describe(
+      "the county's public page a phone opens from a printed code (core/api/printed-codes.ts): receipts carry " +
+        '?case=<办件编号> (or ?ref=<local reference> while offline), tickets ?ticket=, appointment slips ?appointment=. ' +
+        'Left out: receipts carry the bare number and tickets and slips no code',
+    ),
 });
 export type Station = z.infer<typeof Station>;

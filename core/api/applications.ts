@@ -60,6 +60,12 @@ export const MaterialSubmission = z.object({
   captureIds: z.array(z.string().max(64)).min(1).max(10),
 });
 
+/** A 亮证码 the scanner read (`scanner.scanned` kind other) that the resident gave for a material. */
+export const LicenceSubmission = z.object({
+  materialName: z.string().min(1).max(128),
+  scanId: z.uuid(),
+});
+
 export const SubmitApplicationInput = z
   .object({
     confirmationId: ConfirmationId,
@@ -67,6 +73,8 @@ export const SubmitApplicationInput = z
     lifeEventId: z.string().max(64).nullable(),
     form: FormValues,
     materials: z.array(MaterialSubmission).max(30),
+    /** Identity-type materials given as a 亮证码 instead of a photograph (core/api/licence-materials.ts). */
+    licences: z.array(LicenceSubmission).max(10).optional(),
     delivery: DeliveryChoice,
   })
   .strict();

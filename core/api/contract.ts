@@ -54,6 +54,7 @@ import {
   SignInRole,
   TypedIdNumber,
 } from './resident';
+import { ScannedCode, ScanTestResult } from './scanner';
 import { Appointment } from '../../platform/contract/appointments';
 import { IsoDate } from '../../platform/contract/common';
 import { Locale } from './locale';
@@ -362,7 +363,8 @@ export const methods = {
   }),
   'progress.lookup': defineMethod({
     access: 'public',
-    input: z.object({ reference: z.string().trim().min(6).max(64) }).strict(),
+    // 300: the receipt's code as scanned, an https address (core/api/printed-codes.ts), may be given whole.
+    input: z.object({ reference: z.string().trim().min(6).max(300) }).strict(),
     output: CaseLookup,
     errors: ['caseNotFound', 'platformUnavailable'],
     description:
@@ -509,6 +511,14 @@ export const methods = {
     errors: ['notAuthorised'],
     description: 'Records the outcome of a test the renderer ran (capture a frame, press each key, play a sound).',
   }),
+  'technician.testScanner': defineMethod({
+    access: 'technician',
+    input: WithToken.extend({ timeoutSeconds: z.number().int().min(5).max(120).default(30) }).strict(),
+    output: z.object({ outcome: DeviceTestOutcome, read: ScanTestResult.nullable() }),
+    errors: ['notAuthorised', 'deviceUnavailable'],
+    description:
+      'Waits for one read of the QR scanner and shows the decoded text to the technician; the recorded outcome says how long it was, never what it said.',
+  }),
   'technician.restartDevice': defineMethod({
     access: 'technician',
     input: WithToken.extend({ device: DeviceKind }).strict(),
@@ -590,6 +600,11 @@ export const events = {
   'keypad.pressed': defineEvent({
     payload: KeypadPress,
     description: 'A key on the 好差评 evaluation keypad was pressed.',
+  }),
+  'scanner.scanned': defineEvent({
+    payload: ScannedCode,
+    description:
+      'The QR scanner read a code, as core classified it (a receipt, an appointment slip, a ticket, or something else held for the visit); never the raw text.',
   }),
   'session.visitEnded': defineEvent({
     payload: z.object({ reason: z.enum(['anotherPersonsCard']) }),

@@ -8,8 +8,11 @@ import { DeviceStatus as PlatformDeviceState } from '../../platform/contract/com
  * (clear) vs "需报修" (maintenance).
  */
 
-/** The four peripherals (a subset of the platform's DeviceKind, same names). */
-export const DeviceKind = z.enum(['idCardReader', 'printer', 'evaluationKeypad', 'documentCamera']);
+/**
+ * The peripherals (a subset of the platform's DeviceKind, same names). The QR scanner is optional:
+ * it is in a snapshot only where the config names one.
+ */
+export const DeviceKind = z.enum(['idCardReader', 'printer', 'evaluationKeypad', 'documentCamera', 'qrScanner']);
 export type DeviceKind = z.infer<typeof DeviceKind>;
 
 /** The same six states the platform receives in heartbeats and inspection reports. */
@@ -94,6 +97,9 @@ export const JourneyAvailability = z.object({
   selfServiceSubmission: z.boolean(),
   output: z.enum(['paper', 'screen']).describe('where tickets and receipts go'),
   keypadRating: z.boolean().describe('false: rate on screen only'),
+  scanCodes: z
+    .boolean()
+    .describe('a QR scanner is configured and works: screens offer scanning receipts, slips, tickets and 亮证码'),
 });
 export type JourneyAvailability = z.infer<typeof JourneyAvailability>;
 

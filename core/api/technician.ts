@@ -18,7 +18,14 @@ export const TechnicianSession = z.object({
 });
 export type TechnicianSession = z.infer<typeof TechnicianSession>;
 
-export const DeviceTestName = z.enum(['readCard', 'printTestPage', 'captureFrame', 'pressEachKey', 'playSound']);
+export const DeviceTestName = z.enum([
+  'readCard',
+  'printTestPage',
+  'captureFrame',
+  'pressEachKey',
+  'playSound',
+  'scanCode',
+]);
 export type DeviceTestName = z.infer<typeof DeviceTestName>;
 
 /** Tests core runs itself; the camera frame, the key presses and the sound are run by the renderer and reported. */

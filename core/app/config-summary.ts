@@ -1,4 +1,5 @@
 import type { LoadedConfig } from '../../kiosk-config/load';
+import type { QrScannerConfig } from '../../kiosk-config/schema';
 
 /**
  * The configuration a technician checks against the station sheet. Tokens, the PIN hash and the
@@ -18,6 +19,7 @@ export function configSummary(loaded: LoadedConfig): Array<{ key: string; value:
   const reader = config.devices.idCardReader;
   const keypad = config.devices.evaluationKeypad;
   const camera = config.devices.documentCamera;
+  const scanner = config.devices.qrScanner;
   return [
     { key: 'config file', value: loaded.sourcePath },
     { key: 'data.dir', value: loaded.dataDir },
@@ -41,6 +43,10 @@ export function configSummary(loaded: LoadedConfig): Array<{ key: string; value:
       keypad.mode === 'real' ? `${keypad.link} ${hex(keypad.vendorId)}:${hex(keypad.productId)}` : '',
     ),
     device('documentCamera', camera, camera.mode === 'real' ? (camera.deviceLabel ?? 'first camera') : ''),
+    scanner
+      ? device('qrScanner', scanner, scanner.mode === 'real' ? scannerDetail(scanner) : '')
+      : { key: 'devices.qrScanner', value: 'none' },
+    { key: 'station.progressPageUrl', value: config.station.progressPageUrl ?? 'none: receipts carry the bare number' },
     {
       key: 'ui',
       value: `${config.ui.defaultLocale}, ${config.ui.orientation}, idle ${config.ui.attractAfterIdleSeconds} s`,
@@ -54,3 +60,14 @@ export function configSummary(loaded: LoadedConfig): Array<{ key: string; value:
 }
 
 const hex = (n: number) => `0x${n.toString(16).padStart(4, '0')}`;
+
+function scannerDetail(scanner: Extract<QrScannerConfig, { mode: 'real' }>): string {
+  switch (scanner.link) {
+    case 'serial':
+      return `serial ${scanner.path} @${scanner.baudRate}, suffix ${scanner.suffix}, ${scanner.encoding}`;
+    case 'hidPos':
+      return `HID POS ${hex(scanner.vendorId)}:${hex(scanner.productId)}, ${scanner.encoding}`;
+    case 'keyboardWedge':
+      return `keyboard wedge ${hex(scanner.vendorId)}:${hex(scanner.productId)}, ends with ${scanner.terminator}`;
+  }
+}

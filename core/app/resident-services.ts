@@ -15,6 +15,8 @@ import { startCareCacheRefresh } from '../service-map/refresh-loop';
 import { createResidentSession } from '../session/resident-session';
 import { buildStationHandlers } from '../station-hours/handlers';
 import { buildSessionHandlers } from '../session/session-handlers';
+import type { ScannedCode } from '../api/scanner';
+import { createScanRouter, type ScanRouter } from '../scan/scan-router';
 import type { ServiceDeps } from './service-deps';
 
 /** The contract methods the resident journeys own (everything but catalog browsing, devices and technician mode). */
@@ -34,6 +36,8 @@ type ResidentMethods =
 
 export interface ResidentServices {
   readonly deps: ServiceDeps;
+  /** What the QR scanner's reads do (scanner.scanned), and the technician's scan test. */
+  readonly scans: ScanRouter;
   readonly handlers: Pick<Handlers<KioskContract>, Extract<keyof Handlers<KioskContract>, ResidentMethods>>;
   /** How often each matter is used here; start.ts counts guide openings (catalog.matter) into it too. */
   readonly matterUsage: MatterUsage;
@@ -51,12 +55,28 @@ export interface ResidentServices {
  */
 export function createResidentServices(
   base: Omit<ServiceDeps, 'session'>,
-  options: { readonly loops?: boolean; readonly deliveryWaitMs?: number; readonly cardWaitMs?: number } = {},
+  options: {
+    readonly loops?: boolean;
+    readonly deliveryWaitMs?: number;
+    readonly cardWaitMs?: number;
+    /** Where classified scanner reads go (the `scanner.scanned` event). */
+    readonly onScanned?: (code: ScannedCode) => void;
+    /** True while a technician has the kiosk: scanner reads are then no resident's. */
+    readonly technicianActive?: () => boolean;
+  } = {},
 ): ResidentServices {
   const session = createResidentSession({ devices: base.devices, now: base.now, logger: base.logger });
   const deps: ServiceDeps = { ...base, session };
+  const scans = createScanRouter({
+    ...deps,
+    emit: options.onScanned ?? (() => undefined),
+    technicianActive: options.technicianActive ?? (() => false),
+  });
   const matterUsage = createMatterUsage({ db: base.db, onVisitEnd: (listener) => session.onEnd(listener) });
-  const wait = options.deliveryWaitMs === undefined ? {} : { deliveryWaitMs: options.deliveryWaitMs };
+  const wait = {
+    ...(options.deliveryWaitMs === undefined ? {} : { deliveryWaitMs: options.deliveryWaitMs }),
+    licenceScans: scans.licences,
+  };
   const handlers = countMatterUse(
     {
       ...buildFindHandlers({ ...deps, usage: matterUsage }),
@@ -75,10 +95,12 @@ export function createResidentServices(
   const loops = options.loops === false ? [] : [startTicketRangeKeeper(deps), startCareCacheRefresh(deps)];
   return {
     deps,
+    scans,
     handlers,
     matterUsage,
     endSession: () => session.end(),
     async stop() {
+      scans.stop();
       await Promise.all(loops.map((loop) => loop.stop()));
     },
   };

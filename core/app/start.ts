@@ -206,20 +206,28 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
     sealer,
     onChange: ({ pending, deadLetters }) => events.emit('outbox.changed', { pending, deadLetters }),
   });
-  const resident = createResidentServices({
-    db: store.value.db,
-    info,
-    platform,
-    platformReachability: tracked.reachability,
-    devices,
-    captures,
-    outbox,
-    sealer,
-    catalogSync,
-    logger,
-    now,
-    dataDir: loaded.dataDir,
-  });
+  // The technician service is made below; the scan router asks it only when a read arrives.
+  let technicianActive = () => false;
+  const resident = createResidentServices(
+    {
+      db: store.value.db,
+      info,
+      platform,
+      platformReachability: tracked.reachability,
+      devices,
+      captures,
+      outbox,
+      sealer,
+      catalogSync,
+      logger,
+      now,
+      dataDir: loaded.dataDir,
+    },
+    {
+      onScanned: (code) => events.emit('scanner.scanned', code),
+      technicianActive: () => technicianActive(),
+    },
+  );
   // Voice mode: prepared prompts are cached on disk; what was said to this resident only in memory.
   const speech = createSpeechService({
     engine: speechEngine,
@@ -251,7 +259,9 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
     now,
     endResidentSession,
     logger,
+    scans: resident.scans,
   });
+  technicianActive = () => technician.mode.current(now()).state === 'active';
 
   const dispatch = createDispatcher(
     contract,

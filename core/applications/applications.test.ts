@@ -10,6 +10,7 @@ import { applicationByRef, shortLocalRef } from './application-store';
 import { buildApplicationHandlers } from './handlers';
 import { SAVED_OFFLINE_LINE } from './receipt';
 import { createApplicationKit, samplePdfBase64 } from './testing/kit';
+import { createLicenceScans } from '../scan/licence-scans';
 
 const ctx = { host: 'test' as const, requestId: 't' };
 const { elderlyResident, womanResident } = idCardFixtures;
@@ -30,7 +31,8 @@ describe('self-service applications', () => {
   function setup(card = elderlyResident) {
     const kit = createApplicationKit();
     open.push(kit.close);
-    const handlers = buildApplicationHandlers(kit.deps);
+    const licenceScans = createLicenceScans();
+    const handlers = buildApplicationHandlers(kit.deps, { licenceScans });
     const session = sessionControl(kit.session);
     const signIn = (signed = card) =>
       session.signIn(
@@ -67,7 +69,7 @@ describe('self-service applications', () => {
         key: string;
         state: string;
       }>;
-    return { ...kit, handlers, session, signIn, stage, input, submit, outboxRows };
+    return { ...kit, handlers, session, signIn, stage, input, submit, outboxRows, licenceScans };
   }
 
   describe('start', () => {
@@ -134,7 +136,7 @@ describe('self-service applications', () => {
         status: 'delivered',
         matters: [{ caseNo: 'AQ-20261121-0001', promisedBy: '2026-12-05', matter: { matterCode: ELDERLY } }],
         receiptLines: ['请保持电话畅通'],
-        progressQr: 'bmkiosk:progress:AQ-20261121-0001',
+        progressQr: 'https://zwfw.example.gov.cn/anqiu/progress?case=AQ-20261121-0001',
         print: { output: 'paper', problem: null },
       });
 
@@ -235,7 +237,7 @@ describe('self-service applications', () => {
       expect(saved.value).toMatchObject({
         status: 'savedOffline',
         matters: [{ caseNo: null, promisedBy: null }],
-        progressQr: `bmkiosk:progress:${localRef}`,
+        progressQr: `https://zwfw.example.gov.cn/anqiu/progress?ref=${localRef}`,
       });
       const printed = preview(kit.fakes.printed[0]!.document);
       expect(printed).toContain(SAVED_OFFLINE_LINE);
@@ -285,6 +287,36 @@ describe('self-service applications', () => {
         ok: false,
         error: { code: 'captureMissing' },
       });
+      expect(Number(db.prepare('SELECT COUNT(*) FROM outbox').pluck().get())).toBe(0);
+    });
+
+    it('takes a 亮证码 read by the scanner for an identity material: sent for the platform to verify, held no longer', async () => {
+      const { submit, input, platform, licenceScans, deps } = setup();
+      const code = 'https://zzfw.example.gov.cn/licence/verify?token=8c1f9a0e2b7d4c55';
+      const at = deps.now();
+      const scanId = licenceScans.stage(code, at);
+      // 居民身份证 is required: the 亮证码 stands for it, no photograph needed.
+      const receipt = await submit(input({ materials: [], licences: [{ materialName: '居民身份证', scanId }] }));
+      expect(receipt.ok).toBe(true);
+      const post = platform.requests.find((r) => r.method === 'POST');
+      const body = ApplicationSubmission.parse(JSON.parse(post?.body.toString('utf8') ?? '{}'));
+      expect(body.licenceReferences).toEqual([{ materialName: '居民身份证', code, scannedAt: expect.any(String) }]);
+      expect(body.materials).toEqual([]);
+      expect(licenceScans.has(scanId, at)).toBe(false);
+    });
+
+    it('refuses a 亮证码 for a material no licence can stand for, and one no longer held', async () => {
+      const { submit, input, licenceScans, db, deps } = setup();
+      const scanId = licenceScans.stage('LICENCE-TOKEN-1', deps.now());
+      expect(await submit(input({ licences: [{ materialName: '近期一寸免冠彩色照片', scanId }] }))).toMatchObject({
+        ok: false,
+        error: { code: 'materialMissing' },
+      });
+      expect(
+        await submit(input({ materials: [], licences: [{ materialName: '居民身份证', scanId: randomUUID() }] })),
+      ).toMatchObject({ ok: false, error: { code: 'captureMissing' } });
+      // Nothing was taken or stored by the refused attempts.
+      expect(licenceScans.has(scanId, deps.now())).toBe(true);
       expect(Number(db.prepare('SELECT COUNT(*) FROM outbox').pluck().get())).toBe(0);
     });
 

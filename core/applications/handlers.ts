@@ -9,6 +9,7 @@ import { rememberedValues } from './history';
 import { formOfMatter, mergeForms, MINIMAL_FORM } from './matter-form';
 import { applicableMatters } from './matters';
 import { prefillFields } from './prefill';
+import { createLicenceScans, type LicenceScans } from '../scan/licence-scans';
 import { createSubmitter } from './submit';
 
 type ApplicationMethods =
@@ -24,9 +25,13 @@ export const DELIVERY_WAIT_MS = 3_000;
 /** Self-service application (自助申报): the form, history with consent, submit, reprint. */
 export function buildApplicationHandlers(
   deps: ServiceDeps,
-  options: { deliveryWaitMs?: number } = {},
+  options: { deliveryWaitMs?: number; licenceScans?: LicenceScans } = {},
 ): Pick<Handlers<KioskContract>, ApplicationMethods> {
-  const submitter = createSubmitter(deps, { deliveryWaitMs: options.deliveryWaitMs ?? DELIVERY_WAIT_MS });
+  const submitter = createSubmitter(deps, {
+    deliveryWaitMs: options.deliveryWaitMs ?? DELIVERY_WAIT_MS,
+    // Without the scanner's holding place (tests of other parts) no 亮证码 is ever held.
+    licenceScans: options.licenceScans ?? createLicenceScans(),
+  });
 
   return {
     'application.start': ({ matterCodes, lifeEventId }) => {

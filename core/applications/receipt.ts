@@ -1,4 +1,5 @@
 import type { KioskInfo } from '../api/contract';
+import { receiptCodeText } from '../api/printed-codes';
 import type { ReceiptBlock, ReceiptDocument } from '../../drivers/printer/receipt-document';
 import { chinaDateTime } from '../time/china-time';
 import { shortLocalRef, statusOf, type StoredApplication } from './application-store';
@@ -9,13 +10,18 @@ export const SAVED_OFFLINE_LINE = '已保存在本机，网络恢复后自动上
 export const receiptIdOf = (localRef: string) => `receipt-${localRef}`;
 
 /**
- * What the receipt's QR encodes: the progress lookup takes a 办件编号 or a local reference. A
- * single delivered matter points at its case; anything else at the local reference, which finds
- * every matter of the application.
+ * What the receipt's QR encodes: the county's progress page with the 办件编号, so a phone opens it
+ * and the kiosk's scanner knows it (core/api/printed-codes.ts). A single delivered matter points
+ * at its case; anything else at the local reference, which finds every matter of the application
+ * here, and on the platform once delivered (it arrives as the submission's localRef).
  */
-export function progressQrOf(application: StoredApplication): string {
+export function progressQrOf(application: StoredApplication, pageUrl: string | null): string {
   const only = application.matters.length === 1 ? application.matters[0] : undefined;
-  return `bmkiosk:progress:${only?.accepted?.caseNo ?? application.localRef}`;
+  const caseNo = only?.accepted?.caseNo;
+  return receiptCodeText(
+    pageUrl,
+    caseNo ? { kind: 'case', caseNo } : { kind: 'localRef', localRef: application.localRef },
+  );
 }
 
 /** The 回执 the resident takes home, in Chinese like every receipt of the station. */
@@ -47,7 +53,11 @@ export function applicationReceipt(info: KioskInfo, application: StoredApplicati
       label: '领取方式',
       value: application.deliveryMethod === 'mail' ? '邮寄送达' : `窗口自取（${info.station.name}）`,
     },
-    { kind: 'qr', data: progressQrOf(application), caption: '扫码或输入编号查询办理进度' },
+    {
+      kind: 'qr',
+      data: progressQrOf(application, info.station.progressPageUrl ?? null),
+      caption: '扫码或输入编号查询办理进度',
+    },
     { kind: 'text', text: `咨询电话 ${info.station.hotline}`, align: 'center' },
     { kind: 'feed', lines: 2 },
   );

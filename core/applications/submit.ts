@@ -12,8 +12,11 @@ import type {
   Delivery,
   IdentityAssurance,
   IdentityEvidence,
+  LicenceReference,
   SubmittedMaterial,
 } from '../../platform/contract/applications';
+import { acceptsLicenceCode } from '../api/licence-materials';
+import type { LicenceScans } from '../scan/licence-scans';
 import { PhoneNumber, type Agent, type Person } from '../../platform/contract/common';
 import {
   loadApplication,
@@ -44,6 +47,8 @@ export type SubmitError = {
 export interface SubmitOptions {
   /** How long the resident waits for the platform's 办件编号 before the receipt says 已保存在本机. */
   readonly deliveryWaitMs: number;
+  /** Reads of the QR scanner held for this visit: a 亮证码 given for a material is taken from here. */
+  readonly licenceScans: LicenceScans;
 }
 
 /**
@@ -77,7 +82,11 @@ export function createSubmitter(deps: ServiceDeps, options: SubmitOptions) {
       recordPrint(deps.db, localRef, printed);
       application = mustLoad(localRef);
     }
-    return receiptOf(application, application.print ?? { output: 'screen', problem: 'printFailed' });
+    return receiptOf(
+      application,
+      application.print ?? { output: 'screen', problem: 'printFailed' },
+      deps.info.station.progressPageUrl ?? null,
+    );
   };
 
   const mustLoad = (localRef: string): StoredApplication => {
@@ -105,7 +114,7 @@ export function createSubmitter(deps: ServiceDeps, options: SubmitOptions) {
     const stored = localRefOfConfirmation(deps.db, input.confirmationId);
     if (stored) return ok(await answer(stored));
 
-    const prepared = prepare(deps, deps.sealer, input, applicant);
+    const prepared = prepare(deps, deps.sealer, input, applicant, options.licenceScans);
     if (!prepared.ok) return prepared;
     const committed = commitApplication(deps.db, deps.sealer, prepared.value.application, deps.now());
     if (!committed.created) return ok(await answer(committed.localRef));
@@ -124,7 +133,7 @@ export function createSubmitter(deps: ServiceDeps, options: SubmitOptions) {
         matterCode: matter.matter.matterCode,
       });
     }
-    return ok(receiptOf(application, printed));
+    return ok(receiptOf(application, printed, deps.info.station.progressPageUrl ?? null));
   };
 
   return {
@@ -143,7 +152,7 @@ export function createSubmitter(deps: ServiceDeps, options: SubmitOptions) {
   };
 }
 
-function receiptOf(application: StoredApplication, print: PrintResult): ApplicationReceipt {
+function receiptOf(application: StoredApplication, print: PrintResult, pageUrl: string | null): ApplicationReceipt {
   return {
     localRef: application.localRef,
     status: statusOf(application) === 'delivered' ? 'delivered' : 'savedOffline',
@@ -154,7 +163,7 @@ function receiptOf(application: StoredApplication, print: PrintResult): Applicat
     })),
     submittedAt: application.submittedAt,
     receiptLines: application.matters.flatMap((m) => m.accepted?.receiptLines ?? []),
-    progressQr: progressQrOf(application),
+    progressQr: progressQrOf(application, pageUrl),
     print,
   };
 }
@@ -184,6 +193,7 @@ function prepare(
   sealer: DataSealer,
   input: SubmitInput,
   applicant: SignedIn,
+  licenceScans: LicenceScans,
 ): Result<Prepared, SubmitError> {
   const applicable = applicableMatters(deps.db, deps.catalogSync, input.matterCodes);
   if (!applicable.ok) {
@@ -201,9 +211,19 @@ function prepare(
     });
   }
 
+  const licences = input.licences ?? [];
+  for (const licence of licences) {
+    if (!materials.some((m) => m.name === licence.materialName) || !acceptsLicenceCode(licence.materialName)) {
+      return err({ code: 'materialMissing', message: `a 亮证码 cannot stand for ${licence.materialName}` });
+    }
+    if (!licenceScans.has(licence.scanId, deps.now())) {
+      return err({ code: 'captureMissing', message: 'the 亮证码 read is no longer held (scan it again)' });
+    }
+  }
   for (const requirement of materials) {
     const given = input.materials.find((m) => m.name === requirement.name);
-    if (requirement.required && (!given || given.captureIds.length === 0)) {
+    const byLicence = licences.some((licence) => licence.materialName === requirement.name);
+    if (requirement.required && (!given || given.captureIds.length === 0) && !byLicence) {
       return err({ code: 'materialMissing', message: `material required: ${requirement.name}` });
     }
   }
@@ -230,6 +250,14 @@ function prepare(
     }
     if (materialPages.length > 0)
       submitted.push({ name: material.name, material: { name: material.name, pages: materialPages } });
+  }
+
+  // Taken last, once everything else is known to be right: the texts then live only in the sealed
+  // submission (and its outbox row), not in memory.
+  const references: LicenceReference[] = [];
+  for (const licence of licences) {
+    const read = licenceScans.take(licence.scanId, deps.now());
+    if (read) references.push({ materialName: licence.materialName, code: read.text, scannedAt: read.scannedAt });
   }
 
   const localRef = randomUUID();
@@ -283,12 +311,23 @@ function prepare(
             confirmedAt: submittedAt,
             offline,
             bundle: lifeEventId === null ? null : { lifeEventId, bundleRef: localRef, index, count: matters.length },
+            ...licenceReferencesFor(references, needed, known),
             identity,
           },
         };
       }),
     },
   });
+}
+
+/** The 亮证码 of the materials this matter needs; the field is left out when there are none. */
+function licenceReferencesFor(
+  references: readonly LicenceReference[],
+  needed: ReadonlySet<string>,
+  known: ReadonlySet<string>,
+): { licenceReferences?: LicenceReference[] } {
+  const mine = references.filter((r) => needed.has(r.materialName) || !known.has(r.materialName));
+  return mine.length > 0 ? { licenceReferences: mine } : {};
 }
 
 /** The 经办人 as the platform records them; a captured 委托书 is the letter of authority. */

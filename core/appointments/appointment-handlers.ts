@@ -29,6 +29,7 @@ import { ticketDocument } from '../queue/ticket-document';
 import { describeWhen } from '../station-hours/describe-when';
 import { needsStaff, stationPresence, storedWorkingDays } from '../station-hours/station-hours';
 import { appointmentSlip } from './appointment-slip';
+import { printedCodeUrl } from '../api/printed-codes';
 
 type AppointmentMethods =
   | 'appointment.days'
@@ -188,10 +189,12 @@ export function buildAppointmentHandlers(
       }
       const appointment = answer.value.body as Appointment;
       log.info({ appointmentId: appointment.appointmentId }, 'appointment booked');
+      const page = deps.info.station.progressPageUrl;
       const slip = appointmentSlip(appointment, {
         stationName: deps.info.station.name,
         place: await placeName(appointment.servicePointId),
         printedAt: deps.now(),
+        code: page ? printedCodeUrl(page, { kind: 'appointment', appointmentId: appointment.appointmentId }) : null,
       });
       const print = await printOrScreen(deps.devices, slip);
       recordOnce(appointment.appointmentId, `预约 ${appointment.matter.matterName}`, appointment.matter.matterCode);

@@ -32,4 +32,22 @@ describe('appointmentSlip', () => {
     expect(slipText('张*明')).toContain('张*明');
     expect(slipText('张*')).toContain('张*');
   });
+
+  it("carries the slip's code for the check-in when the station has a progress page", () => {
+    const page = 'https://zwfw.example.gov.cn/anqiu/progress';
+    const slip = appointmentSlip(appointment('王秀兰'), {
+      stationName: '东埠村便民服务站',
+      place: '东埠村',
+      printedAt: new Date(),
+      code: `${page}?appointment=AP-20261121-0001`,
+    });
+    expect(slip.blocks).toContainEqual({
+      kind: 'qr',
+      data: `${page}?appointment=AP-20261121-0001`,
+      caption: '签到时扫描此码，再放身份证',
+    });
+    // Without a page: the barcode for the window only, no QR.
+    const plain = appointmentSlip(appointment('王秀兰'), { stationName: '站', place: '村', printedAt: new Date() });
+    expect(plain.blocks.some((block) => block.kind === 'qr')).toBe(false);
+  });
 });

@@ -10,7 +10,13 @@ import { chinaClock, chinaDateTime } from '../time/china-time';
  */
 export function appointmentSlip(
   appointment: Appointment,
-  options: { stationName: string; place: string; printedAt: Date },
+  options: {
+    stationName: string;
+    place: string;
+    printedAt: Date;
+    /** The slip's code (core/api/printed-codes.ts): scanned at the kiosk on the day, it starts the check-in. */
+    code?: string | null;
+  },
 ): ReceiptDocument {
   const starts = new Date(appointment.startsAt);
   return {
@@ -30,6 +36,7 @@ export function appointmentSlip(
       { kind: 'pair', label: '预约人', value: maskName(appointment.applicantName) },
       { kind: 'divider' },
       { kind: 'text', text: '请按时到达并在自助终端签到', bold: true },
+      ...(options.code ? [{ kind: 'qr' as const, data: options.code, caption: '签到时扫描此码，再放身份证' }] : []),
       { kind: 'barcode128', data: appointment.appointmentId },
       { kind: 'pair', label: '打印时间', value: chinaDateTime(options.printedAt) },
       { kind: 'feed', lines: 2 },

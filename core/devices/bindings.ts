@@ -1,6 +1,7 @@
 import type { Result } from '../api/result';
 import type { IdCardEvent, KeypadPress } from '../api/devices';
 import type { SupervisedDevice } from '../../drivers/common/device';
+import type { Scan } from '../../drivers/scanner/scan';
 import type { IdCard } from '../../drivers/idcard/card';
 import type { ReceiptDocument } from '../../drivers/printer/receipt-document';
 import type { PrintFailure, PrintOutcome, ReadCardError } from './types';
@@ -28,6 +29,12 @@ export interface KeypadBinding {
   onPress(listener: (press: KeypadPress) => void): () => void;
 }
 
+export interface ScannerBinding {
+  readonly device: SupervisedDevice;
+  /** Every read; the text is the resident's and goes to core's classifier only. */
+  onScan(listener: (scan: Scan) => void): () => void;
+}
+
 /** Dev-panel and test control of an emulator ("insertCard", "paperOut" …). */
 export interface EmulatorControl {
   readonly actions: readonly string[];
@@ -44,6 +51,8 @@ export interface DeviceBindings {
   readonly idCard: Bound<IdCardBinding>;
   readonly printer: Bound<PrinterBinding>;
   readonly keypad: Bound<KeypadBinding>;
+  /** null where the config names no QR scanner. */
+  readonly scanner: Bound<ScannerBinding> | null;
   readonly camera: { readonly mode: 'real' | 'emulated' };
   /** Stops emulators and removes their PTY pairs. */
   close(): Promise<void>;

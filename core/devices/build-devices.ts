@@ -4,6 +4,7 @@ import type { DeviceBindings } from './bindings';
 import { buildIdCard } from './build-id-card';
 import { buildKeypad } from './build-keypad';
 import { buildPrinter } from './build-printer';
+import { buildScanner } from './build-scanner';
 import type { PrintLedgerStore } from './print-ledger-store';
 
 /**
@@ -19,18 +20,20 @@ export async function buildDevices(options: {
   logger: Logger;
 }): Promise<DeviceBindings> {
   const { config, logger } = options;
-  const [idCard, printer] = await Promise.all([
+  const [idCard, printer, scanner] = await Promise.all([
     buildIdCard(config.idCardReader, logger),
     buildPrinter(config.printer, options.ledger, options.dataDir, logger),
+    buildScanner(config.qrScanner, logger),
   ]);
   const keypad = buildKeypad(config.evaluationKeypad, logger);
   return {
     idCard: idCard.bound,
     printer: printer.bound,
     keypad,
+    scanner: scanner?.bound ?? null,
     camera: { mode: config.documentCamera.mode },
     async close() {
-      await Promise.all([idCard.close(), printer.close()]);
+      await Promise.all([idCard.close(), printer.close(), scanner?.close()]);
     },
   };
 }

@@ -5,7 +5,8 @@ const works = (status: DeviceStatus | undefined) => status?.state === 'online' |
 /**
  * Which journeys may start (docs/design-anchors.md §6.1). A missing camera stops self-service submission but not
  * guides, tickets or progress; a missing printer moves tickets and receipts to the screen; a
- * missing reader leaves typing the ID number; a missing keypad leaves rating on screen.
+ * missing reader leaves typing the ID number; a missing keypad leaves rating on screen; the scan
+ * hints and 扫亮证码 show only while a configured scanner works.
  */
 export function journeyAvailability(devices: readonly DeviceStatus[]): JourneyAvailability {
   const find = (kind: DeviceStatus['device']) => devices.find((d) => d.device === kind);
@@ -14,5 +15,7 @@ export function journeyAvailability(devices: readonly DeviceStatus[]): JourneyAv
     selfServiceSubmission: works(find('documentCamera')),
     output: works(find('printer')) ? 'paper' : 'screen',
     keypadRating: works(find('evaluationKeypad')),
+    // Absent where the config names no scanner: then no screen offers scanning.
+    scanCodes: works(find('qrScanner')),
   };
 }

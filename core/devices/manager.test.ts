@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
-import { err } from '../api/result';
+import { err, ok } from '../api/result';
 import { silentLogger } from '../logging/logger';
 import { migrate } from '../store/migrate';
 import { migrations } from '../store/migrations';
@@ -8,10 +8,13 @@ import { createDeviceManager } from './manager';
 import { createPrintLedgerStore } from './print-ledger-store';
 import { fakeBindings } from './testing/fake-bindings';
 
-function setup(before: (fakes: ReturnType<typeof fakeBindings>) => void = () => undefined) {
+function setup(
+  before: (fakes: ReturnType<typeof fakeBindings>) => void = () => undefined,
+  options: { withScanner?: boolean } = {},
+) {
   const db = new Database(':memory:');
   if (!migrate(db, migrations, () => '2026-11-21T08:00:00.000Z').ok) throw new Error('migration failed');
-  const fakes = fakeBindings();
+  const fakes = fakeBindings(options);
   before(fakes);
   const manager = createDeviceManager({
     bindings: fakes.bindings,
@@ -34,7 +37,10 @@ describe('device manager', () => {
       selfServiceSubmission: false,
       output: 'paper',
       keypadRating: true,
+      scanCodes: false,
     });
+    // No scanner in the config: no status for one.
+    expect(manager.snapshot().devices.map((d) => d.device)).not.toContain('qrScanner');
     manager.reportCamera({ state: 'online', code: 'ok', detail: 'ready', identity: null });
     expect(manager.snapshot().journeys.selfServiceSubmission).toBe(true);
     await manager.close();
@@ -103,6 +109,36 @@ describe('device manager', () => {
     expect(manager.emulator('idCardReader', 'explode')).toEqual({ ok: false, error: 'unknownAction' });
     expect(manager.emulator('evaluationKeypad', 'press')).toEqual({ ok: false, error: 'notAvailable' });
     expect(fakes.performed).toEqual(['insertCard:resident-elderly']);
+    await manager.close();
+  });
+
+  it('supervises a configured scanner: scanning is offered only while it is online, and reads reach listeners', async () => {
+    const { fakes, manager } = setup(() => undefined, { withScanner: true });
+    await vi.waitFor(() => expect(manager.snapshot().journeys.scanCodes).toBe(true));
+    expect(manager.snapshot().devices.find((d) => d.device === 'qrScanner')).toMatchObject({
+      state: 'online',
+      identity: { model: 'fake qrScanner' },
+    });
+    const scans: string[] = [];
+    manager.onScan((scan) => scans.push(scan.text));
+    fakes.scan('AQ-20261121-0001');
+    expect(manager.emulator('qrScanner', 'scan', 'AQ-2').ok).toBe(true);
+    expect(scans).toEqual(['AQ-20261121-0001', 'AQ-2']);
+
+    // Unplugged: noDevice, reconnecting with backoff, and no screen offers scanning meanwhile.
+    fakes.scanner!.control.connectResult = err({ state: 'noDevice', code: 'portMissing', detail: 'unplugged' });
+    fakes.scanner!.control.unplug({ state: 'noDevice', code: 'disconnected', detail: 'read failed' });
+    await vi.waitFor(() =>
+      expect(manager.snapshot().devices.find((d) => d.device === 'qrScanner')).toMatchObject({
+        state: 'noDevice',
+        code: expect.stringMatching(/^(disconnected|portMissing)$/),
+        action: 'maintenance',
+      }),
+    );
+    expect(manager.snapshot().journeys.scanCodes).toBe(false);
+    fakes.scanner!.control.connectResult = ok({ model: 'fake qrScanner', serial: null, firmware: null });
+    await manager.restart('qrScanner');
+    await vi.waitFor(() => expect(manager.snapshot().journeys.scanCodes).toBe(true));
     await manager.close();
   });
 });

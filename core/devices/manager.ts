@@ -2,6 +2,7 @@ import type { DeviceCode, DeviceKind, DeviceStatus, DevicesSnapshot, IdCardEvent
 import { err, ok } from '../api/result';
 import type { DeviceCondition } from '../../drivers/common/device';
 import type { IdCard } from '../../drivers/idcard/card';
+import type { Scan } from '../../drivers/scanner/scan';
 import type { Logger } from '../logging/logger';
 import type { DeviceBindings, EmulatorControl } from './bindings';
 import { journeyAvailability } from './journeys';
@@ -30,6 +31,7 @@ export function createDeviceManager(options: DeviceManagerOptions): DeviceManage
   const changeListeners = new Set<(snapshot: DevicesSnapshot) => void>();
   const cardListeners = new Set<(event: IdCardEvent, card: IdCard | null) => void>();
   const keypadListeners = new Set<(press: KeypadPress) => void>();
+  const scanListeners = new Set<(scan: Scan) => void>();
 
   let camera: DeviceStatus = {
     device: 'documentCamera',
@@ -69,14 +71,23 @@ export function createDeviceManager(options: DeviceManagerOptions): DeviceManage
   );
   const printer = supervise(bindings.printer.binding.device, bindings.printer.mode);
   const keypad = supervise(bindings.keypad.binding.device, bindings.keypad.mode);
-  const supervisors: Record<Exclude<DeviceKind, 'documentCamera'>, DeviceSupervisor> = {
+  // Optional: a station without a scanner has no status for one, and no screen offers scanning.
+  const scanner = bindings.scanner ? supervise(bindings.scanner.binding.device, bindings.scanner.mode) : null;
+  const supervisors: Record<Exclude<DeviceKind, 'documentCamera'>, DeviceSupervisor | null> = {
     idCardReader: idCard,
     printer,
     evaluationKeypad: keypad,
+    qrScanner: scanner,
   };
 
   const buildSnapshot = (): DevicesSnapshot => {
-    const devices = [idCard.status(), printer.status(), keypad.status(), camera];
+    const devices = [
+      idCard.status(),
+      printer.status(),
+      keypad.status(),
+      camera,
+      ...(scanner ? [scanner.status()] : []),
+    ];
     return { devices, journeys: journeyAvailability(devices) };
   };
 
@@ -87,17 +98,22 @@ export function createDeviceManager(options: DeviceManagerOptions): DeviceManage
     bindings.keypad.binding.onPress((press) => {
       for (const listener of [...keypadListeners]) safely(() => listener(press));
     }),
+    bindings.scanner?.binding.onScan((scan) => {
+      for (const listener of [...scanListeners]) safely(() => listener(scan));
+    }) ?? (() => undefined),
   ];
 
   idCard.start();
   printer.start();
   keypad.start();
+  scanner?.start();
 
   const emulators: Record<DeviceKind, EmulatorControl | null> = {
     idCardReader: bindings.idCard.emulator,
     printer: bindings.printer.emulator,
     evaluationKeypad: bindings.keypad.emulator,
     documentCamera: null,
+    qrScanner: bindings.scanner?.emulator ?? null,
   };
 
   return {
@@ -113,6 +129,10 @@ export function createDeviceManager(options: DeviceManagerOptions): DeviceManage
     onKeypad(listener) {
       keypadListeners.add(listener);
       return () => keypadListeners.delete(listener);
+    },
+    onScan(listener) {
+      scanListeners.add(listener);
+      return () => scanListeners.delete(listener);
     },
     reportCamera(report: CameraReport) {
       const at = now().toISOString();
@@ -161,7 +181,7 @@ export function createDeviceManager(options: DeviceManagerOptions): DeviceManage
     async restart(device) {
       if (device === 'documentCamera') return; // the screen reopens the camera itself
       if (device === 'idCardReader') bindings.idCard.binding.stopPolling();
-      await supervisors[device].restart();
+      await supervisors[device]?.restart();
     },
     emulator(device, action, argument) {
       const control = emulators[device];
@@ -172,11 +192,12 @@ export function createDeviceManager(options: DeviceManagerOptions): DeviceManage
     async close() {
       for (const stop of unsubscribe) stop();
       bindings.idCard.binding.stopPolling();
-      await Promise.all([idCard.stop(), printer.stop(), keypad.stop()]);
+      await Promise.all([idCard.stop(), printer.stop(), keypad.stop(), scanner?.stop()]);
       await bindings.close();
       changeListeners.clear();
       cardListeners.clear();
       keypadListeners.clear();
+      scanListeners.clear();
     },
   };
 }

@@ -11,6 +11,7 @@ import type {
 import type { IdCard } from '../../drivers/idcard/card';
 import type { ReceiptDocument } from '../../drivers/printer/receipt-document';
 import type { PrintFailure, PrintOutcome } from '../../drivers/printer/print-result';
+import type { Scan } from '../../drivers/scanner/scan';
 
 /**
  * The device manager as the rest of core sees it (journeys, technician mode). It builds
@@ -23,6 +24,11 @@ export interface DeviceManager {
   /** Card events; `card` is the full card for core (sign-in), null unless type is 'read'. */
   onIdCard(listener: (event: IdCardEvent, card: IdCard | null) => void): () => void;
   onKeypad(listener: (press: KeypadPress) => void): () => void;
+  /**
+   * Every read of the QR scanner (none where no scanner is configured). The text is the
+   * resident's: core/scan classifies it and keeps nothing; it is never logged.
+   */
+  onScan(listener: (scan: Scan) => void): () => void;
   /** The renderer owns the camera and reports what it found. */
   reportCamera(report: CameraReport): void;
   /** Waits up to `timeoutMs` for a card to be placed and read (technician test, CLI). */

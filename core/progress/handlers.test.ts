@@ -126,16 +126,22 @@ describe('progress.lookup', () => {
     ]);
   });
 
-  it('reads the receipt QR', async () => {
+  it("reads the receipt QR: the progress page's address, and the bmkiosk: text of older receipts", async () => {
     t = careTestDeps();
     t.platform.routes.set('GET /cases/AQ-20261121-0002', () => json(200, progress('AQ-20261121-0002')));
-    const result = await buildProgressHandlers(t.deps)['progress.lookup'](
-      {
-        reference: 'bmkiosk:progress:AQ-20261121-0002',
-      },
-      ctx,
-    );
-    expect(result.ok && result.value.found).toBe('platform');
+    const handlers = buildProgressHandlers(t.deps);
+    const page = `${t.deps.info.station.progressPageUrl}?case=AQ-20261121-0002`;
+    for (const reference of [page, 'bmkiosk:progress:AQ-20261121-0002']) {
+      const result = await handlers['progress.lookup']({ reference }, ctx);
+      expect(result.ok && result.value.found === 'platform' && result.value.progress.caseNo).toBe('AQ-20261121-0002');
+    }
+    // Another site's address with a case number is not a receipt of ours.
+    expect(
+      await handlers['progress.lookup'](
+        { reference: 'https://pay.example.com/anqiu/progress?case=AQ-20261121-0002' },
+        ctx,
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'caseNotFound' } });
   });
 
   it('answers caseNotFound for an unknown number and platformUnavailable offline, recording nothing', async () => {

@@ -9,7 +9,7 @@ import { describePlatformError } from '../platform-client/http';
 import { isRated } from '../ratings/rating-store';
 import { localApplicationsOf, type LocalApplication, type LocalApplications } from './local-applications';
 import { fetchCase, searchCases } from './platform-cases';
-import { parseProgressReference, stripQrPrefix } from './reference';
+import { parseProgressReference, referenceText } from './reference';
 
 type LookupError = { code: 'caseNotFound' | 'platformUnavailable'; message: string };
 
@@ -68,10 +68,11 @@ export function buildProgressHandlers(
     },
 
     'progress.lookup': async ({ reference }) => {
-      const parsed = parseProgressReference(reference);
+      const parsed = parseProgressReference(reference, deps.info.station.progressPageUrl ?? null);
       // Anything printed on a receipt of this kiosk first: its local references, and the case
       // numbers it was given (a case number found here is then asked of the platform).
-      const local = parsed.kind === 'invalid' ? null : applications.byRef(stripQrPrefix(reference));
+      const text = referenceText(parsed);
+      const local = text === null ? null : applications.byRef(text);
       if (local) return local.caseNo === null ? ok(pendingHere(local)) : platformCase(local.caseNo);
       switch (parsed.kind) {
         case 'invalid':

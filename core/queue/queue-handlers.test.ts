@@ -113,6 +113,12 @@ describe('queue.takeTicket online', () => {
       expect(text).toContain(line);
     }
     expect(text).not.toContain('离线取号');
+    // Its code opens its rating when scanned at the kiosk after the service (core/scan/ticket-scan.ts).
+    expect(document?.blocks).toContainEqual({
+      kind: 'qr',
+      data: 'https://zwfw.example.gov.cn/anqiu/progress?ticket=TK-A-1',
+      caption: '办完后在自助终端扫码评价（当天有效）',
+    });
     expect(t.session.session.completed()).toMatchObject([{ kind: 'ticket', ref: 'TK-A-1', title: '取号 A001' }]);
   });
 

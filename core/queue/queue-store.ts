@@ -180,6 +180,13 @@ export function ticketFor(db: Database.Database, confirmationId: string): Stored
   };
 }
 
+/** A ticket this kiosk issued (online or from its range), by its ticket id; null if it issued none such. */
+export function ticketById(db: Database.Database, ticketId: string): Ticket | null {
+  const row = db.prepare('SELECT ticket FROM queue_ticket WHERE ticket_id = ?').pluck().get(ticketId) as
+    string | undefined;
+  return row === undefined ? null : Ticket.parse(JSON.parse(row));
+}
+
 export function saveTicket(
   db: Database.Database,
   confirmationId: string,

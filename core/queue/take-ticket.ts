@@ -13,6 +13,7 @@ import { chinaDay, compactChinaDay } from '../time/china-time';
 import { printOrScreen } from '../devices/print-result';
 import { needsStaff, stationPresence } from '../station-hours/station-hours';
 import { describeWhen } from '../station-hours/describe-when';
+import { printedCodeUrl } from '../api/printed-codes';
 import {
   offlineIssuedSince,
   readStatus,
@@ -246,6 +247,7 @@ async function hand(deps: ServiceDeps, input: TakeTicketInput, stored: StoredTic
       offline: stored.offline,
       wait,
       timeZone: deps.info.station.timeZone,
+      code: ticketCodeOf(deps, stored.ticket),
     });
     print = await printOrScreen(deps.devices, document);
     savePrint(deps.db, input.confirmationId, print);
@@ -260,6 +262,13 @@ async function hand(deps: ServiceDeps, input: TakeTicketInput, stored: StoredTic
     });
   }
   return { ticket: stored.ticket, offline: stored.offline, wait, print };
+}
+
+/** The code printed on a ticket, when the station has a progress page and the id fits the scheme. */
+function ticketCodeOf(deps: ServiceDeps, ticket: Ticket): string | null {
+  const page = deps.info.station.progressPageUrl;
+  if (!page || ratingRef(ticket) !== ticket.ticketId) return null;
+  return printedCodeUrl(page, { kind: 'ticket', ticketId: ticket.ticketId });
 }
 
 /** Completed-service refs are letters, digits and hyphens; a platform id outside that is rebuilt. */

@@ -12,7 +12,15 @@ import { chinaClock, chinaDateTime } from '../time/china-time';
  */
 export function ticketDocument(
   ticket: Ticket,
-  options: { stationName: string; offline: boolean; wait: TicketWait; timeZone: string; documentId?: string },
+  options: {
+    stationName: string;
+    offline: boolean;
+    wait: TicketWait;
+    timeZone: string;
+    documentId?: string;
+    /** The ticket's code (core/api/printed-codes.ts): scanned at the kiosk after the service, it opens the rating. */
+    code?: string | null;
+  },
 ): ReceiptDocument {
   const clock = (at: string) => chinaClock(new Date(at), options.timeZone);
   const blocks: ReceiptBlock[] = [
@@ -29,7 +37,9 @@ export function ticketDocument(
   if (options.offline) {
     blocks.push({ kind: 'divider' }, { kind: 'text', text: '离线取号：网络中断时由本机发放，号码有效', bold: true });
   }
-  blocks.push({ kind: 'divider' }, { kind: 'text', text: '请留意叫号，过号请到窗口咨询' }, { kind: 'feed', lines: 2 });
+  blocks.push({ kind: 'divider' }, { kind: 'text', text: '请留意叫号，过号请到窗口咨询' });
+  if (options.code) blocks.push({ kind: 'qr', data: options.code, caption: '办完后在自助终端扫码评价（当天有效）' });
+  blocks.push({ kind: 'feed', lines: 2 });
   return { id: options.documentId ?? `ticket-${ticket.ticketId}`, blocks };
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import Database from 'better-sqlite3';
 import pino from 'pino';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CallContext } from '../api/types';
 import type { InspectionDraft } from '../api/technician';
 import { elderlyResident } from '../../drivers/idcard/fixtures';
@@ -18,6 +18,8 @@ import { kioskInfoFixture } from '../../tests/helpers/kiosk-info-fixture';
 import { createTechnicianService, type TechnicianHandlers } from './handlers';
 import { hashPin } from './pin-hash';
 import { createFakeDevices, type FakeDevices } from './testing/fake-devices';
+import { createScanRouter } from '../scan/scan-router';
+import { createResidentSession } from '../session/resident-session';
 
 const PIN = '246810';
 const ctx: CallContext = { host: 'test', requestId: 't' };
@@ -48,6 +50,8 @@ let devices: FakeDevices;
 let clock: Date;
 let logText: string[];
 let residentSessionsEnded: number;
+let residentScans: string[];
+const PAGE = 'https://zwfw.example.gov.cn/anqiu/progress';
 let outbox: OutboxDelivery;
 let logDir: string;
 
@@ -90,6 +94,18 @@ function service(overrides: { config?: null; baseUrl?: string } = {}): Technicia
     endResidentSession: () => (residentSessionsEnded += 1),
     logger,
     submitWaitMs: 3_000,
+    // The real router over the fake devices: the scan test takes the next read for itself.
+    scans: createScanRouter({
+      db,
+      sealer: testSealer(),
+      session: createResidentSession({ devices, now: () => clock, logger }),
+      devices,
+      info: { ...kioskInfoFixture, station: { ...kioskInfoFixture.station, progressPageUrl: PAGE } },
+      now: () => clock,
+      logger,
+      emit: (code) => residentScans.push(code.kind),
+      technicianActive: () => true,
+    }),
   }).handlers;
 }
 
@@ -99,6 +115,7 @@ beforeEach(() => {
   clock = T0;
   logText = [];
   residentSessionsEnded = 0;
+  residentScans = [];
   logDir = mkdtempSync(join(tmpdir(), 'kiosk-tech-logs-'));
 });
 
@@ -295,6 +312,54 @@ describe('device tests', { timeout: 20_000 }, () => {
     ]);
   });
 
+  it('scan test: shows the technician what was read, records its length and kind but never the text', async () => {
+    const h = service();
+    const token = await session(h);
+    const waiting = h['technician.testScanner']({ token, timeoutSeconds: 5 }, ctx);
+    await new Promise((resolve) => setImmediate(resolve));
+    devices.scan(`${PAGE}?case=AQ-20261121-0001`);
+    expect(await waiting).toEqual({
+      ok: true,
+      value: {
+        outcome: {
+          device: 'qrScanner',
+          test: 'scanCode',
+          passed: true,
+          detail: 'read 64 characters (qr), recognised as receipt',
+          at: T0.toISOString(),
+        },
+        read: { text: `${PAGE}?case=AQ-20261121-0001`, symbology: 'qr', recognisedAs: 'receipt' },
+      },
+    });
+    // The test took the read: no resident reaction, and a read while a technician is in is ignored.
+    devices.scan('AQ-20261121-0002');
+    expect(residentScans).toEqual([]);
+    expect(db.prepare('SELECT detail FROM technician_test').pluck().all()).toEqual([
+      'read 64 characters (qr), recognised as receipt',
+    ]);
+  });
+
+  it('scan test: no read in time fails the test; a scanner offline or absent answers deviceUnavailable', async () => {
+    const h = service();
+    const token = await session(h);
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      const waiting = h['technician.testScanner']({ token, timeoutSeconds: 5 }, ctx);
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(await waiting).toMatchObject({
+        ok: true,
+        value: { outcome: { passed: false, detail: 'no read within 5 s' }, read: null },
+      });
+    } finally {
+      vi.useRealTimers();
+    }
+    devices.setStatus('qrScanner', { state: 'noDevice', code: 'portMissing' });
+    expect(await h['technician.testScanner']({ token, timeoutSeconds: 5 }, ctx)).toMatchObject({
+      ok: false,
+      error: { code: 'deviceUnavailable', message: 'the QR scanner is noDevice (portMissing)' },
+    });
+  });
+
   it('records tests the renderer ran, keeping the last outcome per device test', async () => {
     const h = service();
     const token = await session(h);
@@ -326,7 +391,7 @@ describe('device tests', { timeout: 20_000 }, () => {
     const token = await session(h);
     const answer = await h['technician.restartDevice']({ token, device: 'printer' }, ctx);
     expect(devices.restarted).toEqual(['printer']);
-    expect(answer.ok && answer.value.devices).toHaveLength(4);
+    expect(answer.ok && answer.value.devices).toHaveLength(5);
   });
 
   it('records a new paper roll', async () => {
@@ -448,6 +513,7 @@ describe('inspection', { timeout: 20_000 }, () => {
         detail: 'pressEachKey: failed (key 2 silent)',
       },
       { device: 'documentCamera', model: 'EMU-CAM', firmware: '1.0', status: 'online', test: 'skipped' },
+      { device: 'qrScanner', model: 'EMU-SCAN', firmware: '1.0', status: 'online', test: 'skipped' },
       { device: 'speaker', status: 'online', test: 'pass', detail: 'playSound: passed' },
     ]);
     // The masked card never leaves the kiosk in the report.

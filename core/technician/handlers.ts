@@ -19,6 +19,7 @@ import { verifyPin } from './pin-hash';
 import { inspectionReceipt, testPageReceipt } from './receipts';
 import { lastTestOutcomes, recordTestOutcome } from './test-store';
 import { createVendorMode, type VendorMode } from './vendor-mode';
+import type { ScanRouter } from '../scan/scan-router';
 
 export type TechnicianMethod = Extract<MethodName<KioskContract>, `technician.${string}`>;
 export type TechnicianHandlers = Pick<Handlers<KioskContract>, TechnicianMethod>;
@@ -45,6 +46,8 @@ export interface TechnicianDeps {
   readonly submitWaitMs?: number;
   /** How long the card test waits for a card; 20 s unless a test says otherwise. */
   readonly readCardTimeoutMs?: number;
+  /** The scanner's reads; the scan test takes the next one for itself. */
+  readonly scans: Pick<ScanRouter, 'nextScanForTest'>;
 }
 
 export interface TechnicianService {
@@ -164,6 +167,26 @@ export function createTechnicianService(deps: TechnicianDeps): TechnicianService
     },
 
     'technician.recordTest': ({ device, test, passed, detail }) => ok(record(device, test, passed, detail)),
+
+    'technician.testScanner': async ({ timeoutSeconds }) => {
+      const scanner = deps.devices.snapshot().devices.find((d) => d.device === 'qrScanner');
+      if (!scanner) return err({ code: 'deviceUnavailable' as const, message: 'no QR scanner is configured' });
+      if (scanner.state !== 'online' && scanner.state !== 'busy') {
+        const message = `the QR scanner is ${scanner.state} (${scanner.code})`;
+        record('qrScanner', 'scanCode', false, message);
+        return err({ code: 'deviceUnavailable' as const, message });
+      }
+      const read = await deps.scans.nextScanForTest(timeoutSeconds * 1000);
+      if (!read) {
+        return ok({
+          outcome: record('qrScanner', 'scanCode', false, `no read within ${timeoutSeconds} s`),
+          read: null,
+        });
+      }
+      // What the code said is shown to the technician only; the record keeps its length and kind.
+      const detail = `read ${read.text.length} characters (${read.symbology}), recognised as ${read.recognisedAs}`;
+      return ok({ outcome: record('qrScanner', 'scanCode', true, detail), read });
+    },
 
     'technician.restartDevice': async ({ device }) => {
       log.info({ device }, 'technician restarts a device');

@@ -27,7 +27,11 @@ export function buildInspectionReport(inputs: ReportInputs): InspectionReport {
   const startedAt = Date.parse(draft.startedAt) <= inputs.finishedAt.getTime() ? draft.startedAt : finishedAt;
   const thisInspection = inputs.tests.filter((test) => Date.parse(test.at) >= Date.parse(startedAt));
 
-  const devices: InspectionDeviceResult[] = DeviceKind.options.map((kind) => {
+  // The scanner is optional: a station without one does not report it as missing.
+  const fitted = DeviceKind.options.filter(
+    (kind) => kind !== 'qrScanner' || snapshot.devices.some((device) => device.device === kind),
+  );
+  const devices: InspectionDeviceResult[] = fitted.map((kind) => {
     const status = snapshot.devices.find((device) => device.device === kind);
     const tests = thisInspection.filter((test) => test.device === kind && test.test !== 'playSound');
     const summary = tests.map((test) =>

@@ -14,6 +14,7 @@ const DEVICE_NAMES: Record<PlatformDeviceKind, string> = {
   printer: '凭条打印机',
   evaluationKeypad: '好差评评价器',
   documentCamera: '高拍仪',
+  qrScanner: '扫码器',
   touchScreen: '触摸屏',
   speaker: '扬声器',
   network: '网络',

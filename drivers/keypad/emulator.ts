@@ -1,5 +1,6 @@
 import { err, ok, type Result } from '../../core/api/result';
-import type { HidDeviceInfo, HidEnumerator, HidOpenErrorCode, HidTransport, OpenHidDevice } from './hid-transport';
+import { createEmulatedHidDevice, sendOrUnplugged } from '../transport/emulated-hid-device';
+import type { HidEnumerator, HidOpenErrorCode, OpenHidDevice } from '../transport/hid-transport';
 import { usageFromKeyName } from './key-names';
 
 /** The same defaults as kiosk-config's HidKeypad and WedgeKeypad. */
@@ -60,12 +61,6 @@ export interface KeypadEmulator extends HidEnumerator {
   act(action: string, argument?: string): Result<void, KeypadEmulatorError>;
 }
 
-interface EmulatedHandle {
-  readonly transport: HidTransport;
-  deliver(report: Uint8Array): void;
-  fail(error: Error): void;
-}
-
 /**
  * A 好差评 keypad in memory, behind the same HidEnumerator + OpenHidDevice seam as node-hid, so
  * the real keypad code runs unchanged against it (npm start in emulated mode, tests, the CLI).
@@ -77,17 +72,9 @@ export function createKeypadEmulator(options: KeypadEmulatorOptions = {}): Keypa
   const productId = options.productId ?? EMULATED_KEYPAD_PRODUCT_ID;
   const reportByte = options.reportByte ?? 0;
   const levels = options.levels ?? (mode === 'hid' ? DEFAULT_HID_LEVELS : DEFAULT_WEDGE_LEVELS);
-  const events: string[] = [];
-  const handles = new Set<EmulatedHandle>();
-  let plugged = true;
-  let hidrawNumber = 0;
-  let refusals: { count: number; code: HidOpenErrorCode } = { count: 0, code: 'permissionDenied' };
-
-  const path = () => `emulated:/dev/hidraw${hidrawNumber}`;
-  const info = (): HidDeviceInfo => ({
+  const device = createEmulatedHidDevice(() => ({
     vendorId,
     productId,
-    path: path(),
     serialNumber: options.serialNumber ?? 'EMU-0001',
     manufacturer: 'bianmin-kiosk',
     product: mode === 'hid' ? '好差评评价器 (emulated)' : '好差评键盘 (emulated)',
@@ -95,13 +82,10 @@ export function createKeypadEmulator(options: KeypadEmulatorOptions = {}): Keypa
     usagePage: mode === 'hid' ? 0xff00 : 0x01,
     usage: mode === 'hid' ? 0x01 : 0x06,
     interface: 0,
-  });
+  }));
 
-  const broadcast = (report: Uint8Array): Result<void, KeypadEmulatorError> => {
-    if (!plugged) return err({ kind: 'unplugged', message: 'the emulated keypad is unplugged' });
-    for (const handle of handles) handle.deliver(report);
-    return ok(undefined);
-  };
+  const broadcast = (report: Uint8Array): Result<void, KeypadEmulatorError> =>
+    sendOrUnplugged(device, report, { kind: 'unplugged' as const, message: 'the emulated keypad is unplugged' });
 
   const vendorReport = (value: number) => {
     const report = new Uint8Array(Math.max(8, reportByte + 1));
@@ -132,33 +116,14 @@ export function createKeypadEmulator(options: KeypadEmulatorOptions = {}): Keypa
     vendorId,
     productId,
     get plugged() {
-      return plugged;
+      return device.plugged;
     },
     get path() {
-      return path();
+      return device.path;
     },
-    events,
-    devicesAsync: () => Promise.resolve(plugged ? [info()] : []),
-    openDevice(requested) {
-      events.push(`open ${requested}`);
-      if (!plugged || requested !== path()) {
-        return Promise.resolve(
-          err({ code: 'notFound', message: `cannot open device with path ${requested}: No such file or directory` }),
-        );
-      }
-      if (refusals.count > 0) {
-        refusals = { ...refusals, count: refusals.count - 1 };
-        return Promise.resolve(
-          err({
-            code: refusals.code,
-            message: `cannot open device with path ${requested}: ${refusalText(refusals.code)}`,
-          }),
-        );
-      }
-      const handle = createHandle(events, (closed) => handles.delete(closed));
-      handles.add(handle);
-      return Promise.resolve(ok(handle.transport));
-    },
+    events: device.events,
+    devicesAsync: () => device.devicesAsync(),
+    openDevice: device.openDevice,
     press(input, pressOptions = {}) {
       const value = resolvePress(input);
       if (!value.ok) return value;
@@ -171,22 +136,9 @@ export function createKeypadEmulator(options: KeypadEmulatorOptions = {}): Keypa
       return broadcast(up);
     },
     sendReport: (report) => broadcast(Uint8Array.from(report)),
-    unplug() {
-      if (!plugged) return;
-      plugged = false;
-      events.push('unplug');
-      for (const handle of [...handles]) handle.fail(new Error('could not read from HID device'));
-      handles.clear();
-    },
-    replug() {
-      if (plugged) return;
-      plugged = true;
-      hidrawNumber += 1;
-      events.push(`replug ${path()}`);
-    },
-    refuseOpens(count, code = 'permissionDenied') {
-      refusals = { count, code };
-    },
+    unplug: () => device.unplug(),
+    replug: () => device.replug(),
+    refuseOpens: (count, code) => device.refuseOpens(count, code),
     act(action, argument) {
       switch (action) {
         case 'press':
@@ -210,70 +162,4 @@ export function parsePressArgument(argument: string): EmulatedPress {
   if (argument.startsWith('key:')) return { key: argument.slice(4) };
   if (argument.startsWith('byte:')) return { byte: Number(argument.slice(5)) };
   return Number(argument);
-}
-
-function refusalText(code: HidOpenErrorCode): string {
-  switch (code) {
-    case 'permissionDenied':
-      return 'Permission denied';
-    case 'busy':
-      return 'Device or resource busy';
-    case 'notFound':
-      return 'No such file or directory';
-    case 'ioError':
-      return 'Input/output error';
-  }
-}
-
-function createHandle(events: string[], onClosed: (handle: EmulatedHandle) => void): EmulatedHandle {
-  const dataListeners: Array<(report: Uint8Array) => void> = [];
-  const errorListeners: Array<(error: unknown) => void> = [];
-  let paused = false;
-  let closed = false;
-  let failed = false;
-
-  const handle: EmulatedHandle = {
-    deliver(report) {
-      if (closed || failed) return;
-      const copy = Uint8Array.from(report);
-      // hidapi's read thread hands reports over asynchronously; a paused reader drops them.
-      setImmediate(() => {
-        if (closed || paused) return;
-        for (const listener of [...dataListeners]) listener(copy);
-      });
-    },
-    fail(error) {
-      if (closed || failed) return;
-      failed = true;
-      setImmediate(() => {
-        // node-hid swallows read errors once close() has started.
-        if (closed) return;
-        for (const listener of [...errorListeners]) listener(error);
-      });
-    },
-    transport: {
-      on(event: 'data' | 'error', listener: ((report: Uint8Array) => void) | ((error: unknown) => void)) {
-        if (event === 'data') {
-          dataListeners.push(listener);
-          events.push('data listener');
-        } else {
-          errorListeners.push(listener as (error: unknown) => void);
-        }
-        return handle.transport;
-      },
-      pause() {
-        paused = true;
-        events.push('pause');
-      },
-      close() {
-        if (!closed) {
-          closed = true;
-          events.push(paused ? 'close' : 'close (while reading)');
-          onClosed(handle);
-        }
-        return Promise.resolve();
-      },
-    },
-  };
-  return handle;
 }

@@ -10,7 +10,7 @@ export {
   EMULATED_KEYPAD_VENDOR_ID,
 } from './emulator';
 export type { EmulatedPress, KeypadEmulator, KeypadEmulatorError, KeypadEmulatorOptions } from './emulator';
-export { nodeHidEnumerator, openNodeHidDevice, hidOpenErrorFrom } from './node-hid-transport';
+export { nodeHidEnumerator, openNodeHidDevice, hidOpenErrorFrom } from '../transport/node-hid-transport';
 export type {
   HidDeviceInfo,
   HidEnumerator,
@@ -18,7 +18,7 @@ export type {
   HidOpenErrorCode,
   HidTransport,
   OpenHidDevice,
-} from './hid-transport';
+} from '../transport/hid-transport';
 export { decodeVendorReport, parseLevelByByte, vendorKeyName } from './vendor-report';
 export type { LevelByByte, VendorReportFormat } from './vendor-report';
 export { createBootKeyboardDecoder, keyboardKeyName, parseLevelByKeyName, usagesDown } from './boot-keyboard';

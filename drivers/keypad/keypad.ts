@@ -1,10 +1,19 @@
-import type { DeviceIdentity, KeypadPress } from '../../core/api/devices';
+import type { KeypadPress } from '../../core/api/devices';
 import { err, ok, type Result } from '../../core/api/result';
 import { ONLINE, type DeviceCondition, type DeviceFault, type SupervisedDevice } from '../common/device';
 import { createListeners } from '../transport/listeners';
 import { createBootKeyboardDecoder, parseLevelByKeyName } from './boot-keyboard';
 import { createDebouncer, DEFAULT_DEBOUNCE_MS } from './debounce';
-import type { HidDeviceInfo, HidEnumerator, HidOpenError, HidTransport, OpenHidDevice } from './hid-transport';
+import {
+  closeHidHandle,
+  hidReadFault,
+  hidUdevRuleHint,
+  openHidTarget,
+  probeHidTarget,
+  vidPidOf,
+  type HidTarget,
+} from '../transport/hid-connection';
+import type { HidDeviceInfo, HidEnumerator, HidTransport, OpenHidDevice } from '../transport/hid-transport';
 import { decodeVendorReport, parseLevelByByte } from './vendor-report';
 
 /** pino-compatible (`logger.child({component})` fits); optional. */
@@ -47,17 +56,11 @@ const DEFAULT_PERMISSION_RETRY_DELAYS_MS = [100, 300, 1_000];
 const USAGE_PAGE_GENERIC_DESKTOP = 0x01;
 const USAGE_KEYBOARD = 0x06;
 const USAGE_PAGE_VENDOR_FIRST = 0xff00;
+const UDEV_RULE_FILE = '70-kiosk-keypad.rules';
 
-const hex4 = (n: number) => n.toString(16).padStart(4, '0');
-
-/** A udev rule a technician can paste; hidraw, not only usb (signal11/hidapi#422), and never 0666 for all. */
+/** A udev rule a technician can paste (see hidUdevRuleHint). */
 export function udevRuleHint(vendorId: number, productId: number): string {
-  return (
-    `add a udev rule, e.g. /etc/udev/rules.d/70-kiosk-keypad.rules: ` +
-    `KERNEL=="hidraw*", ATTRS{idVendor}=="${hex4(vendorId)}", ATTRS{idProduct}=="${hex4(productId)}", ` +
-    `MODE="0660", GROUP="plugdev" — then add the kiosk user to plugdev, run ` +
-    `"udevadm control --reload && udevadm trigger" and replug the keypad`
-  );
+  return hidUdevRuleHint({ vendorId, productId }, UDEV_RULE_FILE, 'keypad');
 }
 
 /**
@@ -66,13 +69,16 @@ export function udevRuleHint(vendorId: number, productId: number): string {
  * replug (docs/reliability.md §5). The device manager supervises it like the serial devices.
  */
 export function createEvaluationKeypad(options: EvaluationKeypadOptions): EvaluationKeypad {
-  const vidPid = `${hex4(options.vendorId)}:${hex4(options.productId)}`;
-  const linkDescription = `${options.link === 'hid' ? 'USB HID' : 'USB keyboard'} ${vidPid}`;
+  const target: HidTarget = {
+    vendorId: options.vendorId,
+    productId: options.productId,
+    serialNumber: options.serialNumber,
+  };
+  const linkDescription = `${options.link === 'hid' ? 'USB HID' : 'USB keyboard'} ${vidPidOf(target)}`;
   const debounce = createDebouncer(options.debounceMs ?? DEFAULT_DEBOUNCE_MS, options.now);
   const decodeReport = createReportDecoder(options);
   const presses = createListeners<KeypadPress>();
   const lost = createListeners<DeviceFault>();
-  const retryDelays = options.permissionRetryDelaysMs ?? DEFAULT_PERMISSION_RETRY_DELAYS_MS;
 
   let handle: HidTransport | null = null;
   /** Set when the open handle reported a read error; probe answers with it until a reconnect. */
@@ -80,30 +86,6 @@ export function createEvaluationKeypad(options: EvaluationKeypadOptions): Evalua
 
   const log = (level: 'info' | 'warn', fields: Record<string, unknown>, message: string) =>
     options.logger?.[level]({ device: 'evaluationKeypad', link: linkDescription, ...fields }, message);
-
-  const matches = (info: HidDeviceInfo) =>
-    info.vendorId === options.vendorId &&
-    info.productId === options.productId &&
-    (options.serialNumber === undefined || info.serialNumber === options.serialNumber);
-
-  const enumerate = async (): Promise<Result<HidDeviceInfo[], DeviceFault>> => {
-    try {
-      return ok((await options.enumerator.devicesAsync()).filter(matches));
-    } catch (error) {
-      return err({ state: 'offline', code: 'noResponse', detail: `listing HID devices failed: ${String(error)}` });
-    }
-  };
-
-  const closeHandle = async (current: HidTransport) => {
-    // Stop the read thread first, then close: closing under a running read is the crash of
-    // node-hid PR #559, and an open handle keeps process.exit from finishing (#194).
-    try {
-      current.pause();
-    } catch {
-      // already stopped or the device vanished: close still has to run
-    }
-    await current.close().catch(() => undefined);
-  };
 
   const onReport = (report: Uint8Array) => {
     for (const press of decodeReport.decode(report)) {
@@ -114,28 +96,12 @@ export function createEvaluationKeypad(options: EvaluationKeypadOptions): Evalua
 
   const onReadError = (current: HidTransport, error: unknown) => {
     if (handle !== current) return;
-    // hidapi gives no unplug event: a failed read is the signal (node-hid#520).
-    const fault: DeviceFault = {
-      state: 'noDevice',
-      code: 'disconnected',
-      detail: `the keypad stopped answering (unplugged?): ${error instanceof Error ? error.message : String(error)}`,
-    };
+    const fault = hidReadFault('keypad', error);
     handle = null;
     handleFault = fault;
     log('warn', { event: 'lost', detail: fault.detail }, 'keypad lost');
-    void closeHandle(current);
+    void closeHidHandle(current);
     lost.emit(fault);
-  };
-
-  const openWithRetry = async (path: string): Promise<Result<HidTransport, HidOpenError>> => {
-    let opened = await options.openDevice(path);
-    for (const delay of retryDelays) {
-      if (opened.ok || opened.error.code !== 'permissionDenied') break;
-      log('info', { event: 'openRetry', delayMs: delay }, 'permission denied right after enumeration; retrying');
-      await new Promise((resolve) => setTimeout(resolve, delay));
-      opened = await options.openDevice(path);
-    }
-    return opened;
   };
 
   return {
@@ -144,43 +110,34 @@ export function createEvaluationKeypad(options: EvaluationKeypadOptions): Evalua
     async connect() {
       if (handle) await disconnectHandle();
       log('info', { event: 'connect', disposition: 'init' }, 'connecting');
-      const found = await enumerate();
-      if (!found.ok) return found;
-      const info = pickInterface(found.value, options.link);
-      if (!info) {
-        return fail({
-          state: 'noDevice',
-          code: 'portMissing',
-          detail: `no USB HID device ${vidPid}${options.serialNumber ? ` with serial ${options.serialNumber}` : ''} is connected`,
-        });
-      }
-      if (!info.path) {
-        return fail({ state: 'offline', code: 'noResponse', detail: `HID device ${vidPid} has no path to open` });
-      }
-      const opened = await openWithRetry(info.path);
-      if (!opened.ok) return fail(openFault(opened.error, options.vendorId, options.productId));
-      const current = opened.value;
+      const opened = await openHidTarget({
+        enumerator: options.enumerator,
+        openDevice: options.openDevice,
+        target,
+        noun: 'keypad',
+        udevRuleFile: UDEV_RULE_FILE,
+        prefer: preferredInterface(options.link),
+        permissionRetryDelaysMs: options.permissionRetryDelaysMs ?? DEFAULT_PERMISSION_RETRY_DELAYS_MS,
+        onRetry: (delayMs) =>
+          log('info', { event: 'openRetry', delayMs }, 'permission denied right after enumeration; retrying'),
+      });
+      if (!opened.ok) return fail(opened.error);
+      const current = opened.value.handle;
       handle = current;
       handleFault = null;
       decodeReport.reset();
       debounce.reset();
       current.on('data', (report) => onReport(report));
       current.on('error', (error) => onReadError(current, error));
-      const identity = identityOf(info, vidPid);
+      const { identity, info } = opened.value;
       log('info', { event: 'connect', disposition: 'complete', path: info.path, model: identity.model }, 'connected');
       return ok(identity);
     },
     async probe(): Promise<Result<DeviceCondition, DeviceFault>> {
-      // HID has no status command to ask (unlike SAM status or DLE EOT): a keypad is healthy if it
-      // is still enumerated and its handle has not reported a read error.
       if (handleFault) return err(handleFault);
       if (!handle) return err({ state: 'noDevice', code: 'disconnected', detail: 'the keypad is not connected' });
-      const found = await enumerate();
-      if (!found.ok) return found;
-      if (found.value.length === 0) {
-        return err({ state: 'noDevice', code: 'disconnected', detail: `USB HID device ${vidPid} is no longer listed` });
-      }
-      return ok(ONLINE);
+      const listed = await probeHidTarget(options.enumerator, target);
+      return listed.ok ? ok(ONLINE) : listed;
     },
     disconnect: disconnectHandle,
     onLost: (listener) => lost.add(listener),
@@ -192,7 +149,7 @@ export function createEvaluationKeypad(options: EvaluationKeypadOptions): Evalua
     handle = null;
     handleFault = null;
     if (!current) return;
-    await closeHandle(current);
+    await closeHidHandle(current);
     log('info', { event: 'disconnect' }, 'disconnected');
   }
 
@@ -221,32 +178,8 @@ function createReportDecoder(options: EvaluationKeypadOptions): {
  * A composite device lists one entry per interface; a wedge is read from its keyboard interface,
  * a vendor box preferably from a vendor-defined usage page.
  */
-function pickInterface(candidates: readonly HidDeviceInfo[], link: 'hid' | 'keyboardWedge'): HidDeviceInfo | undefined {
-  const preferred =
-    link === 'keyboardWedge'
-      ? candidates.find((c) => c.usagePage === USAGE_PAGE_GENERIC_DESKTOP && c.usage === USAGE_KEYBOARD)
-      : candidates.find((c) => (c.usagePage ?? 0) >= USAGE_PAGE_VENDOR_FIRST);
-  return preferred ?? candidates[0];
-}
-
-function identityOf(info: HidDeviceInfo, vidPid: string): DeviceIdentity {
-  const model = [info.manufacturer, info.product].filter((part) => part && part.trim()).join(' ') || `HID ${vidPid}`;
-  return { model: model.slice(0, 120), serial: info.serialNumber?.slice(0, 120) || null, firmware: null };
-}
-
-function openFault(error: HidOpenError, vendorId: number, productId: number): DeviceFault {
-  switch (error.code) {
-    case 'permissionDenied':
-      return {
-        state: 'offline',
-        code: 'permissionDenied',
-        detail: `no permission to open the keypad (${error.message}); ${udevRuleHint(vendorId, productId)}`,
-      };
-    case 'notFound':
-      return { state: 'noDevice', code: 'portMissing', detail: `the keypad vanished while opening: ${error.message}` };
-    case 'busy':
-      return { state: 'offline', code: 'portBusy', detail: `the keypad is held by another program: ${error.message}` };
-    case 'ioError':
-      return { state: 'offline', code: 'noResponse', detail: `opening the keypad failed: ${error.message}` };
-  }
+function preferredInterface(link: 'hid' | 'keyboardWedge'): (info: HidDeviceInfo) => boolean {
+  return link === 'keyboardWedge'
+    ? (c) => c.usagePage === USAGE_PAGE_GENERIC_DESKTOP && c.usage === USAGE_KEYBOARD
+    : (c) => (c.usagePage ?? 0) >= USAGE_PAGE_VENDOR_FIRST;
 }

@@ -85,6 +85,9 @@ export const StoredApplicationRecord = z
     identityCheckNeeded: z
       .boolean()
       .describe('true when the applicant or agent was not verified by the ID card chip: check the ID document at 受理'),
+    licencesToVerify: z
+      .array(z.string().min(1).max(128))
+      .describe('materials given as a 亮证码 (electronic licence) rather than a copy: verify them before 受理'),
   })
   .meta({ id: 'StoredApplicationRecord', description: 'An application, keyed by (terminalId, localRef).' });
 

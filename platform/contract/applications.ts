@@ -100,6 +100,27 @@ export const SubmittedMaterial = z
   .meta({ id: 'SubmittedMaterial', description: 'One material of an application and its uploaded pages.' });
 export type SubmittedMaterial = z.infer<typeof SubmittedMaterial>;
 
+/**
+ * An electronic licence (电子证照) the resident showed as a 亮证码 on their phone and the kiosk's QR
+ * scanner read. The kiosk cannot check it: the text goes to the platform as it was read, and the
+ * platform verifies it with the licence system before 受理, in place of a photographed copy.
+ */
+export const LicenceReference = z
+  .object({
+    materialName: z.string().trim().min(1).max(128).describe("the guide's material it stands for (e.g. 居民身份证)"),
+    code: z
+      .string()
+      .min(1)
+      .max(2048)
+      .describe('the 亮证码 exactly as scanned (often a short-lived address or token of the licence app)'),
+    scannedAt: IsoDateTime,
+  })
+  .meta({
+    id: 'LicenceReference',
+    description: 'A 亮证码 (electronic licence QR) attached to an application, for the platform to verify.',
+  });
+export type LicenceReference = z.infer<typeof LicenceReference>;
+
 /** Form values keyed by field name; the matter's form defines the names. */
 export const FormValues = z
   .record(
@@ -135,6 +156,14 @@ export const ApplicationSubmission = z
     confirmedAt: IsoDateTime.describe('when the resident confirmed; the original time even if sent later'),
     offline: z.boolean().describe('true when confirmed while the platform was unreachable (store-and-forward)'),
     bundle: ApplicationBundle.nullable().describe('null for a single matter'),
+    licenceReferences: z
+      .array(LicenceReference)
+      .max(10)
+      .optional()
+      .describe(
+        '亮证码 the resident attached in place of a material, to verify with the licence system before 受理; ' +
+          'absent when none was (or the kiosk has no scanner)',
+      ),
     identity: IdentityAssurance.optional().describe(
       'how the applicant and agent were identified. Absent only from applications confirmed by a kiosk build ' +
         'that did not record it yet and delivered later from its outbox: staff treat absent as not verified',

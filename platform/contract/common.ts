@@ -122,13 +122,17 @@ export const DeviceKind = z
     'printer',
     'evaluationKeypad',
     'documentCamera',
+    'qrScanner',
     'touchScreen',
     'speaker',
     'network',
     'ups',
     'other',
   ])
-  .meta({ id: 'DeviceKind', description: 'A device of the kiosk: the four peripherals and the machine itself.' });
+  .meta({
+    id: 'DeviceKind',
+    description: 'A device of the kiosk: its peripherals (the QR scanner where one is fitted) and the machine itself.',
+  });
 export type DeviceKind = z.infer<typeof DeviceKind>;
 
 /** XFS4IoT-style device status (docs/design-anchors.md §2). */

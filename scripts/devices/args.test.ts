@@ -55,7 +55,7 @@ describe('parseDevicesArgs', () => {
 
   it.each([
     [[], /name a device/],
-    [['scanner', 'read'], /unknown device scanner/],
+    [['projector', 'read'], /unknown device projector/],
     [['idcard'], /needs an action: read, sam, status/],
     [['idcard', 'print', '--emulated'], /needs an action/],
     [['idcard', 'read'], /needs --port/],

@@ -41,7 +41,27 @@ export type DevicesCommand =
       readonly productId: number | null;
       readonly reportByte: number;
       readonly count: number | null;
+    } & Common)
+  | ({
+      readonly kind: 'scanner';
+      /** listen: every read until Ctrl+C or --count; test: one read within --timeout. */
+      readonly action: 'listen' | 'test';
+      readonly link: 'serial' | 'hidPos' | 'keyboardWedge';
+      readonly port: string | null;
+      readonly baud: BaudRate;
+      readonly suffix: ScannerSuffix;
+      readonly prefix: string;
+      readonly encoding: 'utf-8' | 'gbk';
+      readonly vendorId: number | null;
+      readonly productId: number | null;
+      readonly count: number | null;
+      readonly timeoutSeconds: number;
+      /** station.progressPageUrl: which reads the kiosk would take as its own receipts, slips, tickets. */
+      readonly page: string | null;
     } & Common);
+
+export const SCANNER_SUFFIXES = ['CR', 'CRLF', 'LF', 'TAB', 'none'] as const;
+export type ScannerSuffix = (typeof SCANNER_SUFFIXES)[number];
 
 export interface UsageError {
   readonly message: string;
@@ -52,6 +72,7 @@ const ACTIONS: Readonly<Record<string, readonly string[]>> = {
   idcard: ['read', 'sam', 'status'],
   printer: ['status', 'test'],
   keypad: ['listen'],
+  scanner: ['listen', 'test'],
 };
 
 /** Options each device accepts besides --json, --emulated and --help. Flags take no value. */
@@ -60,6 +81,19 @@ const OPTIONS: Readonly<Record<string, Readonly<Record<string, 'flag' | 'value'>
   idcard: { '--port': 'value', '--baud': 'value', '--unmasked': 'flag', '--timeout': 'value' },
   printer: { '--port': 'value', '--baud': 'value', '--link': 'value', '--paper': 'value', '--encoding': 'value' },
   keypad: { '--vid': 'value', '--pid': 'value', '--count': 'value', '--wedge': 'flag', '--report-byte': 'value' },
+  scanner: {
+    '--port': 'value',
+    '--baud': 'value',
+    '--link': 'value',
+    '--suffix': 'value',
+    '--prefix': 'value',
+    '--encoding': 'value',
+    '--vid': 'value',
+    '--pid': 'value',
+    '--count': 'value',
+    '--timeout': 'value',
+    '--page': 'value',
+  },
 };
 const COMMON: Readonly<Record<string, 'flag'>> = {
   '--json': 'flag',
@@ -100,9 +134,9 @@ export function parseDevicesArgs(argv: readonly string[]): Result<DevicesCommand
 
   if (flags.has('--help') || flags.has('-h')) return ok({ kind: 'help' });
   const [deviceName, action, extra] = positional;
-  if (deviceName === undefined) return usage('name a device: list, idcard, printer or keypad');
+  if (deviceName === undefined) return usage('name a device: list, idcard, printer, keypad or scanner');
   const actions = ACTIONS[deviceName];
-  if (!actions) return usage(`unknown device ${deviceName} (list, idcard, printer, keypad)`);
+  if (!actions) return usage(`unknown device ${deviceName} (list, idcard, printer, keypad, scanner)`);
   if (actions.length === 0 && action !== undefined) return usage(`${deviceName} takes no action`);
   if (actions.length > 0 && (action === undefined || !actions.includes(action))) {
     return usage(`${deviceName} needs an action: ${actions.join(', ')}`);
@@ -180,9 +214,66 @@ export function parseDevicesArgs(argv: readonly string[]): Result<DevicesCommand
         ...common,
       });
     }
+    case 'scanner':
+      return parseScanner(action as 'listen' | 'test', values, common);
     default:
       return usage(`unknown device ${deviceName}`);
   }
+}
+
+function parseScanner(
+  action: 'listen' | 'test',
+  values: ReadonlyMap<string, string>,
+  common: Common,
+): Result<DevicesCommand, UsageError> {
+  const linkName = values.get('--link') ?? 'serial';
+  const links = { serial: 'serial', hidpos: 'hidPos', wedge: 'keyboardWedge' } as const;
+  const link = Object.hasOwn(links, linkName) ? links[linkName as keyof typeof links] : null;
+  if (link === null) return usage('--link is serial, hidpos or wedge');
+  // Scanners ship at 9600 baud, unlike the card reader.
+  const baud = parseBaud(values.get('--baud') ?? '9600');
+  if (!baud.ok) return baud;
+  const suffix = values.get('--suffix') ?? 'CR';
+  if (!(SCANNER_SUFFIXES as readonly string[]).includes(suffix)) {
+    return usage(`--suffix is one of ${SCANNER_SUFFIXES.join(', ')}`);
+  }
+  const encoding = values.get('--encoding') ?? 'utf-8';
+  if (encoding !== 'utf-8' && encoding !== 'gbk') return usage('--encoding is utf-8 or gbk');
+  const vid = parseId(values.get('--vid'), '--vid');
+  if (!vid.ok) return vid;
+  const pid = parseId(values.get('--pid'), '--pid');
+  if (!pid.ok) return pid;
+  const port = values.get('--port') ?? null;
+  if (!common.emulated && link === 'serial' && port === null) {
+    return usage('scanner needs --port <path> (e.g. /dev/serial/by-id/usb-…-if00), --link hidpos|wedge, or --emulated');
+  }
+  if (!common.emulated && link !== 'serial' && (vid.value === null || pid.value === null)) {
+    return usage(`scanner --link ${linkName} needs --vid and --pid (see \`list\`), or --emulated`);
+  }
+  const count = values.has('--count') ? parseInteger(values.get('--count'), '--count', 1, 1_000_000) : ok(null);
+  if (!count.ok) return count;
+  const timeout = parseInteger(values.get('--timeout') ?? '30', '--timeout', 1, 3600);
+  if (!timeout.ok) return timeout;
+  const page = values.get('--page') ?? null;
+  if (page !== null && !/^https:\/\/[^\s?#]+$/.test(page)) {
+    return usage('--page is the progress page as in kiosk-config (station.progressPageUrl), https and without ?…');
+  }
+  return ok({
+    kind: 'scanner',
+    action,
+    link,
+    port,
+    baud: baud.value,
+    suffix: suffix as ScannerSuffix,
+    prefix: values.get('--prefix') ?? '',
+    encoding,
+    vendorId: vid.value,
+    productId: pid.value,
+    count: count.value,
+    timeoutSeconds: timeout.value,
+    page,
+    ...common,
+  });
 }
 
 function usage(message: string): Result<never, UsageError> {

@@ -7,6 +7,7 @@ import { runKeypad } from './keypad';
 import { runList } from './list';
 import type { Io } from './output';
 import { runPrinter } from './printer';
+import { runScanner } from './scanner';
 
 /** Parses and runs one command; never throws for expected failures, only returns an exit code. */
 export async function runDevices(argv: readonly string[], io: Io, interrupted: Promise<void>): Promise<ExitCode> {
@@ -28,6 +29,8 @@ export async function runDevices(argv: readonly string[], io: Io, interrupted: P
       return runPrinter(command, io);
     case 'keypad':
       return runKeypad(command, io, interrupted);
+    case 'scanner':
+      return runScanner(command, io, interrupted);
     default:
       return assertNever(command, 'command');
   }

@@ -64,7 +64,8 @@ test('a technician inspects the kiosk and the platform receives the 巡检单', 
 
   await typePin(page, '246810');
   const devices = page.getByTestId('technician-devices');
-  await expect(devices.locator('article')).toHaveCount(4);
+  // kiosk-config/default.json names the four fixed devices and an emulated QR scanner.
+  await expect(devices.locator('article')).toHaveCount(5);
   await expect(devices.locator('[data-device=printer]')).toContainText('正常');
 
   // Printer test: a test page on the emulated printer.
@@ -82,6 +83,18 @@ test('a technician inspects the kiosk and the platform receives the 巡检单', 
   const cardResult = reader.getByTestId('technician-test-result');
   await expect(cardResult).toContainText('通过', { timeout: 20_000 });
   await expect(cardResult).toContainText('*');
+
+  // Scan test: core waits for a read; the emulated scanner sends a receipt's code as bytes over its PTY.
+  const scanner = devices.locator('[data-device=qrScanner]');
+  await scanner.getByRole('button', { name: '扫码测试' }).click();
+  await expect(scanner.getByTestId('scan-test-waiting')).toBeVisible();
+  const receiptCode = 'https://zwfw.example.gov.cn/anqiu/progress?case=AQ-20261121-0001';
+  expect(
+    await callKioskApi(page, 'dev.emulator', { device: 'qrScanner', action: 'scan', argument: receiptCode }),
+  ).toMatchObject({ ok: true });
+  await expect(scanner.getByTestId('technician-test-result')).toContainText('通过', { timeout: 20_000 });
+  await expect(scanner.getByTestId('scan-test-read')).toHaveAttribute('data-recognised', 'receipt');
+  await expect(scanner.getByTestId('scan-test-read')).toContainText(receiptCode);
   await saveScreenshot(page, testInfo, 'technician-devices');
 
   // The inspection: checklist, consumables, who, outcome.
@@ -115,6 +128,7 @@ test('a technician inspects the kiosk and the platform receives the 巡检单', 
     expect.arrayContaining([
       expect.objectContaining({ device: 'printer', test: 'pass' }),
       expect.objectContaining({ device: 'idCardReader', test: 'pass' }),
+      expect.objectContaining({ device: 'qrScanner', test: 'pass' }),
     ]),
   );
 

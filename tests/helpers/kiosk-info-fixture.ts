@@ -28,6 +28,7 @@ export const kioskInfoFixture: KioskInfo = {
     selfServiceHours: '24h',
     agents: [{ name: '王秀兰', role: '红管家', phone: '13800000001' }],
     location: { lat: 36.3, lng: 119.2 },
+    progressPageUrl: 'https://zwfw.example.gov.cn/anqiu/progress',
   },
   ui: { defaultLocale: 'zh-CN', orientation: 'auto', attractAfterIdleSeconds: 120 },
   documentCamera: { mode: 'emulated', deviceLabel: null },

@@ -78,8 +78,15 @@ export function createTestHandlers(options: {
       dataDir: options.dataDir,
     },
     // Tests drive ranges and caches themselves; a closed platform answers at once anyway.
-    { loops: false, deliveryWaitMs: 2_000, cardWaitMs: 200 },
+    {
+      loops: false,
+      deliveryWaitMs: 2_000,
+      cardWaitMs: 200,
+      onScanned: (code) => options.events?.emit('scanner.scanned', code),
+      technicianActive: () => technicianActive(),
+    },
   );
+  let technicianActive = () => false;
   // Speech off: tests of voice mode give the renderer a fake, and core/speech tests its own service.
   const speech = createSpeechService({ engine: null, cacheDir: options.dataDir, logger: options.logger });
   const endResidentSession = () => {
@@ -105,7 +112,9 @@ export function createTestHandlers(options: {
     now: clock,
     endResidentSession,
     logger: options.logger,
+    scans: resident.scans,
   });
+  technicianActive = () => technician.mode.current(clock()).state === 'active';
   const handlers: Handlers<KioskContract> = {
     ...countMatterUse(
       buildHandlers({ info: options.info, db: options.db, catalogSync: options.catalogSync }),

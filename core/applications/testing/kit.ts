@@ -38,7 +38,13 @@ export function fakeDeviceManager() {
   };
   const snapshot = (): DevicesSnapshot => ({
     devices: [],
-    journeys: { idCardSignIn: script.idCardSignIn, selfServiceSubmission: true, output: 'paper', keypadRating: true },
+    journeys: {
+      idCardSignIn: script.idCardSignIn,
+      selfServiceSubmission: true,
+      output: 'paper',
+      keypadRating: true,
+      scanCodes: false,
+    },
   });
   const devices: DeviceManager = {
     snapshot,
@@ -48,6 +54,7 @@ export function fakeDeviceManager() {
       return () => cardListeners.delete(listener);
     },
     onKeypad: () => () => undefined,
+    onScan: () => () => undefined,
     reportCamera: () => undefined,
     readCard: () => Promise.resolve(err({ kind: 'timeout', message: 'no card' })),
     print(document, options) {

@@ -4,6 +4,7 @@ import type { DeviceCondition, DeviceFault, SupervisedDevice } from '../../../dr
 import { ONLINE } from '../../../drivers/common/device';
 import type { IdCard } from '../../../drivers/idcard/card';
 import type { ReceiptDocument } from '../../../drivers/printer/receipt-document';
+import type { Scan } from '../../../drivers/scanner/scan';
 import type { DeviceBindings } from '../bindings';
 import type { PrintFailure, PrintOutcome, ReadCardError } from '../types';
 
@@ -34,9 +35,14 @@ export function fakeDevice(kind: SupervisedDevice['kind']) {
   return { device, control };
 }
 
-/** Fake bindings for manager and handler tests: every call is recorded, answers are scripted. */
-export function fakeBindings() {
+/**
+ * Fake bindings for manager and handler tests: every call is recorded, answers are scripted. No QR
+ * scanner unless asked for (`withScanner`), as on a station whose config names none.
+ */
+export function fakeBindings(options: { withScanner?: boolean } = {}) {
   const idCard = fakeDevice('idCardReader');
+  const scanner = options.withScanner ? fakeDevice('qrScanner') : null;
+  const scanListeners = new Set<(scan: Scan) => void>();
   const printer = fakeDevice('printer');
   const keypad = fakeDevice('evaluationKeypad');
   const cardListeners = new Set<(event: IdCardEvent, card: IdCard | null) => void>();
@@ -95,6 +101,25 @@ export function fakeBindings() {
       },
       emulator: null,
     },
+    scanner: scanner && {
+      mode: 'emulated',
+      binding: {
+        device: scanner.device,
+        onScan(listener) {
+          scanListeners.add(listener);
+          return () => scanListeners.delete(listener);
+        },
+      },
+      emulator: {
+        actions: ['scan'],
+        perform(action, argument) {
+          if (action !== 'scan' || !argument) return err('unknownAction');
+          performed.push(`scan:${argument}`);
+          for (const listener of [...scanListeners]) listener({ text: argument, symbology: 'qr' });
+          return ok(undefined);
+        },
+      },
+    },
     camera: { mode: 'emulated' },
     close: () => Promise.resolve(),
   };
@@ -103,10 +128,12 @@ export function fakeBindings() {
     idCard,
     printer,
     keypad,
+    scanner,
     printed,
     performed,
     script,
     emitCard: (event: IdCardEvent, card: IdCard | null) => cardListeners.forEach((l) => l(event, card)),
     press: (press: KeypadPress) => pressListeners.forEach((l) => l(press)),
+    scan: (text: string) => scanListeners.forEach((l) => l({ text, symbology: 'qr' })),
   };
 }

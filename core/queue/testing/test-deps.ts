@@ -76,6 +76,7 @@ export function fakePrinter() {
     onChange: unused,
     onIdCard: unused,
     onKeypad: unused,
+    onScan: unused,
     reportCamera: unused,
     readCard: unused,
     print,

@@ -12,6 +12,7 @@ import { migration0010 } from './0010-sealed-outbox-and-retention';
 import { migration0011 } from './0011-catalog-aliases-and-search-terms';
 import { migration0012 } from './0012-matter-usage';
 import { migration0013 } from './0013-work-calendar-document';
+import { migration0014 } from './0014-scanner-test';
 
 /** Every migration, in order. Append only. */
 export const migrations: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   migration0011,
   migration0012,
   migration0013,
+  migration0014,
 ];

@@ -3,9 +3,11 @@ import { err, ok, type Result } from '../../api/result';
 import type { DeviceManager, PrintFailure, PrintOutcome, ReadCardError } from '../../devices/types';
 import type { IdCard } from '../../../drivers/idcard/card';
 import type { ReceiptDocument } from '../../../drivers/printer/receipt-document';
+import type { Scan } from '../../../drivers/scanner/scan';
 
 /**
- * A DeviceManager for technician tests: four online devices, and answers the test sets up front.
+ * A DeviceManager for technician tests: five online devices (with a QR scanner), and answers the
+ * test sets up front.
  * It records what was printed and restarted; calls a test did not prepare for fail loudly.
  */
 export interface FakeDevices extends DeviceManager {
@@ -16,6 +18,8 @@ export interface FakeDevices extends DeviceManager {
   nextPrintFailure: PrintFailure | null;
   paperReplacedCount: number;
   setStatus(device: DeviceKind, patch: Partial<DeviceStatus>): void;
+  /** The scanner reads `text` (QR), as a resident or technician holding up a code. */
+  scan(text: string): void;
 }
 
 const since = '2026-11-21T07:00:00.000Z';
@@ -42,7 +46,9 @@ export function createFakeDevices(): FakeDevices {
     status('printer', 'EMU-POS-80', 'P0001'),
     status('evaluationKeypad', 'EMU-KEYPAD', null),
     status('documentCamera', 'EMU-CAM', null),
+    status('qrScanner', 'EMU-SCAN', null),
   ];
+  const scanListeners = new Set<(scan: Scan) => void>();
   const printedIds = new Set<string>();
   let printsSince = 0;
   const fake: FakeDevices = {
@@ -56,15 +62,28 @@ export function createFakeDevices(): FakeDevices {
       const index = statuses.findIndex((s) => s.device === device);
       statuses[index] = { ...statuses[index]!, ...patch };
     },
+    scan(text) {
+      for (const listener of [...scanListeners]) listener({ text, symbology: 'qr' });
+    },
     snapshot(): DevicesSnapshot {
       return {
         devices: statuses.map((s) => ({ ...s })),
-        journeys: { idCardSignIn: true, selfServiceSubmission: true, output: 'paper', keypadRating: true },
+        journeys: {
+          idCardSignIn: true,
+          selfServiceSubmission: true,
+          output: 'paper',
+          keypadRating: true,
+          scanCodes: true,
+        },
       };
     },
     onChange: () => () => undefined,
     onIdCard: () => () => undefined,
     onKeypad: () => () => undefined,
+    onScan(listener) {
+      scanListeners.add(listener);
+      return () => scanListeners.delete(listener);
+    },
     reportCamera: () => undefined,
     readCard(timeoutMs) {
       fake.readCardTimeouts.push(timeoutMs);

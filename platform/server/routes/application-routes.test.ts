@@ -120,6 +120,34 @@ describe('identity assurance', () => {
     ]);
   });
 
+  it('stores a 亮证码 sealed with the case, tells staff to verify it before 受理, and refuses an overlong one', async () => {
+    platform = createTestPlatform({ now: manualClock(MONDAY_10).now });
+    const code = 'https://zzfw.example.gov.cn/licence/verify?token=8c1f9a0e2b7d4c55';
+    const body = applicationBody({
+      licenceReferences: [{ materialName: '居民身份证', code, scannedAt: '2026-03-02T09:58:00+08:00' }],
+    });
+    const response = await submit(body);
+    expect(response.status).toBe(201);
+    const accepted = response.json<ApplicationAccepted>();
+    expect(accepted.receiptLines).toContain('已提交电子证照1项, 受理前由工作人员核验');
+    expect(await records()).toMatchObject([{ caseNo: accepted.caseNo, licencesToVerify: ['居民身份证'] }]);
+    // Sealed at rest like the rest of the submission: the code is nowhere in the rows in clear.
+    const rows = platform.db.prepare('SELECT * FROM applications').all() as Array<Record<string, unknown>>;
+    const stored = rows.map((row) =>
+      Object.values(row).map((v) => (Buffer.isBuffer(v) ? v.toString('latin1') : String(v))),
+    );
+    expect(JSON.stringify(stored)).not.toContain('8c1f9a0e2b7d4c55');
+    expect((await submit(applicationBody())).json<ApplicationAccepted>().receiptLines.join()).not.toContain('电子证照');
+    const tooLong = await submit(
+      applicationBody({
+        licenceReferences: [
+          { materialName: '居民身份证', code: 'x'.repeat(2049), scannedAt: '2026-03-02T09:58:00+08:00' },
+        ],
+      }),
+    );
+    expect(tooLong.status).toBe(422);
+  });
+
   it('refuses an identity for an agent the application does not have, and none for the one it has', async () => {
     platform = createTestPlatform({ now: manualClock(MONDAY_10).now });
     const phantom = await submit(applicationBody({ identity: { applicant: 'typedNumber', agent: 'idCardChip' } }));

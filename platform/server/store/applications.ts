@@ -89,6 +89,8 @@ function receiptLines(
   if (submission.bundle) {
     lines.push(`一件事: 第${submission.bundle.index + 1}项, 共${submission.bundle.count}项`);
   }
+  const licences = submission.licenceReferences?.length ?? 0;
+  if (licences > 0) lines.push(`已提交电子证照${licences}项, 受理前由工作人员核验`);
   lines.push('请保持电话畅通', '凭办件编号或身份证可查询办理进度');
   return lines.map((line) => line.slice(0, RECEIPT_LINE_MAX));
 }

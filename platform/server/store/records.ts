@@ -49,6 +49,7 @@ export function storedRecords(db: Database.Database, sealer: PlatformSealer): St
       agent: submission.agent ? masked(submission.agent.person) : null,
       identity: { applicant: applicantBy, agent: agentBy },
       identityCheckNeeded: !verified(applicantBy) || !verified(agentBy),
+      licencesToVerify: (submission.licenceReferences ?? []).map((licence) => licence.materialName),
     };
   });
   const tickets = db

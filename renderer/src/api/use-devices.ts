@@ -26,5 +26,23 @@ export function useDevices(): DevicesSnapshot | null {
 /** Which journeys may start; optimistic (everything available) until the first snapshot. */
 export function useJourneyAvailability(): JourneyAvailability {
   const snapshot = useDevices();
-  return snapshot?.journeys ?? { idCardSignIn: true, selfServiceSubmission: true, output: 'paper', keypadRating: true };
+  return (
+    snapshot?.journeys ?? {
+      idCardSignIn: true,
+      selfServiceSubmission: true,
+      output: 'paper',
+      keypadRating: true,
+      // Scanning is only offered once a scanner is known to be there.
+      scanCodes: false,
+    }
+  );
+}
+
+/**
+ * Whether the station has a QR scanner (it is in the device snapshot only when kiosk-config
+ * names one): the scan hints show only then, even while it is offline for a moment.
+ */
+export function useScannerFitted(): boolean {
+  const snapshot = useDevices();
+  return snapshot?.devices.some((device) => device.device === 'qrScanner') ?? false;
 }

@@ -33,7 +33,12 @@ export interface EmulatorAction {
     | 'press3'
     | 'press1'
     | 'unplugKeypad'
-    | 'replugKeypad';
+    | 'replugKeypad'
+    | 'scanSampleReceipt'
+    | 'scanForeignCode'
+    | 'scannerNoise'
+    | 'unplugScanner'
+    | 'replugScanner';
 }
 
 export const EMULATOR_ACTIONS: readonly EmulatorAction[] = [
@@ -62,4 +67,15 @@ export const EMULATOR_ACTIONS: readonly EmulatorAction[] = [
   { device: 'evaluationKeypad', action: 'press', argument: '1', label: 'press1' },
   { device: 'evaluationKeypad', action: 'unplug', label: 'unplugKeypad' },
   { device: 'evaluationKeypad', action: 'replug', label: 'replugKeypad' },
+  // A receipt as kiosk-config/default.json's progress page prints it (a case the platform may not have).
+  {
+    device: 'qrScanner',
+    action: 'scan',
+    argument: 'https://zwfw.example.gov.cn/anqiu/progress?case=AQ-20261121-0001',
+    label: 'scanSampleReceipt',
+  },
+  { device: 'qrScanner', action: 'scan', argument: 'https://pay.example.com/qr?code=0000', label: 'scanForeignCode' },
+  { device: 'qrScanner', action: 'garbage', label: 'scannerNoise' },
+  { device: 'qrScanner', action: 'unplug', label: 'unplugScanner' },
+  { device: 'qrScanner', action: 'replug', label: 'replugScanner' },
 ];

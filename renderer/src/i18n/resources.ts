@@ -42,6 +42,8 @@ import enKeyboard from './locales/en/keyboard.json';
 import enVoice from './locales/en/voice.json';
 import zhKeyboard from './locales/zh-CN/keyboard.json';
 import zhVoice from './locales/zh-CN/voice.json';
+import enScan from './locales/en/scan.json';
+import zhScan from './locales/zh-CN/scan.json';
 import type { Locale } from '../../../core/api/contract';
 
 /**
@@ -73,6 +75,7 @@ export const namespaces = [
   'search',
   'keyboard',
   'voice',
+  'scan',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -100,6 +103,7 @@ export const resources = {
     progress: zhProgress,
     keyboard: zhKeyboard,
     voice: zhVoice,
+    scan: zhScan,
   },
   en: {
     common: enCommon,
@@ -124,5 +128,6 @@ export const resources = {
     progress: enProgress,
     keyboard: enKeyboard,
     voice: enVoice,
+    scan: enScan,
   },
 } as const satisfies Record<Locale, Record<Namespace, object>>;

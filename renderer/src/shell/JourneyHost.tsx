@@ -54,11 +54,19 @@ export function JourneyHost({ journey }: { journey: Journey }) {
         />
       );
     case 'checkIn':
-      return <AppointmentJourney mode="checkIn" matterCode={null} servicePointId={null} onExit={onExit} />;
+      return (
+        <AppointmentJourney
+          mode="checkIn"
+          matterCode={null}
+          servicePointId={null}
+          scannedAppointmentId={journey.appointmentId ?? null}
+          onExit={onExit}
+        />
+      );
     case 'progress':
-      return <ProgressJourney />;
+      return <ProgressJourney scannedReference={journey.reference ?? null} />;
     case 'rating':
-      return <RatingJourney onExit={onExit} />;
+      return <RatingJourney scannedServiceRef={journey.serviceRef ?? null} onExit={onExit} />;
     case 'help':
       return <HelpJourney matterCode={journey.matterCode} onExit={onExit} />;
     case 'serviceMap':

@@ -4,6 +4,8 @@ import { BottomBar } from '../chrome/BottomBar';
 import { Header } from '../chrome/Header';
 import { IdleWarning } from '../chrome/IdleWarning';
 import { JourneyHost } from './JourneyHost';
+import { journeyKey } from './journeys';
+import { ScanRouting } from '../scan/ScanRouting';
 import { AttractScreen } from '../screens/attract/AttractScreen';
 import { FarewellScreen } from '../screens/farewell/FarewellScreen';
 import { BrowseScreen } from '../screens/browse/BrowseScreen';
@@ -93,7 +95,7 @@ export function Shell() {
           </Guarded>
         )}
         {screen === 'journey' && visit.journey && (
-          <Guarded key={`journey ${visit.journey.kind}`}>
+          <Guarded key={`journey ${journeyKey(visit.journey)}`}>
             <JourneyHost journey={visit.journey} />
           </Guarded>
         )}
@@ -108,6 +110,8 @@ export function Shell() {
           </Guarded>
         )}
       </main>
+      {/* The QR scanner works on every resident screen; the screen shown may take a read first. */}
+      <ScanRouting screen={screen} journey={visit.journey?.kind ?? null} send={send} />
       {idleWarning && <IdleWarning />}
       {/* Technician mode has its own way out (退出); back, home and language belong to residents. */}
       {!technician && <BottomBar />}

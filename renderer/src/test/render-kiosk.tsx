@@ -33,7 +33,13 @@ export function catalogHandlers(options: Pick<KioskOptions, 'info' | 'status' | 
     'devices.snapshot': () =>
       ok({
         devices: [],
-        journeys: { idCardSignIn: true, selfServiceSubmission: true, output: 'paper' as const, keypadRating: true },
+        journeys: {
+          idCardSignIn: true,
+          selfServiceSubmission: true,
+          output: 'paper' as const,
+          keypadRating: true,
+          scanCodes: false,
+        },
       }),
     'camera.reportStatus': () => ok({}),
     // Home's ticket and check-in tiles say when nobody calls again today; staff are on duty here.

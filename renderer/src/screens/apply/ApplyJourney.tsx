@@ -1,5 +1,7 @@
 import { useMachine } from '@xstate/react';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { acceptsLicenceCode } from '../../../../core/api/licence-materials';
+import { useScanClaim } from '../../scan/scan-claim';
 import { useClient } from '../../api/api-context';
 import { useJourneyAvailability } from '../../api/use-devices';
 import { useT } from '../../i18n/use-t';
@@ -72,6 +74,25 @@ export function ApplyJourney({
         : snapshot.matches('review') || snapshot.matches('submitting') || snapshot.matches('submitFailed')
           ? 'review'
           : null;
+
+  // On the materials step a code that is none of ours is a 亮证码 for the material shown: taken
+  // for one a licence can stand for, refused in words for any other (nothing else changes).
+  const [licenceRefusedFor, setLicenceRefusedFor] = useState<string | null>(null);
+  const shownMaterial = snapshot.matches({ materials: 'showing' })
+    ? context.draft?.materials[context.materialIndex]
+    : undefined;
+  useScanClaim(
+    shownMaterial
+      ? (code) => {
+          if (code.kind !== 'other') return false;
+          if (acceptsLicenceCode(shownMaterial.name)) {
+            setLicenceRefusedFor(null);
+            send({ type: 'LICENCE_SCANNED', scanId: code.scanId });
+          } else setLicenceRefusedFor(shownMaterial.name);
+          return true;
+        }
+      : null,
+  );
 
   if (snapshot.matches('signIn')) {
     return (
@@ -152,6 +173,8 @@ export function ApplyJourney({
           onCaptured={(result) => send({ type: 'CAPTURED', ...result })}
           onCancelCapture={() => send({ type: 'CANCEL_CAPTURE' })}
           onSkip={() => send({ type: 'SKIP_MATERIAL' })}
+          licenceRefused={licenceRefusedFor !== null && licenceRefusedFor === shownMaterial?.name}
+          onRemoveLicence={() => send({ type: 'REMOVE_LICENCE' })}
           onNext={() => send({ type: 'NEXT' })}
           onBack={() => send({ type: 'BACK' })}
         />

@@ -1,4 +1,7 @@
+import { acceptsLicenceCode } from '../../../../core/api/licence-materials';
+import { useScannerFitted } from '../../api/use-devices';
 import { useT } from '../../i18n/use-t';
+import '../../scan/scan.css';
 import type { ApplyContext } from './apply-machine';
 import { ApplyNoticeLine } from './ApplyNoticeLine';
 import { useRenderCapture } from './capture-context';
@@ -10,6 +13,9 @@ export interface MaterialsStepProps {
   readonly onCaptured: (result: { captureId: string; pageCount: number }) => void;
   readonly onCancelCapture: () => void;
   readonly onSkip: () => void;
+  /** A 亮证码 was scanned for a material no licence can stand for. */
+  readonly licenceRefused: boolean;
+  readonly onRemoveLicence: () => void;
   readonly onNext: () => void;
   readonly onBack: () => void;
 }
@@ -22,6 +28,7 @@ export interface MaterialsStepProps {
 export function MaterialsStep(props: MaterialsStepProps) {
   const { t } = useT();
   const renderCapture = useRenderCapture();
+  const scannerFitted = useScannerFitted();
   const { context } = props;
   const materials = context.draft?.materials ?? [];
   const material = materials[context.materialIndex];
@@ -40,7 +47,9 @@ export function MaterialsStep(props: MaterialsStepProps) {
     );
   }
 
-  const done = state?.kind === 'captured' || (state?.kind === 'skipped' && !material.required);
+  const done =
+    state?.kind === 'captured' || state?.kind === 'licence' || (state?.kind === 'skipped' && !material.required);
+  const licenceOffered = scannerFitted && acceptsLicenceCode(material.name);
   return (
     <div
       className="apply-step"
@@ -63,10 +72,29 @@ export function MaterialsStep(props: MaterialsStepProps) {
         <p className="apply-material-state" data-testid="material-state">
           {state?.kind === 'captured'
             ? t('apply:material.captured', { count: state.pageCount })
-            : state?.kind === 'skipped'
-              ? t('apply:material.skipped')
-              : t('apply:material.notYet')}
+            : state?.kind === 'licence'
+              ? t('scan:licence.attached')
+              : state?.kind === 'skipped'
+                ? t('apply:material.skipped')
+                : t('apply:material.notYet')}
         </p>
+        {state?.kind === 'licence' && (
+          <div className="apply-licence" data-testid="material-licence">
+            <button type="button" className="button" data-testid="licence-remove" onClick={props.onRemoveLicence}>
+              {t('scan:licence.remove')}
+            </button>
+          </div>
+        )}
+        {licenceOffered && state?.kind !== 'licence' && (
+          <p className="scan-hint" data-testid="licence-offer" data-speech="hint">
+            {t('scan:licence.offer')}
+          </p>
+        )}
+        {props.licenceRefused && (
+          <p className="apply-notice" role="alert" data-testid="licence-refused">
+            {t('scan:licence.notForThis')}
+          </p>
+        )}
         <p className="apply-hint" data-speech="hint">
           {t('apply:material.hint')}
         </p>

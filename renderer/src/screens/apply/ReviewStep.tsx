@@ -119,9 +119,11 @@ export function ReviewStep({
                   <dd>
                     {state?.kind === 'captured'
                       ? t('apply:material.captured', { count: state.pageCount })
-                      : state?.kind === 'skipped'
-                        ? t('apply:material.skipped')
-                        : t('apply:material.notYet')}
+                      : state?.kind === 'licence'
+                        ? t('scan:licence.review')
+                        : state?.kind === 'skipped'
+                          ? t('apply:material.skipped')
+                          : t('apply:material.notYet')}
                   </dd>
                 </div>
               );

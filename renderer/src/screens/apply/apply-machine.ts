@@ -26,7 +26,10 @@ export interface ApplyApi {
 export type FillSource = PrefilledField['filledFrom'];
 
 export type MaterialState =
-  { readonly kind: 'captured'; readonly captureId: string; readonly pageCount: number } | { readonly kind: 'skipped' };
+  | { readonly kind: 'captured'; readonly captureId: string; readonly pageCount: number }
+  | { readonly kind: 'skipped' }
+  /** Given as a 亮证码 the scanner read (core holds the text under scanId; the platform verifies it). */
+  | { readonly kind: 'licence'; readonly scanId: string };
 
 /** What the current step says about the last thing that went wrong; the step itself is the place. */
 export type ApplyNotice =
@@ -91,6 +94,9 @@ export type ApplyEvent =
   | { type: 'CAPTURED'; captureId: string; pageCount: number }
   | { type: 'CANCEL_CAPTURE' }
   | { type: 'SKIP_MATERIAL' }
+  /** A 亮证码 was scanned for the material shown (one a licence can stand for). */
+  | { type: 'LICENCE_SCANNED'; scanId: string }
+  | { type: 'REMOVE_LICENCE' }
   | { type: 'SET_DELIVERY'; delivery: Partial<DeliveryDraft> }
   | { type: 'EDIT'; step: ApplyStep }
   | { type: 'CONFIRM' }
@@ -122,13 +128,22 @@ function materialDone(context: ApplyContext, index: number): boolean {
   const material = context.draft?.materials[index];
   if (!material) return true;
   const state = context.materials[material.name];
-  return state?.kind === 'captured' || (!material.required && state?.kind === 'skipped');
+  return state?.kind === 'captured' || state?.kind === 'licence' || (!material.required && state?.kind === 'skipped');
 }
 
 function firstMissingRequired(context: ApplyContext): number {
   const materials = context.draft?.materials ?? [];
   const index = materials.findIndex((material, i) => material.required && !materialDone(context, i));
   return Math.max(0, index);
+}
+
+/** The 亮证码 given for materials; left out when there are none. */
+function licencesOf(context: ApplyContext): Pick<SubmitInput, 'licences'> {
+  const licences = (context.draft?.materials ?? []).flatMap((material) => {
+    const state = context.materials[material.name];
+    return state?.kind === 'licence' ? [{ materialName: material.name, scanId: state.scanId }] : [];
+  });
+  return licences.length > 0 ? { licences } : {};
 }
 
 export function submitInputOf(context: ApplyContext, confirmationId: string): SubmitInput {
@@ -143,6 +158,7 @@ export function submitInputOf(context: ApplyContext, confirmationId: string): Su
       const state = context.materials[material.name];
       return state?.kind === 'captured' ? [{ name: material.name, captureIds: [state.captureId] }] : [];
     }),
+    ...licencesOf(context),
     delivery: deliveryToSend(context.delivery, draft),
   };
 }
@@ -391,6 +407,31 @@ export const applyMachine = setup({
         showing: {
           on: {
             START_CAPTURE: 'capturing',
+            // The screen sends this only for a material a licence may stand for (acceptsLicenceCode).
+            LICENCE_SCANNED: {
+              actions: [
+                'discardCurrentCapture',
+                assign(({ context, event }) => {
+                  const material = context.draft?.materials[context.materialIndex];
+                  if (!material) return {};
+                  return {
+                    materials: {
+                      ...context.materials,
+                      [material.name]: { kind: 'licence' as const, scanId: event.scanId },
+                    },
+                    notice: 'none',
+                  };
+                }),
+              ],
+            },
+            REMOVE_LICENCE: {
+              actions: assign(({ context }) => {
+                const material = context.draft?.materials[context.materialIndex];
+                if (!material || context.materials[material.name]?.kind !== 'licence') return {};
+                const { [material.name]: _removed, ...rest } = context.materials;
+                return { materials: rest };
+              }),
+            },
             SKIP_MATERIAL: [
               {
                 guard: ({ context }) =>

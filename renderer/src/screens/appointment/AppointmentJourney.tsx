@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import type { Appointment } from '../../../../platform/contract/appointments';
 import { useClient } from '../../api/api-context';
 import { useKioskInfo } from '../../api/kiosk-info-context';
+import { useScannerFitted } from '../../api/use-devices';
 import { useT } from '../../i18n/use-t';
 import { useFinishVisit, useShellSend } from '../../shell/shell-context';
 import { Loading } from '../../states/Loading';
@@ -16,17 +17,21 @@ import { TicketView } from '../ticket/TicketView';
 import { appointmentMachine } from './appointment-machine';
 import { PhonePad } from './PhonePad';
 import '../ticket/journeys.css';
+import '../../scan/scan.css';
 
 /** 预约办事 (mode book) and 预约签到 (mode checkIn); see appointment-machine.ts for the steps. */
 export function AppointmentJourney({
   mode,
   matterCode,
   servicePointId,
+  scannedAppointmentId = null,
   onExit,
 }: {
   mode: 'book' | 'checkIn';
   matterCode: string | null;
   servicePointId: string | null;
+  /** Check-in opened by scanning a slip: after the card, that appointment is checked in. */
+  scannedAppointmentId?: string | null;
   onExit: () => void;
 }) {
   const { t } = useT();
@@ -34,8 +39,17 @@ export function AppointmentJourney({
   const send = useShellSend();
   const { station } = useKioskInfo();
   const time = useStationTime();
+  const scannerFitted = useScannerFitted();
   const [snapshot, sendStep] = useMachine(appointmentMachine, {
-    input: { client, mode, matterCode, servicePointId, location: station.location, today: time.today },
+    input: {
+      client,
+      mode,
+      matterCode,
+      servicePointId,
+      location: station.location,
+      today: time.today,
+      scannedAppointmentId,
+    },
   });
   const done = snapshot.status === 'done';
   // Booked or checked in (完成, or the slip timed out): the resident is done, the visit ends. Left
@@ -249,6 +263,17 @@ export function AppointmentJourney({
         </div>
       )}
 
+      {is('signingIn') && mode === 'checkIn' && context.scannedAppointmentId === null && scannerFitted && (
+        <p className="scan-hint" data-testid="scan-hint">
+          {t('scan:hint.checkIn')}
+        </p>
+      )}
+      {is('signingIn') && context.scannedAppointmentId !== null && (
+        // The slip was read; appointment.checkIn is a person's record, so the card comes next.
+        <p className="journey-note" data-testid="slip-scanned" data-speech="hint">
+          {t('scan:checkIn.scanned')}
+        </p>
+      )}
       {is('signingIn') && (
         <SignIn
           purpose={mode === 'book' ? 'appointment' : 'checkIn'}

@@ -39,6 +39,8 @@ interface AppointmentContext {
   readonly checkedIn: CheckInReceipt | null;
   readonly problem: AppointmentProblem | null;
   readonly resume: Resume;
+  /** The slip the resident scanned: checked in as soon as their card shows it is theirs. */
+  readonly scannedAppointmentId: string | null;
 }
 
 export interface AppointmentInput {
@@ -50,6 +52,8 @@ export interface AppointmentInput {
   readonly location: { lat: number; lng: number };
   /** Today on the station's clocks (its zone, the kiosk's clock): check-in lists today's appointments. */
   readonly today: () => string;
+  /** Check-in opened by scanning a slip (its appointment id). */
+  readonly scannedAppointmentId?: string | null;
 }
 
 export type AppointmentEvent =
@@ -193,6 +197,7 @@ export const appointmentMachine = setup({
     checkedIn: null,
     problem: null,
     resume: input.mode === 'checkIn' ? 'mine' : 'choices',
+    scannedAppointmentId: input.scannedAppointmentId ?? null,
   }),
   initial: 'start',
   states: {
@@ -333,6 +338,17 @@ export const appointmentMachine = setup({
         src: 'loadMine',
         input: ({ context }) => context,
         onDone: [
+          // The scanned slip is one of the signed-in resident's booked appointments: check it in.
+          {
+            guard: ({ context, event }) =>
+              event.output.ok &&
+              event.output.value.some((a) => a.status === 'booked' && a.appointmentId === context.scannedAppointmentId),
+            target: 'checkingIn',
+            actions: assign({
+              appointments: ({ event }) =>
+                event.output.ok ? event.output.value.filter((a) => a.status === 'booked') : [],
+            }),
+          },
           {
             guard: ({ event }) => event.output.ok && event.output.value.some((a) => a.status === 'booked'),
             target: 'choosingAppointment',
@@ -364,7 +380,7 @@ export const appointmentMachine = setup({
         src: 'checkIn',
         input: ({ context, event }) => ({
           context,
-          appointmentId: event.type === 'CHECK_IN' ? event.appointmentId : '',
+          appointmentId: event.type === 'CHECK_IN' ? event.appointmentId : (context.scannedAppointmentId ?? ''),
         }),
         onDone: [
           {

@@ -36,6 +36,7 @@ function renderActions(
           selfServiceSubmission: options.selfServiceSubmission ?? true,
           output: 'paper' as const,
           keypadRating: true,
+          scanCodes: false,
         },
       }),
   });

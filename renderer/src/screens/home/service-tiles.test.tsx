@@ -4,7 +4,13 @@ import { ok } from '../../../../core/api/result';
 import { renderKiosk, startVisit } from '../../test/render-kiosk';
 import { tileState } from './ServiceTiles';
 
-const allFine = { idCardSignIn: true, selfServiceSubmission: true, output: 'paper', keypadRating: true } as const;
+const allFine = {
+  idCardSignIn: true,
+  selfServiceSubmission: true,
+  output: 'paper',
+  keypadRating: true,
+  scanCodes: false,
+} as const;
 
 describe('service tiles: journey gating', () => {
   it('blocks only self-service submission when the document camera is down, and says why', () => {

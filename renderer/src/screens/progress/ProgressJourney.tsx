@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useClient } from '../../api/api-context';
 import { useKioskInfo } from '../../api/kiosk-info-context';
 import { useApiQuery } from '../../api/use-api-query';
+import { useScannerFitted } from '../../api/use-devices';
 import { useT } from '../../i18n/use-t';
 import { useFinishVisit, useShellSend } from '../../shell/shell-context';
 import { Loading } from '../../states/Loading';
@@ -13,15 +14,17 @@ import { MyCasesList } from './MyCasesList';
 import { progressMachine } from './progress-machine';
 import { ReferenceEntry } from './ReferenceEntry';
 import '../ticket/journeys.css';
+import '../../scan/scan.css';
 
 /** 办件进度查询: by ID card, or by the receipt's number (typed or scanned). */
-export function ProgressJourney() {
+export function ProgressJourney({ scannedReference = null }: { scannedReference?: string | null } = {}) {
   const { t } = useT();
   const client = useClient();
   const send = useShellSend();
   const finishVisit = useFinishVisit();
   const { station } = useKioskInfo();
-  const [snapshot, sendStep] = useMachine(progressMachine, { input: { client } });
+  const [snapshot, sendStep] = useMachine(progressMachine, { input: { client, scannedReference } });
+  const scannerFitted = useScannerFitted();
   const done = snapshot.status === 'done';
   useEffect(() => {
     // 完成 on the case: the resident is done, the visit ends.
@@ -42,6 +45,11 @@ export function ProgressJourney() {
           <p className="screen-subtitle" data-speech="hint">
             {t('progress:subtitle')}
           </p>
+          {scannerFitted && (
+            <p className="scan-hint" data-testid="scan-hint" data-speech="hint">
+              {t('scan:hint.receipt')}
+            </p>
+          )}
           <ul className="journey-choice-grid">
             <li>
               <button
@@ -64,8 +72,12 @@ export function ProgressJourney() {
                 onClick={() => sendStep({ type: 'BY_NUMBER' })}
               >
                 <span className="tile-text">
-                  <span className="tile-label">{t('progress:byNumber')}</span>
-                  <span className="tile-hint">{t('progress:byNumberHint')}</span>
+                  <span className="tile-label">
+                    {scannerFitted ? t('progress:byNumber') : t('scan:withoutScanner.byNumber')}
+                  </span>
+                  <span className="tile-hint">
+                    {scannerFitted ? t('progress:byNumberHint') : t('scan:withoutScanner.byNumberHint')}
+                  </span>
                 </span>
               </button>
             </li>
@@ -105,6 +117,7 @@ export function ProgressJourney() {
       {snapshot.matches('entering') && (
         <ReferenceEntry
           initial={snapshot.context.reference}
+          scannerFitted={scannerFitted}
           onLookup={(reference) => sendStep({ type: 'LOOKUP', reference })}
           onBack={() => sendStep({ type: 'BACK' })}
         />

@@ -1,4 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { useKioskInfo } from '../../api/kiosk-info-context';
 import { useT } from '../../i18n/use-t';
 import { isLookupReference, parseReference } from './reference';
 import '../ticket/journeys.css';
@@ -8,26 +9,30 @@ const KEYS = [...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ', '-'] as const;
 /**
  * The receipt's number: typed with big keys, or scanned. A keyboard-wedge scanner types the QR
  * content and Enter into the focused field, so the field keeps the focus (the keys do not take
- * it) and Enter looks up; `bmkiosk:progress:<ref>` is understood as the ref.
+ * it) and Enter looks up; the receipt's code (reference.ts) is understood as its number.
  */
 export function ReferenceEntry({
   initial,
+  scannerFitted,
   onLookup,
   onBack,
 }: {
   /** What was looked up last, kept so a mistyped number can be corrected rather than retyped. */
   initial: string;
+  /** A QR scanner is configured: the hint says the receipt's code can be scanned. */
+  scannerFitted: boolean;
   onLookup: (reference: string) => void;
   onBack: () => void;
 }) {
   const { t } = useT();
+  const { station } = useKioskInfo();
   const [text, setText] = useState(initial);
   const [tooShort, setTooShort] = useState(false);
   const field = useRef<HTMLInputElement>(null);
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    const reference = parseReference(text);
+    const reference = parseReference(text, station.progressPageUrl ?? null);
     if (isLookupReference(reference)) onLookup(reference);
     else setTooShort(true);
   };
@@ -42,11 +47,16 @@ export function ReferenceEntry({
   return (
     <form className="journey-step" data-testid="progress-entry" onSubmit={submit}>
       <h2 className="journey-step-title" data-speech="title">
-        {t('progress:entry.title')}
+        {scannerFitted ? t('progress:entry.title') : t('scan:withoutScanner.entryTitle')}
       </h2>
       <p className="journey-note" data-speech="hint">
-        {t('progress:entry.hint')}
+        {scannerFitted ? t('progress:entry.hint') : t('scan:withoutScanner.entryHint')}
       </p>
+      {scannerFitted && (
+        <p className="scan-hint" data-testid="scan-hint">
+          {t('scan:hint.receipt')}
+        </p>
+      )}
       <label className="journey-note" htmlFor="progress-reference">
         {t('progress:entry.label')}
       </label>

@@ -81,7 +81,7 @@ describe('progress journey', () => {
         },
       },
     );
-    await user.click(await screen.findByText('输入或扫描受理编号'));
+    await user.click(await screen.findByText('输入受理编号'));
     const entry = await screen.findByTestId('progress-entry');
     for (const key of 'AQ-2025-000123') await user.click(within(entry).getByRole('button', { name: `按键 ${key}` }));
     expect(screen.getByTestId<HTMLInputElement>('progress-reference').value).toBe('AQ-2025-000123');
@@ -109,7 +109,7 @@ describe('progress journey', () => {
         },
       },
     );
-    await user.click(await screen.findByText('输入或扫描受理编号'));
+    await user.click(await screen.findByText('输入受理编号'));
     const field = await screen.findByTestId('progress-reference');
     expect(document.activeElement).toBe(field);
     await user.keyboard('bmkiosk:progress:AQ-2025-000123{Enter}');
@@ -123,7 +123,7 @@ describe('progress journey', () => {
       { kind: 'progress' },
       { handlers: { 'progress.lookup': () => err({ code: answer, message: 'test' }) } },
     );
-    await user.click(await screen.findByText('输入或扫描受理编号'));
+    await user.click(await screen.findByText('输入受理编号'));
     fireEvent.change(await screen.findByTestId('progress-reference'), { target: { value: 'AQ-2025-999999' } });
     await user.click(screen.getByTestId('progress-lookup'));
     expect((await screen.findByTestId('progress-problem')).textContent).toContain('没有找到这个编号的办件');
@@ -135,7 +135,7 @@ describe('progress journey', () => {
 
   it('a too-short number is caught before asking', async () => {
     const { user, fake } = renderJourney({ kind: 'progress' });
-    await user.click(await screen.findByText('输入或扫描受理编号'));
+    await user.click(await screen.findByText('输入受理编号'));
     await user.keyboard('AB1{Enter}');
     expect((await screen.findByRole('alert')).textContent).toContain('编号太短');
     expect(fake.callsTo('progress.lookup')).toHaveLength(0);
@@ -173,7 +173,7 @@ describe('progress journey', () => {
         { kind: 'progress' },
         { fakeTimers: true, handlers: { 'progress.lookup': () => new Promise(() => undefined) } },
       );
-      await user.click(await screen.findByText('输入或扫描受理编号'));
+      await user.click(await screen.findByText('输入受理编号'));
       await user.keyboard('AQ-2025-000123{Enter}');
       expect(screen.queryByText('仍在查询，请稍候…')).toBeNull();
       act(() => {
@@ -191,6 +191,18 @@ describe('parseReference', () => {
     expect(parseReference(' bmkiosk:progress:AQ-2025-000123\n')).toBe('AQ-2025-000123');
     expect(parseReference('BMKIOSK:PROGRESS:5f0c2b1e-8d3a')).toBe('5f0c2b1e-8d3a');
     expect(parseReference('AQ 2025')).toBe('AQ2025');
+  });
+
+  it("takes the number out of the receipt's https code on this station's progress page only", () => {
+    const page = 'https://zwfw.example.gov.cn/anqiu/progress';
+    expect(parseReference(`${page}?case=AQ-20261121-0001`, page)).toBe('AQ-20261121-0001');
+    expect(parseReference(`${page}?ref=5F0C2B1E-8D3A-4C55-9A77-0E2F3B4C5D6E`, page)).toBe(
+      '5f0c2b1e-8d3a-4c55-9a77-0e2f3b4c5d6e',
+    );
+    // Another site's address stays what it is (core answers caseNotFound).
+    expect(parseReference('https://pay.example.com/?case=AQ-20261121-0001', page)).toBe(
+      'https://pay.example.com/?case=AQ-20261121-0001',
+    );
   });
 });
 

@@ -47,7 +47,11 @@ export const progressMachine = setup({
   types: {
     context: {} as ProgressContext,
     events: {} as ProgressEvent,
-    input: {} as { client: Client<KioskContract> },
+    input: {} as {
+      client: Client<KioskContract>;
+      /** A receipt the resident scanned: looked up at once, as if typed. */
+      scannedReference?: string | null;
+    },
   },
   actors: {
     loadMine: fromPromise<Outcome<MyCases>, { client: Client<KioskContract> }>(({ input }) =>
@@ -67,13 +71,16 @@ export const progressMachine = setup({
   context: ({ input }) => ({
     client: input.client,
     mine: null,
-    reference: '',
+    reference: input.scannedReference ?? '',
     lookup: null,
     problem: null,
     origin: 'number',
   }),
-  initial: 'choosing',
+  initial: 'start',
   states: {
+    start: {
+      always: [{ guard: ({ context }) => context.reference !== '', target: 'looking' }, { target: 'choosing' }],
+    },
     choosing: {
       entry: assign({ problem: null, lookup: null }),
       on: {

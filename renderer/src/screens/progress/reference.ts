@@ -1,14 +1,19 @@
-/** What the receipt's QR code holds: `bmkiosk:progress:<reference>`. */
-const QR_PREFIX = 'bmkiosk:progress:';
+import { LEGACY_PROGRESS_PREFIX, parsePrintedCode } from '../../../../core/api/printed-codes';
 
 /**
- * The reference a resident typed, or a keyboard-wedge scanner typed from the receipt's QR code:
- * the QR prefix and stray spaces are dropped; the rest (办件编号 or a local reference) is kept as
- * it is, since local references are lowercase UUIDs.
+ * The reference a resident typed, or a scanner set up as a plain keyboard typed from the
+ * receipt's QR code (the progress page's address, or `bmkiosk:progress:<reference>` on older
+ * receipts; core/api/printed-codes.ts): the number inside a code of ours, otherwise the text
+ * without stray spaces, kept as it is, since local references are lowercase UUIDs.
  */
-export function parseReference(raw: string): string {
-  const trimmed = raw.trim();
-  const withoutPrefix = trimmed.toLowerCase().startsWith(QR_PREFIX) ? trimmed.slice(QR_PREFIX.length) : trimmed;
+export function parseReference(raw: string, pageUrl: string | null = null): string {
+  const code = parsePrintedCode(raw, pageUrl);
+  if (code?.kind === 'case') return code.caseNo;
+  if (code?.kind === 'localRef') return code.localRef;
+  const text = raw.trim();
+  const withoutPrefix = text.toLowerCase().startsWith(LEGACY_PROGRESS_PREFIX)
+    ? text.slice(LEGACY_PROGRESS_PREFIX.length)
+    : text;
   return withoutPrefix.replace(/\s+/g, '');
 }
 

@@ -17,12 +17,19 @@ import './rating.css';
  * 好差评 for what this visit did. The screen and the 好差评 keypad choose the same level; the
  * machine (rating-machine.ts) holds the rules and the timeouts, this only draws it.
  */
-export function RatingJourney({ onExit }: { onExit: () => void }) {
+export function RatingJourney({
+  scannedServiceRef = null,
+  onExit,
+}: {
+  /** Opened by scanning a ticket: that ticket's service is rated first. */
+  scannedServiceRef?: string | null;
+  onExit: () => void;
+}) {
   const { t } = useT();
   const client = useClient();
   const { station } = useKioskInfo();
   const elder = useElder();
-  const [machine] = useState(() => createRatingMachine(ratingApi(client)));
+  const [machine] = useState(() => createRatingMachine(ratingApi(client), undefined, scannedServiceRef));
   const [state, send] = useMachine(machine);
 
   useEffect(

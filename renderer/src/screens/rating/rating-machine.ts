@@ -110,7 +110,12 @@ function problemFromSubmit(error: ApiError): RatingProblem {
  * for 差评 a callback phone, then send once. Every step has a named timeout; an untouched rating
  * screen leaves without sending.
  */
-export function createRatingMachine(api: RatingApi, makeConfirmationId: () => string = () => crypto.randomUUID()) {
+export function createRatingMachine(
+  api: RatingApi,
+  makeConfirmationId: () => string = () => crypto.randomUUID(),
+  /** The service of a ticket the resident scanned: rated first, without choosing. */
+  scannedServiceRef: string | null = null,
+) {
   return setup({
     types: { context: {} as RatingContext, events: {} as RatingEvent },
     delays: RATING_TIMEOUTS,
@@ -130,6 +135,8 @@ export function createRatingMachine(api: RatingApi, makeConfirmationId: () => st
       canResend: ({ context }) =>
         context.problem === 'sendFailed' && context.draft !== null && context.draft.level !== null,
       oneToRate: ({ context }) => unrated(context.services).length === 1,
+      scannedToRate: ({ context }) =>
+        scannedServiceRef !== null && unrated(context.services).some((service) => service.ref === scannedServiceRef),
       moreToRate: ({ context }) => unrated(context.services).length > 0,
       phoneAllowed: ({ context }) => isBadLevel(context.draft?.level ?? null),
     },
@@ -137,6 +144,10 @@ export function createRatingMachine(api: RatingApi, makeConfirmationId: () => st
       draftOnlyService: assign(({ context }) => {
         const [only] = unrated(context.services);
         return { draft: only ? freshDraft(only) : null };
+      }),
+      draftScanned: assign(({ context }) => {
+        const scanned = unrated(context.services).find((service) => service.ref === scannedServiceRef);
+        return { draft: scanned ? freshDraft(scanned) : null };
       }),
       draftChosen: assign(({ context, event }) => {
         if (event.type !== 'CHOOSE_SERVICE') return {};
@@ -215,6 +226,7 @@ export function createRatingMachine(api: RatingApi, makeConfirmationId: () => st
       },
       routing: {
         always: [
+          { guard: 'scannedToRate', target: 'rating', actions: 'draftScanned' },
           { guard: 'oneToRate', target: 'rating', actions: 'draftOnlyService' },
           { guard: 'moreToRate', target: 'choosing' },
           { target: 'nothingToRate' },

@@ -42,7 +42,13 @@ function renderLifeEvents(selfServiceSubmission = true) {
       'devices.snapshot': () =>
         ok({
           devices: [],
-          journeys: { idCardSignIn: true, selfServiceSubmission, output: 'paper' as const, keypadRating: true },
+          journeys: {
+            idCardSignIn: true,
+            selfServiceSubmission,
+            output: 'paper' as const,
+            keypadRating: true,
+            scanCodes: false,
+          },
         }),
     },
   );

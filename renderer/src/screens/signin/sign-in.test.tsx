@@ -148,7 +148,13 @@ describe('SignIn where only the card will do (a person’s records)', () => {
       <SignIn purpose="progress" requireCard="progress" allowAgent={false} onSignedIn={() => {}} onCancel={() => {}} />,
       {
         handlers: { 'session.state': () => ok(noOne) },
-        journeys: { idCardSignIn: false, selfServiceSubmission: true, output: 'paper', keypadRating: true },
+        journeys: {
+          idCardSignIn: false,
+          selfServiceSubmission: true,
+          output: 'paper',
+          keypadRating: true,
+          scanCodes: false,
+        },
       },
     );
     const unavailable = await screen.findByTestId('card-unavailable');
@@ -164,7 +170,13 @@ describe('SignIn by typing the ID number', () => {
     const { fake, user } = renderJourney(
       <SignIn purpose="apply" allowAgent={false} onSignedIn={() => {}} onCancel={() => {}} />,
       {
-        journeys: { idCardSignIn: false, selfServiceSubmission: true, output: 'paper', keypadRating: true },
+        journeys: {
+          idCardSignIn: false,
+          selfServiceSubmission: true,
+          output: 'paper',
+          keypadRating: true,
+          scanCodes: false,
+        },
         handlers: {
           'session.state': () => ok(noOne),
           'session.signInWithIdNumber': () =>

@@ -8,6 +8,7 @@ import { useKioskInfo } from '../../api/kiosk-info-context';
 import { PaperCounter } from './PaperCounter';
 import { QueryView } from './QueryView';
 import { CaptureFrameTest, KeypadTest, SoundTest } from './RendererTests';
+import { ScanTest } from './ScanTest';
 import { useTechnicianApi } from './technician-api';
 import { useTechnicianQuery } from './use-technician-query';
 
@@ -27,6 +28,8 @@ export function DeviceTestControls({ device, onDone }: { device: DeviceKind; onD
           <SoundTest onDone={onDone} />
         </>
       );
+    case 'qrScanner':
+      return <ScanTest onDone={onDone} />;
   }
 }
 

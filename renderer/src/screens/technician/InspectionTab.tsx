@@ -8,7 +8,10 @@ import { QueryView } from './QueryView';
 import { useTechnicianApi } from './technician-api';
 import { useTechnicianQuery } from './use-technician-query';
 
-const DEVICES: readonly DeviceKind[] = ['idCardReader', 'printer', 'documentCamera', 'evaluationKeypad'];
+const DEVICES: readonly DeviceKind[] = ['idCardReader', 'printer', 'documentCamera', 'evaluationKeypad', 'qrScanner'];
+/** The QR scanner is optional: it is inspected where the station has one. */
+const fitted = (device: DeviceKind, devices: ReadonlyArray<{ device: DeviceKind }>) =>
+  device !== 'qrScanner' || devices.some((status) => status.device === device);
 const SUPPLY_LEVELS: readonly SupplyLevel[] = ['full', 'low', 'out', 'unknown'];
 const OUTCOMES: ReadonlyArray<InspectionDraft['outcome']> = ['normal', 'fixedOnSite', 'needsRepair'];
 
@@ -123,7 +126,7 @@ export function InspectionTab() {
           );
           return (
             <ol className="technician-checklist">
-              {DEVICES.map((device) => (
+              {DEVICES.filter((device) => fitted(device, value.devices.devices)).map((device) => (
                 <li key={device} data-device={device}>
                   <h3>{t(`devices:kind.${device}`)}</h3>
                   <TestsSoFar tests={thisInspection} device={device} />

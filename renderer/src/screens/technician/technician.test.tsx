@@ -27,7 +27,7 @@ function device(kind: DeviceStatus['device']): DeviceStatus {
 
 const snapshot: DevicesSnapshot = {
   devices: [device('idCardReader'), device('printer'), device('evaluationKeypad'), device('documentCamera')],
-  journeys: { idCardSignIn: true, selfServiceSubmission: true, output: 'paper', keypadRating: true },
+  journeys: { idCardSignIn: true, selfServiceSubmission: true, output: 'paper', keypadRating: true, scanCodes: false },
 };
 
 const overview: TechnicianOverview = {

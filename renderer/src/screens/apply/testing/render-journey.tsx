@@ -17,6 +17,7 @@ export const allDevicesFine: JourneyAvailability = {
   selfServiceSubmission: true,
   output: 'paper',
   keypadRating: true,
+  scanCodes: false,
 };
 
 /** Starts the visit and shows which journey (and screen) the shell was asked to open, for assertions. */

@@ -1,12 +1,12 @@
 import type { Result } from '../../core/api/result';
 
 /**
- * The narrow node-hid surface the keypad is written against (a structural `Pick` of `HIDAsync`;
- * docs/design-anchors.md §7.6). Only the async API: a blocking `read` racing `close` can segfault
- * (node-hid PR #559) and hangs `process.exit` (#194), docs/reliability.md §5.
+ * The narrow node-hid surface the HID drivers (好差评 keypad, QR scanner) are written against (a
+ * structural `Pick` of `HIDAsync`; docs/design-anchors.md §7.6). Only the async API: a blocking `read`
+ * racing `close` can segfault (node-hid PR #559) and hangs `process.exit` (#194), docs/reliability.md §5.
  *
- * `node-hid-transport.ts` is the only file that imports node-hid; the emulator implements the same
- * seam in memory, so the keypad code runs unchanged against both.
+ * `node-hid-transport.ts` is the only file that imports node-hid; the emulators implement the same
+ * seam in memory, so the driver code runs unchanged against both.
  */
 export interface HidTransport {
   /** One input report per event, as hidapi delivers it (numbered reports start with their ID). */

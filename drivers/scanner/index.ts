@@ -1,0 +1,21 @@
+/** The QR/barcode scanner (扫码器): serial CDC-ACM, HID POS or keyboard wedge. */
+export type { QrScanner, ScannerLogger, ScannerState, ScanRejected } from './scanner';
+export type { Scan, ScanEncoding, ScanOutcome, ScanRejection, Symbology } from './scan';
+export { DEFAULT_INTER_CHARACTER_TIMEOUT_MS, DEFAULT_MAX_SCAN_BYTES, decodeScanBytes, symbologyFromAim } from './scan';
+export { createSerialScanner, SERIAL_SCANNER_MODEL } from './serial-scanner';
+export type { SerialScannerOptions } from './serial-scanner';
+export { createHidScanner } from './hid-scanner';
+export type { HidScannerOptions } from './hid-scanner';
+export { createSerialScanAssembler, suffixBytes } from './serial-framing';
+export type { SerialFraming, SerialSuffix } from './serial-framing';
+export { createHidPosAssembler, hidPosReportsOf, readHidPosReport } from './hid-pos-report';
+export type { HidPosFraming } from './hid-pos-report';
+export { createWedgeAssembler, wedgeReportsOf } from './wedge-keys';
+export type { WedgeFraming } from './wedge-keys';
+export { createSerialScannerEmulator, encodeScanText, NOISE } from './serial-emulator';
+export type { ScannerEmulatorError, ScanPacing, SerialScannerEmulator } from './serial-emulator';
+export { startEmulatedSerialScanner } from './emulated-serial-scanner';
+export type { EmulatedSerialScanner } from './emulated-serial-scanner';
+export { createHidScannerEmulator, EMULATED_SCANNER_PRODUCT_ID, EMULATED_SCANNER_VENDOR_ID } from './hid-emulator';
+export type { HidScannerEmulator } from './hid-emulator';
+export { REFUSALS_BEFORE_WARNING } from './scan-events';
