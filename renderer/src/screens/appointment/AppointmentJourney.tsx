@@ -8,6 +8,7 @@ import { useFinishVisit, useShellSend } from '../../shell/shell-context';
 import { Loading } from '../../states/Loading';
 import { SignIn } from '../signin/SignIn';
 import { ChoicePages } from '../ticket/ChoicePages';
+import { placeName } from '../../format/place-name';
 import { formatChinaClock, formatChinaDay, formatChinaDayTime } from '../../format/china-time';
 import { JourneyNotice } from '../ticket/JourneyNotice';
 import { TicketView } from '../ticket/TicketView';
@@ -45,7 +46,8 @@ export function AppointmentJourney({
 
   const context = snapshot.context;
   const locale = i18n.language;
-  const pointName = (id: string | null) => context.choices.points.find((p) => p.id === id)?.name ?? id ?? '';
+  const pointNames = new Map(context.choices.points.map((p) => [p.id, p.name] as const));
+  const pointName = (id: string | null) => placeName(id, pointNames, station, t('common:place.unknown'));
   const matterName = context.choices.matters.find((m) => m.code === context.matterCode)?.name ?? context.matterCode;
   const is = (state: string) => snapshot.matches(state as never);
   const rate = () => send({ type: 'OPEN_JOURNEY', journey: { kind: 'rating' } });

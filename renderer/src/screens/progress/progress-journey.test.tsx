@@ -81,7 +81,7 @@ describe('progress journey', () => {
         },
       },
     );
-    await user.click(await screen.findByText('输入或扫描受理编号'));
+    await user.click(await screen.findByText('输入或扫描办件编号'));
     const entry = await screen.findByTestId('progress-entry');
     for (const key of 'AQ-2025-000123') await user.click(within(entry).getByRole('button', { name: `按键 ${key}` }));
     expect(screen.getByTestId<HTMLInputElement>('progress-reference').value).toBe('AQ-2025-000123');
@@ -109,7 +109,7 @@ describe('progress journey', () => {
         },
       },
     );
-    await user.click(await screen.findByText('输入或扫描受理编号'));
+    await user.click(await screen.findByText('输入或扫描办件编号'));
     const field = await screen.findByTestId('progress-reference');
     expect(document.activeElement).toBe(field);
     await user.keyboard('bmkiosk:progress:AQ-2025-000123{Enter}');
@@ -123,7 +123,7 @@ describe('progress journey', () => {
       { kind: 'progress' },
       { handlers: { 'progress.lookup': () => err({ code: answer, message: 'test' }) } },
     );
-    await user.click(await screen.findByText('输入或扫描受理编号'));
+    await user.click(await screen.findByText('输入或扫描办件编号'));
     fireEvent.change(await screen.findByTestId('progress-reference'), { target: { value: 'AQ-2025-999999' } });
     await user.click(screen.getByTestId('progress-lookup'));
     expect((await screen.findByTestId('progress-problem')).textContent).toContain('没有找到这个编号的办件');
@@ -135,9 +135,9 @@ describe('progress journey', () => {
 
   it('a too-short number is caught before asking', async () => {
     const { user, fake } = renderJourney({ kind: 'progress' });
-    await user.click(await screen.findByText('输入或扫描受理编号'));
+    await user.click(await screen.findByText('输入或扫描办件编号'));
     await user.keyboard('AB1{Enter}');
-    expect((await screen.findByRole('alert')).textContent).toContain('编号太短');
+    expect((await screen.findByRole('alert')).textContent).toContain('编号没有输全');
     expect(fake.callsTo('progress.lookup')).toHaveLength(0);
   });
 
@@ -173,7 +173,7 @@ describe('progress journey', () => {
         { kind: 'progress' },
         { fakeTimers: true, handlers: { 'progress.lookup': () => new Promise(() => undefined) } },
       );
-      await user.click(await screen.findByText('输入或扫描受理编号'));
+      await user.click(await screen.findByText('输入或扫描办件编号'));
       await user.keyboard('AQ-2025-000123{Enter}');
       expect(screen.queryByText('仍在查询，请稍候…')).toBeNull();
       act(() => {
