@@ -1,9 +1,9 @@
 import { useMachine } from '@xstate/react';
 import { useEffect } from 'react';
 import type { Appointment } from '../../../../platform/contract/appointments';
-import { useClient } from '../../api/api-context';
 import { useKioskInfo } from '../../api/kiosk-info-context';
 import { useT } from '../../i18n/use-t';
+import { useClientRememberingPhones } from '../../shell/visit-memory';
 import { useFinishVisit, useShellSend } from '../../shell/shell-context';
 import { Loading } from '../../states/Loading';
 import { SignIn } from '../signin/SignIn';
@@ -29,7 +29,8 @@ export function AppointmentJourney({
   onExit: () => void;
 }) {
   const { t, i18n } = useT();
-  const client = useClient();
+  // A phone sent here is offered again by the next journey of this visit.
+  const client = useClientRememberingPhones();
   const send = useShellSend();
   const { station } = useKioskInfo();
   const [snapshot, sendStep] = useMachine(appointmentMachine, {
