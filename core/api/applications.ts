@@ -42,6 +42,11 @@ export const ApplicationDraft = z.object({
     mail: z.boolean().describe('the result can be mailed (证照邮寄送达)'),
     /** Province/city/county of this station, to start the mailing address from. */
     mailDefaults: PostalAddress.omit({ detail: true, postcode: true }),
+    /**
+     * The address on the applicant's ID card, offered (not filled in) as the mailing address;
+     * null for a typed sign-in or a card without one.
+     */
+    cardAddress: z.string().max(200).nullable(),
   }),
   /** This resident submitted here before: offer (with consent) to reuse phone, address … */
   history: z.object({ lastSubmittedAt: z.iso.datetime({ offset: true }), fieldNames: z.array(z.string()) }).nullable(),

@@ -117,6 +117,8 @@ describe('self-service applications', () => {
         pickUp: { servicePointId: 'TEST-STATION', name: '东埠村便民服务站', address: '东埠村党群服务中心一楼' },
         mail: true,
         mailDefaults: { regionCode: '370784107', province: '山东省', city: '潍坊市', county: '安丘市' },
+        // Offered on the delivery step as the mailing address; never filled in unasked.
+        cardAddress: elderlyResident.address,
       });
       expect(draft.value.matters.map((m) => m.promisedWorkingDays)).toEqual([null, 10]);
       expect(draft.value.history).toBeNull();

@@ -4,7 +4,7 @@ import { err, ok } from '../api/result';
 import type { Handlers } from '../api/types';
 import type { ServiceDeps } from '../app/service-deps';
 import { getMatter } from '../catalog/catalog-store';
-import { isVerified } from '../session/resident-session-types';
+import { cardOf, isVerified, type SignedIn } from '../session/resident-session-types';
 import { rememberedValues } from './history';
 import { formOfMatter, mergeForms, MINIMAL_FORM } from './matter-form';
 import { applicableMatters } from './matters';
@@ -68,6 +68,7 @@ export function buildApplicationHandlers(
             city: region.city,
             county: region.county,
           },
+          cardAddress: cardAddressOf(applicant),
         },
         // Names only: the values themselves need the resident's consent (application.historyPrefill).
         history: remembered
@@ -106,4 +107,10 @@ export function buildApplicationHandlers(
     'application.submit': (input) => submitter.submit(input),
     'application.reprintReceipt': ({ localRef }) => submitter.reprint(localRef),
   };
+}
+
+/** The address printed on the applicant's card, when the card was read (a typed sign-in has none). */
+function cardAddressOf(applicant: SignedIn): string | null {
+  const card = cardOf(applicant);
+  return card && 'address' in card && card.address.trim() !== '' ? card.address.trim() : null;
 }

@@ -122,11 +122,13 @@ describe('appointment.book', () => {
       '预约号 AP-1',
       '老年优待证办理',
       '2026-11-21 14:00-14:30',
-      'SP-1',
+      // The fake platform does not name SP-1: the slip says it in words, never the id.
+      '预约的服务点',
       '请按时到达并在自助终端签到',
     ]) {
       expect(text).toContain(line);
     }
+    expect(text).not.toContain('SP-1');
     expect(text).not.toContain(RESIDENT.idNumber);
     expect(t.session.session.completed()).toMatchObject([{ kind: 'appointment', ref: 'AP-1', matterCode: MATTER }]);
   });

@@ -130,7 +130,8 @@ export function buildAppointmentHandlers(
       path: `/service-points/${encodeURIComponent(servicePointId)}`,
       schema: ServicePoint,
     });
-    if (!answer.ok) return servicePointId;
+    // Unreachable: this station by its own name; another point in words, never its id.
+    if (!answer.ok) return servicePointId === deps.info.station.id ? deps.info.station.name : '预约的服务点';
     const point = answer.value.body as ServicePoint;
     return `${point.name}（${point.address}）`;
   };

@@ -18,14 +18,18 @@ import { SEED_THEMES } from './themes';
 /**
  * A matter's version rises whenever any element of it changes (records carry code + version):
  * every matter gained its aliases in 2026.12.01-1, and the self-service matters had gained their
- * form in 2026.11.28-1 before that.
+ * form in 2026.11.28-1 before that. In 2026.12.06-1 the pension enrolment guide (seq 2) stopped
+ * saying the ID card is only read at the kiosk: the kiosk photographs every required material.
  */
 const FIRST_VERSION = 1;
 const FORM_ADDED = 1;
 const ALIASES_ADDED = 1;
+const GUIDE_CORRECTED = 1;
+/** Matters (by seq) whose guide was corrected after it was first published. */
+const CORRECTED_GUIDES: ReadonlySet<number> = new Set([2]);
 
-export const SEED_CATALOG_VERSION = '2026.12.01-1';
-export const SEED_PUBLISHED_AT = '2026-12-01T09:00:00+08:00';
+export const SEED_CATALOG_VERSION = '2026.12.06-1';
+export const SEED_PUBLISHED_AT = '2026-12-06T09:00:00+08:00';
 export const SEED_REGION = { code: '370784', name: '安丘市' } as const;
 
 /**
@@ -98,7 +102,11 @@ export function buildSeedCatalog(
     }
     return {
       code: seedMatterCode(seq),
-      version: FIRST_VERSION + (seedForm ? FORM_ADDED : 0) + (aliasRow ? ALIASES_ADDED : 0),
+      version:
+        FIRST_VERSION +
+        (seedForm ? FORM_ADDED : 0) +
+        (aliasRow ? ALIASES_ADDED : 0) +
+        (CORRECTED_GUIDES.has(seq) ? GUIDE_CORRECTED : 0),
       seq,
       name,
       serviceKind: row.kind,

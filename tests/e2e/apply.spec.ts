@@ -163,9 +163,21 @@ test('apply with the ID card and a captured material: receipt printed, applicati
     const stored = storedApplications(join(dataDir, 'platform.sqlite')).filter((row) => row.case_no === caseNo);
     expect(stored).toHaveLength(1);
     expect(stored[0]?.delivery_method).toBe('pickUp');
+    // The pick-up place by its name, never the station's id.
+    const paper = printedReceipts(dataDir).find((text) => text.includes(caseNo)) ?? '';
+    expect(paper).toContain('领取地点：东埠村便民服务站');
+    expect(paper).not.toContain('370784-JZ-DB');
 
-    await page.getByTestId('receipt-finish').click();
-    await expect(page.getByTestId('apply-journey')).toHaveCount(0);
+    // 评价本次服务 right after applying: a 差评's callback phone is offered from the form, not retyped.
+    await page.getByTestId('receipt-rate').click();
+    await expect(page.getByTestId('rating-form')).toBeVisible();
+    await page.locator('[data-testid="rating-level"][data-level="1"]').click();
+    await page.getByTestId('rating-option').first().click();
+    await expect(page.getByTestId('rating-phone-value')).not.toContainText('138');
+    const offer = page.getByTestId('rating-phone-offer');
+    await expect(offer).toHaveText('使用刚才填写的 138****1234');
+    await offer.click();
+    await expect(page.getByTestId('rating-phone-value')).toHaveText('13805361234');
   } finally {
     await browser.close();
     expect(await kiosk.proc.stop()).toBe(0);

@@ -49,5 +49,19 @@ test('progress by ID card lists the resident’s cases; by number a wrong number
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('progress-problem')).toContainText('没有找到这个编号的办件');
   await saveScreenshot(page, testInfo, 'progress-not-found');
+
+  // By hand: the 办件编号 pad has the county's region fixed and takes the 14 digits.
+  await page.getByRole('button', { name: '再试一次' }).click();
+  const pad = page.getByTestId('progress-pad');
+  await pad.locator('[data-key="clear"]').click();
+  await expect(field).toHaveAttribute('placeholder', '370784-________-______');
+  for (const digit of '20261206') await pad.getByRole('button', { name: `数字 ${digit}`, exact: true }).click();
+  await expect(field).toHaveValue('370784-20261206');
+  await expect(page.getByTestId('progress-digits-left')).toHaveText('还差 6 位数字');
+  for (const digit of '999999') await pad.getByRole('button', { name: `数字 ${digit}`, exact: true }).click();
+  await expect(field).toHaveValue('370784-20261206-999999');
+  await saveScreenshot(page, testInfo, 'progress-case-number-pad');
+  await page.getByTestId('progress-lookup').click();
+  await expect(page.getByTestId('progress-problem')).toContainText('没有找到这个编号的办件');
   await context.close();
 });

@@ -28,7 +28,7 @@ export const pensionEnrolment: SeedGuide = {
         copies: 0,
         format: 'paper',
         source: '公安机关',
-        note: '在自助终端办理时放在读卡区读取即可，不用复印',
+        note: '在自助终端办理时在高拍仪下拍摄正反两面即可，不用复印',
       },
       {
         name: '居民户口簿',

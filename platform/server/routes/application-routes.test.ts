@@ -36,8 +36,21 @@ describe('POST /api/v1/applications', () => {
       // TEST-002 promises 5 working days: Monday + 5 = next Monday.
       promisedBy: '2026-03-09',
     });
-    expect(accepted.receiptLines).toEqual(expect.arrayContaining(['请保持电话畅通', '领取地点: 景芝镇便民服务中心']));
+    expect(accepted.receiptLines).toEqual(expect.arrayContaining(['请保持电话畅通', '领取地点：景芝镇便民服务中心']));
     expect((await submit()).json<ApplicationAccepted>().caseNo).toBe('370784-20260302-000002');
+  });
+
+  it('names a pick-up place by its name, never by its id, even when the service map does not know it', async () => {
+    platform = createTestPlatform({ now: manualClock(MONDAY_10).now });
+    const station = (
+      await submit(applicationBody({ delivery: { method: 'pickUp', servicePointId: '370784-JZ-DB' } }))
+    ).json<ApplicationAccepted>();
+    expect(station.receiptLines).toContain('领取地点：东埠村便民服务站');
+    const unknown = (
+      await submit(applicationBody({ delivery: { method: 'pickUp', servicePointId: 'XX-999' } }))
+    ).json<ApplicationAccepted>();
+    expect(unknown.receiptLines).toContain('领取地点：原受理服务站');
+    expect(unknown.receiptLines.join('\n')).not.toContain('XX-999');
   });
 
   it('finishes an instant matter at once and notes the 一件事 bundle on the receipt', async () => {
@@ -48,7 +61,7 @@ describe('POST /api/v1/applications', () => {
     });
     const accepted = (await submit(body)).json<ApplicationAccepted>();
     expect(accepted).toMatchObject({ state: 'completed', promisedBy: null });
-    expect(accepted.receiptLines).toContain('一件事: 第2项, 共3项');
+    expect(accepted.receiptLines).toContain('一件事：第2项，共3项');
   });
 
   it('accepts an older matter version and records it; refuses a matter not in the catalog', async () => {

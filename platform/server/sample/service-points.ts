@@ -126,6 +126,26 @@ const SERVICE_POINTS: ServicePoint[] = [
     selfServiceTerminal: true,
     accessible: true,
   }),
+  // The station the default kiosk configuration stands in (kiosk-config/default.json): registered
+  // under the station's id, so a pick-up there is named on receipts and in progress, and the map
+  // knows "you are here" without guessing by distance.
+  point({
+    id: '370784-JZ-DB',
+    kind: 'villageStation',
+    name: '东埠村便民服务站',
+    address: '安丘市景芝镇东埠村党群服务中心一楼(示例地址)',
+    lat: 36.3391,
+    lng: 119.2021,
+    open24h: false,
+    openingHours: VILLAGE_HOURS,
+    hoursNote: '自助服务区24小时开放',
+    phone: '0536-4000123',
+    services: VILLAGE_SERVICES,
+    matterCodes: [],
+    bookable: false,
+    selfServiceTerminal: true,
+    accessible: true,
+  }),
   point({
     id: 'aq-guanzhuang-centre',
     kind: 'townServiceCentre',

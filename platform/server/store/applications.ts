@@ -72,6 +72,9 @@ function pickUpPlace(db: Database.Database, submission: ApplicationSubmission): 
   return findServicePoint(db, submission.delivery.servicePointId)?.name ?? null;
 }
 
+/** A place the service map does not know is still said in words: a resident cannot read an id. */
+export const UNKNOWN_PICK_UP_PLACE = '原受理服务站';
+
 function receiptLines(
   db: Database.Database,
   submission: ApplicationSubmission,
@@ -79,15 +82,15 @@ function receiptLines(
   promisedBy: string | null,
 ): string[] {
   const lines: string[] = [];
-  if (promisedBy === null) lines.push('即办件: 已当场办结');
-  else lines.push(`承诺${matter.promisedWorkingDays ?? 0}个工作日内办结(${promisedBy}前)`);
+  if (promisedBy === null) lines.push('即办件：已当场办结');
+  else lines.push(`承诺${matter.promisedWorkingDays ?? 0}个工作日内办结（${promisedBy}前）`);
   if (submission.delivery.method === 'pickUp') {
-    lines.push(`领取地点: ${pickUpPlace(db, submission) ?? submission.delivery.servicePointId}`);
+    lines.push(`领取地点：${pickUpPlace(db, submission) ?? UNKNOWN_PICK_UP_PLACE}`);
   } else {
     lines.push('办结后邮寄到您填写的地址');
   }
   if (submission.bundle) {
-    lines.push(`一件事: 第${submission.bundle.index + 1}项, 共${submission.bundle.count}项`);
+    lines.push(`一件事：第${submission.bundle.index + 1}项，共${submission.bundle.count}项`);
   }
   const licences = submission.licenceReferences?.length ?? 0;
   if (licences > 0) lines.push(`已提交电子证照${licences}项, 受理前由工作人员核验`);

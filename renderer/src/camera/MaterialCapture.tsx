@@ -222,6 +222,8 @@ function NoticeLine({ notice, replacing, saving }: { notice: Notice; replacing: 
         role="alert"
         data-testid="camera-retake"
         data-reason={notice.reason}
+        // Voice mode says it at once, instead of the screen: what to do before the next shot.
+        data-speech="alert"
       >
         {t(`camera:retake.${notice.reason}`)}
       </p>
@@ -229,7 +231,7 @@ function NoticeLine({ notice, replacing, saving }: { notice: Notice; replacing: 
   }
   if (notice.kind === 'stageFailed') {
     return (
-      <p className="camera-notice camera-notice--retake" role="alert">
+      <p className="camera-notice camera-notice--retake" role="alert" data-speech="alert">
         {t('camera:stageFailed')}
       </p>
     );

@@ -1,3 +1,4 @@
+import { readAnnouncement } from '../voice/read-announcement';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
@@ -137,6 +138,11 @@ describe('capturing a material', () => {
       await waitFor(() => expect(screen.getByTestId('camera-guidance').dataset['guidance']).toBe('noPage'));
       await user.click(screen.getByTestId('camera-shoot'));
       expect(screen.getByTestId('camera-retake').textContent).toContain('没有拍到材料');
+      // In voice mode the prompt is what the announcer says now, on its own (voice-context.tsx).
+      expect(readAnnouncement(document.body)).toEqual({
+        kind: 'alert',
+        texts: ['没有拍到材料。请把材料平放在高拍仪下，再点“拍照”。'],
+      });
       expect(screen.getAllByTestId('page-thumbnail')).toHaveLength(1);
 
       // Page 2 by hand.
@@ -171,6 +177,10 @@ describe('capturing a material', () => {
     await waitFor(() => expect(screen.getAllByTestId('page-thumbnail')).toHaveLength(1), { timeout: 8000 });
     await user.click(screen.getByTestId('capture-done'));
     await screen.findByText(/材料没有保存成功/);
+    expect(readAnnouncement(document.body)).toMatchObject({
+      kind: 'alert',
+      texts: [expect.stringContaining('材料没有保存成功')],
+    });
     expect(screen.getAllByTestId('page-thumbnail')).toHaveLength(1);
     expect(onDone).not.toHaveBeenCalled();
   });

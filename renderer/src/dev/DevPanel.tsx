@@ -47,7 +47,8 @@ export function DevPanel() {
       <ul className="dev-panel-status">
         {snapshot?.devices.map((d) => (
           <li key={d.device} data-testid={`dev-status-${d.device}`}>
-            {t(`devices:kind.${d.device}`)}: {t(`devices:state.${d.state}`)} · {t(`devices:code.${d.code}`)}
+            {t('common:labelled', { label: t(`devices:kind.${d.device}`), value: t(`devices:state.${d.state}`) })} ·{' '}
+            {t(`devices:code.${d.code}`)}
           </li>
         ))}
       </ul>

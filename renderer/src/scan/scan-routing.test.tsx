@@ -227,12 +227,12 @@ describe('a scan anywhere on the resident screens', () => {
   it('the scan hint shows only where a scanner is configured, on the choice and on the number entry', async () => {
     const fitted = renderJourney({ kind: 'progress' }, { handlers: withScanner });
     expect((await screen.findByTestId('scan-hint')).textContent).toBe('可扫描回执上的二维码');
-    await fitted.user.click(screen.getByText('输入或扫描受理编号'));
+    await fitted.user.click(screen.getByText('输入或扫描办件编号'));
     expect(within(await screen.findByTestId('progress-entry')).getByTestId('scan-hint')).toBeTruthy();
     cleanup();
 
     const none = renderJourney({ kind: 'progress' });
-    await none.user.click(await screen.findByText('输入受理编号'));
+    await none.user.click(await screen.findByText('输入办件编号'));
     const entry = await screen.findByTestId('progress-entry');
     expect(screen.queryByTestId('scan-hint')).toBeNull();
     expect(entry.textContent).not.toContain('扫');

@@ -19,6 +19,7 @@ import { useIdleActivity } from './use-idle-activity';
 import { useLocaleSync } from './use-locale-sync';
 import { useSessionEnd } from './use-session-end';
 import { useVisitEndedByCore } from './use-visit-ended-by-core';
+import { VisitMemoryProvider } from './visit-memory';
 
 /** A screen that fails to render shows a plain message and the way home, never a blank page. */
 function Guarded({ children }: { children: ReactNode }) {
@@ -96,7 +97,9 @@ export function Shell() {
         )}
         {screen === 'journey' && visit.journey && (
           <Guarded key={`journey ${journeyKey(visit.journey)}`}>
-            <JourneyHost journey={visit.journey} />
+            <VisitMemoryProvider>
+              <JourneyHost journey={visit.journey} />
+            </VisitMemoryProvider>
           </Guarded>
         )}
         {screen === 'guide' && visit.matterCode && (

@@ -45,6 +45,11 @@ interface Visit extends Preferences {
   readonly matterCode: string | null;
   /** The journey open over home (apply, ticket …); null on the catalog screens. */
   readonly journey: Journey | null;
+  /**
+   * The phone number the resident gave in a finished step of this visit, offered (not filled in)
+   * in the next journey that asks for one (visit-memory.tsx). Forgotten when the visit ends.
+   */
+  readonly givenPhone: string | null;
 }
 
 export interface ShellContext extends Visit {
@@ -65,6 +70,8 @@ export type ShellEvent =
   | { type: 'OPEN_MATTER'; code: string }
   /** Opens a journey (from home, a guide, the help button …); it replaces whatever journey was open. */
   | { type: 'OPEN_JOURNEY'; journey: Journey }
+  /** A journey sent a phone number the resident typed: the next journey may offer it. */
+  | { type: 'PHONE_GIVEN'; phone: string }
   /** The journey is over or the resident left it: back to where it was opened from. */
   | { type: 'CLOSE_JOURNEY' }
   | { type: 'BACK' }
@@ -111,6 +118,7 @@ function freshVisit(context: Pick<ShellContext, 'defaultLocale'>): Visit {
     handling: null,
     matterCode: null,
     journey: null,
+    givenPhone: null,
   };
 }
 
@@ -154,6 +162,9 @@ export const shellMachine = setup({
   },
   actions: {
     forgetVisit: assign(({ context }) => freshVisit(context)),
+    // The farewell keeps the visitor's language and 长辈版 for the goodbye, nothing personal.
+    forgetPersonal: assign({ givenPhone: null }),
+    rememberPhone: assign(({ event }) => (event.type === 'PHONE_GIVEN' ? { givenPhone: event.phone } : {})),
     setLocale: assign(({ event }) => (event.type === 'SET_LOCALE' ? { locale: event.locale } : {})),
     setProfile: assign(({ event }) =>
       event.type === 'SET_PROFILE'
@@ -205,6 +216,7 @@ export const shellMachine = setup({
         SET_CONTRAST: { actions: 'setContrast' },
         SET_VOICE: { actions: 'setVoice' },
         SET_VOLUME: { actions: 'setVolume' },
+        PHONE_GIVEN: { actions: 'rememberPhone' },
         TECHNICIAN: 'technician',
         END_VISIT: 'farewell',
         // Re-entering the visit starts it afresh: home, and this visitor's own choices from scratch.
@@ -284,6 +296,7 @@ export const shellMachine = setup({
      * core ends on entry (use-session-end.ts).
      */
     farewell: {
+      entry: 'forgetPersonal',
       after: { farewell: 'attract' },
       on: { FAREWELL_DONE: 'attract', ACTIVITY: { target: 'farewell', reenter: true }, TECHNICIAN: 'technician' },
     },

@@ -203,7 +203,7 @@ export function PinyinKeyboard({
             type="button"
             className="kb-key"
             data-key={digit}
-            aria-label={t('keypad:phone.digit', { digit })}
+            aria-label={t('keypad:digit', { digit })}
             disabled={full}
             onClick={() => insert(digit)}
           >

@@ -1,8 +1,7 @@
 import { useT } from '../../i18n/use-t';
 import { appendIdKey, groupIdNumber, ID_NUMBER_LENGTH, type IdKey } from './id-number';
+import { DigitKeys } from './DigitKeys';
 import './keypad.css';
-
-const KEYS: readonly IdKey[] = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'X', '0'];
 
 export interface IdNumberKeypadProps {
   readonly value: string;
@@ -13,7 +12,7 @@ export interface IdNumberKeypadProps {
 }
 
 /**
- * The ID number typed on screen: large keys (0–9, X, 退格, 清空), the number shown grouped 6-8-4
+ * The ID number typed on screen on the kiosk's one number pad (with X), the number shown grouped 6-8-4
  * as on the card. X is only accepted as the 18th character, so a stray X cannot slip in.
  */
 export function IdNumberKeypad({ value, onChange, disabled = false, message }: IdNumberKeypadProps) {
@@ -29,39 +28,18 @@ export function IdNumberKeypad({ value, onChange, disabled = false, message }: I
           {message}
         </p>
       )}
-      {/* One input, not 13 choices (长辈版's count); its keys are spoken as 星号 (masked entry). */}
-      <div className="id-keypad-keys" role="group" aria-label={t('keypad:label')} data-input-pad="" data-masked="">
-        {KEYS.map((key) => (
-          <button
-            key={key}
-            type="button"
-            className="keypad-key"
-            data-key={key}
-            disabled={disabled || full || (key === 'X' && value.length !== ID_NUMBER_LENGTH - 1)}
-            onClick={() => onChange(appendIdKey(value, key))}
-          >
-            {key}
-          </button>
-        ))}
-        <button
-          type="button"
-          className="keypad-key keypad-key--action"
-          data-key="backspace"
-          disabled={disabled || value === ''}
-          onClick={() => onChange(value.slice(0, -1))}
-        >
-          {t('keypad:backspace')}
-        </button>
-        <button
-          type="button"
-          className="keypad-key keypad-key--action"
-          data-key="clear"
-          disabled={disabled || value === ''}
-          onClick={() => onChange('')}
-        >
-          {t('keypad:clear')}
-        </button>
-      </div>
+      {/* X is the 18th character only (a check digit of 10), so it sits under the digits. */}
+      <DigitKeys
+        label={t('keypad:label')}
+        masked
+        disabled={disabled}
+        empty={value === ''}
+        extraKeys={['X']}
+        keyDisabled={(key) => full || (key === 'X' && value.length !== ID_NUMBER_LENGTH - 1)}
+        onKey={(key) => onChange(appendIdKey(value, key as IdKey))}
+        onBackspace={() => onChange(value.slice(0, -1))}
+        onClear={() => onChange('')}
+      />
     </div>
   );
 }

@@ -1,16 +1,18 @@
 import { PhoneNumber } from '../../../../platform/contract/common';
 import { useT } from '../../i18n/use-t';
+import { DigitKeys } from './DigitKeys';
+import { GivenPhoneOffer } from './GivenPhoneOffer';
 import './phone-pad.css';
 
-const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'] as const;
 /** 11 digits for a mobile, up to 12 for a landline with its area code (0536 + 8). */
 const MAX_DIGITS = 12;
 
 export const isPhoneNumber = (value: string): boolean => PhoneNumber.safeParse(value).success;
 
 /**
- * A phone number typed on large keys of our own: no system keyboard on a kiosk, and digits only
- * (a landline's hyphen is optional in the contract, so it is not offered).
+ * A phone number typed on the kiosk's one number pad: no system keyboard on a kiosk, and digits
+ * only (a landline's hyphen is optional in the contract, so it is not offered). A number given
+ * earlier in this visit is offered above the keys, never filled in unasked.
  */
 export function PhonePad({
   label,
@@ -36,36 +38,15 @@ export function PhonePad({
           {t('keypad:phone.incomplete')}
         </p>
       )}
-      <div className="phone-pad-keys" data-input-pad="">
-        {DIGITS.map((digit) => (
-          <button
-            key={digit}
-            type="button"
-            className="phone-pad-key"
-            aria-label={t('keypad:phone.digit', { digit })}
-            disabled={value.length >= MAX_DIGITS}
-            onClick={() => onChange(`${value}${digit}`)}
-          >
-            {digit}
-          </button>
-        ))}
-        <button
-          type="button"
-          className="phone-pad-key phone-pad-key--wide"
-          disabled={value === ''}
-          onClick={() => onChange(value.slice(0, -1))}
-        >
-          {t('keypad:phone.delete')}
-        </button>
-        <button
-          type="button"
-          className="phone-pad-key phone-pad-key--wide"
-          disabled={value === ''}
-          onClick={() => onChange('')}
-        >
-          {t('keypad:phone.clear')}
-        </button>
-      </div>
+      <GivenPhoneOffer value={value} onUse={onChange} testId={`${testId}-offer`} />
+      <DigitKeys
+        label={label}
+        empty={value === ''}
+        keyDisabled={() => value.length >= MAX_DIGITS}
+        onKey={(digit) => onChange(`${value}${digit}`)}
+        onBackspace={() => onChange(value.slice(0, -1))}
+        onClear={() => onChange('')}
+      />
     </fieldset>
   );
 }

@@ -3,6 +3,7 @@ import { useT } from '../../i18n/use-t';
 import { NumericPad } from '../keyboard/NumericPad';
 import { useKeyboardOpen } from '../keyboard/open-keyboard';
 import { PinyinKeyboard } from '../keyboard/PinyinKeyboard';
+import { GivenPhoneOffer } from './GivenPhoneOffer';
 import './keypad.css';
 
 export type TextEntryKind = 'text' | 'multiline' | 'phone' | 'number' | 'date';
@@ -104,6 +105,9 @@ export function TextEntry({
           autoComplete="off"
           onChange={(event) => onChange(event.target.value)}
         />
+      )}
+      {kind === 'phone' && !disabled && (
+        <GivenPhoneOffer value={value} onUse={onChange} testId={testId === undefined ? undefined : `${testId}-offer`} />
       )}
       {error !== null && (
         <p className="keypad-message" id={`${id}-error`} role="alert">

@@ -5,6 +5,8 @@ import { useScanClaim } from '../../scan/scan-claim';
 import { useClient } from '../../api/api-context';
 import { useJourneyAvailability } from '../../api/use-devices';
 import { useT } from '../../i18n/use-t';
+import { phoneGivenInApplication } from '../../shell/phone-given';
+import { useVisitMemory } from '../../shell/visit-memory';
 import { useFinishVisit, useShellSend } from '../../shell/shell-context';
 import { SignIn } from '../signin/SignIn';
 import { applyApi } from './apply-api';
@@ -47,6 +49,18 @@ export function ApplyJourney({
   useEffect(() => {
     send({ type: 'CAMERA_CHANGED', available: selfServiceSubmission });
   }, [selfServiceSubmission, send]);
+
+  // Once the application is in, its phone number is offered (not filled in) by the next journey
+  // of this visit: 评价本次服务's callback, a help request.
+  const { rememberPhone } = useVisitMemory();
+  const submitted = context.receipt !== null;
+  useEffect(() => {
+    if (!submitted || !context.draft) return;
+    const phone = phoneGivenInApplication(context.draft.fields, context.values, context.delivery);
+    if (phone !== null) rememberPhone(phone);
+    // Once per receipt: the values cannot change after it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [submitted]);
 
   const exited = useRef(false);
   useEffect(() => {

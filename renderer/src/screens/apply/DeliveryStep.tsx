@@ -2,7 +2,7 @@ import type { ApplicationDraft } from '../../../../core/api/applications';
 import { TextEntry } from '../../components/keypad/TextEntry';
 import { useT } from '../../i18n/use-t';
 import type { ApplyContext } from './apply-machine';
-import { deliveryProblems, type DeliveryDraft } from './delivery-draft';
+import { deliveryProblems, mailingDetailFromCard, type DeliveryDraft } from './delivery-draft';
 
 /** 到服务站领取, or 邮寄 (when the matter allows it) with recipient, phone and address pre-filled. */
 export function DeliveryStep({
@@ -21,7 +21,9 @@ export function DeliveryStep({
   const { t } = useT();
   const { delivery } = context;
   const problems = context.showDeliveryErrors ? new Set(deliveryProblems(delivery)) : new Set<string>();
-  const { pickUp, mailDefaults } = draft.delivery;
+  const { pickUp, mailDefaults, cardAddress } = draft.delivery;
+  // Offered, not filled in: the resident may want the result sent where they live now.
+  const cardDetail = cardAddress === null ? null : mailingDetailFromCard(cardAddress, mailDefaults);
   const problem = (key: 'recipient' | 'phone' | 'detail' | 'postcode') =>
     problems.has(key) ? t(`apply:delivery.problem.${key}`) : null;
   return (
@@ -83,6 +85,16 @@ export function DeliveryStep({
             <span className="text-entry-label">{t('apply:delivery.region')}</span>{' '}
             {`${mailDefaults.province}${mailDefaults.city}${mailDefaults.county}`}
           </p>
+          {cardDetail !== null && cardDetail !== delivery.detail.trim() && (
+            <button
+              type="button"
+              className="button value-offer"
+              data-testid="delivery-card-address"
+              onClick={() => onChange({ detail: cardDetail })}
+            >
+              {t('keypad:offer.cardAddress', { address: cardDetail })}
+            </button>
+          )}
           <TextEntry
             label={t('apply:delivery.detail')}
             kind="multiline"

@@ -133,13 +133,13 @@ export function ReviewStep({
       </Section>
       <Section title={t('apply:steps.delivery')} step="delivery" onEdit={onEdit}>
         {delivery.method === 'pickUp' ? (
-          <p>
-            {t('apply:delivery.pickUp')}: {draft.delivery.pickUp.name}
-          </p>
+          <p>{t('common:labelled', { label: t('apply:delivery.pickUp'), value: draft.delivery.pickUp.name })}</p>
         ) : (
           <p>
-            {t('apply:delivery.mail')}: {delivery.recipient} {delivery.phone}{' '}
-            {`${draft.delivery.mailDefaults.province}${draft.delivery.mailDefaults.city}${draft.delivery.mailDefaults.county}${delivery.detail}`}
+            {t('common:labelled', {
+              label: t('apply:delivery.mail'),
+              value: `${delivery.recipient} ${delivery.phone} ${draft.delivery.mailDefaults.province}${draft.delivery.mailDefaults.city}${draft.delivery.mailDefaults.county}${delivery.detail}`,
+            })}
           </p>
         )}
       </Section>

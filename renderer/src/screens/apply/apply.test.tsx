@@ -67,6 +67,7 @@ function fixtureDraft(overrides: Partial<ApplicationDraft> = {}): ApplicationDra
       pickUp: { servicePointId: 'sp-dongcun', name: '东村便民服务站', address: '东村村委会一楼' },
       mail: true,
       mailDefaults: { regionCode: '370784', province: '山东省', city: '潍坊市', county: '安丘市' },
+      cardAddress: '山东省安丘市景芝镇东埠村123号',
     },
     history: null,
     ...overrides,
@@ -188,7 +189,17 @@ describe('ApplyJourney: the whole way', () => {
     expect(screen.getByTestId<HTMLInputElement>('delivery-phone').value).toBe('13805361234');
     await user.click(screen.getByTestId('apply-next'));
     expect(screen.getByText('请填写详细地址')).toBeTruthy();
-    await user.type(screen.getByTestId('delivery-detail'), '东村 12 号');
+    // The card's address is offered, not filled in: the part under this station's county.
+    const detail = screen.getByTestId<HTMLInputElement>('delivery-detail');
+    expect(detail.value).toBe('');
+    const offer = screen.getByTestId('delivery-card-address');
+    expect(offer.textContent).toBe('使用身份证上的地址：景芝镇东埠村123号');
+    await user.click(offer);
+    expect(detail.value).toBe('景芝镇东埠村123号');
+    expect(screen.queryByTestId('delivery-card-address')).toBeNull();
+    // The resident lives elsewhere now: their own words win.
+    await user.clear(detail);
+    await user.type(detail, '东村 12 号');
     await user.click(screen.getByTestId('apply-next'));
 
     const review = await screen.findByTestId('apply-review');

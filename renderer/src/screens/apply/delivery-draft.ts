@@ -52,3 +52,20 @@ export function deliveryToSend(delivery: DeliveryDraft, draft: ApplicationDraft)
     },
   };
 }
+
+/**
+ * The ID card's address as the mailing address's detail under this station's county (the mail
+ * region is fixed to it): 山东省安丘市兴安街道示例村100号 → 兴安街道示例村100号. Null when the card's
+ * address lies in another county, or is nothing but the region.
+ */
+export function mailingDetailFromCard(
+  cardAddress: string,
+  region: { readonly province: string; readonly city: string; readonly county: string },
+): string | null {
+  let rest = cardAddress.replace(/\s+/g, '');
+  for (const part of [region.province, region.city])
+    if (part !== '' && rest.startsWith(part)) rest = rest.slice(part.length);
+  if (region.county === '' || !rest.startsWith(region.county)) return null;
+  rest = rest.slice(region.county.length);
+  return rest === '' ? null : rest;
+}

@@ -56,6 +56,7 @@ const draft: ApplicationDraft = {
     pickUp: { servicePointId: 'sp-dongcun', name: '东村便民服务站', address: '东村村委会一楼' },
     mail: false,
     mailDefaults: { regionCode: '370784', province: '山东省', city: '潍坊市', county: '安丘市' },
+    cardAddress: '山东省安丘市景芝镇东埠村123号',
   },
   history: null,
 };

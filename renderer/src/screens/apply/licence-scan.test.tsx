@@ -50,6 +50,7 @@ const draft: ApplicationDraft = {
     pickUp: { servicePointId: 'sp-dongcun', name: '东村便民服务站', address: '东村村委会一楼' },
     mail: true,
     mailDefaults: { regionCode: '370784', province: '山东省', city: '潍坊市', county: '安丘市' },
+    cardAddress: null,
   },
   history: null,
 };

@@ -1,10 +1,10 @@
 import { useMachine } from '@xstate/react';
 import { useEffect } from 'react';
 import type { Appointment } from '../../../../platform/contract/appointments';
-import { useClient } from '../../api/api-context';
 import { useKioskInfo } from '../../api/kiosk-info-context';
 import { useScannerFitted } from '../../api/use-devices';
 import { useT } from '../../i18n/use-t';
+import { useClientRememberingPhones } from '../../shell/visit-memory';
 import { useFinishVisit, useShellSend } from '../../shell/shell-context';
 import { Loading } from '../../states/Loading';
 import { SignIn } from '../signin/SignIn';
@@ -12,6 +12,7 @@ import { ChoicePages } from '../ticket/ChoicePages';
 import { useStationHours } from '../../api/use-station-hours';
 import { useStationTime } from '../../api/use-station-time';
 import type { AppointmentDay } from '../../../../core/api/queue';
+import { placeName } from '../../format/place-name';
 import { JourneyNotice } from '../ticket/JourneyNotice';
 import { TicketView } from '../ticket/TicketView';
 import { appointmentMachine } from './appointment-machine';
@@ -35,7 +36,8 @@ export function AppointmentJourney({
   onExit: () => void;
 }) {
   const { t } = useT();
-  const client = useClient();
+  // A phone sent here is offered again by the next journey of this visit.
+  const client = useClientRememberingPhones();
   const send = useShellSend();
   const { station } = useKioskInfo();
   const time = useStationTime();
@@ -61,7 +63,8 @@ export function AppointmentJourney({
   }, [done, served, finishVisit, onExit]);
 
   const context = snapshot.context;
-  const pointName = (id: string | null) => context.choices.points.find((p) => p.id === id)?.name ?? id ?? '';
+  const pointNames = new Map(context.choices.points.map((p) => [p.id, p.name] as const));
+  const pointName = (id: string | null) => placeName(id, pointNames, station, t('common:place.unknown'));
   const matterName = context.choices.matters.find((m) => m.code === context.matterCode)?.name ?? context.matterCode;
   const is = (state: string) => snapshot.matches(state as never);
   const rate = () => send({ type: 'OPEN_JOURNEY', journey: { kind: 'rating' } });

@@ -1,11 +1,11 @@
 import { useFinishVisit } from '../../shell/shell-context';
 import { useMachine } from '@xstate/react';
 import { useEffect, useState } from 'react';
-import { useClient } from '../../api/api-context';
 import { useApiQuery } from '../../api/use-api-query';
 import { useElder } from '../../components/ChoicePages';
 import { UiIcon } from '../../components/icons/UiIcon';
 import { useT } from '../../i18n/use-t';
+import { useClientRememberingPhones } from '../../shell/visit-memory';
 import type { ElderHelpStep } from './elder-steps';
 import { ElderHelpSteps } from './ElderHelpSteps';
 import { createHelpMachine } from './help-machine';
@@ -33,7 +33,8 @@ function AttachedMatter({ code }: { code: string }) {
  */
 export function HelpJourney({ matterCode, onExit }: { matterCode: string | null; onExit: () => void }) {
   const { t } = useT();
-  const client = useClient();
+  // A phone sent here is offered again by the next journey of this visit.
+  const client = useClientRememberingPhones();
   const [machine] = useState(() => createHelpMachine((input) => client.call('help.request', input), matterCode));
   const [state, send] = useMachine(machine);
   const elder = useElder();

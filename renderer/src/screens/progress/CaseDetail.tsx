@@ -9,7 +9,7 @@ export function CaseDetail({
   pointName,
 }: {
   lookup: CaseLookup;
-  /** The service point's name for a pick-up; the id when the map is not at hand. */
+  /** The service point's name for a pick-up, in words (never its id). */
   pointName: (id: string) => string;
 }) {
   const { t } = useT();

@@ -4,6 +4,7 @@ import { useClient } from '../../api/api-context';
 import { useKioskInfo } from '../../api/kiosk-info-context';
 import { useApiQuery } from '../../api/use-api-query';
 import { useScannerFitted } from '../../api/use-devices';
+import { placeName } from '../../format/place-name';
 import { useT } from '../../i18n/use-t';
 import { useFinishVisit, useShellSend } from '../../shell/shell-context';
 import { Loading } from '../../states/Loading';
@@ -169,14 +170,16 @@ export function ProgressJourney({ scannedReference = null }: { scannedReference?
   );
 }
 
-/** The case, with pick-up places named from the service map (its id while the map is unknown). */
+/** The case, with a pick-up place named from the service map, or this station's own name. */
 function DetailWithPlaces({ lookup }: { lookup: Parameters<typeof CaseDetail>[0]['lookup'] }) {
   const pickUp = lookup.found === 'platform' && lookup.progress.delivery.method === 'pickUp';
-  return pickUp ? <DetailNamingPlaces lookup={lookup} /> : <CaseDetail lookup={lookup} pointName={(id) => id} />;
+  return pickUp ? <DetailNamingPlaces lookup={lookup} /> : <CaseDetail lookup={lookup} pointName={() => ''} />;
 }
 
 function DetailNamingPlaces({ lookup }: { lookup: Parameters<typeof CaseDetail>[0]['lookup'] }) {
+  const { t } = useT();
+  const { station } = useKioskInfo();
   const map = useApiQuery('serviceMap.points', {}, '');
   const names = new Map(map.status === 'ok' ? map.value.servicePoints.map((p) => [p.id, p.name] as const) : []);
-  return <CaseDetail lookup={lookup} pointName={(id) => names.get(id) ?? id} />;
+  return <CaseDetail lookup={lookup} pointName={(id) => placeName(id, names, station, t('common:place.unknown'))} />;
 }

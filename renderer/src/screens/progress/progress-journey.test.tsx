@@ -81,14 +81,23 @@ describe('progress journey', () => {
         },
       },
     );
-    await user.click(await screen.findByText('输入受理编号'));
+    await user.click(await screen.findByText('输入办件编号'));
     const entry = await screen.findByTestId('progress-entry');
-    for (const key of 'AQ-2025-000123') await user.click(within(entry).getByRole('button', { name: `按键 ${key}` }));
-    expect(screen.getByTestId<HTMLInputElement>('progress-reference').value).toBe('AQ-2025-000123');
+    const field = screen.getByTestId<HTMLInputElement>('progress-reference');
+    // The county's region is fixed (the catalog's 370784): shown before typing, put in with the first digit.
+    await vi.waitFor(() => expect(field.placeholder).toBe('370784-________-______'));
+    const pad = within(entry).getByTestId('progress-pad');
+    // The kiosk's one number pad: 3 × 4 with 删除 and 清空 beside 0, no letters.
+    expect(within(pad).queryByRole('button', { name: 'A' })).toBeNull();
+    for (const digit of '20261206000123') await user.click(within(pad).getByRole('button', { name: `数字 ${digit}` }));
+    expect(field.value).toBe('370784-20261206-000123');
     await user.click(screen.getByTestId('progress-lookup'));
 
     const detail = await screen.findByTestId('progress-detail');
-    expect(fake.callsTo('progress.lookup')).toEqual([{ reference: 'AQ-2025-000123' }]);
+    expect(fake.callsTo('progress.lookup')).toEqual([{ reference: '370784-20261206-000123' }]);
+    // A pick-up place the map does not list is said in words, never as its id.
+    expect(detail.textContent).toContain('办好后到 原受理服务站 领取');
+    expect(detail.textContent).not.toContain('aq-jingzhi');
     expect(screen.getByTestId('progress-state').textContent).toBe('待领取');
     expect(screen.getByTestId('progress-ready').textContent).toBe('已经办好，可以领取');
     expect(detail.textContent).toContain('请带身份证到服务站领取');
@@ -109,7 +118,7 @@ describe('progress journey', () => {
         },
       },
     );
-    await user.click(await screen.findByText('输入受理编号'));
+    await user.click(await screen.findByText('输入办件编号'));
     const field = await screen.findByTestId('progress-reference');
     expect(document.activeElement).toBe(field);
     await user.keyboard('bmkiosk:progress:AQ-2025-000123{Enter}');
@@ -123,7 +132,7 @@ describe('progress journey', () => {
       { kind: 'progress' },
       { handlers: { 'progress.lookup': () => err({ code: answer, message: 'test' }) } },
     );
-    await user.click(await screen.findByText('输入受理编号'));
+    await user.click(await screen.findByText('输入办件编号'));
     fireEvent.change(await screen.findByTestId('progress-reference'), { target: { value: 'AQ-2025-999999' } });
     await user.click(screen.getByTestId('progress-lookup'));
     expect((await screen.findByTestId('progress-problem')).textContent).toContain('没有找到这个编号的办件');
@@ -135,10 +144,40 @@ describe('progress journey', () => {
 
   it('a too-short number is caught before asking', async () => {
     const { user, fake } = renderJourney({ kind: 'progress' });
-    await user.click(await screen.findByText('输入受理编号'));
+    await user.click(await screen.findByText('输入办件编号'));
     await user.keyboard('AB1{Enter}');
-    expect((await screen.findByRole('alert')).textContent).toContain('编号太短');
+    expect((await screen.findByRole('alert')).textContent).toContain('编号没有输全');
     expect(fake.callsTo('progress.lookup')).toHaveLength(0);
+  });
+
+  it('a half-typed 办件编号 says how many digits are left and is not looked up', async () => {
+    const { user, fake } = renderJourney({ kind: 'progress' });
+    await user.click(await screen.findByText('输入办件编号'));
+    const pad = await screen.findByTestId('progress-pad');
+    await vi.waitFor(() => expect(screen.getByTestId<HTMLInputElement>('progress-reference').placeholder).not.toBe(''));
+    for (const digit of '20261206') await user.click(within(pad).getByRole('button', { name: `数字 ${digit}` }));
+    expect(screen.getByTestId('progress-digits-left').textContent).toBe('还差 6 位数字');
+    await user.click(screen.getByTestId('progress-lookup'));
+    expect((await screen.findByRole('alert')).textContent).toContain('编号没有输全');
+    expect(fake.callsTo('progress.lookup')).toHaveLength(0);
+  });
+
+  it('a 本机受理号 (offline receipt) is typed on the same pad with A–F', async () => {
+    const { user, fake } = renderJourney(
+      { kind: 'progress' },
+      { handlers: { 'progress.lookup': () => ok(found), 'serviceMap.points': () => ok(serviceMap) } },
+    );
+    await user.click(await screen.findByText('输入办件编号'));
+    await user.click(await screen.findByTestId('progress-kind-localRef'));
+    const pad = screen.getByTestId('progress-pad');
+    for (const key of '5F0C2B1E') {
+      await user.click(within(pad).getByRole('button', { name: /^[A-F]$/.test(key) ? key : `数字 ${key}` }));
+    }
+    // Eight characters and no more.
+    expect(within(pad).getByRole('button', { name: '数字 1' })).toHaveProperty('disabled', true);
+    await user.click(screen.getByTestId('progress-lookup'));
+    await screen.findByTestId('progress-detail');
+    expect(fake.callsTo('progress.lookup')).toEqual([{ reference: '5F0C2B1E' }]);
   });
 
   it('by card: pending-here items, the unreachable platform stated plainly, and a case opened', async () => {
@@ -173,7 +212,7 @@ describe('progress journey', () => {
         { kind: 'progress' },
         { fakeTimers: true, handlers: { 'progress.lookup': () => new Promise(() => undefined) } },
       );
-      await user.click(await screen.findByText('输入受理编号'));
+      await user.click(await screen.findByText('输入办件编号'));
       await user.keyboard('AQ-2025-000123{Enter}');
       expect(screen.queryByText('仍在查询，请稍候…')).toBeNull();
       act(() => {

@@ -1,10 +1,10 @@
 import { useFinishVisit } from '../../shell/shell-context';
 import { useMachine } from '@xstate/react';
 import { useEffect, useState } from 'react';
-import { useClient } from '../../api/api-context';
 import { useElder } from '../../components/ChoicePages';
 import { useKioskInfo } from '../../api/kiosk-info-context';
 import { useT } from '../../i18n/use-t';
+import { useClientRememberingPhones } from '../../shell/visit-memory';
 import { Loading } from '../../states/Loading';
 import { ratingApi } from './rating-api';
 import { createRatingMachine, isBadLevel } from './rating-machine';
@@ -26,7 +26,8 @@ export function RatingJourney({
   onExit: () => void;
 }) {
   const { t } = useT();
-  const client = useClient();
+  // A phone sent here is offered again by the next journey of this visit.
+  const client = useClientRememberingPhones();
   const { station } = useKioskInfo();
   const elder = useElder();
   const [machine] = useState(() => createRatingMachine(ratingApi(client), undefined, scannedServiceRef));

@@ -199,7 +199,7 @@ describe('SignIn by typing the ID number', () => {
     expect(screen.getByTestId('id-number-message').textContent).toBe('这个身份证号不对，请对照身份证逐位检查');
     expect(fake.callsTo('session.signInWithIdNumber')).toEqual([]);
 
-    await user.click(within(screen.getByTestId('id-keypad')).getByText('退格'));
+    await user.click(within(screen.getByTestId('id-keypad')).getByText('删除'));
     await typeId(user, '1');
     await user.click(screen.getByTestId('typed-submit'));
     expect(await screen.findByTestId('signed-in')).toBeTruthy();

@@ -14,7 +14,7 @@ import { AppointmentJourney } from '../../appointment/AppointmentJourney';
 import { ProgressJourney } from '../../progress/ProgressJourney';
 import { TicketJourney } from '../TicketJourney';
 import { createFakeHost, type FakeHandlers, type FakeHost } from '../../../test/fake-host';
-import { detail, fixtureInfo, list, status } from '../../../test/fixture-catalog';
+import { detail, fixtureInfo, list, overview, status } from '../../../test/fixture-catalog';
 import { beginVisit, ShellVisit, type ShellHandle, type ShellRef } from '../../../test/shell-visit';
 
 export type { ShellRef } from '../../../test/shell-visit';
@@ -83,6 +83,7 @@ export function renderJourney(
     // render-kiosk's catalogHandlers, without importing it: it pulls in the whole App.
     'session.end': () => ok({}),
     'catalog.status': () => ok(status()),
+    'catalog.overview': () => ok(overview()),
     'catalog.list': (query) => ok(list(query)),
     'catalog.matter': ({ code }) => {
       const found = detail(code);
