@@ -1,3 +1,4 @@
+import { ExplainedButton } from '../../components/ExplainedButton';
 import { useT } from '../../i18n/use-t';
 import type { ApplyContext } from './apply-machine';
 import { ApplyNoticeLine } from './ApplyNoticeLine';
@@ -93,15 +94,16 @@ export function MaterialsStep(props: MaterialsStepProps) {
         <button type="button" className="button" onClick={props.onBack}>
           {t('apply:back')}
         </button>
-        <button
-          type="button"
+        <ExplainedButton
           className="button button--primary"
           data-testid="apply-next"
-          disabled={!done}
+          blockedBy={
+            done ? null : material.required ? t('apply:material.neededRequired') : t('apply:material.neededOptional')
+          }
           onClick={props.onNext}
         >
           {t('apply:next')}
-        </button>
+        </ExplainedButton>
       </div>
     </div>
   );
