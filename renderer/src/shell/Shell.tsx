@@ -4,6 +4,7 @@ import { BottomBar } from '../chrome/BottomBar';
 import { Header } from '../chrome/Header';
 import { IdleWarning } from '../chrome/IdleWarning';
 import { JourneyHost } from './JourneyHost';
+import { StepBackProvider } from './step-back';
 import { AttractScreen } from '../screens/attract/AttractScreen';
 import { FarewellScreen } from '../screens/farewell/FarewellScreen';
 import { BrowseScreen } from '../screens/browse/BrowseScreen';
@@ -63,54 +64,56 @@ export function Shell() {
   // A guide covers the list it was opened from, which stays mounted to keep its scroll position.
   const fromHome = visit.group === null;
   return (
-    <div
-      className="shell"
-      data-orientation={ui.orientation}
-      data-screen={screen}
-      data-profile={preferences.profile}
-      data-contrast={preferences.contrast}
-    >
-      <Header />
-      <main className="shell-main">
-        {screen === 'attract' && (
-          <Guarded key="attract">
-            <AttractScreen />
-          </Guarded>
-        )}
-        {screen === 'farewell' && (
-          <Guarded key="farewell">
-            <FarewellScreen />
-          </Guarded>
-        )}
-        {(screen === 'home' || (screen === 'guide' && fromHome)) && (
-          <Guarded key="home">
-            <HomeScreen covered={screen === 'guide'} />
-          </Guarded>
-        )}
-        {(screen === 'browse' || screen === 'guide') && visit.group && (
-          <Guarded key="browse">
-            <BrowseScreen group={visit.group} covered={screen === 'guide'} />
-          </Guarded>
-        )}
-        {screen === 'journey' && visit.journey && (
-          <Guarded key={`journey ${visit.journey.kind}`}>
-            <JourneyHost journey={visit.journey} />
-          </Guarded>
-        )}
-        {screen === 'guide' && visit.matterCode && (
-          <Guarded key={`guide ${visit.matterCode}`}>
-            <GuideScreen code={visit.matterCode} />
-          </Guarded>
-        )}
-        {technician && (
-          <Guarded key="technician">
-            <TechnicianMode onEntered={technicianEntered} onLeave={leaveTechnician} />
-          </Guarded>
-        )}
-      </main>
-      {idleWarning && <IdleWarning />}
-      {/* Technician mode has its own way out (退出); back, home and language belong to residents. */}
-      {!technician && <BottomBar />}
-    </div>
+    <StepBackProvider>
+      <div
+        className="shell"
+        data-orientation={ui.orientation}
+        data-screen={screen}
+        data-profile={preferences.profile}
+        data-contrast={preferences.contrast}
+      >
+        <Header />
+        <main className="shell-main">
+          {screen === 'attract' && (
+            <Guarded key="attract">
+              <AttractScreen />
+            </Guarded>
+          )}
+          {screen === 'farewell' && (
+            <Guarded key="farewell">
+              <FarewellScreen />
+            </Guarded>
+          )}
+          {(screen === 'home' || (screen === 'guide' && fromHome)) && (
+            <Guarded key="home">
+              <HomeScreen covered={screen === 'guide'} />
+            </Guarded>
+          )}
+          {(screen === 'browse' || screen === 'guide') && visit.group && (
+            <Guarded key="browse">
+              <BrowseScreen group={visit.group} covered={screen === 'guide'} />
+            </Guarded>
+          )}
+          {screen === 'journey' && visit.journey && (
+            <Guarded key={`journey ${visit.journey.kind}`}>
+              <JourneyHost journey={visit.journey} />
+            </Guarded>
+          )}
+          {screen === 'guide' && visit.matterCode && (
+            <Guarded key={`guide ${visit.matterCode}`}>
+              <GuideScreen code={visit.matterCode} />
+            </Guarded>
+          )}
+          {technician && (
+            <Guarded key="technician">
+              <TechnicianMode onEntered={technicianEntered} onLeave={leaveTechnician} />
+            </Guarded>
+          )}
+        </main>
+        {idleWarning && <IdleWarning />}
+        {/* Technician mode has its own way out (退出); back, home and language belong to residents. */}
+        {!technician && <BottomBar />}
+      </div>
+    </StepBackProvider>
   );
 }

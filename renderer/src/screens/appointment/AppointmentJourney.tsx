@@ -14,6 +14,7 @@ import { TicketView } from '../ticket/TicketView';
 import { appointmentMachine } from './appointment-machine';
 import { PhonePad } from './PhonePad';
 import '../ticket/journeys.css';
+import { Words } from '../../components/words/Words';
 
 /** 预约办事 (mode book) and 预约签到 (mode checkIn); see appointment-machine.ts for the steps. */
 export function AppointmentJourney({
@@ -74,9 +75,6 @@ export function AppointmentJourney({
               <button type="button" className="button button--primary" onClick={() => sendStep({ type: 'RETRY' })}>
                 {t('appointment:tryAgain')}
               </button>
-              <button type="button" className="button" onClick={onExit}>
-                {t('appointment:exit')}
-              </button>
             </>
           }
         >
@@ -108,7 +106,9 @@ export function AppointmentJourney({
                 onClick={() => sendStep({ type: 'CHOOSE_MATTER', matterCode: m.code })}
               >
                 <span className="tile-text">
-                  <span className="tile-label">{m.name}</span>
+                  <span className="tile-label">
+                    <Words text={m.name} />
+                  </span>
                 </span>
               </button>
             )}
@@ -139,7 +139,9 @@ export function AppointmentJourney({
                   onClick={() => sendStep({ type: 'CHOOSE_POINT', servicePointId: p.id })}
                 >
                   <span className="tile-text">
-                    <span className="tile-label">{p.name}</span>
+                    <span className="tile-label">
+                      <Words text={p.name} />
+                    </span>
                     <span className="tile-hint">{p.address}</span>
                     {p.id === context.choices.points[0]?.id && (
                       <span className="tile-count">{t('appointment:point.nearest')}</span>
@@ -327,7 +329,9 @@ export function AppointmentJourney({
                 onClick={() => sendStep({ type: 'CHECK_IN', appointmentId: a.appointmentId })}
               >
                 <span className="tile-text">
-                  <span className="tile-label">{a.matter.matterName}</span>
+                  <span className="tile-label">
+                    <Words text={a.matter.matterName} />
+                  </span>
                   <span className="tile-hint">
                     {formatChinaClock(a.startsAt, locale)}–{formatChinaClock(a.endsAt, locale)} ·{' '}
                     {pointName(a.servicePointId)}
@@ -354,9 +358,6 @@ export function AppointmentJourney({
                 onClick={() => send({ type: 'OPEN_JOURNEY', journey: { kind: 'ticket' } })}
               >
                 {t('appointment:checkIn.takeTicket')}
-              </button>
-              <button type="button" className="button" onClick={onExit}>
-                {t('appointment:exit')}
               </button>
             </>
           }

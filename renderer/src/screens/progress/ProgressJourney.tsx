@@ -5,6 +5,7 @@ import { useKioskInfo } from '../../api/kiosk-info-context';
 import { useApiQuery } from '../../api/use-api-query';
 import { useT } from '../../i18n/use-t';
 import { useFinishVisit, useShellSend } from '../../shell/shell-context';
+import { useStepBack } from '../../shell/step-back';
 import { Loading } from '../../states/Loading';
 import { SignIn } from '../signin/SignIn';
 import { JourneyNotice } from '../ticket/JourneyNotice';
@@ -28,6 +29,8 @@ export function ProgressJourney() {
     if (done) finishVisit();
   }, [done, finishVisit]);
   const { mine, lookup, problem } = snapshot.context;
+  // The bar's 返回 goes back to the two ways (card or number) from a step that has a way back.
+  useStepBack(snapshot.can({ type: 'BACK' }) ? () => sendStep({ type: 'BACK' }) : null);
 
   return (
     <section className="screen journey" data-testid="progress-journey" data-step={JSON.stringify(snapshot.value)}>
@@ -94,11 +97,6 @@ export function ProgressJourney() {
       {snapshot.matches('mine') && mine && (
         <>
           <MyCasesList mine={mine} onOpen={(reference) => sendStep({ type: 'LOOKUP', reference })} />
-          <div className="journey-actions">
-            <button type="button" className="button" onClick={() => sendStep({ type: 'BACK' })}>
-              {t('progress:back')}
-            </button>
-          </div>
         </>
       )}
 
@@ -106,7 +104,6 @@ export function ProgressJourney() {
         <ReferenceEntry
           initial={snapshot.context.reference}
           onLookup={(reference) => sendStep({ type: 'LOOKUP', reference })}
-          onBack={() => sendStep({ type: 'BACK' })}
         />
       )}
 

@@ -13,12 +13,10 @@ const KEYS = [...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ', '-'] as const;
 export function ReferenceEntry({
   initial,
   onLookup,
-  onBack,
 }: {
   /** What was looked up last, kept so a mistyped number can be corrected rather than retyped. */
   initial: string;
   onLookup: (reference: string) => void;
-  onBack: () => void;
 }) {
   const { t } = useT();
   const [text, setText] = useState(initial);
@@ -102,9 +100,6 @@ export function ReferenceEntry({
         </button>
       </div>
       <div className="journey-actions">
-        <button type="button" className="button" onClick={onBack}>
-          {t('progress:back')}
-        </button>
         <button type="submit" className="button button--primary" data-testid="progress-lookup">
           {t('progress:entry.submit')}
         </button>
