@@ -122,6 +122,9 @@ export const TOUR: readonly TourLeg[] = [
         if ((await input.inputValue()).trim() !== '') continue;
         await input.fill(kind === 'phone' ? '13805361234' : kind === 'date' ? '2020-01-01' : '测试村民');
       }
+      // As a resident does after typing: 完成 closes the touch keyboard that fill() opened.
+      const keyboardDone = form.locator('[data-key=done]');
+      if ((await keyboardDone.count()) > 0) await keyboardDone.first().click();
       await stop('apply-form', '[data-testid=apply-next]');
       await page.getByTestId('apply-next').click();
       await expect(page.getByTestId('apply-material')).toBeVisible();
