@@ -6,8 +6,9 @@ import { ELDER_MAX_CHOICES, ELDER_TARGET_MIN_PX } from '../../renderer/src/style
 import { axeFindings, elderFindings, type Finding } from './support/a11y';
 import { launchWithFakeCamera } from './support/camera';
 import { ROOT, startKiosk, writeTestConfig, type StartedKiosk } from './support/kiosk-process';
+import { backButtonFindings, primaryFindings, wordBreakFindings } from './support/layout-checks';
 import { STAFFED_CLOCK } from './support/staffed-clock';
-import { PORTRAIT, saveScreenshot } from './support/screens';
+import { LANDSCAPE, PORTRAIT, saveScreenshot } from './support/screens';
 import { TOUR, type TourLeg } from './support/tour';
 import { instrumentVoice, voiceState } from './support/voice-probe';
 
@@ -18,9 +19,14 @@ import { instrumentVoice, voiceState } from './support/voice-probe';
  * no control under ELDER_TARGET_MIN_PX, at most ELDER_MAX_CHOICES choices, line spacing ≥ 1.3,
  * no text under 30 px, no pop-ups; and voice mode (which 长辈版 turns on) speaks the screen's own
  * title and hint, with real audio. A screenshot of each screen in 长辈版 is saved as an artefact.
+ *
+ * Layout, in portrait and landscape, standard and 长辈版 (support/layout-checks.ts): the step's
+ * primary action is on screen without scrolling, no label breaks inside a word, one 返回 a screen.
  */
 
-test.setTimeout(300_000);
+// A leg checks every stop in four layouts (portrait and landscape, standard and 长辈版) and runs
+// axe three times a stop: on a busy two-core machine the apply leg alone takes over ten minutes.
+test.setTimeout(1_200_000);
 test.use({ actionTimeout: 20_000 });
 
 const ELDER_LIMITS = {
@@ -32,7 +38,7 @@ const ELDER_LIMITS = {
 
 interface ScreenFindings {
   readonly screen: string;
-  readonly mode: 'standard' | '长辈版' | 'high contrast';
+  readonly mode: 'standard' | '长辈版' | 'high contrast' | 'landscape' | '长辈版 landscape';
   readonly findings: readonly Finding[];
 }
 
@@ -103,11 +109,34 @@ async function speechFindings(page: Page, from: number, audioBefore: number): Pr
   return findings;
 }
 
-async function checkScreen(page: Page, testInfo: TestInfo, screen: string, results: ScreenFindings[]): Promise<void> {
+/** What the layout checks find: the primary action on screen (where the step has one), word breaks, a second 返回. */
+async function layoutFindings(page: Page, primary: string | undefined): Promise<Finding[]> {
   await settle(page);
-  results.push({ screen, mode: 'standard', findings: await axeFindings(page, null) });
+  return [
+    ...(primary ? await primaryFindings(page, primary) : []),
+    ...(await wordBreakFindings(page)),
+    ...(await backButtonFindings(page)),
+  ];
+}
+
+async function checkScreen(
+  page: Page,
+  testInfo: TestInfo,
+  screen: string,
+  primary: string | undefined,
+  results: ScreenFindings[],
+): Promise<void> {
+  await settle(page);
+  results.push({
+    screen,
+    mode: 'standard',
+    findings: [...(await axeFindings(page, null)), ...(await layoutFindings(page, primary))],
+  });
   // The attract screen has no 长辈版 of its own: its 长辈版 button starts the visit.
-  if (screen === 'attract') return;
+  if (screen === 'attract') {
+    await checkLandscape(page, testInfo, screen, primary, results, false);
+    return;
+  }
   const before = await voiceState(page);
   await setToggle(page, 'elder-toggle', true);
   await expect(page.locator('.shell')).toHaveAttribute('data-profile', 'elder');
@@ -118,6 +147,7 @@ async function checkScreen(page: Page, testInfo: TestInfo, screen: string, resul
       ...(await speechFindings(page, before.said.length, before.starts.length)),
       ...(await axeFindings(page, ELDER_TARGET_MIN_PX)),
       ...(await elderFindings(page, ELDER_LIMITS)),
+      ...(await layoutFindings(page, primary)),
     ],
   });
   await saveScreenshot(page, testInfo, `elder-${screen}`);
@@ -126,6 +156,28 @@ async function checkScreen(page: Page, testInfo: TestInfo, screen: string, resul
   await saveScreenshot(page, testInfo, `elder-high-contrast-${screen}`);
   await setToggle(page, 'contrast-toggle', false);
   await setToggle(page, 'elder-toggle', false);
+  await checkLandscape(page, testInfo, screen, primary, results, true);
+}
+
+/** The same screen turned to landscape (a station's screen may be mounted either way), then back. */
+async function checkLandscape(
+  page: Page,
+  testInfo: TestInfo,
+  screen: string,
+  primary: string | undefined,
+  results: ScreenFindings[],
+  elder: boolean,
+): Promise<void> {
+  await page.setViewportSize(LANDSCAPE);
+  results.push({ screen, mode: 'landscape', findings: await layoutFindings(page, primary) });
+  if (elder) {
+    await setToggle(page, 'elder-toggle', true);
+    results.push({ screen, mode: '长辈版 landscape', findings: await layoutFindings(page, primary) });
+    await saveScreenshot(page, testInfo, `elder-landscape-${screen}`);
+    await setToggle(page, 'elder-toggle', false);
+  }
+  await page.setViewportSize(PORTRAIT);
+  await settle(page);
 }
 
 function report(leg: string, results: readonly ScreenFindings[]): string {
@@ -144,9 +196,11 @@ async function walk(browser: Browser, kiosk: StartedKiosk, leg: TourLeg, testInf
   await page.goto(kiosk.url);
   const results: ScreenFindings[] = [];
   const visited: string[] = [];
-  await leg.walk(page, async (screen) => {
+  await leg.walk(page, async (screen, primary) => {
     visited.push(screen);
-    await checkScreen(page, testInfo, screen, results);
+    await checkScreen(page, testInfo, screen, primary, results);
+    // Written as the walk goes, so a walk that stops half way still shows what it found.
+    report(leg.name, results);
   });
   expect(visited.length).toBeGreaterThan(0);
   expect(report(leg.name, results)).toBe('');

@@ -39,7 +39,8 @@ test('progress by ID card lists the resident’s cases; by number a wrong number
   const mine = page.getByTestId('progress-mine');
   await expect(mine).toBeVisible();
   await saveScreenshot(page, testInfo, 'progress-mine');
-  await mine.locator('..').getByRole('button', { name: '返回' }).last().click();
+  // One 返回 on the screen, the bar's: back to the two ways of looking a case up.
+  await page.getByTestId('back-button').click();
 
   await page.getByTestId('progress-journey').locator('[data-way=number]').click();
   const field = page.getByTestId('progress-reference');

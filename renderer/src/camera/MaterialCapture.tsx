@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useClient } from '../api/api-context';
+import { ExplainedButton } from '../components/ExplainedButton';
 import { useT } from '../i18n/use-t';
+import { useStepBack } from '../shell/step-back';
 import { CameraPreview } from './CameraPreview';
 import { encodeJpegWithCanvas, type JpegEncoder } from './encode-jpeg';
 import type { FrameSource } from './frame-source';
@@ -59,6 +61,8 @@ export function MaterialCapture({
   const [busy, setBusy] = useState<'none' | 'encoding' | 'saving'>('none');
   const nextKey = useRef(1);
   const urls = useRef(new Set<string>());
+  // The bar's 返回 leaves the capture for the material's step (no 返回 of its own beside it).
+  useStepBack(onCancel ?? null);
 
   // Leaving the screen: forget every thumbnail URL (the pages themselves go with the state).
   useEffect(() => {
@@ -134,11 +138,6 @@ export function MaterialCapture({
           <button type="button" className="button button--primary" onClick={() => setAttempt((n) => n + 1)}>
             {t('camera:tryAgain')}
           </button>
-          {onCancel && (
-            <button type="button" className="button" onClick={onCancel}>
-              {t('camera:cancel')}
-            </button>
-          )}
         </div>
       </div>
     );
@@ -188,20 +187,15 @@ export function MaterialCapture({
       </div>
       <NoticeLine notice={notice} replacing={replacing} saving={busy === 'saving'} />
       <div className="material-capture__actions">
-        {onCancel && (
-          <button type="button" className="button" onClick={onCancel}>
-            {t('camera:cancel')}
-          </button>
-        )}
-        <button
-          type="button"
+        <ExplainedButton
           className="button button--primary"
           onClick={() => void finish()}
-          disabled={pages.length === 0 || busy !== 'none'}
+          disabled={busy !== 'none'}
+          blockedBy={pages.length === 0 ? t('camera:needPage') : null}
           data-testid="capture-done"
         >
           {t('camera:done')}
-        </button>
+        </ExplainedButton>
       </div>
     </section>
   );

@@ -1,6 +1,7 @@
 import { useT } from '../i18n/use-t';
 import { UiIcon } from '../components/icons/UiIcon';
 import { useShellScreen, useShellSend, useVisit } from '../shell/shell-context';
+import { useBackAction } from '../shell/step-back';
 
 /**
  * Back, home, 帮办 (help) and 结束办理, always in the same place (WCAG 3.2.6). Help opens the 帮办代办
@@ -17,6 +18,7 @@ export function NavButtons() {
   const atHome = screen === 'home';
   const visit = useVisit();
   const inHelp = visit.journey?.kind === 'help';
+  const back = useBackAction(() => send({ type: 'BACK' }));
   return (
     <div className="nav-buttons" data-hidden={hidden || undefined}>
       <button
@@ -25,7 +27,7 @@ export function NavButtons() {
         data-testid="back-button"
         disabled={hidden || atHome}
         aria-hidden={hidden || undefined}
-        onClick={() => send({ type: 'BACK' })}
+        onClick={back}
       >
         <UiIcon name="back" />
         {t('nav.back')}

@@ -13,9 +13,9 @@ describe('长辈版 and high contrast', () => {
     expect(shell()?.getAttribute('data-profile')).toBe('elder');
     expect(screen.getByTestId('elder-toggle').getAttribute('aria-pressed')).toBe('true');
     expect(screen.getByTestId('voice-toggle').getAttribute('aria-pressed')).toBe('true');
-    // 长辈版's home offers the services only, paged: four tiles and the two page buttons.
-    expect(home.querySelectorAll('.service-tile')).toHaveLength(4);
-    expect(within(home).getByTestId('choice-pages')).toBeTruthy();
+    // 长辈版's home offers six big tiles and no page buttons (更多服务 is one of the six).
+    expect(home.querySelectorAll('.service-tile')).toHaveLength(6);
+    expect(within(home).queryByTestId('choice-pages')).toBeNull();
     expect(screen.queryByTestId('elder-start')).toBeNull();
   });
 

@@ -7,6 +7,7 @@ import { LifeEventsScreen } from '../screens/search/LifeEventsScreen';
 import { SearchScreen } from '../screens/search/SearchScreen';
 import { ServiceMapJourney } from '../screens/service-map/ServiceMapJourney';
 import { TicketJourney } from '../screens/ticket/TicketJourney';
+import { ThemesScreen } from '../screens/home/ThemesScreen';
 import { assertNever } from '../../../core/api/result';
 import type { Journey } from './journeys';
 import { useShellSend } from './shell-context';
@@ -38,6 +39,16 @@ export function JourneyHost({ journey }: { journey: Journey }) {
           }
           onOpenMatter={openMatter}
           onExit={onExit}
+        />
+      );
+    case 'themes':
+      return (
+        <ThemesScreen
+          // As a home theme tile does: 返回 from the theme's list goes home.
+          onOpenTheme={(themeId) => {
+            send({ type: 'HOME' });
+            send({ type: 'CHOOSE_GROUP', group: { type: 'theme', themeId } });
+          }}
         />
       );
     case 'apply':

@@ -6,6 +6,7 @@ import { IdleWarning } from '../chrome/IdleWarning';
 import { JourneyHost } from './JourneyHost';
 import { journeyKey } from './journeys';
 import { ScanRouting } from '../scan/ScanRouting';
+import { StepBackProvider } from './step-back';
 import { AttractScreen } from '../screens/attract/AttractScreen';
 import { FarewellScreen } from '../screens/farewell/FarewellScreen';
 import { BrowseScreen } from '../screens/browse/BrowseScreen';
@@ -66,58 +67,60 @@ export function Shell() {
   // A guide covers the list it was opened from, which stays mounted to keep its scroll position.
   const fromHome = visit.group === null;
   return (
-    <div
-      className="shell"
-      data-orientation={ui.orientation}
-      data-screen={screen}
-      data-profile={preferences.profile}
-      data-contrast={preferences.contrast}
-    >
-      <Header />
-      <main className="shell-main">
-        {screen === 'attract' && (
-          <Guarded key="attract">
-            <AttractScreen />
-          </Guarded>
-        )}
-        {screen === 'farewell' && (
-          <Guarded key="farewell">
-            <FarewellScreen />
-          </Guarded>
-        )}
-        {(screen === 'home' || (screen === 'guide' && fromHome)) && (
-          <Guarded key="home">
-            <HomeScreen covered={screen === 'guide'} />
-          </Guarded>
-        )}
-        {(screen === 'browse' || screen === 'guide') && visit.group && (
-          <Guarded key="browse">
-            <BrowseScreen group={visit.group} covered={screen === 'guide'} />
-          </Guarded>
-        )}
-        {screen === 'journey' && visit.journey && (
-          <Guarded key={`journey ${journeyKey(visit.journey)}`}>
-            <VisitMemoryProvider>
-              <JourneyHost journey={visit.journey} />
-            </VisitMemoryProvider>
-          </Guarded>
-        )}
-        {screen === 'guide' && visit.matterCode && (
-          <Guarded key={`guide ${visit.matterCode}`}>
-            <GuideScreen code={visit.matterCode} />
-          </Guarded>
-        )}
-        {technician && (
-          <Guarded key="technician">
-            <TechnicianMode onEntered={technicianEntered} onLeave={leaveTechnician} />
-          </Guarded>
-        )}
-      </main>
-      {/* The QR scanner works on every resident screen; the screen shown may take a read first. */}
-      <ScanRouting screen={screen} journey={visit.journey?.kind ?? null} send={send} />
-      {idleWarning && <IdleWarning />}
-      {/* Technician mode has its own way out (退出); back, home and language belong to residents. */}
-      {!technician && <BottomBar />}
-    </div>
+    <StepBackProvider>
+      <div
+        className="shell"
+        data-orientation={ui.orientation}
+        data-screen={screen}
+        data-profile={preferences.profile}
+        data-contrast={preferences.contrast}
+      >
+        <Header />
+        <main className="shell-main">
+          {screen === 'attract' && (
+            <Guarded key="attract">
+              <AttractScreen />
+            </Guarded>
+          )}
+          {screen === 'farewell' && (
+            <Guarded key="farewell">
+              <FarewellScreen />
+            </Guarded>
+          )}
+          {(screen === 'home' || (screen === 'guide' && fromHome)) && (
+            <Guarded key="home">
+              <HomeScreen covered={screen === 'guide'} />
+            </Guarded>
+          )}
+          {(screen === 'browse' || screen === 'guide') && visit.group && (
+            <Guarded key="browse">
+              <BrowseScreen group={visit.group} covered={screen === 'guide'} />
+            </Guarded>
+          )}
+          {screen === 'journey' && visit.journey && (
+            <Guarded key={`journey ${journeyKey(visit.journey)}`}>
+              <VisitMemoryProvider>
+                <JourneyHost journey={visit.journey} />
+              </VisitMemoryProvider>
+            </Guarded>
+          )}
+          {screen === 'guide' && visit.matterCode && (
+            <Guarded key={`guide ${visit.matterCode}`}>
+              <GuideScreen code={visit.matterCode} />
+            </Guarded>
+          )}
+          {technician && (
+            <Guarded key="technician">
+              <TechnicianMode onEntered={technicianEntered} onLeave={leaveTechnician} />
+            </Guarded>
+          )}
+        </main>
+        {/* The QR scanner works on every resident screen; the screen shown may take a read first. */}
+        <ScanRouting screen={screen} journey={visit.journey?.kind ?? null} send={send} />
+        {idleWarning && <IdleWarning />}
+        {/* Technician mode has its own way out (退出); back, home and language belong to residents. */}
+        {!technician && <BottomBar />}
+      </div>
+    </StepBackProvider>
   );
 }

@@ -6,6 +6,8 @@
 export type Journey =
   | { readonly kind: 'search' }
   | { readonly kind: 'lifeEvents' }
+  /** 长辈版's way to browse: the themes, a few big tiles a page, each opening its list. */
+  | { readonly kind: 'themes' }
   | { readonly kind: 'apply'; readonly matterCodes: readonly string[]; readonly lifeEventId: string | null }
   | { readonly kind: 'ticket' }
   | { readonly kind: 'appointment'; readonly matterCode: string | null; readonly servicePointId: string | null }

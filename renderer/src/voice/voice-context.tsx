@@ -36,7 +36,7 @@ export interface Voice {
 /** Outside a VoiceProvider (a screen rendered alone in a test) voice is simply off. */
 const silentVoice: Voice = { enabled: false, speak: () => undefined, stop: () => undefined, repeat: () => undefined };
 
-const VoiceContext = createContext<Voice>(silentVoice);
+export const VoiceContext = createContext<Voice>(silentVoice);
 
 export function useVoice(): Voice {
   return useContext(VoiceContext);

@@ -4,11 +4,13 @@ import { enterHome } from './screens';
 
 /**
  * A walk through every screen a resident can reach, journey by journey, in the standard profile.
- * At each screen the walk calls `stop(name)`; the accessibility gate runs its checks there (in
- * standard mode, then in 长辈版, then back) and the walk carries on from the same place.
+ * At each screen the walk calls `stop(name, primary)`; the accessibility gate runs its checks there
+ * (in standard mode, then in 长辈版, then back, in portrait and landscape) and the walk carries on
+ * from the same place. `primary` is a CSS selector for the step's primary action, where it has one:
+ * the gate checks it is on screen without scrolling.
  * Technician mode is left out: it is staff-only and has no bottom bar to switch profiles.
  */
-export type Stop = (name: string) => Promise<void>;
+export type Stop = (name: string, primary?: string) => Promise<void>;
 
 export interface TourLeg {
   readonly name: string;
@@ -44,7 +46,7 @@ async function signInWithCard(page: Page, stop: Stop): Promise<void> {
   await stop('sign-in-card');
   await insertCard(page);
   await expect(page.getByTestId('signed-in-name')).toBeVisible();
-  await stop('sign-in-done');
+  await stop('sign-in-done', '[data-testid=sign-in-continue]');
   await page.getByTestId('sign-in-continue').click();
 }
 
@@ -65,12 +67,20 @@ export const TOUR: readonly TourLeg[] = [
       await stop('browse');
       await page.getByTestId('matter-item').filter({ hasText: MATTER }).first().click();
       await expect(page.getByTestId('guide-screen')).toContainText(MATTER);
-      await stop('guide');
+      await stop('guide', '[data-testid=action-apply]');
       await page.getByTestId('home-button').click();
       await openService(page, 'search');
       await page.getByTestId('search-input').fill('社保');
       await expect(page.getByTestId('search-total')).toBeVisible();
       await stop('search');
+      // Typing on the touch keyboard: its suggestions (低保) and its 完成 row.
+      await page.getByTestId('search-input').click();
+      const keyboard = page.getByTestId('search-input-keyboard');
+      await expect(keyboard).toBeVisible();
+      await keyboard.locator('[data-key=clear]').click();
+      for (const letter of 'dibao') await keyboard.locator(`[data-key=${letter}]`).click();
+      await expect(keyboard.locator('[data-candidate=低保]')).toBeVisible();
+      await stop('search-keyboard', '[data-testid=search-input-keyboard] [data-key=done]');
       await page.getByTestId('home-button').click();
       await openService(page, 'lifeEvents');
       await stop('life-events');
@@ -87,10 +97,10 @@ export const TOUR: readonly TourLeg[] = [
       await page.getByTestId('sign-in-self').click();
       await page.getByTestId('type-instead').click();
       await expect(page.getByTestId('id-keypad')).toBeVisible();
-      await stop('sign-in-typed');
+      await stop('sign-in-typed', '[data-testid=typed-submit]');
       await page.getByTestId('typed-name').click();
       await expect(page.getByTestId('typed-name-keyboard')).toBeVisible();
-      await stop('sign-in-typed-keyboard');
+      await stop('sign-in-typed-keyboard', '[data-testid=typed-name-keyboard] [data-key=done]');
       await page.getByTestId('typed-use-card').click();
       await signInWithCard(page, stop);
       const form = page.getByTestId('apply-form');
@@ -112,13 +122,16 @@ export const TOUR: readonly TourLeg[] = [
         if ((await input.inputValue()).trim() !== '') continue;
         await input.fill(kind === 'phone' ? '13805361234' : kind === 'date' ? '2020-01-01' : '测试村民');
       }
-      await stop('apply-form');
+      // As a resident does after typing: 完成 closes the touch keyboard that fill() opened.
+      const keyboardDone = form.locator('[data-key=done]');
+      if ((await keyboardDone.count()) > 0) await keyboardDone.first().click();
+      await stop('apply-form', '[data-testid=apply-next]');
       await page.getByTestId('apply-next').click();
       await expect(page.getByTestId('apply-material')).toBeVisible();
-      await stop('apply-material');
+      await stop('apply-material', '[data-testid=material-capture]');
       await page.getByTestId('material-capture').click();
       await expect(page.getByTestId('page-thumbnail')).toHaveCount(1, { timeout: 30_000 });
-      await stop('apply-capture');
+      await stop('apply-capture', '[data-testid=capture-done]');
       await page.getByTestId('capture-done').click();
       await expect(page.getByTestId('material-state')).toBeVisible();
       await page.getByTestId('apply-next').click();
@@ -126,14 +139,14 @@ export const TOUR: readonly TourLeg[] = [
       for (let guard = 0; guard < 10 && !(await delivery.isVisible()); guard += 1) {
         await page.getByTestId('material-skip').click();
       }
-      await stop('apply-delivery');
+      await stop('apply-delivery', '[data-testid=apply-next]');
       await page.getByTestId('delivery-pickUp').click();
       await page.getByTestId('apply-next').click();
       await expect(page.getByTestId('apply-review')).toBeVisible();
-      await stop('apply-review');
+      await stop('apply-review', '[data-testid=apply-confirm]');
       await page.getByTestId('apply-confirm').click();
       await expect(page.getByTestId('apply-receipt')).toBeVisible({ timeout: 30_000 });
-      await stop('apply-receipt');
+      await stop('apply-receipt', '[data-testid=receipt-finish]');
     },
   },
   {
@@ -148,7 +161,7 @@ export const TOUR: readonly TourLeg[] = [
       await stop('ticket-priority');
       await page.getByTestId('ticket-priority').locator('[data-priority=normal]').click();
       await expect(page.getByTestId('ticket-number')).toBeVisible();
-      await stop('ticket-issued');
+      await stop('ticket-issued', '[data-testid=ticket-done]');
       // Rate before 完成: 完成 ends the visit, and with it what this visit may rate.
       await page.getByTestId('ticket-rate').click();
       // With other services completed in this kiosk session (the apply leg's application), the
@@ -163,11 +176,11 @@ export const TOUR: readonly TourLeg[] = [
       await stop('rating-levels');
       await page.locator('[data-testid="rating-level"][data-level="2"]').click();
       await expect(page.getByTestId('rating-options')).toBeVisible();
-      await stop('rating-bad');
+      await stop('rating-bad', '[data-testid=rating-submit], [data-testid=rating-step-next]');
       await page.getByTestId('rating-option').first().click();
       await page.getByTestId('rating-submit').click();
       await expect(page.getByTestId('rating-thanks')).toBeVisible();
-      await stop('rating-thanks');
+      await stop('rating-thanks', '[data-testid=rating-done]');
     },
   },
   {
@@ -191,14 +204,14 @@ export const TOUR: readonly TourLeg[] = [
       await signInWithCard(page, () => Promise.resolve());
       const pad = page.getByTestId('appointment-phone');
       await expect(pad).toBeVisible();
-      await stop('appointment-phone');
+      await stop('appointment-phone', '[data-testid=appointment-phone-next]');
       for (const digit of '13800000000') await pad.getByRole('button', { name: `数字 ${digit}`, exact: true }).click();
       await page.getByTestId('appointment-phone-next').click();
       await expect(page.getByTestId('appointment-confirm-submit')).toBeVisible();
-      await stop('appointment-confirm');
+      await stop('appointment-confirm', '[data-testid=appointment-confirm-submit]');
       await page.getByTestId('appointment-confirm-submit').click();
       await expect(page.getByTestId('appointment-slip')).toBeVisible();
-      await stop('appointment-booked');
+      await stop('appointment-booked', '[data-testid=appointment-done]');
       // On to check-in in the same visit (完成 would end it): home, then 预约签到.
       await page.getByTestId('home-button').click();
       await openService(page, 'checkIn');
@@ -216,7 +229,7 @@ export const TOUR: readonly TourLeg[] = [
       await stop('progress-ways');
       await page.getByTestId('progress-journey').locator('[data-way=number]').click();
       await expect(page.getByTestId('progress-reference')).toBeVisible();
-      await stop('progress-number');
+      await stop('progress-number', '[data-testid=progress-lookup]');
       await page.getByTestId('progress-reference').fill('AQ-NO-SUCH-CASE');
       await page.keyboard.press('Enter');
       await expect(page.getByTestId('progress-problem')).toBeVisible();

@@ -1,5 +1,6 @@
 import { acceptsLicenceCode } from '../../../../core/api/licence-materials';
 import { useScannerFitted } from '../../api/use-devices';
+import { ExplainedButton } from '../../components/ExplainedButton';
 import { useT } from '../../i18n/use-t';
 import '../../scan/scan.css';
 import type { ApplyContext } from './apply-machine';
@@ -99,37 +100,41 @@ export function MaterialsStep(props: MaterialsStepProps) {
           {t('apply:material.hint')}
         </p>
       </div>
-      <div className="apply-actions">
-        <button
-          type="button"
-          className={state?.kind === 'captured' ? 'button' : 'button button--primary'}
-          data-testid="material-capture"
-          onClick={props.onCapture}
-        >
-          {state?.kind === 'captured' ? t('apply:material.retake') : t('apply:material.capture')}
-        </button>
-        {!material.required && state?.kind !== 'skipped' && (
-          <button type="button" className="button" data-testid="material-skip" onClick={props.onSkip}>
-            {t('apply:material.skip')}
+      {/* Both rows stay on screen together (the fixed action rows, styles/layout.css). */}
+      <div className="apply-step-actions">
+        <div className="apply-actions">
+          <button
+            type="button"
+            className={state?.kind === 'captured' ? 'button' : 'button button--primary'}
+            data-testid="material-capture"
+            onClick={props.onCapture}
+          >
+            {state?.kind === 'captured' ? t('apply:material.retake') : t('apply:material.capture')}
           </button>
+          {!material.required && state?.kind !== 'skipped' && (
+            <button type="button" className="button" data-testid="material-skip" onClick={props.onSkip}>
+              {t('apply:material.skip')}
+            </button>
+          )}
+        </div>
+        {material.required && state?.kind !== 'captured' && (
+          <p className="screen-subtitle">{t('apply:material.requiredHint')}</p>
         )}
-      </div>
-      {material.required && state?.kind !== 'captured' && (
-        <p className="screen-subtitle">{t('apply:material.requiredHint')}</p>
-      )}
-      <div className="apply-actions apply-actions--nav">
-        <button type="button" className="button" onClick={props.onBack}>
-          {t('apply:back')}
-        </button>
-        <button
-          type="button"
-          className="button button--primary"
-          data-testid="apply-next"
-          disabled={!done}
-          onClick={props.onNext}
-        >
-          {t('apply:next')}
-        </button>
+        <div className="apply-actions apply-actions--nav">
+          <button type="button" className="button" onClick={props.onBack}>
+            {t('apply:back')}
+          </button>
+          <ExplainedButton
+            className="button button--primary"
+            data-testid="apply-next"
+            blockedBy={
+              done ? null : material.required ? t('apply:material.neededRequired') : t('apply:material.neededOptional')
+            }
+            onClick={props.onNext}
+          >
+            {t('apply:next')}
+          </ExplainedButton>
+        </div>
       </div>
     </div>
   );

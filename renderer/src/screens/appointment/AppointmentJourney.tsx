@@ -19,6 +19,7 @@ import { appointmentMachine } from './appointment-machine';
 import { PhonePad } from './PhonePad';
 import '../ticket/journeys.css';
 import '../../scan/scan.css';
+import { Words } from '../../components/words/Words';
 
 /** 预约办事 (mode book) and 预约签到 (mode checkIn); see appointment-machine.ts for the steps. */
 export function AppointmentJourney({
@@ -93,9 +94,6 @@ export function AppointmentJourney({
               <button type="button" className="button button--primary" onClick={() => sendStep({ type: 'RETRY' })}>
                 {t('appointment:tryAgain')}
               </button>
-              <button type="button" className="button" onClick={onExit}>
-                {t('appointment:exit')}
-              </button>
             </>
           }
         >
@@ -128,7 +126,9 @@ export function AppointmentJourney({
                 onClick={() => sendStep({ type: 'CHOOSE_MATTER', matterCode: m.code })}
               >
                 <span className="tile-text">
-                  <span className="tile-label">{m.name}</span>
+                  <span className="tile-label">
+                    <Words text={m.name} />
+                  </span>
                 </span>
               </button>
             )}
@@ -159,7 +159,9 @@ export function AppointmentJourney({
                   onClick={() => sendStep({ type: 'CHOOSE_POINT', servicePointId: p.id })}
                 >
                   <span className="tile-text">
-                    <span className="tile-label">{p.name}</span>
+                    <span className="tile-label">
+                      <Words text={p.name} />
+                    </span>
                     <span className="tile-hint">{p.address}</span>
                     {p.id === context.choices.points[0]?.id && (
                       <span className="tile-count">{t('appointment:point.nearest')}</span>
@@ -360,7 +362,9 @@ export function AppointmentJourney({
                 onClick={() => sendStep({ type: 'CHECK_IN', appointmentId: a.appointmentId })}
               >
                 <span className="tile-text">
-                  <span className="tile-label">{a.matter.matterName}</span>
+                  <span className="tile-label">
+                    <Words text={a.matter.matterName} />
+                  </span>
                   <span className="tile-hint">
                     {time.clock(a.startsAt)}–{time.clock(a.endsAt)} · {pointName(a.servicePointId)}
                   </span>
@@ -386,9 +390,6 @@ export function AppointmentJourney({
                 onClick={() => send({ type: 'OPEN_JOURNEY', journey: { kind: 'ticket' } })}
               >
                 {t('appointment:checkIn.takeTicket')}
-              </button>
-              <button type="button" className="button" onClick={onExit}>
-                {t('appointment:exit')}
               </button>
             </>
           }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { isPhoneNumber, PhonePad as Keys } from '../../components/keypad/PhonePad';
+import { ExplainedButton } from '../../components/ExplainedButton';
 import { useT } from '../../i18n/use-t';
 import '../ticket/journeys.css';
 
@@ -39,15 +40,14 @@ export function PhonePad({ initial, onDone }: { initial: string; onDone: (phone:
         </p>
       )}
       <div className="journey-actions">
-        <button
-          type="button"
+        <ExplainedButton
           className="button button--primary"
           data-testid="appointment-phone-next"
-          disabled={phone.length === 0}
+          blockedBy={phone.length === 0 ? t('appointment:phone.needed') : null}
           onClick={next}
         >
           {t('appointment:phone.next')}
-        </button>
+        </ExplainedButton>
       </div>
     </div>
   );

@@ -318,10 +318,10 @@ describe('appointment journey: 长辈版', () => {
     await user.click(screen.getByTestId('appointment-slots').querySelector('[data-slot]') as HTMLElement);
     await user.click(await screen.findByText('fake-sign-in'));
 
-    // The phone pad is one input: the pad and 下一步.
+    // The phone pad is one input: the pad and 下一步 (which, with no number yet, says why it waits).
     await screen.findByTestId('appointment-phone');
     expect(step()).toMatchObject({
-      choices: 1,
+      choices: 2,
       titles: ['预约办事', '请输入手机号码'],
       hints: ['用于接收预约短信，工作人员也会通过它联系您'],
     });

@@ -3,6 +3,7 @@ import type { MatterSummary } from '../../../../core/api/contract';
 import { ChannelList } from '../../components/ChannelList';
 import { MatterBadges } from '../../components/MatterBadges';
 import { UiIcon } from '../../components/icons/UiIcon';
+import { Words } from '../../components/words/Words';
 
 /**
  * One matter in the list; the whole card is the button that opens its guide. `withBadges` false
@@ -20,7 +21,9 @@ export function MatterCard({
   const { t } = useT();
   return (
     <button type="button" className="matter-card" data-testid="matter-item" data-code={matter.code} onClick={onOpen}>
-      <span className="matter-card-name">{matter.name}</span>
+      <span className="matter-card-name">
+        <Words text={matter.name} />
+      </span>
       {withBadges && <MatterBadges matter={matter} />}
       <span className="matter-card-foot">
         <ChannelList channels={matter.channels} />

@@ -1,6 +1,7 @@
 import { useT } from '../../i18n/use-t';
 import type { ServiceKind } from '../../../../platform/contract/catalog';
 import { KindIcon } from '../../components/icons/KindIcon';
+import { Words } from '../../components/words/Words';
 
 export function KindTile({
   kind,
@@ -30,7 +31,9 @@ export function KindTile({
       </span>
       <span className="tile-text">
         <span className="tile-label">{label}</span>
-        <span className="tile-hint">{hint}</span>
+        <span className="tile-hint">
+          <Words text={hint} />
+        </span>
       </span>
       <span className="tile-count">{t('matter.count', { count })}</span>
     </button>

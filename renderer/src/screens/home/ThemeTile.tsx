@@ -1,5 +1,6 @@
 import { useT } from '../../i18n/use-t';
 import { ThemeIcon } from '../../components/icons/ThemeIcon';
+import { Words } from '../../components/words/Words';
 
 export function ThemeTile({
   themeId,
@@ -18,7 +19,9 @@ export function ThemeTile({
       <span className="tile-icon">
         <ThemeIcon themeId={themeId} />
       </span>
-      <span className="tile-label">{name}</span>
+      <span className="tile-label">
+        <Words text={name} />
+      </span>
       <span className="tile-count">{t('matter.count', { count })}</span>
     </button>
   );

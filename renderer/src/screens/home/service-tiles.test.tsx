@@ -60,3 +60,49 @@ describe('service tiles: journey gating', () => {
     await waitFor(() => expect(document.querySelector('.shell')?.getAttribute('data-screen')).toBe('home'));
   });
 });
+
+describe('service tiles in 长辈版', () => {
+  const ids = () =>
+    [...screen.getByTestId('elder-services').querySelectorAll<HTMLElement>('[data-testid^=service-]')].map((tile) =>
+      (tile.dataset['testid'] ?? '').replace('service-', ''),
+    );
+
+  it('shows six tiles, titles only, the most used first and 办事主题 before the list of every matter', async () => {
+    const { user } = renderKiosk();
+    await startVisit(user);
+    await user.click(screen.getByTestId('elder-toggle'));
+    await screen.findByTestId('elder-services');
+    expect(ids()).toEqual(['ticket', 'progress', 'themes', 'search', 'appointment', 'more']);
+    // No hints in 长辈版: one short title a tile.
+    expect(screen.getByTestId('elder-services').querySelector('.tile-hint')).toBeNull();
+    expect(screen.getByTestId('service-ticket').textContent).toBe('取号排队');
+  });
+
+  it('更多服务 swaps in the other six, and 常用服务 swaps back; nothing is out of reach', async () => {
+    const { user } = renderKiosk();
+    await startVisit(user);
+    await user.click(screen.getByTestId('elder-toggle'));
+    await user.click(await screen.findByTestId('service-more'));
+    expect(ids()).toEqual(['checkIn', 'apply', 'lifeEvents', 'rating', 'serviceMap', 'common']);
+    await user.click(screen.getByTestId('service-common'));
+    expect(ids()).toEqual(['ticket', 'progress', 'themes', 'search', 'appointment', 'more']);
+  });
+
+  it('办事主题 opens the themes, a theme opens its matters, and 返回 from there goes home', async () => {
+    const { user, fake } = renderKiosk();
+    await startVisit(user);
+    await user.click(screen.getByTestId('elder-toggle'));
+    await user.click(await screen.findByTestId('service-themes'));
+    const themes = await screen.findByTestId('themes-screen');
+    const tiles = themes.querySelectorAll<HTMLElement>('[data-testid=theme-tile]');
+    expect(tiles.length).toBeGreaterThan(0);
+    // 长辈版 keeps to six choices: the tiles and, when there are more, the two page buttons.
+    expect(tiles.length + themes.querySelectorAll('[data-testid^=choice-pages-]').length).toBeLessThanOrEqual(6);
+    const first = tiles[0]!;
+    await user.click(first);
+    await screen.findByTestId('browse-screen');
+    expect(fake.callsTo('catalog.list').at(-1)).toMatchObject({ themeId: first.dataset['theme'] });
+    await user.click(screen.getByTestId('back-button'));
+    await screen.findByTestId('home-screen');
+  });
+});

@@ -7,6 +7,7 @@ import { useScannerFitted } from '../../api/use-devices';
 import { placeName } from '../../format/place-name';
 import { useT } from '../../i18n/use-t';
 import { useFinishVisit, useShellSend } from '../../shell/shell-context';
+import { useStepBack } from '../../shell/step-back';
 import { Loading } from '../../states/Loading';
 import { SignIn } from '../signin/SignIn';
 import { JourneyNotice } from '../ticket/JourneyNotice';
@@ -32,6 +33,8 @@ export function ProgressJourney({ scannedReference = null }: { scannedReference?
     if (done) finishVisit();
   }, [done, finishVisit]);
   const { mine, lookup, problem } = snapshot.context;
+  // The bar's 返回 goes back to the two ways (card or number) from a step that has a way back.
+  useStepBack(snapshot.can({ type: 'BACK' }) ? () => sendStep({ type: 'BACK' }) : null);
 
   return (
     <section className="screen journey" data-testid="progress-journey" data-step={JSON.stringify(snapshot.value)}>
@@ -107,11 +110,6 @@ export function ProgressJourney({ scannedReference = null }: { scannedReference?
       {snapshot.matches('mine') && mine && (
         <>
           <MyCasesList mine={mine} onOpen={(reference) => sendStep({ type: 'LOOKUP', reference })} />
-          <div className="journey-actions">
-            <button type="button" className="button" onClick={() => sendStep({ type: 'BACK' })}>
-              {t('progress:back')}
-            </button>
-          </div>
         </>
       )}
 
@@ -120,7 +118,6 @@ export function ProgressJourney({ scannedReference = null }: { scannedReference?
           initial={snapshot.context.reference}
           scannerFitted={scannerFitted}
           onLookup={(reference) => sendStep({ type: 'LOOKUP', reference })}
-          onBack={() => sendStep({ type: 'BACK' })}
         />
       )}
 

@@ -29,14 +29,12 @@ export function ReferenceEntry({
   initial,
   scannerFitted,
   onLookup,
-  onBack,
 }: {
   /** What was looked up last, kept so a mistyped number can be corrected rather than retyped. */
   initial: string;
   /** A QR scanner is configured: the hint says the receipt's code can be scanned. */
   scannerFitted: boolean;
   onLookup: (reference: string) => void;
-  onBack: () => void;
 }) {
   const { t } = useT();
   const { station } = useKioskInfo();
@@ -155,9 +153,6 @@ export function ReferenceEntry({
       )}
       {pad}
       <div className="journey-actions">
-        <button type="button" className="button" onClick={onBack}>
-          {t('progress:back')}
-        </button>
         <button type="submit" className="button button--primary" data-testid="progress-lookup">
           {t('progress:entry.submit')}
         </button>

@@ -14,7 +14,8 @@ import {
 } from './elder-rating-steps';
 import { LevelButtons } from './LevelButtons';
 import { OptionChip, optionsForLevel } from './OptionChips';
-import { canSubmitRating, type RatingFormProps } from './rating-form-props';
+import { ExplainedButton } from '../../components/ExplainedButton';
+import { ratingBlockedBy, type RatingFormProps } from './rating-form-props';
 
 /** 上一步, 下一步 (or 提交) beside the options' page: what ChoicePages leaves room for. */
 const OPTION_STEP_BUTTONS = 2;
@@ -41,6 +42,7 @@ export function ElderRatingSteps({ draft, options, sending, send }: RatingFormPr
   const current = steps.includes(step) ? step : 'level';
   const before = elderStepBefore(steps, current);
   const after = elderStepAfter(steps, current);
+  const blockedBy = ratingBlockedBy(draft);
 
   const chooseLevel = (level: RatingLevel) => {
     send({ type: 'LEVEL', level });
@@ -63,15 +65,15 @@ export function ElderRatingSteps({ draft, options, sending, send }: RatingFormPr
       {t('rating:elder.next')}
     </button>
   ) : (
-    <button
-      type="button"
+    <ExplainedButton
       className="button button--primary rating-submit"
       data-testid="rating-submit"
-      disabled={!canSubmitRating(draft, sending)}
+      disabled={sending}
+      blockedBy={blockedBy === null ? null : t(blockedBy)}
       onClick={() => send({ type: 'SUBMIT' })}
     >
       {sending ? t('rating:submitting') : t('rating:submit')}
-    </button>
+    </ExplainedButton>
   );
   const chosenLine = current !== 'level' && draft.level !== null && (
     <p className="rating-chosen" data-testid="rating-chosen">

@@ -6,7 +6,8 @@ import { useT } from '../../i18n/use-t';
 import { ElderRatingSteps } from './ElderRatingSteps';
 import { LevelButtons } from './LevelButtons';
 import { OptionChips } from './OptionChips';
-import { canSubmitRating, type RatingFormProps } from './rating-form-props';
+import { ExplainedButton } from '../../components/ExplainedButton';
+import { ratingBlockedBy, type RatingFormProps } from './rating-form-props';
 import { isBadLevel } from './rating-machine';
 
 /**
@@ -22,6 +23,7 @@ function StandardRatingForm({ draft, options, sending, send }: RatingFormProps) 
   const { t } = useT();
   const { keypadRating } = useJourneyAvailability();
   const bad = isBadLevel(draft.level);
+  const blockedBy = ratingBlockedBy(draft);
   return (
     <div className="rating-form" data-testid="rating-form" data-ref={draft.service.ref}>
       <div className="rating-service">
@@ -71,15 +73,15 @@ function StandardRatingForm({ draft, options, sending, send }: RatingFormProps) 
         </div>
       )}
       <div className="rating-actions">
-        <button
-          type="button"
+        <ExplainedButton
           className="button button--primary rating-submit"
           data-testid="rating-submit"
-          disabled={!canSubmitRating(draft, sending)}
+          disabled={sending}
+          blockedBy={blockedBy === null ? null : t(blockedBy)}
           onClick={() => send({ type: 'SUBMIT' })}
         >
           {sending ? t('rating:submitting') : t('rating:submit')}
-        </button>
+        </ExplainedButton>
         {draft.level === null && (
           <p className="rating-hint" data-speech="hint">
             {t('rating:chooseLevelFirst')}

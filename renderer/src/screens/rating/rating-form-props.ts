@@ -10,6 +10,14 @@ export interface RatingFormProps {
   readonly send: (event: RatingEvent) => void;
 }
 
+/** Why 提交 cannot act yet, as the key of the text that says so; null when it can (or is only busy). */
+export function ratingBlockedBy(draft: RatingDraft): 'rating:chooseLevelFirst' | 'rating:phoneIncomplete' | null {
+  if (draft.level === null) return 'rating:chooseLevelFirst';
+  if (isBadLevel(draft.level) && draft.callbackPhone !== '' && !isPhoneNumber(draft.callbackPhone))
+    return 'rating:phoneIncomplete';
+  return null;
+}
+
 /** 提交 is possible once a level is chosen and a callback phone, if typed, is a phone number. */
 export function canSubmitRating(draft: RatingDraft, sending: boolean): boolean {
   const phoneProblem = isBadLevel(draft.level) && draft.callbackPhone !== '' && !isPhoneNumber(draft.callbackPhone);

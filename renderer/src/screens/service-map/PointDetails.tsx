@@ -1,6 +1,5 @@
 import type { ServicePoint } from '../../../../platform/contract/service-points';
 import { useStationNow, useStationTime } from '../../api/use-station-time';
-import { useElder } from '../../components/ChoicePages';
 import { UiIcon } from '../../components/icons/UiIcon';
 import { useT } from '../../i18n/use-t';
 import { distanceParts } from './format-distance';
@@ -60,27 +59,19 @@ export function PointDetails({
   point,
   distanceKm,
   onBook,
-  onClose,
 }: {
   point: ServicePoint;
   distanceKm: number;
   onBook: () => void;
-  onClose: () => void;
 }) {
   const { t } = useT();
   const distance = distanceParts(distanceKm);
-  // 长辈版 puts 预约 and 返回列表 under the name, where they show without scrolling.
-  const actionsFirst = useElder();
-  const actions = (
+  // 预约 under the name, where it shows without scrolling; the way back is the bar's 返回.
+  const actions = point.bookable && (
     <div className="map-details-actions">
-      {point.bookable && (
-        <button type="button" className="button button--primary" data-testid="map-book" onClick={onBook}>
-          <UiIcon name="clock" />
-          {t('map:book')}
-        </button>
-      )}
-      <button type="button" className="button" data-testid="map-close-details" onClick={onClose}>
-        {t('map:backToList')}
+      <button type="button" className="button button--primary" data-testid="map-book" onClick={onBook}>
+        <UiIcon name="clock" />
+        {t('map:book')}
       </button>
     </div>
   );
@@ -90,7 +81,7 @@ export function PointDetails({
       <h2 id="map-details-title" className="map-details-title" data-speech="title">
         {point.name}
       </h2>
-      {actionsFirst && actions}
+      {actions}
       <dl className="map-facts">
         <dt>{t('map:address')}</dt>
         <dd>{point.address}</dd>
@@ -134,7 +125,6 @@ export function PointDetails({
           <span>{point.selfServiceTerminal ? t('map:terminal') : t('map:noTerminal')}</span>
         </dd>
       </dl>
-      {!actionsFirst && actions}
     </article>
   );
 }

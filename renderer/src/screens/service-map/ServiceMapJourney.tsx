@@ -6,6 +6,7 @@ import { useKioskInfo } from '../../api/kiosk-info-context';
 import { useElder } from '../../components/ChoicePages';
 import { UiIcon } from '../../components/icons/UiIcon';
 import { useT } from '../../i18n/use-t';
+import { useStepBack } from '../../shell/step-back';
 import { Loading } from '../../states/Loading';
 import { distanceKm, type LatLng } from './map-projection';
 import { MapDrawing } from './MapDrawing';
@@ -63,6 +64,7 @@ export function ServiceMapJourney({
   }, [done, onExit]);
 
   const { map, selectedId, failure } = state.context;
+  useStepBack(selectedId === null ? null : () => send({ type: 'CLOSE_DETAILS' }));
   const view = useMemo(() => {
     if (!map) return null;
     const here = hereOf(map, station.location);
@@ -91,7 +93,17 @@ export function ServiceMapJourney({
     body = <Loading />;
   } else {
     const selected = map.servicePoints.find((point) => point.id === selectedId) ?? null;
-    body = (
+    body = selected ? (
+      // A point's details take the whole screen, not the strip left under the map; the bar's 返回
+      // goes back to the map and its list (useStepBack above).
+      <div className="map-details-panel">
+        <PointDetails
+          point={selected}
+          distanceKm={view.distances.get(selected.id) ?? 0}
+          onBook={() => onBook(selected.id)}
+        />
+      </div>
+    ) : (
       // 长辈版 puts the list (or the chosen point) first and the map after it as a picture.
       <div className={elder ? 'map-layout map-layout--elder' : 'map-layout'}>
         <div className="map-canvas">
@@ -105,21 +117,12 @@ export function ServiceMapJourney({
           <Legend />
         </div>
         <div className="map-side">
-          {selected ? (
-            <PointDetails
-              point={selected}
-              distanceKm={view.distances.get(selected.id) ?? 0}
-              onBook={() => onBook(selected.id)}
-              onClose={() => send({ type: 'CLOSE_DETAILS' })}
-            />
-          ) : (
-            <PointList
-              points={view.sorted}
-              numbers={view.numbers}
-              distances={view.distances}
-              onSelect={(id) => send({ type: 'SELECT', id })}
-            />
-          )}
+          <PointList
+            points={view.sorted}
+            numbers={view.numbers}
+            distances={view.distances}
+            onSelect={(id) => send({ type: 'SELECT', id })}
+          />
         </div>
       </div>
     );

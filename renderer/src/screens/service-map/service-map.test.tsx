@@ -4,6 +4,7 @@ import type { ServiceMap } from '../../../../core/api/care';
 import { err, ok } from '../../../../core/api/result';
 import type { ServicePoint } from '../../../../platform/contract/service-points';
 import { renderCareJourney as renderJourney } from '../help/render-care.testing';
+import { StepBackProvider, useBackAction } from '../../shell/step-back';
 import { ServiceMapJourney } from './ServiceMapJourney';
 
 const point = (id: string, change: Partial<ServicePoint>): ServicePoint => ({
@@ -98,17 +99,33 @@ describe('service map journey', () => {
     expect(onBook).toHaveBeenCalledWith('SP-HALL');
   });
 
-  it('offers no booking where none is possible, and goes back to the list', async () => {
-    const { user } = renderJourney(<ServiceMapJourney onExit={() => undefined} onBook={() => undefined} />, {
-      'serviceMap.points': () => ok(serviceMap()),
-    });
+  it('offers no booking where none is possible, and goes back to the list with the bar’s 返回', async () => {
+    const onLeave = vi.fn();
+    function BarBack() {
+      const back = useBackAction(onLeave);
+      return (
+        <button type="button" data-testid="bar-back" onClick={back}>
+          返回
+        </button>
+      );
+    }
+    const { user } = renderJourney(
+      <StepBackProvider>
+        <ServiceMapJourney onExit={() => undefined} onBook={() => undefined} />
+        <BarBack />
+      </StepBackProvider>,
+      { 'serviceMap.points': () => ok(serviceMap()) },
+    );
     const item = (await screen.findAllByTestId('map-list-item')).find((button) => button.dataset['id'] === 'SP-24H')!;
     await user.click(item);
     const details = screen.getByTestId('map-details');
     expect(within(details).queryByTestId('map-book')).toBeNull();
     expect(within(details).getByTestId('map-open-now').textContent).toContain('24小时开放');
-    await user.click(within(details).getByTestId('map-close-details'));
+    // One 返回 on the screen: the bar's, which closes the details.
+    expect(within(details).queryByText(/返回/)).toBeNull();
+    await user.click(screen.getByTestId('bar-back'));
     expect(screen.getByTestId('map-list')).toBeTruthy();
+    expect(onLeave).not.toHaveBeenCalled();
   });
 
   it('says when the points are the kiosk’s own copy', async () => {
