@@ -172,7 +172,11 @@ describe('ApplyJourney: the whole way', () => {
     const required = await screen.findByTestId('apply-material');
     expect(required.getAttribute('data-material')).toBe('户口簿');
     expect(screen.queryByTestId('material-skip')).toBeNull();
-    expect(screen.getByTestId<HTMLButtonElement>('apply-next').disabled).toBe(true);
+    // 下一步 looks disabled and, touched, says what is missing instead of doing nothing.
+    expect(screen.getByTestId('apply-next').getAttribute('aria-disabled')).toBe('true');
+    await user.click(screen.getByTestId('apply-next'));
+    expect((await screen.findByTestId('blocked-reason')).textContent).not.toBe('');
+    expect(screen.getByTestId('apply-material').getAttribute('data-material')).toBe('户口簿');
     await user.click(screen.getByTestId('material-capture'));
     expect((await screen.findByTestId('fake-capture')).getAttribute('data-material')).toBe('户口簿');
     await user.click(screen.getByTestId('fake-capture-done'));

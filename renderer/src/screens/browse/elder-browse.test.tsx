@@ -9,6 +9,8 @@ async function openAllMattersInElder() {
   const kiosk = renderKiosk();
   await startVisit(kiosk.user);
   await kiosk.user.click(screen.getByTestId('elder-toggle'));
+  // 长辈版's first six tiles leave 自助申报 to 更多服务.
+  await kiosk.user.click(await screen.findByTestId('service-more'));
   await kiosk.user.click(await screen.findByTestId('service-apply'));
   const browse = await screen.findByTestId('browse-screen');
   await within(browse).findAllByTestId('matter-item');

@@ -8,6 +8,8 @@ describe('guide in 长辈版', () => {
     const { user } = renderKiosk();
     await startVisit(user);
     await user.click(screen.getByTestId('elder-toggle'));
+    // 长辈版's first six tiles leave 自助申报 to 更多服务.
+    await user.click(await screen.findByTestId('service-more'));
     await user.click(await screen.findByTestId('service-apply'));
     const guide = await openMatter(user, '370784-CJ-013');
     expect(within(guide).queryByTestId('section-nav')).toBeNull();
