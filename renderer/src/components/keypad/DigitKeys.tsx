@@ -2,7 +2,7 @@ import type { MouseEvent } from 'react';
 import { useT } from '../../i18n/use-t';
 import './keypad.css';
 
-/** 1-2-3 on top, as on a phone and an ATM (accessibility.md §2.8); 5 carries the home mark. */
+/** 1-2-3 on top, as on a phone and an ATM (docs/accessibility.md §2.8); 5 carries the home mark. */
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 
 export interface DigitKeysProps {
