@@ -19,13 +19,15 @@ const DAY_NUMBERS: Readonly<Record<string, number>> = {
   天: 7,
   七: 7,
 };
-const WHOLE_LABELS: Readonly<Record<string, readonly number[]>> = {
-  每天: [1, 2, 3, 4, 5, 6, 7],
-  每日: [1, 2, 3, 4, 5, 6, 7],
-  工作日: [1, 2, 3, 4, 5],
-  周末: [6, 7],
-  双休日: [6, 7],
-};
+// Maps, not object literals: a label is free text, and "constructor" or "__proto__" must not find
+// something on Object.prototype.
+const WHOLE_LABELS: ReadonlyMap<string, readonly number[]> = new Map([
+  ['每天', [1, 2, 3, 4, 5, 6, 7]],
+  ['每日', [1, 2, 3, 4, 5, 6, 7]],
+  ['工作日', [1, 2, 3, 4, 5]],
+  ['周末', [6, 7]],
+  ['双休日', [6, 7]],
+]);
 const DAY = '(?:周|星期|礼拜)([一二三四五六日天七])';
 const RANGE = new RegExp(`^${DAY}\\s*(?:至|到|-|—|–|~|～)\\s*${DAY}$`);
 const SINGLE = new RegExp(`^${DAY}$`);
@@ -40,7 +42,7 @@ export function parseWeekdayLabel(label: string): number[] | null {
     .filter((part) => part !== '');
   if (parts.length === 0) return null;
   for (const part of parts) {
-    const whole = WHOLE_LABELS[part];
+    const whole = WHOLE_LABELS.get(part);
     if (whole) {
       whole.forEach((day) => days.add(day));
       continue;

@@ -23,7 +23,12 @@ export const OpeningHours = z
       .refine((label) => parseWeekdayLabel(label) !== null, {
         message: 'name the weekdays as 周一至周五, 周六, 周六、周日, 每天 or 工作日',
       })
-      .describe('e.g. 周一至周五, 周六 or 每天; public holidays are off and make-up weekends keep working-day hours'),
+      .meta({
+        description:
+          'e.g. 周一至周五, 周六 or 每天; public holidays are off and make-up weekends keep working-day hours',
+        // Free text read by parseWeekdayLabel: examples let tools (the fuzz generator) make valid labels.
+        examples: ['周一至周五', '周六', '周六、周日', '每天', '工作日', '星期一到星期五', '周一至周五、周日'],
+      }),
     open: z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'a time as HH:MM'),
     close: z.string().regex(/^([01][0-9]|2[0-4]):[0-5][0-9]$/, 'a time as HH:MM'),
   })

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /**
  * Valid inputs from a zod 4 schema, as fast-check arbitraries: the fuzzer derives every kiosk API
@@ -181,6 +181,12 @@ function stringArbitrary(schema: z.ZodType, def: Def, ctx: Context): fc.Arbitrar
     else if (check.check === 'length_equals') min = max = check['length'] as number;
     else if (check.check === 'string_format' && check['pattern'] instanceof RegExp) patterns.push(check['pattern']);
   }
+  // A string refined by code (free text a parser reads, such as 周一至周五) cannot be found by
+  // filtering random text: its schema's examples stand for it.
+  const examples = (z.globalRegistry.get(schema)?.['examples'] as unknown[] | undefined)?.filter(
+    (example): example is string => typeof example === 'string',
+  );
+  if (examples !== undefined && examples.length > 0) return fc.constantFrom(...examples).filter(parses(schema));
   const length = { minLength: min, maxLength: Math.max(min, Math.min(max, min + ctx.maxStringLength)) };
   let base: fc.Arbitrary<string>;
   switch (def['format']) {

@@ -39,7 +39,8 @@ describe.skipIf(!hasSocat)('device manager over emulators on PTY pairs', () => {
     const bindings = await buildDevices({ config, ledger, dataDir, logger: silentLogger() });
     manager = createDeviceManager({ bindings, ledger, logger: silentLogger(), probeIntervalMs: 300 });
     const m = manager;
-    await vi.waitFor(() => expect(onlineCount(m.snapshot())).toBe(3), { timeout: 5_000 });
+    // Card reader, printer, keypad and QR scanner: the document camera lives in the screen.
+    await vi.waitFor(() => expect(onlineCount(m.snapshot())).toBe(4), { timeout: 5_000 });
     return m;
   }
 
