@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startKiosk, writeTestConfig, type StartedKiosk } from './support/kiosk-process';
 import { enterHome, PORTRAIT, saveScreenshot } from './support/screens';
+import { loadSeedCatalog } from '../../platform/seed';
 
 /**
  * Journey 1, "find a matter", against the real kiosk with the seeded catalog and the emulated
@@ -124,7 +125,9 @@ test('from a search hit to the guide, and the material checklist on the emulated
     .find((text) => text.includes('办事材料清单'))!;
   expect(checklist).toContain(PENSION_CODE);
   expect(checklist).toContain('居民身份证');
-  expect(checklist).toContain(`[QR: https://zwfw.example.gov.cn/guide/${PENSION_CODE}?v=3]`);
+  // The guide's QR names the matter's version: the seed's, whatever it is now.
+  const version = loadSeedCatalog().matters.find((matter) => matter.code === PENSION_CODE)?.version;
+  expect(checklist).toContain(`[QR: https://zwfw.example.gov.cn/guide/${PENSION_CODE}?v=${version}]`);
 });
 
 test('the life events list their matters and say which need the window', async ({ browser }, testInfo) => {

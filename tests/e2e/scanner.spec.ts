@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { callKioskApi } from './support/api';
 import { startKiosk, writeTestConfig, type StartedKiosk } from './support/kiosk-process';
+import { STAFFED_CLOCK } from './support/staffed-clock';
 import { enterHome, PORTRAIT, saveScreenshot } from './support/screens';
 
 /**
@@ -16,7 +17,8 @@ let config: ReturnType<typeof writeTestConfig>;
 test.beforeAll(async () => {
   // kiosk-config/default.json names an emulated scanner and a progress page.
   config = writeTestConfig();
-  kiosk = await startKiosk(config.path, { KIOSK_DEV: '1' });
+  // The test takes a ticket: on a morning when staff call tickets, whatever day it runs.
+  kiosk = await startKiosk(config.path, { KIOSK_DEV: '1', KIOSK_CLOCK: STAFFED_CLOCK });
 });
 
 test.afterAll(async () => {

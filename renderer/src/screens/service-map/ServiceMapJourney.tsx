@@ -96,7 +96,8 @@ export function ServiceMapJourney({
     body = selected ? (
       // A point's details take the whole screen, not the strip left under the map; the bar's 返回
       // goes back to the map and its list (useStepBack above).
-      <div className="map-details-panel">
+      // It scrolls when the details are long (长辈版): focusable, so a keyboard can scroll it too.
+      <div className="map-details-panel" tabIndex={0} role="region" aria-label={selected.name}>
         <PointDetails
           point={selected}
           distanceKm={view.distances.get(selected.id) ?? 0}
