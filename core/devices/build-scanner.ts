@@ -4,6 +4,7 @@ import {
   createHidScanner,
   createHidScannerEmulator,
   createSerialScanner,
+  defaultHidFraming,
   DEFAULT_INTER_CHARACTER_TIMEOUT_MS,
   DEFAULT_MAX_SCAN_BYTES,
   startEmulatedSerialScanner,
@@ -127,26 +128,7 @@ export async function buildScanner(config: QrScannerConfig | undefined, logger: 
   const emulator = createHidScannerEmulator({ mode: config.interface });
   const target = { vendorId: emulator.vendorId, productId: emulator.productId };
   const seam = { enumerator: emulator.device, openDevice: emulator.device.openDevice, target, logger: log };
-  const scanner =
-    config.interface === 'hidPos'
-      ? createHidScanner({
-          ...seam,
-          link: 'hidPos',
-          framing: {
-            encoding: 'utf-8',
-            maxBytes: DEFAULT_MAX_SCAN_BYTES,
-            interReportTimeoutMs: DEFAULT_INTER_CHARACTER_TIMEOUT_MS,
-          },
-        })
-      : createHidScanner({
-          ...seam,
-          link: 'keyboardWedge',
-          framing: {
-            terminator: 'Enter',
-            maxCharacters: DEFAULT_MAX_SCAN_BYTES,
-            interCharacterTimeoutMs: DEFAULT_INTER_CHARACTER_TIMEOUT_MS,
-          },
-        });
+  const scanner = createHidScanner({ ...seam, ...defaultHidFraming(config.interface, 'utf-8') });
   const control: EmulatorControl = {
     actions: EMULATOR_ACTIONS,
     perform(action, argument) {

@@ -13,6 +13,7 @@ import { createListeners } from '../transport/listeners';
 import { createHidPosAssembler, type HidPosFraming } from './hid-pos-report';
 import { createReadClock, type ReadAssembler } from './read-clock';
 import { createScanEvents } from './scan-events';
+import { DEFAULT_INTER_CHARACTER_TIMEOUT_MS, DEFAULT_MAX_SCAN_BYTES, type ScanEncoding } from './scan';
 import { silentScannerLogger, type QrScanner, type ScannerLogger, type ScannerState } from './scanner';
 import { createWedgeAssembler, type WedgeFraming } from './wedge-keys';
 
@@ -28,6 +29,30 @@ export type HidScannerOptions = HidScannerFraming & {
   readonly logger?: ScannerLogger;
   readonly now?: () => number;
 };
+
+/** A HID scanner's framing when nothing else is set: the limits of scan.ts, Enter after a wedge's code. */
+export function defaultHidFraming(
+  link: HidScannerFraming['link'],
+  encoding: ScanEncoding = 'utf-8',
+): HidScannerFraming {
+  return link === 'hidPos'
+    ? {
+        link,
+        framing: {
+          encoding,
+          maxBytes: DEFAULT_MAX_SCAN_BYTES,
+          interReportTimeoutMs: DEFAULT_INTER_CHARACTER_TIMEOUT_MS,
+        },
+      }
+    : {
+        link,
+        framing: {
+          terminator: 'Enter',
+          maxCharacters: DEFAULT_MAX_SCAN_BYTES,
+          interCharacterTimeoutMs: DEFAULT_INTER_CHARACTER_TIMEOUT_MS,
+        },
+      };
+}
 
 /** Bar Code Scanner page (HID POS Usage Tables) and its Bar Code Scanner application collection. */
 const USAGE_PAGE_BAR_CODE_SCANNER = 0x8c;

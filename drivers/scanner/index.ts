@@ -4,7 +4,7 @@ export type { Scan, ScanEncoding, ScanOutcome, ScanRejection, Symbology } from '
 export { DEFAULT_INTER_CHARACTER_TIMEOUT_MS, DEFAULT_MAX_SCAN_BYTES, decodeScanBytes, symbologyFromAim } from './scan';
 export { createSerialScanner, SERIAL_SCANNER_MODEL } from './serial-scanner';
 export type { SerialScannerOptions } from './serial-scanner';
-export { createHidScanner } from './hid-scanner';
+export { createHidScanner, defaultHidFraming } from './hid-scanner';
 export type { HidScannerOptions } from './hid-scanner';
 export { createSerialScanAssembler, suffixBytes } from './serial-framing';
 export type { SerialFraming, SerialSuffix } from './serial-framing';

@@ -3,6 +3,7 @@ import {
   createHidScanner,
   createHidScannerEmulator,
   createSerialScanner,
+  defaultHidFraming,
   DEFAULT_INTER_CHARACTER_TIMEOUT_MS,
   DEFAULT_MAX_SCAN_BYTES,
   startEmulatedSerialScanner,
@@ -94,26 +95,7 @@ async function open(command: ScannerCommand): Promise<Opened | { failed: string 
       productId: emulator?.productId ?? command.productId ?? 0,
     },
   };
-  const scanner =
-    command.link === 'hidPos'
-      ? createHidScanner({
-          ...seam,
-          link: 'hidPos',
-          framing: {
-            encoding: command.encoding,
-            maxBytes: DEFAULT_MAX_SCAN_BYTES,
-            interReportTimeoutMs: DEFAULT_INTER_CHARACTER_TIMEOUT_MS,
-          },
-        })
-      : createHidScanner({
-          ...seam,
-          link: 'keyboardWedge',
-          framing: {
-            terminator: 'Enter',
-            maxCharacters: DEFAULT_MAX_SCAN_BYTES,
-            interCharacterTimeoutMs: DEFAULT_INTER_CHARACTER_TIMEOUT_MS,
-          },
-        });
+  const scanner = createHidScanner({ ...seam, ...defaultHidFraming(command.link, command.encoding) });
   // A wedge types ASCII only: its samples are the kiosk's own codes.
   const typable = command.link === 'keyboardWedge' ? samples.filter((s) => /^[\x20-\x7e]+$/.test(s)) : samples;
   return {
