@@ -83,6 +83,12 @@ describe('kiosk-config', () => {
     expect(problemsFor((c) => (c['data'] = { dir: 'data', keyFile: 'data' }))[0]).toMatch(/inside data\.dir/);
   });
 
+  it('refuses the file system root as data.dir with no key file, since the default key would be inside it', () => {
+    expect(problemsFor((c) => (c['data'] = { dir: '/' }))).toEqual([
+      'data.dir (/) leaves no folder outside it for the data key; set data.keyFile to a file outside it',
+    ]);
+  });
+
   it('takes the retention policy with defaults for what is left out, and refuses nonsense', () => {
     const config = defaults();
     delete config['retention'];

@@ -69,8 +69,10 @@ export function parseKioskConfig(text: string, sourcePath: string): Result<Loade
     return err({
       sourcePath,
       problems: [
-        `data.keyFile: ${JSON.stringify(config.data.keyFile)} (${dataKeyPath}) is inside data.dir (${dataDir}); the data ` +
-          'key must live outside the data folder, e.g. "../.kiosk-keys/data-key"',
+        config.data.keyFile === undefined
+          ? `data.dir (${dataDir}) leaves no folder outside it for the data key; set data.keyFile to a file outside it`
+          : `data.keyFile: ${JSON.stringify(config.data.keyFile)} (${dataKeyPath}) is inside data.dir (${dataDir}); the data ` +
+            'key must live outside the data folder, e.g. "../.kiosk-keys/data-key"',
       ],
     });
   }

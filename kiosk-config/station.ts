@@ -71,6 +71,8 @@ export const Station = z.object({
   timeZone: z
     .string()
     .refine(isTimeZone, 'an IANA time zone such as Asia/Shanghai')
+    // Checked by code (isTimeZone): examples let tools (the fuzz generator) make valid zones.
+    .meta({ examples: [CHINA_TIME_ZONE, 'Asia/Urumqi', 'Asia/Hong_Kong', 'UTC'] })
     .default(CHINA_TIME_ZONE)
     .describe('the zone of the wall clocks the station lives by; China Standard Time unless set'),
   selfServiceHours: z.enum(['24h', 'staffedHoursOnly']).describe('when the self-service zone is open'),

@@ -31,8 +31,27 @@ function runStatus(command: string, args: string[]): number | null {
 
 const run = (command: string, args: string[]): boolean => runStatus(command, args) === 0;
 
+/** Lines of a failed check's output repeated in the summary, where a CI log that keeps only its tail shows them. */
+const FAILED_CHECK_TAIL_LINES = 30;
+
+/** Runs a check, printing its output as usual, and returns its status with the output's last lines. */
+function runCaptured(command: string, args: string[]): { status: number | null; tail: string[] } {
+  console.log(`\n▶ ${command} ${args.join(' ')}`);
+  const outcome = spawnSync(command, args, {
+    cwd: ROOT,
+    stdio: ['inherit', 'pipe', 'pipe'],
+    env: { ...process.env, FORCE_COLOR: '0' },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const output = `${outcome.stdout?.toString() ?? ''}${outcome.stderr?.toString() ?? ''}`;
+  process.stdout.write(output);
+  if (outcome.error) console.log(`could not run ${command}: ${outcome.error.message}`);
+  const tail = output.trimEnd().split('\n').slice(-FAILED_CHECK_TAIL_LINES);
+  return { status: outcome.status, tail };
+}
+
 function check(name: string, command: string, args: string[], options: { mayBeSkipped?: boolean } = {}): boolean {
-  const status = runStatus(command, args);
+  const { status, tail } = runCaptured(command, args);
   if (options.mayBeSkipped && status === SKIPPED_STATUS) {
     total.skipped += 1;
     lines.push(`${name}: skipped (could not run here; see its output)`);
@@ -41,6 +60,7 @@ function check(name: string, command: string, args: string[], options: { mayBeSk
   const ok = status === 0;
   total[ok ? 'passed' : 'failed'] += 1;
   lines.push(`${name}: ${ok ? 'passed' : 'FAILED'}`);
+  if (!ok) lines.push(...tail.map((line) => `  | ${line}`));
   return ok;
 }
 

@@ -83,7 +83,21 @@ async function main(): Promise<void> {
       ms: Math.round(performance.now() - started),
     };
     send({ type: 'property', report });
-    if (details.failed) {
+    if (details.failed && details.numRuns === 0 && details.interrupted && details.errorInstance === null) {
+      // fast-check calls a property that ran out of time before its first input failed, with no
+      // error: say what happened, which is a generator too slow for its share of the budget.
+      send({
+        type: 'failure',
+        failure: {
+          kind: 'counterexample',
+          target: input.target,
+          property: property.name,
+          seed: input.seed,
+          error: `no input was generated and checked within ${Math.round(report.ms)} ms: its generator is too slow`,
+          recentInputs: [],
+        },
+      });
+    } else if (details.failed) {
       send({
         type: 'failure',
         failure: {
