@@ -69,3 +69,45 @@ describe('migration 0006 catalog-search', () => {
     ]);
   });
 });
+
+describe('migration 0006 is frozen', () => {
+  // The index rows 0006 wrote when it shipped, for names with polyphones, digits and punctuation.
+  // pinyin-pro is pinned exactly (package.json) because 0006 reads with it: an upgrade that
+  // changes a reading fails here, and then 0006 must keep the old reading itself.
+  it('writes the same rows it wrote when it shipped', () => {
+    const db = migratedTo(5);
+    const names = ['重新申领居民身份证', '银行卡（社保卡）挂失', '2025年度残疾人补贴', '长期护理保险', '行政复议申请'];
+    names.forEach((name, index) => storeMatter(db, `M-${index}`, name, index));
+    migrate(db, migrations, now);
+    const rows = db.prepare('SELECT matter_code, full_pinyin, initials FROM catalog_search ORDER BY matter_code').all();
+    expect(rows).toMatchInlineSnapshot(`
+      [
+        {
+          "full_pinyin": "chongxinshenlingjuminshenfenzheng",
+          "initials": "cxsljmsfz",
+          "matter_code": "M-0",
+        },
+        {
+          "full_pinyin": "yinhangkashebaokaguashi",
+          "initials": "yhksbkgs",
+          "matter_code": "M-1",
+        },
+        {
+          "full_pinyin": "2025nianducanjirenbutie",
+          "initials": "2025ndcjrbt",
+          "matter_code": "M-2",
+        },
+        {
+          "full_pinyin": "changqihulibaoxian",
+          "initials": "cqhlbx",
+          "matter_code": "M-3",
+        },
+        {
+          "full_pinyin": "xingzhengfuyishenqing",
+          "initials": "xzfysq",
+          "matter_code": "M-4",
+        },
+      ]
+    `);
+  });
+});
