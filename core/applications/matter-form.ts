@@ -3,7 +3,7 @@ import { MatterForm, type FormField } from '../../platform/contract/forms';
 import type { FormValues } from '../../platform/contract/applications';
 import type { MatterDetail } from '../api/contract';
 import { isRealDay } from '../session/id-number';
-import { isValidIdNumber } from '../../drivers/idcard/id-number';
+import { isValidIdNumber } from '../pure/id-number';
 
 /**
  * The form (申请表) a matter asks for. The platform publishes it with the matter (`matter.form`);

@@ -3,7 +3,7 @@ import { err, ok } from '../api/result';
 import type { Handlers } from '../api/types';
 import type { ServiceDeps } from '../app/service-deps';
 import { currentMatterRef } from '../ratings/matter-ref';
-import { atMost } from '../service-map/at-most';
+import { atMost } from '../pure/at-most';
 import { helpRequestDelivery, newLocalHelpRef, saveHelpRequest, type StoredHelpRequest } from './assistance-store';
 import { HELP_KIND_LABELS, toAssistanceRequest } from './help-request';
 import { helpSlip } from './help-slip';

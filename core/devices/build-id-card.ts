@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { err, ok } from '../api/result';
 import type { DevicesConfig } from '../../kiosk-config/schema';
 import { createIdCardEmulator, createIdCardReader, idCardFixtures, type IdCard } from '../../drivers/idcard';
-import { isValidIdNumber } from '../../drivers/idcard/id-number';
+import { isValidIdNumber } from '../pure/id-number';
 import { createSerialTransport } from '../../drivers/transport/serial-transport';
 import type { Logger } from '../logging/logger';
 import type { Bound, EmulatorControl, IdCardBinding } from './bindings';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withCheckCharacter } from '../../drivers/idcard/id-number';
+import { withCheckCharacter } from '../pure/id-number';
 import { emulatorCard } from './build-id-card';
 
 describe('emulatorCard', () => {

@@ -3,7 +3,7 @@ import type { KioskContract } from '../api/contract';
 import { err, ok } from '../api/result';
 import type { Handlers } from '../api/types';
 import type { ServiceDeps } from '../app/service-deps';
-import { atMost } from '../service-map/at-most';
+import { atMost } from '../pure/at-most';
 import { readCareDocument } from '../service-map/care-document-fetch';
 import { readDocumentVersion } from '../service-map/care-documents';
 import { currentMatterRef } from './matter-ref';

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { err, ok, type Result } from '../api/result';
 import type { Logger } from '../logging/logger';
 import { describePlatformError, platformRequest, type HttpOptions, type PlatformError } from '../platform-client/http';
-import { atMost } from './at-most';
+import { atMost } from '../pure/at-most';
 import {
   confirmCurrentDocument,
   readCurrentDocument,

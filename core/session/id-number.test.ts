@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { withCheckCharacter } from '../../drivers/idcard/id-number';
+import { withCheckCharacter } from '../pure/id-number';
 import { chinaDay } from '../time/china-time';
 import { checkTypedIdNumber, idTypeOfNumber } from './id-number';
 

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '../api/result';
-import { idCheckCharacter } from '../../drivers/idcard/id-number';
+import { idCheckCharacter } from '../pure/id-number';
 import type { IdType } from '../../platform/contract/common';
 
 /**

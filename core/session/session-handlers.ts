@@ -3,7 +3,7 @@ import type { AgentRelation, SignInRole } from '../api/resident';
 import { err, ok, type Result } from '../api/result';
 import type { Handlers } from '../api/types';
 import type { ServiceDeps } from '../app/service-deps';
-import type { IdCard } from '../../drivers/idcard/card';
+import { cardName, type IdCard } from '../../drivers/idcard/card';
 import type { IdType, Person } from '../../platform/contract/common';
 import { chinaDay } from '../time/china-time';
 import { checkTypedIdNumber } from './id-number';
@@ -109,17 +109,5 @@ export function idTypeOfCard(card: IdCard): IdType {
     case 'foreignPermanent2017':
     case 'foreignPermanent2023':
       return 'foreignPermanentResidentIdCard';
-  }
-}
-
-/** The name forms and the platform use: the Chinese name when the card has one. */
-export function cardName(card: IdCard): string {
-  switch (card.cardType) {
-    case 'resident':
-    case 'hkMacaoTaiwan':
-      return card.name;
-    case 'foreignPermanent2017':
-    case 'foreignPermanent2023':
-      return (card.chineseName ?? card.englishName).slice(0, 64);
   }
 }

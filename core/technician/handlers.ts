@@ -20,6 +20,7 @@ import { inspectionReceipt, testPageReceipt } from './receipts';
 import { lastTestOutcomes, recordTestOutcome } from './test-store';
 import { createVendorMode, type VendorMode } from './vendor-mode';
 import type { ScanRouter } from '../scan/scan-router';
+import { atMost } from '../pure/at-most';
 
 export type TechnicianMethod = Extract<MethodName<KioskContract>, `technician.${string}`>;
 export type TechnicianHandlers = Pick<Handlers<KioskContract>, TechnicianMethod>;
@@ -260,11 +261,4 @@ function toOutboxSummary(item: OutboxItem): OutboxItemSummary {
     lastError: item.lastError,
     state: item.state,
   };
-}
-
-/** Waits for `work`, but no longer than `ms`; the work goes on in the background. */
-async function atMost(work: Promise<unknown>, ms: number): Promise<void> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  await Promise.race([work, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
-  clearTimeout(timer);
 }

@@ -10,7 +10,7 @@ import {
   hongKongPermit,
   womanResident,
 } from './fixtures';
-import { withCheckCharacter } from './id-number';
+import { withCheckCharacter } from '../../core/pure/id-number';
 import { NATION_NAMES } from './nation';
 import { decodeIdCard, decodeReadPayload, encodeIdCard, encodeReadPayload } from './read-payload';
 import { trimPadding, writeField } from './ucs2';

@@ -9,7 +9,7 @@ import type {
   Sex,
   ValidTo,
 } from './card';
-import { isValidIdNumber } from './id-number';
+import { isValidIdNumber } from '../../core/pure/id-number';
 import { nationName } from './nation';
 import { readField, trimPadding, writeField } from './ucs2';
 

@@ -70,3 +70,19 @@ export interface WltPhotoDecoder {
   /** Returns a 102×126 24-bit BMP, or null when the licence does not cover this reader. */
   decode(photoWlt: Uint8Array, samId: string): Promise<Uint8Array | null>;
 }
+
+/**
+ * The name forms, greetings and the platform use: the Chinese name when the card has one, else
+ * the English name (permanent-residence cards), at most 64 characters as the platform's Person
+ * name allows.
+ */
+export function cardName(card: IdCard): string {
+  switch (card.cardType) {
+    case 'resident':
+    case 'hkMacaoTaiwan':
+      return card.name;
+    case 'foreignPermanent2017':
+    case 'foreignPermanent2023':
+      return (card.chineseName ?? card.englishName).slice(0, 64);
+  }
+}

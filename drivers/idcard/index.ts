@@ -22,7 +22,7 @@ export { decodeIdCard, decodeReadPayload, encodeIdCard, encodeReadPayload } from
 export type { ReadPayload, ReadVariant } from './read-payload';
 export { decodeSamId, encodeSamId, formatSamId } from './sam-id';
 export type { SamIdGroups } from './sam-id';
-export { idCheckCharacter, isValidIdNumber, withCheckCharacter } from './id-number';
+export { idCheckCharacter, isValidIdNumber, withCheckCharacter } from '../../core/pure/id-number';
 export { nationName, NATION_NAMES } from './nation';
 export { maskCard, maskIdNumber, maskName } from './mask';
 export { describeSw3, KNOWN_SW3_CODES, SW3 } from './sw3';

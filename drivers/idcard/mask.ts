@@ -1,5 +1,5 @@
 import type { MaskedCard } from '../../core/api/devices';
-import type { IdCard } from './card';
+import { cardName, type IdCard } from './card';
 
 /**
  * What the UI and CLI may show of a card (docs/reliability.md §3.3: display masked, log nothing).
@@ -36,19 +36,7 @@ export function maskIdNumber(idNumber: string): string {
 export function maskCard(card: IdCard): MaskedCard {
   return {
     cardType: card.cardType,
-    nameMasked: maskName(displayName(card)),
+    nameMasked: maskName(cardName(card)),
     idNumberMasked: maskIdNumber(card.idNumber),
   };
-}
-
-/** The name a greeting would use: the Chinese name when the card has one. */
-function displayName(card: IdCard): string {
-  switch (card.cardType) {
-    case 'resident':
-    case 'hkMacaoTaiwan':
-      return card.name;
-    case 'foreignPermanent2017':
-    case 'foreignPermanent2023':
-      return card.chineseName ?? card.englishName;
-  }
 }

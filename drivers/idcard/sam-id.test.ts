@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeSamId, decodeSamIdGroups, encodeSamId } from './sam-id';
-import { idCheckCharacter, isValidIdNumber } from './id-number';
+import { idCheckCharacter, isValidIdNumber } from '../../core/pure/id-number';
 
 describe('SAM ID (docs/devices/id-card.md §7.4)', () => {
   it('decodes five little-endian groups into AA.BB-CCCCCCCC-DDDDDDDDDD-EEEEEEEEEE', () => {

@@ -9,7 +9,7 @@ import type { CompletedService } from '../../core/api/resident';
 import { startKioskCore } from '../../core/app/start';
 import type { KioskCore } from '../../core/app/types';
 import { createLogger, type Logger } from '../../core/logging/logger';
-import { withCheckCharacter } from '../../drivers/idcard/id-number';
+import { withCheckCharacter } from '../../core/pure/id-number';
 import { maskName } from '../../drivers/idcard/mask';
 import type { LoadedConfig } from '../../kiosk-config/load';
 import { kioskConfigIn } from '../helpers/kiosk-config-on-disk';

@@ -29,9 +29,11 @@ const BUILTINS = new Set(builtinModules);
  * @type {Array<{ layer: string, allow: string[], dom?: boolean, pure?: boolean, noElectron?: boolean }>}
  */
 export const LAYERS = [
-  { layer: 'core/api', allow: ['core/api', 'platform/contract', 'kiosk-config/station.ts'], pure: true },
-  { layer: 'platform/contract', allow: ['platform/contract'], pure: true },
-  { layer: 'renderer', allow: ['renderer', 'core/api', 'platform/contract'], dom: true },
+  // What every layer shares and depends on nothing: Result, the ID-number check character, atMost.
+  { layer: 'core/pure', allow: ['core/pure'], pure: true },
+  { layer: 'core/api', allow: ['core/api', 'core/pure', 'platform/contract', 'kiosk-config/station.ts'], pure: true },
+  { layer: 'platform/contract', allow: ['platform/contract', 'core/pure'], pure: true },
+  { layer: 'renderer', allow: ['renderer', 'core/pure', 'core/api', 'platform/contract'], dom: true },
   {
     layer: 'core',
     allow: [
@@ -47,9 +49,13 @@ export const LAYERS = [
     ],
     noElectron: true,
   },
-  { layer: 'drivers', allow: ['drivers', 'core/api'], noElectron: true },
-  { layer: 'platform', allow: ['platform', 'core/api/result.ts'], noElectron: true },
-  { layer: 'kiosk-config', allow: ['kiosk-config', 'core/api/result.ts', 'platform/contract'], noElectron: true },
+  { layer: 'drivers', allow: ['drivers', 'core/pure', 'core/api'], noElectron: true },
+  { layer: 'platform', allow: ['platform', 'core/pure', 'core/api/result.ts'], noElectron: true },
+  {
+    layer: 'kiosk-config',
+    allow: ['kiosk-config', 'core/pure', 'core/api/result.ts', 'platform/contract'],
+    noElectron: true,
+  },
   { layer: 'electron', allow: ['electron', 'core', 'drivers', 'kiosk-config', 'platform/contract'] },
 ];
 

@@ -6,7 +6,7 @@ import { createExchange, silentDriverLogger } from '../../../drivers/idcard/exch
 import { FIXTURE_CARDS, fictionalPhoto } from '../../../drivers/idcard/fixtures';
 import { createFrameParser } from '../../../drivers/idcard/frame-parser';
 import { createFrameStream, type Scheduler } from '../../../drivers/idcard/frame-stream';
-import { withCheckCharacter } from '../../../drivers/idcard/id-number';
+import { withCheckCharacter } from '../../../core/pure/id-number';
 import { maskCard, maskIdNumber, maskName } from '../../../drivers/idcard/mask';
 import { NATION_NAMES } from '../../../drivers/idcard/nation';
 import {

@@ -1,3 +1,5 @@
+import { isValidIdNumber } from '../../../../core/pure/id-number';
+
 /**
  * Resident ID numbers (GB 11643) as typed on the on-screen keypad: 17 digits and a check
  * character (0–9 or X). Core checks them again; the renderer checks first so a resident hears
@@ -5,9 +7,6 @@
  */
 
 export const ID_NUMBER_LENGTH = 18;
-
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
-const CHECK_CHARACTERS = '10X98765432';
 
 export type IdKey = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | 'X';
 
@@ -23,16 +22,10 @@ export function groupIdNumber(value: string): string {
   return [value.slice(0, 6), value.slice(6, 14), value.slice(14, 18)].filter((part) => part !== '').join(' ');
 }
 
-export function checkCharacter(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < WEIGHTS.length; i += 1) sum += Number(first17[i]) * (WEIGHTS[i] ?? 0);
-  return CHECK_CHARACTERS[sum % 11] ?? '';
-}
-
 export type IdNumberCheck = 'empty' | 'incomplete' | 'badCheckDigit' | 'ok';
 
 export function checkIdNumber(value: string): IdNumberCheck {
   if (value === '') return 'empty';
   if (!/^[0-9]{17}[0-9X]$/.test(value)) return 'incomplete';
-  return checkCharacter(value.slice(0, 17)) === value.slice(17) ? 'ok' : 'badCheckDigit';
+  return isValidIdNumber(value) ? 'ok' : 'badCheckDigit';
 }

@@ -1,6 +1,7 @@
 /**
  * Waits for `work`, but no longer than `ms`; the work goes on in the background. Resolves with
- * the work's value, or `late` when the time ran out first. The resident is never kept waiting
+ * `{ done: true, value }`, or `{ done: false }` when the time ran out first; a rejection of `work`
+ * within the time rejects. The resident is never kept waiting
  * on the network longer than a screen can reasonably pause.
  */
 export async function atMost<T>(work: Promise<T>, ms: number): Promise<{ done: true; value: T } | { done: false }> {
