@@ -9,8 +9,7 @@ import { defineConfig } from '@playwright/test';
  * its own Xvfb display (-displayfd), so files run side by side; the renderer bundle is built once,
  * before any worker starts (support/global-setup.ts). Tests within a file share its kiosk and run
  * in order, except where a file says otherwise (the accessibility gate's legs each start their
- * own). `npx playwright test
- * --workers=1` runs them one at a time.
+ * own). `npx playwright test --workers=1` runs them one at a time.
  */
 export default defineConfig({
   testDir: 'tests/e2e',
