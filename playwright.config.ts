@@ -2,15 +2,22 @@ import { defineConfig } from '@playwright/test';
 
 /**
  * End-to-end tests drive the kiosk the way `npm start` runs it, in Debian Chromium
- * (Playwright's own browsers cannot be downloaded here). One worker: each test starts a whole
- * kiosk, and CI has two cores.
+ * (Playwright's own browsers cannot be downloaded here).
+ *
+ * Two workers, one a core on CI. Each test file starts its own kiosks, each with a fresh data
+ * folder (writeTestConfig), the kiosk's and the platform's ports chosen by the system (port 0) and
+ * its own Xvfb display (-displayfd), so files run side by side; the renderer bundle is built once,
+ * before any worker starts (support/global-setup.ts). Tests within a file share its kiosk and run
+ * in order, except where a file says otherwise (the accessibility gate's legs each start their
+ * own). `npx playwright test --workers=1` runs them one at a time.
  */
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results/e2e',
   timeout: 90_000,
   expect: { timeout: 15_000 },
-  workers: 1,
+  globalSetup: './tests/e2e/support/global-setup.ts',
+  workers: 2,
   forbidOnly: Boolean(process.env['CI']),
   retries: 0,
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],

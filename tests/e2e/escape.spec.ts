@@ -33,6 +33,13 @@ const HEIGHT = 1920;
 const REST = [String(WIDTH - 2), String(HEIGHT / 2)];
 /** Below this share of differing pixels the screen is the same (the clock and "n 分钟前" move). */
 const SAME_SCREEN = 0.02;
+/**
+ * How long an attempt is watched before the kiosk is said to have held. What could happen (a new
+ * window mapped, a dialog, a navigation) is Chromium's own browser process acting on X input, so
+ * it runs on wall time: no page clock drives it and no event says "nothing will come". A window
+ * that comes later still fails the next attempt, which finds it there.
+ */
+const REACTION_WINDOW_MS = 500;
 const WRAPPER = join(ROOT, 'tests/e2e/support/chromium-with-debug-port.sh');
 const DRAG_SOURCE = join(ROOT, 'tests/e2e/support/x-drag-source.py');
 
@@ -117,7 +124,10 @@ async function enterHome(): Promise<Screen> {
   return stableScreen();
 }
 
-/** The screen once it has not changed for a second. */
+/**
+ * The screen once it has not changed for a second. Xvfb writes its framebuffer in place (no file
+ * event to wait on), and "settled" is a stretch of time with no change, so the file is polled.
+ */
 async function stableScreen(): Promise<Screen> {
   const deadline = Date.now() + 30_000;
   let last = screen();
@@ -146,15 +156,13 @@ function savePng(shot: Screen, name: string, testInfo: TestInfo): void {
 }
 
 /**
- * After an attempt: give Chromium time to act on it (and the launcher to close any window it
- * opened), then compare pages, windows and screen with the start. Soft assertions, so one run
- * shows every vector that got through.
+ * After an attempt: give Chromium time to act on it (REACTION_WINDOW_MS; and the launcher to close
+ * any window it opened), then compare pages, windows and screen with the start. Soft assertions,
+ * so one run shows every vector that got through.
  */
 async function expectUnchanged(vector: string, logFrom: number, testInfo: TestInfo): Promise<void> {
   await x.xdotool('mousemove', ...REST);
-  // Long enough for a window or a dialog to be mapped; one that comes later still fails the next
-  // attempt, which finds it there.
-  await sleep(500);
+  await sleep(REACTION_WINDOW_MS);
   const deadline = Date.now() + 3_000;
   let attempt: Attempt;
   let shot: Screen;
@@ -331,6 +339,7 @@ test.describe('production build', () => {
       }
       const from = kiosk.proc.output().length;
       await focusKiosk();
+      // Held, not waited for: the attempt is the 2.5 s of Escape down (fullscreen's exit gesture).
       await x.xdotool('keydown', 'Escape', 'sleep', '2.5', 'keyup', 'Escape');
       await expectUnchanged('hold Escape 2.5 s', from, testInfo);
     });
@@ -369,7 +378,8 @@ test.describe('production build', () => {
         source.stderr.on('data', (chunk: Buffer) => (said += chunk.toString('utf8')));
         const exited = new Promise((resolve) => source.once('exit', resolve));
         await expect.poll(() => said, { timeout: 15_000 }).toContain('ready');
-        // Press on the source, move past GTK's drag threshold and across the screen, release on the page.
+        // Press on the source, move past GTK's drag threshold and across the screen, release on the
+        // page. The pauses are part of the gesture (a hand's pace, which GTK's drag needs), not waits.
         const fromY = String(HEIGHT - 160);
         await x.xdotool(
           ...['mousemove', '140', fromY, 'sleep', '0.2', 'mousedown', '1', 'sleep', '0.2'],
@@ -474,6 +484,7 @@ test.describe('development build', () => {
       const link = (href: string, target: string) =>
         `(() => { const a = document.createElement('a'); a.id = 'escape-link'; a.href = ${JSON.stringify(href)};` +
         ` a.target = ${JSON.stringify(target)}; a.textContent = 'link';` +
+        ` a.addEventListener('mouseup', () => { a.dataset.released = 'yes'; });` +
         ` a.style.cssText = 'position:fixed;left:0;top:0;width:300px;height:300px;z-index:2147483647;background:#c00';` +
         ` document.body.append(a); return 'ok'; })()`;
       for (const [vector, href, target, click] of [
@@ -491,7 +502,12 @@ test.describe('development build', () => {
         const from = kiosk.proc.output().length;
         await cdp.evaluate(kioskPage.targetId, link(href, target));
         await x.xdotool('mousemove', '150', '150', ...click);
-        await sleep(500);
+        // The click reached the link (its activation runs in the same task as the release), or the
+        // page it was on is gone: either way Chromium has it, and the link may go.
+        const released =
+          `(() => { const a = document.getElementById('escape-link');` +
+          ` return a === null ? 'gone' : (a.dataset.released ?? 'waiting'); })()`;
+        await expect.poll(() => cdp.evaluate(kioskPage.targetId, released).catch(() => 'gone')).not.toBe('waiting');
         await cdp
           .evaluate(kioskPage.targetId, `document.getElementById('escape-link')?.remove(); 'ok'`)
           .catch(() => undefined);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { valueFor } from '../helpers/form-values';
 import { callKioskApi } from './support/api';
+import { takeReadCardOff } from './support/id-card';
 import { startKiosk, writeTestConfig, type StartedKiosk } from './support/kiosk-process';
 
 /**
@@ -42,15 +43,16 @@ const pdfBase64 = (marker: string) =>
   Buffer.from(`%PDF-1.4\n% ${marker}\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n`).toString('base64');
 
 async function signInWithCard(page: Page, card: string) {
-  // The reader reads a card once per placement and must see the previous one gone first (its poll
-  // runs every 100 ms; a slow CI machine may need a few polls), so the card is taken off and put
-  // back until it is read, as a resident would.
+  await call(page, 'dev.emulator', { device: 'idCardReader', action: 'insertCard', argument: card });
+  // Core waits a few seconds for the read; on a slow machine the card stays on the reader while it
+  // waits again. Once read, the card is taken off and the reader must see it gone, so the next
+  // card is a new placement (support/id-card.ts).
   for (let attempt = 1; ; attempt += 1) {
-    await call(page, 'dev.emulator', { device: 'idCardReader', action: 'insertCard', argument: card });
     const answer = (await callKioskApi(page, 'session.signInWithCard', { role: 'applicant' })) as Answer;
-    await call(page, 'dev.emulator', { device: 'idCardReader', action: 'removeCard' });
-    await page.waitForTimeout(600);
-    if (answer.ok) return answer.value;
+    if (answer.ok) {
+      await takeReadCardOff(page);
+      return answer.value;
+    }
     if (answer.error.code !== 'noCard' || attempt === 3) {
       throw new Error(`session.signInWithCard: ${answer.error.code} ${answer.error.message}`);
     }

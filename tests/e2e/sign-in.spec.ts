@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { ensureFakeDocumentVideo } from '../../scripts/camera/write-fake-document-video';
 import { launchWithFakeCamera } from './support/camera';
 import { callKioskApi } from './support/api';
+import { takeReadCardOff } from './support/id-card';
 import { startKiosk, writeTestConfig } from './support/kiosk-process';
 import { enterHome, LANDSCAPE, PORTRAIT, saveScreenshot } from './support/screens';
 
@@ -19,15 +20,15 @@ const ELDERLY_ID = '370784194803150035';
 test.setTimeout(180_000);
 
 async function card(page: Page, action: 'insertCard' | 'removeCard', argument?: string): Promise<void> {
+  // The reader reads a card once per placement: after a card was read it must see it gone (a poll
+  // finds the field empty) before the next card counts as a new placement (support/id-card.ts).
+  if (action === 'removeCard') return takeReadCardOff(page);
   const answer = await callKioskApi(page, 'dev.emulator', {
     device: 'idCardReader',
     action,
     ...(argument === undefined ? {} : { argument }),
   });
   expect(answer).toMatchObject({ ok: true });
-  // The reader reads a card once per placement: it must see the card gone (its poll runs every
-  // 100 ms, then a find answers "no card") before the next card counts as a new placement.
-  if (action === 'removeCard') await page.waitForTimeout(600);
 }
 
 async function openSignIn(page: Page): Promise<void> {

@@ -10,6 +10,8 @@ export interface RunningProcess {
   readonly child: ChildProcess;
   /** Everything it printed so far (stdout and stderr). */
   output(): string;
+  /** Calls `listener` whenever it prints something; returns the unsubscribe. */
+  onOutput(listener: () => void): () => void;
   /** Resolves with the exit code (or signal name). */
   readonly exited: Promise<number | string>;
   stop(signal?: NodeJS.Signals): Promise<number | string>;
@@ -49,8 +51,13 @@ export function runCommand(command: string, args: string[], env: NodeJS.ProcessE
     detached: true,
   });
   let text = '';
-  child.stdout?.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-  child.stderr?.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+  const listeners = new Set<() => void>();
+  const append = (chunk: Buffer) => {
+    text += chunk.toString('utf8');
+    for (const listener of [...listeners]) listener();
+  };
+  child.stdout?.on('data', append);
+  child.stderr?.on('data', append);
   if (child.pid !== undefined) running.add(child.pid);
   const exited = new Promise<number | string>((resolveExit) =>
     child.once('exit', (code, signal) => {
@@ -61,6 +68,10 @@ export function runCommand(command: string, args: string[], env: NodeJS.ProcessE
   return {
     child,
     output: () => text,
+    onOutput(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     exited,
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
@@ -73,21 +84,39 @@ export function runCommand(command: string, args: string[], env: NodeJS.ProcessE
   };
 }
 
-/** Waits until the process prints a line matching `pattern`, or fails with what it printed. */
-export async function waitForLine(
-  proc: RunningProcess,
-  pattern: RegExp,
-  timeoutMs = 60_000,
-): Promise<RegExpMatchArray> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const match = proc.output().match(pattern);
-    if (match) return match;
-    if (proc.child.exitCode !== null || Date.now() > deadline) {
-      throw new Error(`no line matching ${pattern} (exit ${proc.child.exitCode}); output:\n${proc.output()}`);
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
+/** Waits until the process prints a line matching `pattern` (checked as it prints), or fails with what it printed. */
+export function waitForLine(proc: RunningProcess, pattern: RegExp, timeoutMs = 60_000): Promise<RegExpMatchArray> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const settle = () => {
+      settled = true;
+      clearTimeout(timer);
+      unsubscribe();
+      proc.child.off('close', closed);
+    };
+    const check = () => {
+      const match = settled ? null : proc.output().match(pattern);
+      if (!match) return false;
+      settle();
+      resolve(match);
+      return true;
+    };
+    const fail = (why: string) => {
+      if (settled) return;
+      settle();
+      reject(new Error(`no line matching ${pattern} (${why}); output:\n${proc.output()}`));
+    };
+    // 'close' comes after the last output, so a line printed just before exiting still counts.
+    const closed = () => {
+      if (!check()) fail(`exit ${proc.child.exitCode ?? proc.child.signalCode}`);
+    };
+    const timer = setTimeout(() => fail(`none within ${timeoutMs} ms`), timeoutMs);
+    const unsubscribe = proc.onOutput(check);
+    proc.child.once('close', closed);
+    // Already gone, everything it printed read: nothing more will come.
+    const { exitCode, stdout, stderr } = proc.child;
+    if (!check() && exitCode !== null && stdout?.closed !== false && stderr?.closed !== false) fail(`exit ${exitCode}`);
+  });
 }
 
 /** The default config with a fresh data folder and the given changes, written to a temp file. */

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { ROOT } from './kiosk-process';
@@ -14,8 +14,13 @@ export async function saveScreenshot(page: Page, testInfo: TestInfo, name: strin
   const dir = join(ROOT, 'test-artifacts', 'screenshots');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${name}.png`);
-  await page.screenshot({ path });
-  await testInfo.attach(name, { path, contentType: 'image/png' });
+  const png = await page.screenshot();
+  // Two workers may save a screen of the same name (legs of the accessibility gate share the
+  // sign-in): written whole, then renamed over the old one, so the file is always one of them.
+  const partial = `${path}.${process.pid}.partial`;
+  writeFileSync(partial, png);
+  renameSync(partial, path);
+  await testInfo.attach(name, { body: png, contentType: 'image/png' });
   return path;
 }
 
