@@ -10,7 +10,12 @@ import { defineConfig } from '@playwright/test';
  * before any worker starts (support/global-setup.ts). Tests within a file share its kiosk and run
  * in order, except where a file says otherwise (the accessibility gate's legs each start their
  * own). `npx playwright test --workers=1` runs them one at a time.
+ *
+ * Two projects: `side-by-side` holds every file but one; `alone` holds escape.spec, whose crash
+ * recovery has a hard 5 s limit that a second kiosk on the other core could push over. npm test
+ * (scripts/test-all.ts) runs the first, then the second with nothing beside it.
  */
+const ALONE = ['**/escape.spec.ts'];
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results/e2e',
@@ -38,4 +43,8 @@ export default defineConfig({
     },
     trace: 'retain-on-failure',
   },
+  projects: [
+    { name: 'side-by-side', testIgnore: ALONE },
+    { name: 'alone', testMatch: ALONE },
+  ],
 });

@@ -160,7 +160,7 @@ check('npm audit (production dependencies)', join(npx, 'tsx'), ['scripts/audit/a
 
 if (check('build', join(npx, 'tsx'), ['scripts/build.ts'])) {
   const playwrightReport = join(results, 'playwright.json');
-  suite('playwright', join(npx, 'playwright'), ['test'], playwrightReport, (json) => {
+  const readPlaywright = (json: unknown): SuiteReport => {
     const report = json as { stats: PlaywrightStats; suites?: PlaywrightSuite[] };
     const s = report.stats;
     return {
@@ -169,7 +169,17 @@ if (check('build', join(npx, 'tsx'), ['scripts/build.ts'])) {
       skipped: s.skipped,
       failedNames: unexpectedPlaywrightTests(report.suites ?? []),
     };
-  });
+  };
+  // Most files two at a time; escape.spec, with its hard 5 s crash-recovery limit, alone after
+  // them (playwright.config.ts).
+  suite(
+    'playwright (side by side)',
+    join(npx, 'playwright'),
+    ['test', '--project=side-by-side'],
+    playwrightReport,
+    readPlaywright,
+  );
+  suite('playwright (alone)', join(npx, 'playwright'), ['test', '--project=alone'], playwrightReport, readPlaywright);
   // Every benchmark once, a couple of samples each: a benchmark that no longer runs fails here.
   check('benchmarks (quick)', join(npx, 'tsx'), ['scripts/bench.ts', '--quick']);
 } else {
