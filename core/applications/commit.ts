@@ -97,8 +97,8 @@ export function commitApplication(
         db,
         {
           kind: 'material',
-          method: 'PUT',
-          path: `/materials/${blob.sha256}`,
+          operation: 'putMaterial',
+          params: { sha256: blob.sha256 },
           idempotencyKey: materialKey(application.confirmationId, blob.sha256),
           bytes: sealed,
           contentType: blob.contentType,
@@ -124,8 +124,7 @@ export function commitApplication(
         db,
         {
           kind: 'application',
-          method: 'POST',
-          path: '/applications',
+          operation: 'submitApplication',
           idempotencyKey: applicationKey(application.confirmationId, index),
           bytes: seal(matter.body),
           contentType: null,

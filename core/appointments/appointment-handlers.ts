@@ -1,16 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import {
+import type {
   Appointment,
-  AppointmentList,
+  AppointmentBooking,
+  AppointmentSearch,
   AppointmentSlotList,
-  CheckInResult,
-  type AppointmentBooking,
-  type AppointmentSearch,
-  type CancellationRequest,
-  type CheckInRequest,
+  CancellationRequest,
+  CheckInRequest,
 } from '../../platform/contract/appointments';
 import type { Agent } from '../../platform/contract/common';
-import { ServicePoint } from '../../platform/contract/service-points';
 import type { KioskContract } from '../api/contract';
 import type { DomainError } from '../api/errors';
 import type { AppointmentDay, CheckInReceipt } from '../api/queue';
@@ -19,7 +16,8 @@ import { err, ok, type Result } from '../api/result';
 import type { Handlers } from '../api/types';
 import type { ServiceDeps } from '../app/service-deps';
 import { getMatter } from '../catalog/catalog-store';
-import { describePlatformError, platformRequest, type PlatformError } from '../platform-client/http';
+import { callPlatform } from '../platform-client/client';
+import { describePlatformError, type PlatformError } from '../platform-client/http';
 import type { SignedIn } from '../session/resident-session-types';
 import { chinaDay, chinaDayAfter } from '../time/china-time';
 import { printOrScreen } from '../devices/print-result';
@@ -90,15 +88,12 @@ export function buildAppointmentHandlers(
     matterCode: string,
     date: string,
   ): Promise<Result<SlotsOfDay, PlatformError>> => {
-    const query = new URLSearchParams({ date });
-    if (matterCode !== '') query.set('matterCode', matterCode);
-    const answer = await platformRequest(deps.platform, {
-      method: 'GET',
-      path: `/service-points/${encodeURIComponent(servicePointId)}/appointment-slots?${query.toString()}`,
-      schema: AppointmentSlotList,
+    const answer = await callPlatform(deps.platform, 'listAppointmentSlots', {
+      params: { servicePointId },
+      query: { date, ...(matterCode === '' ? {} : { matterCode }) },
     });
     if (!answer.ok) return err(answer.error);
-    const list = answer.value.body as AppointmentSlotList;
+    const list = answer.value.body;
     // A slot that has begun cannot be booked any more; one for other matters is not for this one.
     const now = deps.now().getTime();
     const slots = list.slots.filter(
@@ -117,22 +112,19 @@ export function buildAppointmentHandlers(
     };
     const answer = await postWithSameKey(
       deps.platform,
-      { path: '/appointment-searches', schema: AppointmentList, body, idempotencyKey: `search-${randomUUID()}` },
+      'searchAppointments',
+      { body, idempotencyKey: `search-${randomUUID()}` },
       settings.retry,
     );
     if (!answer.ok) return err(unavailable(answer.error));
-    return ok((answer.value.body as AppointmentList).appointments);
+    return ok(answer.value.body.appointments);
   };
 
   const placeName = async (servicePointId: string): Promise<string> => {
-    const answer = await platformRequest(deps.platform, {
-      method: 'GET',
-      path: `/service-points/${encodeURIComponent(servicePointId)}`,
-      schema: ServicePoint,
-    });
+    const answer = await callPlatform(deps.platform, 'getServicePoint', { params: { servicePointId } });
     // Unreachable: this station by its own name; another point in words, never its id.
     if (!answer.ok) return servicePointId === deps.info.station.id ? deps.info.station.name : '预约的服务点';
-    const point = answer.value.body as ServicePoint;
+    const point = answer.value.body;
     return `${point.name}（${point.address}）`;
   };
 
@@ -177,7 +169,8 @@ export function buildAppointmentHandlers(
       }));
       const answer = await postWithSameKey(
         deps.platform,
-        { path: '/appointments', schema: Appointment, body, idempotencyKey: key },
+        'bookAppointment',
+        { body, idempotencyKey: key },
         settings.retry,
       );
       if (!answer.ok) {
@@ -188,7 +181,7 @@ export function buildAppointmentHandlers(
         }
         return err(unavailable(error));
       }
-      const appointment = answer.value.body as Appointment;
+      const appointment = answer.value.body;
       log.info({ appointmentId: appointment.appointmentId }, 'appointment booked');
       const page = deps.info.station.progressPageUrl;
       const slip = appointmentSlip(appointment, {
@@ -245,12 +238,8 @@ export function buildAppointmentHandlers(
       }));
       const answer = await postWithSameKey(
         deps.platform,
-        {
-          path: `/appointments/${encodeURIComponent(appointmentId)}/check-ins`,
-          schema: CheckInResult,
-          body,
-          idempotencyKey: key,
-        },
+        'checkInAppointment',
+        { params: { appointmentId }, body, idempotencyKey: key },
         settings.retry,
       );
       if (!answer.ok) {
@@ -259,7 +248,7 @@ export function buildAppointmentHandlers(
         }
         return err(unavailable(answer.error));
       }
-      const result = answer.value.body as CheckInResult;
+      const result = answer.value.body;
       log.info({ appointmentId, ticketNo: result.ticket.ticketNo }, 'appointment checked in');
       const wait = ticketWait(deps, result.ticket);
       const print = await printOrScreen(
@@ -294,12 +283,8 @@ export function buildAppointmentHandlers(
       }));
       const answer = await postWithSameKey(
         deps.platform,
-        {
-          path: `/appointments/${encodeURIComponent(appointmentId)}/cancellations`,
-          schema: Appointment,
-          body,
-          idempotencyKey: key,
-        },
+        'cancelAppointment',
+        { params: { appointmentId }, body, idempotencyKey: key },
         settings.retry,
       );
       if (!answer.ok) {
@@ -312,7 +297,7 @@ export function buildAppointmentHandlers(
         return err(unavailable(answer.error));
       }
       log.info({ appointmentId }, 'appointment cancelled');
-      return ok(answer.value.body as Appointment);
+      return ok(answer.value.body);
     },
   };
 }

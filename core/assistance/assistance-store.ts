@@ -58,8 +58,7 @@ export function saveHelpRequest(
       sealer,
       {
         kind: 'assistance',
-        method: 'POST',
-        path: '/assistance-requests',
+        operation: 'createAssistanceRequest',
         body: request.body,
         idempotencyKey: `${request.confirmationId}:assistance`,
       },

@@ -56,8 +56,8 @@ describe('outbox items stored as bytes', { timeout: 20_000 }, () => {
   it('uploads a sealed material as its raw PDF bytes, which the platform hashes to the path', async () => {
     const { id } = enqueueBinary(db, {
       kind: 'material',
-      method: 'PUT',
-      path: `/materials/${sha256}`,
+      operation: 'putMaterial',
+      params: { sha256 },
       idempotencyKey: `c0ffee00-0000-4000-8000-000000000000:material:${sha256}`,
       bytes: sealer.seal(pdf),
       contentType: 'application/pdf',
@@ -77,8 +77,8 @@ describe('outbox items stored as bytes', { timeout: 20_000 }, () => {
     const body = Buffer.from(JSON.stringify(sampleInspectionReport({ notes: 'sealed' })), 'utf8');
     const { id } = enqueueBinary(db, {
       kind: 'inspection',
-      method: 'POST',
-      path: `/terminals/${TERMINAL}/inspections`,
+      operation: 'postInspection',
+      params: { terminalId: TERMINAL },
       bytes: sealer.seal(body),
       contentType: null,
       sealed: true,
@@ -90,8 +90,8 @@ describe('outbox items stored as bytes', { timeout: 20_000 }, () => {
   it('dead-letters a sealed body that does not open with this key', async () => {
     const { id } = enqueueBinary(db, {
       kind: 'material',
-      method: 'PUT',
-      path: `/materials/${sha256}`,
+      operation: 'putMaterial',
+      params: { sha256 },
       bytes: createDataSealer(Buffer.alloc(32, 9)).seal(pdf),
       contentType: 'application/pdf',
       sealed: true,

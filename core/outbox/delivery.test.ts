@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +19,6 @@ import { sampleInspectionReport, testSealer } from './testing';
  */
 const TERMINAL = 'KIOSK-OUTBOX-01';
 const TOKEN = 'outbox-test-token-0123456789';
-const PATH = `/terminals/${TERMINAL}/inspections`;
 
 let dir: string;
 let platform: EmbeddedPlatform;
@@ -82,8 +82,26 @@ function storedInspections(): Array<{ inspection_id: string }> {
 
 const enqueueInspection = (notes: string) =>
   db.transaction(() =>
-    enqueue(db, sealer, { kind: 'inspection', method: 'POST', path: PATH, body: sampleInspectionReport({ notes }) }),
+    enqueue(db, sealer, {
+      kind: 'inspection',
+      operation: 'postInspection',
+      params: { terminalId: TERMINAL },
+      body: sampleInspectionReport({ notes }),
+    }),
   )();
+
+/** A row as every version of the kiosk has stored it: method, path and the sealed JSON text. */
+function storedByPath(method: 'POST' | 'PUT', path: string, body: unknown): number {
+  const at = new Date().toISOString();
+  const info = db
+    .prepare(
+      `INSERT INTO outbox (kind, idempotency_key, method, path, body, body_blob, content_type, sealed, created_at,
+         next_attempt_at)
+       VALUES ('old', ?, ?, ?, 'null', ?, NULL, 1, ?, ?)`,
+    )
+    .run(randomUUID(), method, path, sealer.seal(Buffer.from(JSON.stringify(body), 'utf8')), at, at);
+  return Number(info.lastInsertRowid);
+}
 
 describe('outbox delivery with the reference platform', { timeout: 20_000 }, () => {
   it('an inspection enqueued during an outage arrives exactly once after recovery', async () => {
@@ -155,7 +173,13 @@ describe('outbox delivery with the reference platform', { timeout: 20_000 }, () 
   it("keeps a refused item as a dead letter with the platform's error, lets the rest through, and retries it on request", async () => {
     const outbox = startDelivery();
     const refused = db.transaction(() =>
-      enqueue(db, sealer, { kind: 'inspection', method: 'POST', path: PATH, body: { not: 'a report' } }),
+      enqueue(db, sealer, {
+        kind: 'inspection',
+        operation: 'postInspection',
+        params: { terminalId: TERMINAL },
+        // Off the contract on purpose: the platform's refusal is what this test is about.
+        body: { not: 'a report' } as never,
+      }),
     )();
     const fine = enqueueInspection('behind a bad one');
 
@@ -176,9 +200,17 @@ describe('outbox delivery with the reference platform', { timeout: 20_000 }, () 
     expect(storedInspections()).toHaveLength(1);
   });
 
-  it('sends a PUT to an unknown path once and dead-letters the 404', async () => {
+  it('sends a row queued before the upgrade, stored by path, and parses the answer with its operation', async () => {
     const outbox = startDelivery();
-    const { id } = enqueue(db, sealer, { kind: 'other', method: 'PUT', path: '/no-such-thing', body: {} });
+    const id = storedByPath('POST', `/terminals/${TERMINAL}/inspections`, sampleInspectionReport({ notes: 'old row' }));
+    await outbox.kick();
+    expect(getOutboxItem(db, id)).toMatchObject({ state: 'sent', response: { inspectionId: expect.any(String) } });
+    expect(storedInspections()).toHaveLength(1);
+  });
+
+  it('sends a PUT to a path the contract does not know once and dead-letters the 404', async () => {
+    const outbox = startDelivery();
+    const id = storedByPath('PUT', '/no-such-thing', {});
     await outbox.kick();
     expect(getOutboxItem(db, id)?.state).toBe('deadLetter');
   });

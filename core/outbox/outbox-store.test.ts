@@ -13,13 +13,19 @@ import {
   oldestPending,
   outboxSummary,
 } from './outbox-store';
-import { testSealer } from './testing';
+import { sampleInspectionReport, testSealer } from './testing';
 
 let db: Database.Database;
 const sealer = testSealer();
 const t0 = new Date('2026-11-21T08:00:00.000Z');
 const later = (ms: number) => new Date(t0.getTime() + ms);
-const request = (n: number) => ({ kind: 'rating', method: 'POST' as const, path: '/ratings', body: { n } });
+const request = (n: number) =>
+  ({
+    kind: 'inspection',
+    operation: 'postInspection',
+    params: { terminalId: 'T-01' },
+    body: sampleInspectionReport({ notes: `report ${n}` }),
+  }) as const;
 
 beforeEach(() => {
   db = new Database(':memory:');
@@ -51,8 +57,14 @@ describe('outbox store', () => {
     });
   });
 
+  it('stores the method and path of the operation, filled in', () => {
+    const { id } = enqueue(db, sealer, { ...request(1), params: { terminalId: 'T 01' } }, t0);
+    expect(getOutboxItem(db, id)).toMatchObject({ method: 'POST', path: '/terminals/T%2001/inspections' });
+  });
+
   it('stores every body sealed: the JSON text opens with the data key only', () => {
-    const { id } = enqueue(db, sealer, { ...request(1), body: { phone: '13912345678', name: '赵六' } }, t0);
+    const body = sampleInspectionReport({ notes: '赵六 13912345678' });
+    const { id } = enqueue(db, sealer, { ...request(1), body }, t0);
     const row = db.prepare('SELECT body, body_blob FROM outbox WHERE id = ?').get(id) as {
       body: string;
       body_blob: Buffer;
@@ -60,7 +72,7 @@ describe('outbox store', () => {
     expect(row.body).toBe('null');
     expect(row.body_blob.includes(Buffer.from('13912345678'))).toBe(false);
     expect(row.body_blob.includes(Buffer.from('赵六'))).toBe(false);
-    expect(sealer.open(row.body_blob).toString('utf8')).toBe('{"phone":"13912345678","name":"赵六"}');
+    expect(sealer.open(row.body_blob).toString('utf8')).toBe(JSON.stringify(body));
     markSent(db, id, { ok: true }, later(1));
     // Once the platform has it, the bytes are gone from the kiosk.
     expect(db.prepare('SELECT length(body_blob) FROM outbox WHERE id = ?').pluck().get(id)).toBe(0);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { redactText } from '../logging/redact';
+import { resolveTarget, type JsonBodyOf, type TargetOf, type WriteOperation } from '../platform-client/operations';
 import type { DataSealer } from './data-sealer';
 
 /**
@@ -11,36 +12,38 @@ import type { DataSealer } from './data-sealer';
 
 export type OutboxState = 'pending' | 'sent' | 'deadLetter';
 
-export interface OutboxRequest {
+/**
+ * A platform operation to send later, named as in the contract's endpoint table: its path
+ * parameters and body are checked against it. The row keeps the resolved method and path (what
+ * rows have always stored), so rows queued before an upgrade send the same way.
+ */
+export type OutboxRequest<Op extends WriteOperation> = {
   /** What the item is, for staff and logs: 'inspection', 'application', 'rating' … */
   readonly kind: string;
-  readonly method: 'POST' | 'PUT';
-  /** Relative to the platform's base URL, e.g. `/terminals/T-01/inspections`. */
-  readonly path: string;
+  readonly operation: Op;
   /** Sent as JSON, byte for byte the same on every attempt (the platform fingerprints it). */
-  readonly body: unknown;
+  readonly body: JsonBodyOf<Op>;
   /**
    * Made from something the resident confirmed (an application's confirmationId), so a retried
    * confirmation can never enqueue a second request under a new key. A fresh UUID when absent.
    */
   readonly idempotencyKey?: string;
-}
+} & TargetOf<Op>;
 
 /**
  * A request whose body the caller sealed already (a material PDF whose sealed bytes the
  * application row shares): opened by the delivery just before sending, then sent with
  * `contentType`, or as JSON text when it is null.
  */
-export interface OutboxBinaryRequest {
+export type OutboxBinaryRequest<Op extends WriteOperation> = {
   readonly kind: string;
-  readonly method: 'POST' | 'PUT';
-  readonly path: string;
+  readonly operation: Op;
   readonly idempotencyKey?: string;
   /** Sealed with the kiosk's data key (DataSealer.seal). */
   readonly bytes: Uint8Array;
   readonly contentType: string | null;
   readonly sealed: true;
-}
+} & TargetOf<Op>;
 
 /**
  * How an item's body is stored. Every body is sealed at rest (migration 0010 refuses anything
@@ -123,34 +126,42 @@ function fromRow(row: OutboxRow): OutboxItem {
  * technician confirmed (docs/reliability.md §2.2 promise 1), and never regenerated. Call it inside the
  * transaction that writes the business row; delivery starts on `kick()`.
  */
-export function enqueue(
+export function enqueue<Op extends WriteOperation>(
   db: Database.Database,
   sealer: DataSealer,
-  request: OutboxRequest,
+  request: OutboxRequest<Op>,
   now: Date = new Date(),
 ): { id: number; idempotencyKey: string } {
-  return enqueueBinary(
-    db,
-    {
-      kind: request.kind,
-      method: request.method,
-      path: request.path,
-      ...(request.idempotencyKey === undefined ? {} : { idempotencyKey: request.idempotencyKey }),
-      // The exact text the delivery sends: opened, parsed and serialised again it is the same bytes.
-      bytes: sealer.seal(Buffer.from(JSON.stringify(request.body), 'utf8')),
-      contentType: null,
-      sealed: true,
-    },
-    now,
-  );
+  const { body, ...rest } = request;
+  // The exact text the delivery sends.
+  return insertRow(db, rest as RowTarget, sealer.seal(Buffer.from(JSON.stringify(body), 'utf8')), null, now);
 }
 
 /** Like `enqueue`, for bytes the caller sealed itself; same transaction rules. */
-export function enqueueBinary(
+export function enqueueBinary<Op extends WriteOperation>(
   db: Database.Database,
-  request: OutboxBinaryRequest,
+  request: OutboxBinaryRequest<Op>,
   now: Date = new Date(),
 ): { id: number; idempotencyKey: string } {
+  return insertRow(db, request as RowTarget, request.bytes, request.contentType, now);
+}
+
+/** What a row is sent to, once the typed request has been checked against its operation. */
+interface RowTarget {
+  readonly kind: string;
+  readonly operation: WriteOperation;
+  readonly params?: object;
+  readonly idempotencyKey?: string;
+}
+
+function insertRow(
+  db: Database.Database,
+  request: RowTarget,
+  sealedBytes: Uint8Array,
+  contentType: string | null,
+  now: Date,
+): { id: number; idempotencyKey: string } {
+  const { method, path } = resolveTarget(request.operation, request);
   const idempotencyKey = request.idempotencyKey ?? randomUUID();
   const at = now.toISOString();
   const info = db
@@ -162,10 +173,10 @@ export function enqueueBinary(
     .run(
       request.kind,
       idempotencyKey,
-      request.method,
-      request.path,
-      Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength),
-      request.contentType,
+      method,
+      path,
+      Buffer.from(sealedBytes.buffer, sealedBytes.byteOffset, sealedBytes.byteLength),
+      contentType,
       1,
       at,
       at,

@@ -110,7 +110,16 @@ describe('sealPlainBodies (the start-up upgrade)', () => {
     const sentBodies: string[] = [];
     const fetch: typeof globalThis.fetch = (_input, init) => {
       sentBodies.push(typeof init?.body === 'string' ? init.body : 'not JSON text');
-      return Promise.resolve(new Response('{"requestId":"AR-1","expectedContactWithinHours":48}', { status: 201 }));
+      // The answer is parsed with createAssistanceRequest's schema: a whole AssistanceRequestState.
+      const state = {
+        requestId: 'AR-20261121-0001',
+        kind: 'callback',
+        status: 'received',
+        receivedAt: '2026-11-21T08:00:00.000Z',
+        updatedAt: '2026-11-21T08:00:00.000Z',
+        expectedContactWithinHours: 48,
+      };
+      return Promise.resolve(new Response(JSON.stringify(state), { status: 201 }));
     };
     const item = getOutboxItem(store.db, rows[0]!.id)!;
     const answer = await sendOutboxItem(
@@ -121,7 +130,7 @@ describe('sealPlainBodies (the start-up upgrade)', () => {
     expect(answer.ok).toBe(true);
     // The platform fingerprints the body with its Idempotency-Key: it must not change.
     expect(sentBodies).toEqual([rows[0]!.text]);
-    markSent(store.db, item.id, { requestId: 'AR-1' }, new Date());
+    markSent(store.db, item.id, { requestId: 'AR-20261121-0001' }, new Date());
     store.close();
   });
 

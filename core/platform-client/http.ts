@@ -36,7 +36,8 @@ export interface HttpRequest<S extends z.ZodType> {
   readonly method: 'GET' | 'POST' | 'PUT';
   readonly path: string;
   readonly schema: S | null;
-  readonly body?: unknown;
+  /** Sent as JSON, or as these bytes with their own content type (a material page, a stored outbox body). */
+  readonly body?: { readonly json: unknown } | { readonly bytes: Uint8Array; readonly contentType: string };
   readonly headers?: Record<string, string>;
   /** Statuses answered without a body that the caller handles itself (e.g. 304). */
   readonly emptyStatuses?: readonly number[];
@@ -64,14 +65,21 @@ export async function platformRequest<S extends z.ZodType>(
     accept: 'application/json',
     ...request.headers,
   };
-  if (request.body !== undefined) headers['content-type'] = 'application/json';
+  let body: string | Uint8Array | undefined;
+  if (request.body && 'json' in request.body) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(request.body.json);
+  } else if (request.body) {
+    headers['content-type'] = request.body.contentType;
+    body = request.body.bytes;
+  }
 
   let response: Response;
   try {
     response = await doFetch(`${options.baseUrl}${request.path}`, {
       method: request.method,
       headers,
-      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      body,
       signal: AbortSignal.timeout(options.timeoutMs),
     });
   } catch (error) {

@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3';
-import { QueueStatus } from '../../platform/contract/queue';
+import type { QueueStatus } from '../../platform/contract/queue';
 import type { QueueOverview, QueueServiceView } from '../api/queue';
 import type { CalendarDayView, StaffPresence } from '../api/station';
 import { err, ok, type Result } from '../api/result';
 import type { ServiceDeps } from '../app/service-deps';
-import { platformRequest, type PlatformError } from '../platform-client/http';
+import { callPlatform } from '../platform-client/client';
+import type { PlatformError } from '../platform-client/http';
 import { chinaDay } from '../time/china-time';
 import { numbersLeft, readStatus, saveStatus, type CachedStatus } from './queue-store';
 
@@ -12,13 +13,9 @@ import { numbersLeft, readStatus, saveStatus, type CachedStatus } from './queue-
 export async function fetchQueueStatus(
   deps: Pick<ServiceDeps, 'db' | 'info' | 'platform' | 'now'>,
 ): Promise<Result<QueueStatus, PlatformError>> {
-  const answer = await platformRequest(deps.platform, {
-    method: 'GET',
-    path: `/stations/${encodeURIComponent(deps.info.station.id)}/queues`,
-    schema: QueueStatus,
-  });
+  const answer = await callPlatform(deps.platform, 'getStationQueues', { params: { stationId: deps.info.station.id } });
   if (!answer.ok) return err(answer.error);
-  const status = answer.value.body as QueueStatus;
+  const status = answer.value.body;
   saveStatus(deps.db, status, deps.now());
   return ok(status);
 }

@@ -1,12 +1,7 @@
-import type { z } from 'zod';
 import type { Result } from '../api/result';
-import {
-  platformRequest,
-  type HttpOptions,
-  type HttpRequest,
-  type HttpResponse,
-  type PlatformError,
-} from '../platform-client/http';
+import { callPlatform, type AnswerOf, type CallArgs, type CallOf } from '../platform-client/client';
+import type { HttpOptions, PlatformError } from '../platform-client/http';
+import type { PostOperation } from '../platform-client/operations';
 
 /**
  * Direct POSTs a resident waits for (取号, 预约, 签到). The platform stores the first committed answer
@@ -36,14 +31,13 @@ export function isAmbiguous(error: PlatformError): boolean {
   }
 }
 
-export async function postWithSameKey<S extends z.ZodType>(
+export async function postWithSameKey<Op extends PostOperation>(
   platform: HttpOptions,
-  request: Omit<HttpRequest<S>, 'method' | 'headers'> & { readonly idempotencyKey: string },
+  operation: Op,
+  call: CallOf<Op>,
   retry: SameKeyRetry = DEFAULT_SAME_KEY_RETRY,
-): Promise<Result<HttpResponse<z.output<S>>, PlatformError>> {
-  const { idempotencyKey, ...rest } = request;
-  const send = () =>
-    platformRequest(platform, { ...rest, method: 'POST', headers: { 'Idempotency-Key': idempotencyKey } });
+): Promise<Result<AnswerOf<Op>, PlatformError>> {
+  const send = () => callPlatform(platform, operation, ...([call] as CallArgs<Op>));
   let answer = await send();
   for (const delayMs of retry.delaysMs) {
     if (answer.ok || !isAmbiguous(answer.error)) return answer;

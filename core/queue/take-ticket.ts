@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { MatterRef } from '../../platform/contract/common';
-import { Ticket, type OfflineTicketBatch, type PriorityClass, type TicketRequest } from '../../platform/contract/queue';
+import type { OfflineTicketBatch, PriorityClass, Ticket, TicketRequest } from '../../platform/contract/queue';
 import type { TicketReceipt } from '../api/queue';
 import { describeWait, type TicketWait } from '../api/queue-wait';
 import type { DomainError } from '../api/errors';
@@ -91,10 +91,11 @@ export async function takeTicket(
   const post = (key: string, sent: string) =>
     postWithSameKey(
       platform,
+      'issueTicket',
       {
-        path: `/stations/${encodeURIComponent(deps.info.station.id)}/tickets`,
-        schema: Ticket,
-        body: JSON.parse(sent) as unknown,
+        params: { stationId: deps.info.station.id },
+        // The stored text of the body built above: sent again byte for byte, so the key's fingerprint matches.
+        body: JSON.parse(sent) as TicketRequest,
         idempotencyKey: key,
       },
       options.retry,
@@ -111,7 +112,7 @@ export async function takeTicket(
   }
 
   if (answer.ok) {
-    const ticket = answer.value.body as Ticket;
+    const ticket = answer.value.body;
     // A double tap may have stored this press meanwhile; the platform replayed the same ticket.
     const stored = deps.db.transaction((): StoredTicket => {
       const meanwhile = ticketFor(deps.db, input.confirmationId);
@@ -190,8 +191,8 @@ function issueOffline(deps: ServiceDeps, input: TakeTicketInput, now: Date): Res
       deps.sealer,
       {
         kind: 'offlineTicket',
-        method: 'POST',
-        path: `/terminals/${encodeURIComponent(deps.info.terminal.id)}/offline-tickets`,
+        operation: 'reportOfflineTickets',
+        params: { terminalId: deps.info.terminal.id },
         body: batch,
       },
       now,

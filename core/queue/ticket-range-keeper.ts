@@ -1,4 +1,3 @@
-import { TicketRange } from '../../platform/contract/queue';
 import type { ServiceDeps } from '../app/service-deps';
 import { describePlatformError } from '../platform-client/http';
 import { chinaDay } from '../time/china-time';
@@ -60,9 +59,9 @@ export function startTicketRangeKeeper(
       const previous = rangesOfDay(deps.db, service.serviceCode, today).length;
       const reserved = await postWithSameKey(
         deps.platform,
+        'reserveTicketRange',
         {
-          path: `/terminals/${encodeURIComponent(deps.info.terminal.id)}/ticket-ranges`,
-          schema: TicketRange,
+          params: { terminalId: deps.info.terminal.id },
           body: {
             stationId: deps.info.station.id,
             serviceCode: service.serviceCode,
@@ -81,7 +80,7 @@ export function startTicketRangeKeeper(
         if (isAmbiguous(reserved.error)) return; // the platform is gone for now; the next pass tries again
         continue;
       }
-      const range = reserved.value.body as TicketRange;
+      const range = reserved.value.body;
       if (range.serviceCode !== service.serviceCode || range.date !== today) {
         log.warn(
           { rangeId: range.rangeId, serviceCode: service.serviceCode },

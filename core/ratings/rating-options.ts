@@ -1,12 +1,11 @@
-import { RatingOptionSet } from '../../platform/contract/ratings';
+import type { RatingOptionSet } from '../../platform/contract/ratings';
 import { err, ok, type Result } from '../api/result';
 import type { CareDocumentSpec } from '../service-map/care-document-fetch';
 
 /** Every option set ever received is kept: a rating validates against the version it was shown with. */
-export const RATING_OPTIONS: CareDocumentSpec<typeof RatingOptionSet> = {
+export const RATING_OPTIONS: CareDocumentSpec<'getRatingOptions'> = {
   kind: 'ratingOptions',
-  path: '/rating-options',
-  schema: RatingOptionSet,
+  operation: 'getRatingOptions',
   keepOlder: true,
 };
 

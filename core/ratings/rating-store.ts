@@ -34,7 +34,7 @@ export function saveRating(db: Database.Database, sealer: DataSealer, rating: Ne
     const queued = enqueue(
       db,
       sealer,
-      { kind: 'rating', method: 'POST', path: '/ratings', body, idempotencyKey: `${rating.confirmationId}:rating` },
+      { kind: 'rating', operation: 'submitRating', body, idempotencyKey: `${rating.confirmationId}:rating` },
       now,
     );
     db.prepare(

@@ -214,7 +214,17 @@ describe('purgeDelivered', () => {
       .run(at);
     const offline = randomUUID();
     request.run(offline, `ticket-${offline}`, at, 'offline');
-    const report = enqueue(kit.db, kit.sealer, { kind: 'offlineTicket', method: 'POST', path: '/t', body: {} }, T0);
+    const report = enqueue(
+      kit.db,
+      kit.sealer,
+      {
+        kind: 'offlineTicket',
+        operation: 'reportOfflineTickets',
+        params: { terminalId: 'T-1' },
+        body: { rangeId: 'R-1', tickets: [] },
+      },
+      T0,
+    );
     kit.db
       .prepare(
         `INSERT INTO queue_ticket (confirmation_id, ticket_id, source, range_id, number, ticket, outbox_id, issued_at)

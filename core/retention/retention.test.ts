@@ -6,7 +6,7 @@ import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../logging/logger';
 import { enqueue, markSent } from '../outbox/outbox-store';
-import { testSealer } from '../outbox/testing';
+import { sampleInspectionReport, testSealer } from '../outbox/testing';
 import { openStore, type Store } from '../store/open';
 import { purgeOldFiles } from './purge-files';
 import { runRetention, startRetentionLoop, type RetentionDeps } from './retention';
@@ -67,12 +67,20 @@ describe('purgeOldFiles', () => {
   });
 });
 
+const inspection = (n: number) =>
+  ({
+    kind: 'inspection',
+    operation: 'postInspection',
+    params: { terminalId: 'T-01' },
+    body: sampleInspectionReport({ notes: `report ${n}` }),
+  }) as const;
+
 describe('runRetention', () => {
   it('purges records, receipts and logs by the policy, then truncates the WAL', () => {
     const sealer = testSealer();
-    const old = enqueue(store.db, sealer, { kind: 'other', method: 'POST', path: '/x', body: { n: 1 } }, ago(40));
+    const old = enqueue(store.db, sealer, inspection(1), ago(40));
     markSent(store.db, old.id, {}, ago(31));
-    const recent = enqueue(store.db, sealer, { kind: 'other', method: 'POST', path: '/x', body: { n: 2 } }, ago(40));
+    const recent = enqueue(store.db, sealer, inspection(2), ago(40));
     markSent(store.db, recent.id, {}, ago(29));
     file(join(dir, 'emulated-printer', 'receipt-0001.txt'), 2);
     file(join(dir, 'emulated-printer', 'receipt-0002.txt'), 0);
@@ -88,7 +96,7 @@ describe('runRetention', () => {
   });
 
   it('purges at once with deliveredDays 0', () => {
-    const item = enqueue(store.db, testSealer(), { kind: 'other', method: 'POST', path: '/x', body: {} }, NOW);
+    const item = enqueue(store.db, testSealer(), inspection(3), NOW);
     markSent(store.db, item.id, {}, new Date(NOW.getTime() - 1));
     expect(runRetention(deps({ policy: { deliveredDays: 0, printerOutputDays: 0, logDays: 1 } })).outboxRows).toBe(1);
   });

@@ -2,7 +2,9 @@ import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { err, ok, type Result } from '../api/result';
 import type { Logger } from '../logging/logger';
-import { describePlatformError, platformRequest, type HttpOptions, type PlatformError } from '../platform-client/http';
+import { callPlatform } from '../platform-client/client';
+import { describePlatformError, type HttpOptions, type PlatformError } from '../platform-client/http';
+import { responseSchema, type ConditionalOperation, type ResponseOf } from '../platform-client/operations';
 import { atMost } from '../pure/at-most';
 import {
   confirmCurrentDocument,
@@ -15,11 +17,10 @@ import {
  * A versioned platform document kept for offline use, fetched like the catalog: `If-None-Match`
  * with the held version, 304 confirms it, 200 replaces it (catalog/sync.ts does the same).
  */
-export interface CareDocumentSpec<S extends z.ZodType<{ version: string }>> {
+export interface CareDocumentSpec<Op extends ConditionalOperation> {
   readonly kind: CareDocumentKind;
-  /** Relative to the platform's base URL. */
-  readonly path: string;
-  readonly schema: S;
+  /** The platform operation that serves it; its response schema also checks the stored copy. */
+  readonly operation: Op;
   readonly keepOlder: boolean;
 }
 
@@ -30,31 +31,32 @@ export interface CareDocumentDeps {
   readonly now: () => Date;
 }
 
+type DocumentOf<Op extends ConditionalOperation> = ResponseOf<Op> & { readonly version: string };
+
+/** Every conditional document carries its version: the ETag the platform answers with. */
+const documentSchema = <Op extends ConditionalOperation>(operation: Op) =>
+  responseSchema(operation) as z.ZodType<DocumentOf<Op>>;
+
 /** Asks the platform once and stores what it says. Never rejects; on failure the store is unchanged. */
-export async function refreshCareDocument<S extends z.ZodType<{ version: string }>>(
+export async function refreshCareDocument<Op extends ConditionalOperation>(
   deps: CareDocumentDeps,
-  spec: CareDocumentSpec<S>,
-): Promise<Result<z.output<S>, PlatformError>> {
+  spec: CareDocumentSpec<Op>,
+): Promise<Result<ResponseOf<Op>, PlatformError>> {
   const held = readCurrentDocument(deps.db, spec.kind);
-  const heldParsed = held ? spec.schema.safeParse(held.body) : null;
+  const heldParsed = held ? documentSchema(spec.operation).safeParse(held.body) : null;
   const heldVersion = heldParsed?.success ? heldParsed.data.version : null;
-  const answer = await platformRequest(deps.platform, {
-    method: 'GET',
-    path: spec.path,
-    schema: spec.schema,
-    headers: heldVersion ? { 'if-none-match': `"${heldVersion}"` } : {},
-    emptyStatuses: [304],
-  });
+  // Asked as any conditional operation (none takes parameters); the answer is parsed with this one's schema.
+  const answer = await callPlatform<ConditionalOperation>(deps.platform, spec.operation, { ifNoneMatch: heldVersion });
   if (!answer.ok) return answer;
   const at = deps.now().toISOString();
-  if (answer.value.status === 304 || answer.value.body === null) {
+  if (answer.value.body === null) {
     if (!heldParsed?.success) {
-      return err({ kind: 'invalidResponse', message: `GET ${spec.path}: 304 without a held version` });
+      return err({ kind: 'invalidResponse', message: `${spec.operation}: 304 without a held version` });
     }
     confirmCurrentDocument(deps.db, spec.kind, at);
     return ok(heldParsed.data);
   }
-  const document = answer.value.body;
+  const document = answer.value.body as DocumentOf<Op>;
   storeCurrentDocument(deps.db, spec.kind, { version: document.version, body: document }, at, {
     keepOlder: spec.keepOlder,
   });
@@ -65,13 +67,13 @@ export async function refreshCareDocument<S extends z.ZodType<{ version: string 
 }
 
 /** The stored current copy, if it still parses against the contract. */
-export function cachedCareDocument<S extends z.ZodType<{ version: string }>>(
+export function cachedCareDocument<Op extends ConditionalOperation>(
   deps: CareDocumentDeps,
-  spec: CareDocumentSpec<S>,
-): z.output<S> | null {
+  spec: CareDocumentSpec<Op>,
+): ResponseOf<Op> | null {
   const held = readCurrentDocument(deps.db, spec.kind);
   if (!held) return null;
-  const parsed = spec.schema.safeParse(held.body);
+  const parsed = documentSchema(spec.operation).safeParse(held.body);
   if (!parsed.success) {
     deps.logger.warn({ kind: spec.kind, version: held.version }, 'stored care document no longer parses; ignored');
     return null;
@@ -86,11 +88,11 @@ export type CareDocumentRead<T> = { readonly source: 'platform' | 'cache'; reado
  * stored copy (a late answer is still stored). Null when the platform never answered and nothing
  * is stored.
  */
-export async function readCareDocument<S extends z.ZodType<{ version: string }>>(
+export async function readCareDocument<Op extends ConditionalOperation>(
   deps: CareDocumentDeps,
-  spec: CareDocumentSpec<S>,
+  spec: CareDocumentSpec<Op>,
   waitMs: number,
-): Promise<CareDocumentRead<z.output<S>> | null> {
+): Promise<CareDocumentRead<ResponseOf<Op>> | null> {
   const refreshing = refreshCareDocument(deps, spec).catch((error: unknown) => {
     // A bug (the store threw): logged here so a late failure is never an unhandled rejection.
     deps.logger.error({ err: error, kind: spec.kind }, 'care document refresh crashed');

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { ConditionalOperation } from '../platform-client/operations';
 import type { ServiceDeps } from '../app/service-deps';
 import { describePlatformError } from '../platform-client/http';
 import { RATING_OPTIONS } from '../ratings/rating-options';
@@ -27,7 +27,7 @@ export function startCareCacheRefresh(
   let running: Promise<void> | null = null;
   let stopped = false;
 
-  const refreshOne = async <S extends z.ZodType<{ version: string }>>(spec: CareDocumentSpec<S>) => {
+  const refreshOne = async <Op extends ConditionalOperation>(spec: CareDocumentSpec<Op>) => {
     try {
       const result = await refreshCareDocument(deps, spec);
       if (!result.ok) log.info({ kind: spec.kind, reason: describePlatformError(result.error) }, 'refresh failed');

@@ -1,11 +1,10 @@
 import type { Station } from '../../kiosk-config/station';
-import { ServicePointList, type ServicePoint } from '../../platform/contract/service-points';
+import type { ServicePoint } from '../../platform/contract/service-points';
 import type { CareDocumentSpec } from './care-document-fetch';
 
-export const SERVICE_POINTS: CareDocumentSpec<typeof ServicePointList> = {
+export const SERVICE_POINTS: CareDocumentSpec<'listServicePoints'> = {
   kind: 'servicePoints',
-  path: '/service-points',
-  schema: ServicePointList,
+  operation: 'listServicePoints',
   keepOlder: false,
 };
 

@@ -18,10 +18,9 @@ import { readCurrentDocument } from '../service-map/care-documents';
  * and the answer says so (`calendar.version` null).
  */
 
-export const WORK_CALENDAR: CareDocumentSpec<typeof WorkCalendar> = {
+export const WORK_CALENDAR: CareDocumentSpec<'getWorkCalendar'> = {
   kind: 'workCalendar',
-  path: '/calendar',
-  schema: WorkCalendar,
+  operation: 'getWorkCalendar',
   keepOlder: false,
 };
 

@@ -57,8 +57,8 @@ export function saveInspection(
       sealer,
       {
         kind: 'inspection',
-        method: 'POST',
-        path: `/terminals/${encodeURIComponent(terminalId)}/inspections`,
+        operation: 'postInspection',
+        params: { terminalId },
         body: report,
       },
       now,

@@ -67,6 +67,4 @@ export interface Endpoint {
   readonly responses: readonly SuccessResponse[];
   /** Business reasons beyond the protocol-level ones every endpoint of its kind documents. */
   readonly businessErrors?: Partial<Record<BusinessErrorStatus, readonly ProblemCode[]>>;
-  /** false: the reference server answers 501 notImplemented; the schemas are final. Every endpoint is implemented today. */
-  readonly implemented: boolean;
 }

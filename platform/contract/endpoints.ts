@@ -49,7 +49,8 @@ import { WorkCalendar } from './work-calendar';
 export * from './endpoint-types';
 
 const api = (path: string) => `${API_BASE_PATH}${path}`;
-const json = (schema: ZodType): RequestBody => ({ kind: 'json', schema });
+/** Keeps the schema's own type, so the kiosk's client (core/platform-client) can derive its bodies from it. */
+const json = <S extends ZodType>(schema: S) => ({ kind: 'json', schema }) as const satisfies RequestBody;
 
 export const ENDPOINTS = [
   {
@@ -62,7 +63,6 @@ export const ENDPOINTS = [
     auth: 'terminal',
     responses: [{ status: 200, description: 'The current version.', schema: CatalogVersion }],
     businessErrors: { 404: ['notFound'] },
-    implemented: true,
   },
   {
     operationId: 'getCatalog',
@@ -75,7 +75,6 @@ export const ENDPOINTS = [
     conditional: true,
     responses: [{ status: 200, description: 'The whole catalog.', schema: Catalog, headers: ['ETag'] }],
     businessErrors: { 404: ['notFound'] },
-    implemented: true,
   },
   {
     operationId: 'getWorkCalendar',
@@ -89,7 +88,6 @@ export const ENDPOINTS = [
     conditional: true,
     responses: [{ status: 200, description: 'The whole calendar.', schema: WorkCalendar, headers: ['ETag'] }],
     businessErrors: { 404: ['notFound'] },
-    implemented: true,
   },
   {
     operationId: 'postHeartbeat',
@@ -102,7 +100,6 @@ export const ENDPOINTS = [
     pathParams: TerminalPathParams,
     requestBody: json(Heartbeat),
     responses: [{ status: 202, description: 'Recorded.', schema: HeartbeatAck }],
-    implemented: true,
   },
   {
     operationId: 'postInspection',
@@ -115,7 +112,6 @@ export const ENDPOINTS = [
     pathParams: TerminalPathParams,
     requestBody: json(InspectionReport),
     responses: [{ status: 201, description: 'Stored.', schema: InspectionReceipt }],
-    implemented: true,
   },
   {
     operationId: 'reserveTicketRange',
@@ -130,7 +126,6 @@ export const ENDPOINTS = [
     requestBody: json(TicketRangeRequest),
     responses: [{ status: 201, description: 'Reserved.', schema: TicketRange }],
     businessErrors: { 409: ['ticketRangeExhausted', 'queueClosed'] },
-    implemented: true,
   },
   {
     operationId: 'reportOfflineTickets',
@@ -144,7 +139,6 @@ export const ENDPOINTS = [
     requestBody: json(OfflineTicketBatch),
     responses: [{ status: 200, description: 'Per-ticket outcome.', schema: OfflineTicketBatchResult }],
     businessErrors: { 404: ['notFound'] },
-    implemented: true,
   },
   {
     operationId: 'putMaterial',
@@ -163,7 +157,6 @@ export const ENDPOINTS = [
       { status: 200, description: 'Already stored; nothing changed.', schema: MaterialReceipt },
     ],
     businessErrors: { 422: ['hashMismatch'] },
-    implemented: true,
   },
   {
     operationId: 'getMaterial',
@@ -175,7 +168,6 @@ export const ENDPOINTS = [
     auth: 'terminal',
     pathParams: MaterialPathParams,
     responses: [{ status: 200, description: 'Held.', schema: MaterialReceipt }],
-    implemented: true,
   },
   {
     operationId: 'listServicePoints',
@@ -187,7 +179,6 @@ export const ENDPOINTS = [
     conditional: true,
     responses: [{ status: 200, description: 'All service points.', schema: ServicePointList, headers: ['ETag'] }],
     businessErrors: { 404: ['notFound'] },
-    implemented: true,
   },
   {
     operationId: 'getServicePoint',
@@ -198,7 +189,6 @@ export const ENDPOINTS = [
     auth: 'terminal',
     pathParams: ServicePointIdParams,
     responses: [{ status: 200, description: 'The service point.', schema: ServicePoint }],
-    implemented: true,
   },
   {
     operationId: 'listAppointmentSlots',
@@ -210,7 +200,6 @@ export const ENDPOINTS = [
     pathParams: ServicePointIdParams,
     query: AppointmentSlotQuery,
     responses: [{ status: 200, description: 'Slots.', schema: AppointmentSlotList }],
-    implemented: true,
   },
   {
     operationId: 'getRatingOptions',
@@ -223,7 +212,6 @@ export const ENDPOINTS = [
     conditional: true,
     responses: [{ status: 200, description: 'The option set.', schema: RatingOptionSet, headers: ['ETag'] }],
     businessErrors: { 404: ['notFound'] },
-    implemented: true,
   },
   {
     operationId: 'submitRating',
@@ -241,7 +229,6 @@ export const ENDPOINTS = [
       409: ['ratingAlreadyExists'],
       422: ['caseNotFound', 'unknownMatter', 'ratingOptionsOutdated'],
     },
-    implemented: true,
   },
   {
     operationId: 'createAssistanceRequest',
@@ -259,7 +246,6 @@ export const ENDPOINTS = [
         headers: ['Location'],
       },
     ],
-    implemented: true,
   },
   {
     operationId: 'getAssistanceRequest',
@@ -270,7 +256,6 @@ export const ENDPOINTS = [
     auth: 'terminal',
     pathParams: AssistancePathParams,
     responses: [{ status: 200, description: 'The request.', schema: AssistanceRequestState }],
-    implemented: true,
   },
   {
     operationId: 'submitApplication',
@@ -283,7 +268,6 @@ export const ENDPOINTS = [
     requestBody: json(ApplicationSubmission),
     responses: [{ status: 201, description: 'Accepted.', schema: ApplicationAccepted }],
     businessErrors: { 422: ['unknownMatter', 'matterVersionOutdated', 'materialMissing'] },
-    implemented: true,
   },
   {
     operationId: 'getCase',
@@ -295,7 +279,6 @@ export const ENDPOINTS = [
     pathParams: CasePathParams,
     responses: [{ status: 200, description: 'The progress.', schema: CaseProgress }],
     businessErrors: { 404: ['caseNotFound'] },
-    implemented: true,
   },
   {
     operationId: 'searchCases',
@@ -306,7 +289,6 @@ export const ENDPOINTS = [
     auth: 'terminal',
     requestBody: json(CaseSearch),
     responses: [{ status: 200, description: 'Matching cases.', schema: CaseSearchResult }],
-    implemented: true,
   },
   {
     operationId: 'getStationQueues',
@@ -318,7 +300,6 @@ export const ENDPOINTS = [
     scope: 'station',
     pathParams: StationPathParams,
     responses: [{ status: 200, description: 'Queues.', schema: QueueStatus }],
-    implemented: true,
   },
   {
     operationId: 'issueTicket',
@@ -332,7 +313,6 @@ export const ENDPOINTS = [
     requestBody: json(TicketRequest),
     responses: [{ status: 201, description: 'Issued.', schema: Ticket }],
     businessErrors: { 409: ['dailyCapReached', 'queueClosed'], 422: ['unknownMatter'] },
-    implemented: true,
   },
   {
     operationId: 'bookAppointment',
@@ -344,7 +324,6 @@ export const ENDPOINTS = [
     requestBody: json(AppointmentBooking),
     responses: [{ status: 201, description: 'Booked.', schema: Appointment }],
     businessErrors: { 409: ['slotFull'], 422: ['unknownMatter'] },
-    implemented: true,
   },
   {
     operationId: 'searchAppointments',
@@ -355,7 +334,6 @@ export const ENDPOINTS = [
     auth: 'terminal',
     requestBody: json(AppointmentSearch),
     responses: [{ status: 200, description: 'Matching appointments.', schema: AppointmentList }],
-    implemented: true,
   },
   {
     operationId: 'checkInAppointment',
@@ -368,7 +346,6 @@ export const ENDPOINTS = [
     requestBody: json(CheckInRequest),
     responses: [{ status: 201, description: 'Checked in.', schema: CheckInResult }],
     businessErrors: { 409: ['appointmentNotActive', 'dailyCapReached', 'queueClosed'] },
-    implemented: true,
   },
   {
     operationId: 'cancelAppointment',
@@ -381,7 +358,6 @@ export const ENDPOINTS = [
     requestBody: json(CancellationRequest),
     responses: [{ status: 200, description: 'Cancelled.', schema: Appointment }],
     businessErrors: { 409: ['appointmentNotActive'] },
-    implemented: true,
   },
   {
     operationId: 'getFaults',
@@ -391,7 +367,6 @@ export const ENDPOINTS = [
     summary: 'Current fault injection (reference platform only)',
     auth: 'admin',
     responses: [{ status: 200, description: 'Settings and counters.', schema: FaultState }],
-    implemented: true,
   },
   {
     operationId: 'updateFaults',
@@ -402,7 +377,6 @@ export const ENDPOINTS = [
     auth: 'admin',
     requestBody: json(FaultSettingsPatch),
     responses: [{ status: 200, description: 'The new settings.', schema: FaultState }],
-    implemented: true,
   },
   {
     operationId: 'getRecords',
@@ -416,7 +390,6 @@ export const ENDPOINTS = [
       'phone or address.',
     auth: 'admin',
     responses: [{ status: 200, description: 'Stored records.', schema: StoredRecords }],
-    implemented: true,
   },
 ] as const satisfies readonly Endpoint[];
 

@@ -39,7 +39,6 @@ export function documentedProblems(ep: Endpoint): Map<number, ProblemCode[]> {
   for (const [status, codes] of Object.entries(ep.businessErrors ?? {})) add(Number(status), ...(codes ?? []));
   if (ep.auth === 'terminal') add(429, 'rateLimited');
   add(500, 'internalError');
-  if (!ep.implemented) add(501, 'notImplemented');
   if (ep.auth === 'terminal') add(503, 'serviceUnavailable');
   return byStatus;
 }
@@ -59,7 +58,6 @@ const STATUS_TEXT: Record<number, string> = {
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
-  501: 'Not Implemented',
   503: 'Service Unavailable',
 };
 
@@ -178,7 +176,6 @@ function operation(ep: Endpoint): JsonObject {
     summary: ep.summary,
     ...(ep.description ? { description: ep.description } : {}),
     ...(ep.auth === 'admin' ? { security: [{ adminBearerAuth: [] }] } : {}),
-    ...(ep.implemented ? {} : { 'x-reference-server': 'answers 501 notImplemented; the schemas are final' }),
     ...(params.length > 0 ? { parameters: params } : {}),
     ...(body ? { requestBody: body } : {}),
     responses: responses(ep),

@@ -12,7 +12,6 @@ import { registerAssistanceRoutes } from './routes/assistance-routes';
 import { registerCalendarRoutes } from './routes/calendar-routes';
 import { registerCatalogRoutes } from './routes/catalog-routes';
 import { registerMaterialRoutes } from './routes/material-routes';
-import { registerNotImplemented } from './routes/not-implemented';
 import { registerQueueRoutes } from './routes/queue-routes';
 import { registerRatingRoutes } from './routes/rating-routes';
 import { registerServicePointRoutes } from './routes/service-point-routes';
@@ -23,7 +22,7 @@ import { registerTerminalRoutes } from './routes/terminal-routes';
  * start.ts. Middleware order is the protocol:
  *
  *   injected 503 → terminal auth (401) → rate limit (429) → own terminal/station (403)
- *   → Idempotency-Key (400/409/422/replay) → injected latency → route (404/422/501/2xx)
+ *   → Idempotency-Key (400/409/422/replay) → injected latency → route (404/422/2xx)
  */
 export function createPlatformApp(deps: PlatformDeps): PlatformApp {
   const ctx = resolveDeps(deps);
@@ -69,6 +68,5 @@ export function createPlatformApp(deps: PlatformDeps): PlatformApp {
   registerQueueRoutes(app, ctx);
   registerAppointmentRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
-  registerNotImplemented(app);
   return app;
 }
