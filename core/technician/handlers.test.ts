@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CallContext } from '../api/types';
@@ -12,14 +12,13 @@ import type { ReceiptDocument } from '../../drivers/printer/receipt-document';
 import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../platform/embedded';
 import { startOutboxDelivery, type OutboxDelivery } from '../outbox';
 import { testSealer } from '../outbox/testing';
-import { migrate } from '../store/migrate';
-import { migrations } from '../store/migrations';
 import { kioskInfoFixture } from '../../tests/helpers/kiosk-info-fixture';
 import { createTechnicianService, type TechnicianHandlers } from './handlers';
 import { hashPin } from './pin-hash';
 import { createFakeDevices, type FakeDevices } from './testing/fake-devices';
 import { createScanRouter } from '../scan/scan-router';
 import { createResidentSession } from '../session/resident-session';
+import { memoryStore } from '../testing/memory-store';
 
 const PIN = '246810';
 const ctx: CallContext = { host: 'test', requestId: 't' };
@@ -56,10 +55,7 @@ let outbox: OutboxDelivery;
 let logDir: string;
 
 function newDb() {
-  const created = new Database(':memory:');
-  created.pragma('foreign_keys = ON');
-  if (!migrate(created, migrations, () => T0.toISOString()).ok) throw new Error('migration failed');
-  return created;
+  return memoryStore({ at: T0.toISOString() });
 }
 
 function service(overrides: { config?: null; baseUrl?: string } = {}): TechnicianHandlers {

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import type { ReceiptDocument } from '../../../drivers/printer/receipt-document';
 import type { Person } from '../../../platform/contract/common';
 import { catalogFixture } from '../../../tests/helpers/catalog-fixture';
@@ -6,15 +5,13 @@ import { kioskInfoFixture } from '../../../tests/helpers/kiosk-info-fixture';
 import type { CompletedService } from '../../api/resident';
 import { err, ok, type Result } from '../../api/result';
 import type { ServiceDeps } from '../../app/service-deps';
-import { replaceCatalog } from '../../catalog/catalog-store';
 import type { DeviceManager, PrintFailure, PrintOutcome } from '../../devices/types';
 import { silentLogger } from '../../logging/logger';
 import type { OutboxDelivery } from '../../outbox';
 import { testSealer } from '../../outbox/testing';
 import type { HttpOptions } from '../../platform-client/http';
 import type { ResidentSession, SignedIn } from '../../session/resident-session-types';
-import { migrate } from '../../store/migrate';
-import { migrations } from '../../store/migrations';
+import { memoryStore } from '../../testing/memory-store';
 
 /** A resident signed in with a card; the number is the GB 11643 sample, not a real person's. */
 export const RESIDENT: Person = { name: '张三', idType: 'residentIdCard', idNumber: '11010519491231002X' };
@@ -114,11 +111,7 @@ export function receiptText(document: ReceiptDocument): string {
  * printer and session, and an outbox that only counts kicks (delivery has its own tests).
  */
 export function createTestDeps(options: { platform: HttpOptions; now: { value: Date }; info?: ServiceDeps['info'] }) {
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  const migrated = migrate(db, migrations, () => options.now.value.toISOString());
-  if (!migrated.ok) throw new Error('test store migration failed');
-  replaceCatalog(db, catalogFixture(), options.now.value.toISOString());
+  const db = memoryStore({ at: () => options.now.value, catalog: catalogFixture() });
   const printer = fakePrinter();
   const session = fakeSession();
   let kicks = 0;

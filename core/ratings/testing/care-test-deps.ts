@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { Person } from '../../../platform/contract/common';
 import type { ReceiptDocument } from '../../../drivers/printer/receipt-document';
 import { kioskInfoFixture } from '../../../tests/helpers/kiosk-info-fixture';
@@ -13,8 +13,7 @@ import { startOutboxDelivery, type OutboxDelivery } from '../../outbox';
 import { testSealer } from '../../outbox/testing';
 import { createCaptureStaging } from '../../session/capture-staging';
 import type { ResidentSession, SignedIn } from '../../session/resident-session-types';
-import { migrate } from '../../store/migrate';
-import { migrations } from '../../store/migrations';
+import { memoryStore } from '../../testing/memory-store';
 
 /**
  * ServiceDeps for the care journeys' tests: a migrated store (in memory or a file, to restart
@@ -136,11 +135,7 @@ export function fakePrinter() {
 }
 
 export function openTestStore(path = ':memory:'): Database.Database {
-  const db = new Database(path);
-  db.pragma('foreign_keys = ON');
-  const migrated = migrate(db, migrations, () => new Date().toISOString());
-  if (!migrated.ok) throw new Error(`test store migration failed: ${JSON.stringify(migrated.error)}`);
-  return db;
+  return memoryStore({ path });
 }
 
 export interface CareTestDeps {
