@@ -10,7 +10,7 @@ import { requestFor, saveTicket } from '../queue/queue-store';
 import { saveRating } from '../ratings/rating-store';
 import { createResidentSession } from '../session/resident-session';
 import type { ResidentSessionControl } from '../session/resident-session';
-import { createFakeDevices, type FakeDevices } from '../technician/testing/fake-devices';
+import { createFakeDevices, type FakeDevices } from '../testing/fake-devices';
 import { createScanRouter, type ScanRouter } from './scan-router';
 import { memoryStore } from '../testing/memory-store';
 
