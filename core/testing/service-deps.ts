@@ -15,6 +15,7 @@ import { createCaptureStaging } from '../session/capture-staging';
 import { createResidentSession } from '../session/resident-session';
 import type { ResidentSession } from '../session/resident-session-types';
 import { createFakeDevices } from './fake-devices';
+import { fakePlatform } from './fake-platform';
 import { fakeSession, type FakeSession } from './fake-session';
 import { memoryStore } from './memory-store';
 
@@ -24,7 +25,7 @@ export interface TestPlatform {
   readonly fetch?: typeof globalThis.fetch;
 }
 
-export interface TestServiceDepsOptions<S extends 'fake' | 'real'> {
+export interface TestServiceDepsOptions<S extends 'fake' | 'real', P extends TestPlatform> {
   /** The store; a fresh migrated one in memory by default. */
   readonly db?: Database.Database;
   /** Stored before the test starts, as a sync would store it. */
@@ -32,8 +33,8 @@ export interface TestServiceDepsOptions<S extends 'fake' | 'real'> {
   readonly info?: KioskInfo;
   /** The kiosk's clock; the machine's by default. */
   readonly now?: () => Date;
-  /** The platform; a closed local port by default, so a request fails as an unplugged network does. */
-  readonly platform?: TestPlatform;
+  /** The platform; a scripted fake-platform.ts with no routes (every request 404) by default. */
+  readonly platform?: P;
   readonly token?: string;
   /**
    * 'delivering' (default): the real outbox, without idle polling or jitter, so tests kick it.
@@ -60,17 +61,21 @@ export interface TestCatalogState {
  * printer keeps the ledger's one-copy rule), a session, the outbox, a catalog sync whose platform
  * state the test sets, capture staging and, when asked, a data folder. `close()` undoes it.
  */
-export function testServiceDeps<S extends 'fake' | 'real' = 'fake'>(options: TestServiceDepsOptions<S> = {}) {
+export function testServiceDeps<
+  S extends 'fake' | 'real' = 'fake',
+  P extends TestPlatform = ReturnType<typeof fakePlatform>,
+>(options: TestServiceDepsOptions<S, P> = {}) {
   const now = options.now ?? (() => new Date());
   const db = options.db ?? memoryStore({ at: now });
   if (options.catalog) replaceCatalog(db, options.catalog, now().toISOString());
   const logger = silentLogger();
   const devices = createFakeDevices();
+  const fake = options.platform ?? (fakePlatform() as TestPlatform as P);
   const platform = {
-    baseUrl: options.platform?.baseUrl ?? 'http://127.0.0.1:9/api/v1',
+    baseUrl: fake.baseUrl,
     token: options.token ?? 'token-kiosk-1-aaaaaaaa',
     timeoutMs: 2_000,
-    ...(options.platform?.fetch ? { fetch: options.platform.fetch } : {}),
+    ...(fake.fetch ? { fetch: fake.fetch } : {}),
   };
   const sealer = testSealer();
   let kicks = 0;
@@ -122,6 +127,8 @@ export function testServiceDeps<S extends 'fake' | 'real' = 'fake'>(options: Tes
   return {
     deps,
     db,
+    /** The platform the deps talk to, as the test gave it (the scripted fake by default). */
+    platform: fake,
     devices,
     session,
     outbox,
@@ -138,7 +145,10 @@ export function testServiceDeps<S extends 'fake' | 'real' = 'fake'>(options: Tes
   };
 }
 
-export type TestServiceDeps<S extends 'fake' | 'real' = 'fake'> = ReturnType<typeof testServiceDeps<S>>;
+export type TestServiceDeps<
+  S extends 'fake' | 'real' = 'fake',
+  P extends TestPlatform = ReturnType<typeof fakePlatform>,
+> = ReturnType<typeof testServiceDeps<S, P>>;
 
 /** The call context handlers receive from the dispatcher. */
 export const testCallContext = { host: 'test' as const, requestId: 'service-test' };
