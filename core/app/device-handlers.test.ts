@@ -1,13 +1,11 @@
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDeviceManager } from '../devices/manager';
 import { createPrintLedgerStore } from '../devices/print-ledger-store';
 import { fakeBindings } from '../devices/testing/fake-bindings';
 import { silentLogger } from '../logging/logger';
 import { createCaptureStaging } from '../session/capture-staging';
-import { migrate } from '../store/migrate';
-import { migrations } from '../store/migrations';
 import { buildDeviceHandlers } from './device-handlers';
+import { memoryStore } from '../testing/memory-store';
 
 const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(100, 0x20), Buffer.from('\n%%EOF\n')]).toString(
   'base64',
@@ -21,8 +19,7 @@ describe('device, capture and session handlers', () => {
   });
 
   function setup(devMode: boolean) {
-    const db = new Database(':memory:');
-    if (!migrate(db, migrations, () => 't').ok) throw new Error('migration failed');
+    const db = memoryStore();
     const fakes = fakeBindings();
     const devices = createDeviceManager({
       bindings: fakes.bindings,

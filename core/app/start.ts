@@ -11,25 +11,18 @@ import { trackReachability } from '../platform-client/reachability';
 import { buildDevices } from '../devices/build-devices';
 import { createDeviceManager } from '../devices/manager';
 import { createPrintLedgerStore } from '../devices/print-ledger-store';
-import { createDataSealer, holdsSealedData, sealPlainBodies, startOutboxDelivery } from '../outbox';
+import { createDataSealer, holdsSealedData, sealPlainBodies } from '../outbox';
 import { startRetentionLoop } from '../retention/retention';
 import { loadDataKey } from '../security/data-key';
-import { createCaptureStaging } from '../session/capture-staging';
-import { sessionControl } from '../session/resident-session';
-import { createSpeechService, speechEngineFromConfig } from '../speech';
+import { speechEngineFromConfig } from '../speech';
 import { ensurePrivateFile, prepareDataFolder } from '../store/data-folder';
 import { openStore } from '../store/open';
-import { createTechnicianService } from '../technician';
-import { createAccessGuard } from './access-guard';
 import { kioskClock } from './kiosk-clock';
 import { configSummary } from './config-summary';
 import { checkDeploymentRules } from './deployment-rules';
 import { readPlatformToken } from './platform-token';
-import { createResidentServices } from './resident-services';
-import { buildDeviceHandlers } from './device-handlers';
-import { countMatterUse } from '../catalog/count-matter-use';
-import { buildHandlers } from './handlers';
 import type { KioskCore, KioskCoreOptions, StartupError } from './types';
+import { wireKioskServices } from './wire-services';
 
 /**
  * Starts everything the kiosk needs except its window, in dependency order, and undoes what was
@@ -191,90 +184,28 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
   const ledger = createPrintLedgerStore(store.value.db, now);
   const bindings = await buildDevices({ config: config.devices, ledger, dataDir: loaded.dataDir, logger });
   const devices = createDeviceManager({ bindings, ledger, logger, now });
-  devices.onChange((snapshot) => events.emit('devices.changed', snapshot));
-  // Only the masked card crosses to the renderer; the full card stays in core.
-  devices.onIdCard((event) => events.emit('idCard.event', event));
-  devices.onKeypad((press) => events.emit('keypad.pressed', press));
-
-  const captures = createCaptureStaging();
-  const outbox = startOutboxDelivery({
+  const services = wireKioskServices({
     db: store.value.db,
-    platform,
-    logger,
-    now,
-    // Every body is sealed at rest; delivery opens it with the same key just before sending.
-    sealer,
-    onChange: ({ pending, deadLetters }) => events.emit('outbox.changed', { pending, deadLetters }),
-  });
-  // The technician service is made below; the scan router asks it only when a read arrives.
-  let technicianActive = () => false;
-  const resident = createResidentServices(
-    {
-      db: store.value.db,
-      info,
-      platform,
-      platformReachability: tracked.reachability,
-      devices,
-      captures,
-      outbox,
-      sealer,
-      catalogSync,
-      logger,
-      now,
-      dataDir: loaded.dataDir,
-    },
-    {
-      onScanned: (code) => events.emit('scanner.scanned', code),
-      technicianActive: () => technicianActive(),
-    },
-  );
-  // Voice mode: prepared prompts are cached on disk; what was said to this resident only in memory.
-  const speech = createSpeechService({
-    engine: speechEngine,
-    cacheDir: join(loaded.dataDir, 'speech-cache'),
-    logger,
-  });
-  // Session end (idle reset, 返回首页 to attract, technician mode): the card, who signed in, what
-  // they completed, every staged capture and every clip spoken to them are forgotten.
-  const endResidentSession = () => {
-    captures.clear();
-    resident.endSession();
-    speech.forgetSession();
-  };
-  // The next resident placed their card while the previous one was still signed in.
-  sessionControl(resident.deps.session).onAnotherPersonsCard(() => {
-    endResidentSession();
-    events.emit('session.visitEnded', { reason: 'anotherPersonsCard' });
-  });
-  const technician = createTechnicianService({
-    db: store.value.db,
-    config: config.technician,
-    devices,
-    outbox,
-    sealer,
     info,
-    catalogVersion: () => catalogSync.status().version,
-    logDir: options.logDir ?? null,
-    configSummary: configSummary(loaded),
-    now,
-    endResidentSession,
+    platform,
+    platformReachability: tracked.reachability,
+    catalogSync,
+    devices,
+    sealer,
+    events,
     logger,
-    scans: resident.scans,
+    now,
+    dataDir: loaded.dataDir,
+    devMode: options.devMode,
+    speechEngine,
+    speechCacheDir: join(loaded.dataDir, 'speech-cache'),
+    technician: { config: config.technician, logDir: options.logDir ?? null, configSummary: configSummary(loaded) },
   });
-  technicianActive = () => technician.mode.current(now()).state === 'active';
-
   const dispatch = createDispatcher(
     contract,
-    {
-      // Opening a guide (catalog.matter) counts as a use of the matter, for search ranking.
-      ...countMatterUse(buildHandlers({ info, db: store.value.db, catalogSync }), resident.matterUsage),
-      ...buildDeviceHandlers({ devices, captures, endResidentSession, devMode: options.devMode }),
-      ...resident.handlers,
-      ...technician.handlers,
-      ...speech.handlers,
-    },
+    services.handlers,
     { error: (fields, message) => log.error(fields, message) },
-    createAccessGuard({ session: resident.deps.session, technician: technician.mode, devMode: options.devMode, now }),
+    services.guard,
   );
 
   const loop = startCatalogSyncLoop(catalogSync, config.catalog.syncIntervalMinutes * 60_000);
@@ -289,9 +220,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
       closing ??= (async () => {
         loop.stop();
         retention.stop();
-        await speech.stop();
-        await resident.stop();
-        await outbox.stop();
+        await services.stop();
         // A serial port whose other end (socat, a USB adapter) vanished at the same moment can leave
         // a close pending for ever; the store must still be closed cleanly, so devices get 3 s.
         const devicesClosed = await Promise.race([
@@ -299,7 +228,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
           new Promise<false>((resolve) => setTimeout(() => resolve(false), 3_000).unref()),
         ]);
         if (!devicesClosed) log.warn({}, 'devices did not close within 3 s; closing the store anyway');
-        captures.clear();
+        services.captures.clear();
         await embedded?.close();
         store.value.close();
         log.info({}, 'core stopped');

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { AppointmentSlot } from '../../platform/contract/appointments';
 import { kioskInfoFixture } from '../../tests/helpers/kiosk-info-fixture';
 import { createFakePlatform } from '../queue/testing/fake-platform';
-import { createTestDeps, receiptText, RESIDENT } from '../queue/testing/test-deps';
+import { RESIDENT } from '../testing/fake-session';
+import { receiptText } from '../testing/receipt-text';
+import { testServiceDeps } from '../testing/service-deps';
+import { catalogFixture } from '../../tests/helpers/catalog-fixture';
 import { buildAppointmentHandlers } from './appointment-handlers';
 
 const ctx = { host: 'test' as const, requestId: 'r' };
@@ -38,9 +41,12 @@ function setup(start = '2026-11-21T02:00:00.000Z', info = kioskInfoFixture) {
     slot('S-late', '2026-11-21T15:30:00.000Z', 1), // 23:30 on the 21st in China
     slot('S-week', '2026-11-28T01:00:00.000Z', 1), // the 8th day: not listed
   ];
-  const test = createTestDeps({
-    platform: { baseUrl: platform.baseUrl, token: 'token-0000000000000000', timeoutMs: 1000, fetch: platform.fetch },
-    now,
+  const test = testServiceDeps({
+    platform,
+    token: 'token-0000000000000000',
+    now: () => now.value,
+    catalog: catalogFixture(),
+    outbox: 'counting',
     info,
   });
   const handlers = buildAppointmentHandlers(test.deps, { retry: { delaysMs: [0, 0] } });
@@ -115,7 +121,7 @@ describe('appointment.book', () => {
       applicant: { ...RESIDENT, phone: '13800000000' },
       agent: null,
     });
-    const document = t.printer.printed[0];
+    const document = t.devices.printed[0];
     expect(document?.id).toBe('appointment-AP-1');
     const text = document ? receiptText(document) : '';
     for (const line of [
@@ -130,7 +136,7 @@ describe('appointment.book', () => {
     }
     expect(text).not.toContain('SP-1');
     expect(text).not.toContain(RESIDENT.idNumber);
-    expect(t.session.session.completed()).toMatchObject([{ kind: 'appointment', ref: 'AP-1', matterCode: MATTER }]);
+    expect(t.session.completed()).toMatchObject([{ kind: 'appointment', ref: 'AP-1', matterCode: MATTER }]);
   });
 
   it('books once when the answer was dropped after commit, and on a repeated press', async () => {
@@ -142,8 +148,8 @@ describe('appointment.book', () => {
     const again = await t.book('S-today', confirmationId);
     expect(first.ok && again.ok && again.value.appointment).toEqual(first.ok && first.value.appointment);
     expect(t.platform.state.appointments).toHaveLength(1);
-    expect(t.printer.printed).toHaveLength(1);
-    expect(t.session.session.completed()).toHaveLength(1);
+    expect(t.devices.printed).toHaveLength(1);
+    expect(t.session.completed()).toHaveLength(1);
   });
 
   it('maps slotFull, unknown matters and an unreachable platform', async () => {
@@ -165,7 +171,7 @@ describe('appointment.book', () => {
   it('shows the slip on screen when the printer is down; the booking stands', async () => {
     const t = setup();
     t.session.signIn();
-    t.printer.script.failure = { kind: 'printerUnavailable', code: 'coverOpen', message: 'cover open' };
+    t.devices.printFailure = { kind: 'printerUnavailable', code: 'coverOpen', message: 'cover open' };
     const booked = await t.book('S-today');
     expect(booked.ok && booked.value.print).toEqual({ output: 'screen', problem: 'printerUnavailable' });
     expect(t.platform.state.appointments).toHaveLength(1);
@@ -204,7 +210,7 @@ describe('appointment.mine, checkIn and cancel', () => {
       idempotencyKey: `checkin-${confirmationId}`,
       body: { stationId: 'TEST-STATION', checkedInAt: '2026-11-21T02:00:00.000Z' },
     });
-    const ticket = t.printer.printed.find((document) => document.id.startsWith('ticket-'));
+    const ticket = t.devices.printed.find((document) => document.id.startsWith('ticket-'));
     const text = ticket ? receiptText(ticket) : '';
     expect(text).toContain('A001');
     expect(text).toContain('类别 预约');

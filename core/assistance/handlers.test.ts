@@ -8,7 +8,7 @@ import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../platform/emb
 import { catalogFixture } from '../../tests/helpers/catalog-fixture';
 import type { HelpRequestInput } from '../api/care';
 import { replaceCatalog } from '../catalog/catalog-store';
-import { careTestDeps, testCallContext as ctx, type CareTestDeps } from '../ratings/testing/care-test-deps';
+import { testServiceDeps, testCallContext as ctx, type TestServiceDeps } from '../testing/service-deps';
 import { buildHelpHandlers } from './handlers';
 
 const TOKEN = 'token-care-help-0000000000';
@@ -28,7 +28,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-let t: CareTestDeps;
+let t: TestServiceDeps;
 afterEach(async () => {
   await t.close();
 });
@@ -42,7 +42,7 @@ const runningFrom = (start: string) => {
 const MONDAY_10 = '2026-12-07T10:00:00+08:00';
 
 function setUp(start = MONDAY_10) {
-  t = careTestDeps({ token: TOKEN, now: runningFrom(start) });
+  t = testServiceDeps({ token: TOKEN, now: runningFrom(start) });
   t.platform.fallbackBaseUrl = platform.baseUrl;
   replaceCatalog(t.deps.db, catalogFixture(), new Date().toISOString());
   return buildHelpHandlers(t.deps);
@@ -72,7 +72,7 @@ describe('help.request', () => {
       error: { code: 'invalidRequest', message: expect.stringMatching(/地址/) },
     });
     expect(helpPosts()).toEqual([]);
-    expect(t.printer.printed).toEqual([]);
+    expect(t.devices.printed).toEqual([]);
   });
 
   it('delivers a home visit with the signed-in name and the matter, prints the slip and records the service', async () => {
@@ -108,7 +108,7 @@ describe('help.request', () => {
       preferredDate: null,
       offline: false,
     });
-    const slip = receiptPreviewText(t.printer.printed[0]!, { paperWidthMm: 80, encoding: 'gb18030' });
+    const slip = receiptPreviewText(t.devices.printed[0]!, { paperWidthMm: 80, encoding: 'gb18030' });
     expect(slip).toContain(reference);
     expect(slip).toContain('上门服务');
     expect(slip).toContain('48 小时内');
@@ -132,7 +132,7 @@ describe('help.request', () => {
   it('offline: saves the request, prints the local reference, and delivers it later', async () => {
     const handlers = setUp();
     t.platform.online = false;
-    t.seen.platform = 'unreachable';
+    t.catalog.platform = 'unreachable';
     const input = request({ kind: 'callback', phone: '0536-4393178', preferredTime: 'morning' });
 
     const saved = await handlers['help.request'](input, ctx);
@@ -143,7 +143,7 @@ describe('help.request', () => {
       print: { output: 'paper', problem: null },
     });
     const local = saved.ok ? saved.value.reference : '';
-    const slip = receiptPreviewText(t.printer.printed[0]!, { paperWidthMm: 80, encoding: 'gb18030' });
+    const slip = receiptPreviewText(t.devices.printed[0]!, { paperWidthMm: 80, encoding: 'gb18030' });
     expect(slip).toContain(local);
     expect(slip).toContain('网络恢复后自动上报');
 
@@ -160,13 +160,13 @@ describe('help.request', () => {
       print: { output: 'paper', problem: null },
     });
     expect(helpPosts()).toHaveLength(1);
-    expect(t.printer.printed).toHaveLength(1);
+    expect(t.devices.printed).toHaveLength(1);
     expect(t.session.completed()).toEqual([expect.objectContaining({ kind: 'assistance', ref: local })]);
   });
 
   it('says the slip went to the screen when the printer is out of paper', async () => {
     const handlers = setUp();
-    t.printer.next = { ok: false, error: { kind: 'printerUnavailable', code: 'paperOut', message: 'paper out' } };
+    t.devices.nextPrintFailure = { kind: 'printerUnavailable', code: 'paperOut', message: 'paper out' };
     const result = await handlers['help.request'](request({ kind: 'agentAtStation', needs: [] }), ctx);
     expect(result.ok && result.value.print).toEqual({ output: 'screen', problem: 'paperOut' });
     expect(result.ok && result.value.status).toBe('delivered');
@@ -182,14 +182,14 @@ describe('help out of the station’s hours', () => {
       error: { code: 'notStaffed', message: expect.stringContaining('明天（周一）08:30') },
     });
     expect(helpPosts()).toEqual([]);
-    expect(t.printer.printed).toEqual([]);
+    expect(t.devices.printed).toEqual([]);
   });
 
   it('promises a callback when staff are next on duty, by day and hour, on screen and on the slip', async () => {
     const handlers = setUp('2026-12-04T18:00:00+08:00'); // Friday evening: Saturday morning is staffed
     const result = await handlers['help.request'](request({ kind: 'callback', phone: '13912345678' }), ctx);
     expect(result.ok && result.value.contactFrom).toBe('2026-12-05T01:00:00.000Z');
-    const slip = receiptPreviewText(t.printer.printed[0]!, { paperWidthMm: 80, encoding: 'gb18030' });
+    const slip = receiptPreviewText(t.devices.printed[0]!, { paperWidthMm: 80, encoding: 'gb18030' });
     expect(slip).toContain('工作人员将于明天（周六）09:00上班后与您联系');
     expect(slip).not.toContain('24 小时内');
   });

@@ -1,18 +1,14 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Catalog } from '../../platform/contract/catalog';
 import { catalogFixture, fixtureGuide } from '../../tests/helpers/catalog-fixture';
 import { MatterDetail } from '../api/contract';
-import { migrate } from '../store/migrate';
-import { migrations } from '../store/migrations';
 import { catalogOverview, getMatter, listMatters, readCatalogMeta, replaceCatalog } from './catalog-store';
+import { memoryStore } from '../testing/memory-store';
 
 let db: Database.Database;
 beforeEach(() => {
-  db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  const result = migrate(db, migrations, () => '2026-11-21T00:00:00.000Z');
-  if (!result.ok) throw new Error('migration failed');
+  db = memoryStore({ at: '2026-11-21T00:00:00.000Z' });
 });
 
 const all = { offset: 0, limit: 200 };

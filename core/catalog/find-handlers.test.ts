@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contract } from '../api/contract';
 import { SearchResult } from '../api/find';
@@ -6,8 +6,6 @@ import { createDispatcher } from '../api/dispatcher';
 import { err, ok, type Result } from '../api/result';
 import type { Handlers } from '../api/types';
 import { silentLogger } from '../logging/logger';
-import { migrate } from '../store/migrate';
-import { migrations } from '../store/migrations';
 import type { PrintFailure, PrintOutcome } from '../devices/types';
 import type { ReceiptDocument } from '../../drivers/printer/receipt-document';
 import { receiptPreviewText } from '../../drivers/printer/layout';
@@ -16,6 +14,7 @@ import { replaceCatalog } from './catalog-store';
 import { buildFindHandlers } from './find-handlers';
 import { SEARCH_INDEX_FORMAT } from './search-store';
 import { findCatalogFixture } from './testing/find-fixture';
+import { memoryStore } from '../testing/memory-store';
 
 const open: Database.Database[] = [];
 afterEach(() => {
@@ -23,10 +22,8 @@ afterEach(() => {
 });
 
 function setUp(options: { stored?: boolean } = {}) {
-  const db = new Database(':memory:');
+  const db = memoryStore();
   open.push(db);
-  db.pragma('foreign_keys = ON');
-  if (!migrate(db, migrations, () => 't').ok) throw new Error('migration failed');
   if (options.stored !== false) replaceCatalog(db, findCatalogFixture(), '2026-11-28T01:00:00.000Z');
   return setUpOver(db);
 }

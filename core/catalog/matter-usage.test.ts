@@ -1,12 +1,11 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KioskContract } from '../api/contract';
 import { ok, err } from '../api/result';
 import type { Handlers } from '../api/types';
-import { migrate } from '../store/migrate';
-import { migrations } from '../store/migrations';
 import { countMatterUse } from './count-matter-use';
 import { createMatterUsage, readMatterUses } from './matter-usage';
+import { memoryStore } from '../testing/memory-store';
 
 const open: Database.Database[] = [];
 afterEach(() => {
@@ -14,9 +13,8 @@ afterEach(() => {
 });
 
 function store(): Database.Database {
-  const db = new Database(':memory:');
+  const db = memoryStore();
   open.push(db);
-  if (!migrate(db, migrations, () => 't').ok) throw new Error('migration failed');
   return db;
 }
 

@@ -1,13 +1,12 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Catalog } from '../../platform/contract/catalog';
 import { catalogFixture } from '../../tests/helpers/catalog-fixture';
 import type { CatalogStatus } from '../api/contract';
 import { silentLogger } from '../logging/logger';
-import { migrate } from '../store/migrate';
-import { migrations } from '../store/migrations';
 import { listMatters } from './catalog-store';
 import { createCatalogSync, startCatalogSyncLoop } from './sync';
+import { memoryStore } from '../testing/memory-store';
 
 /**
  * A scripted stand-in for the platform's two catalog endpoints, at the fetch boundary: the sync's
@@ -49,9 +48,7 @@ function fakePlatform() {
 let db: Database.Database;
 let now: Date;
 beforeEach(() => {
-  db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  if (!migrate(db, migrations, () => 't').ok) throw new Error('migration failed');
+  db = memoryStore();
   now = new Date('2026-11-21T08:00:00.000Z');
 });
 

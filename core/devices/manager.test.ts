@@ -1,19 +1,16 @@
-import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
 import { err, ok } from '../api/result';
 import { silentLogger } from '../logging/logger';
-import { migrate } from '../store/migrate';
-import { migrations } from '../store/migrations';
 import { createDeviceManager } from './manager';
 import { createPrintLedgerStore } from './print-ledger-store';
 import { fakeBindings } from './testing/fake-bindings';
+import { memoryStore } from '../testing/memory-store';
 
 function setup(
   before: (fakes: ReturnType<typeof fakeBindings>) => void = () => undefined,
   options: { withScanner?: boolean } = {},
 ) {
-  const db = new Database(':memory:');
-  if (!migrate(db, migrations, () => '2026-11-21T08:00:00.000Z').ok) throw new Error('migration failed');
+  const db = memoryStore({ at: '2026-11-21T08:00:00.000Z' });
   const fakes = fakeBindings(options);
   before(fakes);
   const manager = createDeviceManager({

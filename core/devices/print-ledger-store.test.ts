@@ -1,13 +1,9 @@
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../store/migrate';
-import { migrations } from '../store/migrations';
 import { createPrintLedgerStore } from './print-ledger-store';
+import { memoryStore } from '../testing/memory-store';
 
 function freshDb() {
-  const db = new Database(':memory:');
-  if (!migrate(db, migrations, () => '2026-11-21T08:00:00.000Z').ok) throw new Error('migration failed');
-  return db;
+  return memoryStore({ at: '2026-11-21T08:00:00.000Z' });
 }
 const now = () => new Date('2026-11-21T08:00:00.000Z');
 

@@ -2,16 +2,15 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../platform/embedded';
 import { silentLogger } from '../logging/logger';
-import { migrate } from '../store/migrate';
-import { migrations } from '../store/migrations';
 import { createDataSealer } from './data-sealer';
 import { startOutboxDelivery, type OutboxDelivery } from './delivery';
 import { enqueueBinary, getOutboxItem } from './outbox-store';
 import { sampleInspectionReport } from './testing';
+import { memoryStore } from '../testing/memory-store';
 
 /** Bodies sealed at rest, opened at send time, against the real reference platform over HTTP. */
 const TERMINAL = 'KIOSK-BINARY-01';
@@ -31,8 +30,7 @@ beforeEach(async () => {
     port: 0,
     terminals: [{ id: TERMINAL, token: TOKEN, stationId: 'TEST-STATION' }],
   });
-  db = new Database(':memory:');
-  if (!migrate(db, migrations, () => new Date().toISOString()).ok) throw new Error('migration failed');
+  db = memoryStore();
 });
 
 afterEach(async () => {

@@ -7,11 +7,10 @@ import Database from 'better-sqlite3';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../platform/embedded';
-import { migrate } from '../store/migrate';
-import { migrations } from '../store/migrations';
 import { startOutboxDelivery, type OutboxDelivery } from './delivery';
 import { enqueue, getOutboxItem } from './outbox-store';
 import { sampleInspectionReport, testSealer } from './testing';
+import { memoryStore } from '../testing/memory-store';
 
 /**
  * The outbox against the real reference platform over HTTP, with its fault injection: nothing
@@ -35,9 +34,7 @@ beforeEach(async () => {
     port: 0,
     terminals: [{ id: TERMINAL, token: TOKEN, stationId: 'TEST-STATION' }],
   });
-  db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  if (!migrate(db, migrations, () => new Date().toISOString()).ok) throw new Error('migration failed');
+  db = memoryStore();
   logLines = [];
   changes = 0;
   delivery = null;

@@ -1,7 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { migrate } from '../store/migrate';
-import { migrations } from '../store/migrations';
 import {
   enqueue,
   getOutboxItem,
@@ -14,6 +12,7 @@ import {
   outboxSummary,
 } from './outbox-store';
 import { sampleInspectionReport, testSealer } from './testing';
+import { memoryStore } from '../testing/memory-store';
 
 let db: Database.Database;
 const sealer = testSealer();
@@ -28,10 +27,7 @@ const request = (n: number) =>
   }) as const;
 
 beforeEach(() => {
-  db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  const migrated = migrate(db, migrations, () => t0.toISOString());
-  if (!migrated.ok) throw new Error('migration failed');
+  db = memoryStore({ at: t0.toISOString() });
 });
 
 describe('outbox store', () => {

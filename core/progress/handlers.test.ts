@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CaseProgress } from '../../platform/contract/applications';
 import type { Person } from '../../platform/contract/common';
-import { careTestDeps, json, testCallContext as ctx, type CareTestDeps } from '../ratings/testing/care-test-deps';
+import { testServiceDeps, testCallContext as ctx, type TestServiceDeps } from '../testing/service-deps';
+import { json } from '../testing/fake-platform';
 import { buildProgressHandlers } from './handlers';
 import type { LocalApplication, LocalApplications } from './local-applications';
 
@@ -46,20 +47,20 @@ function savedHere() {
   return { port, add, saved };
 }
 
-let t: CareTestDeps;
+let t: TestServiceDeps;
 afterEach(async () => {
   await t.close();
 });
 
 describe('progress.mine', () => {
   it('needs a signed-in applicant', async () => {
-    t = careTestDeps();
+    t = testServiceDeps();
     const result = await buildProgressHandlers(t.deps)['progress.mine']({}, ctx);
     expect(result).toMatchObject({ ok: false, error: { code: 'notSignedIn' } });
   });
 
   it("searches by identity in the POST body and adds this person's applications still saved here", async () => {
-    t = careTestDeps();
+    t = testServiceDeps();
     t.platform.routes.set('POST /case-searches', () =>
       json(200, {
         cases: [
@@ -94,7 +95,7 @@ describe('progress.mine', () => {
   });
 
   it('offline: says the platform is unreachable and still lists what is saved here', async () => {
-    t = careTestDeps();
+    t = testServiceDeps();
     const here = savedHere();
     const mine = here.add(resident);
     t.session.signIn(resident);
@@ -109,7 +110,7 @@ describe('progress.mine', () => {
 
 describe('progress.lookup', () => {
   it('finds a case by number and records the lookup as a service to rate', async () => {
-    t = careTestDeps();
+    t = testServiceDeps();
     t.platform.routes.set('GET /cases/AQ-20261121-0001', () => json(200, progress('AQ-20261121-0001')));
 
     const result = await buildProgressHandlers(t.deps)['progress.lookup']({ reference: 'AQ-20261121-0001' }, ctx);
@@ -127,7 +128,7 @@ describe('progress.lookup', () => {
   });
 
   it("reads the receipt QR: the progress page's address, and the bmkiosk: text of older receipts", async () => {
-    t = careTestDeps();
+    t = testServiceDeps();
     t.platform.routes.set('GET /cases/AQ-20261121-0002', () => json(200, progress('AQ-20261121-0002')));
     const handlers = buildProgressHandlers(t.deps);
     const page = `${t.deps.info.station.progressPageUrl}?case=AQ-20261121-0002`;
@@ -145,7 +146,7 @@ describe('progress.lookup', () => {
   });
 
   it('answers caseNotFound for an unknown number and platformUnavailable offline, recording nothing', async () => {
-    t = careTestDeps();
+    t = testServiceDeps();
     t.platform.routes.set('GET /cases/AQ-00000000-0000', () => json(404, { code: 'caseNotFound', title: 'no' }));
     const handlers = buildProgressHandlers(t.deps);
     expect(await handlers['progress.lookup']({ reference: 'AQ-00000000-0000' }, ctx)).toMatchObject({
@@ -161,7 +162,7 @@ describe('progress.lookup', () => {
   });
 
   it('finds an application saved here by its local reference, and the platform case once numbered', async () => {
-    t = careTestDeps();
+    t = testServiceDeps();
     const here = savedHere();
     const saved = here.add(resident);
     const handlers = buildProgressHandlers(t.deps, here.port);
@@ -183,7 +184,7 @@ describe('progress.lookup', () => {
   });
 
   it('answers caseNotFound for a local reference this kiosk never saw', async () => {
-    t = careTestDeps();
+    t = testServiceDeps();
     const result = await buildProgressHandlers(t.deps, savedHere().port)['progress.lookup'](
       { reference: randomUUID() },
       ctx,

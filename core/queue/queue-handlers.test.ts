@@ -6,7 +6,9 @@ import { getOutboxItem } from '../outbox';
 import { openedBody } from '../outbox/testing';
 import { buildQueueHandlers } from './queue-handlers';
 import { createFakePlatform } from './testing/fake-platform';
-import { createTestDeps, receiptText } from './testing/test-deps';
+import { receiptText } from '../testing/receipt-text';
+import { testServiceDeps } from '../testing/service-deps';
+import { catalogFixture } from '../../tests/helpers/catalog-fixture';
 import { startTicketRangeKeeper } from './ticket-range-keeper';
 
 const ctx = { host: 'test' as const, requestId: 'r' };
@@ -20,9 +22,12 @@ function setup(start = '2026-11-21T02:00:00.000Z') {
     terminalId: kioskInfoFixture.terminal.id,
     now: () => now.value,
   });
-  const test = createTestDeps({
-    platform: { baseUrl: platform.baseUrl, token: 'token-0000000000000000', timeoutMs: 1000, fetch: platform.fetch },
-    now,
+  const test = testServiceDeps({
+    platform,
+    token: 'token-0000000000000000',
+    now: () => now.value,
+    catalog: catalogFixture(),
+    outbox: 'counting',
   });
   const handlers = buildQueueHandlers(test.deps, NO_WAIT);
   const take = (serviceCode = 'SOCIAL', confirmationId: string = randomUUID()) =>
@@ -99,7 +104,7 @@ describe('queue.takeTicket online', () => {
       ticket: { ticketNo: 'A001', source: 'online', waitingAhead: 4 },
     });
     expect(ticketPosts(t).map((call) => call.idempotencyKey)).toEqual([`ticket-${confirmationId}`]);
-    const document = t.printer.printed[0];
+    const document = t.devices.printed[0];
     expect(document?.id).toBe('ticket-TK-A-1');
     const text = document ? receiptText(document) : '';
     for (const line of [
@@ -119,7 +124,7 @@ describe('queue.takeTicket online', () => {
       data: 'https://zwfw.example.gov.cn/anqiu/progress?ticket=TK-A-1',
       caption: '办完后在自助终端扫码评价（当天有效）',
     });
-    expect(t.session.session.completed()).toMatchObject([{ kind: 'ticket', ref: 'TK-A-1', title: '取号 A001' }]);
+    expect(t.session.completed()).toMatchObject([{ kind: 'ticket', ref: 'TK-A-1', title: '取号 A001' }]);
   });
 
   it('gives the same ticket, printed once, for the same confirmation twice', async () => {
@@ -129,8 +134,8 @@ describe('queue.takeTicket online', () => {
     const second = await t.take('SOCIAL', confirmationId);
     expect(second).toEqual(first);
     expect(t.platform.tickets).toHaveLength(1);
-    expect(t.printer.printed).toHaveLength(1);
-    expect(t.session.session.completed()).toHaveLength(1);
+    expect(t.devices.printed).toHaveLength(1);
+    expect(t.session.completed()).toHaveLength(1);
   });
 
   it('retries an answer dropped after commit with the same key and gets the one ticket', async () => {
@@ -165,7 +170,7 @@ describe('queue.takeTicket online', () => {
     expect(await t.take()).toMatchObject({ ok: false, error: { code: 'queueClosed' } });
     t.platform.state.refuseTickets = null;
     expect(await t.take('NOPE')).toMatchObject({ ok: false, error: { code: 'unknownService' } });
-    expect(t.printer.printed).toHaveLength(0);
+    expect(t.devices.printed).toHaveLength(0);
   });
 
   it('sends the matter the resident came for, from the catalog', async () => {
@@ -227,10 +232,10 @@ describe('queue.takeTicket offline', () => {
     });
     expect(t.kicks()).toBe(1);
 
-    const text = t.printer.printed[0] ? receiptText(t.printer.printed[0]) : '';
+    const text = t.devices.printed[0] ? receiptText(t.devices.printed[0]) : '';
     expect(text).toContain('A500');
     expect(text).toContain('离线取号');
-    expect(t.session.session.completed()[0]).toMatchObject({ kind: 'ticket', title: '取号 A500' });
+    expect(t.session.completed()[0]).toMatchObject({ kind: 'ticket', title: '取号 A500' });
   });
 
   it('counts earlier offline tickets as people ahead and uses the next number', async () => {
@@ -321,17 +326,17 @@ describe('queue.takeTicket input', () => {
 describe('printing tickets', () => {
   it('shows the ticket on screen when the printer is down; the ticket stands', async () => {
     const t = setup();
-    t.printer.script.failure = { kind: 'printerUnavailable', code: 'paperOut', message: 'paper out' };
+    t.devices.printFailure = { kind: 'printerUnavailable', code: 'paperOut', message: 'paper out' };
     const answer = await t.take();
     expect(answer.ok && answer.value.print).toEqual({ output: 'screen', problem: 'paperOut' });
     expect(answer.ok && answer.value.ticket.ticketNo).toBe('A001');
-    t.printer.script.failure = { kind: 'uncertain', code: 'cutterError', message: 'cutter' };
+    t.devices.printFailure = { kind: 'uncertain', code: 'cutterError', message: 'cutter' };
     const next = await t.take();
     expect(next.ok && next.value.print).toEqual({ output: 'screen', problem: 'printFailed' });
-    t.printer.script.failure = { kind: 'printerUnavailable', code: 'disconnected', message: 'gone' };
+    t.devices.printFailure = { kind: 'printerUnavailable', code: 'disconnected', message: 'gone' };
     const third = await t.take();
     expect(third.ok && third.value.print).toEqual({ output: 'screen', problem: 'printerUnavailable' });
-    expect(t.session.session.completed()).toHaveLength(3);
+    expect(t.session.completed()).toHaveLength(3);
   });
 });
 
@@ -356,7 +361,7 @@ describe('queue out of the station’s hours', () => {
     t.platform.state.outage = true;
     expect(await t.take()).toMatchObject({ ok: false, error: { code: 'queueClosed' } });
     expect(ticketPosts(t)).toEqual([]);
-    expect(t.printer.printed).toEqual([]);
+    expect(t.devices.printed).toEqual([]);
   });
 
   it('before opening, the ticket and the paper say when calling starts instead of a long wait', async () => {
@@ -367,7 +372,7 @@ describe('queue out of the station’s hours', () => {
       startsAt: '2026-11-24T00:30:00.000Z',
       callAt: '2026-11-24T00:30:00.000Z',
     });
-    const text = receiptText(t.printer.printed[0]!);
+    const text = receiptText(t.devices.printed[0]!);
     expect(text).toContain('叫号开始 今天 08:30');
     expect(text).not.toMatch(/预计等待/);
   });
@@ -376,6 +381,6 @@ describe('queue out of the station’s hours', () => {
     const t = setup('2026-11-21T03:50:00.000Z'); // Saturday 11:50; the Saturday service ends at 12:00
     const answer = await t.take(); // four ahead at five minutes: 12:10
     expect(answer.ok && answer.value.wait).toEqual({ kind: 'beyondToday', dayEndsAt: '2026-11-21T04:00:00.000Z' });
-    expect(receiptText(t.printer.printed[0]!)).toContain('今天 12:00 下班前可能叫不到');
+    expect(receiptText(t.devices.printed[0]!)).toContain('今天 12:00 下班前可能叫不到');
   });
 });

@@ -11,7 +11,8 @@ import { getOutboxItem, startOutboxDelivery } from '../outbox';
 import { fetchCatalog } from '../platform-client/catalog';
 import type { HttpOptions } from '../platform-client/http';
 import { buildQueueHandlers } from './queue-handlers';
-import { createTestDeps } from './testing/test-deps';
+import { testServiceDeps } from '../testing/service-deps';
+import { catalogFixture } from '../../tests/helpers/catalog-fixture';
 import { startTicketRangeKeeper } from './ticket-range-keeper';
 
 /**
@@ -48,7 +49,15 @@ afterEach(async () => {
 
 describe('queue and appointments against the reference platform', () => {
   const setup = () => {
-    const t = createTestDeps({ platform: options, now: { value: clock() }, info });
+    const fixed = clock();
+    const t = testServiceDeps({
+      platform: options,
+      token: options.token,
+      now: () => fixed,
+      catalog: catalogFixture(),
+      outbox: 'counting',
+      info,
+    });
     const handlers = buildQueueHandlers(t.deps, { retry: { delaysMs: [0, 0] }, freshForMs: 0 });
     const take = (confirmationId: string = randomUUID()) =>
       handlers['queue.takeTicket'](

@@ -4,7 +4,8 @@ import { kioskInfoFixture } from '../../tests/helpers/kiosk-info-fixture';
 import { buildQueueHandlers } from './queue-handlers';
 import { numbersLeft, rangesOfDay } from './queue-store';
 import { createFakePlatform } from './testing/fake-platform';
-import { createTestDeps } from './testing/test-deps';
+import { testServiceDeps } from '../testing/service-deps';
+import { catalogFixture } from '../../tests/helpers/catalog-fixture';
 import { startTicketRangeKeeper } from './ticket-range-keeper';
 
 const ctx = { host: 'test' as const, requestId: 'r' };
@@ -17,9 +18,12 @@ function setup(prepare: (platform: ReturnType<typeof createFakePlatform>) => voi
     terminalId: kioskInfoFixture.terminal.id,
     now: () => now.value,
   });
-  const test = createTestDeps({
-    platform: { baseUrl: platform.baseUrl, token: 'token-0000000000000000', timeoutMs: 1000, fetch: platform.fetch },
-    now,
+  const test = testServiceDeps({
+    platform,
+    token: 'token-0000000000000000',
+    now: () => now.value,
+    catalog: catalogFixture(),
+    outbox: 'counting',
   });
   prepare(platform);
   // Timer passes never come within a test; each pass is asked for with refresh().

@@ -8,7 +8,9 @@ import { RATING_LEVEL_LABELS, type RatingLevel } from '../../platform/contract/r
 import { catalogFixture } from '../../tests/helpers/catalog-fixture';
 import { replaceCatalog } from '../catalog/catalog-store';
 import { buildRatingHandlers } from './handlers';
-import { careTestDeps, json, openTestStore, testCallContext as ctx, type CareTestDeps } from './testing/care-test-deps';
+import { testServiceDeps, testCallContext as ctx, type TestServiceDeps } from '../testing/service-deps';
+import { json } from '../testing/fake-platform';
+import { memoryStore } from '../testing/memory-store';
 
 const good = [
   { code: 'efficientService', label: '服务效率高' },
@@ -30,7 +32,7 @@ const optionSet = (version: string): RatingOptionSet => ({
 });
 
 /** A platform publishing `current` with its version as ETag, and accepting ratings like the reference one. */
-function servePlatform(t: CareTestDeps, current: { set: RatingOptionSet }) {
+function servePlatform(t: TestServiceDeps, current: { set: RatingOptionSet }) {
   t.platform.routes.set('GET /rating-options', ({ headers }) =>
     headers.get('if-none-match') === `"${current.set.version}"`
       ? new Response(null, { status: 304, headers: { etag: `"${current.set.version}"` } })
@@ -49,7 +51,8 @@ function servePlatform(t: CareTestDeps, current: { set: RatingOptionSet }) {
   });
 }
 
-const ratingPosts = (t: CareTestDeps) => t.platform.calls.filter((c) => c.method === 'POST' && c.path === '/ratings');
+const ratingPosts = (t: TestServiceDeps) =>
+  t.platform.calls.filter((c) => c.method === 'POST' && c.path === '/ratings');
 
 function submission(overrides: Record<string, unknown> = {}) {
   return {
@@ -63,7 +66,7 @@ function submission(overrides: Record<string, unknown> = {}) {
 }
 
 /** Options fetched once (so the version is known) and one completed application in the session. */
-async function ready(t: CareTestDeps) {
+async function ready(t: TestServiceDeps) {
   servePlatform(t, { set: optionSet('2026.1') });
   const handlers = buildRatingHandlers(t.deps);
   expect((await handlers['rating.options']({}, ctx)).ok).toBe(true);
@@ -76,7 +79,7 @@ async function ready(t: CareTestDeps) {
   return handlers;
 }
 
-let t: CareTestDeps;
+let t: TestServiceDeps;
 const cleanups: Array<() => void> = [];
 afterEach(async () => {
   await t.close();
@@ -85,7 +88,7 @@ afterEach(async () => {
 
 describe('rating.options', () => {
   it('comes from the platform, is stored with its version, and is asked for again with If-None-Match', async () => {
-    t = careTestDeps();
+    t = testServiceDeps();
     servePlatform(t, { set: optionSet('2026.1') });
     const handlers = buildRatingHandlers(t.deps);
 
@@ -97,7 +100,7 @@ describe('rating.options', () => {
   });
 
   it('offline: serves the stored copy; never fetched: notAvailable', async () => {
-    t = careTestDeps();
+    t = testServiceDeps();
     const handlers = buildRatingHandlers(t.deps);
     t.platform.online = false;
     expect(await handlers['rating.options']({}, ctx)).toMatchObject({ ok: false, error: { code: 'notAvailable' } });
@@ -114,7 +117,7 @@ describe('rating.options', () => {
 
 describe('rating.submit', () => {
   it('rates only a service completed in this session', async () => {
-    t = careTestDeps();
+    t = testServiceDeps();
     const handlers = await ready(t);
     const result = await handlers['rating.submit'](
       submission({ service: { kind: 'ticket', ref: 'A012-20261121' } }),
@@ -125,7 +128,7 @@ describe('rating.submit', () => {
   });
 
   it('checks the options against the level and the version they were shown with', async () => {
-    t = careTestDeps();
+    t = testServiceDeps();
     const handlers = await ready(t);
     const submit = (overrides: Record<string, unknown>) => handlers['rating.submit'](submission(overrides), ctx);
 
@@ -142,7 +145,7 @@ describe('rating.submit', () => {
   });
 
   it('still accepts options of the version shown after the platform published a new one', async () => {
-    t = careTestDeps();
+    t = testServiceDeps();
     const current = { set: optionSet('2026.1') };
     servePlatform(t, current);
     const handlers = await ready(t);
@@ -156,7 +159,7 @@ describe('rating.submit', () => {
   });
 
   it('takes a callback phone only for 不满意 and 非常不满意', async () => {
-    t = careTestDeps();
+    t = testServiceDeps();
     const handlers = await ready(t);
     const refused = await handlers['rating.submit'](
       submission({ level: 3, optionCodes: [], callbackPhone: '13912345678' }),
@@ -167,7 +170,7 @@ describe('rating.submit', () => {
   });
 
   it('delivers a 差评 with its work order, as the evaluator who signed in, once per confirmation', async () => {
-    t = careTestDeps();
+    t = testServiceDeps();
     replaceCatalog(t.deps.db, catalogFixture(), new Date().toISOString());
     const handlers = await ready(t);
     t.session.agentActs = true;
@@ -211,10 +214,10 @@ describe('rating.submit', () => {
   });
 
   it('offline: saves the rating here and delivers it later through the outbox', async () => {
-    t = careTestDeps();
+    t = testServiceDeps();
     const handlers = await ready(t);
     t.platform.online = false;
-    t.seen.platform = 'unreachable';
+    t.catalog.platform = 'unreachable';
     const input = submission({ level: 2, optionCodes: ['longWait'] });
 
     const saved = await handlers['rating.submit'](input, ctx);
@@ -236,7 +239,7 @@ describe('rating.submit', () => {
     const dir = mkdtempSync(join(tmpdir(), 'care-ratings-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     const file = join(dir, 'kiosk.sqlite');
-    t = careTestDeps({ db: openTestStore(file) });
+    t = testServiceDeps({ db: memoryStore({ path: file }) });
     const handlers = await ready(t);
     expect((await handlers['rating.submit'](submission(), ctx)).ok).toBe(true);
     expect(await handlers['rating.submit'](submission({ level: 4 }), ctx)).toMatchObject({
@@ -246,7 +249,7 @@ describe('rating.submit', () => {
     t.deps.db.close();
 
     // After a restart the resident looks the same case up again: a new session, the same service.
-    t = careTestDeps({ db: openTestStore(file) });
+    t = testServiceDeps({ db: memoryStore({ path: file }) });
     const restarted = await ready(t);
     expect(await restarted['rating.submit'](submission({ level: 3, optionCodes: [] }), ctx)).toMatchObject({
       error: { code: 'alreadyRated' },

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../platform/embedded';
 import { buildRatingHandlers } from './handlers';
-import { careTestDeps, testCallContext as ctx } from './testing/care-test-deps';
+import { testServiceDeps, testCallContext as ctx } from '../testing/service-deps';
 
 const TOKEN = 'token-care-rating-000000000';
 let platform: EmbeddedPlatform;
@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 it('the reference platform accepts what the kiosk sends and answers a 差评 with its work order', async () => {
-  const t = careTestDeps({ token: TOKEN });
+  const t = testServiceDeps({ token: TOKEN });
   t.platform.fallbackBaseUrl = platform.baseUrl;
   try {
     const handlers = buildRatingHandlers(t.deps);

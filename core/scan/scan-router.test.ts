@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import pino from 'pino';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ScannedCode } from '../api/scanner';
@@ -10,10 +10,9 @@ import { requestFor, saveTicket } from '../queue/queue-store';
 import { saveRating } from '../ratings/rating-store';
 import { createResidentSession } from '../session/resident-session';
 import type { ResidentSessionControl } from '../session/resident-session';
-import { migrate } from '../store/migrate';
-import { migrations } from '../store/migrations';
-import { createFakeDevices, type FakeDevices } from '../technician/testing/fake-devices';
+import { createFakeDevices, type FakeDevices } from '../testing/fake-devices';
 import { createScanRouter, type ScanRouter } from './scan-router';
+import { memoryStore } from '../testing/memory-store';
 
 const PAGE = 'https://zwfw.example.gov.cn/anqiu/progress';
 // 2026-11-21 16:00 in China.
@@ -56,9 +55,7 @@ function issue(t: Ticket) {
 }
 
 beforeEach(() => {
-  db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  if (!migrate(db, migrations, () => NOW.toISOString()).ok) throw new Error('migration failed');
+  db = memoryStore({ at: NOW.toISOString() });
   devices = createFakeDevices();
   emitted = [];
   technician = false;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../platform/embedded';
 import { kioskInfoFixture } from '../../tests/helpers/kiosk-info-fixture';
-import { careTestDeps, testCallContext as ctx, type CareTestDeps } from '../ratings/testing/care-test-deps';
+import { testServiceDeps, testCallContext as ctx, type TestServiceDeps } from '../testing/service-deps';
 import { readCurrentDocument } from './care-documents';
 import { buildServiceMapHandlers } from './handlers';
 import { startCareCacheRefresh } from './refresh-loop';
@@ -26,7 +26,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-let t: CareTestDeps;
+let t: TestServiceDeps;
 afterEach(async () => {
   await t.close();
 });
@@ -39,7 +39,7 @@ const info = {
 };
 
 function setUp() {
-  t = careTestDeps({ token: TOKEN, info });
+  t = testServiceDeps({ token: TOKEN, info });
   t.platform.fallbackBaseUrl = platform.baseUrl;
   return buildServiceMapHandlers(t.deps);
 }

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkCalendar } from '../../platform/contract/work-calendar';
 import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../platform/embedded';
-import { careTestDeps, json, testCallContext as ctx, type CareTestDeps } from '../ratings/testing/care-test-deps';
+import { testServiceDeps, testCallContext as ctx, type TestServiceDeps } from '../testing/service-deps';
+import { json } from '../testing/fake-platform';
 import { refreshCareDocument } from '../service-map/care-document-fetch';
 import { buildStationHandlers } from './handlers';
 import { WORK_CALENDAR } from './station-hours';
@@ -32,7 +33,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-let t: CareTestDeps;
+let t: TestServiceDeps;
 let clock = new Date();
 afterEach(async () => {
   await t.close();
@@ -40,7 +41,7 @@ afterEach(async () => {
 
 async function setUp(at: string, options: { fetchCalendar: boolean } = { fetchCalendar: true }) {
   clock = new Date(at);
-  t = careTestDeps({ token: TOKEN, now: () => clock });
+  t = testServiceDeps({ token: TOKEN, now: () => clock });
   t.platform.fallbackBaseUrl = platform.baseUrl;
   if (options.fetchCalendar) {
     const fetched = await refreshCareDocument(t.deps, WORK_CALENDAR);

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CallContext } from '../api/types';
@@ -12,14 +12,13 @@ import type { ReceiptDocument } from '../../drivers/printer/receipt-document';
 import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../platform/embedded';
 import { startOutboxDelivery, type OutboxDelivery } from '../outbox';
 import { testSealer } from '../outbox/testing';
-import { migrate } from '../store/migrate';
-import { migrations } from '../store/migrations';
 import { kioskInfoFixture } from '../../tests/helpers/kiosk-info-fixture';
 import { createTechnicianService, type TechnicianHandlers } from './handlers';
 import { hashPin } from './pin-hash';
-import { createFakeDevices, type FakeDevices } from './testing/fake-devices';
+import { createFakeDevices, type FakeDevices } from '../testing/fake-devices';
 import { createScanRouter } from '../scan/scan-router';
 import { createResidentSession } from '../session/resident-session';
+import { memoryStore } from '../testing/memory-store';
 
 const PIN = '246810';
 const ctx: CallContext = { host: 'test', requestId: 't' };
@@ -57,10 +56,7 @@ let outbox: OutboxDelivery;
 let logDir: string;
 
 function newDb() {
-  const created = new Database(':memory:');
-  created.pragma('foreign_keys = ON');
-  if (!migrate(created, migrations, () => T0.toISOString()).ok) throw new Error('migration failed');
-  return created;
+  return memoryStore({ at: T0.toISOString() });
 }
 
 function service(overrides: { config?: null; baseUrl?: string } = {}): TechnicianHandlers {
@@ -294,7 +290,7 @@ describe('device tests', { timeout: 20_000 }, () => {
     expect(first).toMatchObject({ ok: true, value: { device: 'printer', passed: true } });
     expect(second.ok).toBe(true);
     expect(devices.printed).toHaveLength(2);
-    const [a, b] = devices.printed.map((p) => p.document);
+    const [a, b] = devices.printed;
     expect(a?.id).not.toBe(b?.id);
     expect(texts(a!)).toContain('打印测试页');
     expect(a?.blocks.some((block) => block.kind === 'qr')).toBe(true);
@@ -528,7 +524,7 @@ describe('inspection', { timeout: 20_000 }, () => {
 
     const printed = await h['technician.printInspection']({ token, id: record.id }, ctx);
     expect(printed).toEqual({ ok: true, value: {} });
-    const slip = texts(devices.printed.at(-1)!.document);
+    const slip = texts(devices.printed.at(-1)!);
     expect(slip).toContain('设备巡检单');
     expect(slip).toContain('李工（AQ-0042）');
     expect(slip).toContain(`上报编号 ${record.platformId}`);
@@ -537,7 +533,7 @@ describe('inspection', { timeout: 20_000 }, () => {
 
     // Printing again is an explicit reprint (补打), not a refusal.
     expect(await h['technician.printInspection']({ token, id: record.id }, ctx)).toEqual({ ok: true, value: {} });
-    expect(devices.printed.at(-1)?.reprint).toBe(true);
+    expect(devices.prints.at(-1)?.reprint).toBe(true);
   });
 
   it('leaves tests from before the inspection out of the report', async () => {
@@ -575,7 +571,7 @@ describe('inspection', { timeout: 20_000 }, () => {
     expect(retried).toMatchObject({ ok: true, value: [{ state: 'pending', attempts: 2 }] });
 
     await h['technician.printInspection']({ token, id: submitted.value.id }, ctx);
-    const slip = texts(devices.printed.at(-1)!.document);
+    const slip = texts(devices.printed.at(-1)!);
     expect(slip).toContain('上报编号 待上报');
     expect(slip).toContain('结论 需报修');
   });

@@ -1,20 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+
 import type { Catalog } from '../../platform/contract/catalog';
 import { contract } from '../../core/api/contract';
 import { createDispatcher, type DispatchLog } from '../../core/api/dispatcher';
 import { createEventBus } from '../../core/api/events';
-import { replaceCatalog } from '../../core/catalog/catalog-store';
 import { createCatalogSync } from '../../core/catalog/sync';
 import { silentLogger } from '../../core/logging/logger';
-import { migrate } from '../../core/store/migrate';
-import { migrations } from '../../core/store/migrations';
 import type { HttpOptions } from '../../core/platform-client/http';
 import type { TechnicianConfig } from '../../kiosk-config/schema';
 import { kioskInfoFixture } from './kiosk-info-fixture';
 import { createTestHandlers } from './test-handlers';
+import { memoryStore } from '../../core/testing/memory-store';
 
 /**
  * The kiosk core's API over an in-memory store, without a platform process: the same dispatcher,
@@ -36,11 +34,7 @@ export function createTestCore(
   } = {},
 ) {
   const now = options.now ?? (() => new Date());
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  const migrated = migrate(db, migrations, () => now().toISOString());
-  if (!migrated.ok) throw new Error('test store migration failed');
-  if (options.catalog) replaceCatalog(db, options.catalog, now().toISOString());
+  const db = memoryStore({ at: now, ...(options.catalog ? { catalog: options.catalog } : {}) });
 
   const logger = silentLogger();
   const events = createEventBus(contract, () => undefined);

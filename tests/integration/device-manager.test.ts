@@ -1,7 +1,6 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DevicesSnapshot, IdCardEvent } from '../../core/api/devices';
 import { buildDevices } from '../../core/devices/build-devices';
@@ -9,10 +8,9 @@ import { createDeviceManager } from '../../core/devices/manager';
 import { createPrintLedgerStore } from '../../core/devices/print-ledger-store';
 import type { DeviceManager } from '../../core/devices/types';
 import { silentLogger } from '../../core/logging/logger';
-import { migrate } from '../../core/store/migrate';
-import { migrations } from '../../core/store/migrations';
 import { KioskConfig } from '../../kiosk-config/schema';
 import defaultConfig from '../../kiosk-config/default.json' with { type: 'json' };
+import { memoryStore } from '../../core/testing/memory-store';
 
 const hasSocat = ['/usr/bin/socat', '/bin/socat', '/usr/local/bin/socat'].some((p) => existsSync(p));
 
@@ -32,8 +30,7 @@ describe.skipIf(!hasSocat)('device manager over emulators on PTY pairs', () => {
 
   async function start() {
     dataDir = mkdtempSync(join(tmpdir(), 'kiosk-devices-'));
-    const db = new Database(':memory:');
-    if (!migrate(db, migrations, () => new Date().toISOString()).ok) throw new Error('migration failed');
+    const db = memoryStore();
     const config = KioskConfig.parse(defaultConfig).devices;
     const ledger = createPrintLedgerStore(db, () => new Date());
     const bindings = await buildDevices({ config, ledger, dataDir, logger: silentLogger() });

@@ -1,31 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { contract } from '../../core/api/contract';
 import { createDispatcher } from '../../core/api/dispatcher';
 import { SearchResult } from '../../core/api/find';
 import { ok } from '../../core/api/result';
 import type { Handlers } from '../../core/api/types';
-import { replaceCatalog } from '../../core/catalog/catalog-store';
 import { buildFindHandlers } from '../../core/catalog/find-handlers';
 import { SYLLABLES, termSyllables } from '../../core/catalog/pinyin-syllables';
 import { silentLogger } from '../../core/logging/logger';
-import { migrate } from '../../core/store/migrate';
-import { migrations } from '../../core/store/migrations';
 import { loadSeedCatalog } from '../../platform/seed';
 import { SEARCH_QUERIES } from '../bench/search-queries';
 import { kioskInfoFixture } from '../helpers/kiosk-info-fixture';
+import { memoryStore } from '../../core/testing/memory-store';
 
 /**
  * Search over the real seed catalog through the kiosk's store and API: the words the search
  * screen suggests, the review's failures, and every query of the benchmark's expected answers.
  */
-const db = new Database(':memory:');
-db.pragma('foreign_keys = ON');
-if (!migrate(db, migrations, () => 't').ok) throw new Error('migration failed');
 const seed = loadSeedCatalog();
-replaceCatalog(db, seed, '2026-12-01T01:00:00.000Z');
+const db = memoryStore({ catalog: seed, at: '2026-12-01T01:00:00.000Z' });
 afterAll(() => db.close());
 
 const handlers = buildFindHandlers({

@@ -1,10 +1,8 @@
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { replaceCatalog } from '../../core/catalog/catalog-store';
-import { migrate } from '../../core/store/migrate';
-import { migrations } from '../../core/store/migrations';
 import { Catalog } from '../../platform/contract/catalog';
 import { syntheticCatalog } from '../bench/synthetic-catalog';
+import { memoryStore } from '../../core/testing/memory-store';
 
 describe('syntheticCatalog', () => {
   it.each([
@@ -17,9 +15,7 @@ describe('syntheticCatalog', () => {
       const catalog = syntheticCatalog(size);
       expect(catalog.matters).toHaveLength(size);
       expect(Catalog.safeParse(catalog).success).toBe(true);
-      const db = new Database(':memory:');
-      db.pragma('foreign_keys = ON');
-      if (!migrate(db, migrations, () => 't').ok) throw new Error('migration failed');
+      const db = memoryStore();
       expect(() => replaceCatalog(db, catalog, 't')).not.toThrow();
       const events = db.prepare('SELECT COUNT(*) FROM catalog_life_event').pluck().get();
       // The seed's life events: 2 + 9 and 7 + 4 are among the first ten matters; 13, 14, 22 and 24, 25 are not.

@@ -74,6 +74,20 @@ export function layerOf(relPath) {
   return LAYERS.find((entry) => within(relPath, entry.layer));
 }
 
+/**
+ * Test support: fakes, fixtures and harnesses (core/testing/ first of all). Shipped code may not
+ * import them, so a fake can never stand in for a device or the platform on a station.
+ * @param {string} relPath without or with its extension
+ */
+export function isTestSupport(relPath) {
+  return (
+    /(^|\/)(test|testing|tests)\//.test(relPath) ||
+    /^tests\//.test(relPath) ||
+    /(^|\/)testing(\.tsx?)?$/.test(relPath) ||
+    /\.(testing|test-support)(\.tsx?)?$/.test(relPath)
+  );
+}
+
 /** @param {string} specifier */
 function packageName(specifier) {
   const parts = specifier.split('/');
@@ -90,6 +104,8 @@ export const layerImports = {
       wrongWay: '{{from}} may not import {{target}} (allowed: {{allowed}}); see docs/architecture.md §2.2',
       nodeInPage: '{{from}} runs in a page or must stay environment-free: it may not import {{target}}',
       electronOutsideShell: 'only electron/ may import electron; {{from}} must stay host-agnostic',
+      testSupportInProduction:
+        '{{from}} is shipped code and may not import test support ({{target}}); fakes and fixtures are for tests only',
     },
   },
   create(context) {
@@ -97,9 +113,9 @@ export const layerImports = {
     const file = toPosix(relative(root, context.filename));
     const layer = layerOf(file);
     if (!layer) return {};
-    // Tests, and test-support folders (`test/`, `testing/`), sit beside the code they test and may
-    // use the shared helpers in tests/.
-    const isTest = /\.test\.tsx?$/.test(file) || /(^|\/)(test|testing)\//.test(file);
+    // Tests, and test support (core/testing/, `testing/` and `test/` folders, `*.testing.tsx`,
+    // `*.test-support.ts`), sit beside the code they test and may use the shared helpers in tests/.
+    const isTest = /\.test\.tsx?$/.test(file) || isTestSupport(file);
     const entry = isTest ? { ...layer, allow: [...layer.allow, 'tests'] } : layer;
 
     /** @param {import('estree').Node} node @param {unknown} source */
@@ -107,6 +123,10 @@ export const layerImports = {
       if (typeof source !== 'string') return;
       if (source.startsWith('.')) {
         const target = toPosix(relative(root, resolve(dirname(context.filename), source)));
+        if (!isTest && isTestSupport(target)) {
+          context.report({ node, messageId: 'testSupportInProduction', data: { from: file, target } });
+          return;
+        }
         if (!entry.allow.some((folder) => within(target, folder))) {
           context.report({
             node,

@@ -54,13 +54,48 @@ tester.run('layer-imports', layerImports, {
       options,
     },
     { filename: at('scripts/start.ts'), code: "import { anything } from '../renderer/src/app';", options },
+    {
+      // Tests and the kit itself may use the kit.
+      filename: at('core/queue/queue-handlers.test.ts'),
+      code: "import { fakeDevices } from '../testing/fake-devices';",
+      options,
+    },
+    {
+      filename: at('core/testing/service-deps.ts'),
+      code: "import { startOutboxDelivery } from '../outbox'; import { x } from '../../tests/helpers/staffed-clock';",
+      options,
+    },
   ],
   invalid: [
     {
       filename: at('renderer/src/screens/home.tsx'),
       code: "import { x } from '../../../tests/helpers/catalog-fixture';",
       options,
-      errors: [{ messageId: 'wrongWay' }],
+      errors: [{ messageId: 'testSupportInProduction' }],
+    },
+    {
+      filename: at('core/app/start.ts'),
+      code: "import { fakeDevices } from '../testing/fake-devices';",
+      options,
+      errors: [{ messageId: 'testSupportInProduction' }],
+    },
+    {
+      filename: at('electron/main/host.ts'),
+      code: "import { memoryStore } from '../../core/testing/memory-store';",
+      options,
+      errors: [{ messageId: 'testSupportInProduction' }],
+    },
+    {
+      filename: at('core/outbox/delivery.ts'),
+      code: "import { testSealer } from './testing';",
+      options,
+      errors: [{ messageId: 'testSupportInProduction' }],
+    },
+    {
+      filename: at('renderer/src/app.tsx'),
+      code: "import { renderEntry } from './components/keyboard/render-entry.testing';",
+      options,
+      errors: [{ messageId: 'testSupportInProduction' }],
     },
     {
       filename: at('renderer/src/app.tsx'),
@@ -174,7 +209,7 @@ tester.run('layer-imports', layerImports, {
       filename: at('core/serve/x.ts'),
       code: "import { catalogFixture } from '../../tests/helpers/catalog-fixture';",
       options,
-      errors: [{ messageId: 'wrongWay' }],
+      errors: [{ messageId: 'testSupportInProduction' }],
     },
   ],
 });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { CatalogStatus, KioskInfo } from '../../api/contract';
 import type { DevicesSnapshot, IdCardEvent } from '../../api/devices';
 import { err, ok, type Result } from '../../api/result';
@@ -15,14 +15,13 @@ import { startOutboxDelivery } from '../../outbox/delivery';
 import { TEST_DATA_KEY, testSealer } from '../../outbox/testing';
 import { createCaptureStaging } from '../../session/capture-staging';
 import { createResidentSession } from '../../session/resident-session';
-import { migrate } from '../../store/migrate';
-import { migrations } from '../../store/migrations';
 import type { IdCard } from '../../../drivers/idcard/card';
 import { maskCard } from '../../../drivers/idcard/mask';
 import type { ReceiptDocument } from '../../../drivers/printer/receipt-document';
 import type { Catalog } from '../../../platform/contract/catalog';
 import { catalogFixture } from '../../../tests/helpers/catalog-fixture';
 import { kioskInfoFixture } from '../../../tests/helpers/kiosk-info-fixture';
+import { memoryStore } from '../../testing/memory-store';
 
 /**
  * Test support for the resident session and applications: a scripted device manager, a small
@@ -187,10 +186,7 @@ export function fakeCatalogSync(db: Database.Database) {
 }
 
 export function migratedDb(path = ':memory:'): Database.Database {
-  const db = new Database(path);
-  db.pragma('foreign_keys = ON');
-  if (!migrate(db, migrations, () => new Date().toISOString()).ok) throw new Error('migration failed');
-  return db;
+  return memoryStore({ path });
 }
 
 /** A PDF the capture staging accepts, different for every seed. */

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migratedTo as migratedToVersion } from './migrated-to.test-support';
+import { migratedTo as migratedToVersion } from '../../testing/memory-store';
 
 const at = '2026-11-21T08:00:00.000Z';
 

@@ -1,18 +1,8 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../migrate';
-import { migrations } from '.';
+import { migrateStore, migratedTo } from '../../testing/memory-store';
 
 const at = '2026-12-06T08:00:00.000Z';
-
-function migratedTo(db: Database.Database, version: number): void {
-  const result = migrate(
-    db,
-    migrations.filter((m) => m.version <= version),
-    () => at,
-  );
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-}
 
 const store = (db: Database.Database, kind: string, version: string) => {
   db.prepare(`INSERT INTO care_document (kind, version, body, stored_at) VALUES (?, ?, '{"version":"x"}', ?)`).run(
@@ -25,14 +15,12 @@ const store = (db: Database.Database, kind: string, version: string) => {
 
 describe('migration 0013 work calendar document', () => {
   it('keeps the stored documents and accepts the work calendar as a kind', () => {
-    const db = new Database(':memory:');
-    db.pragma('foreign_keys = ON');
-    migratedTo(db, 12);
+    const db = migratedTo(12, at);
     store(db, 'ratingOptions', '2025.1');
     store(db, 'servicePoints', 'sp-7');
     expect(() => store(db, 'workCalendar', '2026.12.01-1')).toThrow(/CHECK/);
 
-    migratedTo(db, 13);
+    migrateStore(db, { upTo: 13, at });
     expect(db.prepare('SELECT kind, version FROM care_document_current ORDER BY kind').all()).toEqual([
       { kind: 'ratingOptions', version: '2025.1' },
       { kind: 'servicePoints', version: 'sp-7' },
@@ -42,9 +30,7 @@ describe('migration 0013 work calendar document', () => {
   });
 
   it('still ties the current version to a stored one, in STRICT tables', () => {
-    const db = new Database(':memory:');
-    db.pragma('foreign_keys = ON');
-    migratedTo(db, 13);
+    const db = migratedTo(13, at);
     expect(() =>
       db
         .prepare(`INSERT INTO care_document_current (kind, version, confirmed_at) VALUES ('workCalendar', 'none', ?)`)

@@ -1,20 +1,10 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../migrate';
+import { migratedTo } from '../../testing/memory-store';
 import { migrations } from '.';
 import { migration0014 } from './0014-scanner-test';
 
 const at = '2026-11-21T08:00:00.000Z';
-
-function migratedTo(version: number, db = new Database(':memory:')): Database.Database {
-  const result = migrate(
-    db,
-    migrations.filter((m) => m.version <= version),
-    () => at,
-  );
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return db;
-}
 
 const insert = (db: Database.Database, device: string, test: string) =>
   db
@@ -24,7 +14,7 @@ const insert = (db: Database.Database, device: string, test: string) =>
 describe('migration 0014 scanner-test', () => {
   it('keeps the recorded tests and allows the scanner and its scan test, and nothing else new', () => {
     // Every migration before this one, whatever they are: the table it rebuilds dates from 0005.
-    const db = migratedTo(13);
+    const db = migratedTo(13, at);
     insert(db, 'printer', 'printTestPage');
     expect(() => insert(db, 'qrScanner', 'scanCode')).toThrow(/CHECK/);
     db.transaction(() => migration0014.up(db))();

@@ -1,22 +1,35 @@
-import type { DeviceKind, DevicesSnapshot, DeviceStatus } from '../../api/devices';
-import { err, ok, type Result } from '../../api/result';
-import type { DeviceManager, PrintFailure, PrintOutcome, ReadCardError } from '../../devices/types';
-import type { IdCard } from '../../../drivers/idcard/card';
-import type { ReceiptDocument } from '../../../drivers/printer/receipt-document';
-import type { Scan } from '../../../drivers/scanner/scan';
+import type { DeviceKind, DevicesSnapshot, DeviceStatus, IdCardEvent, JourneyAvailability } from '../api/devices';
+import { err, ok, type Result } from '../api/result';
+import type { DeviceManager, PrintFailure, PrintOutcome, ReadCardError } from '../devices/types';
+import type { IdCard } from '../../drivers/idcard/card';
+import { maskCard } from '../../drivers/idcard/mask';
+import type { ReceiptDocument } from '../../drivers/printer/receipt-document';
+import type { Scan } from '../../drivers/scanner/scan';
 
 /**
- * A DeviceManager for technician tests: five online devices (with a QR scanner), and answers the
- * test sets up front.
- * It records what was printed and restarted; calls a test did not prepare for fail loudly.
+ * The kiosk's devices as journeys and technician mode see them (a DeviceManager): five online
+ * devices with a QR scanner, answers the test sets up front, and a printer that keeps the print
+ * ledger's rule (one paper copy per document unless it is a reprint). It records what was printed
+ * and restarted. Handlers that need the real manager over fake hardware use fake-bindings.ts.
  */
 export interface FakeDevices extends DeviceManager {
-  readonly printed: Array<{ document: ReceiptDocument; reprint: boolean }>;
+  /** The documents that reached paper, in order. */
+  readonly printed: ReceiptDocument[];
+  /** Every print that reached paper, with whether it was asked as a reprint. */
+  readonly prints: Array<{ document: ReceiptDocument; reprint: boolean }>;
   readonly restarted: DeviceKind[];
   readonly readCardTimeouts: number[];
+  /** What the next readCard answers; a timeout when the test set none. */
   nextCard: Result<IdCard, ReadCardError> | null;
+  /** The next print fails so, once. */
   nextPrintFailure: PrintFailure | null;
+  /** Every print fails so until the test sets it back to null (paper out, cover open). */
+  printFailure: PrintFailure | null;
   paperReplacedCount: number;
+  /** Which journeys the snapshot says the devices allow; a test switches one off here. */
+  readonly journeys: { -readonly [K in keyof JourneyAvailability]: JourneyAvailability[K] };
+  /** A resident places `card` on the reader: card listeners get the masked card and the card. */
+  placeCard(card: IdCard): void;
   setStatus(device: DeviceKind, patch: Partial<DeviceStatus>): void;
   /** The scanner reads `text` (QR), as a resident or technician holding up a code. */
   scan(text: string): void;
@@ -49,15 +62,28 @@ export function createFakeDevices(): FakeDevices {
     status('qrScanner', 'EMU-SCAN', null),
   ];
   const scanListeners = new Set<(scan: Scan) => void>();
+  const cardListeners = new Set<(event: IdCardEvent, card: IdCard | null) => void>();
   const printedIds = new Set<string>();
   let printsSince = 0;
   const fake: FakeDevices = {
     printed: [],
+    prints: [],
     restarted: [],
     readCardTimeouts: [],
     nextCard: null,
     nextPrintFailure: null,
+    printFailure: null,
     paperReplacedCount: 0,
+    journeys: {
+      idCardSignIn: true,
+      selfServiceSubmission: true,
+      output: 'paper',
+      keypadRating: true,
+      scanCodes: true,
+    },
+    placeCard(card) {
+      for (const listener of [...cardListeners]) listener({ type: 'read', card: maskCard(card) }, card);
+    },
     setStatus(device, patch) {
       const index = statuses.findIndex((s) => s.device === device);
       statuses[index] = { ...statuses[index]!, ...patch };
@@ -68,17 +94,14 @@ export function createFakeDevices(): FakeDevices {
     snapshot(): DevicesSnapshot {
       return {
         devices: statuses.map((s) => ({ ...s })),
-        journeys: {
-          idCardSignIn: true,
-          selfServiceSubmission: true,
-          output: 'paper',
-          keypadRating: true,
-          scanCodes: true,
-        },
+        journeys: { ...fake.journeys },
       };
     },
     onChange: () => () => undefined,
-    onIdCard: () => () => undefined,
+    onIdCard(listener) {
+      cardListeners.add(listener);
+      return () => cardListeners.delete(listener);
+    },
     onKeypad: () => () => undefined,
     onScan(listener) {
       scanListeners.add(listener);
@@ -87,8 +110,7 @@ export function createFakeDevices(): FakeDevices {
     reportCamera: () => undefined,
     readCard(timeoutMs) {
       fake.readCardTimeouts.push(timeoutMs);
-      const answer = fake.nextCard;
-      if (!answer) throw new Error('FakeDevices: readCard called but the test set no nextCard');
+      const answer = fake.nextCard ?? err({ kind: 'timeout', message: 'no card placed' });
       fake.nextCard = null;
       return Promise.resolve(answer);
     },
@@ -98,11 +120,13 @@ export function createFakeDevices(): FakeDevices {
         fake.nextPrintFailure = null;
         return Promise.resolve(err(failure));
       }
+      if (fake.printFailure) return Promise.resolve(err(fake.printFailure));
       if (printedIds.has(document.id) && !options?.reprint) {
         return Promise.resolve(err({ kind: 'alreadyPrinted', message: `${document.id} was printed already` }));
       }
       printedIds.add(document.id);
-      fake.printed.push({ document, reprint: options?.reprint ?? false });
+      fake.printed.push(document);
+      fake.prints.push({ document, reprint: options?.reprint ?? false });
       printsSince += 1;
       return Promise.resolve(ok({ receiptId: document.id, printedAt: since }));
     },

@@ -1,0 +1,171 @@
+import type Database from 'better-sqlite3';
+import type { KioskContract, KioskInfo } from '../api/contract';
+import type { EventBus } from '../api/events';
+import type { AccessGuard } from '../api/dispatcher';
+import type { Handlers } from '../api/types';
+import { countMatterUse } from '../catalog/count-matter-use';
+import type { CatalogSync } from '../catalog/sync';
+import type { DeviceManager } from '../devices/types';
+import type { Logger } from '../logging/logger';
+import { startOutboxDelivery, type DataSealer, type OutboxDelivery } from '../outbox';
+import type { HttpOptions } from '../platform-client/http';
+import type { Reachability } from '../platform-client/reachability';
+import { createCaptureStaging, type CaptureStaging } from '../session/capture-staging';
+import { sessionControl } from '../session/resident-session';
+import { createSpeechService, type SpeechEngine, type SpeechService } from '../speech';
+import { createTechnicianService, type TechnicianService } from '../technician';
+import type { TechnicianConfig } from '../../kiosk-config/schema';
+import { createAccessGuard } from './access-guard';
+import { buildDeviceHandlers } from './device-handlers';
+import { buildHandlers } from './handlers';
+import { createResidentServices, type ResidentServices } from './resident-services';
+
+/** What the services are built over: made by start.ts for a station, by tests/helpers for a test. */
+export interface KioskServicesOptions {
+  readonly db: Database.Database;
+  readonly info: KioskInfo;
+  /** The platform, already wrapped by trackReachability so every request tells whether it answered. */
+  readonly platform: HttpOptions;
+  readonly platformReachability: () => Reachability;
+  readonly catalogSync: CatalogSync;
+  readonly devices: DeviceManager;
+  readonly sealer: DataSealer;
+  readonly events: EventBus<KioskContract>;
+  readonly logger: Logger;
+  readonly now: () => Date;
+  readonly dataDir: string;
+  readonly devMode: boolean;
+  /** null: speech off. */
+  readonly speechEngine: SpeechEngine | null;
+  readonly speechCacheDir: string;
+  readonly technician: {
+    /** Without it technician mode answers notConfigured. */
+    readonly config: TechnicianConfig | undefined;
+    readonly logDir: string | null;
+    readonly configSummary: ReadonlyArray<{ key: string; value: string }>;
+  };
+  /** The clock of technician sessions and the access guard; `now` unless a test moves it apart. */
+  readonly clock?: () => Date;
+  /** For tests: resident loops off, shorter waits. A station runs the defaults. */
+  readonly resident?: { readonly loops?: boolean; readonly deliveryWaitMs?: number; readonly cardWaitMs?: number };
+}
+
+export interface KioskServices {
+  readonly handlers: Handlers<KioskContract>;
+  readonly guard: AccessGuard;
+  readonly captures: CaptureStaging;
+  readonly outbox: OutboxDelivery;
+  readonly resident: ResidentServices;
+  readonly speech: SpeechService;
+  readonly technician: TechnicianService;
+  /** Stops what these services started (speech, resident loops, outbox); devices and store are the caller's. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The one place the kiosk API's handlers are built and tied together: device events, the outbox,
+ * the resident journeys, speech, technician mode and the access guard. start.ts runs it over a
+ * station's store and devices; the test core runs it over an in-memory store and fake devices, so
+ * tests exercise the same wiring a station runs.
+ */
+export function wireKioskServices(options: KioskServicesOptions): KioskServices {
+  const { db, info, devices, events, logger, now, sealer, catalogSync } = options;
+  const clock = options.clock ?? now;
+  devices.onChange((snapshot) => events.emit('devices.changed', snapshot));
+  // Only the masked card crosses to the renderer; the full card stays in core.
+  devices.onIdCard((event) => events.emit('idCard.event', event));
+  devices.onKeypad((press) => events.emit('keypad.pressed', press));
+
+  const captures = createCaptureStaging();
+  const outbox = startOutboxDelivery({
+    db,
+    platform: options.platform,
+    logger,
+    now,
+    // Every body is sealed at rest; delivery opens it with the same key just before sending.
+    sealer,
+    onChange: ({ pending, deadLetters }) => events.emit('outbox.changed', { pending, deadLetters }),
+  });
+  // The technician service is made below; the scan router asks it only when a read arrives.
+  let technicianActive = () => false;
+  const resident = createResidentServices(
+    {
+      db,
+      info,
+      platform: options.platform,
+      platformReachability: options.platformReachability,
+      devices,
+      captures,
+      outbox,
+      sealer,
+      catalogSync,
+      logger,
+      now,
+      dataDir: options.dataDir,
+    },
+    {
+      ...options.resident,
+      onScanned: (code) => events.emit('scanner.scanned', code),
+      technicianActive: () => technicianActive(),
+    },
+  );
+  // Voice mode: prepared prompts are cached on disk; what was said to this resident only in memory.
+  const speech = createSpeechService({ engine: options.speechEngine, cacheDir: options.speechCacheDir, logger });
+  // Session end (idle reset, 返回首页 to attract, technician mode): the card, who signed in, what
+  // they completed, every staged capture and every clip spoken to them are forgotten.
+  const endResidentSession = () => {
+    captures.clear();
+    resident.endSession();
+    speech.forgetSession();
+  };
+  // The next resident placed their card while the previous one was still signed in.
+  sessionControl(resident.deps.session).onAnotherPersonsCard(() => {
+    endResidentSession();
+    events.emit('session.visitEnded', { reason: 'anotherPersonsCard' });
+  });
+  const technician = createTechnicianService({
+    db,
+    config: options.technician.config,
+    devices,
+    outbox,
+    sealer,
+    info,
+    catalogVersion: () => catalogSync.status().version,
+    logDir: options.technician.logDir,
+    configSummary: options.technician.configSummary,
+    now: clock,
+    endResidentSession,
+    logger,
+    scans: resident.scans,
+  });
+  technicianActive = () => technician.mode.current(clock()).state === 'active';
+
+  const handlers: Handlers<KioskContract> = {
+    // Opening a guide (catalog.matter) counts as a use of the matter, for search ranking.
+    ...countMatterUse(buildHandlers({ info, db, catalogSync }), resident.matterUsage),
+    ...buildDeviceHandlers({ devices, captures, endResidentSession, devMode: options.devMode }),
+    ...resident.handlers,
+    ...technician.handlers,
+    ...speech.handlers,
+  };
+  const guard = createAccessGuard({
+    session: resident.deps.session,
+    technician: technician.mode,
+    devMode: options.devMode,
+    now: clock,
+  });
+  return {
+    handlers,
+    guard,
+    captures,
+    outbox,
+    resident,
+    speech,
+    technician,
+    async stop() {
+      await speech.stop();
+      await resident.stop();
+      await outbox.stop();
+    },
+  };
+}
