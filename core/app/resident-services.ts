@@ -11,7 +11,7 @@ import { buildQueueHandlers } from '../queue/queue-handlers';
 import { startTicketRangeKeeper } from '../queue/ticket-range-keeper';
 import { buildRatingHandlers } from '../ratings/handlers';
 import { buildServiceMapHandlers } from '../service-map/handlers';
-import { startCareCacheRefresh } from '../service-map/refresh-loop';
+import { startPlatformDocumentRefresh } from '../platform-documents/refresh-loop';
 import { createResidentSession } from '../session/resident-session';
 import { buildStationHandlers } from '../station-hours/handlers';
 import { buildSessionHandlers } from '../session/session-handlers';
@@ -92,7 +92,7 @@ export function createResidentServices(
     },
     matterUsage,
   );
-  const loops = options.loops === false ? [] : [startTicketRangeKeeper(deps), startCareCacheRefresh(deps)];
+  const loops = options.loops === false ? [] : [startTicketRangeKeeper(deps), startPlatformDocumentRefresh(deps)];
   return {
     deps,
     scans,

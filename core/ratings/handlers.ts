@@ -4,8 +4,8 @@ import { err, ok } from '../api/result';
 import type { Handlers } from '../api/types';
 import type { ServiceDeps } from '../app/service-deps';
 import { atMost } from '../pure/at-most';
-import { readCareDocument } from '../service-map/care-document-fetch';
-import { readDocumentVersion } from '../service-map/care-documents';
+import { readPlatformDocument } from '../platform-documents/fetch';
+import { readDocumentVersion } from '../platform-documents/store';
 import { currentMatterRef } from './matter-ref';
 import { checkOptionCodes, RATING_OPTIONS } from './rating-options';
 import { findRatingByConfirmation, isRated, ratingResult, saveRating } from './rating-store';
@@ -28,7 +28,7 @@ export function buildRatingHandlers(
 
   return {
     'rating.options': async () => {
-      const read = await readCareDocument(deps, RATING_OPTIONS, waitMs);
+      const read = await readPlatformDocument(deps, RATING_OPTIONS, waitMs);
       if (!read) {
         return err({
           code: 'notAvailable' as const,

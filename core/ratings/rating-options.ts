@@ -1,9 +1,9 @@
 import type { RatingOptionSet } from '../../platform/contract/ratings';
 import { err, ok, type Result } from '../api/result';
-import type { CareDocumentSpec } from '../service-map/care-document-fetch';
+import type { PlatformDocumentSpec } from '../platform-documents/fetch';
 
 /** Every option set ever received is kept: a rating validates against the version it was shown with. */
-export const RATING_OPTIONS: CareDocumentSpec<'getRatingOptions'> = {
+export const RATING_OPTIONS: PlatformDocumentSpec<'getRatingOptions'> = {
   kind: 'ratingOptions',
   operation: 'getRatingOptions',
   keepOlder: true,

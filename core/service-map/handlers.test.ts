@@ -5,9 +5,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../platform/embedded';
 import { kioskInfoFixture } from '../../tests/helpers/kiosk-info-fixture';
 import { testServiceDeps, testCallContext as ctx, type TestServiceDeps } from '../testing/service-deps';
-import { readCurrentDocument } from './care-documents';
+import { readCurrentDocument } from '../platform-documents/store';
 import { buildServiceMapHandlers } from './handlers';
-import { startCareCacheRefresh } from './refresh-loop';
+import { startPlatformDocumentRefresh } from '../platform-documents/refresh-loop';
 
 const TOKEN = 'token-care-map-00000000000';
 let platform: EmbeddedPlatform;
@@ -69,10 +69,10 @@ describe('serviceMap.points', () => {
   });
 });
 
-describe('startCareCacheRefresh', () => {
+describe('startPlatformDocumentRefresh', () => {
   it('stores the rating options and the service map at start', async () => {
     setUp();
-    const refresh = startCareCacheRefresh(t.deps);
+    const refresh = startPlatformDocumentRefresh(t.deps);
     await refresh.stop();
     expect(readCurrentDocument(t.deps.db, 'ratingOptions')?.version).toEqual(expect.any(String));
     expect(readCurrentDocument(t.deps.db, 'servicePoints')?.version).toEqual(expect.any(String));
@@ -81,7 +81,7 @@ describe('startCareCacheRefresh', () => {
   it('leaves the stored copies alone when the platform is down', async () => {
     setUp();
     t.platform.online = false;
-    const refresh = startCareCacheRefresh(t.deps);
+    const refresh = startPlatformDocumentRefresh(t.deps);
     await refresh.stop();
     expect(readCurrentDocument(t.deps.db, 'ratingOptions')).toBeNull();
   });

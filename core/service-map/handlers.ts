@@ -2,7 +2,7 @@ import type { KioskContract } from '../api/contract';
 import { err, ok } from '../api/result';
 import type { Handlers } from '../api/types';
 import type { ServiceDeps } from '../app/service-deps';
-import { readCareDocument } from './care-document-fetch';
+import { readPlatformDocument } from '../platform-documents/fetch';
 import { herePointId, SERVICE_POINTS } from './service-points';
 
 export interface ServiceMapOptions {
@@ -18,7 +18,7 @@ export function buildServiceMapHandlers(
   const waitMs = options.platformWaitMs ?? 2_000;
   return {
     'serviceMap.points': async () => {
-      const read = await readCareDocument(deps, SERVICE_POINTS, waitMs);
+      const read = await readPlatformDocument(deps, SERVICE_POINTS, waitMs);
       if (!read) {
         return err({
           code: 'notAvailable' as const,

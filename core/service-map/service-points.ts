@@ -1,8 +1,8 @@
 import type { Station } from '../../kiosk-config/station';
 import type { ServicePoint } from '../../platform/contract/service-points';
-import type { CareDocumentSpec } from './care-document-fetch';
+import type { PlatformDocumentSpec } from '../platform-documents/fetch';
 
-export const SERVICE_POINTS: CareDocumentSpec<'listServicePoints'> = {
+export const SERVICE_POINTS: PlatformDocumentSpec<'listServicePoints'> = {
   kind: 'servicePoints',
   operation: 'listServicePoints',
   keepOlder: false,

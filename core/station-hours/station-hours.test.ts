@@ -6,7 +6,7 @@ import type { WorkCalendar } from '../../platform/contract/work-calendar';
 import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../platform/embedded';
 import { testServiceDeps, testCallContext as ctx, type TestServiceDeps } from '../testing/service-deps';
 import { json } from '../testing/fake-platform';
-import { refreshCareDocument } from '../service-map/care-document-fetch';
+import { refreshPlatformDocument } from '../platform-documents/fetch';
 import { buildStationHandlers } from './handlers';
 import { WORK_CALENDAR } from './station-hours';
 
@@ -44,7 +44,7 @@ async function setUp(at: string, options: { fetchCalendar: boolean } = { fetchCa
   t = testServiceDeps({ token: TOKEN, now: () => clock });
   t.platform.fallbackBaseUrl = platform.baseUrl;
   if (options.fetchCalendar) {
-    const fetched = await refreshCareDocument(t.deps, WORK_CALENDAR);
+    const fetched = await refreshPlatformDocument(t.deps, WORK_CALENDAR);
     if (!fetched.ok) throw new Error(JSON.stringify(fetched.error));
   }
   return buildStationHandlers(t.deps);
@@ -115,7 +115,7 @@ describe('station.hours on the published calendar', () => {
       ],
     };
     t.platform.routes.set('GET /calendar', () => json(200, local, { etag: '"2026.12.20-1"' }));
-    await refreshCareDocument(t.deps, WORK_CALENDAR);
+    await refreshPlatformDocument(t.deps, WORK_CALENDAR);
     const hours = await hoursNow(handlers);
     expect(hours.today).toMatchObject({ kind: 'holiday', holiday: '县庆' });
     expect(hours.calendar.version).toBe('2026.12.20-1');

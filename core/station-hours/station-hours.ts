@@ -7,8 +7,8 @@ import { weeklyStaffedHours } from '../../kiosk-config/station-days';
 import type { StaffedJourney } from '../../kiosk-config/station';
 import type { CalendarDayView, StaffPresence, StationHours } from '../api/station';
 import type { ServiceDeps } from '../app/service-deps';
-import type { CareDocumentSpec } from '../service-map/care-document-fetch';
-import { readCurrentDocument } from '../service-map/care-documents';
+import type { PlatformDocumentSpec } from '../platform-documents/fetch';
+import { readCurrentDocument } from '../platform-documents/store';
 
 /**
  * The station's staffed hours on the working calendar the platform publishes, as the journeys
@@ -18,7 +18,7 @@ import { readCurrentDocument } from '../service-map/care-documents';
  * and the answer says so (`calendar.version` null).
  */
 
-export const WORK_CALENDAR: CareDocumentSpec<'getWorkCalendar'> = {
+export const WORK_CALENDAR: PlatformDocumentSpec<'getWorkCalendar'> = {
   kind: 'workCalendar',
   operation: 'getWorkCalendar',
   keepOlder: false,

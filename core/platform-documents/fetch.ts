@@ -6,25 +6,20 @@ import { callPlatform } from '../platform-client/client';
 import { describePlatformError, type HttpOptions, type PlatformError } from '../platform-client/http';
 import { responseSchema, type ConditionalOperation, type ResponseOf } from '../platform-client/operations';
 import { atMost } from '../pure/at-most';
-import {
-  confirmCurrentDocument,
-  readCurrentDocument,
-  storeCurrentDocument,
-  type CareDocumentKind,
-} from './care-documents';
+import { confirmCurrentDocument, readCurrentDocument, storeCurrentDocument, type PlatformDocumentKind } from './store';
 
 /**
  * A versioned platform document kept for offline use, fetched like the catalog: `If-None-Match`
  * with the held version, 304 confirms it, 200 replaces it (catalog/sync.ts does the same).
  */
-export interface CareDocumentSpec<Op extends ConditionalOperation> {
-  readonly kind: CareDocumentKind;
+export interface PlatformDocumentSpec<Op extends ConditionalOperation> {
+  readonly kind: PlatformDocumentKind;
   /** The platform operation that serves it; its response schema also checks the stored copy. */
   readonly operation: Op;
   readonly keepOlder: boolean;
 }
 
-export interface CareDocumentDeps {
+export interface PlatformDocumentDeps {
   readonly db: Database.Database;
   readonly platform: HttpOptions;
   readonly logger: Logger;
@@ -38,9 +33,9 @@ const documentSchema = <Op extends ConditionalOperation>(operation: Op) =>
   responseSchema(operation) as z.ZodType<DocumentOf<Op>>;
 
 /** Asks the platform once and stores what it says. Never rejects; on failure the store is unchanged. */
-export async function refreshCareDocument<Op extends ConditionalOperation>(
-  deps: CareDocumentDeps,
-  spec: CareDocumentSpec<Op>,
+export async function refreshPlatformDocument<Op extends ConditionalOperation>(
+  deps: PlatformDocumentDeps,
+  spec: PlatformDocumentSpec<Op>,
 ): Promise<Result<ResponseOf<Op>, PlatformError>> {
   const held = readCurrentDocument(deps.db, spec.kind);
   const heldParsed = held ? documentSchema(spec.operation).safeParse(held.body) : null;
@@ -61,41 +56,41 @@ export async function refreshCareDocument<Op extends ConditionalOperation>(
     keepOlder: spec.keepOlder,
   });
   if (document.version !== heldVersion) {
-    deps.logger.info({ kind: spec.kind, from: heldVersion, to: document.version }, 'care document updated');
+    deps.logger.info({ kind: spec.kind, from: heldVersion, to: document.version }, 'platform document updated');
   }
   return ok(document);
 }
 
 /** The stored current copy, if it still parses against the contract. */
-export function cachedCareDocument<Op extends ConditionalOperation>(
-  deps: CareDocumentDeps,
-  spec: CareDocumentSpec<Op>,
+export function cachedPlatformDocument<Op extends ConditionalOperation>(
+  deps: PlatformDocumentDeps,
+  spec: PlatformDocumentSpec<Op>,
 ): ResponseOf<Op> | null {
   const held = readCurrentDocument(deps.db, spec.kind);
   if (!held) return null;
   const parsed = documentSchema(spec.operation).safeParse(held.body);
   if (!parsed.success) {
-    deps.logger.warn({ kind: spec.kind, version: held.version }, 'stored care document no longer parses; ignored');
+    deps.logger.warn({ kind: spec.kind, version: held.version }, 'stored platform document no longer parses; ignored');
     return null;
   }
   return parsed.data;
 }
 
-export type CareDocumentRead<T> = { readonly source: 'platform' | 'cache'; readonly document: T };
+export type PlatformDocumentRead<T> = { readonly source: 'platform' | 'cache'; readonly document: T };
 
 /**
  * What a resident's screen shows: the platform's answer if it comes within `waitMs`, else the
  * stored copy (a late answer is still stored). Null when the platform never answered and nothing
  * is stored.
  */
-export async function readCareDocument<Op extends ConditionalOperation>(
-  deps: CareDocumentDeps,
-  spec: CareDocumentSpec<Op>,
+export async function readPlatformDocument<Op extends ConditionalOperation>(
+  deps: PlatformDocumentDeps,
+  spec: PlatformDocumentSpec<Op>,
   waitMs: number,
-): Promise<CareDocumentRead<ResponseOf<Op>> | null> {
-  const refreshing = refreshCareDocument(deps, spec).catch((error: unknown) => {
+): Promise<PlatformDocumentRead<ResponseOf<Op>> | null> {
+  const refreshing = refreshPlatformDocument(deps, spec).catch((error: unknown) => {
     // A bug (the store threw): logged here so a late failure is never an unhandled rejection.
-    deps.logger.error({ err: error, kind: spec.kind }, 'care document refresh crashed');
+    deps.logger.error({ err: error, kind: spec.kind }, 'platform document refresh crashed');
     return err<PlatformError>({ kind: 'invalidResponse', message: 'refresh crashed' });
   });
   const answered = await atMost(refreshing, waitMs);
@@ -103,9 +98,9 @@ export async function readCareDocument<Op extends ConditionalOperation>(
   if (answered.done && !answered.value.ok) {
     deps.logger.info(
       { kind: spec.kind, reason: describePlatformError(answered.value.error) },
-      'platform did not give the care document; using the stored copy',
+      'platform did not give the platform document; using the stored copy',
     );
   }
-  const cached = cachedCareDocument(deps, spec);
+  const cached = cachedPlatformDocument(deps, spec);
   return cached === null ? null : { source: 'cache', document: cached };
 }

@@ -3,10 +3,10 @@ import type { ServiceDeps } from '../app/service-deps';
 import { describePlatformError } from '../platform-client/http';
 import { RATING_OPTIONS } from '../ratings/rating-options';
 import { WORK_CALENDAR } from '../station-hours/station-hours';
-import { refreshCareDocument, type CareDocumentSpec } from './care-document-fetch';
-import { SERVICE_POINTS } from './service-points';
+import { refreshPlatformDocument, type PlatformDocumentSpec } from './fetch';
+import { SERVICE_POINTS } from '../service-map/service-points';
 
-export interface CareCacheRefresh {
+export interface PlatformDocumentRefresh {
   /** Stops the timer and waits for a round in progress to finish. */
   stop(): Promise<void>;
 }
@@ -17,19 +17,19 @@ export interface CareCacheRefresh {
  * county republishes reaches the kiosk on the next round): once at start, then every `intervalMs` (30 min). A failed
  * attempt only waits for the next round; the stored copies stay as they are.
  */
-export function startCareCacheRefresh(
+export function startPlatformDocumentRefresh(
   deps: Pick<ServiceDeps, 'db' | 'platform' | 'logger' | 'now'>,
   options: { readonly intervalMs?: number } = {},
-): CareCacheRefresh {
+): PlatformDocumentRefresh {
   const intervalMs = options.intervalMs ?? 30 * 60_000;
-  const log = deps.logger.child({ component: 'care-cache' });
+  const log = deps.logger.child({ component: 'platform-documents' });
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running: Promise<void> | null = null;
   let stopped = false;
 
-  const refreshOne = async <Op extends ConditionalOperation>(spec: CareDocumentSpec<Op>) => {
+  const refreshOne = async <Op extends ConditionalOperation>(spec: PlatformDocumentSpec<Op>) => {
     try {
-      const result = await refreshCareDocument(deps, spec);
+      const result = await refreshPlatformDocument(deps, spec);
       if (!result.ok) log.info({ kind: spec.kind, reason: describePlatformError(result.error) }, 'refresh failed');
     } catch (error) {
       log.error({ err: error, kind: spec.kind }, 'care cache refresh crashed');

@@ -5,11 +5,14 @@ import type Database from 'better-sqlite3';
  * service-point list and the working calendar, each by version, with the one that is current and
  * when the platform last confirmed it. Bodies are stored as the platform's JSON and parsed by the caller
  * against the contract schema, so a stored copy is never trusted blindly.
+ *
+ * The tables are named care_document and care_document_current: migration 0009 made them for the
+ * care journeys (好差评, 帮办代办, the service map; docs/domain.md), before the calendar joined.
  */
 
-export type CareDocumentKind = 'ratingOptions' | 'servicePoints' | 'workCalendar';
+export type PlatformDocumentKind = 'ratingOptions' | 'servicePoints' | 'workCalendar';
 
-export interface StoredCareDocument {
+export interface StoredPlatformDocument {
   readonly version: string;
   readonly body: unknown;
   readonly storedAt: string;
@@ -23,7 +26,7 @@ interface DocumentRow {
   confirmed_at: string;
 }
 
-export function readCurrentDocument(db: Database.Database, kind: CareDocumentKind): StoredCareDocument | null {
+export function readCurrentDocument(db: Database.Database, kind: PlatformDocumentKind): StoredPlatformDocument | null {
   const row = db
     .prepare(
       `SELECT d.version, d.body, d.stored_at, c.confirmed_at
@@ -37,7 +40,7 @@ export function readCurrentDocument(db: Database.Database, kind: CareDocumentKin
 /** Any stored version, current or not (a rating validates against the version it was shown with). */
 export function readDocumentVersion(
   db: Database.Database,
-  kind: CareDocumentKind,
+  kind: PlatformDocumentKind,
   version: string,
 ): { readonly version: string; readonly body: unknown } | null {
   const row = db
@@ -52,7 +55,7 @@ export function readDocumentVersion(
  */
 export function storeCurrentDocument(
   db: Database.Database,
-  kind: CareDocumentKind,
+  kind: PlatformDocumentKind,
   document: { readonly version: string; readonly body: unknown },
   at: string,
   options: { readonly keepOlder: boolean },
@@ -73,11 +76,11 @@ export function storeCurrentDocument(
 }
 
 /** The platform said the version we hold is still current (304). */
-export function confirmCurrentDocument(db: Database.Database, kind: CareDocumentKind, at: string): void {
+export function confirmCurrentDocument(db: Database.Database, kind: PlatformDocumentKind, at: string): void {
   db.prepare('UPDATE care_document_current SET confirmed_at = ? WHERE kind = ?').run(at, kind);
 }
 
-function fromRow(row: DocumentRow): StoredCareDocument {
+function fromRow(row: DocumentRow): StoredPlatformDocument {
   return {
     version: row.version,
     body: JSON.parse(row.body) as unknown,
