@@ -10,12 +10,12 @@ import { useFinishVisit, useShellSend } from '../../shell/shell-context';
 import { useStepBack } from '../../shell/step-back';
 import { Loading } from '../../states/Loading';
 import { SignIn } from '../signin/SignIn';
-import { JourneyNotice } from '../ticket/JourneyNotice';
+import { JourneyNotice } from '../../journey/JourneyNotice';
 import { CaseDetail } from './CaseDetail';
 import { MyCasesList } from './MyCasesList';
 import { progressMachine } from './progress-machine';
 import { ReferenceEntry } from './ReferenceEntry';
-import '../ticket/journeys.css';
+import '../../journey/journeys.css';
 import '../../scan/scan.css';
 
 /** 办件进度查询: by ID card, or by the receipt's number (typed or scanned). */

@@ -10,11 +10,11 @@ import { Loading } from '../../states/Loading';
 import { describeWait } from '../../../../core/api/queue-wait';
 import { useStationTime } from '../../api/use-station-time';
 import { CallingNotice } from './CallingNotice';
-import { ChoicePages } from './ChoicePages';
-import { JourneyNotice } from './JourneyNotice';
+import { ChoicePages } from '../../journey/ChoicePages';
+import { JourneyNotice } from '../../journey/JourneyNotice';
 import { serviceBlock, ticketMachine, type TicketPriority } from './ticket-machine';
-import { TicketView } from './TicketView';
-import './journeys.css';
+import { TicketView } from '../../journey/TicketView';
+import '../../journey/journeys.css';
 
 /** 取号: services as big tiles with waiting counts, then normal or 绿色通道, then the ticket. */
 export function TicketJourney() {
