@@ -8,7 +8,7 @@ import { ok } from '../../../core/api/result';
 import type { Appointment } from '../../../platform/contract/appointments';
 import { RATING_LEVEL_LABELS } from '../../../platform/contract/ratings';
 import { renderKiosk, startVisit } from '../test/render-kiosk';
-import { renderJourney } from '../screens/ticket/testing/render-journey';
+import { renderJourney } from '../journey/testing/render-journey';
 
 const scanner: DeviceStatus = {
   device: 'qrScanner',

@@ -9,8 +9,10 @@ import { phoneGivenInApplication } from '../../shell/phone-given';
 import { useVisitMemory } from '../../shell/visit-memory';
 import { useFinishVisit, useShellSend } from '../../shell/shell-context';
 import { SignIn } from '../signin/SignIn';
-import { applyApi } from './apply-api';
-import { applyMachine, type ApplyStep } from './apply-machine';
+import { apiPart } from '../../api/api-part';
+import { applyMethods } from './apply-api';
+import type { ApplyStep } from './apply-context';
+import { applyMachine } from './apply-machine';
 import { DeliveryStep } from './DeliveryStep';
 import { ConsentPrompt, FormStep } from './FormStep';
 import { MaterialsStep } from './MaterialsStep';
@@ -40,7 +42,7 @@ export function ApplyJourney({
   const shellSend = useShellSend();
   const finishVisit = useFinishVisit();
   const { selfServiceSubmission } = useJourneyAvailability();
-  const api = useMemo(() => applyApi(client), [client]);
+  const api = useMemo(() => apiPart(client, applyMethods), [client]);
   const [snapshot, send] = useMachine(applyMachine, {
     input: { api, matterCodes, lifeEventId, selfServiceAvailable: selfServiceSubmission },
   });

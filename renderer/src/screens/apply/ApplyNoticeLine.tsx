@@ -1,5 +1,5 @@
 import { useT } from '../../i18n/use-t';
-import type { ApplyNotice } from './apply-machine';
+import type { ApplyNotice } from './apply-context';
 
 /** The plain-words line about what just went wrong, at the step it concerns. */
 export function ApplyNoticeLine({ notice }: { notice: ApplyNotice }) {

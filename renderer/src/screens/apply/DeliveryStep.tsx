@@ -1,7 +1,7 @@
 import type { ApplicationDraft } from '../../../../core/api/applications';
 import { TextEntry } from '../../components/keypad/TextEntry';
 import { useT } from '../../i18n/use-t';
-import type { ApplyContext } from './apply-machine';
+import type { ApplyContext } from './apply-context';
 import { deliveryProblems, mailingDetailFromCard, type DeliveryDraft } from './delivery-draft';
 
 /** 到服务站领取, or 邮寄 (when the matter allows it) with recipient, phone and address pre-filled. */

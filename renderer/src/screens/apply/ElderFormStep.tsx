@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n/use-t';
-import type { ApplyContext } from './apply-machine';
+import type { ApplyContext } from './apply-context';
 import { ApplyNoticeLine } from './ApplyNoticeLine';
 import { FieldInput } from './FieldInput';
 import { formProblems } from './form-check';

@@ -2,7 +2,7 @@ import type { FormField } from '../../../../platform/contract/forms';
 import { ChoicePages } from '../../components/ChoicePages';
 import { TextEntry } from '../../components/keypad/TextEntry';
 import { useT } from '../../i18n/use-t';
-import type { FillSource } from './apply-machine';
+import type { FillSource } from './apply-context';
 import type { FieldProblem } from './form-check';
 
 export interface FieldInputProps {

@@ -1,7 +1,7 @@
 import type { ApplicationDraft } from '../../../../core/api/applications';
 import { useElder } from '../../components/ChoicePages';
 import { useT } from '../../i18n/use-t';
-import type { ApplyContext } from './apply-machine';
+import type { ApplyContext } from './apply-context';
 import { ApplyNoticeLine } from './ApplyNoticeLine';
 import { ElderFormStep } from './ElderFormStep';
 import { FieldInput } from './FieldInput';

@@ -3,7 +3,7 @@ import { useScannerFitted } from '../../api/use-devices';
 import { ExplainedButton } from '../../components/ExplainedButton';
 import { useT } from '../../i18n/use-t';
 import '../../scan/scan.css';
-import type { ApplyContext } from './apply-machine';
+import type { ApplyContext } from './apply-context';
 import { ApplyNoticeLine } from './ApplyNoticeLine';
 import { useRenderCapture } from './capture-context';
 

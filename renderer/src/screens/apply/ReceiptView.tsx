@@ -1,6 +1,6 @@
 import type { ApplicationReceipt } from '../../../../core/api/applications';
 import { useT } from '../../i18n/use-t';
-import type { ApplyNotice } from './apply-machine';
+import type { ApplyNotice } from './apply-context';
 import { ApplyNoticeLine } from './ApplyNoticeLine';
 import { ProgressQr } from './ProgressQr';
 import { useStationTime } from '../../api/use-station-time';

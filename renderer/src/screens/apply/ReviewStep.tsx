@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { ApplicationDraft } from '../../../../core/api/applications';
 import type { FormField } from '../../../../platform/contract/forms';
 import { useT } from '../../i18n/use-t';
-import type { ApplyContext, ApplyStep } from './apply-machine';
+import type { ApplyContext, ApplyStep } from './apply-context';
 import { ApplyNoticeLine } from './ApplyNoticeLine';
 
 function shownValue(field: FormField, value: string): string {

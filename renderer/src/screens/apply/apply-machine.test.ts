@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, SimulatedClock, waitFor } from 'xstate';
 import type { ApplicationDraft, ApplicationReceipt } from '../../../../core/api/applications';
-import { APPLY_TIMEOUTS, applyMachine, type ApplyApi, type Outcome, type SubmitInput } from './apply-machine';
+import { err, ok } from '../../../../core/api/result';
+import type { Response } from '../../../../core/api/types';
+import type { KioskContract } from '../../../../core/api/contract';
+import type { ApplyApi, SubmitInput } from './apply-api';
+import { APPLY_TIMEOUTS } from './apply-context';
+import { applyMachine } from './apply-machine';
 
 const CODE = '370784-CJ-020';
 
@@ -47,29 +52,35 @@ const receipt: ApplicationReceipt = {
   print: { output: 'paper', problem: null },
 };
 
+type SubmitAnswer = Response<KioskContract, 'application.submit'>;
+
 /** An API whose submit answers from a list, one answer per call, recording what was sent. */
-function scriptedApi(answers: Array<Outcome<ApplicationReceipt>>) {
+function scriptedApi(answers: SubmitAnswer[]) {
   const submits: SubmitInput[] = [];
   let ids = 0;
   const api: ApplyApi = {
-    start: () => Promise.resolve({ kind: 'ok', value: draft }),
-    historyPrefill: () => Promise.resolve({ kind: 'ok', value: {} }),
-    submit: (input) => {
+    'application.start': () => Promise.resolve(ok(draft)),
+    'application.consentToHistory': () => Promise.resolve(ok({})),
+    'application.historyPrefill': () => Promise.resolve(ok({ values: {} })),
+    'application.submit': (input) => {
       submits.push(input);
       const answer = answers.shift();
       if (!answer) throw new Error('no scripted answer left');
       return Promise.resolve(answer);
     },
-    reprint: () => Promise.resolve({ kind: 'ok', value: { output: 'paper', problem: null } }),
-    discard: () => {},
-    newConfirmationId: () => `00000000-0000-4000-8000-00000000000${++ids}`,
+    'application.reprintReceipt': () => Promise.resolve(ok({ output: 'paper', problem: null })),
+    'capture.discard': () => Promise.resolve(ok({})),
   };
-  return { api, submits };
+  const newConfirmationId = () => `00000000-0000-4000-8000-00000000000${++ids}`;
+  return { api, newConfirmationId, submits };
 }
 
-async function toReview(api: ApplyApi, clock: SimulatedClock) {
+async function toReview(
+  { api, newConfirmationId }: { api: ApplyApi; newConfirmationId: () => string },
+  clock: SimulatedClock,
+) {
   const actor = createActor(applyMachine, {
-    input: { api, matterCodes: [CODE], lifeEventId: null, selfServiceAvailable: true },
+    input: { api, newConfirmationId, matterCodes: [CODE], lifeEventId: null, selfServiceAvailable: true },
     clock,
   });
   actor.start();
@@ -82,13 +93,13 @@ async function toReview(api: ApplyApi, clock: SimulatedClock) {
   return actor;
 }
 
-const transport: Outcome<never> = { kind: 'error', code: 'transport', message: 'socket closed' };
+const transport: SubmitAnswer = err({ code: 'transport', message: 'socket closed' });
 
 describe('apply machine: submitting', () => {
   it('resends after a transport failure with the same confirmationId, after the named pause', async () => {
     const clock = new SimulatedClock();
-    const { api, submits } = scriptedApi([transport, { kind: 'ok', value: receipt }]);
-    const actor = await toReview(api, clock);
+    const { submits, ...scripted } = scriptedApi([transport, ok(receipt)]);
+    const actor = await toReview(scripted, clock);
     actor.send({ type: 'CONFIRM' });
     await waitFor(actor, (s) => s.matches('submitFailed'));
     expect(submits).toHaveLength(1);
@@ -103,8 +114,8 @@ describe('apply machine: submitting', () => {
 
   it('stops resending by itself after a few tries and waits for 再试一次, still with the same id', async () => {
     const clock = new SimulatedClock();
-    const { api, submits } = scriptedApi([transport, transport, transport, { kind: 'ok', value: receipt }]);
-    const actor = await toReview(api, clock);
+    const { submits, ...scripted } = scriptedApi([transport, transport, transport, ok(receipt)]);
+    const actor = await toReview(scripted, clock);
     actor.send({ type: 'CONFIRM' });
     for (let attempt = 1; attempt <= 3; attempt += 1) {
       await waitFor(actor, (s) => s.matches('submitFailed') && s.context.submitAttempts === attempt);
@@ -120,11 +131,8 @@ describe('apply machine: submitting', () => {
 
   it('makes a new confirmation after a refusal sent the resident back to change something', async () => {
     const clock = new SimulatedClock();
-    const { api, submits } = scriptedApi([
-      { kind: 'error', code: 'invalidForm', message: 'phone' },
-      { kind: 'ok', value: receipt },
-    ]);
-    const actor = await toReview(api, clock);
+    const { submits, ...scripted } = scriptedApi([err({ code: 'invalidForm', message: 'phone' }), ok(receipt)]);
+    const actor = await toReview(scripted, clock);
     actor.send({ type: 'CONFIRM' });
     await waitFor(actor, (s) => s.matches({ form: 'editing' }));
     actor.send({ type: 'SET_FIELD', name: 'phone', value: '13905360000' });
@@ -141,8 +149,8 @@ describe('apply machine: submitting', () => {
 describe('apply machine: the receipt', () => {
   it('ends the journey by itself after the named receipt time', async () => {
     const clock = new SimulatedClock();
-    const { api } = scriptedApi([{ kind: 'ok', value: receipt }]);
-    const actor = await toReview(api, clock);
+    const scripted = scriptedApi([ok(receipt)]);
+    const actor = await toReview(scripted, clock);
     actor.send({ type: 'CONFIRM' });
     await waitFor(actor, (s) => s.matches('receipt'));
     clock.increment(APPLY_TIMEOUTS.receiptIdle - 1);

@@ -1,173 +1,25 @@
-import { assign, fromPromise, setup } from 'xstate';
-import type { ApplicationDraft, ApplicationReceipt, PrefilledField } from '../../../../core/api/applications';
-import type { PrintResult, ResidentSessionState } from '../../../../core/api/resident';
-import type { InputOf } from '../../../../core/api/types';
-import type { KioskContract } from '../../../../core/api/contract';
-import { deliveryProblems, deliveryToSend, initialDelivery, type DeliveryDraft } from './delivery-draft';
-import { fieldsNamedIn, formProblems, formValuesToSend } from './form-check';
-
-export type Outcome<T> =
-  | { readonly kind: 'ok'; readonly value: T }
-  | { readonly kind: 'error'; readonly code: string; readonly message: string };
-
-export type SubmitInput = InputOf<KioskContract, 'application.submit'>;
-
-/** The core calls the journey makes, injected so the machine runs without a host in tests. */
-export interface ApplyApi {
-  readonly start: (input: { matterCodes: string[]; lifeEventId: string | null }) => Promise<Outcome<ApplicationDraft>>;
-  readonly historyPrefill: (input: { matterCodes: string[] }) => Promise<Outcome<Record<string, string>>>;
-  readonly submit: (input: SubmitInput) => Promise<Outcome<ApplicationReceipt>>;
-  readonly reprint: (localRef: string) => Promise<Outcome<PrintResult>>;
-  /** Fire and forget: a capture the resident replaced is no longer needed in core. */
-  readonly discard: (captureId: string) => void;
-  readonly newConfirmationId: () => string;
-}
-
-export type FillSource = PrefilledField['filledFrom'];
-
-export type MaterialState =
-  | { readonly kind: 'captured'; readonly captureId: string; readonly pageCount: number }
-  | { readonly kind: 'skipped' }
-  /** Given as a 亮证码 the scanner read (core holds the text under scanId; the platform verifies it). */
-  | { readonly kind: 'licence'; readonly scanId: string };
-
-/** What the current step says about the last thing that went wrong; the step itself is the place. */
-export type ApplyNotice =
-  | 'none'
-  | 'historyFailed'
-  | 'invalidForm'
-  | 'materialMissing'
-  | 'captureMissing'
-  | 'catalogStale'
-  | 'submitFailed'
-  | 'reprintFailed';
-
-export interface ApplyInput {
-  readonly api: ApplyApi;
-  readonly matterCodes: readonly string[];
-  readonly lifeEventId: string | null;
-  /** useJourneyAvailability().selfServiceSubmission: false when the document camera is away. */
-  readonly selfServiceAvailable: boolean;
-}
-
-export interface ApplyContext {
-  readonly api: ApplyApi;
-  readonly matterCodes: readonly string[];
-  readonly lifeEventId: string | null;
-  readonly selfServiceAvailable: boolean;
-  readonly session: ResidentSessionState | null;
-  readonly draft: ApplicationDraft | null;
-  /** Why application.start refused, while on the startFailed screen. */
-  readonly startError: string | null;
-  readonly values: Readonly<Record<string, string>>;
-  readonly filledFrom: Readonly<Record<string, FillSource>>;
-  /** Field problems show only after 下一步 was pressed once, so typing is not nagged. */
-  readonly showFormErrors: boolean;
-  /** Fields core refused (invalidForm), marked even when the kiosk's own check passed. */
-  readonly refusedFields: readonly string[];
-  readonly materialIndex: number;
-  readonly materials: Readonly<Record<string, MaterialState>>;
-  readonly delivery: DeliveryDraft;
-  readonly showDeliveryErrors: boolean;
-  /** Came to this step from the review's 修改 link: 下一步 goes back to the review. */
-  readonly reviewing: boolean;
-  /** Made once when 确认提交 is pressed; a retry after a transport failure sends the same. */
-  readonly confirmationId: string | null;
-  readonly submitAttempts: number;
-  readonly receipt: ApplicationReceipt | null;
-  readonly notice: ApplyNotice;
-}
-
-export type ApplyStep = 'form' | 'materials' | 'delivery';
-
-export type ApplyEvent =
-  | { type: 'SIGNED_IN'; state: ResidentSessionState }
-  /** The device snapshot changed whether the document camera can take materials. */
-  | { type: 'CAMERA_CHANGED'; available: boolean }
-  | { type: 'RETRY' }
-  | { type: 'ACCEPT_HISTORY' }
-  | { type: 'DECLINE_HISTORY' }
-  | { type: 'SET_FIELD'; name: string; value: string }
-  | { type: 'NEXT' }
-  | { type: 'BACK' }
-  | { type: 'START_CAPTURE' }
-  | { type: 'CAPTURED'; captureId: string; pageCount: number }
-  | { type: 'CANCEL_CAPTURE' }
-  | { type: 'SKIP_MATERIAL' }
-  /** A 亮证码 was scanned for the material shown (one a licence can stand for). */
-  | { type: 'LICENCE_SCANNED'; scanId: string }
-  | { type: 'REMOVE_LICENCE' }
-  | { type: 'SET_DELIVERY'; delivery: Partial<DeliveryDraft> }
-  | { type: 'EDIT'; step: ApplyStep }
-  | { type: 'CONFIRM' }
-  | { type: 'REPRINT' }
-  | { type: 'FINISH' };
-
-/** Named timeouts (ms). */
-export const APPLY_TIMEOUTS = {
-  /** The receipt stays this long, then the journey ends by itself (the next resident must not see it). */
-  receiptIdle: 60_000,
-  /** A submit that never reached core is sent again (same confirmationId) after this pause. */
-  submitRetry: 3_000,
-} as const;
-
-/** Automatic resends after a transport failure before asking the resident to press 再试一次. */
-const AUTO_RETRIES = 2;
-
-function valuesFromDraft(fields: readonly PrefilledField[]) {
-  const values: Record<string, string> = {};
-  const filledFrom: Record<string, FillSource> = {};
-  for (const field of fields) {
-    values[field.name] = field.value;
-    filledFrom[field.name] = field.value === '' ? 'none' : field.filledFrom;
-  }
-  return { values, filledFrom };
-}
-
-function materialDone(context: ApplyContext, index: number): boolean {
-  const material = context.draft?.materials[index];
-  if (!material) return true;
-  const state = context.materials[material.name];
-  return state?.kind === 'captured' || state?.kind === 'licence' || (!material.required && state?.kind === 'skipped');
-}
-
-function firstMissingRequired(context: ApplyContext): number {
-  const materials = context.draft?.materials ?? [];
-  const index = materials.findIndex((material, i) => material.required && !materialDone(context, i));
-  return Math.max(0, index);
-}
-
-/** The 亮证码 given for materials; left out when there are none. */
-function licencesOf(context: ApplyContext): Pick<SubmitInput, 'licences'> {
-  const licences = (context.draft?.materials ?? []).flatMap((material) => {
-    const state = context.materials[material.name];
-    return state?.kind === 'licence' ? [{ materialName: material.name, scanId: state.scanId }] : [];
-  });
-  return licences.length > 0 ? { licences } : {};
-}
-
-export function submitInputOf(context: ApplyContext, confirmationId: string): SubmitInput {
-  const draft = context.draft;
-  if (!draft) throw new Error('submit without a draft');
-  return {
-    confirmationId,
-    matterCodes: [...context.matterCodes],
-    lifeEventId: context.lifeEventId,
-    form: formValuesToSend(draft.fields, context.values),
-    materials: draft.materials.flatMap((material) => {
-      const state = context.materials[material.name];
-      return state?.kind === 'captured' ? [{ name: material.name, captureIds: [state.captureId] }] : [];
-    }),
-    ...licencesOf(context),
-    delivery: deliveryToSend(context.delivery, draft),
-  };
-}
+import { assign, setup } from 'xstate';
+import { applyActors, discardCapture } from './apply-api';
+import { APPLY_TIMEOUTS, type ApplyContext, type ApplyEvent, type ApplyInput, type ApplyNotice } from './apply-context';
+import { deliveryGaps, draftReloaded, draftStarted, submitInputOf } from './apply-draft';
+import { deliveryProblems } from './delivery-draft';
+import { fieldSet, formValid, historyApplied } from './form-phase';
+import {
+  currentCaptureId,
+  currentLicenceRemoved,
+  currentMaterialGiven,
+  currentSkipped,
+  materialDone,
+} from './materials-phase';
+import { AUTO_RETRIES, capturesLost, formRefused, materialRefused, reprinted } from './submit-phase';
 
 /**
  * 自助申报: signIn → loadingDraft → form (with the history consent) → materials (one by one) →
  * delivery → review → submitting → receipt. Errors come back to the step they are about, with
  * everything typed kept. The confirmationId is made once on 确认提交 and reused for a resend after
- * a transport failure, so core never records the same application twice.
+ * a transport failure, so core never records the same application twice. This file is the chart;
+ * what each phase does to the context is in form-phase.ts, materials-phase.ts, apply-draft.ts and
+ * submit-phase.ts, the calls in apply-api.ts.
  */
 export const applyMachine = setup({
   types: {
@@ -179,26 +31,11 @@ export const applyMachine = setup({
     receiptIdle: APPLY_TIMEOUTS.receiptIdle,
     submitRetry: APPLY_TIMEOUTS.submitRetry,
   },
-  actors: {
-    startDraft: fromPromise<
-      Outcome<ApplicationDraft>,
-      { api: ApplyApi; matterCodes: string[]; lifeEventId: string | null }
-    >(({ input }) => input.api.start({ matterCodes: input.matterCodes, lifeEventId: input.lifeEventId })),
-    loadHistory: fromPromise<Outcome<Record<string, string>>, { api: ApplyApi; matterCodes: string[] }>(({ input }) =>
-      input.api.historyPrefill({ matterCodes: input.matterCodes }),
-    ),
-    submit: fromPromise<Outcome<ApplicationReceipt>, { api: ApplyApi; request: SubmitInput }>(({ input }) =>
-      input.api.submit(input.request),
-    ),
-    reprint: fromPromise<Outcome<PrintResult>, { api: ApplyApi; localRef: string }>(({ input }) =>
-      input.api.reprint(input.localRef),
-    ),
-  },
+  actors: applyActors,
   guards: {
     selfServiceAvailable: ({ context }) => context.selfServiceAvailable,
     hasHistory: ({ context }) => context.draft?.history != null,
-    formValid: ({ context }) =>
-      context.draft !== null && Object.keys(formProblems(context.draft.fields, context.values)).length === 0,
+    formValid: ({ context }) => formValid(context),
     reviewing: ({ context }) => context.reviewing,
     noMaterials: ({ context }) => (context.draft?.materials.length ?? 0) === 0,
     currentMaterialDone: ({ context }) => materialDone(context, context.materialIndex),
@@ -212,20 +49,17 @@ export const applyMachine = setup({
     clearNotice: assign({ notice: 'none' as ApplyNotice }),
     leaveReview: assign({ reviewing: false }),
     nextMaterial: assign(({ context }) => ({ materialIndex: context.materialIndex + 1 })),
-    skipCurrent: assign(({ context }) => {
-      const material = context.draft?.materials[context.materialIndex];
-      return material ? { materials: { ...context.materials, [material.name]: { kind: 'skipped' as const } } } : {};
-    }),
+    skipCurrent: assign(({ context }) => currentSkipped(context)),
     discardCurrentCapture: ({ context }) => {
-      const material = context.draft?.materials[context.materialIndex];
-      const state = material ? context.materials[material.name] : undefined;
-      if (state?.kind === 'captured') context.api.discard(state.captureId);
+      const captureId = currentCaptureId(context);
+      if (captureId !== null) discardCapture(context.api, captureId);
     },
   },
 }).createMachine({
   id: 'apply',
   context: ({ input }) => ({
     api: input.api,
+    newConfirmationId: input.newConfirmationId ?? (() => crypto.randomUUID()),
     matterCodes: input.matterCodes,
     lifeEventId: input.lifeEventId,
     selfServiceAvailable: input.selfServiceAvailable,
@@ -277,16 +111,7 @@ export const applyMachine = setup({
           {
             guard: ({ event }) => event.output.kind === 'ok',
             target: 'form',
-            actions: assign(({ event }) => {
-              if (event.output.kind !== 'ok') return {};
-              const draft = event.output.value;
-              return {
-                draft,
-                ...valuesFromDraft(draft.fields),
-                delivery: initialDelivery(draft.fields, valuesFromDraft(draft.fields).values),
-                startError: null,
-              };
-            }),
+            actions: assign(({ event }) => (event.output.kind === 'ok' ? draftStarted(event.output.value) : {})),
           },
           {
             guard: ({ event }) => event.output.kind === 'error' && event.output.code === 'notSignedIn',
@@ -315,21 +140,9 @@ export const applyMachine = setup({
           {
             guard: ({ event }) => event.output.kind === 'ok',
             target: 'review',
-            actions: assign(({ context, event }) => {
-              if (event.output.kind !== 'ok') return {};
-              const draft = event.output.value;
-              const fresh = valuesFromDraft(draft.fields);
-              const values = { ...fresh.values };
-              for (const field of draft.fields) {
-                const kept = context.values[field.name];
-                if (kept !== undefined) values[field.name] = kept;
-              }
-              const names = new Set(draft.materials.map((m) => m.name));
-              const materials = Object.fromEntries(
-                Object.entries(context.materials).filter(([name]) => names.has(name)),
-              );
-              return { draft, values, materials, notice: 'catalogStale' };
-            }),
+            actions: assign(({ context, event }) =>
+              event.output.kind === 'ok' ? draftReloaded(context, event.output.value) : {},
+            ),
           },
           {
             target: 'startFailed',
@@ -356,38 +169,18 @@ export const applyMachine = setup({
             input: ({ context }) => ({ api: context.api, matterCodes: [...context.matterCodes] }),
             onDone: {
               target: 'editing',
-              actions: assign(({ context, event }) => {
-                if (event.output.kind !== 'ok') return { notice: 'historyFailed' };
-                const fields = context.draft?.fields ?? [];
-                const values = { ...context.values };
-                const filledFrom = { ...context.filledFrom };
-                for (const field of fields) {
-                  const remembered = event.output.value[field.name];
-                  if (remembered === undefined || remembered === '') continue;
-                  values[field.name] = remembered;
-                  filledFrom[field.name] = 'history';
-                }
-                return { values, filledFrom };
-              }),
+              actions: assign(({ context, event }) =>
+                event.output.kind === 'ok' ? historyApplied(context, event.output.value) : { notice: 'historyFailed' },
+              ),
             },
           },
         },
         editing: {
           on: {
-            SET_FIELD: {
-              actions: assign(({ context, event }) => ({
-                values: { ...context.values, [event.name]: event.value },
-                // An edited value is the resident's own now, not the card's or history's.
-                filledFrom: { ...context.filledFrom, [event.name]: 'none' as FillSource },
-                refusedFields: context.refusedFields.filter((name) => name !== event.name),
-              })),
-            },
+            SET_FIELD: { actions: assign(({ context, event }) => fieldSet(context, event.name, event.value)) },
             NEXT: [
               {
-                guard: ({ context }) =>
-                  context.draft !== null &&
-                  Object.keys(formProblems(context.draft.fields, context.values)).length === 0 &&
-                  context.reviewing,
+                guard: ({ context }) => formValid(context) && context.reviewing,
                 target: '#apply.review',
                 actions: ['clearNotice', 'leaveReview'],
               },
@@ -411,27 +204,12 @@ export const applyMachine = setup({
             LICENCE_SCANNED: {
               actions: [
                 'discardCurrentCapture',
-                assign(({ context, event }) => {
-                  const material = context.draft?.materials[context.materialIndex];
-                  if (!material) return {};
-                  return {
-                    materials: {
-                      ...context.materials,
-                      [material.name]: { kind: 'licence' as const, scanId: event.scanId },
-                    },
-                    notice: 'none',
-                  };
-                }),
+                assign(({ context, event }) =>
+                  currentMaterialGiven(context, { kind: 'licence', scanId: event.scanId }),
+                ),
               ],
             },
-            REMOVE_LICENCE: {
-              actions: assign(({ context }) => {
-                const material = context.draft?.materials[context.materialIndex];
-                if (!material || context.materials[material.name]?.kind !== 'licence') return {};
-                const { [material.name]: _removed, ...rest } = context.materials;
-                return { materials: rest };
-              }),
-            },
+            REMOVE_LICENCE: { actions: assign(({ context }) => currentLicenceRemoved(context)) },
             SKIP_MATERIAL: [
               {
                 guard: ({ context }) =>
@@ -462,21 +240,13 @@ export const applyMachine = setup({
               target: 'showing',
               actions: [
                 'discardCurrentCapture',
-                assign(({ context, event }) => {
-                  const material = context.draft?.materials[context.materialIndex];
-                  if (!material) return {};
-                  return {
-                    materials: {
-                      ...context.materials,
-                      [material.name]: {
-                        kind: 'captured' as const,
-                        captureId: event.captureId,
-                        pageCount: event.pageCount,
-                      },
-                    },
-                    notice: 'none',
-                  };
-                }),
+                assign(({ context, event }) =>
+                  currentMaterialGiven(context, {
+                    kind: 'captured',
+                    captureId: event.captureId,
+                    pageCount: event.pageCount,
+                  }),
+                ),
               ],
             },
             CANCEL_CAPTURE: 'showing',
@@ -520,7 +290,7 @@ export const applyMachine = setup({
         CONFIRM: {
           target: 'submitting',
           actions: assign(({ context }) => ({
-            confirmationId: context.confirmationId ?? context.api.newConfirmationId(),
+            confirmationId: context.confirmationId ?? context.newConfirmationId(),
             notice: 'none',
           })),
         },
@@ -540,33 +310,19 @@ export const applyMachine = setup({
           {
             guard: ({ event }) => event.output.kind === 'error' && event.output.code === 'invalidForm',
             target: '#apply.form.editing',
-            actions: assign(({ context, event }) => ({
-              notice: 'invalidForm',
-              showFormErrors: true,
-              reviewing: true,
-              refusedFields:
-                event.output.kind === 'error' ? fieldsNamedIn(event.output.message, context.draft?.fields ?? []) : [],
-            })),
+            actions: assign(({ context, event }) =>
+              formRefused(context, event.output.kind === 'error' ? event.output.message : ''),
+            ),
           },
           {
             guard: ({ event }) => event.output.kind === 'error' && event.output.code === 'materialMissing',
             target: '#apply.materials.showing',
-            actions: assign(({ context }) => ({
-              notice: 'materialMissing',
-              reviewing: true,
-              materialIndex: firstMissingRequired(context),
-            })),
+            actions: assign(({ context }) => materialRefused(context)),
           },
           {
-            // The staged PDFs are gone from core (e.g. it restarted): they must be taken again.
             guard: ({ event }) => event.output.kind === 'error' && event.output.code === 'captureMissing',
             target: '#apply.materials.showing',
-            actions: assign({
-              notice: 'captureMissing' as ApplyNotice,
-              reviewing: true,
-              materialIndex: 0,
-              materials: {},
-            }),
+            actions: assign(capturesLost),
           },
           {
             guard: ({ event }) => event.output.kind === 'error' && event.output.code === 'catalogStale',
@@ -606,30 +362,10 @@ export const applyMachine = setup({
         input: ({ context }) => ({ api: context.api, localRef: context.receipt?.localRef ?? '' }),
         onDone: {
           target: 'receipt',
-          actions: assign(({ context, event }) =>
-            event.output.kind === 'ok' && context.receipt
-              ? {
-                  receipt: { ...context.receipt, print: event.output.value },
-                  notice: event.output.value.output === 'paper' ? 'none' : 'reprintFailed',
-                }
-              : { notice: 'reprintFailed' },
-          ),
+          actions: assign(({ context, event }) => reprinted(context, event.output)),
         },
       },
     },
     done: { type: 'final' },
   },
 });
-
-/**
- * The mailing fields start from the form (recipient, phone, address) but only where the resident
- * has not typed anything yet: what they typed here wins over what the form says now.
- */
-function deliveryGaps(context: ApplyContext): Partial<DeliveryDraft> {
-  const suggested = initialDelivery(context.draft?.fields ?? [], context.values);
-  const gaps: { -readonly [K in keyof DeliveryDraft]?: DeliveryDraft[K] } = {};
-  if (context.delivery.recipient === '') gaps.recipient = suggested.recipient;
-  if (context.delivery.phone === '') gaps.phone = suggested.phone;
-  if (context.delivery.detail === '') gaps.detail = suggested.detail;
-  return gaps;
-}

@@ -7,8 +7,8 @@ import type { Appointment } from '../../../../platform/contract/appointments';
 import { err, ok } from '../../../../core/api/result';
 import { ELDER_MAX_CHOICES } from '../../styles/sizes';
 import { choicesIn, speechMarks } from '../../test/elder-checks';
-import { renderJourney, shownJourney } from '../ticket/testing/render-journey';
-import { SLIP_SHOWN_MS } from './appointment-machine';
+import { renderJourney, shownJourney } from '../../journey/testing/render-journey';
+import { SLIP_SHOWN_MS } from './appointment-outcome';
 
 // The sign-in screen is another journey's; here it is a button that signs in at once.
 vi.mock('../signin/SignIn', () => ({

@@ -1,7 +1,7 @@
 import type { CaseLookup, CaseStatus } from '../../../../core/api/care';
 import { useT } from '../../i18n/use-t';
 import { useStationTime } from '../../api/use-station-time';
-import '../ticket/journeys.css';
+import '../../journey/journeys.css';
 
 /** One case: state, steps as a vertical timeline, next step, promised date, how the result comes (never to whom). */
 export function CaseDetail({

@@ -2,9 +2,9 @@ import type { MyCases } from '../../../../core/api/care';
 import { useKioskInfo } from '../../api/kiosk-info-context';
 import { useT } from '../../i18n/use-t';
 import { ChoicePages as ElderChoicePages, useElder } from '../../components/ChoicePages';
-import { ChoicePages } from '../ticket/ChoicePages';
+import { ChoicePages } from '../../journey/ChoicePages';
 import { useStationTime } from '../../api/use-station-time';
-import '../ticket/journeys.css';
+import '../../journey/journeys.css';
 
 type Row =
   | { readonly kind: 'case'; readonly item: MyCases['cases'][number] }

@@ -1,5 +1,6 @@
 import { useMachine } from '@xstate/react';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
+import { apiPart } from '../../api/api-part';
 import { useClient } from '../../api/api-context';
 import { useKioskInfo } from '../../api/kiosk-info-context';
 import { useApiQuery } from '../../api/use-api-query';
@@ -10,22 +11,23 @@ import { useFinishVisit, useShellSend } from '../../shell/shell-context';
 import { useStepBack } from '../../shell/step-back';
 import { Loading } from '../../states/Loading';
 import { SignIn } from '../signin/SignIn';
-import { JourneyNotice } from '../ticket/JourneyNotice';
+import { JourneyNotice } from '../../journey/JourneyNotice';
 import { CaseDetail } from './CaseDetail';
 import { MyCasesList } from './MyCasesList';
-import { progressMachine } from './progress-machine';
+import { progressMachine, progressMethods } from './progress-machine';
 import { ReferenceEntry } from './ReferenceEntry';
-import '../ticket/journeys.css';
+import '../../journey/journeys.css';
 import '../../scan/scan.css';
 
 /** 办件进度查询: by ID card, or by the receipt's number (typed or scanned). */
 export function ProgressJourney({ scannedReference = null }: { scannedReference?: string | null } = {}) {
   const { t } = useT();
   const client = useClient();
+  const api = useMemo(() => apiPart(client, progressMethods), [client]);
   const send = useShellSend();
   const finishVisit = useFinishVisit();
   const { station } = useKioskInfo();
-  const [snapshot, sendStep] = useMachine(progressMachine, { input: { client, scannedReference } });
+  const [snapshot, sendStep] = useMachine(progressMachine, { input: { api, scannedReference } });
   const scannerFitted = useScannerFitted();
   const done = snapshot.status === 'done';
   useEffect(() => {

@@ -13,7 +13,7 @@ import {
   typedCaseDigits,
 } from './case-number';
 import { isLookupReference, parseReference } from './reference';
-import '../ticket/journeys.css';
+import '../../journey/journeys.css';
 
 type Kind = 'caseNo' | 'localRef';
 

@@ -1,7 +1,10 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { CaseLookup, MyCases } from '../../../../core/api/care';
-import type { Client } from '../../../../core/api/client';
-import type { KioskContract } from '../../../../core/api/contract';
+import type { ApiPart } from '../../api/api-part';
+
+/** The calls the journey makes, and nothing else. */
+export const progressMethods = ['progress.mine', 'progress.lookup'] as const;
+export type ProgressApi = ApiPart<(typeof progressMethods)[number]>;
 
 /**
  * How long a looked-up case may take before the screen says it is still looking; the client's
@@ -14,7 +17,7 @@ export type ProgressProblem = 'notFound' | 'unavailable' | 'failed';
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: { code: string } };
 
 interface ProgressContext {
-  readonly client: Client<KioskContract>;
+  readonly api: ProgressApi;
   readonly mine: MyCases | null;
   readonly reference: string;
   readonly lookup: CaseLookup | null;
@@ -48,17 +51,15 @@ export const progressMachine = setup({
     context: {} as ProgressContext,
     events: {} as ProgressEvent,
     input: {} as {
-      client: Client<KioskContract>;
+      api: ProgressApi;
       /** A receipt the resident scanned: looked up at once, as if typed. */
       scannedReference?: string | null;
     },
   },
   actors: {
-    loadMine: fromPromise<Outcome<MyCases>, { client: Client<KioskContract> }>(({ input }) =>
-      input.client.call('progress.mine', {}),
-    ),
-    lookUp: fromPromise<Outcome<CaseLookup>, { client: Client<KioskContract>; reference: string }>(({ input }) =>
-      input.client.call('progress.lookup', { reference: input.reference }),
+    loadMine: fromPromise<Outcome<MyCases>, { api: ProgressApi }>(({ input }) => input.api['progress.mine']({})),
+    lookUp: fromPromise<Outcome<CaseLookup>, { api: ProgressApi; reference: string }>(({ input }) =>
+      input.api['progress.lookup']({ reference: input.reference }),
     ),
   },
   delays: { lookupSlow: LOOKUP_SLOW_MS },
@@ -69,7 +70,7 @@ export const progressMachine = setup({
 }).createMachine({
   id: 'progress',
   context: ({ input }) => ({
-    client: input.client,
+    api: input.api,
     mine: null,
     reference: input.scannedReference ?? '',
     lookup: null,
@@ -94,7 +95,7 @@ export const progressMachine = setup({
     loadingMine: {
       invoke: {
         src: 'loadMine',
-        input: ({ context }) => ({ client: context.client }),
+        input: ({ context }) => ({ api: context.api }),
         onDone: [
           {
             guard: ({ event }) => event.output.ok,
@@ -133,7 +134,7 @@ export const progressMachine = setup({
       states: { waiting: { after: { lookupSlow: 'slow' } }, slow: {} },
       invoke: {
         src: 'lookUp',
-        input: ({ context }) => ({ client: context.client, reference: context.reference }),
+        input: ({ context }) => ({ api: context.api, reference: context.reference }),
         onDone: [
           {
             guard: ({ event }) => event.output.ok,

@@ -1,5 +1,6 @@
 import { useMachine } from '@xstate/react';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
+import { apiPart } from '../../api/api-part';
 import type { QueueOverview, QueueServiceView } from '../../../../core/api/queue';
 import { useClient } from '../../api/api-context';
 import { useKioskInfo } from '../../api/kiosk-info-context';
@@ -10,21 +11,22 @@ import { Loading } from '../../states/Loading';
 import { describeWait } from '../../../../core/api/queue-wait';
 import { useStationTime } from '../../api/use-station-time';
 import { CallingNotice } from './CallingNotice';
-import { ChoicePages } from './ChoicePages';
-import { JourneyNotice } from './JourneyNotice';
-import { serviceBlock, ticketMachine, type TicketPriority } from './ticket-machine';
-import { TicketView } from './TicketView';
-import './journeys.css';
+import { ChoicePages } from '../../journey/ChoicePages';
+import { JourneyNotice } from '../../journey/JourneyNotice';
+import { serviceBlock, ticketMachine, ticketMethods, type TicketPriority } from './ticket-machine';
+import { TicketView } from '../../journey/TicketView';
+import '../../journey/journeys.css';
 
 /** 取号: services as big tiles with waiting counts, then normal or 绿色通道, then the ticket. */
 export function TicketJourney() {
   const { t } = useT();
   const client = useClient();
+  const api = useMemo(() => apiPart(client, ticketMethods), [client]);
   const send = useShellSend();
   const finishVisit = useFinishVisit();
   const { station } = useKioskInfo();
   const { output } = useJourneyAvailability();
-  const [snapshot, sendTicket] = useMachine(ticketMachine, { input: { client } });
+  const [snapshot, sendTicket] = useMachine(ticketMachine, { input: { api } });
   const done = snapshot.status === 'done';
 
   useEffect(() => {

@@ -5,7 +5,7 @@ import { err, ok } from '../../../../core/api/result';
 import { TICKET_ON_SCREEN_MS, TICKET_SHOWN_MS } from './ticket-machine';
 import { ELDER_MAX_CHOICES } from '../../styles/sizes';
 import { choicesIn, speechMarks } from '../../test/elder-checks';
-import { renderJourney, shownJourney } from './testing/render-journey';
+import { renderJourney, shownJourney } from '../../journey/testing/render-journey';
 import type { QueueOverview, QueueServiceView, TicketReceipt } from '../../../../core/api/queue';
 import type { Ticket } from '../../../../platform/contract/queue';
 

@@ -1,8 +1,12 @@
 import { assign, fromPromise, setup } from 'xstate';
-import type { Client } from '../../../../core/api/client';
 import type { KioskContract } from '../../../../core/api/contract';
 import type { QueueOverview, QueueServiceView, TicketReceipt } from '../../../../core/api/queue';
 import type { Response } from '../../../../core/api/types';
+import type { ApiPart } from '../../api/api-part';
+
+/** The calls the journey makes, and nothing else. */
+export const ticketMethods = ['queue.overview', 'queue.takeTicket'] as const;
+export type TicketApi = ApiPart<(typeof ticketMethods)[number]>;
 
 /** How often the services screen asks for fresh waiting counts. */
 export const OVERVIEW_REFRESH_MS = 10_000;
@@ -40,7 +44,7 @@ export function serviceBlock(
 }
 
 interface TicketContext {
-  readonly client: Client<KioskContract>;
+  readonly api: TicketApi;
   readonly overview: QueueOverview | null;
   readonly service: QueueServiceView | null;
   readonly confirmationId: string | null;
@@ -67,17 +71,15 @@ export const ticketMachine = setup({
   types: {
     context: {} as TicketContext,
     events: {} as TicketEvent,
-    input: {} as { client: Client<KioskContract> },
+    input: {} as { api: TicketApi },
   },
   actors: {
-    loadOverview: fromPromise<OverviewResponse, { client: Client<KioskContract> }>(({ input }) =>
-      input.client.call('queue.overview', {}),
-    ),
+    loadOverview: fromPromise<OverviewResponse, { api: TicketApi }>(({ input }) => input.api['queue.overview']({})),
     takeTicket: fromPromise<
       TakeResponse,
-      { client: Client<KioskContract>; confirmationId: string; serviceCode: string; priority: TicketPriority }
+      { api: TicketApi; confirmationId: string; serviceCode: string; priority: TicketPriority }
     >(({ input }) =>
-      input.client.call('queue.takeTicket', {
+      input.api['queue.takeTicket']({
         confirmationId: input.confirmationId,
         serviceCode: input.serviceCode,
         priority: input.priority,
@@ -100,7 +102,7 @@ export const ticketMachine = setup({
 }).createMachine({
   id: 'ticket',
   context: ({ input }) => ({
-    client: input.client,
+    api: input.api,
     overview: null,
     service: null,
     confirmationId: null,
@@ -112,7 +114,7 @@ export const ticketMachine = setup({
     loading: {
       invoke: {
         src: 'loadOverview',
-        input: ({ context }) => ({ client: context.client }),
+        input: ({ context }) => ({ api: context.api }),
         onDone: [
           {
             guard: ({ event }) => event.output.ok,
@@ -132,7 +134,7 @@ export const ticketMachine = setup({
         refreshing: {
           invoke: {
             src: 'loadOverview',
-            input: ({ context }) => ({ client: context.client }),
+            input: ({ context }) => ({ api: context.api }),
             // A failed refresh keeps what is on screen; the next one tries again.
             onDone: {
               target: 'showing',
@@ -166,7 +168,7 @@ export const ticketMachine = setup({
       invoke: {
         src: 'takeTicket',
         input: ({ context, event }) => ({
-          client: context.client,
+          api: context.api,
           confirmationId: context.confirmationId ?? crypto.randomUUID(),
           serviceCode: context.service?.serviceCode ?? '',
           priority: event.type === 'TAKE' ? event.priority : 'normal',

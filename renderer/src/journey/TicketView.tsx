@@ -1,8 +1,8 @@
-import type { TicketWait } from '../../../../core/api/queue-wait';
-import type { PrintResult } from '../../../../core/api/resident';
-import type { Ticket } from '../../../../platform/contract/queue';
-import { useT } from '../../i18n/use-t';
-import { useStationTime } from '../../api/use-station-time';
+import type { TicketWait } from '../../../core/api/queue-wait';
+import type { PrintResult } from '../../../core/api/resident';
+import type { Ticket } from '../../../platform/contract/queue';
+import { useT } from '../i18n/use-t';
+import { useStationTime } from '../api/use-station-time';
 import './journeys.css';
 
 /**

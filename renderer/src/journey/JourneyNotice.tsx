@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { UiIcon } from '../../components/icons/UiIcon';
+import { UiIcon } from '../components/icons/UiIcon';
 import './journeys.css';
 
 /** A plain-words message inside a journey (a failure, "nothing today"), with its ways on. */

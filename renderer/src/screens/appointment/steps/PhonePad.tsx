@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { isPhoneNumber, PhonePad as Keys } from '../../components/keypad/PhonePad';
-import { ExplainedButton } from '../../components/ExplainedButton';
-import { useT } from '../../i18n/use-t';
-import '../ticket/journeys.css';
+import { isPhoneNumber, PhonePad as Keys } from '../../../components/keypad/PhonePad';
+import { ExplainedButton } from '../../../components/ExplainedButton';
+import { useT } from '../../../i18n/use-t';
+import '../../../journey/journeys.css';
 
 /**
  * The booking's phone step: the shared phone pad, checked against the platform's phone rule before

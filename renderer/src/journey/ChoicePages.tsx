@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ChoicePages as SharedChoicePages } from '../../components/ChoicePages';
+import { ChoicePages as SharedChoicePages } from '../components/ChoicePages';
 import './journeys.css';
 
 /**

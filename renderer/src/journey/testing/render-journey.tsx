@@ -1,23 +1,23 @@
-import type { KioskInfo } from '../../../../../core/api/contract';
+import type { KioskInfo } from '../../../../core/api/contract';
 import { act, cleanup, render } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { onTestFinished, vi } from 'vitest';
-import type { DevicesSnapshot } from '../../../../../core/api/devices';
-import { err, ok } from '../../../../../core/api/result';
-import { ApiProvider } from '../../../api/api-context';
-import { KioskInfoContext } from '../../../api/kiosk-info-context';
-import { createI18n } from '../../../i18n/create-i18n';
-import type { Journey } from '../../../shell/journeys';
-import { useShellSend, useVisit } from '../../../shell/shell-context';
-import { AppointmentJourney } from '../../appointment/AppointmentJourney';
-import { ProgressJourney } from '../../progress/ProgressJourney';
-import { TicketJourney } from '../TicketJourney';
-import { createFakeHost, type FakeHandlers, type FakeHost } from '../../../test/fake-host';
-import { detail, fixtureInfo, list, overview, status } from '../../../test/fixture-catalog';
-import { beginVisit, ShellVisit, type ShellHandle, type ShellRef } from '../../../test/shell-visit';
+import type { DevicesSnapshot } from '../../../../core/api/devices';
+import { err, ok } from '../../../../core/api/result';
+import { ApiProvider } from '../../api/api-context';
+import { KioskInfoContext } from '../../api/kiosk-info-context';
+import { createI18n } from '../../i18n/create-i18n';
+import type { Journey } from '../../shell/journeys';
+import { useShellSend, useVisit } from '../../shell/shell-context';
+import { AppointmentJourney } from '../../screens/appointment/AppointmentJourney';
+import { ProgressJourney } from '../../screens/progress/ProgressJourney';
+import { TicketJourney } from '../../screens/ticket/TicketJourney';
+import { createFakeHost, type FakeHandlers, type FakeHost } from '../../test/fake-host';
+import { detail, fixtureInfo, list, overview, status } from '../../test/fixture-catalog';
+import { beginVisit, ShellVisit, type ShellHandle, type ShellRef } from '../../test/shell-visit';
 
-export type { ShellRef } from '../../../test/shell-visit';
+export type { ShellRef } from '../../test/shell-visit';
 
 /** The device snapshot a healthy kiosk reports; `output` says where tickets go. */
 export function devicesSnapshot(output: 'paper' | 'screen' = 'paper'): DevicesSnapshot {
@@ -35,10 +35,10 @@ export interface RenderedJourney {
 }
 
 /**
- * The journeys of this folder as JourneyHost mounts them, driven by the real shell actor. The
- * whole Shell is left out on purpose: it mounts every other journey, and those are being written
- * by others at the same time; the shell machine alone decides where OPEN_JOURNEY, CLOSE_JOURNEY
- * and HOME lead, which is what these tests check.
+ * The journeys built on these parts (取号, 预约, 办件进度) as JourneyHost mounts them, driven by
+ * the real shell actor. The whole Shell is left out on purpose: it mounts every other journey; the
+ * shell machine alone decides where OPEN_JOURNEY, CLOSE_JOURNEY and HOME lead, which is what these
+ * tests check.
  */
 function OurJourneys() {
   const send = useShellSend();
@@ -68,7 +68,7 @@ function OurJourneys() {
   }
 }
 
-/** One journey of this folder opened over a started visit, on a strict fake host. */
+/** One of those journeys opened over a started visit, on a strict fake host. */
 export function renderJourney(
   journey: Journey,
   options: {
