@@ -64,7 +64,7 @@ export const RatingResult = z.object({
 export type RatingResult = z.infer<typeof RatingResult>;
 
 /** The help request as the renderer sends it; core adds station, time, offline and the signed-in name. */
-export const HelpRequestInput = z
+export const AssistanceRequestInput = z
   .object({
     confirmationId: ConfirmationId,
     kind: AssistanceKind,
@@ -77,9 +77,9 @@ export const HelpRequestInput = z
     matterCode: z.string().max(64).nullable(),
   })
   .strict();
-export type HelpRequestInput = z.infer<typeof HelpRequestInput>;
+export type AssistanceRequestInput = z.infer<typeof AssistanceRequestInput>;
 
-export const HelpReceipt = z.object({
+export const AssistanceReceipt = z.object({
   status: DeliveryStatus,
   /** The platform's AR-… id once known; the local reference otherwise. */
   reference: z.string(),
@@ -92,7 +92,7 @@ export const HelpReceipt = z.object({
   contactFrom: z.iso.datetime({ offset: true }).nullable(),
   print: PrintResult,
 });
-export type HelpReceipt = z.infer<typeof HelpReceipt>;
+export type AssistanceReceipt = z.infer<typeof AssistanceReceipt>;
 
 export const ServiceMap = ServicePointList.and(
   z.object({

@@ -26,8 +26,8 @@ import {
 import { ApplicationDraft, ApplicationReceipt, MatterCodes, SubmitApplicationInput } from './applications';
 import {
   CaseLookup,
-  HelpReceipt,
-  HelpRequestInput,
+  AssistanceReceipt,
+  AssistanceRequestInput,
   MyCases,
   RatingOptions,
   RatingResult,
@@ -392,10 +392,10 @@ export const methods = {
     description:
       "Whether staff are on duty at the station now, and if not when they next are: the station's staffed hours on the working calendar (public holidays, make-up working days).",
   }),
-  'help.request': defineMethod({
+  'assistance.request': defineMethod({
     access: 'public',
-    input: HelpRequestInput,
-    output: HelpReceipt,
+    input: AssistanceRequestInput,
+    output: AssistanceReceipt,
     errors: ['invalidRequest', 'notStaffed'],
     description:
       'A 帮办代办 request (callback, home visit, agent at the station), sent through the outbox; prints a slip. An agent at the station only while staff are on duty (notStaffed otherwise).',

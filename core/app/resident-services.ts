@@ -30,7 +30,7 @@ type ResidentMethods =
   | `appointment.${string}`
   | `progress.${string}`
   | `rating.${string}`
-  | 'help.request'
+  | 'assistance.request'
   | 'station.hours'
   | 'serviceMap.points';
 

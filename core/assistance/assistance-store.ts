@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { AssistanceRequestId, type AssistanceKind, type AssistanceRequest } from '../../platform/contract/assistance';
 import { enqueue, getOutboxItem, type DataSealer } from '../outbox';
-import { DEFAULT_CONTACT_WITHIN_HOURS } from './help-request';
+import { DEFAULT_CONTACT_WITHIN_HOURS } from './assistance-request';
 import { compactChinaDay } from '../time/china-time';
 
 /**
@@ -11,7 +11,7 @@ import { compactChinaDay } from '../time/china-time';
  * one transaction; the platform's AR-… id and contact promise are read from the outbox response.
  */
 
-export interface StoredHelpRequest {
+export interface StoredAssistanceRequest {
   readonly localRef: string;
   readonly kind: AssistanceKind;
   readonly matterCode: string | null;
@@ -19,7 +19,7 @@ export interface StoredHelpRequest {
   readonly outboxId: number;
 }
 
-export interface HelpRequestDelivery {
+export interface AssistanceRequestDelivery {
   readonly status: 'delivered' | 'savedOffline';
   /** The platform's AR-… id once delivered, else the local reference. */
   readonly reference: string;
@@ -35,22 +35,22 @@ interface HelpRow {
 }
 
 /** `HLP-20261121-3FA9C2`: short enough to read out on the phone, dated in China time. */
-export function newLocalHelpRef(at: Date): string {
+export function newLocalAssistanceRef(at: Date): string {
   return `HLP-${compactChinaDay(at)}-${randomBytes(3).toString('hex').toUpperCase()}`;
 }
 
 export type SaveHelpOutcome =
-  | { readonly kind: 'saved'; readonly stored: StoredHelpRequest }
-  | { readonly kind: 'sameConfirmation'; readonly stored: StoredHelpRequest };
+  | { readonly kind: 'saved'; readonly stored: StoredAssistanceRequest }
+  | { readonly kind: 'sameConfirmation'; readonly stored: StoredAssistanceRequest };
 
-export function saveHelpRequest(
+export function saveAssistanceRequest(
   db: Database.Database,
   sealer: DataSealer,
   request: { readonly confirmationId: string; readonly localRef: string; readonly body: AssistanceRequest },
   now: Date,
 ): SaveHelpOutcome {
   return db.transaction((): SaveHelpOutcome => {
-    const earlier = findHelpByConfirmation(db, request.confirmationId);
+    const earlier = findAssistanceByConfirmation(db, request.confirmationId);
     if (earlier) return { kind: 'sameConfirmation', stored: earlier };
     // The key comes from the resident's confirmation: a retry can never reach the platform as a new request.
     const queued = enqueue(
@@ -64,7 +64,7 @@ export function saveHelpRequest(
       },
       now,
     );
-    const stored: StoredHelpRequest = {
+    const stored: StoredAssistanceRequest = {
       localRef: request.localRef,
       kind: request.body.kind,
       matterCode: request.body.matter?.matterCode ?? null,
@@ -87,7 +87,10 @@ export function saveHelpRequest(
   })();
 }
 
-export function findHelpByConfirmation(db: Database.Database, confirmationId: string): StoredHelpRequest | null {
+export function findAssistanceByConfirmation(
+  db: Database.Database,
+  confirmationId: string,
+): StoredAssistanceRequest | null {
   const row = db
     .prepare(
       `SELECT local_ref, kind, matter_code, requested_at, outbox_id FROM assistance_request WHERE confirmation_id = ?`,
@@ -109,7 +112,10 @@ const AssistanceAnswer = z.object({
   expectedContactWithinHours: z.number().int().min(0),
 });
 
-export function helpRequestDelivery(db: Database.Database, stored: StoredHelpRequest): HelpRequestDelivery {
+export function assistanceRequestDelivery(
+  db: Database.Database,
+  stored: StoredAssistanceRequest,
+): AssistanceRequestDelivery {
   const item = getOutboxItem(db, stored.outboxId);
   const answer = item?.state === 'sent' ? AssistanceAnswer.safeParse(item.response) : null;
   return {

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { receiptPreviewText } from '../../drivers/printer/layout';
 import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../platform/embedded';
 import { catalogFixture } from '../../tests/helpers/catalog-fixture';
-import type { HelpRequestInput } from '../api/care';
+import type { AssistanceRequestInput } from '../api/care';
 import { replaceCatalog } from '../catalog/catalog-store';
 import { testServiceDeps, testCallContext as ctx, type TestServiceDeps } from '../testing/service-deps';
 import { buildHelpHandlers } from './handlers';
@@ -48,7 +48,7 @@ function setUp(start = MONDAY_10) {
   return buildHelpHandlers(t.deps);
 }
 
-const request = (overrides: Partial<HelpRequestInput>): HelpRequestInput => ({
+const request = (overrides: Partial<AssistanceRequestInput>): AssistanceRequestInput => ({
   confirmationId: randomUUID(),
   kind: 'callback',
   needs: ['elderly'],
@@ -58,15 +58,15 @@ const request = (overrides: Partial<HelpRequestInput>): HelpRequestInput => ({
 
 const helpPosts = () => t.platform.calls.filter((c) => c.method === 'POST' && c.path === '/assistance-requests');
 
-describe('help.request', () => {
+describe('assistance.request', () => {
   it('asks for what each kind needs, in plain words, and sends nothing then', async () => {
     const handlers = setUp();
-    const callback = await handlers['help.request'](request({ kind: 'callback' }), ctx);
+    const callback = await handlers['assistance.request'](request({ kind: 'callback' }), ctx);
     expect(callback).toMatchObject({
       ok: false,
       error: { code: 'invalidRequest', message: expect.stringMatching(/电话/) },
     });
-    const visit = await handlers['help.request'](request({ kind: 'homeVisit', phone: '13912345678' }), ctx);
+    const visit = await handlers['assistance.request'](request({ kind: 'homeVisit', phone: '13912345678' }), ctx);
     expect(visit).toMatchObject({
       ok: false,
       error: { code: 'invalidRequest', message: expect.stringMatching(/地址/) },
@@ -79,7 +79,7 @@ describe('help.request', () => {
     const handlers = setUp();
     t.session.signIn({ name: '张桂芳', idType: 'residentIdCard', idNumber: '370784195803121234' });
 
-    const result = await handlers['help.request'](
+    const result = await handlers['assistance.request'](
       request({
         kind: 'homeVisit',
         phone: '13912345678',
@@ -123,7 +123,7 @@ describe('help.request', () => {
 
   it('an agent at the station needs no phone; nobody signed in sends no name', async () => {
     const handlers = setUp();
-    const result = await handlers['help.request'](request({ kind: 'agentAtStation', needs: [] }), ctx);
+    const result = await handlers['assistance.request'](request({ kind: 'agentAtStation', needs: [] }), ctx);
     expect(result.ok && result.value).toMatchObject({ status: 'delivered', expectedContactWithinHours: 1 });
     expect(helpPosts()[0]?.body).not.toHaveProperty('requesterName');
     expect(helpPosts()[0]?.body).not.toHaveProperty('phone');
@@ -135,7 +135,7 @@ describe('help.request', () => {
     t.catalog.platform = 'unreachable';
     const input = request({ kind: 'callback', phone: '0536-4393178', preferredTime: 'morning' });
 
-    const saved = await handlers['help.request'](input, ctx);
+    const saved = await handlers['assistance.request'](input, ctx);
     expect(saved.ok && saved.value).toMatchObject({
       status: 'savedOffline',
       reference: expect.stringMatching(/^HLP-\d{8}-[0-9A-F]{6}$/),
@@ -153,7 +153,7 @@ describe('help.request', () => {
     expect(helpPosts()[0]?.headers.get('idempotency-key')).toBe(`${input.confirmationId}:assistance`);
 
     // The same confirmation again: the same request, now with the platform's id; no second slip.
-    const again = await handlers['help.request'](input, ctx);
+    const again = await handlers['assistance.request'](input, ctx);
     expect(again.ok && again.value).toMatchObject({
       status: 'delivered',
       reference: expect.stringMatching(/^AR-/),
@@ -167,7 +167,7 @@ describe('help.request', () => {
   it('says the slip went to the screen when the printer is out of paper', async () => {
     const handlers = setUp();
     t.devices.nextPrintFailure = { kind: 'printerUnavailable', code: 'paperOut', message: 'paper out' };
-    const result = await handlers['help.request'](request({ kind: 'agentAtStation', needs: [] }), ctx);
+    const result = await handlers['assistance.request'](request({ kind: 'agentAtStation', needs: [] }), ctx);
     expect(result.ok && result.value.print).toEqual({ output: 'screen', problem: 'paperOut' });
     expect(result.ok && result.value.status).toBe('delivered');
   });
@@ -176,7 +176,7 @@ describe('help.request', () => {
 describe('help out of the station’s hours', () => {
   it('sends no agent to the station when nobody is on duty, and says when they next are', async () => {
     const handlers = setUp('2026-12-06T17:03:00+08:00'); // a Sunday
-    const result = await handlers['help.request'](request({ kind: 'agentAtStation', needs: [] }), ctx);
+    const result = await handlers['assistance.request'](request({ kind: 'agentAtStation', needs: [] }), ctx);
     expect(result).toMatchObject({
       ok: false,
       error: { code: 'notStaffed', message: expect.stringContaining('明天（周一）08:30') },
@@ -187,7 +187,7 @@ describe('help out of the station’s hours', () => {
 
   it('promises a callback when staff are next on duty, by day and hour, on screen and on the slip', async () => {
     const handlers = setUp('2026-12-04T18:00:00+08:00'); // Friday evening: Saturday morning is staffed
-    const result = await handlers['help.request'](request({ kind: 'callback', phone: '13912345678' }), ctx);
+    const result = await handlers['assistance.request'](request({ kind: 'callback', phone: '13912345678' }), ctx);
     expect(result.ok && result.value.contactFrom).toBe('2026-12-05T01:00:00.000Z');
     const slip = receiptPreviewText(t.devices.printed[0]!, { paperWidthMm: 80, encoding: 'gb18030' });
     expect(slip).toContain('工作人员将于明天（周六）09:00上班后与您联系');

@@ -4,9 +4,14 @@ import type { Handlers } from '../api/types';
 import type { ServiceDeps } from '../app/service-deps';
 import { currentMatterRef } from '../ratings/matter-ref';
 import { atMost } from '../pure/at-most';
-import { helpRequestDelivery, newLocalHelpRef, saveHelpRequest, type StoredHelpRequest } from './assistance-store';
-import { HELP_KIND_LABELS, toAssistanceRequest } from './help-request';
-import { helpSlip } from './help-slip';
+import {
+  assistanceRequestDelivery,
+  newLocalAssistanceRef,
+  saveAssistanceRequest,
+  type StoredAssistanceRequest,
+} from './assistance-store';
+import { ASSISTANCE_KIND_LABELS, toAssistanceRequest } from './assistance-request';
+import { assistanceSlip } from './assistance-slip';
 import { printResultOf } from '../devices/print-result';
 import { nextOnDuty } from '../api/station';
 import { describeWhen } from '../station-hours/describe-when';
@@ -24,22 +29,22 @@ export interface HelpHandlerOptions {
 export function buildHelpHandlers(
   deps: ServiceDeps,
   options: HelpHandlerOptions = {},
-): Pick<Handlers<KioskContract>, 'help.request'> {
+): Pick<Handlers<KioskContract>, 'assistance.request'> {
   const waitMs = options.platformWaitMs ?? 2_000;
   const log = deps.logger.child({ component: 'assistance' });
 
-  const receipt = async (stored: StoredHelpRequest, isNew: boolean) => {
-    const delivery = helpRequestDelivery(deps.db, stored);
+  const receipt = async (stored: StoredAssistanceRequest, isNew: boolean) => {
+    const delivery = assistanceRequestDelivery(deps.db, stored);
     // Staff get in touch when they are next on duty: the slip names that day, not "24 hours".
     const contactFrom = nextOnDuty(stationPresence(deps, new Date(stored.requestedAt)));
-    const printed = await deps.devices.print(helpSlip(deps.info, stored, delivery, contactFrom));
+    const printed = await deps.devices.print(assistanceSlip(deps.info, stored, delivery, contactFrom));
     if (!printed.ok) log.warn({ localRef: stored.localRef, problem: printed.error.kind }, 'help slip not printed');
     // A retried call is the same request: it was recorded (and may be rated) once already.
     if (isNew) {
       deps.session.recordCompleted({
         kind: 'assistance',
         ref: delivery.reference,
-        title: `帮办代办：${HELP_KIND_LABELS[stored.kind]}`,
+        title: `帮办代办：${ASSISTANCE_KIND_LABELS[stored.kind]}`,
         matterCode: stored.matterCode,
       });
     }
@@ -54,7 +59,7 @@ export function buildHelpHandlers(
   };
 
   return {
-    'help.request': async (input) => {
+    'assistance.request': async (input) => {
       const now = deps.now();
       if (input.kind === 'agentAtStation' && needsStaff(deps, 'agentAtStation')) {
         const presence = stationPresence(deps, now);
@@ -74,10 +79,10 @@ export function buildHelpHandlers(
       });
       if (!request.ok) return err({ code: 'invalidRequest' as const, message: request.error });
 
-      const saved = saveHelpRequest(
+      const saved = saveAssistanceRequest(
         deps.db,
         deps.sealer,
-        { confirmationId: input.confirmationId, localRef: newLocalHelpRef(now), body: request.value },
+        { confirmationId: input.confirmationId, localRef: newLocalAssistanceRef(now), body: request.value },
         now,
       );
       if (saved.kind === 'saved') {

@@ -5,7 +5,7 @@ import type { AssistanceRequest } from '../../platform/contract/assistance';
 import { idCardFixtures } from '../../drivers/idcard';
 import { buildApplicationHandlers } from '../applications/handlers';
 import { createApplicationKit, samplePdfBase64 } from '../applications/testing/kit';
-import { saveHelpRequest } from '../assistance/assistance-store';
+import { saveAssistanceRequest } from '../assistance/assistance-store';
 import { createPrintLedgerStore } from '../devices/print-ledger-store';
 import { enqueue, markDeadLetter, markSent } from '../outbox/outbox-store';
 import { isRated, saveRating } from '../ratings/rating-store';
@@ -94,7 +94,7 @@ describe('purgeDelivered', () => {
     const rated = saveRating(kit.db, kit.sealer, { confirmationId: randomUUID(), body: rating('AQ-2026-000001') }, T0);
     if (rated.kind !== 'saved') throw new Error(rated.kind);
     markSent(kit.db, rated.outboxId, { ratingId: 'R-1' }, T0);
-    const helped = saveHelpRequest(
+    const helped = saveAssistanceRequest(
       kit.db,
       kit.sealer,
       { confirmationId: randomUUID(), localRef: 'HLP-20261121-AAAAAA', body: help() },
@@ -109,7 +109,7 @@ describe('purgeDelivered', () => {
     expect(purgeDelivered(kit.db, kit.sealer, days(-1))).toEqual({
       applications: 0,
       ratings: 0,
-      helpRequests: 0,
+      assistanceRequests: 0,
       tickets: 0,
       outboxRows: 0,
       printJobs: 0,
@@ -120,7 +120,7 @@ describe('purgeDelivered', () => {
     expect(report).toEqual({
       applications: 1,
       ratings: 1,
-      helpRequests: 1,
+      assistanceRequests: 1,
       tickets: 0,
       outboxRows: outboxBefore,
       printJobs: 1,
@@ -140,7 +140,7 @@ describe('purgeDelivered', () => {
   });
 
   it('keeps undelivered items, dead letters, recent deliveries and inspections', () => {
-    const pending = saveHelpRequest(
+    const pending = saveAssistanceRequest(
       kit.db,
       kit.sealer,
       { confirmationId: randomUUID(), localRef: 'HLP-20261121-BBBBBB', body: help() },
@@ -160,7 +160,11 @@ describe('purgeDelivered', () => {
     const inspection = saveInspection(kit.db, kit.sealer, sampleInspectionReport(), 'KIOSK-TEST-01', T0);
     markSent(kit.db, inspection.outboxId, { inspectionId: 'INSP-1' }, T0);
 
-    expect(purgeDelivered(kit.db, kit.sealer, days(31))).toMatchObject({ ratings: 0, helpRequests: 0, outboxRows: 0 });
+    expect(purgeDelivered(kit.db, kit.sealer, days(31))).toMatchObject({
+      ratings: 0,
+      assistanceRequests: 0,
+      outboxRows: 0,
+    });
     expect(count('assistance_request')).toBe(1);
     expect(count('rating')).toBe(2);
     expect(count('inspection')).toBe(1);

@@ -6,7 +6,7 @@ import { chinaDay } from '../time/china-time';
 export interface StorePurgeReport {
   readonly applications: number;
   readonly ratings: number;
-  readonly helpRequests: number;
+  readonly assistanceRequests: number;
   readonly tickets: number;
   readonly outboxRows: number;
   readonly printJobs: number;
@@ -62,7 +62,7 @@ export function purgeDelivered(db: Database.Database, sealer: DataSealer, cutoff
       deleteRating.run(rating.id);
     }
 
-    const helpRequests = db
+    const assistanceRequests = db
       .prepare(
         `DELETE FROM assistance_request WHERE outbox_id IN
            (SELECT o.id FROM outbox o WHERE ${DELIVERED_BEFORE})`,
@@ -105,7 +105,7 @@ export function purgeDelivered(db: Database.Database, sealer: DataSealer, cutoff
     return {
       applications: applications.length,
       ratings: ratings.length,
-      helpRequests,
+      assistanceRequests,
       tickets: ticketRefs.length,
       outboxRows,
       printJobs,

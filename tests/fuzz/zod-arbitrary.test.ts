@@ -107,7 +107,7 @@ describe('the mutation layer', { timeout: 60_000 }, () => {
   });
 
   it('keeps JSON flavoured values sendable as JSON', () => {
-    const values = sample(mutated(arbitraryFor(contract.methods['help.request'].input), 'json'), 300);
+    const values = sample(mutated(arbitraryFor(contract.methods['assistance.request'].input), 'json'), 300);
     for (const value of values) expect(() => JSON.stringify(value)).not.toThrow();
   });
 });

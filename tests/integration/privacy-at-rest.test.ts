@@ -258,7 +258,7 @@ async function visit(
     callbackPhone: person.phone,
   });
 
-  await call(core, 'help.request', {
+  await call(core, 'assistance.request', {
     confirmationId: randomUUID(),
     kind: 'homeVisit',
     phone: person.phone,
@@ -466,7 +466,7 @@ describe('personal data at rest, 100 visits through the real kiosk core', () => 
     expect(purgeLine).toMatchObject({
       applications: VISITS,
       ratings: VISITS,
-      helpRequests: VISITS,
+      assistanceRequests: VISITS,
       walFramesLeft: 0,
     });
   });

@@ -5,11 +5,11 @@ import { phoneGivenIn, phoneGivenInApplication, rememberingPhones } from './phon
 
 describe('phoneGivenIn', () => {
   it('reads the phone of help, booking and the rating callback; nothing else, nothing malformed', () => {
-    expect(phoneGivenIn('help.request', { phone: '13912345678' })).toBe('13912345678');
+    expect(phoneGivenIn('assistance.request', { phone: '13912345678' })).toBe('13912345678');
     expect(phoneGivenIn('appointment.book', { phone: '05364000123' })).toBe('05364000123');
     expect(phoneGivenIn('rating.submit', { callbackPhone: '13912345678' })).toBe('13912345678');
     expect(phoneGivenIn('rating.submit', { level: 5 })).toBeNull();
-    expect(phoneGivenIn('help.request', { phone: '139' })).toBeNull();
+    expect(phoneGivenIn('assistance.request', { phone: '139' })).toBeNull();
     expect(phoneGivenIn('progress.lookup', { phone: '13912345678' })).toBeNull();
   });
 
@@ -35,10 +35,10 @@ describe('rememberingPhones', () => {
     const remember = vi.fn();
     const wrapped = rememberingPhones(client, remember);
     const input = { confirmationId: 'c', kind: 'callback', phone: '13912345678', needs: [], matterCode: null } as const;
-    await wrapped.call('help.request', input as never);
+    await wrapped.call('assistance.request', input as never);
     expect(remember).not.toHaveBeenCalled();
     answer = { ok: true };
-    await wrapped.call('help.request', input as never);
+    await wrapped.call('assistance.request', input as never);
     expect(remember).toHaveBeenCalledWith('13912345678');
   });
 });

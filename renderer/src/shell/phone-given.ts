@@ -9,7 +9,7 @@ import { PhoneNumber } from '../../../platform/contract/common';
 export function phoneGivenIn(method: string, input: unknown): string | null {
   const fields = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
   const value =
-    method === 'help.request' || method === 'appointment.book'
+    method === 'assistance.request' || method === 'appointment.book'
       ? fields['phone']
       : method === 'rating.submit'
         ? fields['callbackPhone']

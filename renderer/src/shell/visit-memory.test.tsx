@@ -1,7 +1,7 @@
 import { act, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import type { HelpReceipt } from '../../../core/api/care';
+import type { AssistanceReceipt } from '../../../core/api/care';
 import { err, ok } from '../../../core/api/result';
 import { PhonePad } from '../components/keypad/PhonePad';
 import { renderJourney } from '../screens/rating/render-journey.testing';
@@ -9,7 +9,7 @@ import { HelpJourney } from '../screens/help/HelpJourney';
 import { beginVisit, ShellVisit, type ShellHandle } from '../test/shell-visit';
 import { VisitMemoryProvider } from './visit-memory';
 
-const receipt: HelpReceipt = {
+const receipt: AssistanceReceipt = {
   status: 'delivered',
   reference: 'AR-20261121-0001',
   kind: 'callback',
@@ -43,7 +43,7 @@ function render(answer: 'ok' | 'fails') {
       <TwoJourneys />
     </ShellVisit>,
     {
-      'help.request': () =>
+      'assistance.request': () =>
         answer === 'ok' ? ok(receipt) : err({ code: 'invalidRequest' as const, message: 'refused' }),
     },
   );

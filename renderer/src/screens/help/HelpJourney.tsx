@@ -10,7 +10,7 @@ import type { ElderHelpStep } from './elder-steps';
 import { ElderHelpSteps } from './ElderHelpSteps';
 import { createHelpMachine } from './help-machine';
 import { HelpFormView } from './HelpFormView';
-import { HelpSlip } from './HelpSlip';
+import { AssistanceSlip } from './AssistanceSlip';
 import { OffDutyNotice } from './OffDutyNotice';
 import { StationContacts } from './StationContacts';
 import './help.css';
@@ -35,7 +35,7 @@ export function HelpJourney({ matterCode, onExit }: { matterCode: string | null;
   const { t } = useT();
   // A phone sent here is offered again by the next journey of this visit.
   const client = useClientRememberingPhones();
-  const [machine] = useState(() => createHelpMachine((input) => client.call('help.request', input), matterCode));
+  const [machine] = useState(() => createHelpMachine((input) => client.call('assistance.request', input), matterCode));
   const [state, send] = useMachine(machine);
   const elder = useElder();
   const [elderStep, setElderStep] = useState<ElderHelpStep>('kind');
@@ -50,7 +50,7 @@ export function HelpJourney({ matterCode, onExit }: { matterCode: string | null;
   let body;
   if (state.matches('slip') && receipt) {
     // The request is sent and its slip shown (完成): the resident is done, the visit ends.
-    body = <HelpSlip receipt={receipt} onDone={finishVisit} />;
+    body = <AssistanceSlip receipt={receipt} onDone={finishVisit} />;
   } else if (state.matches('failed')) {
     body = (
       <div className="state-panel" role="alert" data-testid="help-failed" data-failure={failure}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HelpRequestInput } from '../../../../core/api/care';
+import { AssistanceRequestInput } from '../../../../core/api/care';
 import { checkHelpForm, emptyHelpForm, type HelpForm } from './help-form';
 
 const ID = '00000000-0000-4000-8000-000000000001';
@@ -59,7 +59,7 @@ describe('help form check', () => {
       preferredTime: 'anytime',
     });
     for (const checked of [visit, callback]) {
-      if (checked.ok) expect(HelpRequestInput.safeParse(checked.input).success).toBe(true);
+      if (checked.ok) expect(AssistanceRequestInput.safeParse(checked.input).success).toBe(true);
     }
   });
 });

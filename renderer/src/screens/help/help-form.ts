@@ -1,4 +1,4 @@
-import type { HelpRequestInput } from '../../../../core/api/care';
+import type { AssistanceRequestInput } from '../../../../core/api/care';
 import type { AssistanceKind } from '../../../../platform/contract/assistance';
 import { isPhoneNumber } from '../../components/keypad/PhonePad';
 
@@ -34,7 +34,7 @@ export const emptyHelpForm: HelpForm = {
 export type HelpFormProblem = 'kindMissing' | 'phoneMissing' | 'phoneInvalid' | 'addressMissing';
 
 export type HelpFormCheck =
-  | { readonly ok: true; readonly input: HelpRequestInput }
+  | { readonly ok: true; readonly input: AssistanceRequestInput }
   | { readonly ok: false; readonly problems: readonly HelpFormProblem[] };
 
 const MIN_ADDRESS = 4;

@@ -1,5 +1,5 @@
 import { assign, fromPromise, setup } from 'xstate';
-import type { HelpReceipt, HelpRequestInput } from '../../../../core/api/care';
+import type { AssistanceReceipt, AssistanceRequestInput } from '../../../../core/api/care';
 import type { ApiError } from '../../../../core/api/errors';
 import type { Result } from '../../../../core/api/result';
 import type { AssistanceKind } from '../../../../platform/contract/assistance';
@@ -12,15 +12,15 @@ import {
   type PreferredTime,
 } from './help-form';
 
-export type HelpSend = (input: HelpRequestInput) => Promise<Result<HelpReceipt, ApiError>>;
+export type HelpSend = (input: AssistanceRequestInput) => Promise<Result<AssistanceReceipt, ApiError>>;
 
 export interface HelpContext {
   readonly matterCode: string | null;
   readonly form: HelpForm;
   /** Shown once the resident pressed 提交 with something missing; cleared as they fix it. */
   readonly problems: readonly HelpFormProblem[];
-  readonly pending: HelpRequestInput | null;
-  readonly receipt: HelpReceipt | null;
+  readonly pending: AssistanceRequestInput | null;
+  readonly receipt: AssistanceReceipt | null;
   readonly failure: 'invalidRequest' | 'notStaffed' | 'sendFailed' | null;
 }
 
@@ -58,7 +58,7 @@ export function createHelpMachine(
     types: { context: {} as HelpContext, events: {} as HelpEvent },
     delays: HELP_TIMEOUTS,
     actors: {
-      request: fromPromise(({ input }: { input: HelpRequestInput }) => send(input)),
+      request: fromPromise(({ input }: { input: AssistanceRequestInput }) => send(input)),
     },
     actions: {
       edit: assign(({ context, event }) => {

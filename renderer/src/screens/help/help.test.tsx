@@ -1,6 +1,6 @@
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { HelpReceipt } from '../../../../core/api/care';
+import type { AssistanceReceipt } from '../../../../core/api/care';
 import { err, ok } from '../../../../core/api/result';
 import type { FakeHandlers } from '../../test/fake-host';
 import { detail, fixtureInfo } from '../../test/fixture-catalog';
@@ -10,7 +10,7 @@ import { HelpJourney } from './HelpJourney';
 import { choicesIn } from '../../test/elder-checks';
 import { SUNDAY_OFF_DUTY } from '../../test/station-hours';
 
-const receipt: HelpReceipt = {
+const receipt: AssistanceReceipt = {
   status: 'delivered',
   reference: 'AR-20261121-0001',
   kind: 'callback',
@@ -21,7 +21,7 @@ const receipt: HelpReceipt = {
 
 function handlers(overrides: FakeHandlers = {}): FakeHandlers {
   return {
-    'help.request': () => ok(receipt),
+    'assistance.request': () => ok(receipt),
     'catalog.matter': ({ code }) => {
       const found = detail(code);
       return found ? ok(found) : err({ code: 'notFound' as const, message: 'no such matter' });
@@ -56,7 +56,7 @@ describe('help journey', () => {
     await user.click(kind('agentAtStation'));
     await user.click(screen.getByTestId('help-submit'));
     await screen.findByTestId('help-slip');
-    expect(fake.callsTo('help.request')[0]).toMatchObject({ matterCode: matter.code });
+    expect(fake.callsTo('assistance.request')[0]).toMatchObject({ matterCode: matter.code });
   });
 
   it('says what is missing instead of sending, then sends a complete callback request', async () => {
@@ -67,7 +67,7 @@ describe('help journey', () => {
     await user.click(kind('callback'));
     await user.click(screen.getByTestId('help-submit'));
     expect(screen.getByTestId('help-problems').textContent).toContain('请留一个联系电话');
-    expect(fake.callsTo('help.request')).toHaveLength(0);
+    expect(fake.callsTo('assistance.request')).toHaveLength(0);
 
     await typePhone(user, '13912345678');
     expect(screen.queryByTestId('help-problems')).toBeNull();
@@ -76,7 +76,7 @@ describe('help journey', () => {
     await user.click(screen.getByTestId('help-submit'));
 
     const slip = await screen.findByTestId('help-slip');
-    expect(fake.callsTo('help.request')).toEqual([
+    expect(fake.callsTo('assistance.request')).toEqual([
       {
         confirmationId: expect.stringMatching(/^[0-9a-f-]{36}$/),
         kind: 'callback',
@@ -93,17 +93,17 @@ describe('help journey', () => {
   });
 
   it('sends once for a double press, and says plainly when it is saved on the kiosk and on screen only', async () => {
-    const answer = deferred<ReturnType<typeof ok<HelpReceipt>>>();
+    const answer = deferred<ReturnType<typeof ok<AssistanceReceipt>>>();
     const { fake, user } = renderJourney(
       <HelpJourney matterCode={null} onExit={() => undefined} />,
-      handlers({ 'help.request': () => answer.promise }),
+      handlers({ 'assistance.request': () => answer.promise }),
     );
     await screen.findByTestId('help-form');
     await user.click(kind('agentAtStation'));
     const submit = screen.getByTestId('help-submit');
     await user.click(submit);
     await user.click(submit);
-    expect(fake.callsTo('help.request')).toHaveLength(1);
+    expect(fake.callsTo('assistance.request')).toHaveLength(1);
     await act(async () => {
       answer.resolve(
         ok({
@@ -125,7 +125,7 @@ describe('help journey', () => {
   it('explains invalidRequest in plain words and keeps what was filled in', async () => {
     const { user } = renderJourney(
       <HelpJourney matterCode={null} onExit={() => undefined} />,
-      handlers({ 'help.request': () => err({ code: 'invalidRequest' as const, message: 'bad' }) }),
+      handlers({ 'assistance.request': () => err({ code: 'invalidRequest' as const, message: 'bad' }) }),
     );
     await screen.findByTestId('help-form');
     await user.click(kind('homeVisit'));
@@ -184,7 +184,7 @@ describe('help journey in 长辈版', () => {
     await user.click(screen.getByTestId('help-submit'));
 
     await screen.findByTestId('help-slip');
-    expect(fake.callsTo('help.request')).toEqual([
+    expect(fake.callsTo('assistance.request')).toEqual([
       {
         confirmationId: expect.stringMatching(/^[0-9a-f-]{36}$/),
         kind: 'homeVisit',
@@ -237,7 +237,7 @@ describe('help journey in 长辈版', () => {
         <HelpJourney matterCode={null} onExit={() => undefined} />,
         handlers({
           'station.hours': () => ok(SUNDAY_OFF_DUTY),
-          'help.request': () => ok({ ...receipt, contactFrom: '2026-11-23T00:30:00.000Z' }),
+          'assistance.request': () => ok({ ...receipt, contactFrom: '2026-11-23T00:30:00.000Z' }),
         }),
         {},
         sunday,
@@ -256,7 +256,7 @@ describe('help journey in 长辈版', () => {
     it('says plainly when the platform refuses an agent because nobody is on duty', async () => {
       const { user } = renderJourney(
         <HelpJourney matterCode={null} onExit={() => undefined} />,
-        handlers({ 'help.request': () => err({ code: 'notStaffed' as const, message: 'off duty' }) }),
+        handlers({ 'assistance.request': () => err({ code: 'notStaffed' as const, message: 'off duty' }) }),
       );
       await user.click(await screen.findByTestId('help-submit'));
       await user.click(kind('agentAtStation'));

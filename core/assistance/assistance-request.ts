@@ -1,10 +1,10 @@
 import type { AssistanceKind, AssistanceRequest } from '../../platform/contract/assistance';
 import type { MatterRef } from '../../platform/contract/common';
-import type { HelpRequestInput } from '../api/care';
+import type { AssistanceRequestInput } from '../api/care';
 import { err, ok, type Result } from '../api/result';
 
 /** The words on the slip and on the rating screen; national service names, printed in Chinese. */
-export const HELP_KIND_LABELS: Readonly<Record<AssistanceKind, string>> = {
+export const ASSISTANCE_KIND_LABELS: Readonly<Record<AssistanceKind, string>> = {
   callback: '电话回访',
   homeVisit: '上门服务',
   agentAtStation: '帮办员到站',
@@ -35,7 +35,7 @@ export interface HelpRequestContext {
  * belong to the chosen kind are left out rather than sent. The message is plain, for the screen.
  */
 export function toAssistanceRequest(
-  input: HelpRequestInput,
+  input: AssistanceRequestInput,
   context: HelpRequestContext,
 ): Result<AssistanceRequest, string> {
   const common = {

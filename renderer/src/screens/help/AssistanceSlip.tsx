@@ -1,10 +1,10 @@
-import type { HelpReceipt } from '../../../../core/api/care';
+import type { AssistanceReceipt } from '../../../../core/api/care';
 import { UiIcon } from '../../components/icons/UiIcon';
 import { useStationTime } from '../../api/use-station-time';
 import { useT } from '../../i18n/use-t';
 
 /** After sending: the reference to quote, when someone gets in touch, where the request is, the slip. */
-export function HelpSlip({ receipt, onDone }: { receipt: HelpReceipt; onDone: () => void }) {
+export function AssistanceSlip({ receipt, onDone }: { receipt: AssistanceReceipt; onDone: () => void }) {
   const { t } = useT();
   const time = useStationTime();
   const onPaper = receipt.print.output === 'paper';

@@ -2,8 +2,8 @@ import type { ReceiptBlock, ReceiptDocument } from '../../drivers/printer/receip
 import type { KioskInfo } from '../api/contract';
 import { describeWhen } from '../station-hours/describe-when';
 import { chinaDateTime } from '../time/china-time';
-import { HELP_KIND_LABELS } from './help-request';
-import type { HelpRequestDelivery, StoredHelpRequest } from './assistance-store';
+import { ASSISTANCE_KIND_LABELS } from './assistance-request';
+import type { AssistanceRequestDelivery, StoredAssistanceRequest } from './assistance-store';
 
 /**
  * The slip the resident takes home: the reference to quote, what happens next and whom to call.
@@ -11,10 +11,10 @@ import type { HelpRequestDelivery, StoredHelpRequest } from './assistance-store'
  * day and hour they next are (`contactFrom`). Nothing the resident typed (phone, address) is
  * printed: the slip may be left on the kiosk.
  */
-export function helpSlip(
+export function assistanceSlip(
   info: KioskInfo,
-  stored: StoredHelpRequest,
-  delivery: HelpRequestDelivery,
+  stored: StoredAssistanceRequest,
+  delivery: AssistanceRequestDelivery,
   contactFrom: string | null,
 ): ReceiptDocument {
   const hours = delivery.expectedContactWithinHours;
@@ -31,7 +31,7 @@ export function helpSlip(
     { kind: 'text', text: info.station.name, align: 'center' },
     { kind: 'divider' },
     { kind: 'pair', label: '参考号', value: delivery.reference, bold: true },
-    { kind: 'pair', label: '求助方式', value: HELP_KIND_LABELS[stored.kind] },
+    { kind: 'pair', label: '求助方式', value: ASSISTANCE_KIND_LABELS[stored.kind] },
     { kind: 'pair', label: '时间', value: chinaDateTime(stored.requestedAt, zone) },
     { kind: 'text', text: promise, bold: true },
   ];
