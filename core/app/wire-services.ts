@@ -16,7 +16,7 @@ import { createSpeechService, type SpeechEngine, type SpeechService } from '../s
 import { createTechnicianService, type TechnicianService } from '../technician';
 import type { TechnicianConfig } from '../../kiosk-config/schema';
 import { createAccessGuard } from './access-guard';
-import { buildDeviceHandlers } from './device-handlers';
+import { buildDeviceHandlers } from '../devices/handlers';
 import { buildHandlers } from './handlers';
 import { createResidentServices, type ResidentServices } from './resident-services';
 

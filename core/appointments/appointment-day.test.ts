@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AppointmentSlot } from '../../platform/contract/appointments';
 import { workingDays } from '../../platform/contract/working-days';
-import { appointmentDay } from './appointment-handlers';
+import { appointmentDay } from './handlers';
 
 const calendar = workingDays({
   version: 'test-1',

@@ -2,4 +2,4 @@ export {
   buildAppointmentHandlers,
   DEFAULT_APPOINTMENT_HANDLER_OPTIONS,
   type AppointmentHandlerOptions,
-} from './appointment-handlers';
+} from './handlers';

@@ -1,4 +1,4 @@
-export { buildQueueHandlers, DEFAULT_QUEUE_HANDLER_OPTIONS, type QueueHandlerOptions } from './queue-handlers';
+export { buildQueueHandlers, DEFAULT_QUEUE_HANDLER_OPTIONS, type QueueHandlerOptions } from './handlers';
 export {
   startTicketRangeKeeper,
   DEFAULT_TICKET_RANGE_KEEPER_OPTIONS,

@@ -10,7 +10,7 @@ import { replaceCatalog } from '../catalog/catalog-store';
 import { getOutboxItem, startOutboxDelivery } from '../outbox';
 import { fetchCatalog } from '../platform-client/catalog';
 import type { HttpOptions } from '../platform-client/http';
-import { buildQueueHandlers } from './queue-handlers';
+import { buildQueueHandlers } from './handlers';
 import { testServiceDeps } from '../testing/service-deps';
 import { catalogFixture } from '../../tests/helpers/catalog-fixture';
 import { startTicketRangeKeeper } from './ticket-range-keeper';

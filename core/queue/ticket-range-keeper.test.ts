@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { kioskInfoFixture } from '../../tests/helpers/kiosk-info-fixture';
-import { buildQueueHandlers } from './queue-handlers';
+import { buildQueueHandlers } from './handlers';
 import { numbersLeft, rangesOfDay } from './queue-store';
 import { createFakePlatform } from './testing/fake-platform';
 import { testServiceDeps } from '../testing/service-deps';

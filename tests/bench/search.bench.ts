@@ -9,7 +9,7 @@ import { createDispatcher } from '../../core/api/dispatcher';
 import { ok } from '../../core/api/result';
 import type { Handlers } from '../../core/api/types';
 import { replaceCatalog } from '../../core/catalog/catalog-store';
-import { buildFindHandlers } from '../../core/catalog/find-handlers';
+import { buildFindHandlers } from '../../core/catalog/handlers';
 import { termSyllables } from '../../core/catalog/pinyin-syllables';
 import { buildSearchIndex } from '../../core/catalog/search-index';
 import { searchDocumentOf } from '../../core/catalog/search-store';

@@ -6,7 +6,7 @@ import { createDispatcher } from '../../core/api/dispatcher';
 import { SearchResult } from '../../core/api/find';
 import { ok } from '../../core/api/result';
 import type { Handlers } from '../../core/api/types';
-import { buildFindHandlers } from '../../core/catalog/find-handlers';
+import { buildFindHandlers } from '../../core/catalog/handlers';
 import { SYLLABLES, termSyllables } from '../../core/catalog/pinyin-syllables';
 import { silentLogger } from '../../core/logging/logger';
 import { loadSeedCatalog } from '../../platform/seed';

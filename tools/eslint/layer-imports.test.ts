@@ -56,7 +56,7 @@ tester.run('layer-imports', layerImports, {
     { filename: at('scripts/start.ts'), code: "import { anything } from '../renderer/src/app';", options },
     {
       // Tests and the kit itself may use the kit.
-      filename: at('core/queue/queue-handlers.test.ts'),
+      filename: at('core/queue/handlers.test.ts'),
       code: "import { fakeDevices } from '../testing/fake-devices';",
       options,
     },

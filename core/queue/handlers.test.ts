@@ -4,7 +4,7 @@ import { contract } from '../api/contract';
 import { kioskInfoFixture } from '../../tests/helpers/kiosk-info-fixture';
 import { getOutboxItem } from '../outbox';
 import { openedBody } from '../outbox/testing';
-import { buildQueueHandlers } from './queue-handlers';
+import { buildQueueHandlers } from './handlers';
 import { createFakePlatform } from './testing/fake-platform';
 import { receiptText } from '../testing/receipt-text';
 import { testServiceDeps } from '../testing/service-deps';

@@ -1,7 +1,7 @@
 import type { KioskContract } from '../api/contract';
 import { err, ok } from '../api/result';
 import type { Handlers } from '../api/types';
-import type { DeviceManager } from '../devices/types';
+import type { DeviceManager } from './types';
 import type { CaptureStaging } from '../session/capture-staging';
 
 type DeviceMethods =

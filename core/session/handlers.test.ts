@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { idCardFixtures } from '../../drivers/idcard';
 import type { ResidentCard } from '../../drivers/idcard/card';
 import { createApplicationKit } from '../applications/testing/kit';
-import { buildSessionHandlers, CARD_WAIT_MS } from './session-handlers';
+import { buildSessionHandlers, CARD_WAIT_MS } from './handlers';
 
 const ctx = { host: 'test' as const, requestId: 't' };
 const { elderlyResident, womanResident, hongKongPermit } = idCardFixtures;

@@ -7,7 +7,7 @@ import { RESIDENT } from '../testing/fake-session';
 import { receiptText } from '../testing/receipt-text';
 import { testServiceDeps } from '../testing/service-deps';
 import { catalogFixture } from '../../tests/helpers/catalog-fixture';
-import { buildAppointmentHandlers } from './appointment-handlers';
+import { buildAppointmentHandlers } from './handlers';
 
 const ctx = { host: 'test' as const, requestId: 'r' };
 const MATTER = '370784-CJ-013';

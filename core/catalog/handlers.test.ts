@@ -11,7 +11,7 @@ import type { ReceiptDocument } from '../../drivers/printer/receipt-document';
 import { receiptPreviewText } from '../../drivers/printer/layout';
 import { kioskInfoFixture } from '../../tests/helpers/kiosk-info-fixture';
 import { replaceCatalog } from './catalog-store';
-import { buildFindHandlers } from './find-handlers';
+import { buildFindHandlers } from './handlers';
 import { SEARCH_INDEX_FORMAT } from './search-store';
 import { findCatalogFixture } from './testing/find-fixture';
 import { memoryStore } from '../testing/memory-store';

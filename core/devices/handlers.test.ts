@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDeviceManager } from '../devices/manager';
-import { createPrintLedgerStore } from '../devices/print-ledger-store';
-import { fakeBindings } from '../devices/testing/fake-bindings';
+import { createDeviceManager } from './manager';
+import { createPrintLedgerStore } from './print-ledger-store';
+import { fakeBindings } from './testing/fake-bindings';
 import { silentLogger } from '../logging/logger';
 import { createCaptureStaging } from '../session/capture-staging';
-import { buildDeviceHandlers } from './device-handlers';
+import { buildDeviceHandlers } from './handlers';
 import { memoryStore } from '../testing/memory-store';
 
 const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(100, 0x20), Buffer.from('\n%%EOF\n')]).toString(
