@@ -15,6 +15,14 @@ const options = [{ root }];
 
 tester.run('layer-imports', layerImports, {
   valid: [
+    // Every layer may use the pure layer.
+    {
+      filename: at('drivers/idcard/card-text.ts'),
+      code: "import { isValidIdNumber } from '../../core/pure/id-number';",
+      options,
+    },
+    { filename: at('renderer/src/app.tsx'), code: "import { ok } from '../../core/pure/result';", options },
+    { filename: at('platform/contract/catalog.ts'), code: "import { ok } from '../../core/pure/result';", options },
     { filename: at('platform/server/db/open.ts'), code: "import { ok } from '../../../core/api/result';", options },
     {
       filename: at('kiosk-config/station.ts'),
@@ -67,6 +75,18 @@ tester.run('layer-imports', layerImports, {
     },
   ],
   invalid: [
+    {
+      filename: at('core/pure/at-most.ts'),
+      code: "import { contract } from '../api/contract';",
+      options,
+      errors: [{ messageId: 'wrongWay' }],
+    },
+    {
+      filename: at('core/pure/result.ts'),
+      code: "import { readFileSync } from 'node:fs';",
+      options,
+      errors: [{ messageId: 'nodeInPage' }],
+    },
     {
       filename: at('renderer/src/screens/home.tsx'),
       code: "import { x } from '../../../tests/helpers/catalog-fixture';",
