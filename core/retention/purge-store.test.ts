@@ -4,7 +4,10 @@ import type { RatingSubmission } from '../../platform/contract/ratings';
 import type { AssistanceRequest } from '../../platform/contract/assistance';
 import { idCardFixtures } from '../../drivers/idcard';
 import { buildApplicationHandlers } from '../applications/handlers';
-import { createApplicationKit, samplePdfBase64 } from '../applications/testing/kit';
+import { applicationCatalog } from '../../tests/helpers/catalog-fixture';
+import { fakePlatform } from '../testing/fake-platform';
+import { applicationRoutes, samplePdfBase64 } from '../testing/platform-applications';
+import { testServiceDeps, type TestServiceDeps } from '../testing/service-deps';
 import { saveHelpRequest } from '../assistance/assistance-store';
 import { createPrintLedgerStore } from '../devices/print-ledger-store';
 import { enqueue, markDeadLetter, markSent } from '../outbox/outbox-store';
@@ -20,9 +23,14 @@ const DAY = 24 * 60 * 60_000;
 const T0 = new Date();
 const days = (n: number) => new Date(T0.getTime() + n * DAY);
 
-let kit: ReturnType<typeof createApplicationKit>;
+let kit: TestServiceDeps<'real'>;
 beforeEach(() => {
-  kit = createApplicationKit();
+  kit = testServiceDeps({
+    session: 'real',
+    dataDir: 'temp',
+    catalog: applicationCatalog(),
+    platform: fakePlatform({ routes: applicationRoutes() }),
+  });
 });
 afterEach(async () => kit.close());
 

@@ -137,7 +137,7 @@ export function testServiceDeps<
     sealer,
     /** How often a journey asked the counting outbox to deliver. */
     kicks: () => kicks,
-    async close() {
+    close: async () => {
       await outbox.stop();
       captures.clear();
       if (options.dataDir === 'temp') rmSync(dataDir, { recursive: true, force: true });

@@ -118,3 +118,42 @@ export function catalogFixture(version = '2026.11.20-1'): Catalog {
     ],
   };
 }
+
+/**
+ * The fixture as self-service applications need it: three self-service matters (one with two
+ * required materials, one without a guide) and a guide-only one.
+ */
+export function applicationCatalog(): Catalog {
+  const base = catalogFixture();
+  const [elderly, relief, legal] = base.matters;
+  if (!elderly || !relief || !legal) throw new Error('the catalog fixture changed');
+  const guide = elderly.guide;
+  if (!guide) throw new Error('the catalog fixture changed');
+  return {
+    ...base,
+    matters: [
+      elderly,
+      {
+        ...relief,
+        channels: ['selfService', 'assistRequest'],
+        guide: {
+          ...guide,
+          materials: [
+            { ...guide.materials[0]!, name: '居民身份证' },
+            { name: '户口簿', required: true, originals: 1, copies: 0, format: 'paper', source: '申请人自备' },
+          ],
+        },
+      },
+      {
+        ...elderly,
+        code: '370784-CJ-030',
+        seq: 30,
+        name: '高龄津贴申领',
+        guide: null,
+        promisedWorkingDays: 5,
+        caseType: 'promised',
+      },
+      legal,
+    ],
+  };
+}
