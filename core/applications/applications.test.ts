@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { applicationByRef, shortLocalRef } from './application-store';
 import { buildApplicationHandlers } from './handlers';
 import { SAVED_OFFLINE_LINE } from './receipt';
-import { applicationCatalog } from '../../tests/helpers/catalog-fixture';
+import { catalogVariant } from '../../tests/helpers/catalog-fixture';
 import { fakePlatform } from '../testing/fake-platform';
 import { applicationRoutes, samplePdfBase64 } from '../testing/platform-applications';
 import { testServiceDeps } from '../testing/service-deps';
@@ -35,7 +35,7 @@ describe('self-service applications', () => {
     const kit = testServiceDeps({
       session: 'real',
       dataDir: 'temp',
-      catalog: applicationCatalog(),
+      catalog: catalogVariant('applications'),
       platform: fakePlatform({ routes: applicationRoutes() }),
     });
     open.push(kit.close);

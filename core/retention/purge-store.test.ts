@@ -4,7 +4,7 @@ import type { RatingSubmission } from '../../platform/contract/ratings';
 import type { AssistanceRequest } from '../../platform/contract/assistance';
 import { idCardFixtures } from '../../drivers/idcard';
 import { buildApplicationHandlers } from '../applications/handlers';
-import { applicationCatalog } from '../../tests/helpers/catalog-fixture';
+import { catalogVariant } from '../../tests/helpers/catalog-fixture';
 import { fakePlatform } from '../testing/fake-platform';
 import { applicationRoutes, samplePdfBase64 } from '../testing/platform-applications';
 import { testServiceDeps, type TestServiceDeps } from '../testing/service-deps';
@@ -28,7 +28,7 @@ beforeEach(() => {
   kit = testServiceDeps({
     session: 'real',
     dataDir: 'temp',
-    catalog: applicationCatalog(),
+    catalog: catalogVariant('applications'),
     platform: fakePlatform({ routes: applicationRoutes() }),
   });
 });

@@ -11,7 +11,7 @@ import { TEST_DATA_KEY } from '../../core/outbox/testing';
 import { fakePlatform } from '../../core/testing/fake-platform';
 import { applicationRoutes } from '../../core/testing/platform-applications';
 import { testServiceDeps } from '../../core/testing/service-deps';
-import { applicationCatalog } from '../helpers/catalog-fixture';
+import { catalogVariant } from '../helpers/catalog-fixture';
 import { createDataSealer } from '../../core/outbox/data-sealer';
 import { sessionControl } from '../../core/session/resident-session';
 import { idCardFixtures } from '../../drivers/idcard';
@@ -130,7 +130,7 @@ async function replay(dir: string, saved: Saved) {
   const kit = testServiceDeps({
     session: 'real',
     dataDir: 'temp',
-    catalog: applicationCatalog(),
+    catalog: catalogVariant('applications'),
     platform: fakePlatform({ routes: applicationRoutes() }),
     db: db,
   });

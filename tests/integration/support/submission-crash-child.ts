@@ -6,7 +6,7 @@ import { buildApplicationHandlers } from '../../../core/applications/handlers';
 import { fakePlatform } from '../../../core/testing/fake-platform';
 import { applicationRoutes, samplePdfBase64 } from '../../../core/testing/platform-applications';
 import { testServiceDeps } from '../../../core/testing/service-deps';
-import { applicationCatalog } from '../../helpers/catalog-fixture';
+import { catalogVariant } from '../../helpers/catalog-fixture';
 import { silentLogger } from '../../../core/logging/logger';
 import { sessionControl } from '../../../core/session/resident-session';
 import { openStore } from '../../../core/store/open';
@@ -23,7 +23,7 @@ if (!store.ok) throw new Error(store.error.message);
 const kit = testServiceDeps({
   session: 'real',
   dataDir: 'temp',
-  catalog: applicationCatalog(),
+  catalog: catalogVariant('applications'),
   platform: fakePlatform({ routes: applicationRoutes() }),
   db: store.value.db,
 });
