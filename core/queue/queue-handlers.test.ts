@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { contract } from '../api/contract';
 import { kioskInfoFixture } from '../../tests/helpers/kiosk-info-fixture';
 import { getOutboxItem } from '../outbox';
-import { openedBody } from '../outbox/testing';
+import { openedBody } from '../testing/outbox';
 import { buildQueueHandlers } from './queue-handlers';
 import { queuePlatform } from '../testing/platform-queue';
 import { receiptText } from '../testing/receipt-text';

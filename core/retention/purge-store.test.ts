@@ -14,7 +14,7 @@ import { enqueue, markDeadLetter, markSent } from '../outbox/outbox-store';
 import { isRated, saveRating } from '../ratings/rating-store';
 import { sessionControl } from '../session/resident-session';
 import { saveInspection } from '../technician/inspection-store';
-import { sampleInspectionReport } from '../outbox/testing';
+import { sampleInspectionReport } from '../testing/outbox';
 import { chinaDay } from '../time/china-time';
 import { purgeDelivered } from './purge-store';
 

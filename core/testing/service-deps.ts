@@ -10,7 +10,7 @@ import { readCatalogMeta, replaceCatalog } from '../catalog/catalog-store';
 import type { CatalogSync } from '../catalog/sync';
 import { silentLogger } from '../logging/logger';
 import { startOutboxDelivery, type OutboxDelivery } from '../outbox';
-import { testSealer } from '../outbox/testing';
+import { testSealer } from './outbox';
 import { createCaptureStaging } from '../session/capture-staging';
 import { createResidentSession } from '../session/resident-session';
 import type { ResidentSession } from '../session/resident-session-types';

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApplicationHandlers } from '../../core/applications/handlers';
 import { applicationKey, materialKey } from '../../core/applications/commit';
-import { TEST_DATA_KEY } from '../../core/outbox/testing';
+import { TEST_DATA_KEY } from '../../core/testing/outbox';
 import { fakePlatform } from '../../core/testing/fake-platform';
 import { applicationRoutes } from '../../core/testing/platform-applications';
 import { testServiceDeps } from '../../core/testing/service-deps';
