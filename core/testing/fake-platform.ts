@@ -2,8 +2,8 @@
  * The platform as a test scripts it: requests reach it through `fetch`, so the kiosk's real HTTP
  * client and schemas run; answers come from `routes` (keyed `METHOD /path`, where a `:name` segment
  * matches any one segment), from a real platform at `fallbackBaseUrl`, or 404. `online = false` makes
- * every request fail as a pulled cable does. Route sets for a whole area (platform-applications.ts, platform-catalog.ts,
- * platform-queue.ts) are given as `routes` when the fake is made.
+ * every request fail as a pulled cable does. Route sets for a whole area (platform-applications.ts,
+ * platform-catalog.ts, platform-queue.ts) are given as `routes` when the fake is made.
  * `faults` make the next requests time out, answer 503 or lose a committed POST's answer; with
  * `replayByIdempotencyKey` a POST repeated with its Idempotency-Key gets the first answer again.
  */
