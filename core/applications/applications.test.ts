@@ -9,7 +9,10 @@ import type { z } from 'zod';
 import { applicationByRef, shortLocalRef } from './application-store';
 import { buildApplicationHandlers } from './handlers';
 import { SAVED_OFFLINE_LINE } from './receipt';
-import { createApplicationKit, samplePdfBase64 } from './testing/kit';
+import { catalogVariant } from '../../tests/helpers/catalog-fixture';
+import { fakePlatform } from '../testing/fake-platform';
+import { applicationRoutes, samplePdfBase64 } from '../testing/platform-applications';
+import { testServiceDeps } from '../testing/service-deps';
 import { createLicenceScans } from '../scan/licence-scans';
 
 const ctx = { host: 'test' as const, requestId: 't' };
@@ -29,7 +32,12 @@ describe('self-service applications', () => {
   });
 
   function setup(card = elderlyResident) {
-    const kit = createApplicationKit();
+    const kit = testServiceDeps({
+      session: 'real',
+      dataDir: 'temp',
+      catalog: catalogVariant('applications'),
+      platform: fakePlatform({ routes: applicationRoutes() }),
+    });
     open.push(kit.close);
     const licenceScans = createLicenceScans();
     const handlers = buildApplicationHandlers(kit.deps, { licenceScans });
@@ -85,7 +93,7 @@ describe('self-service applications', () => {
           error: { code: 'notFound' },
         },
       );
-      catalog.state.stale = true;
+      catalog.stale = true;
       expect(await handlers['application.start']({ matterCodes: [ELDERLY], lifeEventId: null }, ctx)).toMatchObject({
         ok: false,
         error: { code: 'catalogStale' },
@@ -128,7 +136,7 @@ describe('self-service applications', () => {
 
   describe('submit', () => {
     it('commits materials before the application, delivers, prints the receipt with the 办件编号', async () => {
-      const { submit, input, outboxRows, platform, fakes, captures, session, db } = setup();
+      const { submit, input, outboxRows, platform, devices, captures, session, db } = setup();
       const value = input();
       const captureId = value.materials[0]?.captureIds[0] ?? '';
       const pdf = Buffer.from(captures.get(captureId)?.pdf ?? []);
@@ -148,10 +156,11 @@ describe('self-service applications', () => {
         ['application', 'POST', 'sent'],
       ]);
       expect(rows[1]?.key).toBe(`${value.confirmationId}:application:0`);
-      const [put, post] = platform.requests;
-      expect(put).toMatchObject({ method: 'PUT', contentType: 'application/pdf' });
-      expect(put?.body.equals(pdf)).toBe(true);
-      const body = JSON.parse(post?.body.toString('utf8') ?? '{}') as Record<string, unknown>;
+      const [put, post] = platform.calls;
+      expect(put?.method).toBe('PUT');
+      expect(put?.headers.get('content-type')).toBe('application/pdf');
+      expect(put?.bytes.equals(pdf)).toBe(true);
+      const body = post?.body;
       expect(body).toMatchObject({
         localRef: receipt.value.localRef,
         stationId: 'TEST-STATION',
@@ -164,9 +173,9 @@ describe('self-service applications', () => {
       });
 
       expect(captures.get(captureId)).toBeUndefined();
-      expect(fakes.printed).toHaveLength(1);
-      const printed = preview(fakes.printed[0]!.document);
-      expect(fakes.printed[0]?.document.id).toBe(`receipt-${receipt.value.localRef}`);
+      expect(devices.printed).toHaveLength(1);
+      const printed = preview(devices.printed[0]!);
+      expect(devices.printed[0]?.id).toBe(`receipt-${receipt.value.localRef}`);
       expect(printed).toContain('老年优待证办理');
       expect(printed).toContain('AQ-20261121-0001');
       expect(printed).toContain('即办件');
@@ -196,8 +205,8 @@ describe('self-service applications', () => {
         proof: { kind: 'typed' as const },
       });
       const posted = () => {
-        const post = platform.requests.filter((request) => request.path === '/applications').at(-1);
-        return ApplicationSubmission.parse(JSON.parse(post?.body.toString('utf8') ?? '{}'));
+        const post = platform.calls.filter((request) => request.path === '/applications').at(-1);
+        return ApplicationSubmission.parse(post?.body ?? {});
       };
 
       session.signIn(typed(), 'applicant');
@@ -223,8 +232,8 @@ describe('self-service applications', () => {
 
     it('saves offline when the platform is down, says so on the receipt, and delivers later', async () => {
       const kit = setup();
-      kit.platform.state.down = true;
-      kit.catalog.state.platform = 'unreachable';
+      kit.platform.online = false;
+      kit.catalog.platform = 'unreachable';
       const saved = await kit.submit(
         kit.input({
           matterCodes: [RELIEF],
@@ -241,7 +250,7 @@ describe('self-service applications', () => {
         matters: [{ caseNo: null, promisedBy: null }],
         progressQr: `https://zwfw.example.gov.cn/anqiu/progress?ref=${localRef}`,
       });
-      const printed = preview(kit.fakes.printed[0]!.document);
+      const printed = preview(kit.devices.printed[0]!);
       expect(printed).toContain(SAVED_OFFLINE_LINE);
       expect(printed).toContain(shortLocalRef(localRef));
       expect(printed).toContain('10 个工作日');
@@ -252,10 +261,10 @@ describe('self-service applications', () => {
         matterName: '临时救助',
       });
 
-      kit.platform.state.down = false;
+      kit.platform.online = true;
       await kit.outbox.kick();
-      const posted = kit.platform.requests.filter((r) => r.method === 'POST');
-      expect(JSON.parse(posted[0]?.body.toString('utf8') ?? '{}')).toMatchObject({ offline: true });
+      const posted = kit.platform.calls.filter((r) => r.method === 'POST');
+      expect(posted[0]?.body).toMatchObject({ offline: true });
       const found = applicationByRef(kit.db, localRef);
       expect(found).toMatchObject({ localRef, caseNo: 'AQ-20261121-0001', status: 'delivered' });
       expect(applicationByRef(kit.db, 'AQ-20261121-0001')).toEqual(found);
@@ -264,7 +273,7 @@ describe('self-service applications', () => {
     });
 
     it('a double press or a replay answers the same receipt: one application, one POST, one print', async () => {
-      const { submit, input, outboxRows, platform, fakes, db } = setup();
+      const { submit, input, outboxRows, platform, devices, db } = setup();
       const value = input();
       const [first, second] = await Promise.all([submit(value), submit(value)]);
       expect(first).toEqual(second);
@@ -272,8 +281,8 @@ describe('self-service applications', () => {
       expect(replay).toEqual(first);
       expect(Number(db.prepare('SELECT COUNT(*) FROM application').pluck().get())).toBe(1);
       expect(outboxRows().filter((r) => r.kind === 'application')).toHaveLength(1);
-      expect(platform.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
-      expect(fakes.printed).toHaveLength(1);
+      expect(platform.calls.filter((r) => r.method === 'POST')).toHaveLength(1);
+      expect(devices.printRequests).toHaveLength(1);
     });
 
     it('names every wrong field, then asks for missing materials and captures', async () => {
@@ -300,8 +309,8 @@ describe('self-service applications', () => {
       // 居民身份证 is required: the 亮证码 stands for it, no photograph needed.
       const receipt = await submit(input({ materials: [], licences: [{ materialName: '居民身份证', scanId }] }));
       expect(receipt.ok).toBe(true);
-      const post = platform.requests.find((r) => r.method === 'POST');
-      const body = ApplicationSubmission.parse(JSON.parse(post?.body.toString('utf8') ?? '{}'));
+      const post = platform.calls.find((r) => r.method === 'POST');
+      const body = ApplicationSubmission.parse(post?.body ?? {});
       expect(body.licenceReferences).toEqual([{ materialName: '居民身份证', code, scannedAt: expect.any(String) }]);
       expect(body.materials).toEqual([]);
       expect(licenceScans.has(scanId, at)).toBe(false);
@@ -323,11 +332,8 @@ describe('self-service applications', () => {
     });
 
     it('keeps the application when the printer fails: the receipt goes to the screen', async () => {
-      const { submit, input, fakes, db } = setup();
-      fakes.script.printResult = {
-        ok: false,
-        error: { kind: 'printerUnavailable', code: 'paperOut', message: 'paper out' },
-      };
+      const { submit, input, devices, db } = setup();
+      devices.printFailure = { kind: 'printerUnavailable', code: 'paperOut', message: 'paper out' };
       const receipt = await submit(input());
       expect(receipt).toMatchObject({
         ok: true,
@@ -355,9 +361,9 @@ describe('self-service applications', () => {
         'POST applications',
         'POST applications',
       ]);
-      const bodies = platform.requests
+      const bodies = platform.calls
         .filter((r) => r.method === 'POST')
-        .map((r) => JSON.parse(r.body.toString('utf8')) as { bundle: unknown; materials: Array<{ name: string }> });
+        .map((r) => r.body as { bundle: unknown; materials: Array<{ name: string }> });
       expect(bodies.map((b) => b.bundle)).toEqual([
         { lifeEventId: 'elderlyCare', bundleRef: receipt.value.localRef, index: 0, count: 2 },
         { lifeEventId: 'elderlyCare', bundleRef: receipt.value.localRef, index: 1, count: 2 },
@@ -367,14 +373,14 @@ describe('self-service applications', () => {
     });
 
     it('reprints a receipt of this session marked as a reprint, and nothing after the session ended', async () => {
-      const { submit, input, handlers, fakes, session } = setup();
+      const { submit, input, handlers, devices, session } = setup();
       const receipt = await submit(input());
       if (!receipt.ok) throw new Error(receipt.error.message);
       expect(await handlers['application.reprintReceipt']({ localRef: receipt.value.localRef }, ctx)).toEqual({
         ok: true,
         value: { output: 'paper', problem: null },
       });
-      expect(fakes.printed.map((p) => p.reprint)).toEqual([false, true]);
+      expect(devices.printRequests.map((p) => p.reprint)).toEqual([false, true]);
       session.end();
       expect(await handlers['application.reprintReceipt']({ localRef: receipt.value.localRef }, ctx)).toMatchObject({
         ok: false,

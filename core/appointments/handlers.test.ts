@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { AppointmentSlot } from '../../platform/contract/appointments';
 import { kioskInfoFixture } from '../../tests/helpers/kiosk-info-fixture';
-import { createFakePlatform } from '../queue/testing/fake-platform';
+import { queuePlatform } from '../testing/platform-queue';
 import { RESIDENT } from '../testing/fake-session';
 import { receiptText } from '../testing/receipt-text';
 import { testServiceDeps } from '../testing/service-deps';
@@ -28,7 +28,7 @@ function slot(slotId: string, startsAt: string, remaining: number, matterCodes: 
 /** 2026-11-21 10:00 in China (02:00 UTC), a Saturday the fixture station is staffed until 12:00. */
 function setup(start = '2026-11-21T02:00:00.000Z', info = kioskInfoFixture) {
   const now = { value: new Date(start) };
-  const platform = createFakePlatform({
+  const platform = queuePlatform({
     stationId: kioskInfoFixture.station.id,
     terminalId: kioskInfoFixture.terminal.id,
     now: () => now.value,
@@ -71,7 +71,7 @@ describe('appointment.days and slots', () => {
       weekday('2026-11-26'),
       weekday('2026-11-27'),
     ]);
-    const asked = t.platform.calls.filter((call) => call.path.endsWith('/appointment-slots'));
+    const asked = t.platform.calls.filter((call) => call.path.includes('/appointment-slots?'));
     expect(asked).toHaveLength(7);
   });
 
@@ -86,7 +86,7 @@ describe('appointment.days and slots', () => {
 
   it('answers platformUnavailable when the platform cannot be reached', async () => {
     const t = setup();
-    t.platform.state.outage = true;
+    t.platform.online = false;
     expect(await t.handlers['appointment.days']({ servicePointId: 'SP-1', matterCode: MATTER }, ctx)).toMatchObject({
       ok: false,
       error: { code: 'platformUnavailable' },
@@ -142,7 +142,7 @@ describe('appointment.book', () => {
   it('books once when the answer was dropped after commit, and on a repeated press', async () => {
     const t = setup();
     t.session.signIn();
-    t.platform.state.dropAfterCommitNext = 1;
+    t.platform.faults.dropAfterCommitNext = 1;
     const confirmationId = randomUUID();
     const first = await t.book('S-today', confirmationId);
     const again = await t.book('S-today', confirmationId);
@@ -164,7 +164,7 @@ describe('appointment.book', () => {
         ctx,
       ),
     ).toMatchObject({ ok: false, error: { code: 'notFound' } });
-    t.platform.state.outage = true;
+    t.platform.online = false;
     expect(await t.book('S-today')).toMatchObject({ ok: false, error: { code: 'platformUnavailable' } });
   });
 
@@ -257,7 +257,7 @@ describe('appointment.mine, checkIn and cancel', () => {
     expect(await checkIn('AP-999')).toMatchObject({ ok: false, error: { code: 'appointmentNotActive' } });
     expect((await t.handlers['appointment.cancel']({ appointmentId: 'AP-1' }, ctx)).ok).toBe(true);
     expect(await checkIn('AP-1')).toMatchObject({ ok: false, error: { code: 'appointmentNotActive' } });
-    t.platform.state.outage = true;
+    t.platform.online = false;
     expect(await checkIn('AP-1')).toMatchObject({ ok: false, error: { code: 'platformUnavailable' } });
   });
 

@@ -13,7 +13,7 @@ import { kioskInfoFixture } from '../../tests/helpers/kiosk-info-fixture';
 import { replaceCatalog } from './catalog-store';
 import { buildFindHandlers } from './handlers';
 import { SEARCH_INDEX_FORMAT } from './search-store';
-import { findCatalogFixture } from './testing/find-fixture';
+import { catalogVariant } from '../../tests/helpers/catalog-fixture';
 import { memoryStore } from '../testing/memory-store';
 
 const open: Database.Database[] = [];
@@ -24,7 +24,7 @@ afterEach(() => {
 function setUp(options: { stored?: boolean } = {}) {
   const db = memoryStore();
   open.push(db);
-  if (options.stored !== false) replaceCatalog(db, findCatalogFixture(), '2026-11-28T01:00:00.000Z');
+  if (options.stored !== false) replaceCatalog(db, catalogVariant('find'), '2026-11-28T01:00:00.000Z');
   return setUpOver(db);
 }
 
@@ -111,7 +111,7 @@ describe('catalog.search', () => {
 
   it('sees a new catalog version at once', async () => {
     const { db, call } = setUp();
-    const next = findCatalogFixture('find-2');
+    const next = catalogVariant('find', 'find-2');
     next.matters = next.matters.map((m) => (m.seq === 22 ? { ...m, name: '社会保障卡申领' } : m));
     replaceCatalog(db, next, '2026-11-28T02:00:00.000Z');
     const result = await call('catalog.search', { text: 'sbk' });

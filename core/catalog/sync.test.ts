@@ -1,48 +1,29 @@
 import type Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Catalog } from '../../platform/contract/catalog';
 import { catalogFixture } from '../../tests/helpers/catalog-fixture';
 import type { CatalogStatus } from '../api/contract';
 import { silentLogger } from '../logging/logger';
 import { listMatters } from './catalog-store';
 import { createCatalogSync, startCatalogSyncLoop } from './sync';
 import { memoryStore } from '../testing/memory-store';
+import { catalogPlatform } from '../testing/platform-catalog';
+
+const TOKEN = 'token-0123456789abcdef';
 
 /**
- * A scripted stand-in for the platform's two catalog endpoints, at the fetch boundary: the sync's
+ * The platform's catalog endpoints on the kit's fake platform, at the fetch boundary: the sync's
  * own logic (versions, 304, validation, failure bookkeeping) runs for real against a real store.
  * The real platform server is exercised in tests/integration.
  */
 function fakePlatform() {
-  const state: { catalog: Catalog; down: boolean; garbage: boolean; requests: string[] } = {
-    catalog: catalogFixture(),
-    down: false,
-    garbage: false,
-    requests: [],
-  };
-  const respond = (url: string | URL | Request, init?: RequestInit): Response => {
-    const href = typeof url === 'string' ? url : url instanceof URL ? url.href : url.url;
-    const path = href.replace('http://platform.test/api/v1', '');
-    const headers = new Headers(init?.headers);
-    state.requests.push(
-      `${path}${headers.get('if-none-match') ? ` if-none-match=${headers.get('if-none-match')}` : ''}`,
-    );
-    if (headers.get('authorization') !== 'Bearer token-0123456789abcdef') return new Response('{}', { status: 401 });
-    if (state.down) throw new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } });
-    if (path === '/catalog/version') {
-      const { version, publishedAt } = state.catalog;
-      return Response.json({ version, publishedAt, matterCount: state.catalog.matters.length });
-    }
-    if (path === '/catalog') {
-      if (headers.get('if-none-match') === `"${state.catalog.version}"`) return new Response(null, { status: 304 });
-      return Response.json(state.garbage ? { ...state.catalog, matters: [{ code: 'bad' }] } : state.catalog);
-    }
-    return new Response('{}', { status: 404 });
-  };
-  const fetch = vi.fn((url: string | URL | Request, init?: RequestInit) =>
-    Promise.resolve().then(() => respond(url, init)),
-  );
-  return { state, fetch };
+  const platform = catalogPlatform({ catalog: catalogFixture(), token: TOKEN });
+  /** What the sync asked, offline or not, with the version it already held. */
+  const requests = () =>
+    platform.attempts.map(({ path, headers }) => {
+      const held = headers.get('if-none-match');
+      return `${path}${held ? ` if-none-match=${held}` : ''}`;
+    });
+  return Object.assign(platform, { requests });
 }
 
 let db: Database.Database;
@@ -59,7 +40,7 @@ function setup() {
     db,
     platform: {
       baseUrl: 'http://platform.test/api/v1',
-      token: 'token-0123456789abcdef',
+      token: TOKEN,
       timeoutMs: 1000,
       fetch: platform.fetch,
     },
@@ -85,7 +66,7 @@ describe('catalog sync', () => {
       stale: false,
     });
     expect(statuses).toHaveLength(1);
-    expect(platform.state.requests).toEqual(['/catalog/version', '/catalog']);
+    expect(platform.requests()).toEqual(['/catalog/version', '/catalog']);
   });
 
   it('only confirms when the version is unchanged, and fetches a new version when published', async () => {
@@ -93,19 +74,19 @@ describe('catalog sync', () => {
     await sync.syncOnce();
     now = new Date('2026-11-21T09:00:00.000Z');
     expect(await sync.syncOnce()).toMatchObject({ confirmedAt: '2026-11-21T09:00:00.000Z' });
-    expect(platform.state.requests.slice(2)).toEqual(['/catalog/version']);
+    expect(platform.requests().slice(2)).toEqual(['/catalog/version']);
 
     const next = catalogFixture('2026.11.21-1');
     next.matters = next.matters.slice(0, 2);
     platform.state.catalog = next;
     expect(await sync.syncOnce()).toMatchObject({ version: '2026.11.21-1', matterCount: 2 });
-    expect(platform.state.requests.at(-1)).toBe('/catalog if-none-match="2026.11.20-1"');
+    expect(platform.requests().at(-1)).toBe('/catalog if-none-match="2026.11.20-1"');
   });
 
   it('keeps serving the stored catalog while the platform is down, and says so', async () => {
     const { sync, platform, statuses } = setup();
     await sync.syncOnce();
-    platform.state.down = true;
+    platform.online = false;
     now = new Date('2026-11-25T09:00:00.000Z');
     const status = await sync.syncOnce();
     expect(status).toMatchObject({
@@ -119,7 +100,7 @@ describe('catalog sync', () => {
     expect(listMatters(db, { offset: 0, limit: 10 }).total).toBe(3);
     expect(statuses.at(-1)?.platform).toBe('unreachable');
 
-    platform.state.down = false;
+    platform.online = true;
     expect(await sync.syncOnce()).toMatchObject({ platform: 'reachable', lastError: null, stale: false });
   });
 
@@ -156,27 +137,27 @@ describe('catalog sync', () => {
     const { sync, platform } = setup();
     const [a, b] = await Promise.all([sync.syncOnce(), sync.syncOnce()]);
     expect(a).toEqual(b);
-    expect(platform.state.requests).toEqual(['/catalog/version', '/catalog']);
+    expect(platform.requests()).toEqual(['/catalog/version', '/catalog']);
   });
 
   it('loops: retries sooner after a failure, then settles to the interval', async () => {
     vi.useFakeTimers();
     try {
       const { sync, platform } = setup();
-      platform.state.down = true;
+      platform.online = false;
       const loop = startCatalogSyncLoop(sync, 15 * 60_000);
       await vi.advanceTimersByTimeAsync(0);
-      expect(platform.fetch).toHaveBeenCalledTimes(1);
+      expect(platform.attempts).toHaveLength(1);
       await vi.advanceTimersByTimeAsync(5_000); // first retry after 5 s
-      expect(platform.fetch).toHaveBeenCalledTimes(2);
-      platform.state.down = false;
+      expect(platform.attempts).toHaveLength(2);
+      platform.online = true;
       await vi.advanceTimersByTimeAsync(10_000); // second retry after 10 s, succeeds
       expect(sync.status().platform).toBe('reachable');
-      const calls = platform.fetch.mock.calls.length;
+      const calls = platform.attempts.length;
       await vi.advanceTimersByTimeAsync(14 * 60_000);
-      expect(platform.fetch).toHaveBeenCalledTimes(calls);
+      expect(platform.attempts).toHaveLength(calls);
       await vi.advanceTimersByTimeAsync(60_000);
-      expect(platform.fetch.mock.calls.length).toBeGreaterThan(calls);
+      expect(platform.attempts.length).toBeGreaterThan(calls);
       loop.stop();
     } finally {
       vi.useRealTimers();

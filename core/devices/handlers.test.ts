@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDeviceManager } from './manager';
 import { createPrintLedgerStore } from './print-ledger-store';
-import { fakeBindings } from './testing/fake-bindings';
+import { fakeBindings } from '../testing/fake-bindings';
 import { silentLogger } from '../logging/logger';
 import { createCaptureStaging } from '../session/capture-staging';
 import { buildDeviceHandlers } from './handlers';

@@ -3,7 +3,7 @@ import { err, ok } from '../api/result';
 import { silentLogger } from '../logging/logger';
 import { createDeviceManager } from './manager';
 import { createPrintLedgerStore } from './print-ledger-store';
-import { fakeBindings } from './testing/fake-bindings';
+import { fakeBindings } from '../testing/fake-bindings';
 import { memoryStore } from '../testing/memory-store';
 
 function setup(

@@ -9,7 +9,7 @@ import { silentLogger } from '../logging/logger';
 import { createDataSealer } from './data-sealer';
 import { startOutboxDelivery, type OutboxDelivery } from './delivery';
 import { enqueueBinary, getOutboxItem } from './outbox-store';
-import { sampleInspectionReport } from './testing';
+import { sampleInspectionReport } from '../testing/outbox';
 import { memoryStore } from '../testing/memory-store';
 
 /** Bodies sealed at rest, opened at send time, against the real reference platform over HTTP. */

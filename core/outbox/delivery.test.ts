@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../platform/embedded';
 import { startOutboxDelivery, type OutboxDelivery } from './delivery';
 import { enqueue, getOutboxItem } from './outbox-store';
-import { sampleInspectionReport, testSealer } from './testing';
+import { sampleInspectionReport, testSealer } from '../testing/outbox';
 import { memoryStore } from '../testing/memory-store';
 
 /**

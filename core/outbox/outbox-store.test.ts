@@ -11,7 +11,7 @@ import {
   oldestPending,
   outboxSummary,
 } from './outbox-store';
-import { sampleInspectionReport, testSealer } from './testing';
+import { sampleInspectionReport, testSealer } from '../testing/outbox';
 import { memoryStore } from '../testing/memory-store';
 
 let db: Database.Database;

@@ -9,7 +9,7 @@ import { migrations } from '../store/migrations';
 import { getOutboxItem, markSent } from './outbox-store';
 import { holdsSealedData, sealPlainBodies } from './sealed-at-rest';
 import { sendOutboxItem } from './send-item';
-import { openedBody, testSealer } from './testing';
+import { openedBody, testSealer } from '../testing/outbox';
 
 const PHONE = '13912345678';
 const ADDRESS = '东埠村三组十二号';

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { contract } from '../api/contract';
 import { kioskInfoFixture } from '../../tests/helpers/kiosk-info-fixture';
 import { getOutboxItem } from '../outbox';
-import { openedBody } from '../outbox/testing';
+import { openedBody } from '../testing/outbox';
 import { buildQueueHandlers } from './handlers';
-import { createFakePlatform } from './testing/fake-platform';
+import { queuePlatform } from '../testing/platform-queue';
 import { receiptText } from '../testing/receipt-text';
 import { testServiceDeps } from '../testing/service-deps';
 import { catalogFixture } from '../../tests/helpers/catalog-fixture';
@@ -17,7 +17,7 @@ const NO_WAIT = { retry: { delaysMs: [0, 0] }, freshForMs: 0 };
 /** 2026-11-21 10:00 in China. */
 function setup(start = '2026-11-21T02:00:00.000Z') {
   const now = { value: new Date(start) };
-  const platform = createFakePlatform({
+  const platform = queuePlatform({
     stationId: kioskInfoFixture.station.id,
     terminalId: kioskInfoFixture.terminal.id,
     now: () => now.value,
@@ -40,8 +40,9 @@ function setup(start = '2026-11-21T02:00:00.000Z') {
   return { ...test, now, platform, handlers, take, reserve };
 }
 
+/** Ticket POSTs the kiosk tried, whether or not the platform was reachable. */
 const ticketPosts = (t: ReturnType<typeof setup>) =>
-  t.platform.calls.filter((call) => call.method === 'POST' && call.path.endsWith('/tickets'));
+  t.platform.attempts.filter((call) => call.method === 'POST' && call.path.endsWith('/tickets'));
 
 describe('queue.overview', () => {
   it('shows the live status with the offline numbers this kiosk holds', async () => {
@@ -59,7 +60,7 @@ describe('queue.overview', () => {
   it('shows the last known status, marked offline, when the platform is unreachable', async () => {
     const t = setup();
     await t.reserve();
-    t.platform.state.outage = true;
+    t.platform.online = false;
     const overview = await t.handlers['queue.overview']({}, ctx);
     expect(overview.ok && overview.value.source).toBe('offline');
     const social = overview.ok ? overview.value.services.find((s) => s.serviceCode === 'SOCIAL') : undefined;
@@ -69,7 +70,7 @@ describe('queue.overview', () => {
   it('shows nothing to take offline on a new day: counts from yesterday read zero, no numbers held', async () => {
     const t = setup();
     await t.reserve();
-    t.platform.state.outage = true;
+    t.platform.online = false;
     t.now.value = new Date('2026-11-21T16:30:00.000Z'); // 00:30 on the 22nd in China
     const overview = await t.handlers['queue.overview']({}, ctx);
     const social = overview.ok ? overview.value.services.find((s) => s.serviceCode === 'SOCIAL') : undefined;
@@ -78,7 +79,7 @@ describe('queue.overview', () => {
 
   it('answers an empty offline overview before the platform was ever reached', async () => {
     const t = setup();
-    t.platform.state.outage = true;
+    t.platform.online = false;
     expect(await t.handlers['queue.overview']({}, ctx)).toEqual({
       ok: true,
       value: {
@@ -140,8 +141,8 @@ describe('queue.takeTicket online', () => {
 
   it('retries an answer dropped after commit with the same key and gets the one ticket', async () => {
     const t = setup();
-    t.platform.state.dropAfterCommitNext = 1;
-    t.platform.state.timeoutNext = 0;
+    t.platform.faults.dropAfterCommitNext = 1;
+    t.platform.faults.timeoutNext = 0;
     const answer = await t.take();
     expect(answer.ok && answer.value.offline).toBe(false);
     expect(t.platform.tickets).toHaveLength(1);
@@ -153,8 +154,8 @@ describe('queue.takeTicket online', () => {
 
   it('retries timeouts and 503s with the same key and the same body', async () => {
     const t = setup();
-    t.platform.state.timeoutNext = 1;
-    t.platform.state.unavailableNext = 1;
+    t.platform.faults.timeoutNext = 1;
+    t.platform.faults.unavailableNext = 1;
     const answer = await t.take();
     expect(answer.ok && answer.value.ticket.source).toBe('online');
     const posts = ticketPosts(t);
@@ -190,7 +191,7 @@ describe('queue.takeTicket offline', () => {
   it('numbers the ticket from the reserved range, queues its report and prints it marked offline', async () => {
     const t = setup();
     await t.reserve();
-    t.platform.state.outage = true;
+    t.platform.online = false;
     const confirmationId = randomUUID();
     const answer = await t.take('SOCIAL', confirmationId);
     expect(answer.ok && answer.value).toMatchObject({
@@ -241,7 +242,7 @@ describe('queue.takeTicket offline', () => {
   it('counts earlier offline tickets as people ahead and uses the next number', async () => {
     const t = setup();
     await t.reserve();
-    t.platform.state.outage = true;
+    t.platform.online = false;
     await t.take();
     const second = await t.take();
     expect(second.ok && second.value.ticket).toMatchObject({
@@ -256,10 +257,10 @@ describe('queue.takeTicket offline', () => {
   it('gives the same offline ticket for the same confirmation, with one report', async () => {
     const t = setup();
     await t.reserve();
-    t.platform.state.outage = true;
+    t.platform.online = false;
     const confirmationId = randomUUID();
     const first = await t.take('SOCIAL', confirmationId);
-    t.platform.state.outage = false;
+    t.platform.online = true;
     const second = await t.take('SOCIAL', confirmationId);
     expect(second).toEqual(first);
     expect(t.db.prepare(`SELECT count(*) FROM outbox WHERE kind = 'offlineTicket'`).pluck().get()).toBe(1);
@@ -268,13 +269,13 @@ describe('queue.takeTicket offline', () => {
 
   it('answers noOfflineNumbers without a range, and when the range is used up', async () => {
     const t = setup();
-    t.platform.state.outage = true;
+    t.platform.online = false;
     expect(await t.take()).toMatchObject({ ok: false, error: { code: 'noOfflineNumbers' } });
 
-    t.platform.state.outage = false;
+    t.platform.online = true;
     t.platform.state.rangeSize = 2;
     await t.reserve();
-    t.platform.state.outage = true;
+    t.platform.online = false;
     expect((await t.take()).ok).toBe(true);
     expect((await t.take()).ok).toBe(true);
     expect(await t.take()).toMatchObject({ ok: false, error: { code: 'noOfflineNumbers' } });
@@ -284,14 +285,14 @@ describe('queue.takeTicket offline', () => {
   it('refuses a service the station does not have, offline too', async () => {
     const t = setup();
     await t.reserve();
-    t.platform.state.outage = true;
+    t.platform.online = false;
     expect(await t.take('NOPE')).toMatchObject({ ok: false, error: { code: 'unknownService' } });
   });
 
   it('falls back to the range after a committed answer was lost every time (the ghost is kept to one)', async () => {
     const t = setup();
     await t.reserve();
-    t.platform.state.dropAfterCommitNext = 3;
+    t.platform.faults.dropAfterCommitNext = 3;
     const confirmationId = randomUUID();
     const answer = await t.take('SOCIAL', confirmationId);
     expect(answer.ok && answer.value.offline).toBe(true);
@@ -358,7 +359,7 @@ describe('queue out of the station’s hours', () => {
       ok: false,
       error: { code: 'queueClosed', message: expect.stringContaining('明天（周一）08:30') },
     });
-    t.platform.state.outage = true;
+    t.platform.online = false;
     expect(await t.take()).toMatchObject({ ok: false, error: { code: 'queueClosed' } });
     expect(ticketPosts(t)).toEqual([]);
     expect(t.devices.printed).toEqual([]);

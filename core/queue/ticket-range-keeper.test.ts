@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { kioskInfoFixture } from '../../tests/helpers/kiosk-info-fixture';
 import { buildQueueHandlers } from './handlers';
 import { numbersLeft, rangesOfDay } from './queue-store';
-import { createFakePlatform } from './testing/fake-platform';
+import { queuePlatform, type QueuePlatform } from '../testing/platform-queue';
 import { testServiceDeps } from '../testing/service-deps';
 import { catalogFixture } from '../../tests/helpers/catalog-fixture';
 import { startTicketRangeKeeper } from './ticket-range-keeper';
@@ -11,9 +11,9 @@ import { startTicketRangeKeeper } from './ticket-range-keeper';
 const ctx = { host: 'test' as const, requestId: 'r' };
 
 /** `prepare` sets the platform up before the keeper's first pass, which starts at once. */
-function setup(prepare: (platform: ReturnType<typeof createFakePlatform>) => void = () => undefined) {
+function setup(prepare: (platform: QueuePlatform) => void = () => undefined) {
   const now = { value: new Date('2026-11-21T02:00:00.000Z') };
-  const platform = createFakePlatform({
+  const platform = queuePlatform({
     stationId: kioskInfoFixture.station.id,
     terminalId: kioskInfoFixture.terminal.id,
     now: () => now.value,
@@ -30,7 +30,7 @@ function setup(prepare: (platform: ReturnType<typeof createFakePlatform>) => voi
   const keeper = startTicketRangeKeeper(test.deps, { intervalMs: 3_600_000, rangeSize: 20, lowWater: 5 });
   const rangePosts = () => platform.calls.filter((call) => call.path.endsWith('/ticket-ranges'));
   const takeOffline = async (count: number) => {
-    platform.state.outage = true;
+    platform.online = false;
     const handlers = buildQueueHandlers(test.deps, { retry: { delaysMs: [] } });
     for (let i = 0; i < count; i += 1) {
       const answer = await handlers['queue.takeTicket'](
@@ -39,7 +39,7 @@ function setup(prepare: (platform: ReturnType<typeof createFakePlatform>) => voi
       );
       if (!answer.ok || !answer.value.offline) throw new Error('expected an offline ticket');
     }
-    platform.state.outage = false;
+    platform.online = true;
   };
   return { ...test, now, platform, keeper, rangePosts, takeOffline };
 }
@@ -105,12 +105,12 @@ describe('startTicketRangeKeeper', () => {
 
   it('keeps what it has while the platform is unreachable, and replays a reservation whose answer was lost', async () => {
     const t = setup((platform) => {
-      platform.state.outage = true;
+      platform.online = false;
     });
     await t.keeper.refresh();
     expect(t.rangePosts()).toHaveLength(0);
-    t.platform.state.outage = false;
-    t.platform.state.dropAfterCommitNext = 1;
+    t.platform.online = true;
+    t.platform.faults.dropAfterCommitNext = 1;
     await t.keeper.refresh();
     expect(t.platform.ranges).toHaveLength(1); // committed, answer lost; the pass stopped there
     await t.keeper.refresh();

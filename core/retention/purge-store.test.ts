@@ -4,14 +4,17 @@ import type { RatingSubmission } from '../../platform/contract/ratings';
 import type { AssistanceRequest } from '../../platform/contract/assistance';
 import { idCardFixtures } from '../../drivers/idcard';
 import { buildApplicationHandlers } from '../applications/handlers';
-import { createApplicationKit, samplePdfBase64 } from '../applications/testing/kit';
+import { catalogVariant } from '../../tests/helpers/catalog-fixture';
+import { fakePlatform } from '../testing/fake-platform';
+import { applicationRoutes, samplePdfBase64 } from '../testing/platform-applications';
+import { testServiceDeps, type TestServiceDeps } from '../testing/service-deps';
 import { saveAssistanceRequest } from '../assistance/assistance-store';
 import { createPrintLedgerStore } from '../devices/print-ledger-store';
 import { enqueue, markDeadLetter, markSent } from '../outbox/outbox-store';
 import { isRated, saveRating } from '../ratings/rating-store';
 import { sessionControl } from '../session/resident-session';
 import { saveInspection } from '../technician/inspection-store';
-import { sampleInspectionReport } from '../outbox/testing';
+import { sampleInspectionReport } from '../testing/outbox';
 import { chinaDay } from '../time/china-time';
 import { purgeDelivered } from './purge-store';
 
@@ -20,9 +23,14 @@ const DAY = 24 * 60 * 60_000;
 const T0 = new Date();
 const days = (n: number) => new Date(T0.getTime() + n * DAY);
 
-let kit: ReturnType<typeof createApplicationKit>;
+let kit: TestServiceDeps<'real'>;
 beforeEach(() => {
-  kit = createApplicationKit();
+  kit = testServiceDeps({
+    session: 'real',
+    dataDir: 'temp',
+    catalog: catalogVariant('applications'),
+    platform: fakePlatform({ routes: applicationRoutes() }),
+  });
 });
 afterEach(async () => kit.close());
 

@@ -6,7 +6,7 @@ import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../logging/logger';
 import { enqueue, markSent } from '../outbox/outbox-store';
-import { sampleInspectionReport, testSealer } from '../outbox/testing';
+import { sampleInspectionReport, testSealer } from '../testing/outbox';
 import { openStore, type Store } from '../store/open';
 import { purgeOldFiles } from './purge-files';
 import { runRetention, startRetentionLoop, type RetentionDeps } from './retention';

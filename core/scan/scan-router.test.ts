@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { ScannedCode } from '../api/scanner';
 import type { Ticket } from '../../platform/contract/queue';
 import { kioskInfoFixture } from '../../tests/helpers/kiosk-info-fixture';
-import { testSealer } from '../outbox/testing';
+import { testSealer } from '../testing/outbox';
 import { requestFor, saveTicket } from '../queue/queue-store';
 import { saveRating } from '../ratings/rating-store';
 import { createResidentSession } from '../session/resident-session';

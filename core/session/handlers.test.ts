@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { idCardFixtures } from '../../drivers/idcard';
 import type { ResidentCard } from '../../drivers/idcard/card';
-import { createApplicationKit } from '../applications/testing/kit';
+import { testServiceDeps } from '../testing/service-deps';
 import { buildSessionHandlers, CARD_WAIT_MS } from './handlers';
 
 const ctx = { host: 'test' as const, requestId: 't' };
 const { elderlyResident, womanResident, hongKongPermit } = idCardFixtures;
 
 function setup() {
-  const kit = createApplicationKit();
+  const kit = testServiceDeps({ session: 'real' });
   const handlers = buildSessionHandlers(kit.deps);
   return { ...kit, handlers };
 }
@@ -26,8 +26,8 @@ describe('resident sign-in', () => {
   };
 
   it('signs in with the card read in this session: full name, masked number, id type from the card', async () => {
-    const { handlers, fakes, session } = kit();
-    fakes.readCard(elderlyResident);
+    const { handlers, devices, session } = kit();
+    devices.placeCard(elderlyResident);
     const state = await handlers['session.signInWithCard']({ role: 'applicant' }, ctx);
     expect(state).toEqual({
       ok: true,
@@ -49,9 +49,9 @@ describe('resident sign-in', () => {
   });
 
   it('waits for the next card when none was read yet, and uses each card once', async () => {
-    const { handlers, fakes } = kit();
+    const { handlers, devices } = kit();
     const pending = handlers['session.signInWithCard']({ role: 'applicant' }, ctx);
-    fakes.readCard(hongKongPermit);
+    devices.placeCard(hongKongPermit);
     expect(await pending).toMatchObject({ ok: true, value: { applicant: { idType: 'hkMacaoTaiwanResidencePermit' } } });
 
     vi.useFakeTimers();
@@ -61,20 +61,20 @@ describe('resident sign-in', () => {
   });
 
   it('refuses an expired card but never a 长期 one', async () => {
-    const { handlers, fakes } = kit();
+    const { handlers, devices } = kit();
     const expired: ResidentCard = { ...womanResident, validTo: '2020-01-01' };
-    fakes.readCard(expired);
+    devices.placeCard(expired);
     expect(await handlers['session.signInWithCard']({ role: 'applicant' }, ctx)).toMatchObject({
       ok: false,
       error: { code: 'cardExpired' },
     });
-    fakes.readCard({ ...elderlyResident, validTo: 'long-term' });
+    devices.placeCard({ ...elderlyResident, validTo: 'long-term' });
     expect((await handlers['session.signInWithCard']({ role: 'applicant' }, ctx)).ok).toBe(true);
   });
 
   it('answers readerUnavailable when the reader is down, without waiting', async () => {
-    const { handlers, fakes } = kit();
-    fakes.script.idCardSignIn = false;
+    const { handlers, devices } = kit();
+    devices.journeys.idCardSignIn = false;
     expect(await handlers['session.signInWithCard']({ role: 'applicant' }, ctx)).toMatchObject({
       ok: false,
       error: { code: 'readerUnavailable' },
@@ -82,18 +82,18 @@ describe('resident sign-in', () => {
   });
 
   it('an agent needs a relation and cannot also be the applicant', async () => {
-    const { handlers, fakes } = kit();
+    const { handlers, devices } = kit();
     expect(await handlers['session.signInWithCard']({ role: 'agent' }, ctx)).toMatchObject({
       ok: false,
       error: { code: 'relationRequired' },
     });
-    fakes.readCard(womanResident);
+    devices.placeCard(womanResident);
     const agent = await handlers['session.signInWithCard']({ role: 'agent', relation: 'family' }, ctx);
     expect(agent).toMatchObject({
       ok: true,
       value: { agent: { relation: 'family', name: '李测试' }, applicant: null },
     });
-    fakes.readCard(womanResident);
+    devices.placeCard(womanResident);
     expect(await handlers['session.signInWithCard']({ role: 'applicant' }, ctx)).toMatchObject({
       ok: false,
       error: { code: 'samePerson' },
@@ -104,7 +104,7 @@ describe('resident sign-in', () => {
         ctx,
       ),
     ).toMatchObject({ ok: false, error: { code: 'samePerson' } });
-    fakes.readCard(elderlyResident);
+    devices.placeCard(elderlyResident);
     expect(await handlers['session.signInWithCard']({ role: 'applicant' }, ctx)).toMatchObject({
       ok: true,
       value: { applicant: { name: '王示例' }, agent: { name: '李测试' } },
@@ -131,8 +131,8 @@ describe('resident sign-in', () => {
   });
 
   it('signs out, and a session end forgets people, cards and completed services', async () => {
-    const { handlers, fakes, session } = kit();
-    fakes.readCard(elderlyResident);
+    const { handlers, devices, session } = kit();
+    devices.placeCard(elderlyResident);
     await handlers['session.signInWithCard']({ role: 'applicant' }, ctx);
     session.recordCompleted({ kind: 'ticket', ref: 'A012-20261121', title: '取号 A012', matterCode: null });
     expect(await handlers['session.completedServices']({}, ctx)).toMatchObject({
@@ -141,7 +141,7 @@ describe('resident sign-in', () => {
     });
     expect(await handlers['session.signOut']({}, ctx)).toEqual({ ok: true, value: { applicant: null, agent: null } });
 
-    fakes.readCard(womanResident);
+    devices.placeCard(womanResident);
     const ended = vi.fn();
     session.onEnd(ended);
     session.end();

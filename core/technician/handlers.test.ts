@@ -11,7 +11,7 @@ import { elderlyResident } from '../../drivers/idcard/fixtures';
 import type { ReceiptDocument } from '../../drivers/printer/receipt-document';
 import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../platform/embedded';
 import { startOutboxDelivery, type OutboxDelivery } from '../outbox';
-import { testSealer } from '../outbox/testing';
+import { testSealer } from '../testing/outbox';
 import { kioskInfoFixture } from '../../tests/helpers/kiosk-info-fixture';
 import { createTechnicianService, type TechnicianHandlers } from './handlers';
 import { hashPin } from './pin-hash';

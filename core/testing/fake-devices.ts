@@ -17,6 +17,8 @@ export interface FakeDevices extends DeviceManager {
   readonly printed: ReceiptDocument[];
   /** Every print that reached paper, with whether it was asked as a reprint. */
   readonly prints: Array<{ document: ReceiptDocument; reprint: boolean }>;
+  /** Every print asked for, including those failed or refused (a second copy without `reprint`). */
+  readonly printRequests: Array<{ document: ReceiptDocument; reprint: boolean }>;
   readonly restarted: DeviceKind[];
   readonly readCardTimeouts: number[];
   /** What the next readCard answers; a timeout when the test set none. */
@@ -68,6 +70,7 @@ export function createFakeDevices(): FakeDevices {
   const fake: FakeDevices = {
     printed: [],
     prints: [],
+    printRequests: [],
     restarted: [],
     readCardTimeouts: [],
     nextCard: null,
@@ -115,6 +118,7 @@ export function createFakeDevices(): FakeDevices {
       return Promise.resolve(answer);
     },
     print(document, options): Promise<Result<PrintOutcome, PrintFailure>> {
+      fake.printRequests.push({ document, reprint: options?.reprint ?? false });
       if (fake.nextPrintFailure) {
         const failure = fake.nextPrintFailure;
         fake.nextPrintFailure = null;

@@ -10,7 +10,7 @@ import { readCatalogMeta, replaceCatalog } from '../catalog/catalog-store';
 import type { CatalogSync } from '../catalog/sync';
 import { silentLogger } from '../logging/logger';
 import { startOutboxDelivery, type OutboxDelivery } from '../outbox';
-import { testSealer } from '../outbox/testing';
+import { testSealer } from './outbox';
 import { createCaptureStaging } from '../session/capture-staging';
 import { createResidentSession } from '../session/resident-session';
 import type { ResidentSession } from '../session/resident-session-types';
@@ -137,7 +137,7 @@ export function testServiceDeps<
     sealer,
     /** How often a journey asked the counting outbox to deliver. */
     kicks: () => kicks,
-    async close() {
+    close: async () => {
       await outbox.stop();
       captures.clear();
       if (options.dataDir === 'temp') rmSync(dataDir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import type { MatterForm } from '../../platform/contract/forms';
-import type { Catalog, Guide } from '../../platform/contract/catalog';
+import type { Catalog, Guide, Matter } from '../../platform/contract/catalog';
 
 /** A complete guide with every section filled, small enough to read in a test. */
 export const fixtureGuide: Guide = {
@@ -53,7 +53,29 @@ const fixtureForm: MatterForm = [
   { name: 'phone', label: '联系电话', kind: 'phone', required: true, prefillFrom: null, rememberable: true },
 ];
 
-export function catalogFixture(version = '2026.11.20-1'): Catalog {
+/**
+ * What a test's catalog is for:
+ * - 'station' (default): three matters of a village station, one self-service with a full guide,
+ *   one assisted, one guide-only;
+ * - 'applications': the station's with three self-service matters (one with two required
+ *   materials, one without a guide) beside the guide-only one;
+ * - 'find': names of the Anqiu list chosen for how they search, with two life events.
+ */
+export type CatalogVariant = 'station' | 'applications' | 'find';
+
+/** The one catalog fixture of the kiosk's tests, in the variant a test needs. */
+export function catalogVariant(variant: CatalogVariant, version?: string): Catalog {
+  if (variant === 'applications') return applicationCatalog(version ?? '2026.11.20-1');
+  if (variant === 'find') return findCatalog(version ?? 'find-1');
+  return stationCatalog(version ?? '2026.11.20-1');
+}
+
+/** The 'station' variant, which most tests use. */
+export function catalogFixture(version?: string): Catalog {
+  return catalogVariant('station', version);
+}
+
+function stationCatalog(version: string): Catalog {
   return {
     version,
     publishedAt: '2026-11-20T09:00:00+08:00',
@@ -114,6 +136,104 @@ export function catalogFixture(version = '2026.11.20-1'): Catalog {
         departmentCode: 'SFJ',
         crossVillage: true,
         guide: null,
+      },
+    ],
+  };
+}
+
+function applicationCatalog(version: string): Catalog {
+  const base = stationCatalog(version);
+  const [elderly, relief, legal] = base.matters;
+  if (!elderly || !relief || !legal) throw new Error('the catalog fixture changed');
+  const guide = elderly.guide;
+  if (!guide) throw new Error('the catalog fixture changed');
+  return {
+    ...base,
+    matters: [
+      elderly,
+      {
+        ...relief,
+        channels: ['selfService', 'assistRequest'],
+        guide: {
+          ...guide,
+          materials: [
+            { ...guide.materials[0]!, name: '居民身份证' },
+            { name: '户口簿', required: true, originals: 1, copies: 0, format: 'paper', source: '申请人自备' },
+          ],
+        },
+      },
+      {
+        ...elderly,
+        code: '370784-CJ-030',
+        seq: 30,
+        name: '高龄津贴申领',
+        guide: null,
+        promisedWorkingDays: 5,
+        caseType: 'promised',
+      },
+      legal,
+    ],
+  };
+}
+
+/**
+ * The 'find' variant: a small catalog for the search tests, with names of the Anqiu list chosen for how they search:
+ * several 养老保险 matters (shebao, yanglao, cxjm), one with 社保 in the middle of its name, and
+ * two life events, one of which needs the window for one of its matters.
+ */
+const matter = (seq: number, name: string, overrides: Partial<Matter> = {}): Matter => ({
+  code: `370784-CJ-${String(seq).padStart(3, '0')}`,
+  version: 1,
+  seq,
+  name,
+  serviceKind: 'assistedAcceptance',
+  caseType: 'instant',
+  promisedWorkingDays: null,
+  handling: 'assisted',
+  channels: ['assistRequest'],
+  themeIds: ['socialInsurance'],
+  departmentCode: 'RSJ',
+  crossVillage: true,
+  guide: null,
+  ...overrides,
+});
+
+function findCatalog(version: string): Catalog {
+  return {
+    version,
+    publishedAt: '2026-11-28T09:00:00+08:00',
+    region: { code: '370784', name: '安丘市' },
+    themes: [{ id: 'socialInsurance', name: '社会保险', order: 1 }],
+    departments: [{ code: 'RSJ', name: '安丘市人力资源和社会保障局', phone: '0536-4000300' }],
+    matters: [
+      matter(1, '城乡居民基本养老保险征缴'),
+      matter(2, '城乡居民基本养老保险参保登记', {
+        channels: ['selfService', 'assistRequest'],
+        form: fixtureForm,
+        guide: fixtureGuide,
+      }),
+      matter(3, '被征地农民参加城乡居民基本养老保险社保补贴'),
+      matter(4, '居民基本养老保险丧葬补助金申请', { channels: ['selfService', 'assistRequest'], form: fixtureForm }),
+      matter(13, '老年优待证办理', {
+        channels: ['selfService', 'assistRequest'],
+        form: fixtureForm,
+        aliases: ['老年证'],
+      }),
+      matter(18, '最低生活保障', { aliases: ['低保', '吃低保'] }),
+      matter(22, '社保'),
+    ],
+    lifeEvents: [
+      {
+        id: 'bereavement',
+        name: '亲人身后一件事',
+        description: '一次办理注销和丧葬补助金。',
+        matterCodes: ['370784-CJ-004', '370784-CJ-002'],
+      },
+      {
+        id: 'elderlyCare',
+        name: '老年人优待一件事',
+        description: '优待证和低保。',
+        matterCodes: ['370784-CJ-013', '370784-CJ-018'],
       },
     ],
   };

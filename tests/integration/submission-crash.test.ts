@@ -7,7 +7,11 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApplicationHandlers } from '../../core/applications/handlers';
 import { applicationKey, materialKey } from '../../core/applications/commit';
-import { createApplicationKit, TEST_DATA_KEY } from '../../core/applications/testing/kit';
+import { TEST_DATA_KEY } from '../../core/testing/outbox';
+import { fakePlatform } from '../../core/testing/fake-platform';
+import { applicationRoutes } from '../../core/testing/platform-applications';
+import { testServiceDeps } from '../../core/testing/service-deps';
+import { catalogVariant } from '../helpers/catalog-fixture';
 import { createDataSealer } from '../../core/outbox/data-sealer';
 import { sessionControl } from '../../core/session/resident-session';
 import { idCardFixtures } from '../../drivers/idcard';
@@ -123,9 +127,15 @@ function checkStore(dir: string, announced: readonly Saved[]) {
 async function replay(dir: string, saved: Saved) {
   const db = new Database(join(dir, 'kiosk.sqlite'));
   db.pragma('foreign_keys = ON');
-  const kit = createApplicationKit({ db });
+  const kit = testServiceDeps({
+    session: 'real',
+    dataDir: 'temp',
+    catalog: catalogVariant('applications'),
+    platform: fakePlatform({ routes: applicationRoutes() }),
+    db: db,
+  });
   try {
-    kit.platform.state.down = true;
+    kit.platform.online = false;
     const handlers = buildApplicationHandlers(kit.deps, { deliveryWaitMs: 50 });
     const card = idCardFixtures.elderlyResident;
     sessionControl(kit.session).signIn(

@@ -3,7 +3,10 @@ import { writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { idCardFixtures } from '../../../drivers/idcard';
 import { buildApplicationHandlers } from '../../../core/applications/handlers';
-import { createApplicationKit, samplePdfBase64 } from '../../../core/applications/testing/kit';
+import { fakePlatform } from '../../../core/testing/fake-platform';
+import { applicationRoutes, samplePdfBase64 } from '../../../core/testing/platform-applications';
+import { testServiceDeps } from '../../../core/testing/service-deps';
+import { catalogVariant } from '../../helpers/catalog-fixture';
 import { silentLogger } from '../../../core/logging/logger';
 import { sessionControl } from '../../../core/session/resident-session';
 import { openStore } from '../../../core/store/open';
@@ -17,9 +20,15 @@ const dir = process.argv[2];
 if (!dir) throw new Error('usage: submission-crash-child <dir>');
 const store = openStore({ path: join(dir, 'kiosk.sqlite'), logger: silentLogger() });
 if (!store.ok) throw new Error(store.error.message);
-const kit = createApplicationKit({ db: store.value.db });
-kit.platform.state.down = true;
-kit.catalog.state.platform = 'unreachable';
+const kit = testServiceDeps({
+  session: 'real',
+  dataDir: 'temp',
+  catalog: catalogVariant('applications'),
+  platform: fakePlatform({ routes: applicationRoutes() }),
+  db: store.value.db,
+});
+kit.platform.online = false;
+kit.catalog.platform = 'unreachable';
 const handlers = buildApplicationHandlers(kit.deps, { deliveryWaitMs: 50 });
 const card = idCardFixtures.elderlyResident;
 sessionControl(kit.session).signIn(

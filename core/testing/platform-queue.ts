@@ -1,26 +1,20 @@
-import type { Appointment, AppointmentSlot } from '../../../platform/contract/appointments';
-import type { QueueService, Ticket, TicketRange } from '../../../platform/contract/queue';
+import type { Appointment, AppointmentSlot } from '../../platform/contract/appointments';
+import type { QueueService, Ticket, TicketRange } from '../../platform/contract/queue';
+
+import { fakePlatform, json, type Route } from './fake-platform';
 
 /**
- * An in-test stand-in for the platform's queue and appointment endpoints, with the behaviour the
- * kiosk relies on: answers stored per Idempotency-Key and replayed, and faults a test switches on
- * (outage, timeouts, answers dropped after the platform committed). Served through a fake fetch,
- * so the kiosk's real HTTP client and schemas are exercised.
+ * The platform's queue and appointment endpoints as routes for the kit's fake platform
+ * (fake-platform.ts), with the behaviour the kiosk relies on: tickets numbered per service, ranges
+ * reserved for offline numbering, slots booked, checked in and cancelled, and business refusals a
+ * test switches on in `state`. Made with `replayByIdempotencyKey` by queuePlatform(), so answers are
+ * replayed per Idempotency-Key; network faults are the fake platform's own (`online`, `faults`).
  */
-
-export interface RecordedCall {
-  readonly method: string;
-  readonly path: string;
-  readonly idempotencyKey: string | null;
-  readonly body: unknown;
-}
 
 interface Answer {
   readonly status: number;
   readonly body: unknown;
 }
-
-const BASE = 'http://platform.test/api/v1';
 
 export function queueService(
   overrides: Partial<QueueService> & Pick<QueueService, 'serviceCode' | 'prefix'>,
@@ -40,20 +34,12 @@ export function queueService(
   };
 }
 
-export function createFakePlatform(options: { stationId: string; terminalId: string; now: () => Date }) {
+export function queueRoutes(options: { stationId: string; terminalId: string; now: () => Date }) {
   const state = {
     services: [
       queueService({ serviceCode: 'SOCIAL', prefix: 'A', name: '社保医保' }),
       queueService({ serviceCode: 'CIVIL', prefix: 'B', name: '民政事务', waiting: 0, estimatedWaitMinutes: 0 }),
     ] as QueueService[],
-    /** Every request fails as if the network were down. */
-    outage: false,
-    /** The next N requests time out before reaching the platform. */
-    timeoutNext: 0,
-    /** The next N POSTs are committed and their answer is lost on the way back. */
-    dropAfterCommitNext: 0,
-    /** The next N requests answer 503 without doing anything. */
-    unavailableNext: 0,
     /** issueTicket refuses with this business code. */
     refuseTickets: null as null | 'dailyCapReached' | 'queueClosed',
     rangeSize: null as number | null,
@@ -62,8 +48,6 @@ export function createFakePlatform(options: { stationId: string; terminalId: str
     appointments: [] as Array<Appointment & { idNumber: string }>,
     refuseBooking: null as null | 'slotFull',
   };
-  const calls: RecordedCall[] = [];
-  const stored = new Map<string, Answer>();
   const tickets: Ticket[] = [];
   const ranges: TicketRange[] = [];
   const nextNumber = new Map<string, number>();
@@ -166,9 +150,6 @@ export function createFakePlatform(options: { stationId: string; terminalId: str
       );
       return { status: 200, body: { servicePointId: parts[1], date, slots } };
     }
-    if (method === 'GET' && parts[0] === 'service-points' && parts.length === 2) {
-      return problem(404, 'notFound');
-    }
     if (method === 'POST' && path === '/appointments') {
       if (state.refuseBooking) return problem(409, state.refuseBooking);
       const booking = body as {
@@ -237,56 +218,35 @@ export function createFakePlatform(options: { stationId: string; terminalId: str
     return problem(501, 'notImplemented');
   };
 
-  const fetch: typeof globalThis.fetch = (input, init) => {
-    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
-    const method = init?.method ?? 'GET';
-    const path = url.pathname.replace(/^\/api\/v1/, '');
-    const headers = new Headers(init?.headers);
-    const idempotencyKey = headers.get('idempotency-key');
-    const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
-    calls.push({ method, path, idempotencyKey, body });
-
-    if (state.outage) return Promise.reject(networkError('ECONNREFUSED'));
-    if (state.timeoutNext > 0) {
-      state.timeoutNext -= 1;
-      return Promise.reject(
-        Object.assign(new Error('The operation was aborted due to timeout'), { name: 'TimeoutError' }),
-      );
-    }
-    if (state.unavailableNext > 0) {
-      state.unavailableNext -= 1;
-      return Promise.resolve(json(problem(503, 'serviceUnavailable')));
-    }
-    let answer: Answer;
-    const replay = method === 'POST' && idempotencyKey !== null ? stored.get(idempotencyKey) : undefined;
-    if (replay) {
-      answer = replay;
-    } else {
-      answer = route(method, path, url, body);
-      if (method === 'POST' && idempotencyKey !== null && answer.status < 500) stored.set(idempotencyKey, answer);
-    }
-    if (method === 'POST' && state.dropAfterCommitNext > 0) {
-      state.dropAfterCommitNext -= 1;
-      return Promise.reject(networkError('ECONNRESET'));
-    }
-    return Promise.resolve(json(answer));
+  const serve: Route = ({ method, path, body }) => {
+    const url = new URL(path, 'http://platform.test');
+    const answer = route(method, url.pathname, url, body);
+    return answer.status >= 400
+      ? json(answer.status, answer.body, { 'content-type': 'application/problem+json' })
+      : json(answer.status, answer.body);
   };
-
-  return { fetch, baseUrl: BASE, state, calls, tickets, ranges };
+  const routes: Array<[string, Route]> = [
+    'GET /stations/:stationId/queues',
+    'POST /stations/:stationId/tickets',
+    'POST /terminals/:terminalId/ticket-ranges',
+    'POST /terminals/:terminalId/offline-tickets',
+    'GET /service-points/:servicePointId/appointment-slots',
+    'POST /appointments',
+    'POST /appointment-searches',
+    'POST /appointments/:appointmentId/check-ins',
+    'POST /appointments/:appointmentId/cancellations',
+  ].map((key) => [key, serve]);
+  return { routes, state, tickets, ranges };
 }
 
-export type FakePlatform = ReturnType<typeof createFakePlatform>;
-
-function json(answer: Answer): Response {
-  return new Response(JSON.stringify(answer.body), {
-    status: answer.status,
-    headers: { 'content-type': answer.status >= 400 ? 'application/problem+json' : 'application/json' },
-  });
+/** The kit's fake platform serving queueRoutes(), replaying answers by Idempotency-Key. */
+export function queuePlatform(options: { stationId: string; terminalId: string; now: () => Date }) {
+  const queue = queueRoutes(options);
+  const platform = fakePlatform({ routes: queue.routes, replayByIdempotencyKey: true });
+  return Object.assign(platform, { state: queue.state, tickets: queue.tickets, ranges: queue.ranges });
 }
 
-function networkError(code: string): Error {
-  return Object.assign(new TypeError('fetch failed'), { cause: { code, message: code } });
-}
+export type QueuePlatform = ReturnType<typeof queuePlatform>;
 
 function chinaDayOf(iso: string): string {
   return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);

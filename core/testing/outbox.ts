@@ -1,6 +1,6 @@
 import type { InspectionReport } from '../../platform/contract/terminals';
-import { createDataSealer, type DataSealer } from './data-sealer';
-import type { OutboxItem } from './outbox-store';
+import { createDataSealer, type DataSealer } from '../outbox/data-sealer';
+import type { OutboxItem } from '../outbox/outbox-store';
 
 /** A valid 巡检单 for outbox and technician tests: a real request body the platform accepts. */
 export function sampleInspectionReport(overrides: Partial<InspectionReport> = {}): InspectionReport {

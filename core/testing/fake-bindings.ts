@@ -1,12 +1,12 @@
-import { err, ok, type Result } from '../../api/result';
-import type { DeviceIdentity, IdCardEvent, KeypadPress } from '../../api/devices';
-import type { DeviceCondition, DeviceFault, SupervisedDevice } from '../../../drivers/common/device';
-import { ONLINE } from '../../../drivers/common/device';
-import type { IdCard } from '../../../drivers/idcard/card';
-import type { ReceiptDocument } from '../../../drivers/printer/receipt-document';
-import type { Scan } from '../../../drivers/scanner/scan';
-import type { DeviceBindings } from '../bindings';
-import type { PrintFailure, PrintOutcome, ReadCardError } from '../types';
+import { err, ok, type Result } from '../api/result';
+import type { DeviceIdentity, IdCardEvent, KeypadPress } from '../api/devices';
+import type { DeviceCondition, DeviceFault, SupervisedDevice } from '../../drivers/common/device';
+import { ONLINE } from '../../drivers/common/device';
+import type { IdCard } from '../../drivers/idcard/card';
+import type { ReceiptDocument } from '../../drivers/printer/receipt-document';
+import type { Scan } from '../../drivers/scanner/scan';
+import type { DeviceBindings } from '../devices/bindings';
+import type { PrintFailure, PrintOutcome, ReadCardError } from '../devices/types';
 
 /** A device that is there and healthy unless a test says otherwise. */
 export function fakeDevice(kind: SupervisedDevice['kind']) {
