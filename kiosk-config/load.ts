@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { err, ok, type Result } from '../core/api/result';
+import { err, ok, type Result } from '../core/pure/result';
 import { describeConfigIssues } from './format-issues';
 import { KioskConfig } from './schema';
 

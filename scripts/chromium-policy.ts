@@ -3,7 +3,7 @@
  * installs at /etc/chromium/policies/managed/bianmin-kiosk.json (the kiosk's Debian package does;
  * the station's config must then fix `host.port` to the same port). Exit 64 on a usage error.
  */
-import { err, ok, type Result } from '../core/api/result';
+import { err, ok, type Result } from '../core/pure/result';
 import { formatPolicyFile, kioskChromiumPolicy } from './start/chromium-policy';
 
 export function policyFileFor(argv: readonly string[]): Result<string, string> {

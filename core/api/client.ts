@@ -1,6 +1,6 @@
 import type { ApiError } from './errors';
 import { ResponseEnvelope } from './wire';
-import { err, type Result } from './result';
+import { err, type Result } from '../pure/result';
 import type { ContractShape, EventName, InputOf, MethodName, PayloadOf, Response } from './types';
 
 /**

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineEvent, defineMethod } from './define';
 import { createDispatcher } from './dispatcher';
 import { createEventBus } from './events';
-import { err, ok } from './result';
+import { err, ok } from '../pure/result';
 import type { CallContext, Handlers } from './types';
 
 const testContract = {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { MethodAccess } from './define';
 import { type ApiError, type DomainError, issuesFromZod } from './errors';
-import { err, ok, type Result } from './result';
+import { err, ok, type Result } from '../pure/result';
 import type { CallContext, ContractShape, Handlers } from './types';
 
 /** Where the dispatcher reports bugs; a host passes its logger. */

@@ -1,6 +1,6 @@
 /** What the renderer and the hosts import from the API layer. */
 export * from './contract';
-export * from './result';
+export * from '../pure/result';
 export { createClient, type Client, type Transport } from './client';
 export type { ApiError, ApiIssue } from './errors';
 export type * from './types';

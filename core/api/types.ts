@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { EventSpec, MethodSpec } from './define';
 import type { ApiError, DomainError } from './errors';
-import type { Result } from './result';
+import type { Result } from '../pure/result';
 
 /** Any contract: named methods and named events. The kiosk's own is `contract` in ./contract. */
 export interface ContractShape {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { KioskContract, KioskInfo } from '../api/contract';
-import { err, ok } from '../api/result';
+import { err, ok } from '../pure/result';
 import type { Handlers } from '../api/types';
 import { catalogOverview, getMatter, listMatters, readCatalogMeta } from '../catalog/catalog-store';
 import type { CatalogSync } from '../catalog/sync';

@@ -4,7 +4,7 @@ import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../platform/emb
 import { contract } from '../api/contract';
 import { createDispatcher } from '../api/dispatcher';
 import { createEventBus } from '../api/events';
-import { err, ok, type Result } from '../api/result';
+import { err, ok, type Result } from '../pure/result';
 import { createCatalogSync, startCatalogSyncLoop } from '../catalog/sync';
 import type { HttpOptions } from '../platform-client/http';
 import { trackReachability } from '../platform-client/reachability';

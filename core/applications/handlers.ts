@@ -1,6 +1,6 @@
 import type { KioskContract } from '../api/contract';
 import type { ApplicationDraft } from '../api/applications';
-import { err, ok } from '../api/result';
+import { err, ok } from '../pure/result';
 import type { Handlers } from '../api/types';
 import type { ServiceDeps } from '../app/service-deps';
 import { getMatter } from '../catalog/catalog-store';

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { MatterDetail } from '../api/contract';
 import type { MaterialRequirement } from '../api/applications';
-import { err, ok, type Result } from '../api/result';
+import { err, ok, type Result } from '../pure/result';
 import { getMatter, readCatalogMeta } from '../catalog/catalog-store';
 import type { CatalogSync } from '../catalog/sync';
 import type { FormField } from '../../platform/contract/forms';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type z } from 'zod';
 import type { ApplicationReceipt, SubmitApplicationInput } from '../api/applications';
 import type { PrintResult } from '../api/resident';
-import { err, ok, type Result } from '../api/result';
+import { err, ok, type Result } from '../pure/result';
 import type { ServiceDeps } from '../app/service-deps';
 import { printOrScreen } from '../devices/print-result';
 import type { DataSealer } from '../outbox/data-sealer';

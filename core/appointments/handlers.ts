@@ -12,7 +12,7 @@ import type { KioskContract } from '../api/contract';
 import type { DomainError } from '../api/errors';
 import type { AppointmentDay, CheckInReceipt } from '../api/queue';
 import type { CalendarDay } from '../../platform/contract/working-days';
-import { err, ok, type Result } from '../api/result';
+import { err, ok, type Result } from '../pure/result';
 import type { Handlers } from '../api/types';
 import type { ServiceDeps } from '../app/service-deps';
 import { getMatter } from '../catalog/catalog-store';

@@ -1,7 +1,7 @@
 import type { AssistanceKind, AssistanceRequest } from '../../platform/contract/assistance';
 import type { MatterRef } from '../../platform/contract/common';
 import type { AssistanceRequestInput } from '../api/care';
-import { err, ok, type Result } from '../api/result';
+import { err, ok, type Result } from '../pure/result';
 
 /** The words on the slip and on the rating screen; national service names, printed in Chinese. */
 export const ASSISTANCE_KIND_LABELS: Readonly<Record<AssistanceKind, string>> = {

@@ -1,5 +1,5 @@
 import type { KioskContract } from '../api/contract';
-import { err, ok } from '../api/result';
+import { err, ok } from '../pure/result';
 import type { Handlers } from '../api/types';
 import type { ServiceDeps } from '../app/service-deps';
 import { currentMatterRef } from '../ratings/matter-ref';

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { contract } from '../api/contract';
 import { SearchResult } from '../api/find';
 import { createDispatcher } from '../api/dispatcher';
-import { err, ok, type Result } from '../api/result';
+import { err, ok, type Result } from '../pure/result';
 import type { Handlers } from '../api/types';
 import { silentLogger } from '../logging/logger';
 import type { PrintFailure, PrintOutcome } from '../devices/types';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { KioskContract } from '../api/contract';
 import type { SearchHit } from '../api/find';
-import { err, ok } from '../api/result';
+import { err, ok } from '../pure/result';
 import type { Handlers } from '../api/types';
 import type { ServiceDeps } from '../app/service-deps';
 import { printOrScreen } from '../devices/print-result';

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KioskContract } from '../api/contract';
-import { ok, err } from '../api/result';
+import { ok, err } from '../pure/result';
 import type { Handlers } from '../api/types';
 import { countMatterUse } from './count-matter-use';
 import { createMatterUsage, readMatterUses } from './matter-usage';

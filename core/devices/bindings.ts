@@ -1,4 +1,4 @@
-import type { Result } from '../api/result';
+import type { Result } from '../pure/result';
 import type { IdCardEvent, KeypadPress } from '../api/devices';
 import type { SupervisedDevice } from '../../drivers/common/device';
 import type { Scan } from '../../drivers/scanner/scan';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { err, ok } from '../api/result';
+import { err, ok } from '../pure/result';
 import type { DevicesConfig } from '../../kiosk-config/schema';
 import { createIdCardEmulator, createIdCardReader, idCardFixtures, type IdCard } from '../../drivers/idcard';
 import { isValidIdNumber } from '../pure/id-number';

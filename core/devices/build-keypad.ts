@@ -1,4 +1,4 @@
-import { err, ok } from '../api/result';
+import { err, ok } from '../pure/result';
 import type { DevicesConfig } from '../../kiosk-config/schema';
 import {
   createEvaluationKeypad,

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { err, ok } from '../api/result';
+import { err, ok } from '../pure/result';
 import type { DevicesConfig } from '../../kiosk-config/schema';
 import { createPrinter, createPrinterEmulator, type PrintJobLedger } from '../../drivers/printer';
 import type { ByteTransport } from '../../drivers/transport/byte-transport';

@@ -1,4 +1,4 @@
-import { err, ok } from '../api/result';
+import { err, ok } from '../pure/result';
 import type { QrScannerConfig } from '../../kiosk-config/schema';
 import {
   createHidScanner,

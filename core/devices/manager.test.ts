@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { err, ok } from '../api/result';
+import { err, ok } from '../pure/result';
 import { silentLogger } from '../logging/logger';
 import { createDeviceManager } from './manager';
 import { createPrintLedgerStore } from './print-ledger-store';

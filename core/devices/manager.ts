@@ -1,5 +1,5 @@
 import type { DeviceCode, DeviceKind, DeviceStatus, DevicesSnapshot, IdCardEvent, KeypadPress } from '../api/devices';
-import { err, ok } from '../api/result';
+import { err, ok } from '../pure/result';
 import type { DeviceCondition } from '../../drivers/common/device';
 import type { IdCard } from '../../drivers/idcard/card';
 import type { Scan } from '../../drivers/scanner/scan';

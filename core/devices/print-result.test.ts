@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { err, ok } from '../api/result';
+import { err, ok } from '../pure/result';
 import { printResultOf } from './print-result';
 
 describe('printResultOf', () => {

@@ -1,6 +1,6 @@
 import type { ReceiptDocument } from '../../drivers/printer/receipt-document';
 import type { PrintResult } from '../api/resident';
-import type { Result } from '../api/result';
+import type { Result } from '../pure/result';
 import type { DeviceManager, PrintFailure, PrintOutcome } from './types';
 
 /**

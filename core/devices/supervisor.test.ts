@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DeviceStatus } from '../api/devices';
-import { err, ok, type Result } from '../api/result';
+import { err, ok, type Result } from '../pure/result';
 import type { DeviceCondition, DeviceFault, SupervisedDevice } from '../../drivers/common/device';
 import { ONLINE } from '../../drivers/common/device';
 import type { DeviceIdentity } from '../api/devices';

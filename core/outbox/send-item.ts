@@ -1,5 +1,5 @@
-import type { Result } from '../api/result';
-import { err } from '../api/result';
+import type { Result } from '../pure/result';
+import { err } from '../pure/result';
 import { platformRequest, type HttpOptions, type HttpResponse, type PlatformError } from '../platform-client/http';
 import { matchOperation, responseSchema } from '../platform-client/operations';
 import type { DataSealer } from './data-sealer';

@@ -1,5 +1,5 @@
 import type { Catalog, CatalogVersion } from '../../platform/contract/catalog';
-import { ok, type Result } from '../api/result';
+import { ok, type Result } from '../pure/result';
 import { callPlatform } from './client';
 import type { HttpOptions, PlatformError } from './http';
 

@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../api/result';
+import { err, ok, type Result } from '../pure/result';
 import { platformRequest, type HttpOptions, type PlatformError } from './http';
 import {
   endpointOf,

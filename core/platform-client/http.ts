@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { err, ok, type Result } from '../api/result';
+import { err, ok, type Result } from '../pure/result';
 
 /**
  * Why a platform request failed, in the terms the kiosk acts on: the network or platform is down

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
-import { err, ok, type Result } from '../api/result';
+import { err, ok, type Result } from '../pure/result';
 import type { Logger } from '../logging/logger';
 import { callPlatform } from '../platform-client/client';
 import { describePlatformError, type HttpOptions, type PlatformError } from '../platform-client/http';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CaseProgress } from '../../platform/contract/applications';
 import type { CaseLookup, CaseStatus } from '../api/care';
 import type { KioskContract } from '../api/contract';
-import { err, ok, type Result } from '../api/result';
+import { err, ok, type Result } from '../pure/result';
 import type { Handlers } from '../api/types';
 import type { ServiceDeps } from '../app/service-deps';
 import { describePlatformError } from '../platform-client/http';

@@ -1,5 +1,5 @@
 import type { CaseProgress, CaseSearch, CaseSearchResult } from '../../platform/contract/applications';
-import { ok, type Result } from '../api/result';
+import { ok, type Result } from '../pure/result';
 import { callPlatform } from '../platform-client/client';
 import type { HttpOptions, PlatformError } from '../platform-client/http';
 

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { QueueStatus } from '../../platform/contract/queue';
 import type { QueueOverview, QueueServiceView } from '../api/queue';
 import type { CalendarDayView, StaffPresence } from '../api/station';
-import { err, ok, type Result } from '../api/result';
+import { err, ok, type Result } from '../pure/result';
 import type { ServiceDeps } from '../app/service-deps';
 import { callPlatform } from '../platform-client/client';
 import type { PlatformError } from '../platform-client/http';

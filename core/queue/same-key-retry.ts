@@ -1,4 +1,4 @@
-import type { Result } from '../api/result';
+import type { Result } from '../pure/result';
 import { callPlatform, type AnswerOf, type CallArgs, type CallOf } from '../platform-client/client';
 import type { HttpOptions, PlatformError } from '../platform-client/http';
 import type { PostOperation } from '../platform-client/operations';

@@ -4,7 +4,7 @@ import type { OfflineTicketBatch, PriorityClass, Ticket, TicketRequest } from '.
 import type { TicketReceipt } from '../api/queue';
 import { describeWait, type TicketWait } from '../api/queue-wait';
 import type { DomainError } from '../api/errors';
-import { err, ok, type Result } from '../api/result';
+import { err, ok, type Result } from '../pure/result';
 import type { ServiceDeps } from '../app/service-deps';
 import { getMatter } from '../catalog/catalog-store';
 import { enqueue } from '../outbox';

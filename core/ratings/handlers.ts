@@ -1,6 +1,6 @@
 import { BAD_RATING_MAX_LEVEL, RatingOptionSet, type RatingSubmission } from '../../platform/contract/ratings';
 import type { KioskContract } from '../api/contract';
-import { err, ok } from '../api/result';
+import { err, ok } from '../pure/result';
 import type { Handlers } from '../api/types';
 import type { ServiceDeps } from '../app/service-deps';
 import { atMost } from '../pure/at-most';

@@ -1,5 +1,5 @@
 import type { RatingOptionSet } from '../../platform/contract/ratings';
-import { err, ok, type Result } from '../api/result';
+import { err, ok, type Result } from '../pure/result';
 import type { PlatformDocumentSpec } from '../platform-documents/fetch';
 
 /** Every option set ever received is kept: a rating validates against the version it was shown with. */

@@ -13,7 +13,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { dirname, join, relative, isAbsolute } from 'node:path';
-import { err, ok, type Result } from '../api/result';
+import { err, ok, type Result } from '../pure/result';
 
 /**
  * Where the kiosk's data key (AES-256, 32 bytes: everything personal in the store is sealed with

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { err, ok, type Result } from '../api/result';
+import { err, ok, type Result } from '../pure/result';
 
 /**
  * Captured materials (multi-page PDFs from the document camera) waiting for the resident to

@@ -1,6 +1,6 @@
 import type { KioskContract } from '../api/contract';
 import type { AgentRelation, SignInRole } from '../api/resident';
-import { err, ok, type Result } from '../api/result';
+import { err, ok, type Result } from '../pure/result';
 import type { Handlers } from '../api/types';
 import type { ServiceDeps } from '../app/service-deps';
 import { cardName, type IdCard } from '../../drivers/idcard/card';

@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../api/result';
+import { err, ok, type Result } from '../pure/result';
 import { idCheckCharacter } from '../pure/id-number';
 import type { IdType } from '../../platform/contract/common';
 

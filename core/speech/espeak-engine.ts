@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../api/result';
+import { err, ok, type Result } from '../pure/result';
 import type { Locale } from '../api/locale';
 import type { SpeechRate } from '../api/speech';
 import { mandarinToEspeakPinyin } from './mandarin-pinyin';

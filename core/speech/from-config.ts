@@ -1,5 +1,5 @@
 import type { SpeechConfig } from '../../kiosk-config/schema';
-import { assertNever } from '../api/result';
+import { assertNever } from '../pure/result';
 import { createEspeakEngine, DEFAULT_ESPEAK_PATH, probeEspeakVersion } from './espeak-engine';
 import type { SpeechEngine } from './types';
 

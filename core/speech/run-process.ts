@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { err, ok, type Result } from '../api/result';
+import { err, ok, type Result } from '../pure/result';
 import type { SpeechFailure } from './types';
 
 export interface RunOptions {

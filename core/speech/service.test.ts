@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ok, type Result } from '../api/result';
+import { ok, type Result } from '../pure/result';
 import { silentLogger } from '../logging/logger';
 import { createEspeakEngine } from './espeak-engine';
 import { fixedPromptTexts } from '../../renderer/src/voice/fixed-prompt-texts';

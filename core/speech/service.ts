@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { KioskContract } from '../api/contract';
 import type { DomainError } from '../api/errors';
-import { err, ok, type Result } from '../api/result';
+import { err, ok, type Result } from '../pure/result';
 import type { PrepareSpeechResult, SayInput, SpeechClip } from '../api/speech';
 import type { Handlers } from '../api/types';
 import type { Logger } from '../logging/logger';

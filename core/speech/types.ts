@@ -1,6 +1,6 @@
 import type { Locale } from '../api/locale';
 import type { SpeechRate } from '../api/speech';
-import type { Result } from '../api/result';
+import type { Result } from '../pure/result';
 
 /** One utterance to synthesise, already validated by the API contract. */
 export interface SynthesisRequest {

@@ -1,5 +1,5 @@
 import type { KioskContract } from '../api/contract';
-import { ok } from '../api/result';
+import { ok } from '../pure/result';
 import type { Handlers } from '../api/types';
 import type { ServiceDeps } from '../app/service-deps';
 import { stationHoursView } from './station-hours';

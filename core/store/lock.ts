@@ -1,5 +1,5 @@
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
-import { err, ok, type Result } from '../api/result';
+import { err, ok, type Result } from '../pure/result';
 
 /**
  * One kiosk process per store: the store has exactly one writer connection (docs/reliability.md §2.1,

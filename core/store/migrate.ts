@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { err, ok, type Result } from '../api/result';
+import { err, ok, type Result } from '../pure/result';
 import type { Migration } from './migration';
 
 export interface MigrationReport {

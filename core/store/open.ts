@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { err, ok, type Result } from '../api/result';
+import { err, ok, type Result } from '../pure/result';
 import type { Logger } from '../logging/logger';
 import { ensurePrivateFile } from './data-folder';
 import { acquireStoreLock } from './lock';

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import type { KioskContract, KioskInfo } from '../api/contract';
 import type { DeviceKind } from '../api/devices';
 import type { DomainError } from '../api/errors';
-import { err, ok, type Result } from '../api/result';
+import { err, ok, type Result } from '../pure/result';
 import type { DeviceTestName, DeviceTestOutcome, OutboxItemSummary } from '../api/technician';
 import type { Handlers, MethodName } from '../api/types';
 import type { DeviceManager } from '../devices/types';

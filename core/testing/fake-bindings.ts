@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../api/result';
+import { err, ok, type Result } from '../pure/result';
 import type { DeviceIdentity, IdCardEvent, KeypadPress } from '../api/devices';
 import type { DeviceCondition, DeviceFault, SupervisedDevice } from '../../drivers/common/device';
 import { ONLINE } from '../../drivers/common/device';

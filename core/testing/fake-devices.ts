@@ -1,5 +1,5 @@
 import type { DeviceKind, DevicesSnapshot, DeviceStatus, IdCardEvent, JourneyAvailability } from '../api/devices';
-import { err, ok, type Result } from '../api/result';
+import { err, ok, type Result } from '../pure/result';
 import type { DeviceManager, PrintFailure, PrintOutcome, ReadCardError } from '../devices/types';
 import type { IdCard } from '../../drivers/idcard/card';
 import { maskCard } from '../../drivers/idcard/mask';

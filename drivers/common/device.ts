@@ -1,4 +1,4 @@
-import type { Result } from '../../core/api/result';
+import type { Result } from '../../core/pure/result';
 import type { DeviceCode, DeviceIdentity, DeviceKind, DeviceState, RecommendedAction } from '../../core/api/devices';
 
 /**

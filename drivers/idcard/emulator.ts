@@ -1,4 +1,4 @@
-import { ok, type Result } from '../../core/api/result';
+import { ok, type Result } from '../../core/pure/result';
 import type { ByteTransport, TransportError } from '../transport/byte-transport';
 import { createListeners } from '../transport/listeners';
 import type { IdCard } from './card';

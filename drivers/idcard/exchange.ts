@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../../core/api/result';
+import { err, ok, type Result } from '../../core/pure/result';
 import { createLock } from '../common/lock';
 import { withTimeout } from '../common/timeout';
 import type { ByteTransport } from '../transport/byte-transport';

@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../../core/api/result';
+import { err, ok, type Result } from '../../core/pure/result';
 
 /**
  * SAM (GA/T 467) frames, docs/devices/id-card.md §3: `AA AA AA 96 69`, a big-endian length of

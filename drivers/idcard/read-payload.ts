@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../../core/api/result';
+import { err, ok, type Result } from '../../core/pure/result';
 import type { IdCard } from './card';
 import { decodeCardText, encodeCardText, TEXT_BLOCK_BYTES, type CardDataError } from './card-text';
 

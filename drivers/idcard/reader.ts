@@ -1,6 +1,6 @@
 import { faultFromTransport } from '../common/transport-fault';
 import type { DeviceIdentity, IdCardEvent } from '../../core/api/devices';
-import { err, ok, type Result } from '../../core/api/result';
+import { err, ok, type Result } from '../../core/pure/result';
 import { ONLINE, type DeviceCondition, type DeviceFault, type SupervisedDevice } from '../common/device';
 import type { ByteTransport } from '../transport/byte-transport';
 import { createListeners } from '../transport/listeners';

@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../../core/api/result';
+import { err, ok, type Result } from '../../core/pure/result';
 
 /**
  * SAM ID (12 FF), docs/devices/id-card.md §7.4: five little-endian groups in 16 bytes, shown as

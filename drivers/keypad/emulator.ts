@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../../core/api/result';
+import { err, ok, type Result } from '../../core/pure/result';
 import { createEmulatedHidDevice, sendOrUnplugged } from '../transport/emulated-hid-device';
 import type { HidEnumerator, HidOpenErrorCode, OpenHidDevice } from '../transport/hid-transport';
 import { usageFromKeyName } from './key-names';

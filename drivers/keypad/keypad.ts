@@ -1,5 +1,5 @@
 import type { KeypadPress } from '../../core/api/devices';
-import { err, ok, type Result } from '../../core/api/result';
+import { err, ok, type Result } from '../../core/pure/result';
 import { ONLINE, type DeviceCondition, type DeviceFault, type SupervisedDevice } from '../common/device';
 import { createListeners } from '../transport/listeners';
 import { createBootKeyboardDecoder, parseLevelByKeyName } from './boot-keyboard';

@@ -1,4 +1,4 @@
-import { assertNever } from '../../core/api/result';
+import { assertNever } from '../../core/pure/result';
 import {
   align,
   barcodeHeight,

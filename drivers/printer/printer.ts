@@ -1,6 +1,6 @@
 import { faultFromTransport } from '../common/transport-fault';
 import type { DeviceIdentity } from '../../core/api/devices';
-import { err, ok, type Result } from '../../core/api/result';
+import { err, ok, type Result } from '../../core/pure/result';
 import type { DeviceCondition, DeviceFault, SupervisedDevice } from '../common/device';
 import { createLock } from '../common/lock';
 import type { ByteTransport } from '../transport/byte-transport';

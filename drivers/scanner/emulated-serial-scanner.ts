@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { err, ok, type Result } from '../../core/api/result';
+import { err, ok, type Result } from '../../core/pure/result';
 import type { ByteTransport } from '../transport/byte-transport';
 import { createMemoryTransportPair } from '../transport/memory-transport';
 import { openPtyPair, ptyTarget, type PtyPair, type PtyPairError } from '../transport/pty-pair';

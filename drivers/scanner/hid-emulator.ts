@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../../core/api/result';
+import { err, ok, type Result } from '../../core/pure/result';
 import { createEmulatedHidDevice, type EmulatedHidDevice } from '../transport/emulated-hid-device';
 import { hidPosReportsOf } from './hid-pos-report';
 import type { ScanEncoding } from './scan';

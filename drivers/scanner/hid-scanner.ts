@@ -1,4 +1,4 @@
-import { err, ok } from '../../core/api/result';
+import { err, ok } from '../../core/pure/result';
 import type { DeviceFault } from '../common/device';
 import {
   closeHidHandle,

@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import { err, ok, type Result } from '../../core/api/result';
+import { err, ok, type Result } from '../../core/pure/result';
 import type { ByteTransport } from '../transport/byte-transport';
 import type { ScanEncoding } from './scan';
 import { suffixBytes, type SerialSuffix } from './serial-framing';

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { err, ok } from '../../core/api/result';
+import { err, ok } from '../../core/pure/result';
 import type { DeviceFault } from '../common/device';
 import { faultFromTransport } from '../common/transport-fault';
 import type { ByteTransport } from '../transport/byte-transport';

@@ -1,4 +1,4 @@
-import type { Result } from '../../core/api/result';
+import type { Result } from '../../core/pure/result';
 
 /**
  * The narrow byte-stream surface every serial-style driver is written against (a `Pick` of what

@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../../core/api/result';
+import { err, ok, type Result } from '../../core/pure/result';
 import type { HidDeviceInfo, HidEnumerator, HidOpenErrorCode, HidTransport, OpenHidDevice } from './hid-transport';
 
 /** What the emulated device lists as, except its path (which the device owns and changes on replug). */

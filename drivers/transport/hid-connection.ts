@@ -1,5 +1,5 @@
 import type { DeviceIdentity } from '../../core/api/devices';
-import { err, ok, type Result } from '../../core/api/result';
+import { err, ok, type Result } from '../../core/pure/result';
 import type { DeviceFault } from '../common/device';
 import type { HidDeviceInfo, HidEnumerator, HidOpenError, HidTransport, OpenHidDevice } from './hid-transport';
 

@@ -1,4 +1,4 @@
-import type { Result } from '../../core/api/result';
+import type { Result } from '../../core/pure/result';
 
 /**
  * The narrow node-hid surface the HID drivers (好差评 keypad, QR scanner) are written against (a

@@ -1,4 +1,4 @@
-import { err, ok } from '../../core/api/result';
+import { err, ok } from '../../core/pure/result';
 import type { ByteTransport, TransportError } from './byte-transport';
 import { createListeners } from './listeners';
 

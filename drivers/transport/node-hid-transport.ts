@@ -1,5 +1,5 @@
 import { HIDAsync, devicesAsync } from 'node-hid';
-import { err, ok } from '../../core/api/result';
+import { err, ok } from '../../core/pure/result';
 import type { HidEnumerator, HidOpenError, OpenHidDevice } from './hid-transport';
 
 /** The real enumerator: hidapi's device list (hidraw backend on Linux, node-hid#180). */

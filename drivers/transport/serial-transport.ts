@@ -1,5 +1,5 @@
 import { SerialPort } from 'serialport';
-import { err, ok } from '../../core/api/result';
+import { err, ok } from '../../core/pure/result';
 import type { ByteTransport, TransportError } from './byte-transport';
 import { transportErrorFrom } from './byte-transport';
 import { createListeners } from './listeners';

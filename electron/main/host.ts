@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, Menu, powerSaveBlocker, protocol, session, type BrowserWindow, type WebContents } from 'electron';
-import type { Result } from '../../core/api/result';
+import type { Result } from '../../core/pure/result';
 import { decideDevMode, type BuildKind } from '../../core/app/build-kind';
 import type { KioskCore, KioskCoreOptions, StartupError } from '../../core/app/types';
 import { createLogger, type Logger, type LoggerOptions } from '../../core/logging/logger';

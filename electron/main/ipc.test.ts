@@ -1,7 +1,7 @@
 import type { WebContents } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Dispatch } from '../../core/api/dispatcher';
-import { ok } from '../../core/api/result';
+import { ok } from '../../core/pure/result';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../core/api/wire';
 import { FakeWebContents, FakeWebFrame, ipcMain, resetFakeElectron } from '../test/fake-electron';
 import { recordingLogger, WARN } from '../test/recording-logger';

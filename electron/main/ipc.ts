@@ -3,7 +3,7 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { Dispatch } from '../../core/api/dispatcher';
 import type { ApiError } from '../../core/api/errors';
 import type { EventListener } from '../../core/api/events';
-import { err, type Result } from '../../core/api/result';
+import { err, type Result } from '../../core/pure/result';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../core/api/wire';
 import type { Logger } from '../../core/logging/logger';
 import { checkIpcSender } from './ipc-sender';

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Catalog } from '../contract/catalog';
-import { err, ok, type Result } from '../../core/api/result';
+import { err, ok, type Result } from '../../core/pure/result';
 import { SAMPLE_RATING_OPTIONS } from './sample/rating-options';
 import { SAMPLE_SERVICE_POINTS } from './sample/service-points';
 import { SEED_WORK_CALENDAR } from '../seed/work-calendar';

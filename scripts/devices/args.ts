@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../../core/api/result';
+import { err, ok, type Result } from '../../core/pure/result';
 
 /**
  * Hand-written argument parsing for `npm run devices -- <device> <action> [options]` (no new

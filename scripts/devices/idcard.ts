@@ -1,6 +1,6 @@
 import type { IdCardEmulator, IdCardReader } from '../../drivers/idcard';
 import { createIdCardEmulator, createIdCardReader, idCardFixtures } from '../../drivers/idcard';
-import { assertNever } from '../../core/api/result';
+import { assertNever } from '../../core/pure/result';
 import { createSerialTransport } from '../../drivers/transport/serial-transport';
 import type { DevicesCommand } from './args';
 import { cardView } from './card-view';

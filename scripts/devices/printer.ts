@@ -1,4 +1,4 @@
-import { assertNever } from '../../core/api/result';
+import { assertNever } from '../../core/pure/result';
 import type { DeviceCondition } from '../../drivers/common/device';
 import { withTimeout } from '../../drivers/common/timeout';
 import type { EmulatedReceipt, PrinterCondition, PrinterEmulator } from '../../drivers/printer';

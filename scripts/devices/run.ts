@@ -1,4 +1,4 @@
-import { assertNever } from '../../core/api/result';
+import { assertNever } from '../../core/pure/result';
 import { parseDevicesArgs } from './args';
 import { EXIT, type ExitCode } from './exit-codes';
 import { USAGE } from './help';

@@ -1,5 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
-import { err, ok, type Result } from '../../core/api/result';
+import { err, ok, type Result } from '../../core/pure/result';
 
 /**
  * A DevTools protocol client over Chromium's `--remote-debugging-pipe`: Chromium reads commands on

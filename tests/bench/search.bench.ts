@@ -6,7 +6,7 @@ import Fuse from 'fuse.js';
 import PinyinMatch from 'pinyin-match';
 import { contract } from '../../core/api/contract';
 import { createDispatcher } from '../../core/api/dispatcher';
-import { ok } from '../../core/api/result';
+import { ok } from '../../core/pure/result';
 import type { Handlers } from '../../core/api/types';
 import { replaceCatalog } from '../../core/catalog/catalog-store';
 import { buildFindHandlers } from '../../core/catalog/handlers';

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { contract } from '../../core/api/contract';
 import { createDispatcher } from '../../core/api/dispatcher';
 import { SearchResult } from '../../core/api/find';
-import { ok } from '../../core/api/result';
+import { ok } from '../../core/pure/result';
 import type { Handlers } from '../../core/api/types';
 import { buildFindHandlers } from '../../core/catalog/handlers';
 import { SYLLABLES, termSyllables } from '../../core/catalog/pinyin-syllables';

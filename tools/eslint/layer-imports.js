@@ -50,10 +50,10 @@ export const LAYERS = [
     noElectron: true,
   },
   { layer: 'drivers', allow: ['drivers', 'core/pure', 'core/api'], noElectron: true },
-  { layer: 'platform', allow: ['platform', 'core/pure', 'core/api/result.ts'], noElectron: true },
+  { layer: 'platform', allow: ['platform', 'core/pure'], noElectron: true },
   {
     layer: 'kiosk-config',
-    allow: ['kiosk-config', 'core/pure', 'core/api/result.ts', 'platform/contract'],
+    allow: ['kiosk-config', 'core/pure', 'platform/contract'],
     noElectron: true,
   },
   { layer: 'electron', allow: ['electron', 'core', 'drivers', 'kiosk-config', 'platform/contract'] },

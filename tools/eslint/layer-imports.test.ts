@@ -23,7 +23,7 @@ tester.run('layer-imports', layerImports, {
     },
     { filename: at('renderer/src/app.tsx'), code: "import { ok } from '../../core/pure/result';", options },
     { filename: at('platform/contract/catalog.ts'), code: "import { ok } from '../../core/pure/result';", options },
-    { filename: at('platform/server/db/open.ts'), code: "import { ok } from '../../../core/api/result';", options },
+    { filename: at('platform/server/db/open.ts'), code: "import { ok } from '../../../core/pure/result';", options },
     {
       filename: at('kiosk-config/station.ts'),
       code: "import { DisplayPhone } from '../platform/contract/catalog';",
@@ -55,7 +55,7 @@ tester.run('layer-imports', layerImports, {
       code: "import { ipcMain } from 'electron'; import { x } from '../../core/api/dispatcher';",
       options,
     },
-    { filename: at('drivers/printer/device.ts'), code: "import { ok } from '../../core/api/result';", options },
+    { filename: at('drivers/printer/device.ts'), code: "import { ok } from '../../core/pure/result';", options },
     {
       filename: at('core/catalog/sync.test.ts'),
       code: "import { catalogFixture } from '../../tests/helpers/catalog-fixture';",

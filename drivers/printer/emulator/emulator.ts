@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Result } from '../../../core/api/result';
+import type { Result } from '../../../core/pure/result';
 import type { ByteTransport, TransportError } from '../../transport/byte-transport';
 import { createListeners } from '../../transport/listeners';
 import { paperColumns, type PaperWidthMm, type PrinterEncoding } from '../text';

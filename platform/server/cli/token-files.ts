@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../../../core/api/result';
+import { err, ok, type Result } from '../../../core/pure/result';
 import { describeSecretFileError, readSecretFile } from '../sealing/secret-file';
 import { isWellFormedToken, type TerminalRegistration } from '../store/terminals';
 

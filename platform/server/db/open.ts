@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import { err, ok, type Result } from '../../../core/api/result';
+import { err, ok, type Result } from '../../../core/pure/result';
 import type { PlatformSealer } from '../sealing/sealer';
 import { migrate, schemaVersion } from './migrate';
 import type { Migration } from './migration';

@@ -1,6 +1,6 @@
 import type { ZodType } from 'zod';
 import type { ProblemFieldError } from '../../contract/problem';
-import { err, ok, type Result } from '../../../core/api/result';
+import { err, ok, type Result } from '../../../core/pure/result';
 import type { Outcome } from './outcome';
 import { problemOutcome } from './problem';
 

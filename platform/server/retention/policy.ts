@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../../../core/api/result';
+import { err, ok, type Result } from '../../../core/pure/result';
 import { IDEMPOTENCY_RETENTION_DAYS } from '../../contract/endpoints';
 
 /**

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { err, ok, type Result } from '../../../core/api/result';
+import { err, ok, type Result } from '../../../core/pure/result';
 import { DATA_KEY_BYTES } from './sealer';
 import { describeSecretFileError, readSecretFile, type SecretFileError } from './secret-file';
 

@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path';
-import { err, ok, type Result } from '../../../core/api/result';
+import { err, ok, type Result } from '../../../core/pure/result';
 import { describeDbOpenError, storedSchemaVersion } from '../db/open';
 import { MIGRATIONS } from '../db/migrations';
 import { SEALED_SINCE_VERSION } from '../db/migrations/0006-sealed-personal-data';

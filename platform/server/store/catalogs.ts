@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { Catalog, type CatalogVersion } from '../../contract/catalog';
-import { err, type Result } from '../../../core/api/result';
+import { err, type Result } from '../../../core/pure/result';
 import { currentDocument, publishDocument, type PublishOutcome } from './documents';
 
 export type PublishCatalogError =

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { err, ok, type Result } from '../../../core/api/result';
+import { err, ok, type Result } from '../../../core/pure/result';
 
 /**
  * Versioned documents published whole (catalog, rating options, service points, work calendar). Publishing the

@@ -3,7 +3,7 @@ import type { ZodType } from 'zod';
 import { RatingOptionSet } from '../../contract/ratings';
 import { ServicePointList } from '../../contract/service-points';
 import { WorkCalendar } from '../../contract/work-calendar';
-import { err, type Result } from '../../../core/api/result';
+import { err, type Result } from '../../../core/pure/result';
 import { publishDocument, type PublishOutcome } from './documents';
 
 /**

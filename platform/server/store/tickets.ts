@@ -7,7 +7,7 @@ import type {
   Ticket,
   TicketRange,
 } from '../../contract/queue';
-import { err, ok, type Result } from '../../../core/api/result';
+import { err, ok, type Result } from '../../../core/pure/result';
 import { PRIORITIES, type QueueServiceConfig } from '../sample/queue-services';
 import { staffedHours, type StaffedHours } from '../../contract/staffed-hours';
 import { chinaDay } from '../time';

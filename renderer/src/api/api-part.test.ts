@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../../../core/api/client';
 import type { KioskContract } from '../../../core/api/contract';
-import { err, ok } from '../../../core/api/result';
+import { err, ok } from '../../../core/pure/result';
 import { apiPart } from './api-part';
 
 describe('apiPart', () => {

@@ -3,7 +3,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ok } from '../../../core/api/result';
+import { ok } from '../../../core/pure/result';
 import { ApiProvider } from '../api/api-context';
 import { createI18n } from '../i18n/create-i18n';
 import { createFakeHost, type FakeHandlers } from '../test/fake-host';

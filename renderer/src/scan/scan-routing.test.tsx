@@ -4,7 +4,7 @@ import type { CaseLookup } from '../../../core/api/care';
 import type { DeviceStatus, DevicesSnapshot } from '../../../core/api/devices';
 import type { CheckInReceipt } from '../../../core/api/queue';
 import type { ResidentSessionState } from '../../../core/api/resident';
-import { ok } from '../../../core/api/result';
+import { ok } from '../../../core/pure/result';
 import type { Appointment } from '../../../platform/contract/appointments';
 import { RATING_LEVEL_LABELS } from '../../../platform/contract/ratings';
 import { renderKiosk, startVisit } from '../test/render-kiosk';

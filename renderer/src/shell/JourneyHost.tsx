@@ -8,7 +8,7 @@ import { SearchScreen } from '../screens/search/SearchScreen';
 import { ServiceMapJourney } from '../screens/service-map/ServiceMapJourney';
 import { TicketJourney } from '../screens/ticket/TicketJourney';
 import { ThemesScreen } from '../screens/home/ThemesScreen';
-import { assertNever } from '../../../core/api/result';
+import { assertNever } from '../../../core/pure/result';
 import type { Journey } from './journeys';
 import { useShellSend } from './shell-context';
 

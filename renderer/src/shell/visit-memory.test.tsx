@@ -2,7 +2,7 @@ import { act, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { AssistanceReceipt } from '../../../core/api/care';
-import { err, ok } from '../../../core/api/result';
+import { err, ok } from '../../../core/pure/result';
 import { PhonePad } from '../components/keypad/PhonePad';
 import { renderJourney } from '../screens/rating/render-journey.testing';
 import { HelpJourney } from '../screens/help/HelpJourney';

@@ -2,7 +2,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { onTestFinished, vi } from 'vitest';
 import type { CatalogStatus, KioskInfo } from '../../../core/api/contract';
-import { err, ok } from '../../../core/api/result';
+import { err, ok } from '../../../core/pure/result';
 import { App } from '../shell/App';
 import { createFakeHost, type FakeHandlers, type FakeHost } from './fake-host';
 import { detail, fixtureInfo, list, overview, status as healthyStatus } from './fixture-catalog';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KioskContract } from '../../../core/api/contract';
 import type { Client } from '../../../core/api/client';
-import { err, ok } from '../../../core/api/result';
+import { err, ok } from '../../../core/pure/result';
 import type { PrepareSpeechResult } from '../../../core/api/speech';
 import { PREPARE_BATCH_SIZE, prepareFixedPrompts } from './prepare-fixed-prompts';
 

@@ -1,5 +1,5 @@
 import type { ApiError } from '../../../core/api/errors';
-import type { Result } from '../../../core/api/result';
+import type { Result } from '../../../core/pure/result';
 import type { SayInput, SpeechClip } from '../../../core/api/speech';
 import type { AudioOut, Playback } from './audio-out';
 

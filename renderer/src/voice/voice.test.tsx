@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { SayInput, SpeechClip } from '../../../core/api/speech';
-import { err, ok, type Result } from '../../../core/api/result';
+import { err, ok, type Result } from '../../../core/pure/result';
 import { ApiProvider } from '../api/api-context';
 import { createI18n } from '../i18n/create-i18n';
 import enVoice from '../i18n/locales/en/voice.json';

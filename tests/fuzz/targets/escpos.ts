@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
-import { err, ok } from '../../../core/api/result';
+import { err, ok } from '../../../core/pure/result';
 import * as commands from '../../../drivers/printer/commands';
 import { encodeReceipt } from '../../../drivers/printer/encode-receipt';
 import { createEscPosInterpreter, type PrinterRequest } from '../../../drivers/printer/emulator/interpreter';

@@ -4,7 +4,7 @@ import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { onTestFinished, vi } from 'vitest';
 import type { DevicesSnapshot } from '../../../../core/api/devices';
-import { err, ok } from '../../../../core/api/result';
+import { err, ok } from '../../../../core/pure/result';
 import { ApiProvider } from '../../api/api-context';
 import { KioskInfoContext } from '../../api/kiosk-info-context';
 import { createI18n } from '../../i18n/create-i18n';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, SimulatedClock, waitFor } from 'xstate';
 import type { ApplicationDraft, ApplicationReceipt } from '../../../../core/api/applications';
-import { err, ok } from '../../../../core/api/result';
+import { err, ok } from '../../../../core/pure/result';
 import type { Response } from '../../../../core/api/types';
 import type { KioskContract } from '../../../../core/api/contract';
 import type { ApplyApi, SubmitInput } from './apply-api';

@@ -3,7 +3,7 @@ import type { UserEvent } from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { ApplicationDraft, ApplicationReceipt } from '../../../../core/api/applications';
 import type { ResidentSessionState, SignedInPerson } from '../../../../core/api/resident';
-import { err, ok } from '../../../../core/api/result';
+import { err, ok } from '../../../../core/pure/result';
 import type { FakeHandlers } from '../../test/fake-host';
 import { ApplyJourney } from './ApplyJourney';
 import { CaptureRendererContext, type RenderCapture } from './capture-context';

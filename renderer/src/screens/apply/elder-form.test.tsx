@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { ApplicationDraft } from '../../../../core/api/applications';
 import type { ResidentSessionState } from '../../../../core/api/resident';
-import { ok } from '../../../../core/api/result';
+import { ok } from '../../../../core/pure/result';
 import { ELDER_MAX_CHOICES } from '../../styles/sizes';
 import { ApplyJourney } from './ApplyJourney';
 import { renderJourney } from './testing/render-journey';

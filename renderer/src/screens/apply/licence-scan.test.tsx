@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ApplicationDraft, ApplicationReceipt } from '../../../../core/api/applications';
 import type { DeviceStatus } from '../../../../core/api/devices';
 import type { ResidentSessionState } from '../../../../core/api/resident';
-import { ok } from '../../../../core/api/result';
+import { ok } from '../../../../core/pure/result';
 import { ScanRouting } from '../../scan/ScanRouting';
 import { ApplyJourney } from './ApplyJourney';
 import { CaptureRendererContext } from './capture-context';

@@ -4,7 +4,7 @@ import type { ServiceMap } from '../../../../core/api/care';
 import type { AppointmentDay, AppointmentReceipt, CheckInReceipt, QueueOverview } from '../../../../core/api/queue';
 import type { ServicePoint } from '../../../../platform/contract/service-points';
 import type { Appointment } from '../../../../platform/contract/appointments';
-import { err, ok } from '../../../../core/api/result';
+import { err, ok } from '../../../../core/pure/result';
 import { ELDER_MAX_CHOICES } from '../../styles/sizes';
 import { choicesIn, speechMarks } from '../../test/elder-checks';
 import { renderJourney, shownJourney } from '../../journey/testing/render-journey';

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { err, ok } from '../../../../core/api/result';
+import { err, ok } from '../../../../core/pure/result';
 import type * as ShellContext from '../../shell/shell-context';
 import type { FakeHandlers } from '../../test/fake-host';
 import { detail } from '../../test/fixture-catalog';

@@ -1,7 +1,7 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { AssistanceReceipt, AssistanceRequestInput } from '../../../../core/api/care';
 import type { ApiError } from '../../../../core/api/errors';
-import type { Result } from '../../../../core/api/result';
+import type { Result } from '../../../../core/pure/result';
 import type { AssistanceKind } from '../../../../platform/contract/assistance';
 import {
   checkHelpForm,

@@ -1,7 +1,7 @@
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { AssistanceReceipt } from '../../../../core/api/care';
-import { err, ok } from '../../../../core/api/result';
+import { err, ok } from '../../../../core/pure/result';
 import type { FakeHandlers } from '../../test/fake-host';
 import { detail, fixtureInfo } from '../../test/fixture-catalog';
 import { deferred } from '../rating/render-journey.testing';

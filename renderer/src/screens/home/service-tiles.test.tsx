@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ok } from '../../../../core/api/result';
+import { ok } from '../../../../core/pure/result';
 import { renderKiosk, startVisit } from '../../test/render-kiosk';
 import { tileState } from './ServiceTiles';
 

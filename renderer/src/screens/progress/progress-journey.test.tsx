@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { CaseLookup, MyCases } from '../../../../core/api/care';
-import { err, ok } from '../../../../core/api/result';
+import { err, ok } from '../../../../core/pure/result';
 import { renderJourney, shownJourney } from '../../journey/testing/render-journey';
 import { LOOKUP_SLOW_MS } from './progress-machine';
 import { parseReference } from './reference';

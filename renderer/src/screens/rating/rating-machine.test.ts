@@ -1,7 +1,7 @@
 import { createActor, SimulatedClock, waitFor } from 'xstate';
 import { describe, expect, it, vi } from 'vitest';
 import type { CompletedService } from '../../../../core/api/resident';
-import { ok } from '../../../../core/api/result';
+import { ok } from '../../../../core/pure/result';
 import { RATING_LEVEL_LABELS } from '../../../../platform/contract/ratings';
 import {
   createRatingMachine,

@@ -2,7 +2,7 @@ import { assign, fromPromise, setup } from 'xstate';
 import type { RatingResult } from '../../../../core/api/care';
 import type { ApiError } from '../../../../core/api/errors';
 import type { CompletedService } from '../../../../core/api/resident';
-import type { Result } from '../../../../core/api/result';
+import type { Result } from '../../../../core/pure/result';
 import { BAD_RATING_MAX_LEVEL, type RatingLevel, type RatingOptionSet } from '../../../../platform/contract/ratings';
 
 /** What the journey needs from the host; the component passes the real client, tests a fake. */

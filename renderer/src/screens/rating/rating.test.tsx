@@ -2,7 +2,7 @@ import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { RatingResult } from '../../../../core/api/care';
 import type { CompletedService } from '../../../../core/api/resident';
-import { err, ok } from '../../../../core/api/result';
+import { err, ok } from '../../../../core/pure/result';
 import { RATING_LEVEL_LABELS, type RatingOptionSet } from '../../../../platform/contract/ratings';
 import { ELDER_MAX_CHOICES } from '../../styles/sizes';
 import type { FakeHandlers } from '../../test/fake-host';

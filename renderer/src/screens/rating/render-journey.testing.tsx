@@ -4,7 +4,7 @@ import { useEffect, type ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { onTestFinished } from 'vitest';
 import type { KioskInfo, Locale } from '../../../../core/api/contract';
-import { err, ok } from '../../../../core/api/result';
+import { err, ok } from '../../../../core/pure/result';
 import { ApiProvider } from '../../api/api-context';
 import { KioskInfoContext } from '../../api/kiosk-info-context';
 import { createI18n } from '../../i18n/create-i18n';

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { LifeEventView, SearchResult } from '../../../../core/api/find';
-import { ok } from '../../../../core/api/result';
+import { ok } from '../../../../core/pure/result';
 import { ELDER_MAX_CHOICES } from '../../styles/sizes';
 import { LifeEventsScreen } from './LifeEventsScreen';
 import { SearchScreen } from './SearchScreen';

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { LifeEventView } from '../../../../core/api/find';
-import { ok } from '../../../../core/api/result';
+import { ok } from '../../../../core/pure/result';
 import { LifeEventsScreen } from './LifeEventsScreen';
 import { renderScreen } from './testing/render-screen';
 

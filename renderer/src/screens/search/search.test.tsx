@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { SearchResult } from '../../../../core/api/find';
-import { err, ok } from '../../../../core/api/result';
+import { err, ok } from '../../../../core/pure/result';
 import { catalogHandlers } from '../../test/render-kiosk';
 import { SearchScreen, type SearchScreenProps } from './SearchScreen';
 import { renderScreen } from './testing/render-screen';

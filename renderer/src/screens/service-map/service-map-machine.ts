@@ -1,7 +1,7 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { ServiceMap } from '../../../../core/api/care';
 import type { ApiError } from '../../../../core/api/errors';
-import type { Result } from '../../../../core/api/result';
+import type { Result } from '../../../../core/pure/result';
 
 export type LoadServiceMap = () => Promise<Result<ServiceMap, ApiError>>;
 

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { ServiceMap } from '../../../../core/api/care';
-import { err, ok } from '../../../../core/api/result';
+import { err, ok } from '../../../../core/pure/result';
 import type { ServicePoint } from '../../../../platform/contract/service-points';
 import { renderCareJourney as renderJourney } from '../help/render-care.testing';
 import { StepBackProvider, useBackAction } from '../../shell/step-back';

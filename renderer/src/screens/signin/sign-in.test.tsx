@@ -3,7 +3,7 @@ import type { UserEvent } from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { createActor, SimulatedClock, waitFor as waitForActor } from 'xstate';
 import type { ResidentSessionState, SignedInPerson } from '../../../../core/api/resident';
-import { err, ok } from '../../../../core/api/result';
+import { err, ok } from '../../../../core/pure/result';
 import { renderJourney } from '../apply/testing/render-journey';
 import { SignIn } from './SignIn';
 import { SIGN_IN_TIMEOUTS, signInMachine, type SignInApi } from './sign-in-machine';

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { DevicesSnapshot, DeviceStatus } from '../../../../core/api/devices';
-import { ok } from '../../../../core/api/result';
+import { ok } from '../../../../core/pure/result';
 import type { TechnicianOverview } from '../../../../core/api/technician';
 import type { FakeHandlers } from '../../test/fake-host';
 import { renderKiosk } from '../../test/render-kiosk';

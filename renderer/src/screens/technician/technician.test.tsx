@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DevicesSnapshot, DeviceStatus } from '../../../../core/api/devices';
-import { err, ok } from '../../../../core/api/result';
+import { err, ok } from '../../../../core/pure/result';
 import type { InspectionRecord, TechnicianOverview } from '../../../../core/api/technician';
 import type { FakeHandlers } from '../../test/fake-host';
 import { renderKiosk } from '../../test/render-kiosk';

@@ -1,7 +1,7 @@
 import { fixtureInfo } from '../../test/fixture-catalog';
 import { act, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { err, ok } from '../../../../core/api/result';
+import { err, ok } from '../../../../core/pure/result';
 import { TICKET_ON_SCREEN_MS, TICKET_SHOWN_MS } from './ticket-machine';
 import { ELDER_MAX_CHOICES } from '../../styles/sizes';
 import { choicesIn, speechMarks } from '../../test/elder-checks';

@@ -4,7 +4,7 @@ import { useEffect, type ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { onTestFinished, vi } from 'vitest';
 import type { JourneyAvailability } from '../../../../../core/api/devices';
-import { ok } from '../../../../../core/api/result';
+import { ok } from '../../../../../core/pure/result';
 import { ApiProvider } from '../../../api/api-context';
 import { KioskInfoContext } from '../../../api/kiosk-info-context';
 import { fixtureInfo } from '../../../test/fixture-catalog';
