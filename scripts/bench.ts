@@ -6,8 +6,10 @@
  * its figures mean nothing.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { catalogBenchmarks } from '../tests/bench/catalog.bench';
+import { formatTable } from '../tests/bench/format-table';
 import type { Summary } from '../tests/bench/measure';
 import { idCardBenchmarks } from '../tests/bench/idcard.bench';
 import { printerBenchmarks } from '../tests/bench/printer.bench';
@@ -28,15 +30,20 @@ const results: Summary[] = [
   ...(await startupBenchmarks()),
 ];
 
-const width = Math.max(...results.map((r) => r.name.length));
-console.log(`${'benchmark'.padEnd(width)}  samples      p50 ms      p95 ms      p99 ms      max ms`);
-for (const r of results) {
-  console.log(
-    `${r.name.padEnd(width)}  ${String(r.samples).padStart(7)}  ${r.p50Ms.toFixed(2).padStart(10)}  ${r.p95Ms.toFixed(2).padStart(10)}  ${r.p99Ms.toFixed(2).padStart(10)}  ${r.maxMs.toFixed(2).padStart(10)}`,
-  );
-}
+console.log(formatTable(results));
 mkdirSync(join(ROOT, 'test-results'), { recursive: true });
 writeFileSync(
   join(ROOT, quick ? 'test-results/bench-quick.json' : 'test-results/bench.json'),
-  JSON.stringify({ at: new Date().toISOString(), quick, results }, null, 2),
+  JSON.stringify(
+    {
+      at: new Date().toISOString(),
+      quick,
+      // Wall-clock figures include other processes' turns on the cores: the load says how many.
+      loadAverage: loadavg(),
+      cores: availableParallelism(),
+      results,
+    },
+    null,
+    2,
+  ),
 );
