@@ -3,7 +3,8 @@
  * Benchmarks measure; they do not pass or fail (targets are reviewed in the issue notes).
  * `npm run bench -- --quick` runs each measurement at most twice (tests/bench/measure.ts `times`)
  * and writes test-results/bench-quick.json: `npm test` runs it so that no benchmark breaks unseen;
- * its figures mean nothing.
+ * its figures mean nothing. `--only idcard,soak` runs some of them (names in `benchmarks` below).
+ * Each figure that has a floor or a peer measured in the same run is printed with its ratio to it.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -12,23 +13,37 @@ import { catalogBenchmarks } from '../tests/bench/catalog.bench';
 import { formatTable } from '../tests/bench/format-table';
 import type { Summary } from '../tests/bench/measure';
 import { idCardBenchmarks } from '../tests/bench/idcard.bench';
+import { outboxBenchmarks } from '../tests/bench/outbox.bench';
 import { printerBenchmarks } from '../tests/bench/printer.bench';
 import { searchBenchmarks } from '../tests/bench/search.bench';
+import { soakBenchmarks } from '../tests/bench/soak.bench';
 import { speechBenchmarks } from '../tests/bench/speech.bench';
 import { startupBenchmarks } from '../tests/bench/startup.bench';
+import { submissionBenchmarks } from '../tests/bench/submission.bench';
 import { buildRenderer, rendererIsStale, ROOT } from './build-renderer';
 
 const quick = process.argv.includes('--quick');
 if (quick) process.env['BENCH_QUICK'] = '1';
 if (rendererIsStale()) await buildRenderer();
-const results: Summary[] = [
-  ...(await catalogBenchmarks()),
-  ...(await idCardBenchmarks()),
-  ...(await printerBenchmarks()),
-  ...(await searchBenchmarks()),
-  ...(await speechBenchmarks()),
-  ...(await startupBenchmarks()),
-];
+/** In run order; `npm run bench -- --only idcard,soak` runs some of them. */
+const benchmarks: Record<string, () => Promise<Summary[]>> = {
+  catalog: catalogBenchmarks,
+  idcard: idCardBenchmarks,
+  printer: printerBenchmarks,
+  search: searchBenchmarks,
+  speech: speechBenchmarks,
+  startup: startupBenchmarks,
+  submission: submissionBenchmarks,
+  outbox: outboxBenchmarks,
+  soak: soakBenchmarks,
+};
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '').split(',') : Object.keys(benchmarks);
+const unknown = only.filter((name) => !(name in benchmarks));
+if (unknown.length > 0)
+  throw new Error(`unknown benchmark ${unknown.join(', ')}; known: ${Object.keys(benchmarks).join(', ')}`);
+const results: Summary[] = [];
+for (const name of only) results.push(...(await benchmarks[name]!()));
 
 console.log(formatTable(results));
 mkdirSync(join(ROOT, 'test-results'), { recursive: true });
