@@ -19,6 +19,7 @@ import { searchBenchmarks } from '../tests/bench/search.bench';
 import { soakBenchmarks } from '../tests/bench/soak.bench';
 import { speechBenchmarks } from '../tests/bench/speech.bench';
 import { startupBenchmarks } from '../tests/bench/startup.bench';
+import { tapBenchmarks } from '../tests/bench/tap.bench';
 import { submissionBenchmarks } from '../tests/bench/submission.bench';
 import { buildRenderer, rendererIsStale, ROOT } from './build-renderer';
 
@@ -33,6 +34,7 @@ const benchmarks: Record<string, () => Promise<Summary[]>> = {
   search: searchBenchmarks,
   speech: speechBenchmarks,
   startup: startupBenchmarks,
+  tap: tapBenchmarks,
   submission: submissionBenchmarks,
   outbox: outboxBenchmarks,
   soak: soakBenchmarks,
