@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { READY_LINE_PATTERN } from '../../scripts/start/ready-line';
 import { runCommand, waitForLine, writeTestConfig } from '../e2e/support/kiosk-process';
 import { launchBenchChromium } from './chromium';
-import { compared, summarise, times, type Summary } from './measure';
+import { compared, isQuick, summarise, type Summary } from './measure';
 
 /**
  * The floor of a start: a bare Node HTTP server, started as a process, that prints its URL and
@@ -47,7 +47,8 @@ export async function startupBenchmarks(runs = 5): Promise<Summary[]> {
   const toHome: number[] = [];
   const toBlank: number[] = [];
   try {
-    for (let i = 0; i < times(runs); i++) {
+    // One start in the quick run: each costs a kiosk start and a blank-page start.
+    for (let i = 0; i < (isQuick() ? 1 : runs); i++) {
       // Interleaved with the kiosk's starts, so both see the same load on the machine.
       toBlank.push(await blankPageMs(browser));
       const config = writeTestConfig();
