@@ -46,7 +46,17 @@ const unknown = only.filter((name) => !(name in benchmarks));
 if (unknown.length > 0)
   throw new Error(`unknown benchmark ${unknown.join(', ')}; known: ${Object.keys(benchmarks).join(', ')}`);
 const results: Summary[] = [];
-for (const name of only) results.push(...(await benchmarks[name]!()));
+const crashed: string[] = [];
+for (const name of only) {
+  try {
+    results.push(...(await benchmarks[name]!()));
+  } catch (error) {
+    // The quick run exists to catch this: it stops at once. A full run keeps the other figures.
+    if (quick) throw error;
+    console.error(`benchmark ${name} crashed:`, error);
+    crashed.push(name);
+  }
+}
 
 console.log(formatTable(results));
 mkdirSync(join(ROOT, 'test-results'), { recursive: true });
@@ -59,9 +69,14 @@ writeFileSync(
       // Wall-clock figures include other processes' turns on the cores: the load says how many.
       loadAverage: loadavg(),
       cores: availableParallelism(),
+      crashed,
       results,
     },
     null,
     2,
   ),
 );
+if (crashed.length > 0) {
+  console.error(`crashed: ${crashed.join(', ')}`);
+  process.exitCode = 1;
+}

@@ -3,8 +3,8 @@ import { startBenchPlatform } from './platform-on-loopback';
 import { runScript, waitForLine } from '../e2e/support/kiosk-process';
 
 /**
- * 2,000 visits through the kiosk API (sign in with the card, the home list, a ticket, its rating,
- * sign out, the visit ends) against the reference platform on loopback, in a child process of its
+ * 2,000 visits through the kiosk API (sign in with the card, the home list, a ticket and its
+ * rating or a callback request, sign out, the visit ends: tests/bench/visits.ts) against the reference platform on loopback, in a child process of its
  * own: p95 visit time and the child's RSS per window of 200 visits. Flat is the goal; the store is
  * in memory (tests/helpers/test-core.ts), so the visits' own rows add a little to the RSS. The quick
  * run does 20 visits in windows of 10.

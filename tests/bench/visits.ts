@@ -36,26 +36,42 @@ export async function startBenchKiosk(baseUrl: string, now: () => Date) {
   const overview = await call<{ services: Array<{ serviceCode: string }> }>('queue.overview', {});
   return {
     core,
-    /** Sign in with the card, a look at the home list, a ticket, its rating, the visit ends. */
+    /**
+     * Sign in with the card, a look at the home list, then a ticket and its rating (every tenth
+     * visit) or a request for a callback (the others), sign out, the visit ends. A service gives
+     * 100–300 numbers a day (platform/server/sample/queue-services.ts): 2,000 visits that each
+     * took a ticket would use a station's numbers up several times over, on one day.
+     */
     async visit(index: number): Promise<void> {
       const card = CARDS[index % CARDS.length]!;
       core.fakeDevices.emitCard({ type: 'read', card: maskCard(card) }, card);
       await call('session.signInWithCard', { role: 'applicant' });
       await call('catalog.overview', {});
-      await call('queue.takeTicket', {
-        confirmationId: crypto.randomUUID(),
-        serviceCode: overview.services[index % overview.services.length]!.serviceCode,
-        priority: 'normal',
-        matterCode: null,
-      });
-      const completed = await call<Array<{ kind: string; ref: string }>>('session.completedServices', {});
-      for (const service of completed) {
-        await call('rating.submit', {
+      if (index % 10 === 0) {
+        await call('queue.takeTicket', {
           confirmationId: crypto.randomUUID(),
-          service: { kind: service.kind, ref: service.ref },
-          level: 5,
-          optionsVersion: options.version,
-          optionCodes: [],
+          serviceCode: overview.services[(index / 10) % overview.services.length]!.serviceCode,
+          priority: 'normal',
+          matterCode: null,
+        });
+        const completed = await call<Array<{ kind: string; ref: string }>>('session.completedServices', {});
+        for (const service of completed) {
+          await call('rating.submit', {
+            confirmationId: crypto.randomUUID(),
+            service: { kind: service.kind, ref: service.ref },
+            level: 5,
+            optionsVersion: options.version,
+            optionCodes: [],
+          });
+        }
+      } else {
+        await call('help.request', {
+          confirmationId: crypto.randomUUID(),
+          kind: 'callback',
+          phone: '13800138000',
+          preferredTime: 'morning',
+          needs: ['elderly'],
+          matterCode: null,
         });
       }
       await call('session.signOut', {});
