@@ -24,6 +24,9 @@ export async function startBenchPlatform() {
     seedCatalog: loadSeedCatalog,
     faults,
     now: clock,
+    // A station makes a few hundred visits a day; the soak makes them in minutes, far above the
+    // platform's 600 requests a minute per terminal, whose 429s would send tickets offline.
+    limits: { requestsPerMinute: 1_000_000 },
   });
   return {
     baseUrl: platform.baseUrl,
