@@ -8,6 +8,15 @@ import { describeSw3, SW3 } from './sw3';
 
 export type CardFailureCode = Extract<IdCardEvent, { type: 'failed' }>['code'];
 
+/**
+ * The shortest pause between two finds the reader answered. A card placed waits on average half
+ * the pause before its find, so the pause, not the wire, decides how soon a placed card is read:
+ * with the configured 100–2000 ms period a resident waited 50–1000 ms more than the 118 ms the
+ * read needs on the wire at 115200 baud (tests/bench/idcard.bench.ts). A find is 25 bytes (2.2 ms
+ * at 115200, 26 ms at 9600) and the port is the reader's alone.
+ */
+export const MIN_FIND_GAP_MS = 10;
+
 export interface PollLoop {
   start(): void;
   stop(): Promise<void>;
@@ -20,6 +29,12 @@ export interface PollLoop {
  * A placement is read once: after a read (or after giving up) the card must leave the field,
  * i.e. find must answer 80, before it is read again; that also emits 'removed'. A find that gets
  * no answer changes nothing (the manager's probe decides whether the reader is gone).
+ *
+ * Pace: while the reader answers finds, the next find follows after the last one's own round trip
+ * (so the line stays idle at least half the time at any baud rate) and at least MIN_FIND_GAP_MS.
+ * A find that got no answer, or an answer reporting a SAM problem, waits the configured period
+ * (`pollIntervalMs`): a reader that is gone, power-starved or at the wrong baud rate is not asked
+ * fifty times a second, and its problem is not logged that often either.
  *
  * Quirk: on readers whose SAM halts a card after reading it (find answers 80 while the card
  * still lies there), 'removed' follows the read at the next poll. We cannot tell the two apart.
@@ -92,12 +107,16 @@ export function createPollLoop(options: {
     }
   };
 
-  const pollOnce = async () => {
+  /** One find (and read, for a card not yet read); resolves to the pause before the next find. */
+  const pollOnce = async (): Promise<number> => {
+    const sentAt = performance.now();
     const found = await exchange.send('findCard', options.shortTimeoutMs);
     if (!found.ok) {
-      if (found.error.kind === 'disconnected') return options.onDisconnected(found.error.detail);
-      return noteFindProblem(found.error.detail);
+      if (found.error.kind === 'disconnected') options.onDisconnected(found.error.detail);
+      else noteFindProblem(found.error.detail);
+      return options.pollIntervalMs;
     }
+    const answered = Math.max(MIN_FIND_GAP_MS, Math.ceil(performance.now() - sentAt));
     const { sw3 } = found.value;
     if (sw3 === SW3.CARD_FOUND) {
       lastFindProblem = null;
@@ -106,7 +125,7 @@ export function createPollLoop(options: {
         emit({ type: 'present' });
       }
       if (!placement.settled) await readPlacedCard();
-      return;
+      return answered;
     }
     const entry = describeSw3(sw3);
     if (entry.outcome === 'noCard') {
@@ -115,10 +134,11 @@ export function createPollLoop(options: {
         placement = null;
         emit({ type: 'removed' });
       }
-      return;
+      return answered;
     }
     // SAM unauthorised / self-test failed / protocol errors: the probe reports these as status.
     noteFindProblem(`SW3 0x${sw3.toString(16).padStart(2, '0')}: ${entry.meaning}`);
+    return options.pollIntervalMs;
   };
 
   /** Logs a find problem once per change, not every poll. */
@@ -131,13 +151,17 @@ export function createPollLoop(options: {
   const schedule = (delayMs: number) => {
     timer = setTimeout(() => {
       timer = null;
+      let next = options.pollIntervalMs;
       inFlight = pollOnce()
+        .then((pause) => {
+          next = pause;
+        })
         .catch((error: unknown) =>
           logger.warn({ error: (error as Error).message }, 'id card reader: poll failed (bug)'),
         )
         .finally(() => {
           inFlight = null;
-          if (running) schedule(options.pollIntervalMs);
+          if (running) schedule(next);
         });
     }, delayMs);
   };

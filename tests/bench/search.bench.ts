@@ -19,7 +19,7 @@ import { migrations } from '../../core/store/migrations';
 import type { Catalog } from '../../platform/contract/catalog';
 import { loadSeedCatalog } from '../../platform/seed';
 import { kioskInfoFixture } from '../helpers/kiosk-info-fixture';
-import { sample, summarise, times, type Summary } from './measure';
+import { compared, sample, summarise, times, withNote, type Summary } from './measure';
 import { SEARCH_QUERIES, type ExpectedQuery, type QueryKind } from './search-queries';
 
 export const SEARCH_BENCH_SIZE = 5000;
@@ -248,10 +248,14 @@ export async function searchBenchmarks(): Promise<Summary[]> {
     await speedOf(engines[1]!, times(3)),
     await speedOf(engines[2]!, times(3)),
   ];
-  results.push(...speeds);
-
   const seed = loadSeedCatalog();
   const recalls = [ours(seed), pinyinMatch(seed), fuse(seed)].map((engine) => recallOf(engine, seed, SEARCH_QUERIES));
+  // Each peer's row carries its ratio to ours, on the same names, queries and machine load.
+  speeds.forEach((speed, index) => {
+    const recall = recalls[index];
+    const note = recall ? `recall ${recall.recall.toFixed(3)} on the seed catalog` : '';
+    results.push(withNote(index === 0 ? speed : compared(speed, speeds[0]!, 'p50'), note));
+  });
   printComparison(speeds, recalls);
   mkdirSync(join(process.cwd(), 'test-results'), { recursive: true });
   writeFileSync(
