@@ -140,7 +140,7 @@ export const DevicesConfig = z
           mode: z.literal('real'),
           path: SerialPath,
           baudRate: BaudRate.default(115200),
-          /** Find-card polling period; readers are polled every 100–1000 ms (docs/devices/id-card.md §11). */
+          /** How often to ask a reader that does not answer; one that answers is asked again after a short gap (docs/devices/id-card.md §11). */
           pollIntervalMs: z.number().int().min(100).max(2000).default(300),
         })
         .strict(),

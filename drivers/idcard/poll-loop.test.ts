@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { err, ok } from '../../core/api/result';
+import { err, ok } from '../../core/pure/result';
 import type { IdCardEvent } from '../../core/api/devices';
 import type { Exchange } from './exchange';
 import { silentDriverLogger } from './exchange';

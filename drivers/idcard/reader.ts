@@ -15,7 +15,10 @@ export const READER_MODEL = 'SAM (GA/T 467) reader';
 
 export interface IdCardReaderOptions {
   readonly transport: ByteTransport;
-  /** Find-card period; hosts poll every 100–1000 ms (docs/devices/id-card.md §11). */
+  /**
+   * How often to ask a reader that does not answer (or reports a SAM problem); one that answers is
+   * asked again after a short gap (docs/devices/id-card.md §11).
+   */
   readonly pollIntervalMs: number;
   /** Timeout for short commands (status, find, select). Default 500 ms. */
   readonly requestTimeoutMs?: number;

@@ -3,7 +3,10 @@ import { closeSync, fdatasyncSync, mkdtempSync, openSync, rmSync, writeSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApplicationHandlers } from '../../core/applications/handlers';
-import { createApplicationKit, samplePdfBase64 } from '../../core/applications/testing/kit';
+import { fakePlatform } from '../../core/testing/fake-platform';
+import { applicationRoutes, samplePdfBase64 } from '../../core/testing/platform-applications';
+import { testServiceDeps } from '../../core/testing/service-deps';
+import { catalogVariant } from '../helpers/catalog-fixture';
 import { silentLogger } from '../../core/logging/logger';
 import { sessionControl } from '../../core/session/resident-session';
 import { openStore } from '../../core/store/open';
@@ -27,9 +30,15 @@ export async function submissionBenchmarks(): Promise<Summary[]> {
     const floor = summarise(`disk: write ${FLOOR_WRITE_BYTES} B + fdatasync (same folder)`, fsyncSamples(dir));
     const store = openStore({ path: join(dir, 'kiosk.sqlite'), logger: silentLogger() });
     if (!store.ok) throw new Error(store.error.message);
-    const kit = createApplicationKit({ db: store.value.db });
-    kit.platform.state.down = true;
-    kit.catalog.state.platform = 'unreachable';
+    const kit = testServiceDeps({
+      db: store.value.db,
+      session: 'real',
+      dataDir: 'temp',
+      catalog: catalogVariant('applications'),
+      platform: fakePlatform({ routes: applicationRoutes() }),
+    });
+    kit.platform.online = false;
+    kit.catalog.platform = 'unreachable';
     const handlers = buildApplicationHandlers(kit.deps, { deliveryWaitMs: 0 });
     const card = idCardFixtures.elderlyResident;
     sessionControl(kit.session).signIn(
