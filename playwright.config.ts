@@ -18,7 +18,6 @@ import { defineConfig } from '@playwright/test';
 const ALONE = ['**/escape.spec.ts'];
 export default defineConfig({
   testDir: 'tests/e2e',
-  outputDir: 'test-results/e2e',
   timeout: 90_000,
   expect: { timeout: 15_000 },
   globalSetup: './tests/e2e/support/global-setup.ts',
@@ -44,7 +43,9 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: [
-    { name: 'side-by-side', testIgnore: ALONE },
-    { name: 'alone', testMatch: ALONE },
+    // Each its own output folder: a run of one project empties only its own, so the traces of
+    // the first run's failures survive the second.
+    { name: 'side-by-side', testIgnore: ALONE, outputDir: 'test-results/e2e/side-by-side' },
+    { name: 'alone', testMatch: ALONE, outputDir: 'test-results/e2e/alone' },
   ],
 });

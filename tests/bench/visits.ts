@@ -2,6 +2,8 @@ import { idCardFixtures, maskCard } from '../../drivers/idcard';
 import type { IdCard } from '../../drivers/idcard/card';
 import { startTicketRangeKeeper } from '../../core/queue/ticket-range-keeper';
 import { createTestCore } from '../helpers/test-core';
+import type { KioskContract } from '../../core/api/contract';
+import type { MethodName } from '../../core/api/types';
 
 /**
  * A kiosk core (every handler behind the real dispatcher, fake devices, in-memory store) talking
@@ -26,7 +28,8 @@ export async function startBenchKiosk(baseUrl: string, now: () => Date) {
   if (synced.version === null) throw new Error('bench kiosk: the catalog did not sync');
   const keeper = startTicketRangeKeeper(core.resident.deps, { intervalMs: 3_600_000 });
   await keeper.refresh();
-  const call = async <T>(method: string, input: unknown): Promise<T> => {
+  // The method is named from the contract, so a renamed method fails to compile here.
+  const call = async <T>(method: MethodName<KioskContract>, input: unknown): Promise<T> => {
     const answer = (await core.dispatch(method, input, ctx)) as Answer<T>;
     if (!answer.ok) throw new Error(`${method}: ${answer.error.code} ${answer.error.message}`);
     return answer.value;
@@ -65,7 +68,7 @@ export async function startBenchKiosk(baseUrl: string, now: () => Date) {
           });
         }
       } else {
-        await call('help.request', {
+        await call('assistance.request', {
           confirmationId: crypto.randomUUID(),
           kind: 'callback',
           phone: '13800138000',
@@ -77,12 +80,12 @@ export async function startBenchKiosk(baseUrl: string, now: () => Date) {
       await call('session.signOut', {});
       await call('session.end', {});
     },
-    /** Sign in, ask for a callback (help.request: one outbox entry), the visit ends. */
+    /** Sign in, ask for a callback (assistance.request: one outbox entry), the visit ends. */
     async askForCallback(index: number): Promise<void> {
       const card = CARDS[index % CARDS.length]!;
       core.fakeDevices.emitCard({ type: 'read', card: maskCard(card) }, card);
       await call('session.signInWithCard', { role: 'applicant' });
-      await call('help.request', {
+      await call('assistance.request', {
         confirmationId: crypto.randomUUID(),
         kind: 'callback',
         phone: '13800138000',

@@ -35,6 +35,19 @@ function printedReceipts(dataDir: string): string[] {
     .map((name) => readFileSync(join(dir, name), 'utf8'));
 }
 
+/** Ticket numbers the kiosk still holds from ranges it reserved (its own store, read while it runs). */
+function reservedNumbersLeft(dataDir: string): number {
+  const db = new Database(join(dataDir, 'kiosk.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    return db
+      .prepare('SELECT coalesce(sum(last_number - next_number + 1), 0) FROM queue_ticket_range')
+      .pluck()
+      .get() as number;
+  } finally {
+    db.close();
+  }
+}
+
 function platformTickets(dbPath: string): Array<{ ticket_no: string; source: string }> {
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });
   try {
@@ -47,6 +60,8 @@ function platformTickets(dbPath: string): Array<{ ticket_no: string; source: str
 test('a ticket online is printed and in the platform; with the platform gone it comes from the range; without paper it is on screen', async ({
   browser,
 }, testInfo) => {
+  // Three phases (online, offline, out of paper), each with a kiosk restart or a platform kill.
+  test.setTimeout(180_000);
   const config = writeTestConfig();
   const tokenFile = join(config.dir, 'platform.token');
   writeFileSync(tokenFile, `${TOKEN}\n`, { mode: 0o600 });
@@ -94,7 +109,9 @@ test('a ticket online is printed and in the platform; with the platform gone it 
   await page.getByTestId('ticket-done').click();
   await passFarewellAndStartAgain(page);
 
-  // The platform gone: the kiosk numbers from the range it reserved while online.
+  // The platform gone: the kiosk numbers from the range it reserved while online. The range keeper
+  // reserves at start; on a loaded machine its first pass may still be on its way, so wait for it.
+  await expect.poll(() => reservedNumbersLeft(dataDir), { timeout: 30_000 }).toBeGreaterThan(0);
   await platform.stop('SIGKILL');
   await page.getByRole('button', { name: /取号/ }).first().click();
   // The services screen refreshes the counts every 10 s; the next refresh finds the platform gone.
