@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { TEST_CHROMIUM_ARGS, TEST_CHROMIUM_PATH } from './tests/e2e/support/test-chromium';
 
 /**
  * End-to-end tests drive the kiosk the way `npm start` runs it, in Debian Chromium
@@ -27,15 +28,10 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: {
     launchOptions: {
-      executablePath: process.env['KIOSK_CHROMIUM'] ?? '/usr/bin/chromium',
+      executablePath: TEST_CHROMIUM_PATH,
       args: [
-        '--no-sandbox',
-        '--disable-gpu',
+        ...TEST_CHROMIUM_ARGS,
         '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
         // As the kiosk's own Chromium (scripts/start/chromium.ts): voice mode plays without a gesture.
         '--autoplay-policy=no-user-gesture-required',
       ],
