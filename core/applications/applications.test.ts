@@ -36,7 +36,7 @@ describe('self-service applications', () => {
       session: 'real',
       dataDir: 'temp',
       catalog: catalogVariant('applications'),
-      platform: fakePlatform({ routes: applicationRoutes() }),
+      platform: fakePlatform({ routes: applicationRoutes(), replayByIdempotencyKey: true }),
     });
     open.push(kit.close);
     const licenceScans = createLicenceScans();

@@ -29,7 +29,7 @@ beforeEach(() => {
     session: 'real',
     dataDir: 'temp',
     catalog: catalogVariant('applications'),
-    platform: fakePlatform({ routes: applicationRoutes() }),
+    platform: fakePlatform({ routes: applicationRoutes(), replayByIdempotencyKey: true }),
   });
 });
 afterEach(async () => kit.close());

@@ -3,21 +3,18 @@ import { json, type Route } from './fake-platform';
 
 /**
  * The platform's answers to self-service applications, as routes for fakePlatform({ routes }):
- * PUT /materials/:sha256 stores bytes whose hash matches, POST /applications numbers cases in order
- * and answers a replayed Idempotency-Key with the first answer, as the contract says.
+ * PUT /materials/:sha256 stores bytes whose hash matches, POST /applications numbers cases in order.
+ * Serve them with `replayByIdempotencyKey: true`, so a repeated Idempotency-Key gets the first
+ * answer, as the contract says.
  */
 export function applicationRoutes(): Array<[string, Route]> {
-  const accepted = new Map<string, unknown>();
   let caseSeq = 0;
   const putMaterial: Route = ({ path, bytes }) => {
     const sha256 = path.slice('/materials/'.length);
     if (createHash('sha256').update(bytes).digest('hex') !== sha256) return json(422, { code: 'hashMismatch' });
     return json(201, { sha256, size: bytes.length, contentType: 'application/pdf', storedAt: '2026-11-21T08:00:00Z' });
   };
-  const postApplication: Route = ({ headers, body }) => {
-    const key = headers.get('idempotency-key');
-    const known = key ? accepted.get(key) : undefined;
-    if (known) return json(201, known);
+  const postApplication: Route = ({ body }) => {
     caseSeq += 1;
     const answer = {
       caseNo: `AQ-20261121-${String(caseSeq).padStart(4, '0')}`,
@@ -27,7 +24,6 @@ export function applicationRoutes(): Array<[string, Route]> {
       promisedBy: '2026-12-05',
       receiptLines: ['请保持电话畅通'],
     };
-    if (key) accepted.set(key, answer);
     return json(201, answer);
   };
   return [

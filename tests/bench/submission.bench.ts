@@ -35,7 +35,7 @@ export async function submissionBenchmarks(): Promise<Summary[]> {
       session: 'real',
       dataDir: 'temp',
       catalog: catalogVariant('applications'),
-      platform: fakePlatform({ routes: applicationRoutes() }),
+      platform: fakePlatform({ routes: applicationRoutes(), replayByIdempotencyKey: true }),
     });
     kit.platform.online = false;
     kit.catalog.platform = 'unreachable';

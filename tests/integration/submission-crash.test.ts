@@ -131,7 +131,7 @@ async function replay(dir: string, saved: Saved) {
     session: 'real',
     dataDir: 'temp',
     catalog: catalogVariant('applications'),
-    platform: fakePlatform({ routes: applicationRoutes() }),
+    platform: fakePlatform({ routes: applicationRoutes(), replayByIdempotencyKey: true }),
     db: db,
   });
   try {

@@ -24,7 +24,7 @@ const kit = testServiceDeps({
   session: 'real',
   dataDir: 'temp',
   catalog: catalogVariant('applications'),
-  platform: fakePlatform({ routes: applicationRoutes() }),
+  platform: fakePlatform({ routes: applicationRoutes(), replayByIdempotencyKey: true }),
   db: store.value.db,
 });
 kit.platform.online = false;
