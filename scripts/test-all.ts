@@ -50,16 +50,21 @@ function runCaptured(command: string, args: string[]): { status: number | null; 
   return { status: outcome.status, tail };
 }
 
+/** Seconds since `start`, for the summary: where the run's time goes is the first thing to know when it grows. */
+const secondsSince = (start: number): string => `${((performance.now() - start) / 1000).toFixed(0)} s`;
+const runStart = performance.now();
+
 function check(name: string, command: string, args: string[], options: { mayBeSkipped?: boolean } = {}): boolean {
+  const start = performance.now();
   const { status, tail } = runCaptured(command, args);
   if (options.mayBeSkipped && status === SKIPPED_STATUS) {
     total.skipped += 1;
-    lines.push(`${name}: skipped (could not run here; see its output)`);
+    lines.push(`${name}: skipped (could not run here; see its output), ${secondsSince(start)}`);
     return true;
   }
   const ok = status === 0;
   total[ok ? 'passed' : 'failed'] += 1;
-  lines.push(`${name}: ${ok ? 'passed' : 'FAILED'}`);
+  lines.push(`${name}: ${ok ? 'passed' : 'FAILED'}, ${secondsSince(start)}`);
   if (!ok) lines.push(...tail.map((line) => `  | ${line}`));
   return ok;
 }
@@ -77,10 +82,11 @@ function suite(
   read: (json: unknown) => SuiteReport,
 ): void {
   rmSync(report, { force: true });
+  const start = performance.now();
   const ok = run(command, args);
   if (!existsSync(report)) {
     total.failed += 1;
-    lines.push(`${name}: did not run to the end (no report)`);
+    lines.push(`${name}: did not run to the end (no report), ${secondsSince(start)}`);
     return;
   }
   const { failedNames, ...counts } = read(JSON.parse(readFileSync(report, 'utf8')));
@@ -89,7 +95,9 @@ function suite(
   total.passed += counts.passed;
   total.failed += counts.failed;
   total.skipped += counts.skipped;
-  lines.push(`${name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  lines.push(
+    `${name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped, ${secondsSince(start)}`,
+  );
   // The names again at the end, where a CI log that keeps only its tail still shows them.
   for (const failed of failedNames) lines.push(`  failed: ${failed}`);
 }
@@ -191,6 +199,7 @@ if (check('build', join(npx, 'tsx'), ['scripts/build.ts'])) {
 
 const summary = `${total.passed} passed, ${total.failed} failed${total.skipped > 0 ? `, ${total.skipped} skipped` : ''}`;
 writeFileSync(join(results, 'summary.txt'), `${summary}\n`);
+lines.push(`all of npm test: ${secondsSince(runStart)}`);
 console.log(`\n${lines.join('\n')}\n`);
 console.log(summary);
 process.exit(total.failed === 0 ? 0 : 1);
