@@ -1,6 +1,7 @@
 import { useFinishVisit } from '../../shell/shell-context';
 import { useMachine } from '@xstate/react';
 import { useEffect, useState } from 'react';
+import { apiPart } from '../../api/api-part';
 import { useApiQuery } from '../../api/use-api-query';
 import { useElder } from '../../components/ChoicePages';
 import { UiIcon } from '../../components/icons/UiIcon';
@@ -8,7 +9,7 @@ import { useT } from '../../i18n/use-t';
 import { useClientRememberingPhones } from '../../shell/visit-memory';
 import type { ElderHelpStep } from './elder-steps';
 import { ElderHelpSteps } from './ElderHelpSteps';
-import { createHelpMachine } from './help-machine';
+import { createHelpMachine, helpMethods } from './help-machine';
 import { HelpFormView } from './HelpFormView';
 import { AssistanceSlip } from './AssistanceSlip';
 import { OffDutyNotice } from './OffDutyNotice';
@@ -35,7 +36,7 @@ export function HelpJourney({ matterCode, onExit }: { matterCode: string | null;
   const { t } = useT();
   // A phone sent here is offered again by the next journey of this visit.
   const client = useClientRememberingPhones();
-  const [machine] = useState(() => createHelpMachine((input) => client.call('assistance.request', input), matterCode));
+  const [machine] = useState(() => createHelpMachine(apiPart(client, helpMethods), matterCode));
   const [state, send] = useMachine(machine);
   const elder = useElder();
   const [elderStep, setElderStep] = useState<ElderHelpStep>('kind');

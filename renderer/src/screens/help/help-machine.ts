@@ -1,8 +1,7 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { AssistanceReceipt, AssistanceRequestInput } from '../../../../core/api/care';
-import type { ApiError } from '../../../../core/api/errors';
-import type { Result } from '../../../../core/pure/result';
 import type { AssistanceKind } from '../../../../platform/contract/assistance';
+import type { ApiPart } from '../../api/api-part';
 import {
   checkHelpForm,
   emptyHelpForm,
@@ -12,7 +11,9 @@ import {
   type PreferredTime,
 } from './help-form';
 
-export type HelpSend = (input: AssistanceRequestInput) => Promise<Result<AssistanceReceipt, ApiError>>;
+/** The one call the journey makes. */
+export const helpMethods = ['assistance.request'] as const;
+export type HelpApi = ApiPart<(typeof helpMethods)[number]>;
 
 export interface HelpContext {
   readonly matterCode: string | null;
@@ -50,7 +51,7 @@ export const HELP_TIMEOUTS = {
  * slip. Every press of 提交 makes a new confirmation id; presses while sending are ignored.
  */
 export function createHelpMachine(
-  send: HelpSend,
+  api: HelpApi,
   matterCode: string | null,
   makeConfirmationId: () => string = () => crypto.randomUUID(),
 ) {
@@ -58,7 +59,7 @@ export function createHelpMachine(
     types: { context: {} as HelpContext, events: {} as HelpEvent },
     delays: HELP_TIMEOUTS,
     actors: {
-      request: fromPromise(({ input }: { input: AssistanceRequestInput }) => send(input)),
+      request: fromPromise(({ input }: { input: AssistanceRequestInput }) => api['assistance.request'](input)),
     },
     actions: {
       edit: assign(({ context, event }) => {

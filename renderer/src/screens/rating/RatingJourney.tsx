@@ -2,12 +2,12 @@ import { useFinishVisit } from '../../shell/shell-context';
 import { useMachine } from '@xstate/react';
 import { useEffect, useState } from 'react';
 import { useElder } from '../../components/ChoicePages';
+import { apiPart } from '../../api/api-part';
 import { useKioskInfo } from '../../api/kiosk-info-context';
 import { useT } from '../../i18n/use-t';
 import { useClientRememberingPhones } from '../../shell/visit-memory';
 import { Loading } from '../../states/Loading';
-import { ratingApi } from './rating-api';
-import { createRatingMachine, isBadLevel } from './rating-machine';
+import { createRatingMachine, isBadLevel, ratingMethods } from './rating-machine';
 import { RatingForm } from './RatingForm';
 import { RatingProblemPanel, RatingThanks } from './RatingOutcome';
 import { ServiceChoice } from './ServiceChoice';
@@ -30,7 +30,7 @@ export function RatingJourney({
   const client = useClientRememberingPhones();
   const { station } = useKioskInfo();
   const elder = useElder();
-  const [machine] = useState(() => createRatingMachine(ratingApi(client), undefined, scannedServiceRef));
+  const [machine] = useState(() => createRatingMachine(apiPart(client, ratingMethods), undefined, scannedServiceRef));
   const [state, send] = useMachine(machine);
 
   useEffect(

@@ -26,8 +26,8 @@ function fakeApi() {
     Promise.resolve(ok({ status: 'delivered' as const, workOrderNo: null, followUpBy: null })),
   );
   const api: RatingApi = {
-    completedServices: () => Promise.resolve(ok([ticket])),
-    options: () =>
+    'session.completedServices': () => Promise.resolve(ok([ticket])),
+    'rating.options': () =>
       Promise.resolve(
         ok({
           version: 'RO-1',
@@ -41,7 +41,7 @@ function fakeApi() {
           })),
         }),
       ),
-    submit,
+    'rating.submit': submit,
   };
   return { api, submit };
 }

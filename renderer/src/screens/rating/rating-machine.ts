@@ -1,26 +1,18 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { RatingResult } from '../../../../core/api/care';
+import type { KioskContract } from '../../../../core/api/contract';
 import type { ApiError } from '../../../../core/api/errors';
 import type { CompletedService } from '../../../../core/api/resident';
-import type { Result } from '../../../../core/pure/result';
+import type { InputOf } from '../../../../core/api/types';
 import { BAD_RATING_MAX_LEVEL, type RatingLevel, type RatingOptionSet } from '../../../../platform/contract/ratings';
+import type { ApiPart } from '../../api/api-part';
 
-/** What the journey needs from the host; the component passes the real client, tests a fake. */
-export interface RatingApi {
-  completedServices(): Promise<Result<readonly CompletedService[], ApiError>>;
-  options(): Promise<Result<RatingOptionSet & { source: 'platform' | 'cache' }, ApiError>>;
-  submit(input: RatingSubmitInput): Promise<Result<RatingResult, ApiError>>;
-}
+/** The calls the journey makes, and nothing else. */
+export const ratingMethods = ['session.completedServices', 'rating.options', 'rating.submit'] as const;
+export type RatingApi = ApiPart<(typeof ratingMethods)[number]>;
 
-export interface RatingSubmitInput {
-  readonly confirmationId: string;
-  readonly service: { readonly kind: CompletedService['kind']; readonly ref: string };
-  readonly level: RatingLevel;
-  readonly optionsVersion: string;
-  readonly optionCodes: string[];
-  readonly comment?: string;
-  readonly callbackPhone?: string;
-}
+/** One rating as the machine sends it: the contract's input of rating.submit. */
+export type RatingSubmitInput = InputOf<KioskContract, 'rating.submit'>;
 
 /** What the resident has put together for one service so far. Nothing is chosen for them. */
 export interface RatingDraft {
@@ -121,14 +113,14 @@ export function createRatingMachine(
     delays: RATING_TIMEOUTS,
     actors: {
       load: fromPromise(async () => {
-        const services = await api.completedServices();
+        const services = await api['session.completedServices']({});
         if (!services.ok) return { kind: 'servicesFailed' as const };
         if (unrated(services.value).length === 0) return { kind: 'nothing' as const };
-        const options = await api.options();
+        const options = await api['rating.options']({});
         if (!options.ok) return { kind: 'optionsFailed' as const };
         return { kind: 'loaded' as const, services: services.value, options: options.value };
       }),
-      send: fromPromise(({ input }: { input: RatingSubmitInput }) => api.submit(input)),
+      send: fromPromise(({ input }: { input: RatingSubmitInput }) => api['rating.submit'](input)),
     },
     guards: {
       levelChosen: ({ context }) => context.draft !== null && context.draft.level !== null,

@@ -2,6 +2,7 @@ import { useMachine } from '@xstate/react';
 import { useEffect, useMemo, useState } from 'react';
 import type { ServiceMap } from '../../../../core/api/care';
 import { useClient } from '../../api/api-context';
+import { apiPart } from '../../api/api-part';
 import { useKioskInfo } from '../../api/kiosk-info-context';
 import { useElder } from '../../components/ChoicePages';
 import { UiIcon } from '../../components/icons/UiIcon';
@@ -13,7 +14,7 @@ import { MapDrawing } from './MapDrawing';
 import { PointDetails } from './PointDetails';
 import { PointList } from './PointList';
 import { LegendSymbol, POINT_KINDS } from './PointSymbol';
-import { createServiceMapMachine } from './service-map-machine';
+import { createServiceMapMachine, serviceMapMethods } from './service-map-machine';
 import './service-map.css';
 
 /** "You are here": the listed point this kiosk stands at, else the station's configured location. */
@@ -55,7 +56,7 @@ export function ServiceMapJourney({
   const client = useClient();
   const { station } = useKioskInfo();
   const elder = useElder();
-  const [machine] = useState(() => createServiceMapMachine(() => client.call('serviceMap.points', {})));
+  const [machine] = useState(() => createServiceMapMachine(apiPart(client, serviceMapMethods)));
   const [state, send] = useMachine(machine);
 
   const done = state.status === 'done';

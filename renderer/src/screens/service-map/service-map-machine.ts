@@ -1,9 +1,10 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { ServiceMap } from '../../../../core/api/care';
-import type { ApiError } from '../../../../core/api/errors';
-import type { Result } from '../../../../core/pure/result';
+import type { ApiPart } from '../../api/api-part';
 
-export type LoadServiceMap = () => Promise<Result<ServiceMap, ApiError>>;
+/** The one call the journey makes. */
+export const serviceMapMethods = ['serviceMap.points'] as const;
+export type ServiceMapApi = ApiPart<(typeof serviceMapMethods)[number]>;
 
 export interface ServiceMapContext {
   readonly map: ServiceMap | null;
@@ -26,11 +27,11 @@ export const SERVICE_MAP_TIMEOUTS = {
 } as const;
 
 /** The offline map: load the points (platform or the kiosk's copy), browse, one point's details. */
-export function createServiceMapMachine(load: LoadServiceMap) {
+export function createServiceMapMachine(api: ServiceMapApi) {
   return setup({
     types: { context: {} as ServiceMapContext, events: {} as ServiceMapEvent },
     delays: SERVICE_MAP_TIMEOUTS,
-    actors: { load: fromPromise(() => load()) },
+    actors: { load: fromPromise(() => api['serviceMap.points']({})) },
     guards: {
       known: ({ context, event }) =>
         event.type === 'SELECT' && (context.map?.servicePoints.some((point) => point.id === event.id) ?? false),

@@ -2,13 +2,13 @@ import { useMachine } from '@xstate/react';
 import { useEffect, useMemo, useRef } from 'react';
 import { AgentRelation, type ResidentSessionState, type SignedInPerson } from '../../../../core/api/resident';
 import { useClient } from '../../api/api-context';
+import { apiPart } from '../../api/api-part';
 import { useKioskInfo } from '../../api/kiosk-info-context';
 import { useShellSend } from '../../shell/shell-context';
 import { useJourneyAvailability } from '../../api/use-devices';
 import { useT } from '../../i18n/use-t';
 import { CardIllustration } from './CardIllustration';
-import { signInApi } from './sign-in-api';
-import { signInMachine, type SignInEvent } from './sign-in-machine';
+import { signInMachine, signInMethods, type SignInEvent } from './sign-in-machine';
 import { TypedSignIn } from './TypedSignIn';
 import './signin.css';
 
@@ -41,7 +41,7 @@ export function SignIn({ purpose, allowAgent, requireCard, onSignedIn, onCancel 
   const availability = useJourneyAvailability();
   const shellSend = useShellSend();
   const { station } = useKioskInfo();
-  const api = useMemo(() => signInApi(client), [client]);
+  const api = useMemo(() => apiPart(client, signInMethods), [client]);
   const [snapshot, send, actor] = useMachine(signInMachine, {
     input: { api, allowAgent, readerAvailable: availability.idCardSignIn, requireCard: requireCard !== undefined },
   });

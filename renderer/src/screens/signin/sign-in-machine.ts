@@ -1,5 +1,8 @@
 import { assign, fromPromise, setup } from 'xstate';
+import type { KioskContract } from '../../../../core/api/contract';
 import type { AgentRelation, ResidentSessionState, SignInRole } from '../../../../core/api/resident';
+import type { Response } from '../../../../core/api/types';
+import type { ApiPart } from '../../api/api-part';
 
 /** What the screen says above the card prompt or the keypad after something went wrong. */
 export type SignInNotice =
@@ -21,17 +24,20 @@ export type SignInNotice =
 export type SignInOutcome =
   { readonly kind: 'ok'; readonly state: ResidentSessionState } | { readonly kind: 'error'; readonly code: string };
 
-/** The three core calls, injected so the machine runs without a host in tests. */
-export interface SignInApi {
-  readonly sessionState: () => Promise<ResidentSessionState | null>;
-  readonly signInWithCard: (input: { role: SignInRole; relation?: AgentRelation }) => Promise<SignInOutcome>;
-  readonly signInWithIdNumber: (input: {
-    role: SignInRole;
-    idNumber: string;
-    name: string;
-    relation?: AgentRelation;
-  }) => Promise<SignInOutcome>;
-  readonly signOut: () => Promise<void>;
+/** The calls sign-in makes, and nothing else. */
+export const signInMethods = [
+  'session.state',
+  'session.signInWithCard',
+  'session.signInWithIdNumber',
+  'session.signOut',
+] as const;
+export type SignInApi = ApiPart<(typeof signInMethods)[number]>;
+
+/** A sign-in answer as the machine routes on it: every failure an outcome, never a throw. */
+function outcome(
+  answer: Response<KioskContract, 'session.signInWithCard' | 'session.signInWithIdNumber'>,
+): SignInOutcome {
+  return answer.ok ? { kind: 'ok', state: answer.value } : { kind: 'error', code: answer.error.code };
 }
 
 export interface SignInInput {
@@ -130,26 +136,35 @@ export const signInMachine = setup({
     cardRead: SIGN_IN_TIMEOUTS.cardRead,
   },
   actors: {
-    loadSession: fromPromise<ResidentSessionState | null, { api: SignInApi }>(({ input }) => input.api.sessionState()),
+    loadSession: fromPromise<ResidentSessionState | null, { api: SignInApi }>(async ({ input }) => {
+      const answer = await input.api['session.state']({});
+      return answer.ok ? answer.value : null;
+    }),
     signInCard: fromPromise<SignInOutcome, { api: SignInApi; role: SignInRole; relation: AgentRelation | null }>(
-      ({ input }) =>
-        input.api.signInWithCard({
-          role: input.role,
-          ...(input.role === 'agent' && input.relation !== null ? { relation: input.relation } : {}),
-        }),
+      async ({ input }) =>
+        outcome(
+          await input.api['session.signInWithCard']({
+            role: input.role,
+            ...(input.role === 'agent' && input.relation !== null ? { relation: input.relation } : {}),
+          }),
+        ),
     ),
     signInTyped: fromPromise<
       SignInOutcome,
       { api: SignInApi; role: SignInRole; relation: AgentRelation | null; typed: TypedIdentity }
-    >(({ input }) =>
-      input.api.signInWithIdNumber({
-        role: input.role,
-        idNumber: input.typed.idNumber,
-        name: input.typed.name.trim(),
-        ...(input.role === 'agent' && input.relation !== null ? { relation: input.relation } : {}),
-      }),
+    >(async ({ input }) =>
+      outcome(
+        await input.api['session.signInWithIdNumber']({
+          role: input.role,
+          idNumber: input.typed.idNumber,
+          name: input.typed.name.trim(),
+          ...(input.role === 'agent' && input.relation !== null ? { relation: input.relation } : {}),
+        }),
+      ),
     ),
-    signOut: fromPromise<void, { api: SignInApi }>(({ input }) => input.api.signOut()),
+    signOut: fromPromise<void, { api: SignInApi }>(async ({ input }) => {
+      await input.api['session.signOut']({});
+    }),
   },
   guards: {
     allowAgent: ({ context }) => context.allowAgent,

@@ -290,10 +290,10 @@ describe('SignIn for someone else (经办人)', () => {
 describe('sign-in machine timeouts', () => {
   it('offers typing when no card came within the named wait', async () => {
     const api: SignInApi = {
-      sessionState: () => Promise.resolve(noOne),
-      signInWithCard: () => Promise.resolve({ kind: 'error', code: 'noCard' }),
-      signInWithIdNumber: () => Promise.resolve({ kind: 'error', code: 'invalidIdNumber' }),
-      signOut: () => Promise.resolve(),
+      'session.state': () => Promise.resolve(ok(noOne)),
+      'session.signInWithCard': () => Promise.resolve(err({ code: 'noCard', message: 'no card' })),
+      'session.signInWithIdNumber': () => Promise.resolve(err({ code: 'invalidIdNumber', message: 'invalid' })),
+      'session.signOut': () => Promise.resolve(ok(noOne)),
     };
     const clock = new SimulatedClock();
     const actor = createActor(signInMachine, {
