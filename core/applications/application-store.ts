@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { bookkeepingWrite } from '../store/bookkeeping-write';
 import { ApplicationAccepted, type Delivery, type FormValues } from '../../platform/contract/applications';
 import type { Agent, Applicant, MatterRef } from '../../platform/contract/common';
 import type { PrintResult } from '../api/resident';
@@ -130,11 +131,15 @@ export function statusOf(application: StoredApplication): ApplicationStatus {
   return application.matters.every((m) => m.outboxState === 'sent') ? 'delivered' : 'savedOffline';
 }
 
+/**
+ * Where the receipt went. Bookkeeping (core/store/bookkeeping-write.ts): lost in a power cut, the
+ * receipt is only printed again if the same submission is ever answered again.
+ */
 export function recordPrint(db: Database.Database, localRef: string, print: PrintResult): void {
-  db.prepare('UPDATE application SET print_output = ?, print_problem = ? WHERE local_ref = ?').run(
-    print.output,
-    print.problem,
-    localRef,
+  bookkeepingWrite(db, () =>
+    db
+      .prepare('UPDATE application SET print_output = ?, print_problem = ? WHERE local_ref = ?')
+      .run(print.output, print.problem, localRef),
   );
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { bookkeepingWrite } from '../store/bookkeeping-write';
 import { redactText } from '../logging/redact';
 import { resolveTarget, type JsonBodyOf, type TargetOf, type WriteOperation } from '../platform-client/operations';
 import type { DataSealer } from './data-sealer';
@@ -211,11 +212,16 @@ export function markSent(db: Database.Database, id: number, response: unknown, n
  */
 const storedError = (error: string) => redactText(error).slice(0, 500);
 
+/** A failed attempt and when to try again: bookkeeping (a lost record costs one earlier retry). */
 export function markRetry(db: Database.Database, id: number, error: string, nextAttemptAt: Date): void {
-  db.prepare(
-    `UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?
+  bookkeepingWrite(db, () =>
+    db
+      .prepare(
+        `UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?
      WHERE id = ? AND state = 'pending'`,
-  ).run(storedError(error), nextAttemptAt.toISOString(), id);
+      )
+      .run(storedError(error), nextAttemptAt.toISOString(), id),
+  );
 }
 
 export function markDeadLetter(db: Database.Database, id: number, error: string): void {
@@ -237,10 +243,12 @@ export function makeAllDue(db: Database.Database, now: Date): { revived: number 
   })();
 }
 
-/** Pending items waiting for a later attempt become due now (kick: "try now"). */
+/** Pending items waiting for a later attempt become due now (kick: "try now"; bookkeeping, see bookkeepingWrite). */
 export function makePendingDue(db: Database.Database, now: Date): void {
   const at = now.toISOString();
-  db.prepare(`UPDATE outbox SET next_attempt_at = ? WHERE state = 'pending' AND next_attempt_at > ?`).run(at, at);
+  bookkeepingWrite(db, () =>
+    db.prepare(`UPDATE outbox SET next_attempt_at = ? WHERE state = 'pending' AND next_attempt_at > ?`).run(at, at),
+  );
 }
 
 export function outboxSummary(db: Database.Database): OutboxSummary {

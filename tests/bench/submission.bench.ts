@@ -22,7 +22,10 @@ const FLOOR_WRITE_BYTES = 4096;
  * in one transaction to a real store: WAL, synchronous=FULL, core/store/open.ts), with the
  * platform down so nothing is delivered, beside the disk's fsync floor: a 4 KB write and
  * fdatasync to a file in the same folder, measured in the same run. A committed submission
- * cannot be faster than one durable write.
+ * cannot be faster than one durable write, and makes exactly one: the failed delivery attempt and
+ * the receipt's print record after it are bookkeeping commits (core/store/bookkeeping-write.ts).
+ * The rest is the CPU's part (checks, sealing, the catalog lookups), so the ratio is lowest where
+ * fsync is slow (a kiosk's eMMC or SD card) and highest on a fast SSD.
  */
 export async function submissionBenchmarks(): Promise<Summary[]> {
   const dir = mkdtempSync(join(tmpdir(), 'submission-bench-'));
