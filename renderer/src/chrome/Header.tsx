@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useT } from '../i18n/use-t';
 import { useKioskInfo } from '../api/kiosk-info-context';
 import { UiIcon } from '../components/icons/UiIcon';
@@ -8,7 +9,8 @@ import './chrome.css';
  * Read-only: on a tall portrait screen the top is out of easy reach (docs/accessibility.md §2.3), so
  * everything that can be touched lives in the bottom bar.
  */
-export function Header() {
+/** Memoised: nothing in it follows the screen, and every tap re-renders the shell around it. */
+export const Header = memo(function Header() {
   const { t } = useT();
   const { station } = useKioskInfo();
   return (
@@ -25,4 +27,4 @@ export function Header() {
       <Clock />
     </header>
   );
-}
+});

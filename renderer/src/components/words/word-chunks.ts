@@ -16,8 +16,25 @@ function isSingleHan(segment: string): boolean {
 
 let segmenter: Intl.Segmenter | null = null;
 
+/**
+ * Labels already cut: the same few hundred (matter names, tiles, buttons) are drawn on every
+ * screen, and segmenting them again was a tenth of a tap's work. Bounded, so a stream of typed
+ * search text cannot grow it without end.
+ */
+const cut = new Map<string, readonly string[]>();
+const CUT_LABELS_KEPT = 2000;
+
 /** The label cut into the pieces it may wrap between; joined, they are the label again. */
-export function wordChunks(text: string): string[] {
+export function wordChunks(text: string): readonly string[] {
+  const known = cut.get(text);
+  if (known) return known;
+  const chunks = cutLabel(text);
+  if (cut.size >= CUT_LABELS_KEPT) cut.clear();
+  cut.set(text, chunks);
+  return chunks;
+}
+
+function cutLabel(text: string): readonly string[] {
   if ((text.match(HAN_ALL) ?? []).length <= SHORT_LABEL_HAN) return text === '' ? [] : [text];
   segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   const chunks: string[] = [];

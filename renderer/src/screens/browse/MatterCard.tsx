@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useT } from '../../i18n/use-t';
 import type { MatterSummary } from '../../../../core/api/contract';
 import { ChannelList } from '../../components/ChannelList';
@@ -8,19 +9,27 @@ import { Words } from '../../components/words/Words';
 /**
  * One matter in the list; the whole card is the button that opens its guide. `withBadges` false
  * (长辈版) leaves the badges out so three cards fit a page; the guide shows them under its title.
+ * Memoised, with `onOpen` taking the code, so a list the visit re-renders (a guide opened over it)
+ * does not draw every card again.
  */
-export function MatterCard({
+export const MatterCard = memo(function MatterCard({
   matter,
   onOpen,
   withBadges = true,
 }: {
   matter: MatterSummary;
-  onOpen: () => void;
+  onOpen: (code: string) => void;
   withBadges?: boolean;
 }) {
   const { t } = useT();
   return (
-    <button type="button" className="matter-card" data-testid="matter-item" data-code={matter.code} onClick={onOpen}>
+    <button
+      type="button"
+      className="matter-card"
+      data-testid="matter-item"
+      data-code={matter.code}
+      onClick={() => onOpen(matter.code)}
+    >
       <span className="matter-card-name">
         <Words text={matter.name} />
       </span>
@@ -37,4 +46,4 @@ export function MatterCard({
       </span>
     </button>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { useCatalogStatus } from '../../api/catalog-status-context';
 import { useKioskInfo } from '../../api/kiosk-info-context';
 import { useApiQuery } from '../../api/use-api-query';
@@ -29,6 +29,7 @@ export function MatterListPanel({ group, placement }: { group: MatterGroup; plac
   const { refresh } = useCatalogStatus();
   const elder = useElder();
   const [attempt, setAttempt] = useState(0);
+  const openMatter = useCallback((code: string) => send({ type: 'OPEN_MATTER', code }), [send]);
   // Kept here, not in the shell: the browse screen stays mounted under an open guide, so "back"
   // finds the department still chosen; a new visit starts a new screen.
   const [departmentCode, setDepartmentCode] = useState<string | null>(null);
@@ -65,13 +66,7 @@ export function MatterListPanel({ group, placement }: { group: MatterGroup; plac
         keyOf={(matter) => matter.code}
         // Three cards (without their badges) fit a portrait screen with the page buttons.
         maxPerPage={3}
-        render={(matter) => (
-          <MatterCard
-            matter={matter}
-            withBadges={false}
-            onOpen={() => send({ type: 'OPEN_MATTER', code: matter.code })}
-          />
-        )}
+        render={(matter) => <MatterCard matter={matter} withBadges={false} onOpen={openMatter} />}
       />
     );
   } else {
@@ -79,7 +74,7 @@ export function MatterListPanel({ group, placement }: { group: MatterGroup; plac
       <ul className="matter-list" data-testid="matter-list" aria-label={t('browse:listLabel')}>
         {list.value.matters.map((matter) => (
           <li key={matter.code}>
-            <MatterCard matter={matter} onOpen={() => send({ type: 'OPEN_MATTER', code: matter.code })} />
+            <MatterCard matter={matter} onOpen={openMatter} />
           </li>
         ))}
       </ul>

@@ -1,5 +1,7 @@
+import { memo } from 'react';
 import { useT } from '../../i18n/use-t';
 import { ServiceKind } from '../../../../platform/contract/catalog';
+import type { CatalogOverview } from '../../../../core/api/contract';
 import { useCatalogOverview } from '../../api/catalog-overview-context';
 import { useKioskInfo } from '../../api/kiosk-info-context';
 import { ScrollPager } from '../../components/ScrollPager';
@@ -24,18 +26,12 @@ import './home.css';
  * so "back" returns to the same place in the list.
  */
 export function HomeScreen({ covered }: { covered: boolean }) {
-  const { t } = useT();
-  const send = useShellSend();
   const { station } = useKioskInfo();
   const { overview, retry } = useCatalogOverview();
-  const elder = useElder();
 
   if (overview.status === 'loading') return <Loading />;
   if (overview.status === 'error')
     return <QueryFailure error={overview.error} hotline={station.hotline} onRetry={retry} />;
-
-  const { matterCount, serviceKinds, themes } = overview.value;
-  const countOf = (kind: ServiceKind) => serviceKinds.find((entry) => entry.kind === kind)?.count ?? 0;
 
   return (
     <section
@@ -45,77 +41,91 @@ export function HomeScreen({ covered }: { covered: boolean }) {
       inert={covered}
       aria-labelledby="home-title"
     >
-      <ScrollPager className="home-scroll">
-        <header className="screen-heading">
-          <h1 id="home-title" className="screen-title" data-speech="title">
-            {t('home:title')}
-          </h1>
-          <p className="screen-subtitle" data-speech="hint">
-            {t('home:subtitle')}
-          </p>
-          <ElderStartButton />
-        </header>
-        <ServiceTiles />
-        {/* 长辈版 offers the services only, four at a time: the kinds, themes and the full list
-            are reached through 搜索事项 and 自助申报, one step further but never more than six choices. */}
-        {!elder && (
-          <>
-            <div className="home-groups">
-              <section className="home-kinds" aria-labelledby="home-kinds-title">
-                <h2 id="home-kinds-title" className="group-title">
-                  {t('home:byKind')}
-                </h2>
-                <ul className="kind-list">
-                  <li>
-                    <KindTile
-                      kind="all"
-                      label={t('home:all')}
-                      hint={t('home:allHint')}
-                      count={matterCount}
-                      onChoose={() => send({ type: 'CHOOSE_GROUP', group: { type: 'all' } })}
-                    />
-                  </li>
-                  {ServiceKind.options.map((kind) => (
-                    <li key={kind}>
-                      <KindTile
-                        kind={kind}
-                        label={t(`enums:serviceKind.${kind}`)}
-                        hint={t(`enums:serviceKindHint.${kind}`)}
-                        count={countOf(kind)}
-                        onChoose={() =>
-                          send({ type: 'CHOOSE_GROUP', group: { type: 'serviceKind', serviceKind: kind } })
-                        }
-                      />
-                    </li>
-                  ))}
-                </ul>
-              </section>
-              <section className="home-themes" aria-labelledby="home-themes-title">
-                <h2 id="home-themes-title" className="group-title">
-                  {t('home:byTheme')}
-                </h2>
-                <ul className="theme-grid">
-                  {themes
-                    .filter((theme) => theme.count > 0)
-                    .map((theme) => (
-                      <li key={theme.id}>
-                        <ThemeTile
-                          themeId={theme.id}
-                          name={theme.name}
-                          count={theme.count}
-                          onChoose={() => send({ type: 'CHOOSE_GROUP', group: { type: 'theme', themeId: theme.id } })}
-                        />
-                      </li>
-                    ))}
-                </ul>
-              </section>
-            </div>
-            <section className="home-all">
-              <MatterListPanel group={{ type: 'all' }} placement="home" />
-            </section>
-          </>
-        )}
-      </ScrollPager>
+      <HomeContent overview={overview.value} />
     </section>
   );
 }
+
+/**
+ * Everything on the home screen but its cover: memoised, so opening a guide over it (which only
+ * covers it) does not draw the tiles and the whole list again under the guide being opened.
+ */
+const HomeContent = memo(function HomeContent({ overview }: { overview: CatalogOverview }) {
+  const { t } = useT();
+  const send = useShellSend();
+  const elder = useElder();
+  const { matterCount, serviceKinds, themes } = overview;
+  const countOf = (kind: ServiceKind) => serviceKinds.find((entry) => entry.kind === kind)?.count ?? 0;
+
+  return (
+    <ScrollPager className="home-scroll">
+      <header className="screen-heading">
+        <h1 id="home-title" className="screen-title" data-speech="title">
+          {t('home:title')}
+        </h1>
+        <p className="screen-subtitle" data-speech="hint">
+          {t('home:subtitle')}
+        </p>
+        <ElderStartButton />
+      </header>
+      <ServiceTiles />
+      {/* 长辈版 offers the services only, four at a time: the kinds, themes and the full list
+          are reached through 搜索事项 and 自助申报, one step further but never more than six choices. */}
+      {!elder && (
+        <>
+          <div className="home-groups">
+            <section className="home-kinds" aria-labelledby="home-kinds-title">
+              <h2 id="home-kinds-title" className="group-title">
+                {t('home:byKind')}
+              </h2>
+              <ul className="kind-list">
+                <li>
+                  <KindTile
+                    kind="all"
+                    label={t('home:all')}
+                    hint={t('home:allHint')}
+                    count={matterCount}
+                    onChoose={() => send({ type: 'CHOOSE_GROUP', group: { type: 'all' } })}
+                  />
+                </li>
+                {ServiceKind.options.map((kind) => (
+                  <li key={kind}>
+                    <KindTile
+                      kind={kind}
+                      label={t(`enums:serviceKind.${kind}`)}
+                      hint={t(`enums:serviceKindHint.${kind}`)}
+                      count={countOf(kind)}
+                      onChoose={() => send({ type: 'CHOOSE_GROUP', group: { type: 'serviceKind', serviceKind: kind } })}
+                    />
+                  </li>
+                ))}
+              </ul>
+            </section>
+            <section className="home-themes" aria-labelledby="home-themes-title">
+              <h2 id="home-themes-title" className="group-title">
+                {t('home:byTheme')}
+              </h2>
+              <ul className="theme-grid">
+                {themes
+                  .filter((theme) => theme.count > 0)
+                  .map((theme) => (
+                    <li key={theme.id}>
+                      <ThemeTile
+                        themeId={theme.id}
+                        name={theme.name}
+                        count={theme.count}
+                        onChoose={() => send({ type: 'CHOOSE_GROUP', group: { type: 'theme', themeId: theme.id } })}
+                      />
+                    </li>
+                  ))}
+              </ul>
+            </section>
+          </div>
+          <section className="home-all">
+            <MatterListPanel group={{ type: 'all' }} placement="home" />
+          </section>
+        </>
+      )}
+    </ScrollPager>
+  );
+});
