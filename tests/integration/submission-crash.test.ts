@@ -37,14 +37,27 @@ interface Saved {
   readonly confirmationId: string;
 }
 
-/** Runs the child until it is ready, lets it work 5–200 ms, kills it; answers what it announced. */
-function runAndKill(dir: string): Promise<Saved[]> {
+/**
+ * When the kill's random moment is counted from: the child's ready line (a kill may land in its
+ * first submission), or its first announced application (so the run cannot be vacuous: on a busy
+ * machine a first submission can take longer than the whole window, and no kill ever came after one).
+ */
+type KillFrom = 'ready' | 'firstSaved';
+
+/** Runs the child until `from`, lets it work 5–200 ms more, kills it; answers what it announced. */
+function runAndKill(dir: string, from: KillFrom): Promise<Saved[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
     const saved: Saved[] = [];
     let buffered = '';
     let stderr = '';
-    let killed = false;
+    let armed = false;
+    const arm = () => {
+      if (armed) return;
+      armed = true;
+      // The random moment of the power cut: anywhere inside the submit loop.
+      setTimeout(() => child.kill('SIGKILL'), 5 + Math.floor(Math.random() * 196));
+    };
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     child.stdout.on('data', (chunk: Buffer) => {
       buffered += chunk.toString('utf8');
@@ -52,12 +65,10 @@ function runAndKill(dir: string): Promise<Saved[]> {
       buffered = lines.pop() ?? '';
       for (const line of lines) {
         const [word, localRef, confirmationId] = line.split(' ');
-        if (word === 'ready' && !killed) {
-          killed = true;
-          // The random moment of the power cut: anywhere inside the submit loop.
-          setTimeout(() => child.kill('SIGKILL'), 5 + Math.floor(Math.random() * 196));
-        } else if (word === 'saved' && localRef && confirmationId) {
+        if (word === 'ready' && from === 'ready') arm();
+        else if (word === 'saved' && localRef && confirmationId) {
           saved.push({ localRef, confirmationId });
+          arm();
         }
       }
     });
@@ -175,7 +186,7 @@ describe('submission survives SIGKILL at any moment', () => {
         dirs.push(dir);
         const announced: Saved[] = [];
         for (let kill = 0; kill < KILLS_PER_LANE; kill++) {
-          announced.push(...(await runAndKill(dir)));
+          announced.push(...(await runAndKill(dir, kill % 2 === 0 ? 'ready' : 'firstSaved')));
           const stored = checkStore(dir, announced);
           // At most the one application in flight at the kill may be stored without its announcement.
           expect(stored - announced.length).toBeGreaterThanOrEqual(0);
