@@ -5,8 +5,8 @@
  * build) count as one test each; vitest and Playwright report their own counts through their JSON
  * reporters. A failing step does not stop the later ones, so one run shows everything that is wrong.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ROOT } from './build-renderer';
 
@@ -57,6 +57,17 @@ const runStart = performance.now();
 function check(name: string, command: string, args: string[], options: { mayBeSkipped?: boolean } = {}): boolean {
   const start = performance.now();
   const { status, tail } = runCaptured(command, args);
+  return recordCheck(name, status, tail, start, options);
+}
+
+/** Counts a finished check and writes its summary line (with the tail of its output when it failed). */
+function recordCheck(
+  name: string,
+  status: number | null,
+  tail: string[],
+  start: number,
+  options: { mayBeSkipped?: boolean },
+): boolean {
   if (options.mayBeSkipped && status === SKIPPED_STATUS) {
     total.skipped += 1;
     lines.push(`${name}: skipped (could not run here; see its output), ${secondsSince(start)}`);
@@ -67,6 +78,53 @@ function check(name: string, command: string, args: string[], options: { mayBeSk
   lines.push(`${name}: ${ok ? 'passed' : 'FAILED'}, ${secondsSince(start)}`);
   if (!ok) lines.push(...tail.map((line) => `  | ${line}`));
   return ok;
+}
+
+interface CheckSpec {
+  readonly name: string;
+  readonly command: string;
+  readonly args: string[];
+}
+
+/** Runs a check in the background; its output is printed in one piece when it ends. */
+function runInBackground(command: string, args: string[]): Promise<{ status: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, FORCE_COLOR: '0' },
+    });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.on('error', (error) => resolve({ status: null, output: `could not run ${command}: ${error.message}\n` }));
+    child.on('close', (status) => resolve({ status, output: Buffer.concat(chunks).toString('utf8') }));
+  });
+}
+
+/**
+ * The static checks two at a time: ESLint alone keeps about one core busy and the type checks and
+ * Prettier one each, so on a two-core machine pairs finish in about two thirds of the time. Their
+ * summary lines keep the listed order.
+ */
+async function checksTwoAtATime(specs: readonly CheckSpec[]): Promise<void> {
+  const outcomes: Array<{ status: number | null; tail: string[]; start: number }> = [];
+  let next = 0;
+  const lane = async () => {
+    while (next < specs.length) {
+      const index = next++;
+      const spec = specs[index]!;
+      const start = performance.now();
+      const { status, output } = await runInBackground(spec.command, spec.args);
+      process.stdout.write(`\n▶ ${spec.command} ${spec.args.join(' ')}\n${output}`);
+      outcomes[index] = { status, tail: output.trimEnd().split('\n').slice(-FAILED_CHECK_TAIL_LINES), start };
+    }
+  };
+  await Promise.all([lane(), lane()]);
+  specs.forEach((spec, index) => {
+    const outcome = outcomes[index]!;
+    recordCheck(spec.name, outcome.status, outcome.tail, outcome.start, {});
+  });
 }
 
 /** What a suite's JSON report says: its counts, and the names of the tests that failed. */
@@ -126,11 +184,14 @@ function unexpectedPlaywrightTests(suites: PlaywrightSuite[], path: string[] = [
 }
 
 const npx = join(ROOT, 'node_modules/.bin');
-check('lint', join(npx, 'eslint'), ['--max-warnings=0', '.']);
-check('typecheck (node)', join(npx, 'tsc'), ['-p', 'tsconfig.node.json', '--noEmit']);
-check('typecheck (renderer)', join(npx, 'tsc'), ['-p', 'tsconfig.renderer.json', '--noEmit']);
-check('typecheck (end-to-end tests)', join(npx, 'tsc'), ['-p', 'tsconfig.e2e.json', '--noEmit']);
-check('format', join(npx, 'prettier'), ['--check', '.']);
+// Longest first, so the short ones fill in beside ESLint.
+await checksTwoAtATime([
+  { name: 'lint', command: join(npx, 'eslint'), args: ['--max-warnings=0', '.'] },
+  { name: 'typecheck (node)', command: join(npx, 'tsc'), args: ['-p', 'tsconfig.node.json', '--noEmit'] },
+  { name: 'format', command: join(npx, 'prettier'), args: ['--check', '.'] },
+  { name: 'typecheck (renderer)', command: join(npx, 'tsc'), args: ['-p', 'tsconfig.renderer.json', '--noEmit'] },
+  { name: 'typecheck (end-to-end tests)', command: join(npx, 'tsc'), args: ['-p', 'tsconfig.e2e.json', '--noEmit'] },
+]);
 
 const vitestReport = join(results, 'vitest.json');
 suite(
@@ -187,6 +248,8 @@ if (check('build', join(npx, 'tsx'), ['scripts/build.ts'])) {
     playwrightReport,
     readPlaywright,
   );
+  // The second run writes the same report: this one is kept beside it (each test's duration is in it).
+  if (existsSync(playwrightReport)) copyFileSync(playwrightReport, join(results, 'playwright-side-by-side.json'));
   suite('playwright (alone)', join(npx, 'playwright'), ['test', '--project=alone'], playwrightReport, readPlaywright);
   // Every benchmark once, a couple of samples each: a benchmark that no longer runs fails here.
   check('benchmarks (quick)', join(npx, 'tsx'), ['scripts/bench.ts', '--quick']);

@@ -29,11 +29,19 @@ export interface Finding {
   readonly detail: string;
 }
 
-export async function axeFindings(page: Page, targetMinPx: number | null): Promise<Finding[]> {
-  const result = await new AxeBuilder({ page, axeSource: axeSource(targetMinPx) })
-    .withTags(WCAG22_AA)
-    .exclude(DEV_PANEL)
-    .analyze();
+/**
+ * The WCAG 2.2 AA rules whose outcome depends on colours alone: what a change of colour theme can
+ * break when the document itself stays the same.
+ */
+export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'] as const;
+
+export async function axeFindings(
+  page: Page,
+  targetMinPx: number | null,
+  only: readonly string[] | null = null,
+): Promise<Finding[]> {
+  const builder = new AxeBuilder({ page, axeSource: axeSource(targetMinPx) }).exclude(DEV_PANEL);
+  const result = await (only === null ? builder.withTags(WCAG22_AA) : builder.withRules([...only])).analyze();
   return result.violations.flatMap((violation) =>
     violation.nodes.map((node) => ({
       rule: `axe:${violation.id}`,
