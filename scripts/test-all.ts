@@ -1,5 +1,6 @@
 /**
- * `npm test`: every check and every test suite, in order, and one plain summary line at the end:
+ * `npm test`: every check and every test suite, in order (the static checks two at a time), and one
+ * plain summary line at the end:
  *   N passed, N failed[, N skipped]
  * Static checks (lint, types, formatting, the quick fuzz run, the production-dependency audit, the
  * build) count as one test each; vitest and Playwright report their own counts through their JSON
