@@ -58,7 +58,7 @@ const runStart = performance.now();
 function check(name: string, command: string, args: string[], options: { mayBeSkipped?: boolean } = {}): boolean {
   const start = performance.now();
   const { status, tail } = runCaptured(command, args);
-  return recordCheck(name, status, tail, start, options);
+  return recordCheck(name, status, tail, secondsSince(start), options);
 }
 
 /** Counts a finished check and writes its summary line (with the tail of its output when it failed). */
@@ -66,17 +66,17 @@ function recordCheck(
   name: string,
   status: number | null,
   tail: string[],
-  start: number,
+  took: string,
   options: { mayBeSkipped?: boolean },
 ): boolean {
   if (options.mayBeSkipped && status === SKIPPED_STATUS) {
     total.skipped += 1;
-    lines.push(`${name}: skipped (could not run here; see its output), ${secondsSince(start)}`);
+    lines.push(`${name}: skipped (could not run here; see its output), ${took}`);
     return true;
   }
   const ok = status === 0;
   total[ok ? 'passed' : 'failed'] += 1;
-  lines.push(`${name}: ${ok ? 'passed' : 'FAILED'}, ${secondsSince(start)}`);
+  lines.push(`${name}: ${ok ? 'passed' : 'FAILED'}, ${took}`);
   if (!ok) lines.push(...tail.map((line) => `  | ${line}`));
   return ok;
 }
@@ -109,7 +109,7 @@ function runInBackground(command: string, args: string[]): Promise<{ status: num
  * summary lines keep the listed order.
  */
 async function checksTwoAtATime(specs: readonly CheckSpec[]): Promise<void> {
-  const outcomes: Array<{ status: number | null; tail: string[]; start: number }> = [];
+  const outcomes: Array<{ status: number | null; tail: string[]; took: string }> = [];
   let next = 0;
   const lane = async () => {
     while (next < specs.length) {
@@ -118,14 +118,18 @@ async function checksTwoAtATime(specs: readonly CheckSpec[]): Promise<void> {
       const start = performance.now();
       const { status, output } = await runInBackground(spec.command, spec.args);
       process.stdout.write(`\n▶ ${spec.command} ${spec.args.join(' ')}\n${output}`);
-      outcomes[index] = { status, tail: output.trimEnd().split('\n').slice(-FAILED_CHECK_TAIL_LINES), start };
+      const tail = output.trimEnd().split('\n').slice(-FAILED_CHECK_TAIL_LINES);
+      outcomes[index] = { status, tail, took: secondsSince(start) };
     }
   };
+  const start = performance.now();
   await Promise.all([lane(), lane()]);
+  const took = secondsSince(start);
   specs.forEach((spec, index) => {
     const outcome = outcomes[index]!;
-    recordCheck(spec.name, outcome.status, outcome.tail, outcome.start, {});
+    recordCheck(spec.name, outcome.status, outcome.tail, outcome.took, {});
   });
+  lines.push(`  (the static checks together: ${took})`);
 }
 
 /** What a suite's JSON report says: its counts, and the names of the tests that failed. */

@@ -62,16 +62,12 @@ export function formatDay(isoDate: string, locale: string): string {
 
 /** The short weekday of a calendar day: 周四 (Thu). */
 export function formatWeekday(isoDate: string, locale: string): string {
-  return formatter(locale, { weekday: 'short', timeZone: 'UTC' }).format(
-    new Date(`${isoDate}T12:00:00Z`),
-  );
+  return formatter(locale, { weekday: 'short', timeZone: 'UTC' }).format(new Date(`${isoDate}T12:00:00Z`));
 }
 
 /** Month and day of a calendar day without the weekday: 10月8日. */
 export function formatMonthDay(isoDate: string, locale: string): string {
-  return formatter(locale, { month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${isoDate}T12:00:00Z`),
-  );
+  return formatter(locale, { month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T12:00:00Z`));
 }
 
 /** Day and time of an instant on the station's clocks: 10月1日星期四 09:30. */
