@@ -39,7 +39,7 @@ export interface Exchange {
   close(): void;
 }
 
-/** Which successful answers fit which request (§4/§5 payload sizes); error codes always fit. */
+/** Which successful answers fit which request (§4/§5 payload sizes); failures: see CARD_FAILURES. */
 const SUCCESS_SHAPE: Record<Parameters<Exchange['send']>[0], (r: SamResponse) => boolean> = {
   resetSam: (r) => r.sw3 === SW3.OK && r.data.length === 0,
   samStatus: (r) => r.sw3 === SW3.OK && r.data.length === 0,
@@ -52,6 +52,41 @@ const SUCCESS_SHAPE: Record<Parameters<Exchange['send']>[0], (r: SamResponse) =>
 };
 
 const isSuccessCode = (sw3: number) => sw3 === SW3.OK || sw3 === SW3.CARD_FOUND || sw3 === SW3.NO_CONTENT;
+
+const READ_FAILURES = [
+  SW3.CARD_REJECTED_SAM,
+  SW3.SAM_REJECTED_CARD,
+  SW3.VERIFICATION_ERROR,
+  SW3.UNRECOGNISED_CARD,
+  SW3.READ_FAILED,
+  SW3.RANDOM_FAILED,
+];
+
+/**
+ * A failure about a card answers only the card command that met it: find says "no card" (80),
+ * select "select failed" (81), a read its card-level codes (31–33, 40, 41, 47). Taken by any other
+ * request, the late 80 of a find that had timed out became the SAM's status, and a busy kiosk
+ * reported its healthy reader broken until restarted. SAM-level and protocol codes (10–24, 60, 66)
+ * can answer anything.
+ */
+const CARD_FAILURES: Record<Parameters<Exchange['send']>[0], readonly number[]> = {
+  resetSam: [],
+  samStatus: [],
+  samId: [],
+  findCard: [SW3.NO_CARD],
+  selectCard: [SW3.SELECT_FAILED],
+  readCard: READ_FAILURES,
+  readCardWithFingerprint: READ_FAILURES,
+  readAppendedAddress: READ_FAILURES,
+};
+const ANY_CARD_FAILURE = new Set<number>([SW3.NO_CARD, SW3.SELECT_FAILED, ...READ_FAILURES]);
+
+/** Whether `response` can be the answer to `command` (anything else is a late answer to an earlier one). */
+function answers(command: Parameters<Exchange['send']>[0], response: SamResponse): boolean {
+  if (isSuccessCode(response.sw3)) return SUCCESS_SHAPE[command](response);
+  if (response.data.length !== 0) return false;
+  return !ANY_CARD_FAILURE.has(response.sw3) || CARD_FAILURES[command].includes(response.sw3);
+}
 
 type Outcome = SamResponse | { closed: string };
 
@@ -96,9 +131,8 @@ export function createExchange(options: {
   const attempt = async (command: Parameters<Exchange['send']>[0], timeoutMs: number): Promise<Outcome | 'timeout'> => {
     if (!transport.isOpen) return { closed: 'transport is not open' };
     stream.reset(); // a partial frame left by an earlier timeout can never be this answer
-    const shape = SUCCESS_SHAPE[command];
     const answer = new Promise<Outcome>((resolve) => {
-      waiting = { accepts: (r) => (isSuccessCode(r.sw3) ? shape(r) : r.data.length === 0), resolve };
+      waiting = { accepts: (r) => answers(command, r), resolve };
     });
     const written = await transport.write(requests[command]());
     if (!written.ok) {

@@ -240,6 +240,24 @@ describe('ID card reader: poll loop', () => {
     expect((await read).card).toEqual(elderlyResident);
   });
 
+  it("does not take a find's late 'no card' for the SAM's status", async () => {
+    const pair = createMemoryTransportPair();
+    const emulator = createIdCardEmulator({ transport: pair.device });
+    await emulator.start();
+    const reader = createIdCardReader({ transport: pair.host, pollIntervalMs: 5, requestTimeoutMs: 60 });
+    cleanup.push(
+      () => emulator.stop(),
+      () => reader.disconnect(),
+    );
+    await reader.connect();
+    // Before the status answer, the 80 of a find that had timed out (a busy machine).
+    emulator.onRequest((r) => {
+      if (r.cmd === 0x11 && r.para === 0xff) void pair.device.write(encodeResponse({ sw3: 0x80 }));
+    });
+    const probed = await reader.probe();
+    expect(probed).toMatchObject({ ok: true, value: { state: 'online' } });
+  });
+
   it('never logs names, numbers or addresses', async () => {
     const { reader, emulator, logs } = await setUp();
     await reader.connect();
