@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
@@ -7,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../logging/logger';
 import { enqueue, markSent } from '../outbox/outbox-store';
 import { sampleInspectionReport, testSealer } from '../testing/outbox';
-import { openStore, type Store } from '../store/open';
+import type { Store } from '../store/open';
+import { openDiskStore } from '../testing/disk-store';
 import { purgeOldFiles } from './purge-files';
 import { runRetention, startRetentionLoop, type RetentionDeps } from './retention';
 
@@ -15,18 +15,14 @@ const DAY = 24 * 60 * 60_000;
 const NOW = new Date('2026-12-31T08:00:00.000Z');
 const ago = (days: number) => new Date(NOW.getTime() - days * DAY);
 
+let disk: ReturnType<typeof openDiskStore>;
 let dir: string;
 let store: Store;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'kiosk-retention-'));
-  const opened = openStore({ path: join(dir, 'kiosk.sqlite'), logger: silentLogger() });
-  if (!opened.ok) throw new Error(opened.error.message);
-  store = opened.value;
+  disk = openDiskStore('kiosk-retention-');
+  ({ dir, store } = disk);
 });
-afterEach(() => {
-  store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => disk.close());
 
 function file(path: string, writtenDaysAgo: number) {
   mkdirSync(join(path, '..'), { recursive: true });

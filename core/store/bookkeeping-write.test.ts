@@ -1,27 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../logging/logger';
+import { openDiskStore } from '../testing/disk-store';
 import { bookkeepingWrite } from './bookkeeping-write';
-import { openStore, type Store } from './open';
+import type { Store } from './open';
 
 /** PRAGMA synchronous as SQLite numbers it. */
 const NORMAL = 1;
 const FULL = 2;
 
-let dir: string;
+let disk: ReturnType<typeof openDiskStore>;
 let store: Store;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'kiosk-bookkeeping-'));
-  const opened = openStore({ path: join(dir, 'kiosk.sqlite'), logger: silentLogger() });
-  if (!opened.ok) throw new Error(opened.error.message);
-  store = opened.value;
+  disk = openDiskStore('kiosk-bookkeeping-');
+  store = disk.store;
 });
-afterEach(() => {
-  store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => disk.close());
 
 const synchronous = () => store.db.pragma('synchronous', { simple: true });
 
