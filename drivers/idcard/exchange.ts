@@ -79,7 +79,7 @@ const CARD_FAILURES: Record<Parameters<Exchange['send']>[0], readonly number[]> 
   readCardWithFingerprint: READ_FAILURES,
   readAppendedAddress: READ_FAILURES,
 };
-const ANY_CARD_FAILURE = new Set<number>([SW3.NO_CARD, SW3.SELECT_FAILED, ...READ_FAILURES]);
+const ANY_CARD_FAILURE = new Set<number>(Object.values(CARD_FAILURES).flat());
 
 /** Whether `response` can be the answer to `command` (anything else is a late answer to an earlier one). */
 function answers(command: Parameters<Exchange['send']>[0], response: SamResponse): boolean {
