@@ -73,6 +73,12 @@ export function createIdCardEmulator(options: IdCardEmulatorOptions): IdCardEmul
 
   const byteTimeMs = options.baudRate ? (10 * 1000) / options.baudRate : 0;
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
+  // A timer measures from the event loop's cached clock, which lags behind performance.now() by
+  // however long the current turn has run; under load it fires early by that much. A paced chunk
+  // must never leave before its last byte would have crossed the wire, so sleep again until it has.
+  const sleepUntil = async (at: number) => {
+    for (let left = at - performance.now(); left > 0; left = at - performance.now()) await sleep(Math.ceil(left));
+  };
 
   /** Writes in chunks; with a baud rate each chunk leaves when its last byte would have arrived. */
   const writePaced = async (bytes: Uint8Array, startAt: number) => {
@@ -85,7 +91,7 @@ export function createIdCardEmulator(options: IdCardEmulatorOptions): IdCardEmul
     let sent = 0;
     for (const chunk of chunks) {
       sent += chunk.length;
-      if (byteTimeMs > 0) await sleep(startAt + sent * byteTimeMs - performance.now());
+      if (byteTimeMs > 0) await sleepUntil(startAt + sent * byteTimeMs);
       else if (split && sent > chunk.length) {
         // Mostly a bare turn of the event loop, sometimes a 1–2 ms pause: enough to split reads
         // on the host side without making a 1295-byte reply take longer than a real UART would.
