@@ -9,6 +9,7 @@ const NODE_ROOTS = [
   'electron',
   'platform',
   'kiosk-config',
+  'packaging',
   'scripts',
   'tools',
   'tests/integration',
