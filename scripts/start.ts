@@ -8,7 +8,7 @@
  * `KIOSK_DEV=1` turns on development mode, on a development checkout only (core/app/build-kind.ts).
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { currentBuildKind, decideDevMode } from '../core/app/build-kind';
 import { startKioskCore } from '../core/app/start';
@@ -54,7 +54,13 @@ if (host.kind === 'unavailable') {
   process.exit(EXIT_UNAVAILABLE);
 }
 
-if (rendererIsStale()) {
+if (buildKind === 'production') {
+  // A release carries its renderer prebuilt (scripts/package/release.ts) and no build tools.
+  if (!existsSync(join(RENDERER_OUT, 'index.html'))) {
+    log.fatal({ renderer: RENDERER_OUT }, `the prebuilt screens are missing (${RENDERER_OUT}); reinstall the release`);
+    process.exit(EXIT_UNAVAILABLE);
+  }
+} else if (rendererIsStale()) {
   log.info({}, 'building the renderer (first start or sources changed)…');
   await buildRenderer();
 }

@@ -3,6 +3,7 @@ import { READY_LINE_PATTERN } from '../../scripts/start/ready-line';
 import { runCommand, waitForLine, writeTestConfig } from '../e2e/support/kiosk-process';
 import { launchBenchChromium } from './chromium';
 import { compared, isQuick, summarise, type Summary } from './measure';
+import { buildBenchRelease } from './production-build';
 
 /**
  * The floor of a start: a bare Node HTTP server, started as a process, that prints its URL and
@@ -35,44 +36,73 @@ async function blankPageMs(browser: Browser): Promise<number> {
   }
 }
 
+interface StartTimes {
+  readonly toReady: number;
+  readonly toHome: number;
+}
+
+/** Spawn → ready line → page opened → attract tapped → home lists matters; fresh data folder each time. */
+async function startToHome(
+  browser: Browser,
+  command: string,
+  args: readonly string[],
+  production: boolean,
+): Promise<StartTimes> {
+  // A production build refuses the sample technician PIN, so its config has no technician entry.
+  const config = writeTestConfig(production ? (c) => delete c['technician'] : undefined);
+  const started = performance.now();
+  const proc = runCommand(command, [...args], { KIOSK_CONFIG: config.path, KIOSK_HOST: 'headless' });
+  try {
+    const [, url] = await waitForLine(proc, READY_LINE_PATTERN);
+    const toReady = performance.now() - started;
+    const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
+    const page = await context.newPage();
+    await page.goto(url!);
+    await page.getByTestId('attract-screen').click();
+    await page.getByTestId('matter-item').first().waitFor();
+    const toHome = performance.now() - started;
+    await context.close();
+    return { toReady, toHome };
+  } finally {
+    await proc.stop();
+    config.cleanup();
+  }
+}
+
 /**
- * Start command to home screen visible: run `npm start` itself (headless host, fresh data folder,
- * embedded platform), open the printed URL in Chromium, tap the attract screen, wait for the home
- * screen to list matters; beside the floor of a blank page served the same way. The renderer is
- * already built (as after `npm install && npm run build`, or after the first start).
+ * Start command to home screen visible, for both ways the kiosk starts: `npm start` on a checkout
+ * (TypeScript compiled at run time) and the production build a station runs (the bundled
+ * app/bundle/start.mjs on plain Node, scripts/package/bundles.ts; goal ≤ 1.5× the floor). Each
+ * runs with the headless host, a fresh data folder and the embedded platform, and opens the
+ * printed URL in Chromium, taps the attract screen and waits for the home screen to list matters;
+ * beside the floor of a blank page served the same way. The renderer is already built.
  */
 export async function startupBenchmarks(runs = 5): Promise<Summary[]> {
   const browser = await launchBenchChromium();
-  const toReady: number[] = [];
-  const toHome: number[] = [];
+  const release = await buildBenchRelease();
   const toBlank: number[] = [];
+  const development: StartTimes[] = [];
+  const production: StartTimes[] = [];
   try {
-    // One start in the quick run: each costs a kiosk start and a blank-page start.
+    // One start of each in the quick run.
     for (let i = 0; i < (isQuick() ? 1 : runs); i++) {
-      // Interleaved with the kiosk's starts, so both see the same load on the machine.
+      // Interleaved, so all three see the same load on the machine.
       toBlank.push(await blankPageMs(browser));
-      const config = writeTestConfig();
-      const started = performance.now();
-      const proc = runCommand('npm', ['start'], { KIOSK_CONFIG: config.path, KIOSK_HOST: 'headless' });
-      const [, url] = await waitForLine(proc, READY_LINE_PATTERN);
-      toReady.push(performance.now() - started);
-      const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
-      const page = await context.newPage();
-      await page.goto(url!);
-      await page.getByTestId('attract-screen').click();
-      await page.getByTestId('matter-item').first().waitFor();
-      toHome.push(performance.now() - started);
-      await context.close();
-      await proc.stop();
-      config.cleanup();
+      development.push(await startToHome(browser, 'npm', ['start'], false));
+      production.push(await startToHome(browser, process.execPath, [release.startScript], true));
     }
   } finally {
     await browser.close();
+    release.remove();
   }
   const blank = summarise('startup floor: node + bare HTTP server → blank page painted (same Chromium)', toBlank);
+  const series = (label: string, times: StartTimes[], key: keyof StartTimes) =>
+    compared(summarise(label, times.map((time) => time[key])), blank, 'p50');
   return [
-    compared(summarise('startup: npm start → URL printed', toReady), blank, 'p50'),
-    compared(summarise('startup: npm start → home screen with matters visible', toHome), blank, 'p50'),
+    series('startup: npm start → URL printed', development, 'toReady'),
+    series('startup: npm start → home screen with matters visible', development, 'toHome'),
+    series('startup: production build → URL printed', production, 'toReady'),
+    series('startup: production build → home screen with matters visible (goal ≤ 1.5×)', production, 'toHome'),
     blank,
   ];
 }

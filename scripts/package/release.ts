@@ -1,0 +1,50 @@
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildRenderer, RENDERER_OUT } from '../build-renderer';
+import { buildBundles, BUNDLE_ENTRIES, RUNTIME_EXTERNALS, type BundleName } from './bundles';
+import { assertSameAbi, fetchNodeRuntime, unpackNodeRuntime } from './node-runtime';
+import { copyRuntimeDeps } from './runtime-deps';
+
+/** The sh scripts a release carries in bin/ (packaging/bin/): the command, and the two run as root. */
+export const RELEASE_SCRIPTS = ['bianmin-kiosk', 'boot-guard', 'rollback'] as const;
+
+export interface ReleaseFacts {
+  readonly version: string;
+  /** Package folders shipped in app/node_modules. */
+  readonly runtimePackages: readonly string[];
+}
+
+/**
+ * One release folder, as installed under /opt/bianmin-kiosk/releases/<version> (packaging/README.md):
+ * node/ (the pinned runtime), app/ (bundles, the prebuilt renderer, production node_modules),
+ * bin/ (the commands).
+ */
+export async function buildRelease(root: string, releaseDir: string): Promise<ReleaseFacts> {
+  assertSameAbi();
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
+  rmSync(releaseDir, { recursive: true, force: true });
+  const appDir = join(releaseDir, 'app');
+  mkdirSync(appDir, { recursive: true });
+
+  await buildRenderer();
+  // Source maps stay on the build machine: the station has no use for them.
+  cpSync(RENDERER_OUT, join(appDir, 'out/renderer'), { recursive: true, filter: (path) => !path.endsWith('.map') });
+  await buildBundles(root, appDir, Object.keys(BUNDLE_ENTRIES) as BundleName[]);
+  // "type": "module" is not needed (.mjs); the version is what the kiosk reports and logs.
+  writeFileSync(
+    join(appDir, 'package.json'),
+    `${JSON.stringify({ name: pkg.name, version: pkg.version, private: true, license: 'MIT' }, null, 2)}\n`,
+  );
+  const runtimePackages = copyRuntimeDeps(root, appDir, RUNTIME_EXTERNALS);
+
+  unpackNodeRuntime(fetchNodeRuntime(), join(releaseDir, 'node'));
+
+  mkdirSync(join(releaseDir, 'bin'));
+  for (const script of RELEASE_SCRIPTS) {
+    const from = join(root, 'packaging/bin', script);
+    if (!existsSync(from)) throw new Error(`packaging/bin/${script} is missing`);
+    cpSync(from, join(releaseDir, 'bin', script));
+    chmodSync(join(releaseDir, 'bin', script), 0o755);
+  }
+  return { version: pkg.version, runtimePackages };
+}

@@ -1,0 +1,191 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser } from 'playwright-core';
+import { TEST_CHROMIUM_ARGS, TEST_CHROMIUM_PATH } from '../e2e/support/test-chromium';
+import { makeBrokenRelease } from './support/broken-release';
+import { cachedRootTarball, freshRoot, type DebianRoot } from './support/debian-root';
+import { listenForNotify, type NotifyListener } from './support/notify-listener';
+import { readServiceUnit, type ServiceUnit } from './support/unit-file';
+
+/**
+ * The README's "Install at a station", done on a clean Debian 12 root: install the .deb that
+ * `npm run package` built, run the service exactly as its unit says (systemd is not PID 1 here,
+ * so the test plays systemd's part: the user, the environment, the notify socket, the boot guard
+ * before each start), see READY and the watchdog, the home screen in Debian Chromium, the doctor,
+ * and a bad update rolled back.
+ */
+const ROOT = join(import.meta.dirname, '../..');
+const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+const DEB = join(ROOT, 'dist', `bianmin-kiosk_${version}_amd64.deb`);
+const BROKEN_VERSION = `${version.replace(/\d+$/, (patch) => String(Number(patch) + 1))}`;
+const NOTIFY_SOCKET = '/run/bianmin-test-notify.sock';
+
+let root: DebianRoot;
+let unit: ServiceUnit;
+let notify: NotifyListener;
+let browser: Browser | null = null;
+const running = new Set<ChildProcess>();
+
+/** The unit's ExecStartPre (privileged ones as root) as systemd runs them before each start. */
+function runBootGuard(): string {
+  return unit.execStartPre
+    .map((step) => root.run(step.command, { env: { ...unit.environment }, user: step.privileged ? undefined : unit.user }))
+    .join('');
+}
+
+/** The unit's ExecStart as its user, with what systemd puts in the environment. */
+function startService(): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const env = {
+    PATH: '/usr/sbin:/usr/bin:/sbin:/bin',
+    LANG: 'C.UTF-8',
+    ...unit.environment,
+    NOTIFY_SOCKET,
+    ...(unit.watchdogSec ? { WATCHDOG_USEC: String(unit.watchdogSec * 1_000_000) } : {}),
+    ...(unit.runtimeDirectory ? { RUNTIME_DIRECTORY: `/run/${unit.runtimeDirectory}` } : {}),
+    ...(unit.stateDirectory ? { STATE_DIRECTORY: `/var/lib/${unit.stateDirectory}` } : {}),
+  };
+  const groups = unit.supplementaryGroups.length > 0 ? [`--groups=${unit.supplementaryGroups.join(',')}`] : [];
+  const child = spawn(
+    'chroot',
+    [
+      `--userspec=${unit.user}:${unit.user}`,
+      ...groups,
+      root.dir,
+      '/usr/bin/env',
+      '-i',
+      ...Object.entries(env).map(([name, value]) => `${name}=${value}`),
+      ...unit.execStart,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  running.add(child);
+  let output = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      running.delete(child);
+      resolve(code);
+    }),
+  );
+  return { child, output: () => output, exited };
+}
+
+async function stopService(service: ReturnType<typeof startService>): Promise<void> {
+  service.child.kill('SIGTERM');
+  await service.exited;
+}
+
+/** systemd makes the RuntimeDirectory for the unit's user before ExecStartPre. */
+function makeRuntimeDirectory(): void {
+  if (unit.runtimeDirectory) {
+    root.run(['install', '-d', '-o', unit.user, '-g', unit.user, '-m', '0700', `/run/${unit.runtimeDirectory}`]);
+  }
+}
+
+beforeAll(async () => {
+  expect(existsSync(DEB), `${DEB} is built by \`npm run package\` before this test`).toBe(true);
+  root = freshRoot(cachedRootTarball((line) => console.log(line)));
+  notify = await listenForNotify(join(root.dir, NOTIFY_SOCKET));
+}, 900_000);
+
+afterAll(async () => {
+  for (const child of running) child.kill('SIGKILL');
+  await browser?.close();
+  notify?.stop();
+  root?.remove();
+});
+
+describe('installed on a clean Debian 12', () => {
+  it('installs with its dependencies: the user in its device groups, the release layout, the config', () => {
+    copyFileSync(DEB, join(root.dir, 'tmp/bianmin-kiosk.deb'));
+    root.run(['apt-get', 'install', '-y', '--no-download', '-o', 'Debug::NoLocking=1', '/tmp/bianmin-kiosk.deb'], {
+      env: { DEBIAN_FRONTEND: 'noninteractive' },
+    });
+    const groups = root.run(['id', '-nG', 'bianmin']).trim().split(' ');
+    expect(groups).toEqual(expect.arrayContaining(['bianmin', 'dialout', 'lp', 'plugdev', 'video']));
+    expect(readlinkSync(join(root.dir, 'opt/bianmin-kiosk/current'))).toBe(`releases/${version}`);
+    expect(root.run(['stat', '-c', '%U %a', '/var/lib/bianmin-kiosk']).trim()).toBe('bianmin 700');
+    expect(root.run(['stat', '-c', '%U:%G %a', '/etc/bianmin-kiosk/kiosk.json']).trim()).toBe('root:bianmin 640');
+    expect(root.run(['bianmin-kiosk', 'version']).trim()).toBe(version);
+    // Enabled for boot: deb-systemd-helper made the links systemd will follow.
+    expect(existsSync(join(root.dir, 'etc/systemd/system/multi-user.target.wants/bianmin-kiosk.service'))).toBe(true);
+    unit = readServiceUnit(join(root.dir, 'lib/systemd/system/bianmin-kiosk.service'));
+    expect(unit.user).toBe('bianmin');
+  });
+
+  it('runs its ExecStart as the unit says: READY=1 once serving, then WATCHDOG=1 while the page is alive', async () => {
+    makeRuntimeDirectory();
+    runBootGuard();
+    const service = startService();
+    try {
+      await notify.waitFor('READY=1', 60_000).catch((error: Error) => {
+        throw new Error(`${error.message}\nservice output:\n${service.output()}`);
+      });
+      const url = readFileSync(join(root.dir, 'run', unit.runtimeDirectory ?? '', 'kiosk-url'), 'utf8').trim();
+      browser = await chromium.launch({ executablePath: TEST_CHROMIUM_PATH, args: [...TEST_CHROMIUM_ARGS] });
+      const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+      await page.goto(url);
+      await page.getByTestId('attract-screen').click();
+      await page.getByTestId('home-screen').waitFor();
+      await expect.poll(() => page.getByTestId('home-screen').textContent(), { timeout: 20_000 }).toContain('62');
+      expect(await page.getByTestId('matter-item').count()).toBeGreaterThan(0);
+      await notify.waitFor('WATCHDOG=1', (unit.watchdogSec ?? 30) * 1000 + 10_000);
+      // The release that reached READY is marked good: the boot guard may roll back to it later.
+      expect(existsSync(join(root.dir, unit.environment['BIANMIN_RELEASE_STATE_DIR'] ?? '', `good-${version}`))).toBe(
+        true,
+      );
+
+      const doctor = JSON.parse(
+        root.run(['bianmin-kiosk', 'doctor', '--json'], { user: 'bianmin', allowFailure: true }),
+      ) as { checks: { id: string; status: string }[] };
+      const status = (id: string) => doctor.checks.find((check) => check.id === id)?.status;
+      expect(doctor.checks.length).toBeGreaterThan(5);
+      expect(status('config')).toBe('pass');
+      await page.close();
+    } finally {
+      await stopService(service);
+    }
+    expect(notify.messages.some((message) => message.includes('STOPPING=1'))).toBe(true);
+  }, 180_000);
+
+  it('rolls a release that cannot start back to the previous one after three failed starts', async () => {
+    const brokenDeb = join(root.dir, 'tmp/bianmin-kiosk-broken.deb');
+    makeBrokenRelease(DEB, version, BROKEN_VERSION, brokenDeb);
+    root.run(['dpkg', '-i', '/tmp/bianmin-kiosk-broken.deb'], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
+    expect(readlinkSync(join(root.dir, 'opt/bianmin-kiosk/current'))).toBe(`releases/${BROKEN_VERSION}`);
+    // The release it replaced is kept beside it.
+    expect(readdirSync(join(root.dir, 'opt/bianmin-kiosk/releases')).sort()).toEqual([version, BROKEN_VERSION].sort());
+
+    const outcomes: string[] = [];
+    for (let start = 1; start <= 4; start++) {
+      makeRuntimeDirectory();
+      runBootGuard();
+      const release = readlinkSync(join(root.dir, 'opt/bianmin-kiosk/current'));
+      const since = notify.messages.length;
+      const service = startService();
+      const outcome = await Promise.race([
+        service.exited.then((code) => `exited ${code}`),
+        notify.waitFor('READY=1', 60_000, since).then(() => 'ready'),
+      ]);
+      outcomes.push(`${release}: ${outcome}`);
+      if (outcome === 'ready') {
+        await stopService(service);
+        break;
+      }
+    }
+    expect(outcomes).toEqual([
+      `releases/${BROKEN_VERSION}: exited 1`,
+      `releases/${BROKEN_VERSION}: exited 1`,
+      `releases/${BROKEN_VERSION}: exited 1`,
+      `releases/${version}: ready`,
+    ]);
+    const stateDir = join(root.dir, unit.environment['BIANMIN_RELEASE_STATE_DIR'] ?? '');
+    const records = readdirSync(stateDir).filter((name) => /^rollback-.*\.json$/.test(name));
+    expect(records).toHaveLength(1);
+    const record = JSON.parse(readFileSync(join(stateDir, records[0] ?? ''), 'utf8')) as Record<string, string>;
+    expect(record).toMatchObject({ from: BROKEN_VERSION, to: version });
+  }, 300_000);
+});
