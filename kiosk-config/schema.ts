@@ -9,8 +9,23 @@ import { Station } from './station';
 const Port = z.number().int().min(0).max(65535);
 const BaudRate = z.literal([9600, 19200, 38400, 57600, 115200]);
 
-/** A serial device path: /dev/tty*, /dev/serial/by-id/* (preferred: stable across replugs). */
+/**
+ * A serial device path: /dev/bianmin/idcard or /dev/bianmin/scanner (the stable names of
+ * packaging/udev/), /dev/serial/by-id/* (stable across replugs), /dev/tty*.
+ */
 const SerialPath = z.string().regex(/^\/dev\/[A-Za-z0-9/_.:-]+$/, 'a device path under /dev, e.g. /dev/serial/by-id/…');
+
+/**
+ * A USB printer-class node: /dev/usb/lp* as usblp names it, or the stable name the station's udev
+ * rules give a known printer (packaging/udev/70-bianmin-kiosk.rules), which survives a replug into
+ * another socket and a second printer-class device.
+ */
+const UsbPrinterPath = z
+  .string()
+  .regex(
+    /^\/dev\/(?:usb\/lp[0-9]+|bianmin\/printer)$/,
+    'a USB printer-class device, e.g. /dev/bianmin/printer or /dev/usb/lp0',
+  );
 
 /**
  * Emulated devices speak the real bytes over a socat PTY pair (`pty`, the default: the real
@@ -155,7 +170,7 @@ export const DevicesConfig = z
             z
               .object({
                 link: z.literal('usb'),
-                path: z.string().regex(/^\/dev\/usb\/lp[0-9]+$/, 'a USB printer-class device, e.g. /dev/usb/lp0'),
+                path: UsbPrinterPath,
               })
               .strict(),
             z.object({ link: z.literal('tcp'), host: z.string().min(1), port: Port.default(9100) }).strict(),
