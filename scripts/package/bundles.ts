@@ -57,6 +57,8 @@ export async function buildBundles(root: string, appDir: string, entries: readon
     external: [...RUNTIME_EXTERNALS, ...NEVER_LOADED],
     define: { [BUILD_KIND_DEFINE]: JSON.stringify('production') },
     // Bundled CommonJS packages call require(); an ESM bundle has none unless we make one.
-    banner: { js: "import { createRequire as __bianminCreateRequire } from 'node:module'; const require = __bianminCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __bianminCreateRequire } from 'node:module'; const require = __bianminCreateRequire(import.meta.url);",
+    },
   });
 }

@@ -28,7 +28,12 @@ const DEPENDS = [
 ];
 
 /** Files under /etc that are the station's to change; dpkg keeps a changed one on upgrade. */
-const CONFFILES = ['/etc/bianmin-kiosk/kiosk.json', '/etc/chromium/policies/managed/bianmin-kiosk.json'];
+const CONFFILES = [
+  '/etc/bianmin-kiosk/kiosk.json',
+  '/etc/chromium/policies/managed/bianmin-kiosk.json',
+  // Every line commented out: the station names its bridged ID card reader here (docs/devices/stable-names.md).
+  '/etc/udev/rules.d/71-bianmin-kiosk-local.rules',
+];
 
 const MAINTAINER_SCRIPTS = ['preinst', 'postinst', 'prerm', 'postrm'] as const;
 
@@ -62,6 +67,10 @@ export function buildDeb(inputs: DebInputs): { readonly bytes: number; readonly 
     cpSync(join(packaging, 'systemd', unit), join(tree, 'lib/systemd/system', unit));
   }
   cpSync(join(packaging, 'udev/70-bianmin-kiosk.rules'), join(tree, 'lib/udev/rules.d/70-bianmin-kiosk.rules'));
+  cpSync(
+    join(packaging, 'udev/71-bianmin-kiosk-local.rules'),
+    join(tree, 'etc/udev/rules.d/71-bianmin-kiosk-local.rules'),
+  );
   cpSync(join(packaging, 'debian/kiosk.json'), join(tree, 'etc/bianmin-kiosk/kiosk.json'));
   const policy = kioskChromiumPolicy({ origin: `http://127.0.0.1:${STATION_PORT}`, devMode: false });
   write(join(tree, 'etc/chromium/policies/managed/bianmin-kiosk.json'), `${JSON.stringify(policy, null, 2)}\n`);
@@ -71,7 +80,9 @@ export function buildDeb(inputs: DebInputs): { readonly bytes: number; readonly 
   const changelog = readFileSync(join(packaging, 'debian/changelog'), 'utf8');
   const top = /^bianmin-kiosk \(([^)]+)\)/.exec(changelog)?.[1];
   if (top !== version) {
-    throw new Error(`packaging/debian/changelog starts with ${top ?? 'no entry'}, not ${version}: add an entry for this release`);
+    throw new Error(
+      `packaging/debian/changelog starts with ${top ?? 'no entry'}, not ${version}: add an entry for this release`,
+    );
   }
   write(join(doc, 'changelog.gz'), gzipSync(changelog, { level: 9 }));
   write(

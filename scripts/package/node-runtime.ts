@@ -36,7 +36,9 @@ export function fetchNodeRuntime(): string {
     const partial = join(dir, 'download');
     rmSync(partial, { recursive: true, force: true });
     mkdirSync(partial);
-    execFileSync('npm', ['pack', spec, '--silent', '--pack-destination', partial], { stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('npm', ['pack', spec, '--silent', '--pack-destination', partial], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     renameSync(join(partial, `${NODE_RUNTIME.package}-${NODE_RUNTIME.version}.tgz`), tarball);
     rmSync(partial, { recursive: true, force: true });
   }
@@ -50,7 +52,15 @@ export function fetchNodeRuntime(): string {
 /** Unpacks bin/node and the licence into `targetDir` (node/bin/node, node/LICENSE). */
 export function unpackNodeRuntime(tarball: string, targetDir: string): void {
   mkdirSync(join(targetDir, 'bin'), { recursive: true });
-  execFileSync('tar', ['-xzf', tarball, '-C', targetDir, '--strip-components=1', 'package/bin/node', 'package/LICENSE']);
+  execFileSync('tar', [
+    '-xzf',
+    tarball,
+    '-C',
+    targetDir,
+    '--strip-components=1',
+    'package/bin/node',
+    'package/LICENSE',
+  ]);
   chmodSync(join(targetDir, 'bin/node'), 0o755);
 }
 

@@ -31,7 +31,9 @@ const running = new Set<ChildProcess>();
 /** The unit's ExecStartPre (privileged ones as root) as systemd runs them before each start. */
 function runBootGuard(): string {
   return unit.execStartPre
-    .map((step) => root.run(step.command, { env: { ...unit.environment }, user: step.privileged ? undefined : unit.user }))
+    .map((step) =>
+      root.run(step.command, { env: { ...unit.environment }, user: step.privileged ? undefined : unit.user }),
+    )
     .join('');
 }
 

@@ -22,5 +22,8 @@ export async function buildBenchRelease(): Promise<BenchRelease> {
   cpSync(RENDERER_OUT, join(appDir, 'out/renderer'), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(appDir, 'node_modules'));
   writeFileSync(join(appDir, 'package.json'), JSON.stringify({ name: 'bianmin-kiosk', version: '0.0.0-bench' }));
-  return { startScript: join(appDir, 'bundle/start.mjs'), remove: () => rmSync(appDir, { recursive: true, force: true }) };
+  return {
+    startScript: join(appDir, 'bundle/start.mjs'),
+    remove: () => rmSync(appDir, { recursive: true, force: true }),
+  };
 }

@@ -97,7 +97,14 @@ export async function startupBenchmarks(runs = 5): Promise<Summary[]> {
   }
   const blank = summarise('startup floor: node + bare HTTP server → blank page painted (same Chromium)', toBlank);
   const series = (label: string, times: StartTimes[], key: keyof StartTimes) =>
-    compared(summarise(label, times.map((time) => time[key])), blank, 'p50');
+    compared(
+      summarise(
+        label,
+        times.map((time) => time[key]),
+      ),
+      blank,
+      'p50',
+    );
   return [
     series('startup: npm start → URL printed', development, 'toReady'),
     series('startup: npm start → home screen with matters visible', development, 'toHome'),

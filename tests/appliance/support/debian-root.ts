@@ -21,10 +21,7 @@ const INCLUDE = ['adduser', 'systemd', 'udev', 'cage', 'chromium', 'fonts-noto-c
 const CACHE_DIR = process.env['BIANMIN_ROOT_CACHE'] ?? '/var/cache/bianmin-kiosk-test';
 
 export function cachedRootTarball(log: (line: string) => void): string {
-  const key = createHash('sha256')
-    .update(JSON.stringify({ SUITE, MIRRORS, INCLUDE }))
-    .digest('hex')
-    .slice(0, 12);
+  const key = createHash('sha256').update(JSON.stringify({ SUITE, MIRRORS, INCLUDE })).digest('hex').slice(0, 12);
   const tarball = join(CACHE_DIR, `debian12-${key}.tar`);
   if (existsSync(tarball)) return tarball;
   mkdirSync(CACHE_DIR, { recursive: true });
@@ -32,7 +29,15 @@ export function cachedRootTarball(log: (line: string) => void): string {
   // Under a lock: CI starts making it early, in the background (.ci/run), and the test waits for
   // that run instead of starting a second one.
   const partial = `${tarball}.partial`;
-  const mmdebstrap = ['mmdebstrap', '--variant=minbase', `--include=${INCLUDE.join(',')}`, '--quiet', SUITE, partial, ...MIRRORS];
+  const mmdebstrap = [
+    'mmdebstrap',
+    '--variant=minbase',
+    `--include=${INCLUDE.join(',')}`,
+    '--quiet',
+    SUITE,
+    partial,
+    ...MIRRORS,
+  ];
   const script = 'tarball="$1"; shift; test -e "$tarball" || { "$@" && mv "$tarball.partial" "$tarball"; }';
   execFileSync('flock', [join(CACHE_DIR, '.lock'), 'sh', '-c', script, 'sh', tarball, ...mmdebstrap], {
     stdio: ['ignore', 'inherit', 'inherit'],
