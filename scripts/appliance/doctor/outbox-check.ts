@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { outboxSummary } from '../../../core/outbox/outbox-store';
 import { err, ok, type Result } from '../../../core/pure/result';
 import { fail, pass, skip, warn, type CheckResult } from './check';
 
@@ -40,27 +41,12 @@ export function readOutboxSummary(dataDir: string): Result<OutboxSummary, Outbox
       : err({ kind: 'unreadable', message });
   }
   try {
-    const rows = db
-      .prepare(
-        `SELECT state, kind, COUNT(*) AS n, MIN(created_at) AS oldest FROM outbox
-         WHERE state IN ('pending', 'deadLetter') GROUP BY state, kind`,
-      )
-      .all() as { state: 'pending' | 'deadLetter'; kind: string; n: number; oldest: string }[];
-    let pending = 0;
-    let deadLetters = 0;
-    let oldestPendingAt: string | null = null;
-    const deadLetterKinds: Record<string, number> = {};
-    for (const row of rows) {
-      if (row.state === 'pending') {
-        pending += row.n;
-        if (oldestPendingAt === null || Date.parse(row.oldest) < Date.parse(oldestPendingAt))
-          oldestPendingAt = row.oldest;
-      } else {
-        deadLetters += row.n;
-        deadLetterKinds[row.kind] = (deadLetterKinds[row.kind] ?? 0) + row.n;
-      }
-    }
-    return ok({ pending, deadLetters, oldestPendingAt, deadLetterKinds });
+    // The kiosk's own summary (the technician page shows the same numbers), plus dead letters per kind.
+    const summary = outboxSummary(db);
+    const kinds = db
+      .prepare(`SELECT kind, COUNT(*) AS n FROM outbox WHERE state = 'deadLetter' GROUP BY kind`)
+      .all() as { kind: string; n: number }[];
+    return ok({ ...summary, deadLetterKinds: Object.fromEntries(kinds.map((row) => [row.kind, row.n])) });
   } catch (error) {
     return err({ kind: 'unreadable', message: (error as Error).message });
   } finally {
