@@ -24,7 +24,10 @@ export function sqlitePrintJobLedger(store: PrintLedgerStore): PrintJobLedger {
   };
 }
 
-function realTransport(connection: Extract<DevicesConfig['printer'], { mode: 'real' }>['connection']): ByteTransport {
+/** The byte link to a real printer as configured; also used by `bianmin-kiosk doctor` to probe it. */
+export function realTransport(
+  connection: Extract<DevicesConfig['printer'], { mode: 'real' }>['connection'],
+): ByteTransport {
   switch (connection.link) {
     case 'serial':
       return createSerialTransport({ path: connection.path, baudRate: connection.baudRate });
