@@ -31,8 +31,6 @@ const DEPENDS = [
 const CONFFILES = [
   '/etc/bianmin-kiosk/kiosk.json',
   '/etc/chromium/policies/managed/bianmin-kiosk.json',
-  // Every line commented out: the station names its bridged ID card reader here (docs/devices/stable-names.md).
-  '/etc/udev/rules.d/71-bianmin-kiosk-local.rules',
 ];
 
 const MAINTAINER_SCRIPTS = ['preinst', 'postinst', 'prerm', 'postrm'] as const;
@@ -67,10 +65,13 @@ export function buildDeb(inputs: DebInputs): { readonly bytes: number; readonly 
     cpSync(join(packaging, 'systemd', unit), join(tree, 'lib/systemd/system', unit));
   }
   cpSync(join(packaging, 'udev/70-bianmin-kiosk.rules'), join(tree, 'lib/udev/rules.d/70-bianmin-kiosk.rules'));
+  // A station names its bridged ID card reader by copying this to /etc/udev/rules.d/ (Debian keeps
+  // packages' rules out of /etc; docs/devices/stable-names.md).
   cpSync(
     join(packaging, 'udev/71-bianmin-kiosk-local.rules'),
-    join(tree, 'etc/udev/rules.d/71-bianmin-kiosk-local.rules'),
+    join(tree, 'usr/share/doc', PACKAGE_NAME, 'examples/71-bianmin-kiosk-local.rules'),
   );
+  write(join(tree, 'usr/share/man/man1/bianmin-kiosk.1.gz'), gzipSync(readFileSync(join(packaging, 'debian/bianmin-kiosk.1')), { level: 9 }));
   cpSync(join(packaging, 'debian/kiosk.json'), join(tree, 'etc/bianmin-kiosk/kiosk.json'));
   const policy = kioskChromiumPolicy({ origin: `http://127.0.0.1:${STATION_PORT}`, devMode: false });
   write(join(tree, 'etc/chromium/policies/managed/bianmin-kiosk.json'), `${JSON.stringify(policy, null, 2)}\n`);
@@ -112,13 +113,15 @@ export function buildDeb(inputs: DebInputs): { readonly bytes: number; readonly 
       'Priority: optional',
       'Homepage: https://github.com/bianmin-kiosk/bianmin-kiosk',
       'Description: self-service kiosk for village and community service stations',
-      ' bianmin-kiosk runs a station terminal (便民服务站自助一体机): residents find a matter',
-      ' and its guide, sign in with their ID card, fill a form, capture their papers,',
-      ' submit and take a printed receipt; take queue tickets; book appointments; follow',
-      ' progress; rate the service (好差评) and call for help. The package starts the',
-      ' kiosk as a systemd service with a watchdog, shows it with cage and Chromium on',
-      ' tty1, names its devices with udev rules and rolls back a release that fails to',
-      ' start.',
+      ' bianmin-kiosk runs the self-service terminal of a convenience-service',
+      ' station (便民服务站自助一体机). Residents find a matter and its guide,',
+      ' sign in with their ID card, fill a form, capture their papers, submit',
+      ' and take a printed receipt; take queue tickets; book appointments;',
+      ' follow progress; rate the service (好差评) and call for help.',
+      ' .',
+      ' The package starts the kiosk as a systemd service with a watchdog, shows',
+      ' it with cage and Chromium on tty1, names its devices with udev rules and',
+      ' rolls back a release that fails to start.',
       '',
     ].join('\n'),
   );

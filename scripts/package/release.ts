@@ -1,9 +1,22 @@
-import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildRenderer, RENDERER_OUT } from '../build-renderer';
 import { buildBundles, BUNDLE_ENTRIES, RUNTIME_EXTERNALS, type BundleName } from './bundles';
 import { assertSameAbi, fetchNodeRuntime, unpackNodeRuntime } from './node-runtime';
 import { copyRuntimeDeps } from './runtime-deps';
+
+/**
+ * Native code as Debian ships it: debug symbols stripped (the dynamic symbol table that addons
+ * link against stays: --strip-unneeded), and shared objects not executable.
+ */
+function stripNativeCode(releaseDir: string): void {
+  const addons = readdirSync(releaseDir, { recursive: true, encoding: 'utf8' })
+    .filter((path) => path.endsWith('.node'))
+    .map((path) => join(releaseDir, path));
+  for (const addon of addons) chmodSync(addon, 0o644);
+  execFileSync('strip', ['--strip-unneeded', join(releaseDir, 'node/bin/node'), ...addons]);
+}
 
 /** The sh scripts a release carries in bin/ (packaging/bin/): the command, and the two run as root. */
 export const RELEASE_SCRIPTS = ['bianmin-kiosk', 'boot-guard', 'rollback'] as const;
@@ -38,6 +51,7 @@ export async function buildRelease(root: string, releaseDir: string): Promise<Re
   const runtimePackages = copyRuntimeDeps(root, appDir, RUNTIME_EXTERNALS);
 
   unpackNodeRuntime(fetchNodeRuntime(), join(releaseDir, 'node'));
+  stripNativeCode(releaseDir);
 
   mkdirSync(join(releaseDir, 'bin'));
   for (const script of RELEASE_SCRIPTS) {

@@ -1,5 +1,5 @@
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { cpSync, existsSync, lstatSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, normalize, relative, sep } from 'node:path';
 
 /**
  * Installed only to build or fetch a native addon, never required when the kiosk runs:
@@ -8,6 +8,7 @@ import { dirname, join, relative, sep } from 'node:path';
 const INSTALL_TIME_ONLY = new Set(['prebuild-install', 'node-addon-api']);
 
 interface PackageJson {
+  readonly bin?: string | Record<string, string>;
   readonly dependencies?: Record<string, string>;
   readonly optionalDependencies?: Record<string, string>;
 }
@@ -49,23 +50,36 @@ export function runtimeClosure(root: string, entries: readonly string[]): string
 
 /**
  * What a package folder carries that the runtime never reads: an addon's sources and build
- * intermediates, prebuilt addons for other systems, type declarations, source maps and docs.
+ * intermediates, prebuilt addons for other systems (and for musl), the package's command-line
+ * tools (its `bin`: install-time helpers such as node-gyp-build's, which would also name an
+ * interpreter the package does not bring), type declarations, source maps, docs and dotfiles.
  * Licence files stay (they travel with the code).
  */
-function isNeededAtRunTime(pathInPackage: string, isAddon: boolean): boolean {
+function isNeededAtRunTime(pathInPackage: string, isAddon: boolean, binFiles: ReadonlySet<string>): boolean {
   const parts = pathInPackage.split(sep);
   const [first, second] = parts;
+  const name = parts[parts.length - 1] ?? '';
   if (first === 'node_modules') return false; // nested packages are copied on their own, if needed
+  if (binFiles.has(pathInPackage)) return false;
+  if (name.startsWith('.')) return false;
   // An addon's C/C++ sources (in other packages, src/ is JavaScript: debug's main is src/index.js).
   if (isAddon && (first === 'src' || first === 'deps' || first === 'hidapi' || first === 'binding.gyp')) return false;
   if (first === 'build' && second !== undefined && second !== 'Release') return false;
   if (first === 'build' && second === 'Release' && parts.length > 2) {
-    return parts.length === 3 && parts[2] !== 'test_extension.node' && (parts[2] ?? '').endsWith('.node');
+    return parts.length === 3 && name !== 'test_extension.node' && name.endsWith('.node');
   }
-  if (first === 'prebuilds' && second !== undefined) return /^(HID(_hidraw)?-)?linux-x64$/.test(second);
-  const name = parts[parts.length - 1] ?? '';
+  if (first === 'prebuilds' && second !== undefined) {
+    return /^(HID(_hidraw)?-)?linux-x64$/.test(second) && !name.includes('musl');
+  }
   if (/\.(d\.ts|d\.mts|d\.cts|map|md|markdown)$/.test(name) && !/^licen[cs]e/i.test(name)) return false;
   return true;
+}
+
+/** The files a package.json's `bin` names, relative to the package folder. */
+function binFilesOf(packageDir: string): Set<string> {
+  const pkg = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as PackageJson;
+  const bins = typeof pkg.bin === 'string' ? [pkg.bin] : Object.values(pkg.bin ?? {});
+  return new Set(bins.map((bin) => normalize(bin)));
 }
 
 /** Copies the closure into `targetRoot/node_modules/…`, pruned to what runs. Returns the folders. */
@@ -76,10 +90,11 @@ export function copyRuntimeDeps(root: string, targetRoot: string, entries: reado
     const to = join(targetRoot, dir);
     rmSync(to, { recursive: true, force: true });
     const isAddon = existsSync(join(from, 'binding.gyp'));
+    const binFiles = binFilesOf(from);
     cpSync(from, to, {
       recursive: true,
       dereference: true,
-      filter: (source) => source === from || isNeededAtRunTime(relative(from, source), isAddon),
+      filter: (source) => source === from || isNeededAtRunTime(relative(from, source), isAddon, binFiles),
     });
   }
   return closure;
@@ -89,7 +104,7 @@ export function copyRuntimeDeps(root: string, targetRoot: string, entries: reado
 export function folderBytes(dir: string): number {
   let total = 0;
   for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
-    const info = statSync(join(dir, entry));
+    const info = lstatSync(join(dir, entry));
     if (info.isFile()) total += info.size;
   }
   return total;
