@@ -24,6 +24,8 @@ export interface ChromiumOptions {
   readonly screen: { width: number; height: number } | null;
   /** Extra flags for the document camera (see documentCameraArgs). */
   readonly cameraArgs?: readonly string[];
+  /** Flags of the session Chromium runs in (the station's display: Wayland under cage). */
+  readonly sessionArgs?: readonly string[];
 }
 
 /**
@@ -43,7 +45,7 @@ export function documentCameraArgs(camera: { readonly mode: 'emulated' | 'real' 
 }
 
 export function chromiumKioskArgs(url: string, profileDir: string, options: ChromiumOptions): string[] {
-  const { devMode, asRoot, screen, cameraArgs = [] } = options;
+  const { devMode, asRoot, screen, cameraArgs = [], sessionArgs = [] } = options;
   return [
     // Chromium refuses to run as root with its sandbox on. A station runs the kiosk as an
     // unprivileged user; root happens on development and build machines only.
@@ -78,6 +80,7 @@ export function chromiumKioskArgs(url: string, profileDir: string, options: Chro
     '--autoplay-policy=no-user-gesture-required',
     ...(devMode ? [] : ['--disable-dev-tools']),
     ...cameraArgs,
+    ...sessionArgs,
   ];
 }
 
@@ -112,6 +115,8 @@ export interface ChromiumKioskOptions {
    * session in core must end too, before anyone else can touch the screen.
    */
   readonly onPageLost: (reason: string) => void;
+  /** Flags of the session Chromium runs in (chromiumKioskArgs). */
+  readonly sessionArgs?: readonly string[];
   readonly schedule?: RestartSchedule;
   readonly deps?: ChromiumLaunchDeps;
 }
@@ -161,6 +166,7 @@ export function runChromiumKiosk(options: ChromiumKioskOptions): ChromiumKiosk {
       asRoot: deps.asRoot,
       screen: deps.screen,
       cameraArgs: deps.cameraArgs,
+      sessionArgs: options.sessionArgs ?? [],
     });
     // The launcher's eyes on the pages (cdp-pipe.ts): no TCP port, only our end of the pipe.
     const { command, args } = policyLaunchCommand(policy, binary, [...kioskArgs, '--remote-debugging-pipe']);
