@@ -13,7 +13,7 @@ export const PACKAGE_NAME = 'bianmin-kiosk';
 /**
  * What a clean Debian 12 needs besides the package. No nodejs: Debian 12's is 18, older than the
  * kiosk supports, so the release brings its own (scripts/package/node-runtime.ts); the official
- * Node binary needs glibc ≥ 2.28 and libstdc++. cage and chromium show the kiosk; fonts-noto-cjk
+ * Node binary needs glibc ≥ 2.28 and libstdc++. cage (with Xwayland) and chromium show the kiosk; fonts-noto-cjk
  * draws Chinese; espeak-ng speaks in 长辈版; systemd-notify comes with systemd.
  */
 const DEPENDS = [
@@ -22,6 +22,8 @@ const DEPENDS = [
   'libstdc++6',
   'systemd (>= 252)',
   'cage',
+  // Debian 12's cage will not start without Xwayland, and does not depend on it.
+  'xwayland',
   'chromium',
   'fonts-noto-cjk',
   'espeak-ng',
@@ -64,6 +66,9 @@ export function buildDeb(inputs: DebInputs): { readonly bytes: number; readonly 
   for (const unit of ['bianmin-kiosk.service', 'bianmin-kiosk-display.service']) {
     cpSync(join(packaging, 'systemd', unit), join(tree, 'lib/systemd/system', unit));
   }
+  // Loads the serial, HID and video drivers at boot: systemd's DeviceAllow= by class only covers a
+  // class whose driver is loaded when the service starts (packaging/systemd/bianmin-kiosk.service).
+  cpSync(join(packaging, 'modules-load.d/bianmin-kiosk.conf'), join(tree, 'usr/lib/modules-load.d/bianmin-kiosk.conf'));
   cpSync(join(packaging, 'udev/70-bianmin-kiosk.rules'), join(tree, 'lib/udev/rules.d/70-bianmin-kiosk.rules'));
   // A station names its bridged ID card reader by copying this to /etc/udev/rules.d/ (Debian keeps
   // packages' rules out of /etc; docs/devices/stable-names.md).

@@ -18,8 +18,8 @@ function stripNativeCode(releaseDir: string): void {
   execFileSync('strip', ['--strip-unneeded', join(releaseDir, 'node/bin/node'), ...addons]);
 }
 
-/** The sh scripts a release carries in bin/ (packaging/bin/): the command, and the two run as root. */
-export const RELEASE_SCRIPTS = ['bianmin-kiosk', 'boot-guard', 'rollback'] as const;
+/** The sh scripts a release carries in bin/ (packaging/bin/): the command, the two run as root and their shared part. */
+export const RELEASE_SCRIPTS = ['bianmin-kiosk', 'boot-guard', 'rollback', 'release-lib.sh'] as const;
 
 export interface ReleaseFacts {
   readonly version: string;
