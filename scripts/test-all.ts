@@ -198,32 +198,35 @@ await checksTwoAtATime([
   { name: 'typecheck (end-to-end tests)', command: join(npx, 'tsc'), args: ['-p', 'tsconfig.e2e.json', '--noEmit'] },
 ]);
 
+/** Counts and failed test names from vitest's JSON report. */
+function readVitest(json: unknown): SuiteReport {
+  const r = json as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+    testResults?: Array<{ name: string; assertionResults?: Array<{ fullName: string; status: string }> }>;
+  };
+  const failedNames = (r.testResults ?? []).flatMap((file) =>
+    (file.assertionResults ?? [])
+      .filter((test) => test.status === 'failed')
+      .map((test) => `${relative(ROOT, file.name)} › ${test.fullName}`),
+  );
+  return {
+    passed: r.numPassedTests,
+    failed: r.numFailedTests,
+    skipped: r.numPendingTests + r.numTodoTests,
+    failedNames,
+  };
+}
+
 const vitestReport = join(results, 'vitest.json');
 suite(
   'vitest',
   join(npx, 'vitest'),
   ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`],
   vitestReport,
-  (json) => {
-    const r = json as {
-      numPassedTests: number;
-      numFailedTests: number;
-      numPendingTests: number;
-      numTodoTests: number;
-      testResults?: Array<{ name: string; assertionResults?: Array<{ fullName: string; status: string }> }>;
-    };
-    const failedNames = (r.testResults ?? []).flatMap((file) =>
-      (file.assertionResults ?? [])
-        .filter((test) => test.status === 'failed')
-        .map((test) => `${relative(ROOT, file.name)} › ${test.fullName}`),
-    );
-    return {
-      passed: r.numPassedTests,
-      failed: r.numFailedTests,
-      skipped: r.numPendingTests + r.numTodoTests,
-      failedNames,
-    };
-  },
+  readVitest,
 );
 
 // Random and property inputs over every parser and boundary, a short budget (npm run fuzz for the full run).
@@ -263,6 +266,22 @@ if (check('build', join(npx, 'tsx'), ['scripts/build.ts'])) {
   lines.push('playwright: not run, the build failed');
   total.failed += 1;
   lines.push('benchmarks (quick): not run, the build failed');
+}
+
+// The station appliance (README "Install at a station"): `npm run package` builds the .deb, then
+// lintian checks it and it is installed into a clean Debian 12 root (vitest.appliance.config.ts).
+if (check('package', 'npm', ['run', '--silent', 'package'])) {
+  const applianceReport = join(results, 'appliance.json');
+  suite(
+    'appliance (lintian, install on Debian 12)',
+    join(npx, 'vitest'),
+    ['run', '--config', 'vitest.appliance.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${applianceReport}`],
+    applianceReport,
+    readVitest,
+  );
+} else {
+  total.failed += 1;
+  lines.push('appliance: not run, the package was not built');
 }
 
 const summary = `${total.passed} passed, ${total.failed} failed${total.skipped > 0 ? `, ${total.skipped} skipped` : ''}`;

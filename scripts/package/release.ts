@@ -58,7 +58,8 @@ export async function buildRelease(root: string, releaseDir: string): Promise<Re
     const from = join(root, 'packaging/bin', script);
     if (!existsSync(from)) throw new Error(`packaging/bin/${script} is missing`);
     cpSync(from, join(releaseDir, 'bin', script));
-    chmodSync(join(releaseDir, 'bin', script), 0o755);
+    // release-lib.sh is sourced by the other two, not run.
+    chmodSync(join(releaseDir, 'bin', script), script.endsWith('.sh') ? 0o644 : 0o755);
   }
   return { version: pkg.version, runtimePackages };
 }
