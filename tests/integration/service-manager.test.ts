@@ -48,7 +48,11 @@ async function reportAlive(url: string): Promise<unknown> {
   });
   const answer = new Promise<unknown>((resolve) =>
     ws.on('message', (data) => {
-      const message = JSON.parse((data as Buffer).toString('utf8')) as { type: string; id?: number; response?: unknown };
+      const message = JSON.parse((data as Buffer).toString('utf8')) as {
+        type: string;
+        id?: number;
+        response?: unknown;
+      };
       if (message.type === 'result' && message.id === 1) resolve(message.response);
     }),
   );
