@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { currentBuildKind, decideDevMode } from '../core/app/build-kind';
+import { linkToServiceManager } from '../core/app/service-manager/service-link';
 import { startKioskCore } from '../core/app/start';
 import { createLogger } from '../core/logging/logger';
 import { startBrowserHost } from '../core/serve/browser-host';
@@ -73,6 +74,18 @@ if (host.kind === 'electron') {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 } else {
+  // systemd's view of the service (Type=notify): STATUS at each step, READY=1 at the ready line,
+  // watchdog keep-alives while the kiosk and its page are alive; nothing outside systemd.
+  let lastRendererReportAt: () => number | null = () => null;
+  const service = linkToServiceManager({
+    env: process.env,
+    pid: process.pid,
+    log: logger.child({ component: 'service-manager' }),
+    appVersion,
+    lastRendererReportAt: () => lastRendererReportAt(),
+  });
+  // Not awaited: the messages go out in order while start-up goes on.
+  void service.status('starting: opening the store and the platform link');
   const core = await startKioskCore({
     loaded: loaded.value,
     host: 'browser',
@@ -84,9 +97,12 @@ if (host.kind === 'electron') {
   });
   if (!core.ok) {
     log.fatal({ kind: core.error.kind }, core.error.message);
+    await service.status(`start-up failed (${core.error.kind}); see the journal`);
     // A setting this build refuses is a config problem: restarting will not help.
     process.exit(core.error.kind === 'deploymentRules' ? EXIT_CONFIG : EXIT_UNAVAILABLE);
   }
+  lastRendererReportAt = () => core.value.renderer.lastReportAt();
+  void service.status('starting: the browser host');
   const server = await startBrowserHost({
     core: core.value,
     rendererDir: RENDERER_OUT,
@@ -142,6 +158,7 @@ if (host.kind === 'electron') {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping');
+    await service.stopping();
     await chromium?.stop();
     if (policy) removePlacement(policy);
     await server.close();
@@ -150,4 +167,7 @@ if (host.kind === 'electron') {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  // Store open, platform link set up, browser host listening: ready. The status is seen by anyone
+  // running systemctl status, so it gets the origin, never the URL with its key.
+  await service.ready(server.url, `serving at ${server.origin}`);
 }

@@ -60,6 +60,7 @@ import { IsoDate } from '../../platform/contract/common';
 import { Locale } from './locale';
 import { PrepareSpeechInput, PrepareSpeechResult, SayInput, SpeechClip } from './speech';
 import { StationHours } from './station';
+import { HostAliveInput, HostAliveOutput } from './host';
 
 /**
  * The kiosk API: every method the renderer may call and every event the host may push.
@@ -442,6 +443,13 @@ export const methods = {
     output: z.object({}),
     description:
       'The renderer owns the document camera (getUserMedia); it reports what it found so the device manager can gate journeys.',
+  }),
+  'host.alive': defineMethod({
+    access: 'public',
+    input: HostAliveInput,
+    output: HostAliveOutput,
+    description:
+      'The page says it is alive, every few seconds from its main thread; the kiosk service feeds the systemd watchdog only while these keep coming.',
   }),
   'capture.stage': defineMethod({
     access: 'public',

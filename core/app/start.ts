@@ -216,6 +216,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
     dispatch,
     events,
     logger,
+    renderer: services.renderer,
     close() {
       closing ??= (async () => {
         loop.stop();

@@ -32,6 +32,8 @@ export interface KioskCore {
   readonly dispatch: Dispatch;
   readonly events: EventBus<KioskContract>;
   readonly logger: Logger;
+  /** When the page last reported alive (host.alive), in monotonic ms; null before its first report. */
+  readonly renderer: { lastReportAt(): number | null };
   /** Stops timers, the embedded platform and the store, in that order. */
   close(): Promise<void>;
 }

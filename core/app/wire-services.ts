@@ -19,6 +19,7 @@ import { createAccessGuard } from './access-guard';
 import { buildDeviceHandlers } from '../devices/handlers';
 import { buildHandlers } from './handlers';
 import { createResidentServices, type ResidentServices } from './resident-services';
+import { createRendererHeartbeat, type RendererHeartbeat } from './service-manager/renderer-heartbeat';
 
 /** What the services are built over: made by start.ts for a station, by tests/helpers for a test. */
 export interface KioskServicesOptions {
@@ -58,6 +59,8 @@ export interface KioskServices {
   readonly resident: ResidentServices;
   readonly speech: SpeechService;
   readonly technician: TechnicianService;
+  /** The page's alive reports, which the service's watchdog loop reads (core/app/service-manager). */
+  readonly renderer: Pick<RendererHeartbeat, 'lastReportAt'>;
   /** Stops what these services started (speech, resident loops, outbox); devices and store are the caller's. */
   stop(): Promise<void>;
 }
@@ -140,6 +143,7 @@ export function wireKioskServices(options: KioskServicesOptions): KioskServices 
   });
   technicianActive = () => technician.mode.current(clock()).state === 'active';
 
+  const renderer = createRendererHeartbeat();
   const handlers: Handlers<KioskContract> = {
     // Opening a guide (catalog.matter) counts as a use of the matter, for search ranking.
     ...countMatterUse(buildHandlers({ info, db, catalogSync }), resident.matterUsage),
@@ -147,6 +151,7 @@ export function wireKioskServices(options: KioskServicesOptions): KioskServices 
     ...resident.handlers,
     ...technician.handlers,
     ...speech.handlers,
+    ...renderer.handlers,
   };
   const guard = createAccessGuard({
     session: resident.deps.session,
@@ -162,6 +167,7 @@ export function wireKioskServices(options: KioskServicesOptions): KioskServices 
     resident,
     speech,
     technician,
+    renderer,
     async stop() {
       await speech.stop();
       await resident.stop();

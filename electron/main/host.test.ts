@@ -45,6 +45,7 @@ function fakeCore(): KioskCore {
       },
     },
     logger: recorder.logger,
+    renderer: { lastReportAt: () => null },
     close: closeCore,
   };
 }
