@@ -6,7 +6,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { TEST_CHROMIUM_ARGS, TEST_CHROMIUM_PATH } from '../e2e/support/test-chromium';
 import { makeBrokenRelease } from './support/broken-release';
 import { cachedRootTarball, freshRoot, type DebianRoot } from './support/debian-root';
-import { listenForNotify, type NotifyListener } from './support/notify-listener';
+import { listenForNotifications, type NotifyListener, type NotifyMessage } from '../helpers/notify-listener';
 import { readServiceUnit, type ServiceUnit } from './support/unit-file';
 
 /**
@@ -21,6 +21,9 @@ const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
 const DEB = join(ROOT, 'dist', `bianmin-kiosk_${version}_amd64.deb`);
 const BROKEN_VERSION = `${version.replace(/\d+$/, (patch) => String(Number(patch) + 1))}`;
 const NOTIFY_SOCKET = '/run/bianmin-test-notify.sock';
+
+/** A notify message carrying this field. */
+const has = (field: string) => (message: NotifyMessage) => message.fields.includes(field);
 
 let root: DebianRoot;
 let unit: ServiceUnit;
@@ -91,13 +94,13 @@ beforeAll(async () => {
   if (notRoot) return;
   expect(existsSync(DEB), `${DEB} is built by \`npm run package\` before this test`).toBe(true);
   root = freshRoot(cachedRootTarball((line) => console.log(line)));
-  notify = await listenForNotify(join(root.dir, NOTIFY_SOCKET));
+  notify = await listenForNotifications(join(root.dir, NOTIFY_SOCKET));
 }, 900_000);
 
 afterAll(async () => {
   for (const child of running) child.kill('SIGKILL');
   await browser?.close();
-  notify?.stop();
+  await notify?.close();
   root?.remove();
 });
 
@@ -127,7 +130,7 @@ describe.skipIf(notRoot)('installed on a clean Debian 12 (needs root: chroot and
     runBootGuard();
     const service = startService();
     try {
-      await notify.waitFor('READY=1', 60_000).catch((error: Error) => {
+      await notify.waitFor(has('READY=1'), 60_000, 'READY=1').catch((error: Error) => {
         throw new Error(`${error.message}\nservice output:\n${service.output()}`);
       });
       const url = readFileSync(join(root.dir, 'run', unit.runtimeDirectory ?? '', 'kiosk-url'), 'utf8').trim();
@@ -138,7 +141,7 @@ describe.skipIf(notRoot)('installed on a clean Debian 12 (needs root: chroot and
       await page.getByTestId('home-screen').waitFor();
       await expect.poll(() => page.getByTestId('home-screen').textContent(), { timeout: 20_000 }).toContain('62');
       expect(await page.getByTestId('matter-item').count()).toBeGreaterThan(0);
-      await notify.waitFor('WATCHDOG=1', (unit.watchdogSec ?? 30) * 1000 + 10_000);
+      await notify.waitFor(has('WATCHDOG=1'), (unit.watchdogSec ?? 30) * 1000 + 10_000, 'WATCHDOG=1');
       // The release that reached READY is marked good: the boot guard may roll back to it later.
       expect(existsSync(join(root.dir, unit.environment['BIANMIN_RELEASE_STATE_DIR'] ?? '', `good-${version}`))).toBe(
         true,
@@ -154,7 +157,7 @@ describe.skipIf(notRoot)('installed on a clean Debian 12 (needs root: chroot and
     } finally {
       await stopService(service);
     }
-    expect(notify.messages.some((message) => message.includes('STOPPING=1'))).toBe(true);
+    expect(notify.messages.some(has('STOPPING=1'))).toBe(true);
   }, 180_000);
 
   it('rolls a release that cannot start back to the previous one after three failed starts', async () => {
@@ -174,7 +177,9 @@ describe.skipIf(notRoot)('installed on a clean Debian 12 (needs root: chroot and
       const service = startService();
       const outcome = await Promise.race([
         service.exited.then((code) => `exited ${code}`),
-        notify.waitFor('READY=1', 60_000, since).then(() => 'ready'),
+        notify
+          .waitFor((message) => notify.messages.indexOf(message) >= since && has('READY=1')(message), 60_000, 'READY=1')
+          .then(() => 'ready'),
       ]);
       outcomes.push(`${release}: ${outcome}`);
       if (outcome === 'ready') {
