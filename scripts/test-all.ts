@@ -275,7 +275,14 @@ if (check('package', 'npm', ['run', '--silent', 'package'])) {
   suite(
     'appliance (lintian, install on Debian 12)',
     join(npx, 'vitest'),
-    ['run', '--config', 'vitest.appliance.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${applianceReport}`],
+    [
+      'run',
+      '--config',
+      'vitest.appliance.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${applianceReport}`,
+    ],
     applianceReport,
     readVitest,
   );

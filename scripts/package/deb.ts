@@ -30,10 +30,7 @@ const DEPENDS = [
 ];
 
 /** Files under /etc that are the station's to change; dpkg keeps a changed one on upgrade. */
-const CONFFILES = [
-  '/etc/bianmin-kiosk/kiosk.json',
-  '/etc/chromium/policies/managed/bianmin-kiosk.json',
-];
+const CONFFILES = ['/etc/bianmin-kiosk/kiosk.json', '/etc/chromium/policies/managed/bianmin-kiosk.json'];
 
 const MAINTAINER_SCRIPTS = ['preinst', 'postinst', 'prerm', 'postrm'] as const;
 
@@ -76,7 +73,10 @@ export function buildDeb(inputs: DebInputs): { readonly bytes: number; readonly 
     join(packaging, 'udev/71-bianmin-kiosk-local.rules'),
     join(tree, 'usr/share/doc', PACKAGE_NAME, 'examples/71-bianmin-kiosk-local.rules'),
   );
-  write(join(tree, 'usr/share/man/man1/bianmin-kiosk.1.gz'), gzipSync(readFileSync(join(packaging, 'debian/bianmin-kiosk.1')), { level: 9 }));
+  write(
+    join(tree, 'usr/share/man/man1/bianmin-kiosk.1.gz'),
+    gzipSync(readFileSync(join(packaging, 'debian/bianmin-kiosk.1')), { level: 9 }),
+  );
   cpSync(join(packaging, 'debian/kiosk.json'), join(tree, 'etc/bianmin-kiosk/kiosk.json'));
   const policy = kioskChromiumPolicy({ origin: `http://127.0.0.1:${STATION_PORT}`, devMode: false });
   write(join(tree, 'etc/chromium/policies/managed/bianmin-kiosk.json'), `${JSON.stringify(policy, null, 2)}\n`);

@@ -179,7 +179,9 @@ describe.skipIf(notRoot)('installed on a clean Debian 12 (needs root: chroot and
         service.exited.then((code) => `exited ${code}`),
         notify
           .waitFor((message) => notify.messages.indexOf(message) >= since && has('READY=1')(message), 60_000, 'READY=1')
-          .then(() => 'ready'),
+          .then(() => 'ready')
+          // Lost the race to the exit: not a failure of its own.
+          .catch(() => 'no READY'),
       ]);
       outcomes.push(`${release}: ${outcome}`);
       if (outcome === 'ready') {

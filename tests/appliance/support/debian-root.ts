@@ -17,7 +17,7 @@ const MIRRORS = [
   'deb http://deb.debian.org/debian-security bookworm-security main',
 ];
 /** The .deb's Depends (scripts/package/deb.ts) and what the test runs inside the root. */
-const INCLUDE = ['adduser', 'systemd', 'udev', 'cage', 'chromium', 'fonts-noto-cjk', 'espeak-ng', 'procps'];
+const INCLUDE = ['adduser', 'systemd', 'udev', 'cage', 'xwayland', 'chromium', 'fonts-noto-cjk', 'espeak-ng', 'procps'];
 const CACHE_DIR = process.env['BIANMIN_ROOT_CACHE'] ?? '/var/cache/bianmin-kiosk-test';
 
 export function cachedRootTarball(log: (line: string) => void): string {
