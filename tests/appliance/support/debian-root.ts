@@ -28,7 +28,8 @@ export function cachedRootTarball(log: (line: string) => void): string {
   log(`making a clean Debian 12 root with mmdebstrap (once; cached as ${tarball})`);
   // Under a lock: CI starts making it early, in the background (.ci/run), and the test waits for
   // that run instead of starting a second one.
-  const partial = `${tarball}.partial`;
+  // mmdebstrap picks its output format by the name's ending: the partial file must end in .tar.
+  const partial = tarball.replace(/\.tar$/, '.partial.tar');
   const mmdebstrap = [
     'mmdebstrap',
     '--variant=minbase',
@@ -38,8 +39,8 @@ export function cachedRootTarball(log: (line: string) => void): string {
     partial,
     ...MIRRORS,
   ];
-  const script = 'tarball="$1"; shift; test -e "$tarball" || { "$@" && mv "$tarball.partial" "$tarball"; }';
-  execFileSync('flock', [join(CACHE_DIR, '.lock'), 'sh', '-c', script, 'sh', tarball, ...mmdebstrap], {
+  const script = 'tarball="$1"; partial="$2"; shift 2; test -e "$tarball" || { "$@" && mv "$partial" "$tarball"; }';
+  execFileSync('flock', [join(CACHE_DIR, '.lock'), 'sh', '-c', script, 'sh', tarball, partial, ...mmdebstrap], {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   if (!existsSync(tarball)) throw new Error(`mmdebstrap did not make ${tarball}`);
