@@ -110,7 +110,7 @@ const notRoot = process.getuid?.() !== 0;
 describe.skipIf(notRoot)('installed on a clean Debian 12 (needs root: chroot and mounts)', () => {
   it('installs with its dependencies: the user in its device groups, the release layout, the config', () => {
     copyFileSync(DEB, join(root.dir, 'tmp/bianmin-kiosk.deb'));
-    root.run(['apt-get', 'install', '-y', '--no-download', '-o', 'Debug::NoLocking=1', '/tmp/bianmin-kiosk.deb'], {
+    root.run(['apt-get', 'install', '-y', '/tmp/bianmin-kiosk.deb'], {
       env: { DEBIAN_FRONTEND: 'noninteractive' },
     });
     const groups = root.run(['id', '-nG', 'bianmin']).trim().split(' ');
@@ -120,7 +120,16 @@ describe.skipIf(notRoot)('installed on a clean Debian 12 (needs root: chroot and
     expect(root.run(['stat', '-c', '%U:%G %a', '/etc/bianmin-kiosk/kiosk.json']).trim()).toBe('root:bianmin 640');
     expect(root.run(['bianmin-kiosk', 'version']).trim()).toBe(version);
     // Enabled for boot: deb-systemd-helper made the links systemd will follow.
-    expect(existsSync(join(root.dir, 'etc/systemd/system/multi-user.target.wants/bianmin-kiosk.service'))).toBe(true);
+    // (The links are absolute, into the root: read them, do not follow them from here.)
+    expect(readlinkSync(join(root.dir, 'etc/systemd/system/multi-user.target.wants/bianmin-kiosk.service'))).toBe(
+      '/lib/systemd/system/bianmin-kiosk.service',
+    );
+    expect(
+      readlinkSync(join(root.dir, 'etc/systemd/system/graphical.target.wants/bianmin-kiosk-display.service')),
+    ).toBe('/lib/systemd/system/bianmin-kiosk-display.service');
+    expect(readlinkSync(join(root.dir, 'etc/systemd/system/default.target'))).toBe(
+      '/lib/systemd/system/graphical.target',
+    );
     unit = readServiceUnit(join(root.dir, 'lib/systemd/system/bianmin-kiosk.service'));
     expect(unit.user).toBe('bianmin');
   });
