@@ -36,5 +36,15 @@ export function rendererIsStale(): boolean {
 
 export async function buildRenderer(): Promise<void> {
   const { build } = await import('vite');
-  await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  // A production build whatever NODE_ENV this process inherited: a kiosk started from a vitest
+  // test (NODE_ENV=test) rebuilds a stale renderer, and Vite and the React plugin follow NODE_ENV,
+  // so out/renderer would get React's development build (slower, larger) for every later run.
+  const inherited = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
+  try {
+    await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  } finally {
+    if (inherited === undefined) delete process.env['NODE_ENV'];
+    else process.env['NODE_ENV'] = inherited;
+  }
 }
