@@ -1,5 +1,4 @@
-import { createRequire } from 'node:module';
-import type { SKRSContext2D } from '@napi-rs/canvas';
+import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import QRCode from 'qrcode';
 import {
   CELL_WIDTH_DOTS,
@@ -9,16 +8,6 @@ import {
   glyphDots,
   type PaperRow,
 } from './paper';
-
-/**
- * Skia (a 30 MB native addon) loads on the first receipt drawn, not when the kiosk starts: only the
- * printer emulator draws, and a station's start-up should not pay for it.
- */
-let canvasModule: typeof import('@napi-rs/canvas') | null = null;
-function createCanvas(width: number, height: number) {
-  canvasModule ??= createRequire(import.meta.url)('@napi-rs/canvas') as typeof import('@napi-rs/canvas');
-  return canvasModule.createCanvas(width, height);
-}
 
 /** The system CJK font (fonts-noto-cjk); its "JP" family carries the Chinese glyphs too. */
 const FONT_FAMILY = '"Noto Sans CJK JP"';
