@@ -41,11 +41,16 @@ function runBootGuard(): string {
 }
 
 /** The unit's ExecStart as its user, with what systemd puts in the environment. */
-function startService(): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+function startService(extraEnv: Record<string, string> = {}): {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+} {
   const env = {
     PATH: '/usr/sbin:/usr/bin:/sbin:/bin',
     LANG: 'C.UTF-8',
     ...unit.environment,
+    ...extraEnv,
     NOTIFY_SOCKET,
     ...(unit.watchdogSec ? { WATCHDOG_USEC: String(unit.watchdogSec * 1_000_000) } : {}),
     ...(unit.runtimeDirectory ? { RUNTIME_DIRECTORY: `/run/${unit.runtimeDirectory}` } : {}),
@@ -137,7 +142,8 @@ describe.skipIf(notRoot)('installed on a clean Debian 12 (needs root: chroot and
   it('runs its ExecStart as the unit says: READY=1 once serving, then WATCHDOG=1 while the page is alive', async () => {
     makeRuntimeDirectory();
     runBootGuard();
-    const service = startService();
+    // Asked for development mode by its environment, the installed release still refuses it.
+    const service = startService({ KIOSK_DEV: '1' });
     try {
       await notify.waitFor(has('READY=1'), 60_000, 'READY=1').catch((error: Error) => {
         throw new Error(`${error.message}\nservice output:\n${service.output()}`);
@@ -177,6 +183,8 @@ describe.skipIf(notRoot)('installed on a clean Debian 12 (needs root: chroot and
       );
       expect(doctor.ok).toBe(false);
       await page.close();
+      expect(service.output()).toContain('production build');
+      expect(service.output()).toContain('KIOSK_DEV=1 is ignored');
     } finally {
       await stopService(service);
     }
