@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { EXIT_UNAVAILABLE, runDisplay } from './display-runner';
+import { handClock } from './testing/hand-clock';
 
 const URL_A = 'http://127.0.0.1:8470/#key=AAAAAAAAAAAAAAAAAAAAAAAA';
 const URL_B = 'http://127.0.0.1:8470/#key=BBBBBBBBBBBBBBBBBBBBBBBB';
 
 /** The URL file's content as the test sets it; a clock moved by hand; the browsers started. */
 let fileText: string | null = null;
-let now = 0;
-let pending: Array<{ at: number; run: () => void }> = [];
+let clock = handClock();
 const events: string[] = [];
 const exits: number[] = [];
 let running: { stop(): Promise<void> } | null = null;
@@ -17,8 +17,7 @@ afterEach(async () => {
   await running?.stop();
   running = null;
   fileText = null;
-  now = 0;
-  pending = [];
+  clock = handClock();
   events.length = 0;
   exits.length = 0;
 });
@@ -28,12 +27,8 @@ function start() {
     watch: { file: '/run/bianmin-kiosk/kiosk-url', pollMs: 500, waitLimitMs: 30_000, reportEveryMs: 10_000 },
     watchDeps: {
       readFile: () => fileText,
-      now: () => now,
-      setTimer(run, ms) {
-        const entry = { at: now + ms, run };
-        pending.push(entry);
-        return { cancel: () => (pending = pending.filter((other) => other !== entry)) };
-      },
+      now: clock.now,
+      setTimer: clock.setTimer,
     },
     startBrowser(url) {
       const key = url.slice(-1);
@@ -52,19 +47,10 @@ function start() {
 }
 
 /** Moves the clock on, running due polls, and lets the browser changes they caused finish. */
-async function advance(ms: number) {
-  const until = now + ms;
-  for (;;) {
-    pending.sort((a, b) => a.at - b.at);
-    const next = pending[0];
-    if (!next || next.at > until) break;
-    pending.shift();
-    now = next.at;
-    next.run();
+const advance = (ms: number) =>
+  clock.advanceSettling(ms, async () => {
     for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setImmediate(resolve));
-  }
-  now = until;
-}
+  });
 
 describe('runDisplay', () => {
   it('starts the browser once the URL is there', async () => {

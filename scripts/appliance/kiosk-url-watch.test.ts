@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseKioskUrl, readIfPresent, watchKioskUrl, type KioskUrlWatchOptions } from './kiosk-url-watch';
+import { handClock } from './testing/hand-clock';
 
 const URL_A = 'http://127.0.0.1:8470/#key=AAAAAAAAAAAAAAAAAAAAAAAA';
 const URL_B = 'http://127.0.0.1:8470/#key=BBBBBBBBBBBBBBBBBBBBBBBB';
@@ -11,16 +12,14 @@ const URL_B = 'http://127.0.0.1:8470/#key=BBBBBBBBBBBBBBBBBBBBBBBB';
 let base = '';
 let runtimeDir = '';
 let file = '';
-let now = 0;
-let pending: Array<{ at: number; run: () => void }> = [];
+let clock = handClock();
 const seen: string[] = [];
 
 beforeEach(() => {
   base = mkdtempSync(join(tmpdir(), 'kiosk-url-'));
   runtimeDir = join(base, 'bianmin-kiosk');
   file = join(runtimeDir, 'kiosk-url');
-  now = 0;
-  pending = [];
+  clock = handClock();
   seen.length = 0;
 });
 afterEach(() => rmSync(base, { recursive: true, force: true }));
@@ -36,29 +35,14 @@ function startWatch(overrides: Partial<KioskUrlWatchOptions> = {}) {
     },
     {
       readFile: readIfPresent,
-      now: () => now,
-      setTimer(run, ms) {
-        const entry = { at: now + ms, run };
-        pending.push(entry);
-        return { cancel: () => (pending = pending.filter((other) => other !== entry)) };
-      },
+      now: clock.now,
+      setTimer: clock.setTimer,
     },
   );
 }
 
 /** Moves the clock on by `ms`, running each poll that falls due. */
-function advance(ms: number) {
-  const until = now + ms;
-  for (;;) {
-    pending.sort((a, b) => a.at - b.at);
-    const next = pending[0];
-    if (!next || next.at > until) break;
-    pending.shift();
-    now = next.at;
-    next.run();
-  }
-  now = until;
-}
+const advance = (ms: number) => clock.advance(ms);
 
 function serviceWrites(url: string) {
   mkdirSync(runtimeDir, { recursive: true });
@@ -131,7 +115,7 @@ describe('watchKioskUrl', () => {
     const first = startWatch({ waitLimitMs: 30_000 });
     advance(60_000);
     expect(seen.at(-1)).toBe('gaveUp 30000');
-    expect(pending).toEqual([]);
+    expect(clock.pendingTimers()).toBe(0);
     first.stop();
 
     seen.length = 0;
