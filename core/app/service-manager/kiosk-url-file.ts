@@ -1,10 +1,11 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { replaceFile } from './replace-file';
 
 /**
  * The ready URL, with this start's launch key, for the display unit: `<RuntimeDirectory>/kiosk-url`,
- * one line, owner-only (0600) since the key is what opens the kiosk API. Written to a temporary
- * name and renamed, so a reader sees the old file or the whole new one, never half a line. systemd
+ * one line, owner-only (0600) since the key is what opens the kiosk API; replaced whole, never
+ * half a line (replace-file.ts). systemd
  * empties the RuntimeDirectory when the service stops; removing the file ourselves at stop also
  * covers a stop that systemd does not see (a development run).
  */
@@ -18,10 +19,7 @@ export function runtimeDirectory(env: Readonly<Record<string, string | undefined
 
 export function writeKioskUrlFile(dir: string, url: string): string {
   const path = join(dir, KIOSK_URL_FILE);
-  const temporary = join(dir, `.${KIOSK_URL_FILE}.${process.pid}.tmp`);
-  // 'w' with mode: a stale temporary of an earlier run with our pid is truncated, and keeps 0600.
-  writeFileSync(temporary, `${url}\n`, { mode: 0o600 });
-  renameSync(temporary, path);
+  replaceFile(path, `${url}\n`, 0o600);
   return path;
 }
 

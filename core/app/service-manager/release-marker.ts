@@ -1,6 +1,7 @@
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { err, ok, type Result } from '../../pure/result';
+import { replaceFile } from './replace-file';
 
 /**
  * Marks this release as good for the boot guard (the release's bin/boot-guard, which systemd runs
@@ -21,9 +22,7 @@ export function markReleaseGood(dir: string, version: string, at: Date): Result<
   const path = join(dir, `good-${version}`);
   if (existsSync(path)) return ok({ marked: 'already', path });
   try {
-    const temporary = `${path}.${process.pid}.tmp`;
-    writeFileSync(temporary, `${at.toISOString()}\n`, { mode: 0o644 });
-    renameSync(temporary, path);
+    replaceFile(path, `${at.toISOString()}\n`, 0o644);
   } catch (error) {
     return err(`cannot write ${path}: ${(error as Error).message}`);
   }
