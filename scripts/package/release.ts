@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildRenderer, RENDERER_OUT } from '../build-renderer';
+import { buildRenderer, RENDERER_OUT, rendererIsStale } from '../build-renderer';
 import { buildBundles, BUNDLE_ENTRIES, RUNTIME_EXTERNALS, type BundleName } from './bundles';
 import { assertSameAbi, fetchNodeRuntime, unpackNodeRuntime } from './node-runtime';
 import { copyRuntimeDeps } from './runtime-deps';
@@ -39,7 +39,9 @@ export async function buildRelease(root: string, releaseDir: string): Promise<Re
   const appDir = join(releaseDir, 'app');
   mkdirSync(appDir, { recursive: true });
 
-  await buildRenderer();
+  // npm test has just built it for the end-to-end tests; every build is production-mode
+  // (scripts/build-renderer.ts), so a bundle newer than its sources is the one to ship.
+  if (rendererIsStale()) await buildRenderer();
   // Source maps stay on the build machine: the station has no use for them.
   cpSync(RENDERER_OUT, join(appDir, 'out/renderer'), { recursive: true, filter: (path) => !path.endsWith('.map') });
   await buildBundles(root, appDir, Object.keys(BUNDLE_ENTRIES) as BundleName[]);
