@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './build-renderer';
-import { buildDeb, PACKAGE_NAME } from './package/deb';
+import { buildDeb, debFile } from './package/deb';
 import { buildRelease } from './package/release';
 
 const started = performance.now();
@@ -14,7 +14,7 @@ const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
 const work = join(ROOT, 'out/package');
 const releaseDir = join(work, 'release');
 const release = await buildRelease(ROOT, releaseDir);
-const outFile = join(ROOT, 'dist', `${PACKAGE_NAME}_${version}_amd64.deb`);
+const outFile = debFile(ROOT, version);
 const deb = buildDeb({ root: ROOT, releaseDir, version, stagingDir: join(work, 'tree'), outFile });
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 console.log(

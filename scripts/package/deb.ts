@@ -10,6 +10,11 @@ export const STATION_PORT = 8470;
 
 export const PACKAGE_NAME = 'bianmin-kiosk';
 
+/** Where `npm run package` puts the .deb of this version: dist/<name>_<version>_amd64.deb (Debian's naming). */
+export function debFile(root: string, version: string): string {
+  return join(root, 'dist', `${PACKAGE_NAME}_${version}_amd64.deb`);
+}
+
 /**
  * What a clean Debian 12 needs besides the package. No nodejs: Debian 12's is 18, older than the
  * kiosk supports, so the release brings its own (scripts/package/node-runtime.ts); the official

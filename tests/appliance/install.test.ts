@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, readlinkSync } fro
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
+import { debFile } from '../../scripts/package/deb';
 import { TEST_CHROMIUM_ARGS, TEST_CHROMIUM_PATH } from '../e2e/support/test-chromium';
 import { makeBrokenRelease } from './support/broken-release';
 import { cachedRootTarball, freshRoot, type DebianRoot } from './support/debian-root';
@@ -18,7 +19,7 @@ import { readServiceUnit, type ServiceUnit } from './support/unit-file';
  */
 const ROOT = join(import.meta.dirname, '../..');
 const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
-const DEB = join(ROOT, 'dist', `bianmin-kiosk_${version}_amd64.deb`);
+const DEB = debFile(ROOT, version);
 const BROKEN_VERSION = `${version.replace(/\d+$/, (patch) => String(Number(patch) + 1))}`;
 const NOTIFY_SOCKET = '/run/bianmin-test-notify.sock';
 

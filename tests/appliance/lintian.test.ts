@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { debFile } from '../../scripts/package/deb';
 
 /**
  * Debian's own checker on the package `npm run package` built. Errors and warnings fail; the
@@ -9,7 +10,7 @@ import { describe, expect, it } from 'vitest';
  */
 const ROOT = join(import.meta.dirname, '../..');
 const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
-const DEB = join(ROOT, 'dist', `bianmin-kiosk_${version}_amd64.deb`);
+const DEB = debFile(ROOT, version);
 
 describe('the Debian package', () => {
   it('passes lintian with no errors or warnings', () => {
