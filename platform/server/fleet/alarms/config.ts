@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { err, ok, type Result } from '../../../../core/pure/result';
 
 /**
- * The thresholds of the fleet alarm rules, with the defaults a county starts from. Why each
- * default is what it is: the text for docs/fleet.md in the branch report, summarised beside each
- * field. Every duration is in the unit its name says.
+ * The thresholds of the fleet alarm rules, with the defaults a county starts from and, beside
+ * each, why it is that. Every duration is in the unit its name says.
  */
 export const AlarmConfig = z
   .object({
