@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPrintLedgerStore } from './print-ledger-store';
+import { createPrintLedgerStore, readPaperUse } from './print-ledger-store';
 import { memoryStore } from '../testing/memory-store';
 
 function freshDb() {
@@ -70,5 +70,41 @@ describe('print ledger store (migration 0003)', () => {
     expect(() =>
       db.prepare("INSERT INTO print_job (receipt_id, state, claimed_at) VALUES ('x', 'lost', 'now')").run(),
     ).toThrow(/CHECK/);
+  });
+});
+
+describe('dated paper use (migration 0015)', () => {
+  it('dates each receipt that used paper, from the first start, and keeps about a week of it', () => {
+    const db = freshDb();
+    let clock = new Date('2026-11-10T08:00:00.000Z');
+    const ledger = createPrintLedgerStore(db, () => clock);
+    const print = (id: string, phase: 'printed' | 'beforeSend' | 'afterSend') => {
+      ledger.claim(id, false);
+      if (phase === 'printed') ledger.markPrinted(id);
+      else ledger.markFailed(id, phase, 'paper out');
+    };
+    print('R-old', 'printed');
+    clock = new Date('2026-11-20T08:00:00.000Z');
+    print('R-1', 'printed');
+    print('R-2', 'beforeSend'); // no paper used
+    print('R-3', 'afterSend'); // paper used
+    clock = new Date('2026-11-21T08:00:00.000Z');
+    const use = readPaperUse(db, clock);
+    expect(use.datedSince).toEqual(new Date('2026-11-10T08:00:00.000Z'));
+    expect(use.receiptsSinceRollChange).toBe(3);
+    expect(use.rollChangedAt).toBeNull();
+    expect(use.recentReceipts).toEqual([new Date('2026-11-20T08:00:00.000Z'), new Date('2026-11-20T08:00:00.000Z')]);
+    // The receipt of the 10th was pruned when a later one was dated (older than 8 days then).
+    expect(db.prepare('SELECT COUNT(*) FROM paper_use').pluck().get()).toBe(2);
+
+    ledger.recordPaperReplaced();
+    expect(readPaperUse(db, clock)).toMatchObject({ receiptsSinceRollChange: 0, rollChangedAt: clock });
+  });
+
+  it('keeps the first dating start across restarts', () => {
+    const db = freshDb();
+    createPrintLedgerStore(db, () => new Date('2026-11-01T00:00:00.000Z'));
+    createPrintLedgerStore(db, () => new Date('2026-11-05T00:00:00.000Z'));
+    expect(readPaperUse(db, now()).datedSince).toEqual(new Date('2026-11-01T00:00:00.000Z'));
   });
 });

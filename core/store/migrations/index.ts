@@ -13,6 +13,7 @@ import { migration0011 } from './0011-catalog-aliases-and-search-terms';
 import { migration0012 } from './0012-matter-usage';
 import { migration0013 } from './0013-work-calendar-document';
 import { migration0014 } from './0014-scanner-test';
+import { migration0015 } from './0015-paper-use';
 
 /** Every migration, in order. Append only. */
 export const migrations: readonly Migration[] = [
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   migration0012,
   migration0013,
   migration0014,
+  migration0015,
 ];

@@ -33,10 +33,28 @@ describe('POST /api/v1/terminals/{terminalId}/heartbeats', () => {
   it('answers 422 validationFailed with field paths for a body that breaks the contract', async () => {
     platform = createTestPlatform();
     const response = await platform.request('POST', `/api/v1/terminals/${KIOSK_1.id}/heartbeats`, {
-      body: heartbeatBody({ outbox: { pending: -1, oldestPendingAt: null, deadLetters: 0 } }),
+      body: heartbeatBody({
+        outbox: { pending: -1, oldestPendingAt: null, oldestPendingAgeSeconds: null, deadLetters: 0 },
+      }),
     });
     expect(response.status).toBe(422);
     expect(response.json<{ errors: Array<{ path: string }> }>().errors.map((e) => e.path)).toContain('/outbox/pending');
+    expect(heartbeatCount(platform.db, KIOSK_1.id)).toBe(0);
+  });
+
+  it('refuses a heartbeat with a key the contract does not name: no message text or name rides along', async () => {
+    platform = createTestPlatform();
+    const path = `/api/v1/terminals/${KIOSK_1.id}/heartbeats`;
+    const body = heartbeatBody();
+    const [printer, ...rest] = body.devices;
+    for (const leaky of [
+      { ...body, residentName: '张三丰' },
+      { ...body, devices: [{ ...printer, detail: 'card 370784195001011234 stuck' }, ...rest] },
+      { ...body, outbox: { ...body.outbox, lastError: 'platform refused 13800001234' } },
+    ]) {
+      const response = await platform.request('POST', path, { body: leaky });
+      expect(response.status).toBe(422);
+    }
     expect(heartbeatCount(platform.db, KIOSK_1.id)).toBe(0);
   });
 
