@@ -56,7 +56,8 @@ export interface Endpoint {
   readonly tag: Tag;
   readonly summary: string;
   readonly description?: string;
-  readonly auth: 'terminal' | 'admin';
+  /** enrolment: no terminal token yet; the one-time code, then the claim secret, is the credential. */
+  readonly auth: 'terminal' | 'admin' | 'enrolment';
   /** The path's terminalId / stationId must be the caller's own, else 403. */
   readonly scope?: 'terminal' | 'station';
   readonly pathParams?: ZodObject;

@@ -37,7 +37,18 @@ import {
 } from './queue';
 import { RatingAccepted, RatingOptionSet, RatingSubmission } from './ratings';
 import { ServicePoint, ServicePointIdParams, ServicePointList } from './service-points';
-import { Heartbeat, HeartbeatAck, InspectionReceipt, InspectionReport } from './terminals';
+import {
+  CommandPathParams,
+  CommandResult,
+  CommandResultReceipt,
+  EnrolmentPathParams,
+  EnrolmentRequest,
+  EnrolmentState,
+  EventReceipt,
+  HeartbeatAck,
+  TerminalEvent,
+} from './fleet';
+import { Heartbeat, InspectionReceipt, InspectionReport } from './terminals';
 import { WorkCalendar } from './work-calendar';
 
 /**
@@ -100,6 +111,57 @@ export const ENDPOINTS = [
     pathParams: TerminalPathParams,
     requestBody: json(Heartbeat),
     responses: [{ status: 202, description: 'Recorded.', schema: HeartbeatAck }],
+  },
+  {
+    operationId: 'postTerminalEvent',
+    method: 'post',
+    path: api('/terminals/{terminalId}/events'),
+    tag: 'terminals',
+    summary: 'Deliver one event of the kiosk event catalogue',
+    description:
+      'Sent through the kiosk outbox, oldest first. The same eventId is stored once; a repeat answers 201 with the first receipt.',
+    auth: 'terminal',
+    scope: 'terminal',
+    pathParams: TerminalPathParams,
+    requestBody: json(TerminalEvent),
+    responses: [{ status: 201, description: 'Stored.', schema: EventReceipt }],
+  },
+  {
+    operationId: 'postCommandResult',
+    method: 'post',
+    path: api('/terminals/{terminalId}/commands/{commandId}/results'),
+    tag: 'terminals',
+    summary: 'Acknowledge a remote command with its result',
+    auth: 'terminal',
+    scope: 'terminal',
+    pathParams: CommandPathParams,
+    requestBody: json(CommandResult),
+    responses: [{ status: 201, description: 'Stored.', schema: CommandResultReceipt }],
+    businessErrors: { 404: ['notFound'] },
+  },
+  {
+    operationId: 'postEnrolment',
+    method: 'post',
+    path: api('/enrolments'),
+    tag: 'terminals',
+    summary: 'A new kiosk asks to join with a one-time enrolment code',
+    description:
+      'No bearer token: the code is the credential, once. The kiosk then polls getEnrolment with its claim secret.',
+    auth: 'enrolment',
+    requestBody: json(EnrolmentRequest),
+    responses: [{ status: 201, description: 'Waiting for an admin.', schema: EnrolmentState }],
+    businessErrors: { 409: ['terminalAlreadyEnrolled'], 422: ['enrolmentCodeInvalid'] },
+  },
+  {
+    operationId: 'getEnrolment',
+    method: 'get',
+    path: api('/enrolments/{enrolmentId}'),
+    tag: 'terminals',
+    summary: 'Where an enrolment stands; the token comes once, after approval',
+    description: 'Authorization: Bearer <claim secret>, the secret whose sha256 the request named.',
+    auth: 'enrolment',
+    pathParams: EnrolmentPathParams,
+    responses: [{ status: 200, description: 'The state.', schema: EnrolmentState }],
   },
   {
     operationId: 'postInspection',

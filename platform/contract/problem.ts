@@ -29,6 +29,7 @@ export const ProblemCode = z
     'slotFull',
     'appointmentNotActive',
     'ticketRangeExhausted',
+    'terminalAlreadyEnrolled',
     // 413 / 415
     'payloadTooLarge',
     'unsupportedMediaType',
@@ -41,6 +42,7 @@ export const ProblemCode = z
     'materialMissing',
     'ratingOptionsOutdated',
     'ticketOutsideRange',
+    'enrolmentCodeInvalid',
     // 429 / 5xx
     'rateLimited',
     'internalError',

@@ -150,16 +150,6 @@ export const Heartbeat = z
   });
 export type Heartbeat = z.infer<typeof Heartbeat>;
 
-export const HeartbeatAck = z
-  .object({
-    receivedAt: IsoDateTime,
-    catalogVersion: Version.nullable().describe('the current catalog; fetch it when it differs from yours'),
-    ratingOptionsVersion: Version.nullable(),
-    servicePointsVersion: Version.nullable(),
-  })
-  .meta({ id: 'HeartbeatAck', description: 'Heartbeat received; tells the kiosk which versions are current.' });
-export type HeartbeatAck = z.infer<typeof HeartbeatAck>;
-
 export const InspectionDeviceResult = z
   .object({
     device: DeviceKind,

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AssistanceRequestState } from '../../contract/assistance';
-import type { HeartbeatAck, InspectionReceipt } from '../../contract/terminals';
+import type { HeartbeatAck } from '../../contract/fleet';
+import type { InspectionReceipt } from '../../contract/terminals';
 import { assistanceRequestCount } from '../store/assistance-requests';
 import { heartbeatCount } from '../store/heartbeats';
 import { callbackRequestBody, heartbeatBody, inspectionBody } from '../testing/bodies';

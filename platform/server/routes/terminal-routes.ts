@@ -1,4 +1,5 @@
-import { Heartbeat, InspectionReport, type HeartbeatAck } from '../../contract/terminals';
+import { DEFAULT_HEARTBEAT_INTERVAL_SECONDS, type HeartbeatAck } from '../../contract/fleet';
+import { Heartbeat, InspectionReport } from '../../contract/terminals';
 import { idempotentJson } from '../http/json-input';
 import { jsonOutcome } from '../http/outcome';
 import { onEndpoint } from '../http/route';
@@ -18,6 +19,8 @@ export function registerTerminalRoutes(app: PlatformApp, ctx: PlatformContext): 
         catalogVersion: currentVersion(ctx.db, 'catalog'),
         ratingOptionsVersion: currentVersion(ctx.db, 'ratingOptions'),
         servicePointsVersion: currentVersion(ctx.db, 'servicePoints'),
+        heartbeatIntervalSeconds: DEFAULT_HEARTBEAT_INTERVAL_SECONDS,
+        commands: [],
       };
       return jsonOutcome(202, ack);
     }),
