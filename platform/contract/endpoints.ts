@@ -162,6 +162,7 @@ export const ENDPOINTS = [
     auth: 'enrolment',
     pathParams: EnrolmentPathParams,
     responses: [{ status: 200, description: 'The state.', schema: EnrolmentState }],
+    businessErrors: { 409: ['terminalAlreadyEnrolled'] },
   },
   {
     operationId: 'postInspection',

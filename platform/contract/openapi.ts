@@ -37,9 +37,9 @@ export function documentedProblems(ep: Endpoint): Map<number, ProblemCode[]> {
   if (ep.requestBody || ep.query) add(422, 'validationFailed');
   if (isPost) add(422, 'idempotencyKeyReused');
   for (const [status, codes] of Object.entries(ep.businessErrors ?? {})) add(Number(status), ...(codes ?? []));
-  if (ep.auth === 'terminal') add(429, 'rateLimited');
+  if (ep.auth !== 'admin') add(429, 'rateLimited');
   add(500, 'internalError');
-  if (ep.auth === 'terminal') add(503, 'serviceUnavailable');
+  if (ep.auth !== 'admin') add(503, 'serviceUnavailable');
   return byStatus;
 }
 

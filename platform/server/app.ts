@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { ADMIN_BASE_PATH, API_BASE_PATH } from '../contract/endpoints';
 import { injectedFailures, injectedLatency } from './faults/fault-middleware';
-import { adminAuth, ownScope, rateLimit, terminalAuth } from './http/auth';
+import { adminAuth, exceptEnrolment, ownScope, rateLimit, terminalAuth } from './http/auth';
 import { idempotency } from './http/idempotency';
 import { problemResponse } from './http/problem';
 import { resolveDeps, type AppEnv, type PlatformApp, type PlatformDeps } from './http/types';
@@ -11,6 +11,7 @@ import { registerAppointmentRoutes } from './routes/appointment-routes';
 import { registerAssistanceRoutes } from './routes/assistance-routes';
 import { registerCalendarRoutes } from './routes/calendar-routes';
 import { registerCatalogRoutes } from './routes/catalog-routes';
+import { registerFleetRoutes } from './routes/fleet-routes';
 import { registerMaterialRoutes } from './routes/material-routes';
 import { registerQueueRoutes } from './routes/queue-routes';
 import { registerRatingRoutes } from './routes/rating-routes';
@@ -23,6 +24,8 @@ import { registerTerminalRoutes } from './routes/terminal-routes';
  *
  *   injected 503 → terminal auth (401) → rate limit (429) → own terminal/station (403)
  *   → Idempotency-Key (400/409/422/replay) → injected latency → route (404/422/2xx)
+ *
+ * The two enrolment paths skip terminal auth and Idempotency-Key; they are rate limited per address.
  */
 export function createPlatformApp(deps: PlatformDeps): PlatformApp {
   const ctx = resolveDeps(deps);
@@ -53,13 +56,16 @@ export function createPlatformApp(deps: PlatformDeps): PlatformApp {
   app.use(api, rateLimit(ctx));
   app.use(`${API_BASE_PATH}/terminals/:terminalId/*`, ownScope('terminal'));
   app.use(`${API_BASE_PATH}/stations/:stationId/*`, ownScope('station'));
-  app.use(api, idempotency(ctx));
+  // Enrolment is idempotent by itself (the same request gets the same enrolment) and has no
+  // terminal to key stored answers on.
+  app.use(api, exceptEnrolment(idempotency(ctx)));
   app.use(api, injectedLatency(ctx));
   app.use(`${ADMIN_BASE_PATH}/*`, adminAuth(ctx));
 
   registerCatalogRoutes(app, ctx);
   registerCalendarRoutes(app, ctx);
   registerTerminalRoutes(app, ctx);
+  registerFleetRoutes(app, ctx);
   registerMaterialRoutes(app, ctx);
   registerServicePointRoutes(app, ctx);
   registerRatingRoutes(app, ctx);

@@ -6,6 +6,8 @@ import { API_BASE_PATH } from '../contract/endpoints';
 import { createPlatformApp } from './app';
 import { describeDbOpenError, openPlatformDb } from './db/open';
 import { FaultController } from './faults/fault-controller';
+import { resolveFleetSettings, type FleetOptions } from './fleet/settings';
+import { startFleetTicker } from './fleet/tick-timer';
 import { withSocketFaults, type NodeBindings } from './faults/socket-faults';
 import type { PlatformApp, PlatformLimits, PlatformLog } from './http/types';
 import { resolveRetention, type PlatformRetention } from './retention/policy';
@@ -40,6 +42,10 @@ export interface PlatformServerOptions {
   readonly limits?: Partial<PlatformLimits>;
   readonly log?: PlatformLog;
   readonly now?: Clock;
+  /** Alarm thresholds, heartbeat interval and command lifetime (docs/fleet.md); refused at start when wrong. */
+  readonly fleet?: FleetOptions;
+  /** Longest wait between two ticks of the fleet alarm engine (default 15 s; it ticks sooner when a deadline is due). */
+  readonly fleetTickMaxWaitMs?: number;
 }
 
 export interface PlatformServer {
@@ -56,7 +62,7 @@ export interface PlatformServer {
   readonly app: PlatformApp;
   /** Runs the retention purge now (it also runs at start and every purgeIntervalMs). */
   purgeExpired(): PurgeCounts;
-  /** Stops listening, ends open connections, stops the purge timer, closes the database. Safe to call twice. */
+  /** Stops listening, ends open connections, stops the purge and fleet timers, closes the database. Safe to call twice. */
   close(): Promise<void>;
 }
 
@@ -76,6 +82,8 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
   const log = options.log ?? (() => undefined);
   const retention = resolveRetention(options.retention);
   if (!retention.ok) throw new PlatformStartError(retention.error);
+  const fleet = resolveFleetSettings(options.fleet);
+  if (!fleet.ok) throw new PlatformStartError(`fleet settings: ${fleet.error.join('; ')}`);
   const key = sealerForDatabase(options.dbPath, options.dataKeyFile);
   if (!key.ok) throw new PlatformStartError(key.error);
   const { sealer } = key.value;
@@ -106,6 +114,7 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
     adminToken: options.adminToken,
     limits: options.limits,
     log,
+    fleet: fleet.value,
   });
   const fetch = withSocketFaults((request, env) => app.fetch(request, env), faults);
 
@@ -129,6 +138,7 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
     }
   }, options.purgeIntervalMs ?? DAY_MS);
   timer.unref();
+  const ticker = startFleetTicker({ db, fleet: fleet.value, log }, now, { maxWaitMs: options.fleetTickMaxWaitMs });
 
   let closing: Promise<void> | undefined;
   return {
@@ -143,6 +153,7 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
     purgeExpired: purge,
     close: () => {
       clearInterval(timer);
+      ticker.stop();
       return (closing ??= shutDown(server, db));
     },
   };

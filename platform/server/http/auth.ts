@@ -1,8 +1,12 @@
 import type { MiddlewareHandler } from 'hono';
+import { API_BASE_PATH } from '../../contract/endpoints';
+import type { NodeBindings } from '../faults/socket-faults';
+import { isRevoked } from '../store/fleet-kiosks';
 import { findTerminalByToken, sameSecret } from '../store/terminals';
 import { FixedWindowRateLimiter } from './rate-limit';
 import { problemResponse } from './problem';
-import type { AppEnv, PlatformContext } from './types';
+import type { TerminalIdentity } from '../store/terminals';
+import type { AppContext, AppEnv, PlatformContext } from './types';
 
 /**
  * Who is calling: a terminal (per-terminal bearer token, on /api/v1) or the operator (admin
@@ -12,7 +16,7 @@ import type { AppEnv, PlatformContext } from './types';
 
 const BEARER = /^Bearer +([A-Za-z0-9._~+/-]+=*) *$/i;
 
-function bearerToken(header: string | undefined): string | undefined {
+export function bearerToken(header: string | undefined): string | undefined {
   return header === undefined ? undefined : BEARER.exec(header)?.[1];
 }
 
@@ -20,12 +24,34 @@ function unauthorized(detail: string): Response {
   return problemResponse(401, 'unauthorized', detail, { headers: { 'www-authenticate': 'Bearer realm="platform"' } });
 }
 
+/**
+ * postEnrolment and getEnrolment (auth `enrolment`): a kiosk without a token yet; the one-time
+ * code, then the claim secret, is its credential, checked by the route.
+ */
+export function isEnrolmentPath(path: string): boolean {
+  return path === `${API_BASE_PATH}/enrolments` || path.startsWith(`${API_BASE_PATH}/enrolments/`);
+}
+
+/** The socket's address (app.request() in tests has none: 'unknown'). */
+export function clientAddress(c: AppContext): string {
+  const env = c.env as Partial<NodeBindings> | undefined;
+  return env?.incoming?.socket.remoteAddress ?? 'unknown';
+}
+
+/** Runs `middleware` everywhere but on the enrolment paths. */
+export function exceptEnrolment(middleware: MiddlewareHandler<AppEnv>): MiddlewareHandler<AppEnv> {
+  return async (c, next) => (isEnrolmentPath(c.req.path) ? next() : middleware(c, next));
+}
+
 export function terminalAuth(ctx: PlatformContext): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    if (isEnrolmentPath(c.req.path)) return next();
     const token = bearerToken(c.req.header('authorization'));
     if (token === undefined) return unauthorized('send Authorization: Bearer <terminal token>');
     const terminal = findTerminalByToken(ctx.db, token);
     if (!terminal) return unauthorized('the token does not belong to a registered terminal');
+    // A revoked kiosk's token stops working at once, whatever the terminal list at start says.
+    if (isRevoked(ctx.db, terminal.terminalId)) return unauthorized('this terminal has been revoked; enrol it again');
     c.set('terminal', terminal);
     return next();
   };
@@ -44,7 +70,9 @@ export function adminAuth(ctx: PlatformContext): MiddlewareHandler<AppEnv> {
 export function rateLimit(ctx: PlatformContext): MiddlewareHandler<AppEnv> {
   const limiter = new FixedWindowRateLimiter(ctx.limits.requestsPerMinute);
   return async (c, next) => {
-    const verdict = limiter.take(c.get('terminal').terminalId, ctx.now());
+    // Enrolment has no terminal yet: limited per address, so codes cannot be tried in bulk.
+    const caller = (c.get('terminal') as TerminalIdentity | undefined)?.terminalId ?? `address ${clientAddress(c)}`;
+    const verdict = limiter.take(caller, ctx.now());
     if (!verdict.allowed) {
       return problemResponse(429, 'rateLimited', `at most ${ctx.limits.requestsPerMinute} requests a minute`, {
         retryAfterSeconds: verdict.retryAfterSeconds,

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Context, Hono } from 'hono';
 import { MATERIAL_MAX_BYTES } from '../../contract/materials';
 import type { FaultController } from '../faults/fault-controller';
+import { DEFAULT_FLEET_SETTINGS, type FleetSettings } from '../fleet/settings';
 import type { PlatformSealer } from '../sealing/sealer';
 import { sampleQueueServices, type QueueServiceDirectory } from '../sample/queue-services';
 import type { TerminalIdentity } from '../store/terminals';
@@ -38,6 +39,8 @@ export interface PlatformDeps {
   readonly log?: PlatformLog;
   /** Queue services per station; the sample services by default. */
   readonly queueServices?: QueueServiceDirectory;
+  /** Alarm thresholds, heartbeat interval, command lifetime (already checked: fleet/settings.ts); defaults otherwise. */
+  readonly fleet?: FleetSettings;
 }
 
 /** The deps with defaults filled in, handed to every middleware and route. */
@@ -50,6 +53,7 @@ export interface PlatformContext {
   readonly limits: PlatformLimits;
   readonly log: PlatformLog;
   readonly queueServices: QueueServiceDirectory;
+  readonly fleet: FleetSettings;
 }
 
 export function resolveDeps(deps: PlatformDeps): PlatformContext {
@@ -62,11 +66,12 @@ export function resolveDeps(deps: PlatformDeps): PlatformContext {
     limits: { ...DEFAULT_LIMITS, ...deps.limits },
     log: deps.log ?? (() => undefined),
     queueServices: deps.queueServices ?? sampleQueueServices,
+    fleet: deps.fleet ?? DEFAULT_FLEET_SETTINGS,
   };
 }
 
 export interface AppVariables {
-  /** Set by terminal authentication on every /api/v1 request that gets past it. */
+  /** Set by terminal authentication on every /api/v1 request that gets past it (not on enrolment). */
   terminal: TerminalIdentity;
   /** Set on POSTs once their Idempotency-Key is claimed. */
   idempotency: IdempotencyClaim;

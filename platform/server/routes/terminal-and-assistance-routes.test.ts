@@ -22,6 +22,8 @@ describe('POST /api/v1/terminals/{terminalId}/heartbeats', () => {
       catalogVersion: 'test-1',
       ratingOptionsVersion: '2025.1',
       servicePointsVersion: '2025.1-sample',
+      heartbeatIntervalSeconds: 60,
+      commands: [],
     });
     expect(heartbeatCount(platform.db, KIOSK_1.id)).toBe(1);
     const seen = platform.db

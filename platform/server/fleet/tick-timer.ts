@@ -1,0 +1,43 @@
+import type { Clock } from '../time';
+import { tickFleet, type FleetMonitorDeps } from './fleet-monitor';
+
+/**
+ * Ticks the alarm engine at its next deadline, so a kiosk that falls silent goes offline (and
+ * later missing) without anyone asking. The wait is capped: a kiosk heard for the first time
+ * since the last tick may be due sooner than the deadline computed then. Unref'd: it never keeps
+ * the process alive.
+ */
+export interface FleetTicker {
+  stop(): void;
+}
+
+export function startFleetTicker(
+  deps: FleetMonitorDeps,
+  now: Clock,
+  options: { readonly maxWaitMs?: number } = {},
+): FleetTicker {
+  const maxWaitMs = options.maxWaitMs ?? 15_000;
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const schedule = (delayMs: number) => {
+    if (stopped) return;
+    timer = setTimeout(run, Math.min(Math.max(delayMs, 250), maxWaitMs));
+    timer.unref();
+  };
+  const run = () => {
+    let due: number | null = null;
+    try {
+      due = tickFleet(deps, now());
+    } catch (error) {
+      deps.log('error', 'fleet tick failed', { error: String(error) });
+    }
+    schedule(due === null ? maxWaitMs : due - now().getTime());
+  };
+  schedule(0);
+  return {
+    stop: () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    },
+  };
+}
