@@ -23,8 +23,18 @@ export default function FleetPlot({ fleet }: { fleet: FleetOverview }) {
       legend: { top: 0 },
       // richText tooltips are drawn on the canvas: no HTML with inline styles under the CSP.
       tooltip: { trigger: 'item' as const, renderMode: 'richText' as const },
-      xAxis: { type: 'value' as const, name: t('fleet:lng'), scale: true },
-      yAxis: { type: 'value' as const, name: t('fleet:lat'), scale: true },
+      xAxis: {
+        type: 'value' as const,
+        name: t('fleet:lng'),
+        scale: true,
+        boundaryGap: ['10%', '10%'] as [string, string],
+      },
+      yAxis: {
+        type: 'value' as const,
+        name: t('fleet:lat'),
+        scale: true,
+        boundaryGap: ['10%', '10%'] as [string, string],
+      },
       series: STATE_ORDER.map((state: KioskState) => ({
         type: 'scatter' as const,
         name: stateWords(t, state),

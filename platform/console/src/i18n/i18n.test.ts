@@ -66,3 +66,30 @@ describe('console locale files', () => {
     expect(initialLocale({ getItem: () => 'fr' })).toBe('zh-CN');
   });
 });
+
+/** The console's own source, tests left out. */
+const sources = import.meta.glob<string>(['../**/*.{ts,tsx}', '!../**/*.test.{ts,tsx}'], {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+
+describe('keys in the source', () => {
+  it('finds sources to check', () => {
+    expect(Object.keys(sources).length).toBeGreaterThan(10);
+  });
+
+  it("has every literal 'ns:key' in zh-CN (t('…') calls and ternaries alike)", () => {
+    const i18n = createConsoleI18n('zh-CN');
+    const missing: string[] = [];
+    for (const [file, text] of Object.entries(sources)) {
+      // Whole literal keys only; a template key (`words:state.${state}`) is checked by the code tests above.
+      for (const match of text.matchAll(/'([a-zA-Z]+):([\w.-]+)'/g)) {
+        if (!(namespaces as readonly string[]).includes(match[1] ?? '')) continue;
+        const key = `${match[1]}:${match[2]}`;
+        if (!i18n.exists(key, { fallbackLng: [] })) missing.push(`${file}: ${key}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
