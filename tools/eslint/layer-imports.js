@@ -33,6 +33,16 @@ export const LAYERS = [
   { layer: 'core/pure', allow: ['core/pure'], pure: true },
   { layer: 'core/api', allow: ['core/api', 'core/pure', 'platform/contract', 'kiosk-config/station.ts'], pure: true },
   { layer: 'platform/contract', allow: ['platform/contract', 'core/pure'], pure: true },
+  // The console's build config runs in Node (Vite), not in the page.
+  { layer: 'platform/console/vite.config.ts', allow: [] },
+  // The county console runs in an office browser and talks to the platform only through its
+  // contract. The kiosk's colour tokens are shared rather than copied (the palette and its
+  // contrast checks live in one place); the console sets its own desktop sizes.
+  {
+    layer: 'platform/console',
+    allow: ['platform/console', 'platform/contract', 'core/pure', 'renderer/src/styles/tokens.css'],
+    dom: true,
+  },
   { layer: 'renderer', allow: ['renderer', 'core/pure', 'core/api', 'platform/contract'], dom: true },
   {
     layer: 'core',

@@ -22,6 +22,18 @@ tester.run('layer-imports', layerImports, {
       options,
     },
     { filename: at('renderer/src/app.tsx'), code: "import { ok } from '../../core/pure/result';", options },
+    // The county console: its own folder, the platform contract, the pure layer, the kiosk's colour tokens.
+    {
+      filename: at('platform/console/src/api/client.ts'),
+      code: "import { CONSOLE_ENDPOINTS } from '../../../contract/console/endpoints';",
+      options,
+    },
+    {
+      filename: at('platform/console/src/main.tsx'),
+      code: "import '../../../renderer/src/styles/tokens.css';",
+      options,
+    },
+    { filename: at('platform/console/src/main.tsx'), code: "import { createRoot } from 'react-dom/client';", options },
     { filename: at('platform/contract/catalog.ts'), code: "import { ok } from '../../core/pure/result';", options },
     { filename: at('platform/server/db/open.ts'), code: "import { ok } from '../../../core/pure/result';", options },
     {
@@ -206,6 +218,24 @@ tester.run('layer-imports', layerImports, {
       code: "import { openStore } from '../../core/store/open';",
       options,
       errors: [{ messageId: 'wrongWay' }],
+    },
+    {
+      filename: at('platform/console/src/api/client.ts'),
+      code: "import { createPlatformApp } from '../../../server/app';",
+      options,
+      errors: [{ messageId: 'wrongWay' }],
+    },
+    {
+      filename: at('platform/console/src/main.tsx'),
+      code: "import '../../../renderer/src/styles/base.css';",
+      options,
+      errors: [{ messageId: 'wrongWay' }],
+    },
+    {
+      filename: at('platform/console/src/api/client.ts'),
+      code: "import { readFileSync } from 'node:fs';",
+      options,
+      errors: [{ messageId: 'nodeInPage' }],
     },
     {
       filename: at('platform/contract/catalog.ts'),

@@ -1,0 +1,26 @@
+/**
+ * The county console bundle (platform/console → out/console), served by the platform at /console
+ * (platform/server/console-static). `npm run build` builds it with the renderer.
+ */
+import { join } from 'node:path';
+import { ROOT } from './build-renderer';
+
+export const CONSOLE_OUT = join(ROOT, 'out/console');
+
+export async function buildConsole(): Promise<void> {
+  const { build } = await import('vite');
+  // A production build whatever NODE_ENV this process inherited (see scripts/build-renderer.ts).
+  const previous = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
+  try {
+    await build({ configFile: join(ROOT, 'platform/console/vite.config.ts'), mode: 'production', logLevel: 'warn' });
+  } finally {
+    if (previous === undefined) delete process.env['NODE_ENV'];
+    else process.env['NODE_ENV'] = previous;
+  }
+}
+
+if (import.meta.filename === process.argv[1]) {
+  await buildConsole();
+  console.log('console built into out/console');
+}
