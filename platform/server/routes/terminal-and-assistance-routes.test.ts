@@ -21,7 +21,7 @@ describe('POST /api/v1/terminals/{terminalId}/heartbeats', () => {
       receivedAt: '2026-03-01T00:30:00.000Z',
       catalogVersion: 'test-1',
       ratingOptionsVersion: '2025.1',
-      servicePointsVersion: '2025.1-sample',
+      servicePointsVersion: '2025.2-sample',
       heartbeatIntervalSeconds: 60,
       commands: [],
     });

@@ -20,9 +20,24 @@ const VILLAGE_HOURS: OpeningHours[] = [
 const TOWN_SERVICES = ['社会保障', '医疗保障', '民政救助', '退役军人服务', '计划生育', '取号', '预约'];
 const VILLAGE_SERVICES = ['代办帮办', '社保医保缴费', '证明开具', '政策咨询', '好差评'];
 
-const point = (fields: Omit<ServicePoint, 'regionCode' | 'location'> & { lat: number; lng: number }): ServicePoint => {
-  const { lat, lng, ...rest } = fields;
-  return { ...rest, regionCode: '370784', location: { lat, lng, system: 'wgs84' } };
+/**
+ * 行政区划代码 of the sample: the county (6 digits), a township or street (9) and a village (12).
+ * The county console groups stations into townships by the first 9 digits
+ * (platform/server/fleet/stations.ts). Township codes other than 景芝镇's are written for the
+ * sample, not looked up.
+ */
+const COUNTY = '370784';
+const XINGAN = '370784002';
+const JINGZHI = '370784107';
+const GUANZHUANG = '370784103';
+const SHIBUZI = '370784112';
+const HUIQU = '370784109';
+
+const point = (
+  fields: Omit<ServicePoint, 'regionCode' | 'location'> & { regionCode?: string; lat: number; lng: number },
+): ServicePoint => {
+  const { lat, lng, regionCode, ...rest } = fields;
+  return { ...rest, regionCode: regionCode ?? COUNTY, location: { lat, lng, system: 'wgs84' } };
 };
 
 const SERVICE_POINTS: ServicePoint[] = [
@@ -62,6 +77,7 @@ const SERVICE_POINTS: ServicePoint[] = [
   }),
   point({
     id: 'aq-xingan-centre',
+    regionCode: XINGAN,
     kind: 'townServiceCentre',
     name: '兴安街道便民服务中心',
     address: '安丘市兴安街道办事处一楼(示例地址)',
@@ -78,6 +94,7 @@ const SERVICE_POINTS: ServicePoint[] = [
   }),
   point({
     id: 'aq-xingan-24h',
+    regionCode: XINGAN,
     kind: 'selfService24h',
     name: '兴安街道24小时自助服务区',
     address: '安丘市兴安街道便民服务中心西门(示例地址)',
@@ -94,6 +111,7 @@ const SERVICE_POINTS: ServicePoint[] = [
   }),
   point({
     id: 'aq-jingzhi-centre',
+    regionCode: JINGZHI,
     kind: 'townServiceCentre',
     name: '景芝镇便民服务中心',
     address: '安丘市景芝镇驻地(示例地址)',
@@ -111,6 +129,7 @@ const SERVICE_POINTS: ServicePoint[] = [
   }),
   point({
     id: 'aq-jingzhi-dongjingzhi',
+    regionCode: `${JINGZHI}201`,
     kind: 'villageStation',
     name: '景芝镇东景芝村便民服务站',
     address: '安丘市景芝镇东景芝村村委会(示例地址)',
@@ -131,6 +150,7 @@ const SERVICE_POINTS: ServicePoint[] = [
   // knows "you are here" without guessing by distance.
   point({
     id: '370784-JZ-DB',
+    regionCode: `${JINGZHI}214`,
     kind: 'villageStation',
     name: '东埠村便民服务站',
     address: '安丘市景芝镇东埠村党群服务中心一楼(示例地址)',
@@ -148,6 +168,7 @@ const SERVICE_POINTS: ServicePoint[] = [
   }),
   point({
     id: 'aq-guanzhuang-centre',
+    regionCode: GUANZHUANG,
     kind: 'townServiceCentre',
     name: '官庄镇便民服务中心',
     address: '安丘市官庄镇驻地(示例地址)',
@@ -164,6 +185,7 @@ const SERVICE_POINTS: ServicePoint[] = [
   }),
   point({
     id: 'aq-guanzhuang-xiaozhuang',
+    regionCode: `${GUANZHUANG}208`,
     kind: 'villageStation',
     name: '官庄镇小庄村便民服务站',
     address: '安丘市官庄镇小庄村党群服务中心(示例地址)',
@@ -180,6 +202,7 @@ const SERVICE_POINTS: ServicePoint[] = [
   }),
   point({
     id: 'aq-shibuzi-centre',
+    regionCode: SHIBUZI,
     kind: 'townServiceCentre',
     name: '石埠子镇便民服务中心',
     address: '安丘市石埠子镇驻地(示例地址)',
@@ -196,6 +219,7 @@ const SERVICE_POINTS: ServicePoint[] = [
   }),
   point({
     id: 'aq-huiqu-nanliu',
+    regionCode: `${HUIQU}203`,
     kind: 'villageStation',
     name: '辉渠镇南流村便民服务站',
     address: '安丘市辉渠镇南流村村委会(示例地址)',
@@ -214,7 +238,7 @@ const SERVICE_POINTS: ServicePoint[] = [
 ];
 
 export const SAMPLE_SERVICE_POINTS: ServicePointList = {
-  version: '2025.1-sample',
+  version: '2025.2-sample',
   publishedAt: '2025-01-01T00:00:00+08:00',
   regionCode: '370784',
   isSample: true,
