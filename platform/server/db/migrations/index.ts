@@ -5,6 +5,7 @@ import { migration0003 } from './0003-materials';
 import { migration0004 } from './0004-terminal-reports';
 import { migration0005 } from './0005-resident-services';
 import { migration0006 } from './0006-sealed-personal-data';
+import { migration0007 } from './0007-console-users';
 
 /** Every migration, in order. Append new ones; never edit or reorder a released one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
 ];
