@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
 import { ADMIN_BASE_PATH, API_BASE_PATH } from '../contract/endpoints';
+import { registerConsoleApi } from './console/http/console-api';
+import { resolveConsoleOptions } from './console/http/console-options';
 import { injectedFailures, injectedLatency } from './faults/fault-middleware';
 import { adminAuth, ownScope, rateLimit, terminalAuth } from './http/auth';
 import { idempotency } from './http/idempotency';
@@ -23,6 +25,8 @@ import { registerTerminalRoutes } from './routes/terminal-routes';
  *
  *   injected 503 → terminal auth (401) → rate limit (429) → own terminal/station (403)
  *   → Idempotency-Key (400/409/422/replay) → injected latency → route (404/422/2xx)
+ *
+ * The county console's API (/console/api) has its own order: console/http/console-api.ts.
  */
 export function createPlatformApp(deps: PlatformDeps): PlatformApp {
   const ctx = resolveDeps(deps);
@@ -68,5 +72,12 @@ export function createPlatformApp(deps: PlatformDeps): PlatformApp {
   registerQueueRoutes(app, ctx);
   registerAppointmentRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
+  registerConsoleApi(
+    app,
+    resolveConsoleOptions(
+      { db: ctx.db, now: ctx.now, log: ctx.log, jsonMaxBytes: ctx.limits.jsonMaxBytes },
+      deps.console,
+    ),
+  );
   return app;
 }

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Catalog } from '../contract/catalog';
 import { API_BASE_PATH } from '../contract/endpoints';
 import { createPlatformApp } from './app';
+import type { ConsoleOptions } from './console/http/console-options';
 import { describeDbOpenError, openPlatformDb } from './db/open';
 import { FaultController } from './faults/fault-controller';
 import { withSocketFaults, type NodeBindings } from './faults/socket-faults';
@@ -40,6 +41,8 @@ export interface PlatformServerOptions {
   readonly limits?: Partial<PlatformLimits>;
   readonly log?: PlatformLog;
   readonly now?: Clock;
+  /** The county console: fleet handlers, Secure cookie, proxy trust (console/http/console-options.ts). */
+  readonly console?: ConsoleOptions;
 }
 
 export interface PlatformServer {
@@ -106,6 +109,7 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
     adminToken: options.adminToken,
     limits: options.limits,
     log,
+    console: options.console,
   });
   const fetch = withSocketFaults((request, env) => app.fetch(request, env), faults);
 

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Context, Hono } from 'hono';
 import { MATERIAL_MAX_BYTES } from '../../contract/materials';
+import type { ConsoleOptions } from '../console/http/console-options';
 import type { FaultController } from '../faults/fault-controller';
 import type { PlatformSealer } from '../sealing/sealer';
 import { sampleQueueServices, type QueueServiceDirectory } from '../sample/queue-services';
@@ -38,6 +39,8 @@ export interface PlatformDeps {
   readonly log?: PlatformLog;
   /** Queue services per station; the sample services by default. */
   readonly queueServices?: QueueServiceDirectory;
+  /** The county console's API (/console/api): fleet handlers, cookie and proxy settings. */
+  readonly console?: ConsoleOptions;
 }
 
 /** The deps with defaults filled in, handed to every middleware and route. */
