@@ -80,6 +80,9 @@ export function createConsoleTestPlatform(
     sealer,
     faults: new FaultController(),
     now,
+    log: (level, message, fields) => {
+      if (level === 'error') console.error(message, fields);
+    },
     console: {
       fleet: options.fleet,
       trustProxy: true,
