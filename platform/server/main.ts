@@ -62,13 +62,13 @@ function parseClock(value: string | undefined): (() => Date) | undefined {
   return () => new Date(Date.now() + offsetMs);
 }
 
-function runCreateAdmin(args: readonly string[]): void {
+async function runCreateAdmin(args: readonly string[]): Promise<void> {
   const request = parseCreateAdminArgs(args);
   if (!request.ok) {
     console.error(`${request.error.message}\n${CREATE_ADMIN_USAGE}`);
     process.exit(2);
   }
-  const created = createAdmin(request.value, new Date());
+  const created = await createAdmin(request.value, new Date());
   if (!created.ok) {
     console.error(created.error.message);
     process.exit(created.error.kind === 'usage' ? 2 : 1);

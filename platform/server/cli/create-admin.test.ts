@@ -37,7 +37,7 @@ describe('create-admin', { timeout: 60_000 }, () => {
       passwordFile: passwordFile(dir, 'county printer paper 2026\n'),
       scrypt: CHEAP,
     };
-    const created = createAdmin(request, AT);
+    const created = await createAdmin(request, AT);
     expect(created).toMatchObject({
       ok: true,
       value: { userId: 'U-1', role: 'countyAdmin', scope: { kind: 'county' } },
@@ -56,27 +56,30 @@ describe('create-admin', { timeout: 60_000 }, () => {
       await server.close();
     }
 
-    const again = createAdmin(request, AT);
+    const again = await createAdmin(request, AT);
     expect(again).toMatchObject({ ok: false, error: { kind: 'refused', message: expect.stringMatching(/exists/) } });
   });
 
-  it('refuses a weak password, a readable password file and a bad username, changing nothing', () => {
+  it('refuses a weak password, a readable password file and a bad username, changing nothing', async () => {
     const dir = tempDir();
     const base = { dbPath: join(dir, 'platform.db'), displayName: '赵', scrypt: CHEAP };
     expect(
-      createAdmin({ ...base, username: 'zhao.admin', passwordFile: passwordFile(dir, 'password123') }, AT),
+      await createAdmin({ ...base, username: 'zhao.admin', passwordFile: passwordFile(dir, 'password123') }, AT),
     ).toMatchObject({
       ok: false,
       error: { message: expect.stringMatching(/common/) },
     });
     expect(
-      createAdmin(
+      await createAdmin(
         { ...base, username: 'zhao.admin', passwordFile: passwordFile(dir, 'a fine long password', 0o644) },
         AT,
       ),
     ).toMatchObject({ ok: false, error: { message: expect.stringMatching(/chmod 600/) } });
     expect(
-      createAdmin({ ...base, username: 'Zhao Admin', passwordFile: passwordFile(dir, 'a fine long password') }, AT),
+      await createAdmin(
+        { ...base, username: 'Zhao Admin', passwordFile: passwordFile(dir, 'a fine long password') },
+        AT,
+      ),
     ).toMatchObject({ ok: false, error: { message: expect.stringMatching(/--username/) } });
     expect(existsSync(base.dbPath)).toBe(false);
   });

@@ -73,7 +73,10 @@ function readPassword(path: string): Result<string, string> {
   return ok(text.split(/\r?\n/)[0] ?? '');
 }
 
-export function createAdmin(request: CreateAdminRequest, at: Date): Result<ConsoleUser, CreateAdminError> {
+export async function createAdmin(
+  request: CreateAdminRequest,
+  at: Date,
+): Promise<Result<ConsoleUser, CreateAdminError>> {
   const refused = (message: string) => err({ kind: 'refused' as const, message });
   if (!Username.safeParse(request.username).success)
     return refused(`--username: 3–32 lower-case letters, digits, ".", "_", "-", starting with a letter`);
@@ -84,6 +87,7 @@ export function createAdmin(request: CreateAdminRequest, at: Date): Result<Conso
   const weakness = passwordWeakness(password.value, request.username);
   if (weakness) return refused(`the password is refused: ${weakness}`);
 
+  const passwordHash = await hashPassword(password.value, request.scrypt);
   const key = sealerForDatabase(request.dbPath, request.dataKeyFile);
   if (!key.ok) return refused(key.error);
   const opened = openPlatformDb(request.dbPath, key.value.sealer);
@@ -97,7 +101,7 @@ export function createAdmin(request: CreateAdminRequest, at: Date): Result<Conso
         displayName,
         role: 'countyAdmin',
         scope: { kind: 'county' },
-        passwordHash: hashPassword(password.value, request.scrypt),
+        passwordHash,
       },
       at,
     );

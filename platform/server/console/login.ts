@@ -70,7 +70,7 @@ export interface SignedIn {
 
 export class ConsoleLogin {
   private readonly addresses: AddressFailures;
-  private dummyHash: string | undefined;
+  private dummyHash: Promise<string> | undefined;
 
   constructor(
     private readonly db: Database.Database,
@@ -79,7 +79,7 @@ export class ConsoleLogin {
     this.addresses = new AddressFailures(policy.maxFailuresPerIp, policy.ipWindowMs);
   }
 
-  attempt(username: string, password: string, ip: string, at: Date): Result<SignedIn, LoginRefusal> {
+  async attempt(username: string, password: string, ip: string, at: Date): Promise<Result<SignedIn, LoginRefusal>> {
     const attempted = username.slice(0, 64);
     if (this.addresses.blocked(ip, at)) {
       writeAudit(this.db, {
@@ -93,9 +93,12 @@ export class ConsoleLogin {
       });
       return err({ kind: 'addressBlocked' });
     }
-    const stored = findUserByUsername(this.db, username);
+    const before = findUserByUsername(this.db, username);
     // The same scrypt work whatever happens next, so timing does not tell who exists.
-    const matches = verifyPassword(password, stored?.passwordHash ?? this.dummy());
+    const matches = await verifyPassword(password, before?.passwordHash ?? (await this.dummy()));
+    // Read again after the wait: attempts sent all at once must not slip past a lock that the
+    // failures among them have just set.
+    const stored = before && findUserByUsername(this.db, username);
     const locked = stored?.lockedUntil !== null && stored?.lockedUntil !== undefined && stored.lockedUntil > at;
     if (!stored || stored.user.disabled || locked || !matches) {
       this.addresses.record(ip, at);
@@ -129,7 +132,7 @@ export class ConsoleLogin {
       return err({ kind: 'refused' });
     }
     if (needsRehash(stored.passwordHash, this.policy.scrypt))
-      setPasswordHash(this.db, stored.user.userId, hashPassword(password, this.policy.scrypt));
+      setPasswordHash(this.db, stored.user.userId, await hashPassword(password, this.policy.scrypt));
     recordSuccessfulLogin(this.db, stored.user.userId, at);
     pruneSessions(this.db, at);
     const { token, session } = createSession(this.db, stored.user.userId, this.policy.session, at);
@@ -138,7 +141,7 @@ export class ConsoleLogin {
     return ok({ user, token, session });
   }
 
-  private dummy(): string {
+  private dummy(): Promise<string> {
     return (this.dummyHash ??= hashPassword('no such user: the same work as a real check', this.policy.scrypt));
   }
 }

@@ -1,10 +1,13 @@
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 
 /**
  * Console passwords: scrypt from node:crypto with a per-user random salt. The stored text carries
  * the cost parameters beside the hash (`scrypt$N$r$p$salt$hash`, base64url), so the cost can be
  * raised later: old hashes still verify with their own parameters and are re-hashed at the next
  * successful login (needsRehash).
+ *
+ * scrypt runs on libuv's thread pool (async), never on the event loop: one check at the default
+ * cost takes from a quarter to over a second of CPU, and the kiosks' API must not stall meanwhile.
  */
 
 export interface ScryptCost {
@@ -19,14 +22,18 @@ export const DEFAULT_SCRYPT_COST: ScryptCost = { N: 2 ** 17, r: 8, p: 1 };
 const KEY_BYTES = 32;
 const SALT_BYTES = 16;
 
-function derive(password: string, salt: Buffer, cost: ScryptCost): Buffer {
-  // scrypt needs 128·N·r bytes; node's default cap (32 MiB) is below the default cost.
-  return scryptSync(password.normalize('NFC'), salt, KEY_BYTES, { ...cost, maxmem: 256 * cost.N * cost.r });
+function derive(password: string, salt: Buffer, cost: ScryptCost): Promise<Buffer> {
+  return new Promise((resolve, reject) =>
+    // scrypt needs 128·N·r bytes; node's default cap (32 MiB) is below the default cost.
+    scrypt(password.normalize('NFC'), salt, KEY_BYTES, { ...cost, maxmem: 256 * cost.N * cost.r }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    ),
+  );
 }
 
-export function hashPassword(password: string, cost: ScryptCost = DEFAULT_SCRYPT_COST): string {
+export async function hashPassword(password: string, cost: ScryptCost = DEFAULT_SCRYPT_COST): Promise<string> {
   const salt = randomBytes(SALT_BYTES);
-  const hash = derive(password, salt, cost);
+  const hash = await derive(password, salt, cost);
   return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64url'), hash.toString('base64url')].join('$');
 }
 
@@ -45,10 +52,10 @@ function parseStored(stored: string): StoredHash | undefined {
 }
 
 /** Constant-time comparison of the derived key; a malformed stored hash never verifies. */
-export function verifyPassword(password: string, stored: string): boolean {
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const parsed = parseStored(stored);
   if (!parsed || parsed.hash.byteLength !== KEY_BYTES) return false;
-  return timingSafeEqual(derive(password, parsed.salt, parsed.cost), parsed.hash);
+  return timingSafeEqual(await derive(password, parsed.salt, parsed.cost), parsed.hash);
 }
 
 /** True when the stored hash was made with other parameters than `cost` (raise them by re-hashing). */

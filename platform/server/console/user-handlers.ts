@@ -25,12 +25,12 @@ export function userHandlers(db: Database.Database, scrypt: ScryptCost): Console
   return {
     listUsers: () => ok({ users: listConsoleUsers(db) }),
 
-    createUser: ({ body, now }) => {
+    createUser: async ({ body, now }) => {
       const mismatch = scopeMismatch(body.role, body.scope);
       if (mismatch) return err({ kind: 'invalid', detail: mismatch });
       const weakness = passwordWeakness(body.password, body.username);
       if (weakness) return err({ kind: 'invalid', detail: weakness });
-      const created = createConsoleUser(db, { ...body, passwordHash: hashPassword(body.password, scrypt) }, now);
+      const created = createConsoleUser(db, { ...body, passwordHash: await hashPassword(body.password, scrypt) }, now);
       return created.ok ? created : err({ kind: 'conflict', detail: 'a user with this username exists' });
     },
 

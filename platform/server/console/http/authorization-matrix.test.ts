@@ -51,11 +51,11 @@ const SAMPLES: Record<ConsoleOperationId, Sample> = {
 const platforms: ConsoleTestPlatform[] = [];
 afterAll(() => platforms.forEach((platform) => platform.close()));
 
-function setUp(): { platform: ConsoleTestPlatform; calls: SeamCall[] } {
+async function setUp(): Promise<{ platform: ConsoleTestPlatform; calls: SeamCall[] }> {
   const calls: SeamCall[] = [];
   const platform = createConsoleTestPlatform({ fleet: recordingFleetHandlers(calls) });
   platforms.push(platform);
-  platform.addUser('someone', 'technician');
+  await platform.addUser('someone', 'technician');
   return { platform, calls };
 }
 
@@ -72,14 +72,14 @@ describe('console authorization matrix', () => {
 
     if (endpoint.roles === null) {
       it(`${endpoint.operationId}: needs no session`, async () => {
-        const { platform } = setUp();
+        const { platform } = await setUp();
         expect((await platform.request(method, path, { body: sample.body })).status).toBe(endpoint.status);
       });
       continue;
     }
 
     it(`${endpoint.operationId}: 401 without a session`, async () => {
-      const { platform, calls } = setUp();
+      const { platform, calls } = await setUp();
       const response = await platform.request(method, path, { body: sample.body });
       expect(response.status).toBe(401);
       expect(response.headers.get('content-type')).toBe('application/problem+json');
@@ -89,8 +89,8 @@ describe('console authorization matrix', () => {
     for (const role of ConsoleRole.options) {
       const allowed = endpoint.roles.includes(role);
       it(`${endpoint.operationId} as ${role}: ${allowed ? 'reaches the operation' : '403'}`, async () => {
-        const { platform, calls } = setUp();
-        platform.addUser('tester', role);
+        const { platform, calls } = await setUp();
+        await platform.addUser('tester', role);
         const browser = await platform.signIn('tester');
         const response = await platform.request(method, path, { as: browser, body: sample.body });
         if (!allowed) {

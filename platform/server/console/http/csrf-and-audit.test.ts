@@ -9,12 +9,12 @@ import { recordingFleetHandlers, type SeamCall } from '../testing/seam-handlers'
 const platforms: ConsoleTestPlatform[] = [];
 afterEach(() => platforms.splice(0).forEach((platform) => platform.close()));
 
-function setUp(fleet?: ConsoleHandlers<FleetOperationId>) {
+async function setUp(fleet?: ConsoleHandlers<FleetOperationId>) {
   const calls: SeamCall[] = [];
   const clock = manualClock('2026-03-02T09:00:00+08:00');
   const platform = createConsoleTestPlatform({ now: clock.now, fleet: fleet ?? recordingFleetHandlers(calls) });
   platforms.push(platform);
-  platform.addUser('wang.li', 'technician');
+  await platform.addUser('wang.li', 'technician');
   return { platform, calls, clock };
 }
 
@@ -25,7 +25,7 @@ const audit = (platform: ConsoleTestPlatform) =>
 
 describe('console CSRF', () => {
   it('refuses a change without the X-CSRF-Token header, or with a wrong one, and audits it', async () => {
-    const { platform, calls } = setUp();
+    const { platform, calls } = await setUp();
     const browser = await platform.signIn('wang.li');
     const command = { body: { kind: 'selfTest' }, as: browser };
     const missing = await platform.request('POST', '/console/api/kiosks/kiosk-1/commands', { ...command, csrf: null });
@@ -48,7 +48,7 @@ describe('console CSRF', () => {
   });
 
   it("lets a change through with the session's own token, and not with another session's", async () => {
-    const { platform, calls } = setUp();
+    const { platform, calls } = await setUp();
     const mine = await platform.signIn('wang.li');
     const other = await platform.signIn('wang.li');
     const crossed = await platform.request('POST', '/console/api/kiosks/kiosk-1/commands', {
@@ -68,7 +68,7 @@ describe('console CSRF', () => {
   });
 
   it('refuses a login posted from another site (Origin or Sec-Fetch-Site) and audits it', async () => {
-    const { platform } = setUp();
+    const { platform } = await setUp();
     const body = { username: 'wang.li', password: TEST_PASSWORD };
     const foreignOrigin = await platform.request('POST', '/console/api/session', {
       body,
@@ -102,9 +102,9 @@ describe('console audit log', () => {
       ...recordingFleetHandlers([]),
       revokeKiosk: () => ok({}),
     } as ConsoleHandlers<FleetOperationId>;
-    const { platform } = setUp(fleet);
+    const { platform } = await setUp(fleet);
     const browser = await platform.signIn('wang.li', TEST_PASSWORD, '192.0.2.44');
-    platform.addUser('zhao.admin', 'countyAdmin');
+    await platform.addUser('zhao.admin', 'countyAdmin');
     const admin = await platform.signIn('zhao.admin');
     await platform.request('POST', '/console/api/kiosks/kiosk-1/commands', {
       as: browser,
@@ -148,10 +148,10 @@ describe('console audit log', () => {
   });
 
   it('pages newest first for a county admin; a township admin sees only its own township’s users', async () => {
-    const { platform } = setUp();
-    platform.addUser('zhao.admin', 'countyAdmin');
-    platform.addUser('li.jingzhi', 'townshipAdmin', { scope: { kind: 'township', townshipCode: '370784107' } });
-    platform.addUser('sun.other', 'townshipAdmin', { scope: { kind: 'township', townshipCode: '370784108' } });
+    const { platform } = await setUp();
+    await platform.addUser('zhao.admin', 'countyAdmin');
+    await platform.addUser('li.jingzhi', 'townshipAdmin', { scope: { kind: 'township', townshipCode: '370784107' } });
+    await platform.addUser('sun.other', 'townshipAdmin', { scope: { kind: 'township', townshipCode: '370784108' } });
     for (let round = 0; round < 110; round += 1) await platform.signIn('wang.li');
     const township = await platform.signIn('li.jingzhi');
     await platform.signIn('sun.other');

@@ -37,9 +37,9 @@ function signedInOf(call: RouteCall): SignedIn {
 
 export function sessionRoutes(ctx: ConsoleContext, login: ConsoleLogin): Record<SessionOperationId, RouteHandler> {
   return {
-    login: (call) => {
+    login: async (call) => {
       const { username, password } = call.body as LoginRequest;
-      const attempt = login.attempt(username, password, call.ip, call.now);
+      const attempt = await login.attempt(username, password, call.ip, call.now);
       if (!attempt.ok) {
         const response =
           attempt.error.kind === 'addressBlocked'
@@ -65,12 +65,12 @@ export function sessionRoutes(ctx: ConsoleContext, login: ConsoleLogin): Record<
       });
     },
 
-    changePassword: (call) => {
+    changePassword: async (call) => {
       const { user, session } = signedInOf(call);
       const { current, next } = call.body as { current: string; next: string };
       const stored = findUserById(ctx.db, user.userId);
       const endpoint = consoleEndpoint('changePassword');
-      if (!stored || !verifyPassword(current, stored.passwordHash)) {
+      if (!stored || !(await verifyPassword(current, stored.passwordHash))) {
         // A stolen session must not become a way round the lockout.
         const locked = recordFailedLogin(
           ctx.db,
@@ -83,8 +83,9 @@ export function sessionRoutes(ctx: ConsoleContext, login: ConsoleLogin): Record<
       }
       const weakness = passwordWeakness(next, user.username);
       if (weakness) return replyOutcome(endpoint, err({ kind: 'invalid', detail: weakness }), ctx.log);
+      const hash = await hashPassword(next, ctx.policy.scrypt);
       ctx.db.transaction(() => {
-        setPasswordHash(ctx.db, user.userId, hashPassword(next, ctx.policy.scrypt));
+        setPasswordHash(ctx.db, user.userId, hash);
         endSessionsOfUser(ctx.db, user.userId, session.tokenHash);
       })();
       return replyOutcome(endpoint, ok({}), ctx.log);

@@ -6,11 +6,11 @@ import { createConsoleTestPlatform, TEST_PASSWORD, type ConsoleTestPlatform } fr
 const platforms: ConsoleTestPlatform[] = [];
 afterEach(() => platforms.splice(0).forEach((platform) => platform.close()));
 
-function setUp(options: Parameters<typeof createConsoleTestPlatform>[0] = {}) {
+async function setUp(options: Parameters<typeof createConsoleTestPlatform>[0] = {}) {
   const clock = manualClock('2026-03-02T09:00:00+08:00');
   const platform = createConsoleTestPlatform({ now: clock.now, ...options });
   platforms.push(platform);
-  platform.addUser('wang.li', 'technician');
+  await platform.addUser('wang.li', 'technician');
   return { platform, clock };
 }
 
@@ -22,7 +22,7 @@ const auditActions = (platform: ConsoleTestPlatform): string[] =>
 
 describe('console sign-in', () => {
   it('signs in with the right password: an HttpOnly SameSite=Strict cookie on /console, the user and a CSRF token', async () => {
-    const { platform } = setUp();
+    const { platform } = await setUp();
     const response = await login(platform, 'wang.li', TEST_PASSWORD);
     expect(response.status).toBe(201);
     const cookie = response.headers.get('set-cookie') ?? '';
@@ -44,9 +44,9 @@ describe('console sign-in', () => {
   });
 
   it('marks the cookie Secure over https and when forced', async () => {
-    const { platform } = setUp({ forceSecureCookie: true });
+    const { platform } = await setUp({ forceSecureCookie: true });
     expect((await login(platform, 'wang.li', TEST_PASSWORD)).headers.get('set-cookie')).toMatch(/; Secure$/);
-    const viaProxy = setUp();
+    const viaProxy = await setUp();
     const https = await viaProxy.platform.request('POST', '/console/api/session', {
       body: { username: 'wang.li', password: TEST_PASSWORD },
       headers: { 'x-forwarded-proto': 'https', origin: 'https://localhost' },
@@ -55,7 +55,7 @@ describe('console sign-in', () => {
   });
 
   it('answers a wrong password and an unknown user alike, and audits both', async () => {
-    const { platform } = setUp();
+    const { platform } = await setUp();
     const wrong = await login(platform, 'wang.li', 'not the password');
     const unknown = await login(platform, 'nobody.here', 'not the password');
     expect(wrong.status).toBe(401);
@@ -77,7 +77,7 @@ describe('console sign-in', () => {
   });
 
   it('locks the account for 15 minutes after 5 failures, even against the right password, then lets it in', async () => {
-    const { platform, clock } = setUp();
+    const { platform, clock } = await setUp();
     for (let attempt = 0; attempt < 5; attempt += 1)
       expect((await login(platform, 'wang.li', `wrong guess ${attempt}`)).status).toBe(401);
     const locked = await login(platform, 'wang.li', TEST_PASSWORD);
@@ -91,7 +91,7 @@ describe('console sign-in', () => {
   });
 
   it('refuses an address with 20 recent failures before looking at the password, with 429', async () => {
-    const { platform, clock } = setUp();
+    const { platform, clock } = await setUp();
     for (let attempt = 0; attempt < 20; attempt += 1)
       await login(platform, `guess${attempt}`, 'wrong password', '198.51.100.9');
     const blocked = await login(platform, 'wang.li', TEST_PASSWORD, '198.51.100.9');
@@ -104,7 +104,7 @@ describe('console sign-in', () => {
   });
 
   it('refuses a disabled user with the same answer', async () => {
-    const { platform } = setUp();
+    const { platform } = await setUp();
     platform.db.prepare("UPDATE console_users SET disabled = 1 WHERE username = 'wang.li'").run();
     const refused = await login(platform, 'wang.li', TEST_PASSWORD);
     expect(refused.status).toBe(401);
@@ -114,7 +114,7 @@ describe('console sign-in', () => {
 
 describe('console sessions', () => {
   it('ends after 30 idle minutes; each request moves the idle expiry on', async () => {
-    const { platform, clock } = setUp();
+    const { platform, clock } = await setUp();
     const browser = await platform.signIn('wang.li');
     clock.set('2026-03-02T09:29:00+08:00');
     const seen = await platform.request('GET', '/console/api/session', { as: browser });
@@ -130,7 +130,7 @@ describe('console sessions', () => {
   });
 
   it('ends 12 hours after sign-in however busy it is', async () => {
-    const { platform, clock } = setUp();
+    const { platform, clock } = await setUp();
     const browser = await platform.signIn('wang.li');
     for (let minutes = 20; minutes < 12 * 60; minutes += 20) {
       clock.set(new Date(Date.parse('2026-03-02T09:00:00+08:00') + minutes * 60_000).toISOString());
@@ -141,7 +141,7 @@ describe('console sessions', () => {
   });
 
   it('signs out: the cookie is cleared and the session no longer opens anything', async () => {
-    const { platform } = setUp();
+    const { platform } = await setUp();
     const browser = await platform.signIn('wang.li');
     const out = await platform.request('POST', '/console/api/session/logout', { as: browser, body: {} });
     expect(out.status).toBe(200);
@@ -151,8 +151,8 @@ describe('console sessions', () => {
   });
 
   it('ends every session of a user a county admin disables, and refuses them afterwards', async () => {
-    const { platform } = setUp();
-    platform.addUser('zhao.admin', 'countyAdmin');
+    const { platform } = await setUp();
+    await platform.addUser('zhao.admin', 'countyAdmin');
     const technician = await platform.signIn('wang.li');
     const county = await platform.signIn('zhao.admin');
     const userId = technician.session.user.userId;
@@ -168,7 +168,7 @@ describe('console sessions', () => {
   });
 
   it('changes a password with the current one, keeping this session and ending the others', async () => {
-    const { platform } = setUp();
+    const { platform } = await setUp();
     const here = await platform.signIn('wang.li');
     const elsewhere = await platform.signIn('wang.li');
     const wrong = await platform.request('POST', '/console/api/session/password', {
@@ -192,7 +192,7 @@ describe('console sessions', () => {
   });
 
   it('prunes expired sessions when someone signs in', async () => {
-    const { platform, clock } = setUp();
+    const { platform, clock } = await setUp();
     await platform.signIn('wang.li');
     await platform.signIn('wang.li');
     clock.set('2026-03-02T11:00:00+08:00');
@@ -201,7 +201,7 @@ describe('console sessions', () => {
   });
 
   it('sends the console security headers, and never caches the API', async () => {
-    const { platform } = setUp();
+    const { platform } = await setUp();
     const response = await platform.request('GET', '/console/api/session');
     expect(response.status).toBe(401);
     expect(
@@ -217,5 +217,15 @@ describe('console sessions', () => {
       'referrer-policy': 'no-referrer',
       'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
     });
+  });
+});
+
+describe('console sign-in under a burst', () => {
+  it('counts failures sent all at once: five parallel wrong passwords lock the account', async () => {
+    const { platform } = await setUp();
+    const wrong = Array.from({ length: 5 }, (_, index) => login(platform, 'wang.li', `wrong guess ${index}`));
+    const answers = await Promise.all(wrong);
+    const right = await login(platform, 'wang.li', TEST_PASSWORD);
+    expect([...answers, right].map((answer) => answer.status)).toEqual([401, 401, 401, 401, 401, 401]);
   });
 });

@@ -55,7 +55,11 @@ export interface SignedInBrowser {
 export interface ConsoleTestPlatform {
   readonly app: PlatformApp;
   readonly db: Database.Database;
-  addUser(username: string, role: ConsoleRole, options?: { scope?: ConsoleScope; password?: string }): ConsoleUser;
+  addUser(
+    username: string,
+    role: ConsoleRole,
+    options?: { scope?: ConsoleScope; password?: string },
+  ): Promise<ConsoleUser>;
   request(method: 'GET' | 'POST', path: string, options?: BrowserRequest): Promise<ConsoleResponse>;
   /** Signs in through the API; throws unless it answers 201. */
   signIn(username: string, password?: string, ip?: string): Promise<SignedInBrowser>;
@@ -113,7 +117,7 @@ export function createConsoleTestPlatform(
   return {
     app,
     db,
-    addUser: (username, role, userOptions = {}) => {
+    addUser: async (username, role, userOptions = {}) => {
       const created = createConsoleUser(
         db,
         {
@@ -121,7 +125,7 @@ export function createConsoleTestPlatform(
           displayName: username,
           role,
           scope: userOptions.scope ?? SCOPES[role],
-          passwordHash: hashPassword(userOptions.password ?? TEST_PASSWORD, TEST_SCRYPT),
+          passwordHash: await hashPassword(userOptions.password ?? TEST_PASSWORD, TEST_SCRYPT),
         },
         now(),
       );
