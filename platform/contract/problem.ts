@@ -30,6 +30,7 @@ export const ProblemCode = z
     'appointmentNotActive',
     'ticketRangeExhausted',
     'terminalAlreadyEnrolled',
+    'conflict',
     // 413 / 415
     'payloadTooLarge',
     'unsupportedMediaType',

@@ -1,5 +1,10 @@
 import { Hono } from 'hono';
 import { ADMIN_BASE_PATH, API_BASE_PATH } from '../contract/endpoints';
+import { createFleetConsoleHandlers } from './fleet/console';
+import { registerConsoleApi } from './console/http/console-api';
+import { resolveConsoleOptions } from './console/http/console-options';
+import { defaultConsoleDir } from './console-static/console-dir';
+import { registerConsoleStatic } from './console-static/serve-console';
 import { injectedFailures, injectedLatency } from './faults/fault-middleware';
 import { adminAuth, exceptEnrolment, ownScope, rateLimit, terminalAuth } from './http/auth';
 import { idempotency } from './http/idempotency';
@@ -26,6 +31,7 @@ import { registerTerminalRoutes } from './routes/terminal-routes';
  *   → Idempotency-Key (400/409/422/replay) → injected latency → route (404/422/2xx)
  *
  * The two enrolment paths skip terminal auth and Idempotency-Key; they are rate limited per address.
+ * The county console's API (/console/api) has its own order: console/http/console-api.ts.
  */
 export function createPlatformApp(deps: PlatformDeps): PlatformApp {
   const ctx = resolveDeps(deps);
@@ -74,5 +80,13 @@ export function createPlatformApp(deps: PlatformDeps): PlatformApp {
   registerQueueRoutes(app, ctx);
   registerAppointmentRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
+  registerConsoleApi(
+    app,
+    resolveConsoleOptions(
+      { db: ctx.db, now: ctx.now, log: ctx.log, jsonMaxBytes: ctx.limits.jsonMaxBytes },
+      { ...deps.console, fleet: deps.console?.fleet ?? createFleetConsoleHandlers(ctx) },
+    ),
+  );
+  registerConsoleStatic(app, { dir: deps.consoleDir ?? defaultConsoleDir() });
   return app;
 }

@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadSeedCatalog } from '../seed';
+import { CREATE_ADMIN_USAGE, createAdmin, parseCreateAdminArgs } from './cli/create-admin';
 import { readAdminTokenFile, readTerminalsFile } from './cli/token-files';
 import type { PlatformRetention } from './retention/policy';
 import { PlatformStartError, startPlatformServer } from './start';
@@ -12,12 +13,16 @@ import type { TerminalRegistration } from './store/terminals';
  * --admin-token-file ./admin-token --data-key-file /etc/bianmin/platform-data-key`: the reference
  * platform as a standalone process. Tokens and the key come from files only (mode 0600), never
  * from the command line. Prints exactly one line when listening; logs go to stderr as JSON lines.
+ *
+ * `npm run platform -- create-admin …` makes the console's first county admin and exits
+ * (cli/create-admin.ts).
  */
 
 const USAGE = `usage: npm run platform -- [--port <n>] [--db <file>] [--terminals-file <file>]
     [--admin-token-file <file>] [--data-key-file <file>]
     [--idempotency-days <n>] [--application-days <n>] [--service-record-days <n>]
     [--clock <date and time with zone, e.g. 2026-10-01T10:00:00+08:00>]
+    [--console-secure-cookie] [--console-trust-proxy]
   terminals file: one <terminalId>:<token>[:<stationId>] per line; every secret file mode 0600`;
 
 const TOKENS_ON_COMMAND_LINE =
@@ -57,8 +62,23 @@ function parseClock(value: string | undefined): (() => Date) | undefined {
   return () => new Date(Date.now() + offsetMs);
 }
 
+async function runCreateAdmin(args: readonly string[]): Promise<void> {
+  const request = parseCreateAdminArgs(args);
+  if (!request.ok) {
+    console.error(`${request.error.message}\n${CREATE_ADMIN_USAGE}`);
+    process.exit(2);
+  }
+  const created = await createAdmin(request.value, new Date());
+  if (!created.ok) {
+    console.error(created.error.message);
+    process.exit(created.error.kind === 'usage' ? 2 : 1);
+  }
+  console.log(`created county admin ${created.value.username} (${created.value.userId})`);
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
+  if (argv[0] === 'create-admin') return runCreateAdmin(argv.slice(1));
   if (argv.some((arg) => /^--(terminal|admin-token)(=|$)/.test(arg))) fail(TOKENS_ON_COMMAND_LINE);
   let values;
   try {
@@ -74,6 +94,8 @@ async function main(): Promise<void> {
         'application-days': { type: 'string' },
         'service-record-days': { type: 'string' },
         clock: { type: 'string' },
+        'console-secure-cookie': { type: 'boolean' },
+        'console-trust-proxy': { type: 'boolean' },
       },
       strict: true,
     }));
@@ -114,6 +136,10 @@ async function main(): Promise<void> {
     retention,
     seedCatalog: loadSeedCatalog,
     log,
+    console: {
+      forceSecureCookie: values['console-secure-cookie'] === true,
+      trustProxy: values['console-trust-proxy'] === true,
+    },
     ...(now ? { now } : {}),
   });
   if (now) log('info', `--clock: the platform's clock started at ${values.clock ?? ''}`);

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Catalog } from '../contract/catalog';
 import { API_BASE_PATH } from '../contract/endpoints';
 import { createPlatformApp } from './app';
+import type { ConsoleOptions } from './console/http/console-options';
 import { describeDbOpenError, openPlatformDb } from './db/open';
 import { FaultController } from './faults/fault-controller';
 import { resolveFleetSettings, type FleetOptions } from './fleet/settings';
@@ -46,6 +47,8 @@ export interface PlatformServerOptions {
   readonly fleet?: FleetOptions;
   /** Longest wait between two ticks of the fleet alarm engine (default 15 s; it ticks sooner when a deadline is due). */
   readonly fleetTickMaxWaitMs?: number;
+  /** The county console: fleet handlers, Secure cookie, proxy trust (console/http/console-options.ts). */
+  readonly console?: ConsoleOptions;
 }
 
 export interface PlatformServer {
@@ -115,6 +118,7 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
     limits: options.limits,
     log,
     fleet: fleet.value,
+    console: options.console,
   });
   const fetch = withSocketFaults((request, env) => app.fetch(request, env), faults);
 

@@ -93,7 +93,12 @@ export function registerConsoleStatic<E extends Env>(app: Hono<E>, options: Cons
     if (path === CONSOLE_API_BASE_PATH || path.startsWith(`${CONSOLE_API_BASE_PATH}/`)) return next();
     const assetPrefix = `${CONSOLE_PATH}/assets/`;
     if (path.startsWith(assetPrefix)) {
-      const name = decodeURIComponent(path.slice(assetPrefix.length));
+      let name: string;
+      try {
+        name = decodeURIComponent(path.slice(assetPrefix.length));
+      } catch {
+        return answer(c, 404, 'not found\n', 'text/plain; charset=utf-8', 'no-store');
+      }
       // Flat folder of hashed names: anything with a separator or a dot-dot is not ours.
       const resolved = normalize(join(assets, name));
       if (name.includes('/') || name.includes('\\') || !resolved.startsWith(assets + sep)) {

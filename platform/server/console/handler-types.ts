@@ -24,8 +24,9 @@ export interface ConsoleCall<Id extends ConsoleOperationId> {
   readonly body: Field<ConsoleEndpointOf<Id>, 'body'>;
 }
 
-export type ConsoleOutput<Id extends ConsoleOperationId> =
-  ConsoleEndpointOf<Id>['response'] extends z.ZodType ? z.infer<ConsoleEndpointOf<Id>['response']> : Uint8Array;
+export type ConsoleOutput<Id extends ConsoleOperationId> = ConsoleEndpointOf<Id>['response'] extends z.ZodType
+  ? z.infer<ConsoleEndpointOf<Id>['response']>
+  : Uint8Array;
 
 /** Expected refusals; the HTTP layer turns them into problem responses and audit outcomes. */
 export type ConsoleFailure =

@@ -25,6 +25,7 @@ const TITLES: Record<ProblemCode, string> = {
   appointmentNotActive: 'The appointment is not active',
   ticketRangeExhausted: 'No ticket numbers left to reserve',
   terminalAlreadyEnrolled: 'A kiosk with this id is already enrolled',
+  conflict: 'The request conflicts with the current state',
   payloadTooLarge: 'The request body is too large',
   unsupportedMediaType: 'Unsupported content type',
   idempotencyKeyReused: 'Idempotency-Key was used for a different request',

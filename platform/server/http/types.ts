@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Context, Hono } from 'hono';
 import { MATERIAL_MAX_BYTES } from '../../contract/materials';
+import type { ConsoleOptions } from '../console/http/console-options';
 import type { FaultController } from '../faults/fault-controller';
 import { DEFAULT_FLEET_SETTINGS, type FleetSettings } from '../fleet/settings';
 import type { PlatformSealer } from '../sealing/sealer';
@@ -41,6 +42,10 @@ export interface PlatformDeps {
   readonly queueServices?: QueueServiceDirectory;
   /** Alarm thresholds, heartbeat interval, command lifetime (already checked: fleet/settings.ts); defaults otherwise. */
   readonly fleet?: FleetSettings;
+  /** The county console's API (/console/api): fleet handlers, cookie and proxy settings. */
+  readonly console?: ConsoleOptions;
+  /** The built county console served at /console; out/console under the app root by default. */
+  readonly consoleDir?: string;
 }
 
 /** The deps with defaults filled in, handed to every middleware and route. */

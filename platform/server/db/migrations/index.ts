@@ -5,6 +5,7 @@ import { migration0003 } from './0003-materials';
 import { migration0004 } from './0004-terminal-reports';
 import { migration0005 } from './0005-resident-services';
 import { migration0006 } from './0006-sealed-personal-data';
+import { migration0007 } from './0007-console-users';
 import { migration0008 } from './0008-fleet';
 
 /** Every migration, in order. Append new ones; never edit or reorder a released one. */
@@ -15,8 +16,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
-  // Version 7 is the console users' migration, built on another branch at the same time; until
-  // the branches meet, this empty step keeps the list contiguous. The merge replaces it.
-  { version: 7, name: 'console-users (merged from its own branch)', up: () => undefined },
+  migration0007,
   migration0008,
 ];

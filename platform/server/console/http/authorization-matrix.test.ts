@@ -1,0 +1,117 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { CONSOLE_ENDPOINTS, type ConsoleEndpoint, type ConsoleOperationId } from '../../../contract/console/endpoints';
+import { ConsoleRole } from '../../../contract/console/users';
+import type { FleetOperationId } from '../handler-types';
+import { createConsoleTestPlatform, TEST_PASSWORD, type ConsoleTestPlatform } from '../testing/console-platform';
+import { FLEET_OPERATIONS, recordingFleetHandlers, type SeamCall } from '../testing/seam-handlers';
+
+/**
+ * Every endpoint of the console table × every role: without a session 401, with a role the
+ * table does not list 403 (and an audit entry), otherwise the request reaches its operation.
+ * A new endpoint without a sample here fails the first test.
+ */
+
+interface Sample {
+  readonly path: string;
+  readonly body?: unknown;
+}
+
+const SAMPLES: Record<ConsoleOperationId, Sample> = {
+  login: { path: '/session', body: { username: 'someone', password: TEST_PASSWORD } },
+  getSession: { path: '/session' },
+  logout: { path: '/session/logout', body: {} },
+  changePassword: { path: '/session/password', body: { current: TEST_PASSWORD, next: 'another strong password' } },
+  getFleet: { path: '/fleet?township=370784107' },
+  getKiosk: { path: '/kiosks/kiosk-1' },
+  issueCommand: { path: '/kiosks/kiosk-1/commands', body: { kind: 'restartApp' } },
+  getCommand: { path: '/commands/CMD-7' },
+  getScreenshot: { path: '/commands/CMD-7/screenshot' },
+  revokeKiosk: { path: '/kiosks/kiosk-1/revocation', body: { reason: 'stolen from the station' } },
+  listAlarms: { path: '/alarms' },
+  acknowledgeAlarm: { path: '/alarms/ALM-3/acknowledgement', body: {} },
+  createEnrolmentCode: { path: '/enrolment-codes', body: { stationId: 'station-1' } },
+  listEnrolments: { path: '/enrolments' },
+  approveEnrolment: { path: '/enrolments/ENR-5/approval', body: {} },
+  rejectEnrolment: { path: '/enrolments/ENR-5/rejection', body: {} },
+  listUsers: { path: '/users' },
+  createUser: {
+    path: '/users',
+    body: {
+      username: 'new.staff',
+      displayName: '新站员',
+      role: 'stationStaff',
+      scope: { kind: 'station', stationId: 'station-1' },
+      password: 'a long enough password',
+    },
+  },
+  setUserDisabled: { path: '/users/U-1/disabled', body: { disabled: true } },
+  getAudit: { path: '/audit' },
+};
+
+const platforms: ConsoleTestPlatform[] = [];
+afterAll(() => platforms.forEach((platform) => platform.close()));
+
+async function setUp(): Promise<{ platform: ConsoleTestPlatform; calls: SeamCall[] }> {
+  const calls: SeamCall[] = [];
+  const platform = createConsoleTestPlatform({ fleet: recordingFleetHandlers(calls) });
+  platforms.push(platform);
+  await platform.addUser('someone', 'technician');
+  return { platform, calls };
+}
+
+describe('console authorization matrix', () => {
+  it('has a sample request for every endpoint of the table', () => {
+    expect(Object.keys(SAMPLES).sort()).toEqual(CONSOLE_ENDPOINTS.map((endpoint) => endpoint.operationId).sort());
+  });
+
+  for (const endpoint of CONSOLE_ENDPOINTS as readonly ConsoleEndpoint[]) {
+    const operationId = endpoint.operationId as ConsoleOperationId;
+    const sample = SAMPLES[operationId];
+    const method = endpoint.method === 'post' ? 'POST' : 'GET';
+    const path = `/console/api${sample.path}`;
+
+    if (endpoint.roles === null) {
+      it(`${endpoint.operationId}: needs no session`, async () => {
+        const { platform } = await setUp();
+        expect((await platform.request(method, path, { body: sample.body })).status).toBe(endpoint.status);
+      });
+      continue;
+    }
+
+    it(`${endpoint.operationId}: 401 without a session`, async () => {
+      const { platform, calls } = await setUp();
+      const response = await platform.request(method, path, { body: sample.body });
+      expect(response.status).toBe(401);
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+      expect(calls).toEqual([]);
+    });
+
+    for (const role of ConsoleRole.options) {
+      const allowed = endpoint.roles.includes(role);
+      it(`${endpoint.operationId} as ${role}: ${allowed ? 'reaches the operation' : '403'}`, async () => {
+        const { platform, calls } = await setUp();
+        await platform.addUser('tester', role);
+        const browser = await platform.signIn('tester');
+        const response = await platform.request(method, path, { as: browser, body: sample.body });
+        if (!allowed) {
+          expect(response.status).toBe(403);
+          expect(response.headers.get('content-type')).toBe('application/problem+json');
+          expect(calls).toEqual([]);
+          const denied = platform.db
+            .prepare("SELECT username, target, outcome FROM console_audit WHERE action = 'access.denied'")
+            .all();
+          expect(denied).toEqual([{ username: 'tester', target: endpoint.operationId, outcome: 'denied' }]);
+          return;
+        }
+        if ((FLEET_OPERATIONS as readonly string[]).includes(endpoint.operationId)) {
+          expect(response.status).toBe(409);
+          expect(calls).toEqual([
+            expect.objectContaining({ operationId: endpoint.operationId as FleetOperationId, username: 'tester' }),
+          ]);
+        } else {
+          expect(response.status, response.text).toBe(endpoint.status);
+        }
+      });
+    }
+  }
+});

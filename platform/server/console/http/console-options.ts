@@ -1,0 +1,50 @@
+import type Database from 'better-sqlite3';
+import type { ConsoleHandlers, FleetOperationId } from '../handler-types';
+import { DEFAULT_LOGIN_POLICY, type LoginPolicy } from '../login';
+import { DEFAULT_SESSION_POLICY } from '../sessions-store';
+import type { PlatformLog } from '../../http/types';
+import type { Clock } from '../../time';
+
+/** How the console's HTTP layer is set up (platform/server/app.ts passes PlatformDeps.console). */
+export interface ConsoleOptions {
+  /**
+   * The fleet operations (platform/server/fleet/console/). Without them only the session, user
+   * and audit endpoints exist and the fleet ones answer 404.
+   */
+  readonly fleet?: ConsoleHandlers<FleetOperationId>;
+  /** Mark the cookie Secure even on plain http (behind a TLS-terminating proxy that does not say so). */
+  readonly forceSecureCookie?: boolean;
+  /** Believe X-Forwarded-For / -Proto / -Host (only behind a reverse proxy that sets them). */
+  readonly trustProxy?: boolean;
+  /** Lockout, address limit, scrypt cost and session expiry; tests lower the scrypt cost. */
+  readonly policy?: Partial<LoginPolicy>;
+}
+
+export interface ConsoleContext {
+  readonly db: Database.Database;
+  readonly now: Clock;
+  readonly log: PlatformLog;
+  readonly jsonMaxBytes: number;
+  readonly fleet: ConsoleHandlers<FleetOperationId> | undefined;
+  readonly forceSecureCookie: boolean;
+  readonly trustProxy: boolean;
+  readonly policy: LoginPolicy;
+}
+
+export function resolveConsoleOptions(
+  base: {
+    readonly db: Database.Database;
+    readonly now: Clock;
+    readonly log: PlatformLog;
+    readonly jsonMaxBytes: number;
+  },
+  options: ConsoleOptions = {},
+): ConsoleContext {
+  return {
+    ...base,
+    fleet: options.fleet,
+    forceSecureCookie: options.forceSecureCookie ?? false,
+    trustProxy: options.trustProxy ?? false,
+    policy: { ...DEFAULT_LOGIN_POLICY, session: DEFAULT_SESSION_POLICY, ...options.policy },
+  };
+}

@@ -1,0 +1,147 @@
+import type Database from 'better-sqlite3';
+import { CSRF_HEADER, SESSION_COOKIE } from '../../../contract/console/endpoints';
+import type { ConsoleRole, ConsoleScope, ConsoleSession, ConsoleUser } from '../../../contract/console/users';
+import { createPlatformApp } from '../../app';
+import { openPlatformDb } from '../../db/open';
+import { FaultController } from '../../faults/fault-controller';
+import type { PlatformApp } from '../../http/types';
+import { ephemeralSealer } from '../../sealing/sealer';
+import type { Clock } from '../../time';
+import type { ConsoleHandlers, FleetOperationId } from '../handler-types';
+import type { LoginPolicy } from '../login';
+import { hashPassword, type ScryptCost } from '../passwords';
+import { createConsoleUser } from '../users-store';
+
+/**
+ * The platform app in-process with the console API, for tests: users made directly in the
+ * database, a cheap scrypt cost (the default costs ~100 ms a hash), and requests as a browser
+ * on the console's own origin sends them (Origin, Sec-Fetch-Site, cookie, CSRF header).
+ */
+
+export const TEST_SCRYPT: ScryptCost = { N: 2 ** 10, r: 8, p: 1 };
+export const TEST_PASSWORD = 'correct horse battery';
+export const CONSOLE_ORIGIN = 'http://localhost';
+
+export const SCOPES: Record<ConsoleRole, ConsoleScope> = {
+  countyAdmin: { kind: 'county' },
+  townshipAdmin: { kind: 'township', townshipCode: '370784107' },
+  technician: { kind: 'county' },
+  stationStaff: { kind: 'station', stationId: 'station-1' },
+};
+
+export interface ConsoleResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly text: string;
+  json<T = Record<string, unknown>>(): T;
+}
+
+export interface BrowserRequest {
+  readonly body?: unknown;
+  /** `{ cookie, csrf }` of a signed-in browser; omitted: none. */
+  readonly as?: SignedInBrowser;
+  /** Send this X-CSRF-Token instead of the session's (null: none). */
+  readonly csrf?: string | null;
+  readonly ip?: string;
+  readonly headers?: Record<string, string>;
+}
+
+export interface SignedInBrowser {
+  readonly cookie: string;
+  readonly csrf: string;
+  readonly session: ConsoleSession;
+}
+
+export interface ConsoleTestPlatform {
+  readonly app: PlatformApp;
+  readonly db: Database.Database;
+  addUser(
+    username: string,
+    role: ConsoleRole,
+    options?: { scope?: ConsoleScope; password?: string },
+  ): Promise<ConsoleUser>;
+  request(method: 'GET' | 'POST', path: string, options?: BrowserRequest): Promise<ConsoleResponse>;
+  /** Signs in through the API; throws unless it answers 201. */
+  signIn(username: string, password?: string, ip?: string): Promise<SignedInBrowser>;
+  close(): void;
+}
+
+export function createConsoleTestPlatform(
+  options: {
+    readonly now?: Clock;
+    readonly fleet?: ConsoleHandlers<FleetOperationId>;
+    readonly policy?: Partial<LoginPolicy>;
+    readonly forceSecureCookie?: boolean;
+  } = {},
+): ConsoleTestPlatform {
+  const sealer = ephemeralSealer();
+  const opened = openPlatformDb(':memory:', sealer);
+  if (!opened.ok) throw new Error(`test database: ${opened.error.kind}`);
+  const db = opened.value;
+  const now = options.now ?? (() => new Date());
+  const app = createPlatformApp({
+    db,
+    sealer,
+    faults: new FaultController(),
+    now,
+    log: (level, message, fields) => {
+      if (level === 'error') console.error(message, fields);
+    },
+    console: {
+      fleet: options.fleet,
+      trustProxy: true,
+      forceSecureCookie: options.forceSecureCookie,
+      policy: { scrypt: TEST_SCRYPT, ...options.policy },
+    },
+  });
+
+  const request = async (method: 'GET' | 'POST', path: string, req: BrowserRequest = {}): Promise<ConsoleResponse> => {
+    const headers: Record<string, string> = {
+      'x-forwarded-for': req.ip ?? '203.0.113.7',
+      origin: CONSOLE_ORIGIN,
+      'sec-fetch-site': 'same-origin',
+    };
+    if (req.as) headers['cookie'] = req.as.cookie;
+    const csrf = req.csrf === undefined ? req.as?.csrf : req.csrf;
+    if (method === 'POST' && csrf !== undefined && csrf !== null) headers[CSRF_HEADER] = csrf;
+    if (req.body !== undefined) headers['content-type'] = 'application/json';
+    const response = await app.request(`${CONSOLE_ORIGIN}${path}`, {
+      method,
+      headers: { ...headers, ...req.headers },
+      body: req.body === undefined ? undefined : JSON.stringify(req.body),
+    });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, text, json: <T>() => JSON.parse(text) as T };
+  };
+
+  return {
+    app,
+    db,
+    addUser: async (username, role, userOptions = {}) => {
+      const created = createConsoleUser(
+        db,
+        {
+          username,
+          displayName: username,
+          role,
+          scope: userOptions.scope ?? SCOPES[role],
+          passwordHash: await hashPassword(userOptions.password ?? TEST_PASSWORD, TEST_SCRYPT),
+        },
+        now(),
+      );
+      if (!created.ok) throw new Error(`user ${username} exists`);
+      return created.value;
+    },
+    request,
+    signIn: async (username, password = TEST_PASSWORD, ip) => {
+      const response = await request('POST', '/console/api/session', { body: { username, password }, ip });
+      if (response.status !== 201)
+        throw new Error(`sign-in of ${username} answered ${response.status}: ${response.text}`);
+      const cookie = /^([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1] ?? '';
+      if (!cookie.startsWith(`${SESSION_COOKIE}=`)) throw new Error('no session cookie');
+      const session = response.json<ConsoleSession>();
+      return { cookie, csrf: session.csrfToken, session };
+    },
+    close: () => db.close(),
+  };
+}
