@@ -22,5 +22,8 @@ export function settleCommand(db: Database.Database, commandId: string, outcome:
 
 /** Commands claimed by a run that ended before their result was stored (a crash, a restart mid-command). */
 export function interruptedCommands(db: Database.Database): string[] {
-  return db.prepare(`SELECT command_id FROM fleet_command WHERE outcome = 'running' ORDER BY rowid`).pluck().all() as string[];
+  return db
+    .prepare(`SELECT command_id FROM fleet_command WHERE outcome = 'running' ORDER BY rowid`)
+    .pluck()
+    .all() as string[];
 }

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_HEARTBEAT_INTERVAL_SECONDS, HeartbeatInterval, type HeartbeatAck } from '../../platform/contract/fleet';
+import {
+  DEFAULT_HEARTBEAT_INTERVAL_SECONDS,
+  HeartbeatInterval,
+  type HeartbeatAck,
+} from '../../platform/contract/fleet';
 import type { Heartbeat } from '../../platform/contract/terminals';
 import type { Logger } from '../logging/logger';
 import { callPlatform } from '../platform-client/client';

@@ -162,7 +162,10 @@ export function startSelfInspectionSchedule(deps: SelfInspectionScheduleDeps): {
     const today = dayIn(deps.now());
     if (done(today)) return plan();
     if (deps.residentSessionActive()) {
-      log.info({ retryInMinutes: SELF_INSPECTION_RETRY_MS / 60_000 }, 'self-inspection postponed: a resident is at the kiosk');
+      log.info(
+        { retryInMinutes: SELF_INSPECTION_RETRY_MS / 60_000 },
+        'self-inspection postponed: a resident is at the kiosk',
+      );
       cancel = deps.timers.after(SELF_INSPECTION_RETRY_MS, tick);
       return;
     }
