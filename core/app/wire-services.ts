@@ -19,6 +19,7 @@ import type { CommandRunner } from '../fleet/command-runner';
 import { startFleetReporting, type FleetReporting } from '../fleet/fleet-reporting';
 import { refusingRunner } from '../fleet/refusing-runner';
 import type { PreviousRun } from '../fleet/run-marker';
+import type { DeviceSelfTest } from '../fleet/self-inspection';
 import { createAccessGuard } from './access-guard';
 import { buildDeviceHandlers } from '../devices/handlers';
 import { buildHandlers } from './handlers';
@@ -60,6 +61,8 @@ export interface KioskServicesOptions {
     readonly uptimeSeconds: () => number;
     /** The remote commands; every command is refused `notSupported` without one. */
     readonly runner?: CommandRunner;
+    /** The daily self-inspection's device self-test; the devices' own status checks without one. */
+    readonly selfTest?: () => Promise<readonly DeviceSelfTest[]>;
   };
   /** For tests: resident loops off, shorter waits. A station runs the defaults. */
   readonly resident?: { readonly loops?: boolean; readonly deliveryWaitMs?: number; readonly cardWaitMs?: number };
@@ -169,6 +172,7 @@ export function wireKioskServices(options: KioskServicesOptions): KioskServices 
           releaseStateDir: options.fleet.releaseStateDir,
           uptimeSeconds: options.fleet.uptimeSeconds,
           runner: options.fleet.runner ?? refusingRunner(now),
+          ...(options.fleet.selfTest ? { selfTest: options.fleet.selfTest } : {}),
         })
       : null;
   if (fleet) {
