@@ -337,6 +337,35 @@ export const RetentionConfig = z
   })
   .strict();
 
+/**
+ * Fleet reporting (docs/fleet.md): the heartbeat to the platform, the event catalogue and the
+ * daily automatic self-inspection. Configs written before it get the defaults.
+ */
+export const DEFAULT_FLEET = { enabled: true, heartbeatSeconds: 60, selfInspectionAt: '06:30' } as const;
+
+export const FleetConfig = z
+  .object({
+    enabled: z
+      .boolean()
+      .default(DEFAULT_FLEET.enabled)
+      .describe('send heartbeats, events and the daily self-inspection to the platform'),
+    heartbeatSeconds: z
+      .number()
+      .int()
+      .min(10)
+      .max(3600)
+      .default(DEFAULT_FLEET.heartbeatSeconds)
+      .describe("seconds between heartbeats (±20 % jitter) until the platform's answer sets another"),
+    selfInspectionAt: z
+      .string()
+      .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'HH:MM, 00:00 to 23:59')
+      .default(DEFAULT_FLEET.selfInspectionAt)
+      .describe(
+        'China time of the daily automatic self-inspection (postponed 10 minutes while a resident is at the kiosk)',
+      ),
+  })
+  .strict();
+
 export const KioskConfig = z
   .object({
     station: Station,
@@ -397,6 +426,7 @@ export const KioskConfig = z
       })
       .strict(),
     speech: SpeechConfig.default({ engine: 'espeak-ng', prepareAtStart: true }),
+    fleet: FleetConfig.default(DEFAULT_FLEET),
   })
   .strict();
 
@@ -407,3 +437,4 @@ export type PlatformConfig = z.infer<typeof PlatformConfig>;
 export type TechnicianConfig = z.infer<typeof TechnicianConfig>;
 export type SpeechConfig = z.infer<typeof SpeechConfig>;
 export type RetentionConfig = z.infer<typeof RetentionConfig>;
+export type FleetConfig = z.infer<typeof FleetConfig>;

@@ -42,7 +42,10 @@ describe('the platform token file', () => {
   });
 
   it('is refused when missing, not a file, or too short to be real', () => {
-    expect(readPlatformToken(join(dir, 'nope'))).toMatchObject({ ok: false, error: expect.stringMatching(/ENOENT/) });
+    expect(readPlatformToken(join(dir, 'nope'))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/ENOENT.*bianmin-kiosk enrol --code/),
+    });
     mkdirSync(join(dir, 'folder'), { mode: 0o700 });
     expect(readPlatformToken(join(dir, 'folder'))).toMatchObject({ ok: false });
     expect(readPlatformToken(tokenFile('short', 0o600, 'abc\n'))).toMatchObject({

@@ -13,7 +13,14 @@ export function readPlatformToken(path: string): Result<string, string> {
   try {
     fd = openSync(path, 'r');
   } catch (error) {
-    return err(`cannot read this terminal's platform token from ${path}: ${(error as Error).message}`);
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    return err(
+      `cannot read this terminal's platform token from ${path}: ${(error as Error).message}` +
+        // A new kiosk gets its token by enrolment (core/fleet/enrolment.ts), never by copying one.
+        (missing
+          ? '; enrol this kiosk with the code from the county console: bianmin-kiosk enrol --code XXXX-XXXX-XXXX'
+          : ''),
+    );
   }
   try {
     // fstat on the opened file, not stat on the path: what we check is what we read.

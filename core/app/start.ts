@@ -11,6 +11,8 @@ import { trackReachability } from '../platform-client/reachability';
 import { buildDevices } from '../devices/build-devices';
 import { createDeviceManager } from '../devices/manager';
 import { createPrintLedgerStore } from '../devices/print-ledger-store';
+import { releaseStateDir } from '../fleet/event-sources';
+import { markCleanStop, markRunning, readPreviousRun } from '../fleet/run-marker';
 import { createDataSealer, holdsSealedData, sealPlainBodies } from '../outbox';
 import { startRetentionLoop } from '../retention/retention';
 import { loadDataKey } from '../security/data-key';
@@ -76,6 +78,8 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
     });
   }
   if (tightened.length > 0) log.warn({ tightened }, 'data folder permissions tightened to owner-only');
+  // How the previous run ended (boot or crash restart, for the fleet), then this run is the one running.
+  const previousRun = readPreviousRun(loaded.dataDir);
 
   const store = openStore({ path: join(loaded.dataDir, 'kiosk.sqlite'), logger });
   if (!store.ok) return err(store.error);
@@ -200,6 +204,13 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
     speechEngine,
     speechCacheDir: join(loaded.dataDir, 'speech-cache'),
     technician: { config: config.technician, logDir: options.logDir ?? null, configSummary: configSummary(loaded) },
+    fleet: {
+      config: config.fleet,
+      rollCapacity: config.devices.printer.receiptsPerPaperRoll,
+      previousRun,
+      releaseStateDir: releaseStateDir(process.env),
+      uptimeSeconds: () => process.uptime(),
+    },
   });
   const dispatch = createDispatcher(
     contract,
@@ -208,6 +219,9 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
     services.guard,
   );
 
+  // Started: from here an end without close() is a crash the next start reports.
+  markRunning(loaded.dataDir, now());
+  if (previousRun !== 'cleanStop') log.warn({ previousRun }, 'the previous run did not stop cleanly');
   const loop = startCatalogSyncLoop(catalogSync, config.catalog.syncIntervalMinutes * 60_000);
 
   let closing: Promise<void> | null = null;
@@ -232,6 +246,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
         services.captures.clear();
         await embedded?.close();
         store.value.close();
+        markCleanStop(loaded.dataDir);
         log.info({}, 'core stopped');
       })();
       return closing;

@@ -14,7 +14,12 @@ import { createCaptureStaging, type CaptureStaging } from '../session/capture-st
 import { sessionControl } from '../session/resident-session';
 import { createSpeechService, type SpeechEngine, type SpeechService } from '../speech';
 import { createTechnicianService, type TechnicianService } from '../technician';
-import type { TechnicianConfig } from '../../kiosk-config/schema';
+import type { FleetConfig, TechnicianConfig } from '../../kiosk-config/schema';
+import type { CommandRunner } from '../fleet/command-runner';
+import { startFleetReporting, type FleetReporting } from '../fleet/fleet-reporting';
+import { refusingRunner } from '../fleet/refusing-runner';
+import type { PreviousRun } from '../fleet/run-marker';
+import type { DeviceSelfTest } from '../fleet/self-inspection';
 import { createAccessGuard } from './access-guard';
 import { buildDeviceHandlers } from '../devices/handlers';
 import { buildHandlers } from './handlers';
@@ -47,6 +52,18 @@ export interface KioskServicesOptions {
   };
   /** The clock of technician sessions and the access guard; `now` unless a test moves it apart. */
   readonly clock?: () => Date;
+  /** Fleet reporting (docs/fleet.md); left out (tests of other areas) or disabled in config: nothing is reported. */
+  readonly fleet?: {
+    readonly config: FleetConfig;
+    readonly rollCapacity: number | null;
+    readonly previousRun: PreviousRun;
+    readonly releaseStateDir: string | null;
+    readonly uptimeSeconds: () => number;
+    /** The remote commands; every command is refused `notSupported` without one. */
+    readonly runner?: CommandRunner;
+    /** The daily self-inspection's device self-test; the devices' own status checks without one. */
+    readonly selfTest?: () => Promise<readonly DeviceSelfTest[]>;
+  };
   /** For tests: resident loops off, shorter waits. A station runs the defaults. */
   readonly resident?: { readonly loops?: boolean; readonly deliveryWaitMs?: number; readonly cardWaitMs?: number };
 }
@@ -61,6 +78,8 @@ export interface KioskServices {
   readonly technician: TechnicianService;
   /** The page's alive reports, which the service's watchdog loop reads (core/app/service-manager). */
   readonly renderer: Pick<RendererHeartbeat, 'lastReportAt'>;
+  /** null when fleet reporting is off. */
+  readonly fleet: FleetReporting | null;
   /** Stops what these services started (speech, resident loops, outbox); devices and store are the caller's. */
   stop(): Promise<void>;
 }
@@ -143,13 +162,32 @@ export function wireKioskServices(options: KioskServicesOptions): KioskServices 
   });
   technicianActive = () => technician.mode.current(clock()).state === 'active';
 
+  const fleet =
+    options.fleet && options.fleet.config.enabled
+      ? startFleetReporting({
+          services: { ...resident.deps, sealer, outbox, logger, now },
+          config: options.fleet.config,
+          rollCapacity: options.fleet.rollCapacity,
+          previousRun: options.fleet.previousRun,
+          releaseStateDir: options.fleet.releaseStateDir,
+          uptimeSeconds: options.fleet.uptimeSeconds,
+          runner: options.fleet.runner ?? refusingRunner(now),
+          ...(options.fleet.selfTest ? { selfTest: options.fleet.selfTest } : {}),
+        })
+      : null;
+  if (fleet) {
+    events.subscribe((event, payload) => {
+      if (event === 'catalog.statusChanged') fleet.catalogServed((payload as { version: string | null }).version);
+    });
+  }
+
   const renderer = createRendererHeartbeat();
   const handlers: Handlers<KioskContract> = {
     // Opening a guide (catalog.matter) counts as a use of the matter, for search ranking.
     ...countMatterUse(buildHandlers({ info, db, catalogSync }), resident.matterUsage),
     ...buildDeviceHandlers({ devices, captures, endResidentSession, devMode: options.devMode }),
     ...resident.handlers,
-    ...technician.handlers,
+    ...(fleet ? withFleetEvents(technician.handlers, fleet, options.fleet?.rollCapacity ?? null) : technician.handlers),
     ...speech.handlers,
     ...renderer.handlers,
   };
@@ -168,10 +206,44 @@ export function wireKioskServices(options: KioskServicesOptions): KioskServices 
     speech,
     technician,
     renderer,
+    fleet,
     async stop() {
+      // Before the outbox: what fleet reporting queues on the way out is kept or delivered.
+      await fleet?.stop();
       await speech.stop();
       await resident.stop();
       await outbox.stop();
+    },
+  };
+}
+
+/** A technician's 巡检单 and paper roll, recorded in the fleet's event catalogue once they are stored. */
+function withFleetEvents(
+  handlers: TechnicianService['handlers'],
+  fleet: FleetReporting,
+  rollCapacity: number | null,
+): TechnicianService['handlers'] {
+  const submit = handlers['technician.submitInspection'];
+  const paper = handlers['technician.recordPaperReplaced'];
+  return {
+    ...handlers,
+    'technician.submitInspection': async (input, ctx) => {
+      const submitted = await submit(input, ctx);
+      if (submitted.ok) {
+        const { report } = submitted.value;
+        fleet.recorder.record({
+          kind: 'inspection',
+          automatic: false,
+          outcome: report.outcome,
+          failedDevices: [...new Set(report.devices.filter((d) => d.test === 'fail').map((d) => d.device))],
+        });
+      }
+      return submitted;
+    },
+    'technician.recordPaperReplaced': async (input, ctx) => {
+      const replaced = await paper(input, ctx);
+      if (replaced.ok && rollCapacity !== null) fleet.recorder.record({ kind: 'paperRollChanged', rollCapacity });
+      return replaced;
     },
   };
 }

@@ -14,6 +14,7 @@ import type { OutboxSummary } from '../outbox';
 import { readCurrentDocument } from '../platform-documents/store';
 import { err, ok, type Result } from '../pure/result';
 import { lastInspection } from '../technician/inspection-store';
+import { isAutomaticInspection } from './self-inspection';
 
 /**
  * The kiosk's heartbeat (platform/contract/terminals.ts): what the county console needs to see
@@ -127,9 +128,9 @@ export function diskSpace(folder: string): DiskSpace | null {
 }
 
 /**
- * The facts from the kiosk's running services. Inspections: every one stored today is a
- * technician's 巡检单, so `automatic` is false until the daily self-inspection marks its reports
- * and this reads the mark. The session is asked only whether someone is signed in.
+ * The facts from the kiosk's running services. An inspection is automatic when the daily
+ * self-inspection stored it (core/fleet/self-inspection.ts names it in fleet_self_inspection);
+ * every other one is a technician's 巡检单. The session is asked only whether someone is signed in.
  */
 export function heartbeatDepsFrom(
   services: Pick<ServiceDeps, 'db' | 'info' | 'now' | 'catalogSync' | 'devices' | 'outbox' | 'session' | 'dataDir'>,
@@ -149,7 +150,9 @@ export function heartbeatDepsFrom(
     disk: () => diskSpace(services.dataDir),
     lastInspection: () => {
       const last = lastInspection(db);
-      return last === null ? null : { finishedAt: last.report.finishedAt, automatic: false };
+      return last === null
+        ? null
+        : { finishedAt: last.report.finishedAt, automatic: isAutomaticInspection(db, last.id) };
     },
     residentSessionActive: () => services.session.applicant() !== null,
   };

@@ -28,6 +28,7 @@ export const BUNDLE_ENTRIES = {
   platform: 'platform/server/main.ts',
   doctor: 'scripts/appliance/doctor.ts',
   display: 'scripts/appliance/display.ts',
+  enrol: 'scripts/enrol.ts',
 } as const;
 
 export type BundleName = keyof typeof BUNDLE_ENTRIES;

@@ -14,6 +14,7 @@ import { migration0012 } from './0012-matter-usage';
 import { migration0013 } from './0013-work-calendar-document';
 import { migration0014 } from './0014-scanner-test';
 import { migration0015 } from './0015-paper-use';
+import { migration0016 } from './0016-fleet-reporting';
 
 /** Every migration, in order. Append only. */
 export const migrations: readonly Migration[] = [
@@ -32,4 +33,5 @@ export const migrations: readonly Migration[] = [
   migration0013,
   migration0014,
   migration0015,
+  migration0016,
 ];
