@@ -71,14 +71,14 @@ describe('platform/server/main.ts', { timeout: 60_000 }, () => {
     expect(await exitOf(child)).toBe(0);
   });
 
-  it('starts with no token files at all, and says that every request will get 401', async () => {
+  it('starts with no token files at all, and says that only enrolled kiosks can call the API', async () => {
     const dir = tempDir();
     const { child, stderr } = run(['--port', '0', '--db', join(dir, 'p.db')]);
     const lines = createInterface({ input: child.stdout! });
     const [line] = (await once(lines, 'line')) as [string];
     const origin = /^platform listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(line)?.[1] ?? '';
     expect((await fetch(`${origin}/api/v1/catalog/version`)).status).toBe(401);
-    expect(stderr()).toMatch(/no --terminals-file given: every \/api\/v1 request will get 401/);
+    expect(stderr()).toMatch(/no --terminals-file given: only kiosks enrolled through the console/);
     child.kill('SIGTERM');
     expect(await exitOf(child)).toBe(0);
   });

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadSeedCatalog } from '../seed';
 import { CREATE_ADMIN_USAGE, createAdmin, parseCreateAdminArgs } from './cli/create-admin';
+import { readFleetConfigFile } from './cli/fleet-config-file';
 import { readAdminTokenFile, readTerminalsFile } from './cli/token-files';
+import type { FleetOptions } from './fleet/settings';
 import type { PlatformRetention } from './retention/policy';
 import { PlatformStartError, startPlatformServer } from './start';
 import type { TerminalRegistration } from './store/terminals';
@@ -22,7 +24,7 @@ const USAGE = `usage: npm run platform -- [--port <n>] [--db <file>] [--terminal
     [--admin-token-file <file>] [--data-key-file <file>]
     [--idempotency-days <n>] [--application-days <n>] [--service-record-days <n>]
     [--clock <date and time with zone, e.g. 2026-10-01T10:00:00+08:00>]
-    [--console-secure-cookie] [--console-trust-proxy]
+    [--console-secure-cookie] [--console-trust-proxy] [--fleet-config <json file>]
   terminals file: one <terminalId>:<token>[:<stationId>] per line; every secret file mode 0600`;
 
 const TOKENS_ON_COMMAND_LINE =
@@ -96,6 +98,7 @@ async function main(): Promise<void> {
         clock: { type: 'string' },
         'console-secure-cookie': { type: 'boolean' },
         'console-trust-proxy': { type: 'boolean' },
+        'fleet-config': { type: 'string' },
       },
       strict: true,
     }));
@@ -123,6 +126,13 @@ async function main(): Promise<void> {
     if (days !== undefined) retention[field] = days;
   }
 
+  let fleet: FleetOptions | undefined;
+  if (values['fleet-config'] !== undefined) {
+    const read = readFleetConfigFile(values['fleet-config']);
+    if (!read.ok) fail(read.error);
+    fleet = read.value;
+  }
+
   const now = parseClock(values.clock);
   const log = (level: string, message: string, fields?: Record<string, unknown>) =>
     process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level, message, ...fields })}\n`);
@@ -136,6 +146,7 @@ async function main(): Promise<void> {
     retention,
     seedCatalog: loadSeedCatalog,
     log,
+    fleet,
     console: {
       forceSecureCookie: values['console-secure-cookie'] === true,
       trustProxy: values['console-trust-proxy'] === true,
@@ -143,7 +154,9 @@ async function main(): Promise<void> {
     ...(now ? { now } : {}),
   });
   if (now) log('info', `--clock: the platform's clock started at ${values.clock ?? ''}`);
-  if (terminals.length === 0) log('warn', 'no --terminals-file given: every /api/v1 request will get 401');
+  if (terminals.length === 0) {
+    log('warn', 'no --terminals-file given: only kiosks enrolled through the console (docs/fleet.md) can call /api/v1');
+  }
   console.log(`platform listening on ${server.baseUrl}`);
 
   const stop = (signal: string) => {
