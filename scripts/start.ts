@@ -17,6 +17,7 @@ import { createLogger } from '../core/logging/logger';
 import { startBrowserHost } from '../core/serve/browser-host';
 import { formatConfigError, loadKioskConfig, resolveConfigPath } from '../kiosk-config/load';
 import { buildRenderer, RENDERER_OUT, rendererIsStale, ROOT } from './build-renderer';
+import { noteWatchdogWithheld } from '../core/fleet/run-marker';
 import { runChromiumKiosk } from './start/chromium';
 import { kioskChromiumPolicy } from './start/chromium-policy';
 import { describePlacement, placeChromiumPolicy, removePlacement } from './start/chromium-policy-placement';
@@ -83,6 +84,8 @@ if (host.kind === 'electron') {
     log: logger.child({ component: 'service-manager' }),
     appVersion,
     lastRendererReportAt: () => lastRendererReportAt(),
+    // Stamped into the run marker, so the next start records `crashRestart` with cause watchdog.
+    onWatchdogWithheld: () => noteWatchdogWithheld(loaded.value.dataDir, new Date()),
   });
   // Not awaited: the messages go out in order while start-up goes on.
   void service.status('starting: opening the store and the platform link');

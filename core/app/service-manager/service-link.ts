@@ -32,6 +32,8 @@ export interface ServiceLinkOptions {
   readonly lastRendererReportAt: () => number | null;
   readonly now?: () => number;
   readonly run?: RunNotify;
+  /** The watchdog loop began withholding keep-alives: systemd will probably kill this run. */
+  readonly onWatchdogWithheld?: () => void;
 }
 
 export function linkToServiceManager(options: ServiceLinkOptions): ServiceManagerLink {
@@ -69,6 +71,7 @@ export function linkToServiceManager(options: ServiceLinkOptions): ServiceManage
       takeLongestLoopBlockMs: () => loopDelay.takeLongestMs(),
       now,
       log,
+      ...(options.onWatchdogWithheld ? { onWithheld: options.onWatchdogWithheld } : {}),
     });
     stopWatchdog = () => {
       loop.stop();

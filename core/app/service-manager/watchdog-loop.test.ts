@@ -12,6 +12,7 @@ function loop() {
   let lastReport: number | null = null;
   let loopBlock = 0;
   let pings = 0;
+  let withheld = 0;
   let tick: (() => void) | null = null;
   let stopped = false;
   const handle = startWatchdogLoop({
@@ -30,6 +31,7 @@ function loop() {
     },
     now: () => now,
     log,
+    onWithheld: () => (withheld += 1),
     every: (ms, run) => {
       expect(ms).toBe(1_000);
       tick = run;
@@ -41,6 +43,7 @@ function loop() {
   return {
     log,
     pings: () => pings,
+    withheld: () => withheld,
     stopped: () => stopped,
     stop: () => handle.stop(),
     report: () => (lastReport = now),
@@ -64,6 +67,8 @@ describe('the watchdog loop', () => {
     const refusals = l.log.lines.filter((line) => line.level === 'error');
     expect(refusals).toHaveLength(1);
     expect(refusals[0]?.message).toMatch(/no kiosk page has reported alive .*not feeding the watchdog/);
+    // Told once when withholding began (the run marker is stamped once), not at every tick.
+    expect(l.withheld()).toBe(1);
 
     l.report();
     l.advance(1);

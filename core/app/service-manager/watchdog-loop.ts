@@ -13,6 +13,11 @@ export interface WatchdogLoopOptions {
   /** Monotonic milliseconds. */
   readonly now: () => number;
   readonly log: ServiceLog;
+  /**
+   * Called once each time the loop starts withholding keep-alives, so the next run can tell a
+   * watchdog kill from a crash (core/fleet/run-marker.ts noteWatchdogWithheld).
+   */
+  readonly onWithheld?: () => void;
   /** Runs `run` every `ms` until the returned function is called; a real interval by default. */
   readonly every?: (ms: number, run: () => void) => () => void;
 }
@@ -46,6 +51,7 @@ export function startWatchdogLoop(options: WatchdogLoopOptions): { stop(): void 
       void options.ping();
       return;
     }
+    if (refusing === null) options.onWithheld?.();
     if (refusing !== verdict.reason) {
       log.error(
         { reason: verdict.reason },
