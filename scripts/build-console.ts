@@ -2,10 +2,28 @@
  * The county console bundle (platform/console → out/console), served by the platform at /console
  * (platform/server/console-static). `npm run build` builds it with the renderer.
  */
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './build-renderer';
+import { newestMtime, ROOT } from './build-renderer';
 
 export const CONSOLE_OUT = join(ROOT, 'out/console');
+
+/** What the console bundle is built from; a change in any of them makes it stale. */
+const CONSOLE_SOURCES = [
+  'platform/console',
+  'platform/contract',
+  'core/pure',
+  'renderer/src/styles/tokens.css',
+  'package-lock.json',
+];
+
+/** True when out/console is missing or older than any of its sources. */
+export function consoleIsStale(): boolean {
+  const built = join(CONSOLE_OUT, 'index.html');
+  if (!existsSync(built)) return true;
+  const builtAt = statSync(built).mtimeMs;
+  return CONSOLE_SOURCES.some((source) => newestMtime(join(ROOT, source)) > builtAt);
+}
 
 export async function buildConsole(): Promise<void> {
   const { build } = await import('vite');

@@ -14,7 +14,8 @@ const RENDERER_SOURCES = [
   'package-lock.json',
 ];
 
-function newestMtime(path: string): number {
+/** The newest modification time under `path` (node_modules skipped); 0 when it does not exist. */
+export function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
   const info = statSync(path);
   if (!info.isDirectory()) return info.mtimeMs;

@@ -195,6 +195,7 @@ await checksTwoAtATime([
   { name: 'typecheck (node)', command: join(npx, 'tsc'), args: ['-p', 'tsconfig.node.json', '--noEmit'] },
   { name: 'format', command: join(npx, 'prettier'), args: ['--check', '.'] },
   { name: 'typecheck (renderer)', command: join(npx, 'tsc'), args: ['-p', 'tsconfig.renderer.json', '--noEmit'] },
+  { name: 'typecheck (county console)', command: join(npx, 'tsc'), args: ['-p', 'tsconfig.console.json', '--noEmit'] },
   { name: 'typecheck (end-to-end tests)', command: join(npx, 'tsc'), args: ['-p', 'tsconfig.e2e.json', '--noEmit'] },
 ]);
 

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildConsole, CONSOLE_OUT, consoleIsStale } from '../build-console';
 import { buildRenderer, RENDERER_OUT, rendererIsStale } from '../build-renderer';
 import { buildBundles, BUNDLE_ENTRIES, RUNTIME_EXTERNALS, type BundleName } from './bundles';
 import { assertSameAbi, fetchNodeRuntime, unpackNodeRuntime } from './node-runtime';
@@ -44,6 +45,9 @@ export async function buildRelease(root: string, releaseDir: string): Promise<Re
   if (rendererIsStale()) await buildRenderer();
   // Source maps stay on the build machine: the station has no use for them.
   cpSync(RENDERER_OUT, join(appDir, 'out/renderer'), { recursive: true, filter: (path) => !path.endsWith('.map') });
+  // The county console, served by the platform (embedded or `bianmin-kiosk platform`) at /console.
+  if (consoleIsStale()) await buildConsole();
+  cpSync(CONSOLE_OUT, join(appDir, 'out/console'), { recursive: true, filter: (path) => !path.endsWith('.map') });
   await buildBundles(root, appDir, Object.keys(BUNDLE_ENTRIES) as BundleName[]);
   // "type": "module" is not needed (.mjs); the version is what the kiosk reports and logs.
   writeFileSync(

@@ -1,3 +1,4 @@
+import { buildConsole, consoleIsStale } from '../../../scripts/build-console';
 import { buildRenderer, rendererIsStale } from '../../../scripts/build-renderer';
 
 /**
@@ -7,4 +8,6 @@ import { buildRenderer, rendererIsStale } from '../../../scripts/build-renderer'
  */
 export default async function globalSetup(): Promise<void> {
   if (rendererIsStale()) await buildRenderer();
+  // The county console, which the platform processes of the fleet tests serve at /console.
+  if (consoleIsStale()) await buildConsole();
 }
