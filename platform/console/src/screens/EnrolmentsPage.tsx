@@ -44,7 +44,7 @@ function NewCode() {
   };
   const stations = fleet.loaded.state === 'ok' ? fleet.loaded.value.stations : [];
   return (
-    <Section title={t('enrolments:newCode')} id="enrolment-code">
+    <Section title={t('enrolments:newCode')} id="enrolment-new-code">
       <p className="muted">{t('enrolments:newCodeHint')}</p>
       <form className="inline-form" onSubmit={(event) => void submit(event)}>
         <label>
