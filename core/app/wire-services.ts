@@ -20,6 +20,7 @@ import { buildDeviceHandlers } from '../devices/handlers';
 import { buildHandlers } from './handlers';
 import { createResidentServices, type ResidentServices } from './resident-services';
 import { createRendererHeartbeat, type RendererHeartbeat } from './service-manager/renderer-heartbeat';
+import { createFleetCommands, type FleetCommands, type ScreenCapture } from '../fleet/commands';
 
 /** What the services are built over: made by start.ts for a station, by tests/helpers for a test. */
 export interface KioskServicesOptions {
@@ -49,6 +50,12 @@ export interface KioskServicesOptions {
   readonly clock?: () => Date;
   /** For tests: resident loops off, shorter waits. A station runs the defaults. */
   readonly resident?: { readonly loops?: boolean; readonly deliveryWaitMs?: number; readonly cardWaitMs?: number };
+  /** Remote commands (core/fleet/commands): how this host restarts and captures its screen. */
+  readonly fleet?: {
+    readonly restart?: (() => void) | null;
+    readonly screenCapture?: ScreenCapture;
+    readonly screenshotWaitMs?: number;
+  };
 }
 
 export interface KioskServices {
@@ -61,6 +68,8 @@ export interface KioskServices {
   readonly technician: TechnicianService;
   /** The page's alive reports, which the service's watchdog loop reads (core/app/service-manager). */
   readonly renderer: Pick<RendererHeartbeat, 'lastReportAt'>;
+  /** The county console's remote commands; the heartbeat loop runs `fleet.runner`. */
+  readonly fleet: FleetCommands;
   /** Stops what these services started (speech, resident loops, outbox); devices and store are the caller's. */
   stop(): Promise<void>;
 }
@@ -144,6 +153,22 @@ export function wireKioskServices(options: KioskServicesOptions): KioskServices 
   technicianActive = () => technician.mode.current(clock()).state === 'active';
 
   const renderer = createRendererHeartbeat();
+  const fleet = createFleetCommands({
+    db,
+    info,
+    dataDir: options.dataDir,
+    devices,
+    catalogSync,
+    events,
+    logger,
+    now,
+    devMode: options.devMode,
+    // Signed in: the same question the heartbeat asks (core/fleet/heartbeat.ts).
+    residentSessionActive: () => resident.deps.session.applicant() !== null,
+    restart: options.fleet?.restart ?? null,
+    ...(options.fleet?.screenCapture ? { screenCapture: options.fleet.screenCapture } : {}),
+    ...(options.fleet?.screenshotWaitMs ? { screenshotWaitMs: options.fleet.screenshotWaitMs } : {}),
+  });
   const handlers: Handlers<KioskContract> = {
     // Opening a guide (catalog.matter) counts as a use of the matter, for search ranking.
     ...countMatterUse(buildHandlers({ info, db, catalogSync }), resident.matterUsage),
@@ -152,6 +177,7 @@ export function wireKioskServices(options: KioskServicesOptions): KioskServices 
     ...technician.handlers,
     ...speech.handlers,
     ...renderer.handlers,
+    ...fleet.handlers,
   };
   const guard = createAccessGuard({
     session: resident.deps.session,
@@ -168,7 +194,9 @@ export function wireKioskServices(options: KioskServicesOptions): KioskServices 
     speech,
     technician,
     renderer,
+    fleet,
     async stop() {
+      fleet.stop();
       await speech.stop();
       await resident.stop();
       await outbox.stop();
