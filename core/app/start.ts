@@ -200,6 +200,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
     speechEngine,
     speechCacheDir: join(loaded.dataDir, 'speech-cache'),
     technician: { config: config.technician, logDir: options.logDir ?? null, configSummary: configSummary(loaded) },
+    ...(options.fleet ? { fleet: options.fleet } : {}),
   });
   const dispatch = createDispatcher(
     contract,
