@@ -129,19 +129,24 @@ export const RemoteCommandRequest = z
   .discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('reloadCatalog') }),
     z.strictObject({ kind: z.literal('restartApp') }),
-    z.strictObject({
-      kind: z.literal('outOfService'),
-      on: z.literal(true),
-      // The one free text in fleet traffic: written by staff for residents, shown on the screen.
-      // It flows platform → kiosk only and is never sent back in a heartbeat.
-      message: z
-        .string()
-        .trim()
-        .min(1)
-        .max(120)
-        .describe('shown to residents, e.g. 设备维护中，请到村便民服务站窗口办理'),
-    }),
-    z.strictObject({ kind: z.literal('outOfService'), on: z.literal(false) }),
+    // Both halves share kind 'outOfService': a discriminated union keyed by `kind` allows each
+    // value once (zod throws "Duplicate discriminator value" at the first parse), so they are
+    // one option, itself discriminated by `on`.
+    z.discriminatedUnion('on', [
+      z.strictObject({
+        kind: z.literal('outOfService'),
+        on: z.literal(true),
+        // The one free text in fleet traffic: written by staff for residents, shown on the screen.
+        // It flows platform → kiosk only and is never sent back in a heartbeat.
+        message: z
+          .string()
+          .trim()
+          .min(1)
+          .max(120)
+          .describe('shown to residents, e.g. 设备维护中，请到村便民服务站窗口办理'),
+      }),
+      z.strictObject({ kind: z.literal('outOfService'), on: z.literal(false) }),
+    ]),
     z.strictObject({ kind: z.literal('selfTest') }),
     z.strictObject({
       kind: z.literal('raiseLogLevel'),
