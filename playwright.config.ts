@@ -34,6 +34,8 @@ export default defineConfig({
         '--disable-quic',
         // As the kiosk's own Chromium (scripts/start/chromium.ts): voice mode plays without a gesture.
         '--autoplay-policy=no-user-gesture-required',
+        // As the kiosk's own Chromium: the page's screenshot of itself is taken without a picker.
+        '--auto-accept-this-tab-capture',
       ],
     },
     trace: 'retain-on-failure',

@@ -22,6 +22,7 @@ import { runChromiumKiosk } from './start/chromium';
 import { kioskChromiumPolicy } from './start/chromium-policy';
 import { describePlacement, placeChromiumPolicy, removePlacement } from './start/chromium-policy-placement';
 import { chooseHost, isExecutable } from './start/hosts';
+import { supervisedRestart } from './start/supervised-restart';
 import { readyLine } from './start/ready-line';
 
 /** sysexits.h EX_CONFIG: the configuration is wrong; restarting will not help. */
@@ -89,6 +90,11 @@ if (host.kind === 'electron') {
   });
   // Not awaited: the messages go out in order while start-up goes on.
   void service.status('starting: opening the store and the platform link');
+  // A remote restart that comes before the orderly stop below exists waits for it.
+  let restartAsked: string | null = null;
+  let requestStop = (signal: string) => {
+    restartAsked = signal;
+  };
   const core = await startKioskCore({
     loaded: loaded.value,
     host: 'browser',
@@ -97,6 +103,8 @@ if (host.kind === 'electron') {
     devMode,
     logger,
     logDir,
+    // The county console's restart: the orderly stop below, then systemd starts the kiosk again.
+    fleet: { restart: supervisedRestart(process.env, () => requestStop('remote restart')) },
   });
   if (!core.ok) {
     log.fatal({ kind: core.error.kind }, core.error.message);
@@ -168,6 +176,8 @@ if (host.kind === 'electron') {
     await core.value.close();
     process.exit(0);
   };
+  requestStop = (signal) => void stop(signal);
+  if (restartAsked) requestStop(restartAsked);
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
   // Store open, platform link set up, browser host listening: ready. The status is seen by anyone

@@ -61,6 +61,8 @@ import { Locale } from './locale';
 import { PrepareSpeechInput, PrepareSpeechResult, SayInput, SpeechClip } from './speech';
 import { StationHours } from './station';
 import { HostAliveInput, HostAliveOutput } from './host';
+import { ScreenshotAnswer, ScreenshotRequest, ServiceState } from './service-state';
+import { CommandResult, RemoteCommandRequest } from '../../platform/contract/fleet';
 
 /**
  * The kiosk API: every method the renderer may call and every event the host may push.
@@ -577,6 +579,31 @@ export const methods = {
     errors: ['notAuthorised', 'notFound', 'printFailed'],
     description: 'Prints a stored 巡检单 on the receipt printer.',
   }),
+  'kiosk.serviceState': defineMethod({
+    access: 'public',
+    input: Empty,
+    output: ServiceState,
+    description:
+      'Whether the kiosk serves residents: out of service (with the staff message) by a remote command from the county console, until staff end it; `service.changed` follows it.',
+  }),
+  'host.screenshotTaken': defineMethod({
+    access: 'public',
+    input: ScreenshotAnswer,
+    output: Empty,
+    description:
+      "The page's answer to `screenshot.requested`: a PNG of the attract screen, or why there is none. An answer nobody waits for is dropped.",
+  }),
+  'dev.remoteCommand': defineMethod({
+    access: 'development',
+    input: RemoteCommandRequest,
+    output: z.object({
+      result: CommandResult,
+      pngBase64: z.string().nullable().describe('screenshot only: the PNG the platform would receive'),
+    }),
+    errors: ['notAvailable'],
+    description:
+      'Dev builds only: runs a remote command as if the platform had sent it with a heartbeat answer (a restart is reported, not carried out). Answers notAvailable on a station.',
+  }),
   'dev.emulator': defineMethod({
     access: 'development',
     input: z
@@ -618,6 +645,15 @@ export const events = {
     payload: z.object({ reason: z.enum(['anotherPersonsCard']) }),
     description:
       'Core ended the visit on its own (a card of someone else was read while a resident was signed in): the screens start afresh.',
+  }),
+  'service.changed': defineEvent({
+    payload: ServiceState,
+    description: 'The kiosk went out of service (with the staff message) or back into service.',
+  }),
+  'screenshot.requested': defineEvent({
+    payload: ScreenshotRequest,
+    description:
+      'The county console asked for a screenshot and no resident session is active: the page shows the attract screen, captures it and answers with `host.screenshotTaken`.',
   }),
   'outbox.changed': defineEvent({
     payload: z.object({ pending: z.number().int().min(0), deadLetters: z.number().int().min(0) }),

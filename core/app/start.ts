@@ -211,6 +211,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
       releaseStateDir: releaseStateDir(process.env),
       uptimeSeconds: () => process.uptime(),
     },
+    ...(options.fleet ? { fleetHost: options.fleet } : {}),
   });
   const dispatch = createDispatcher(
     contract,

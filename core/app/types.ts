@@ -6,6 +6,7 @@ import type { DataKeyError } from '../security/data-key';
 import type { StoreError } from '../store/open';
 import type { LoadedConfig } from '../../kiosk-config/load';
 import type { BuildKind } from './build-kind';
+import type { KioskServicesOptions } from './wire-services';
 
 export type HostKind = 'electron' | 'browser';
 
@@ -20,6 +21,8 @@ export interface KioskCoreOptions {
   readonly logger: Logger;
   /** Where the rolling log files are, for the technician's log view; none when logging to files is off. */
   readonly logDir?: string;
+  /** The remote commands' host parts (core/fleet/commands): how this host restarts and captures its screen. */
+  readonly fleet?: KioskServicesOptions['fleetHost'];
 }
 
 /**

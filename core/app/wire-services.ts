@@ -17,7 +17,6 @@ import { createTechnicianService, type TechnicianService } from '../technician';
 import type { FleetConfig, TechnicianConfig } from '../../kiosk-config/schema';
 import type { CommandRunner } from '../fleet/command-runner';
 import { startFleetReporting, type FleetReporting } from '../fleet/fleet-reporting';
-import { refusingRunner } from '../fleet/refusing-runner';
 import type { PreviousRun } from '../fleet/run-marker';
 import type { DeviceSelfTest } from '../fleet/self-inspection';
 import { createAccessGuard } from './access-guard';
@@ -25,6 +24,7 @@ import { buildDeviceHandlers } from '../devices/handlers';
 import { buildHandlers } from './handlers';
 import { createResidentServices, type ResidentServices } from './resident-services';
 import { createRendererHeartbeat, type RendererHeartbeat } from './service-manager/renderer-heartbeat';
+import { createFleetCommands, type FleetCommands, type ScreenCapture } from '../fleet/commands';
 
 /** What the services are built over: made by start.ts for a station, by tests/helpers for a test. */
 export interface KioskServicesOptions {
@@ -59,13 +59,19 @@ export interface KioskServicesOptions {
     readonly previousRun: PreviousRun;
     readonly releaseStateDir: string | null;
     readonly uptimeSeconds: () => number;
-    /** The remote commands; every command is refused `notSupported` without one. */
+    /** The remote commands; the kiosk's own (core/fleet/commands) unless a test gives others. */
     readonly runner?: CommandRunner;
     /** The daily self-inspection's device self-test; the devices' own status checks without one. */
     readonly selfTest?: () => Promise<readonly DeviceSelfTest[]>;
   };
   /** For tests: resident loops off, shorter waits. A station runs the defaults. */
   readonly resident?: { readonly loops?: boolean; readonly deliveryWaitMs?: number; readonly cardWaitMs?: number };
+  /** Remote commands (core/fleet/commands): how this host restarts and captures its screen. */
+  readonly fleetHost?: {
+    readonly restart?: (() => void) | null;
+    readonly screenCapture?: ScreenCapture;
+    readonly screenshotWaitMs?: number;
+  };
 }
 
 export interface KioskServices {
@@ -80,6 +86,8 @@ export interface KioskServices {
   readonly renderer: Pick<RendererHeartbeat, 'lastReportAt'>;
   /** null when fleet reporting is off. */
   readonly fleet: FleetReporting | null;
+  /** The county console's remote commands; the heartbeat loop runs `commands.runner`. */
+  readonly commands: FleetCommands;
   /** Stops what these services started (speech, resident loops, outbox); devices and store are the caller's. */
   stop(): Promise<void>;
 }
@@ -162,6 +170,23 @@ export function wireKioskServices(options: KioskServicesOptions): KioskServices 
   });
   technicianActive = () => technician.mode.current(clock()).state === 'active';
 
+  const commands = createFleetCommands({
+    db,
+    info,
+    dataDir: options.dataDir,
+    devices,
+    catalogSync,
+    events,
+    logger,
+    now,
+    devMode: options.devMode,
+    // Signed in: the same question the heartbeat asks (core/fleet/heartbeat.ts).
+    residentSessionActive: () => resident.deps.session.applicant() !== null,
+    restart: options.fleetHost?.restart ?? null,
+    ...(options.fleetHost?.screenCapture ? { screenCapture: options.fleetHost.screenCapture } : {}),
+    ...(options.fleetHost?.screenshotWaitMs ? { screenshotWaitMs: options.fleetHost.screenshotWaitMs } : {}),
+  });
+
   const fleet =
     options.fleet && options.fleet.config.enabled
       ? startFleetReporting({
@@ -171,11 +196,12 @@ export function wireKioskServices(options: KioskServicesOptions): KioskServices 
           previousRun: options.fleet.previousRun,
           releaseStateDir: options.fleet.releaseStateDir,
           uptimeSeconds: options.fleet.uptimeSeconds,
-          runner: options.fleet.runner ?? refusingRunner(now),
+          runner: options.fleet.runner ?? commands.runner,
           ...(options.fleet.selfTest ? { selfTest: options.fleet.selfTest } : {}),
         })
       : null;
   if (fleet) {
+    commands.onOutOfServiceChanged((on) => fleet.outOfService(on, 'remote'));
     events.subscribe((event, payload) => {
       if (event === 'catalog.statusChanged') fleet.catalogServed((payload as { version: string | null }).version);
     });
@@ -190,6 +216,7 @@ export function wireKioskServices(options: KioskServicesOptions): KioskServices 
     ...(fleet ? withFleetEvents(technician.handlers, fleet, options.fleet?.rollCapacity ?? null) : technician.handlers),
     ...speech.handlers,
     ...renderer.handlers,
+    ...commands.handlers,
   };
   const guard = createAccessGuard({
     session: resident.deps.session,
@@ -207,9 +234,11 @@ export function wireKioskServices(options: KioskServicesOptions): KioskServices 
     technician,
     renderer,
     fleet,
+    commands,
     async stop() {
       // Before the outbox: what fleet reporting queues on the way out is kept or delivered.
       await fleet?.stop();
+      commands.stop();
       await speech.stop();
       await resident.stop();
       await outbox.stop();

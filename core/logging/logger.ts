@@ -34,10 +34,12 @@ export async function createLogger(options: LoggerOptions): Promise<Logger> {
       mkdir: true,
       mode: 0o600,
     });
-    streams.push({ level: options.level === 'silent' ? 'fatal' : options.level, stream: file });
+    // Every stream takes every level; the logger's own level filters, so raising it at run time
+    // (a remote raiseLogLevel, core/fleet/commands/log-level.ts) reaches the files too.
+    streams.push({ level: 'trace', stream: file });
   }
   if (options.console) {
-    streams.push({ level: options.level === 'silent' ? 'fatal' : options.level, stream: readableConsole() });
+    streams.push({ level: 'trace', stream: readableConsole() });
   }
   if (streams.length === 0) return pino({ level: 'silent' });
   const logger = pino(

@@ -294,3 +294,54 @@ describe('runElectronHost, recovery and quitting', () => {
     expect(contents.loadedUrls).toEqual([APP_INDEX_URL]);
   });
 });
+
+describe('runElectronHost, remote commands', () => {
+  /** The PNG signature and an IHDR: what core's size check reads (core/fleet/commands/png.ts). */
+  const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000007800000043808020000000000000000', 'hex');
+
+  async function started(): Promise<KioskCoreOptions> {
+    let coreOptions: KioskCoreOptions | undefined;
+    await runElectronHost(
+      deps({
+        startKioskCore: (options) => {
+          coreOptions = options;
+          return Promise.resolve(ok(fakeCore()));
+        },
+      }),
+    );
+    if (!coreOptions?.fleet) throw new Error('the core was started without the fleet host parts');
+    return coreOptions;
+  }
+
+  it('captures the kiosk window’s page with capturePage(), and fails on an empty image', async () => {
+    const { fleet } = await started();
+    const capture = fleet?.screenCapture;
+    if (!capture) throw new Error('no screen capture given to the core');
+    theWindow().webContents.capturedPng = PNG;
+    expect(await capture.capture()).toEqual(ok(new Uint8Array(PNG)));
+    theWindow().webContents.capturedPng = null;
+    expect(await capture.capture()).toEqual(err('captureFailed'));
+    theWindow().webContents.destroyed = true;
+    expect(await capture.capture()).toEqual(err('noAnswer'));
+  });
+
+  it('restarts by closing the core first, then app.relaunch() and exit 0, once', async () => {
+    const { fleet } = await started();
+    const restart = fleet?.restart;
+    if (!restart) throw new Error('no restart given to the core');
+    let relaunchedBeforeClose = false;
+    closeCore.mockImplementation(() => {
+      relaunchedBeforeClose = app.relaunchCalls > 0;
+      return Promise.resolve();
+    });
+    restart();
+    restart();
+    await vi.waitFor(() => expect(app.exitCodes).toEqual([0]));
+    expect(closeCore).toHaveBeenCalledTimes(1);
+    expect(relaunchedBeforeClose).toBe(false);
+    expect(app.relaunchCalls).toBe(1);
+    // The store is already closed: a quit that follows does not close it again.
+    app.quit();
+    expect(closeCore).toHaveBeenCalledTimes(1);
+  });
+});

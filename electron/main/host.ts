@@ -17,6 +17,7 @@ import type { ShellPaths } from './paths';
 import { watchChildProcesses, watchRenderer } from './renderer-watchdog';
 import { KIOSK_PARTITION, lockDownSession } from './session-lockdown';
 import { createKioskWindow } from './window';
+import { relaunchAfterStop, webContentsScreenCapture } from './fleet-host';
 
 /** sysexits.h: a broken configuration; systemd should not hot-loop on it (RestartPreventExitStatus=78). */
 export const EXIT_CONFIG = 78;
@@ -139,8 +140,22 @@ export async function runElectronHost(deps: ElectronHostDeps): Promise<HostOutco
     if (window && !window.isDestroyed()) window.focus();
   });
 
+  // The window comes after the core: the capture reads it when asked.
+  const fleet = {
+    screenCapture: webContentsScreenCapture(() => (window && !window.isDestroyed() ? window.webContents : null)),
+    restart: relaunchAfterStop({
+      app,
+      logger,
+      stop: async () => {
+        if (!core || closing !== 'no') return;
+        closing = 'inProgress';
+        await closeWithTimeout(core, logger);
+        closing = 'done';
+      },
+    }),
+  };
   const [started] = await Promise.all([
-    startCore(deps, { loaded: loaded.value, buildKind: deps.buildKind, devMode, logger: rootLogger, logDir }),
+    startCore(deps, { loaded: loaded.value, buildKind: deps.buildKind, devMode, logger: rootLogger, logDir, fleet }),
     app.whenReady(),
   ]);
   if ('reason' in started) {

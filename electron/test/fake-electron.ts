@@ -92,6 +92,12 @@ export class FakeWebContents extends EventEmitter {
   toggleDevTools(): void {
     this.devToolsToggles += 1;
   }
+  /** What capturePage() gives: a PNG's bytes, or null for Electron's empty image. */
+  capturedPng: Buffer | null = null;
+  capturePage(): Promise<{ isEmpty(): boolean; toPNG(): Buffer }> {
+    const png = this.capturedPng;
+    return Promise.resolve({ isEmpty: () => png === null, toPNG: () => png ?? Buffer.alloc(0) });
+  }
 }
 
 export class FakeBrowserWindow extends EventEmitter {
@@ -195,6 +201,10 @@ class FakeApp extends EventEmitter {
   exit(code = 0): void {
     this.exitCodes.push(code);
   }
+  relaunchCalls = 0;
+  relaunch(): void {
+    this.relaunchCalls += 1;
+  }
   setPath(name: string, path: string): void {
     this.paths.set(name, path);
   }
@@ -206,6 +216,7 @@ class FakeApp extends EventEmitter {
     this.singleInstanceLock = true;
     this.quitCalls = 0;
     this.exitCodes = [];
+    this.relaunchCalls = 0;
     this.paths.clear();
     this.ready = this.newReadyPromise();
   }

@@ -50,6 +50,16 @@ describe('kioskChromiumPolicy', () => {
     expect(policy).toMatchObject({ VideoCaptureAllowedUrls: [origin], AudioCaptureAllowed: false });
   });
 
+  it('allows no screen capture but the kiosk page’s own tab (the remote screenshot)', () => {
+    expect(policy).toMatchObject({ ScreenCaptureAllowed: false, SameOriginTabCaptureAllowedByOrigins: [origin] });
+    for (const wider of [
+      'TabCaptureAllowedByOrigins',
+      'WindowCaptureAllowedByOrigins',
+      'ScreenCaptureAllowedByOrigins',
+    ])
+      expect(policy).not.toHaveProperty(wider);
+  });
+
   it('does not close the launcher’s DevTools pipe (no RemoteDebuggingAllowed: false)', () => {
     expect(policy).not.toHaveProperty('RemoteDebuggingAllowed');
   });
@@ -89,6 +99,7 @@ describe('policyDifferences', () => {
     delete installed['PrintingEnabled'];
     expect(policyDifferences(installed, wanted).sort()).toEqual([
       'PrintingEnabled',
+      'SameOriginTabCaptureAllowedByOrigins',
       'URLAllowlist',
       'VideoCaptureAllowedUrls',
     ]);

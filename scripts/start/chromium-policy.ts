@@ -83,6 +83,13 @@ export function kioskChromiumPolicy(options: KioskPolicyOptions): Record<string,
     VideoCaptureAllowedUrls: [origin],
     AudioCaptureAllowed: false,
     ScreenCaptureAllowed: false,
+    // One exception: the kiosk's page may capture a tab of its own origin, i.e. itself, for the
+    // county console's screenshot of the attract screen (renderer/src/host/screenshot-responder.ts,
+    // taken without a picker by --auto-accept-this-tab-capture, scripts/start/chromium.ts). A match
+    // here makes Chromium skip ScreenCaptureAllowed for that origin only, and only for same-origin
+    // tabs: no other tab, window or screen (SameOriginTabCaptureAllowedByOrigins in Chromium's
+    // policy list, https://chromeenterprise.google/policies/#SameOriginTabCaptureAllowedByOrigins).
+    SameOriginTabCaptureAllowedByOrigins: [origin],
   };
 }
 

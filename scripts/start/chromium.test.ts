@@ -149,7 +149,14 @@ describe('runChromiumKiosk', () => {
     const chromium = h.latest();
     expect(chromium.command).toBe('/usr/bin/chromium');
     expect(chromium.args).toEqual(
-      expect.arrayContaining(['--kiosk', `--app=${URL}`, '--remote-debugging-pipe', '--user-data-dir=/tmp/profile-1']),
+      expect.arrayContaining([
+        '--kiosk',
+        `--app=${URL}`,
+        '--remote-debugging-pipe',
+        '--user-data-dir=/tmp/profile-1',
+        // The remote screenshot: the page captures its own tab with no picker.
+        '--auto-accept-this-tab-capture',
+      ]),
     );
     expect(chromium.args.some((arg) => arg.startsWith('--remote-debugging-port'))).toBe(false);
     expect(chromium.commands[0]).toMatchObject({ method: 'Target.setDiscoverTargets', params: { discover: true } });

@@ -78,6 +78,10 @@ export function chromiumKioskArgs(url: string, profileDir: string, options: Chro
     '--password-store=basic',
     // Voice mode speaks screens that appear without a touch (the idle question, a card read).
     '--autoplay-policy=no-user-gesture-required',
+    // The county console's screenshot: the page captures its own tab (getDisplayMedia with
+    // preferCurrentTab) and no resident may meet the picker. It accepts this tab only; the managed
+    // policy allows capture for the kiosk origin's own tabs and nothing else (chromium-policy.ts).
+    '--auto-accept-this-tab-capture',
     ...(devMode ? [] : ['--disable-dev-tools']),
     ...cameraArgs,
     ...sessionArgs,

@@ -44,6 +44,8 @@ import zhKeyboard from './locales/zh-CN/keyboard.json';
 import zhVoice from './locales/zh-CN/voice.json';
 import enScan from './locales/en/scan.json';
 import zhScan from './locales/zh-CN/scan.json';
+import enService from './locales/en/service.json';
+import zhService from './locales/zh-CN/service.json';
 import type { Locale } from '../../../core/api/contract';
 
 /**
@@ -76,6 +78,7 @@ export const namespaces = [
   'keyboard',
   'voice',
   'scan',
+  'service',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -104,6 +107,7 @@ export const resources = {
     keyboard: zhKeyboard,
     voice: zhVoice,
     scan: zhScan,
+    service: zhService,
   },
   en: {
     common: enCommon,
@@ -129,5 +133,6 @@ export const resources = {
     keyboard: enKeyboard,
     voice: enVoice,
     scan: enScan,
+    service: enService,
   },
 } as const satisfies Record<Locale, Record<Namespace, object>>;

@@ -8,6 +8,7 @@ import { journeyKey } from './journeys';
 import { ScanRouting } from '../scan/ScanRouting';
 import { StepBackProvider } from './step-back';
 import { AttractScreen } from '../screens/attract/AttractScreen';
+import { OutOfServiceScreen } from '../screens/out-of-service/OutOfServiceScreen';
 import { FarewellScreen } from '../screens/farewell/FarewellScreen';
 import { BrowseScreen } from '../screens/browse/BrowseScreen';
 import { GuideScreen } from '../screens/guide/GuideScreen';
@@ -18,6 +19,7 @@ import { ScreenErrorBoundary } from '../states/ScreenErrorBoundary';
 import { useIdleShown, usePreferences, useShellScreen, useShellSend, useVisit } from './shell-context';
 import { useIdleActivity } from './use-idle-activity';
 import { useLocaleSync } from './use-locale-sync';
+import { useServiceShell } from './use-service-shell';
 import { useSessionEnd } from './use-session-end';
 import { useVisitEndedByCore } from './use-visit-ended-by-core';
 import { VisitMemoryProvider } from './visit-memory';
@@ -58,11 +60,14 @@ export function Shell() {
   useLocaleSync(visit.locale);
   useSessionEnd(screen);
   useVisitEndedByCore();
+  const service = useServiceShell();
   const openTechnician = useCallback(() => send({ type: 'TECHNICIAN' }), [send]);
   const technicianEntered = useCallback(() => send({ type: 'TECHNICIAN_ENTERED' }), [send]);
   const leaveTechnician = useCallback(() => send({ type: 'TECHNICIAN_EXIT' }), [send]);
   useHiddenGesture(document, openTechnician);
   const technician = screen === 'technicianPin' || screen === 'technician';
+  // Out of service replaces the attract screen only: a visit under way finishes first.
+  const notice = screen === 'attract' && service?.state === 'outOfService' ? service : null;
 
   // A guide covers the list it was opened from, which stays mounted to keep its scroll position.
   const fromHome = visit.group === null;
@@ -77,9 +82,14 @@ export function Shell() {
       >
         <Header />
         <main className="shell-main">
-          {screen === 'attract' && (
+          {screen === 'attract' && !notice && (
             <Guarded key="attract">
               <AttractScreen />
+            </Guarded>
+          )}
+          {notice && (
+            <Guarded key="outOfService">
+              <OutOfServiceScreen message={notice.message} />
             </Guarded>
           )}
           {screen === 'farewell' && (
@@ -119,7 +129,8 @@ export function Shell() {
         <ScanRouting screen={screen} journey={visit.journey?.kind ?? null} send={send} />
         {idleWarning && <IdleWarning />}
         {/* Technician mode has its own way out (退出); back, home and language belong to residents. */}
-        {!technician && <BottomBar />}
+        {/* Out of service nobody may start a visit, so the language and 长辈版 buttons go too. */}
+        {!technician && !notice && <BottomBar />}
       </div>
     </StepBackProvider>
   );

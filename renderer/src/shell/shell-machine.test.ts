@@ -160,4 +160,29 @@ describe('shell machine', () => {
     expect(warningSeconds(60)).toBe(30);
     expect(warningSeconds(40)).toBe(20);
   });
+
+  it('out of service, nothing starts a visit from attract; a visit under way goes on; the technician still gets in', () => {
+    const actor = start();
+    actor.send({ type: 'SERVICE_CHANGED', outOfService: true });
+    actor.send({ type: 'START' });
+    actor.send({ type: 'SET_LOCALE', locale: 'en' });
+    actor.send({ type: 'SET_PROFILE', profile: 'elder' });
+    expect(actor.getSnapshot().value).toBe('attract');
+    expect(actor.getSnapshot().context.locale).toBe('zh-CN');
+    actor.send({ type: 'TECHNICIAN' });
+    expect(actor.getSnapshot().matches({ technician: 'pin' })).toBe(true);
+    actor.send({ type: 'TECHNICIAN_EXIT' });
+    actor.send({ type: 'SERVICE_CHANGED', outOfService: false });
+    actor.send({ type: 'START' });
+    expect(actor.getSnapshot().matches({ visit: { screen: 'home' } })).toBe(true);
+    // Going out of service mid-visit leaves the visit where it is; its end keeps the kiosk out.
+    actor.send({ type: 'SERVICE_CHANGED', outOfService: true });
+    actor.send({ type: 'CHOOSE_GROUP', group: { type: 'all' } });
+    expect(actor.getSnapshot().matches({ visit: { screen: 'browse' } })).toBe(true);
+    actor.send({ type: 'END_VISIT' });
+    actor.send({ type: 'FAREWELL_DONE' });
+    actor.send({ type: 'START' });
+    expect(actor.getSnapshot().value).toBe('attract');
+    expect(actor.getSnapshot().context.outOfService).toBe(true);
+  });
 });

@@ -55,6 +55,11 @@ interface Visit extends Preferences {
 export interface ShellContext extends Visit {
   readonly defaultLocale: Locale;
   readonly idleSeconds: number;
+  /**
+   * Out of service by the county console (core `kiosk.serviceState`): no visit may start. Not part
+   * of the visit, so a visit already under way keeps it and finishes.
+   */
+  readonly outOfService: boolean;
 }
 
 export type ShellEvent =
@@ -96,7 +101,9 @@ export type ShellEvent =
    * Core ended the visit itself (a card of someone else was read while a resident was signed in):
    * the screens start afresh for the person now at the kiosk.
    */
-  | { type: 'VISIT_ENDED_ELSEWHERE' };
+  | { type: 'VISIT_ENDED_ELSEWHERE' }
+  /** Core's `service.changed`: out of service (the notice replaces the attract screen) or back. */
+  | { type: 'SERVICE_CHANGED'; outOfService: boolean };
 
 /**
  * How long the "returning to the start screen" notice shows before the reset: 30 s, or half the
@@ -159,6 +166,7 @@ export const shellMachine = setup({
   guards: {
     openedFromList: ({ context }) => context.group !== null,
     matterOpen: ({ context }) => context.matterCode !== null,
+    inService: ({ context }) => !context.outOfService,
   },
   actions: {
     forgetVisit: assign(({ context }) => freshVisit(context)),
@@ -187,25 +195,31 @@ export const shellMachine = setup({
     openJourney: assign(({ event }) => (event.type === 'OPEN_JOURNEY' ? { journey: event.journey } : {})),
     closeJourney: assign({ journey: null }),
     leaveList: assign({ group: null, handling: null, matterCode: null, journey: null }),
+    setService: assign(({ event }) => (event.type === 'SERVICE_CHANGED' ? { outOfService: event.outOfService } : {})),
   },
 }).createMachine({
   id: 'shell',
   context: ({ input }) => ({
     defaultLocale: input.defaultLocale,
     idleSeconds: input.idleSeconds,
+    outOfService: false,
     ...freshVisit(input),
   }),
   initial: 'attract',
+  // Heard in every state; it changes what attract allows, never the visit under way.
+  on: { SERVICE_CHANGED: { actions: 'setService' } },
   states: {
     attract: {
       entry: 'forgetVisit',
       on: {
+        // The technician's hidden gesture works out of service too: that is how staff check it.
         TECHNICIAN: 'technician',
-        START: 'visit',
+        // Out of service, nothing starts a visit: not a touch, a scanned code, a language or 长辈版.
+        START: { guard: 'inService', target: 'visit' },
         // Choosing a language on the attract screen also starts the visit, in that language.
-        SET_LOCALE: { target: 'visit', actions: 'setLocale' },
+        SET_LOCALE: { guard: 'inService', target: 'visit', actions: 'setLocale' },
         // So does 长辈版: the large button on the attract screen.
-        SET_PROFILE: { target: 'visit', actions: 'setProfile' },
+        SET_PROFILE: { guard: 'inService', target: 'visit', actions: 'setProfile' },
       },
     },
     visit: {

@@ -24,7 +24,8 @@ const catalogEmpty = { code: 'catalogEmpty' as const, message: 'no catalog store
 /**
  * The host's answers over the fixture catalog, the way core gives them, plus the calls every
  * shell makes: `session.end` on each return to the attract screen, `camera.reportStatus` once
- * at start (is a document camera attached) and `devices.snapshot` (home's service tiles).
+ * at start (is a document camera attached), `devices.snapshot` (home's service tiles) and
+ * `kiosk.serviceState` (in service unless a test says otherwise).
  */
 export function catalogHandlers(options: Pick<KioskOptions, 'info' | 'status' | 'empty'> = {}): FakeHandlers {
   return {
@@ -42,6 +43,7 @@ export function catalogHandlers(options: Pick<KioskOptions, 'info' | 'status' | 
         },
       }),
     'camera.reportStatus': () => ok({}),
+    'kiosk.serviceState': () => ok({ state: 'inService' as const }),
     // Home's ticket and check-in tiles say when nobody calls again today; staff are on duty here.
     'station.hours': () => ok(stationHours()),
     'kiosk.info': () => ok(options.info ?? fixtureInfo),
