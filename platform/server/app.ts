@@ -3,7 +3,6 @@ import { ADMIN_BASE_PATH, API_BASE_PATH } from '../contract/endpoints';
 import { createFleetConsoleHandlers } from './fleet/console';
 import { registerConsoleApi } from './console/http/console-api';
 import { resolveConsoleOptions } from './console/http/console-options';
-import { defaultConsoleDir } from './console-static/console-dir';
 import { registerConsoleStatic } from './console-static/serve-console';
 import { injectedFailures, injectedLatency } from './faults/fault-middleware';
 import { adminAuth, exceptEnrolment, ownScope, rateLimit, terminalAuth } from './http/auth';
@@ -87,6 +86,6 @@ export function createPlatformApp(deps: PlatformDeps): PlatformApp {
       { ...deps.console, fleet: deps.console?.fleet ?? createFleetConsoleHandlers(ctx) },
     ),
   );
-  registerConsoleStatic(app, { dir: deps.consoleDir ?? defaultConsoleDir() });
+  registerConsoleStatic(app, { dir: deps.consoleDir ?? null });
   return app;
 }

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { loadSeedCatalog } from '../seed';
 import { CREATE_ADMIN_USAGE, createAdmin, parseCreateAdminArgs } from './cli/create-admin';
 import { readFleetConfigFile } from './cli/fleet-config-file';
+import { defaultConsoleDir } from './console-static/console-dir';
 import { readAdminTokenFile, readTerminalsFile } from './cli/token-files';
 import type { FleetOptions } from './fleet/settings';
 import type { PlatformRetention } from './retention/policy';
@@ -147,6 +148,7 @@ async function main(): Promise<void> {
     seedCatalog: loadSeedCatalog,
     log,
     fleet,
+    consoleDir: defaultConsoleDir(),
     console: {
       forceSecureCookie: values['console-secure-cookie'] === true,
       trustProxy: values['console-trust-proxy'] === true,

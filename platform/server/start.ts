@@ -49,6 +49,8 @@ export interface PlatformServerOptions {
   readonly fleetTickMaxWaitMs?: number;
   /** The county console: fleet handlers, Secure cookie, proxy trust (console/http/console-options.ts). */
   readonly console?: ConsoleOptions;
+  /** The built county console to serve at /console (platform/server/console-static/console-dir.ts). */
+  readonly consoleDir?: string;
 }
 
 export interface PlatformServer {
@@ -119,6 +121,7 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
     log,
     fleet: fleet.value,
     console: options.console,
+    ...(options.consoleDir !== undefined ? { consoleDir: options.consoleDir } : {}),
   });
   const fetch = withSocketFaults((request, env) => app.fetch(request, env), faults);
 

@@ -147,7 +147,7 @@ describe('remote commands at the kiosk', () => {
     const answered = await createCommandRunner(deps()).run(command({ kind: 'restartApp' }));
     expect(answered.result.outcome).toBe('done');
     expect(restarts).toBe(0);
-    answered.afterResult?.();
+    await answered.afterResult?.();
     expect(restarts).toBe(1);
 
     session.signIn();

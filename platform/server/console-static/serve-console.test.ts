@@ -16,7 +16,7 @@ writeFileSync(join(dir, 'assets', 'index-abc.css'), 'body{}');
 writeFileSync(join(dir, 'secret.txt'), 'not served');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function app(root = dir) {
+function app(root: string | null = dir) {
   const hono = new Hono();
   registerConsoleStatic(hono, { dir: root });
   hono.get('/console/api/session', (c) => c.json({ from: 'api' }));
@@ -88,5 +88,16 @@ describe('the console at /console', () => {
     const response = await app(join(dir, 'nowhere')).request('/console/');
     expect(response.status).toBe(503);
     expect(await response.text()).toMatch(/npm run build/);
+  });
+
+  it('says where the console is on a platform that does not serve it, and leaves the API alone', async () => {
+    const elsewhere = await app(null).request('/console/kiosks/K-1');
+    expect(elsewhere.status).toBe(404);
+    expect(await elsewhere.text()).toMatch(/served by `npm run platform`/);
+    expect(await (await app(null).request('/console/api/session')).json()).toEqual({ from: 'api' });
+  });
+
+  it('answers 404, not an error, for an asset name that is not valid percent-encoding', async () => {
+    expect((await app().request('/console/assets/%E0%A4%A')).status).toBe(404);
   });
 });

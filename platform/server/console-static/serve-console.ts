@@ -47,8 +47,11 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 export interface ConsoleStaticOptions {
-  /** The built console: out/console. */
-  readonly dir: string;
+  /**
+   * The built console: out/console. null where this platform does not serve it (the kiosk's
+   * embedded platform, tests): /console then says where the console is.
+   */
+  readonly dir: string | null;
 }
 
 function answer<E extends Env>(
@@ -72,9 +75,25 @@ async function readOrNull(path: string): Promise<Buffer | null> {
 
 /** Registers GET /console and /console/* (except the API) on the platform app. */
 export function registerConsoleStatic<E extends Env>(app: Hono<E>, options: ConsoleStaticOptions): void {
-  const assets = join(options.dir, 'assets');
+  const dir = options.dir;
+  if (dir === null) {
+    const elsewhere = (c: Context<E>) =>
+      answer(
+        c,
+        404,
+        'This platform does not serve the county console; it is served by `npm run platform` (`bianmin-kiosk platform`).\n',
+        'text/plain; charset=utf-8',
+        'no-store',
+      );
+    app.get(CONSOLE_PATH, elsewhere);
+    app.get(`${CONSOLE_PATH}/*`, async (c, next) =>
+      c.req.path.startsWith(`${CONSOLE_API_BASE_PATH}/`) ? next() : elsewhere(c),
+    );
+    return;
+  }
+  const assets = join(dir, 'assets');
   const serveIndex = async (c: Context<E>) => {
-    const index = await readOrNull(join(options.dir, 'index.html'));
+    const index = await readOrNull(join(dir, 'index.html'));
     if (index === null) {
       return answer(
         c,

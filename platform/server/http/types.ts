@@ -44,7 +44,7 @@ export interface PlatformDeps {
   readonly fleet?: FleetSettings;
   /** The county console's API (/console/api): fleet handlers, cookie and proxy settings. */
   readonly console?: ConsoleOptions;
-  /** The built county console served at /console; out/console under the app root by default. */
+  /** The built county console served at /console (`npm run platform` passes out/console); not served without it. */
   readonly consoleDir?: string;
 }
 
