@@ -38,7 +38,17 @@ test('a county admin enrols a kiosk, sees the fleet, an alarm raised and cleared
   // The first admin, made by the documented platform command.
   const created = runScript(
     'platform/server/main.ts',
-    ['create-admin', '--db', db, '--username', ADMIN.username, '--display-name', '赵管理员', '--password-file', passwordFile],
+    [
+      'create-admin',
+      '--db',
+      db,
+      '--username',
+      ADMIN.username,
+      '--display-name',
+      '赵管理员',
+      '--password-file',
+      passwordFile,
+    ],
     {},
   );
   await waitForLine(created, /created county admin zhao\.admin/);
@@ -71,7 +81,10 @@ test('a county admin enrols a kiosk, sees the fleet, an alarm raised and cleared
     await consolePage.getByLabel('密码').fill(ADMIN.password);
     await consolePage.getByRole('button', { name: '登录' }).click();
     await expect(consolePage.getByTestId('signed-in-as')).toBeVisible();
-    testInfo.annotations.push({ type: 'console first load to signed in', description: `${Date.now() - loadStarted} ms` });
+    testInfo.annotations.push({
+      type: 'console first load to signed in',
+      description: `${Date.now() - loadStarted} ms`,
+    });
 
     // Enrol the first kiosk: a one-time code for its station, typed at the kiosk, approved here.
     await consolePage.getByTestId('nav-enrolments').click();
@@ -97,7 +110,8 @@ test('a county admin enrols a kiosk, sees the fleet, an alarm raised and cleared
       (c['terminal'] as Record<string, unknown>)['id'] = FILED;
       (c['station'] as Record<string, unknown>)['id'] = 'aq-jingzhi-dongjingzhi';
     });
-    kiosks.push(await startKiosk(enrolledConfig.path), await startKiosk(filedConfig.path));
+    // KIOSK_DEV=1: the development emulator controls (dev.emulator) that run the printer out of paper.
+    kiosks.push(await startKiosk(enrolledConfig.path, { KIOSK_DEV: '1' }), await startKiosk(filedConfig.path));
     const [enrolled] = kiosks;
     const kioskPage = await (await browser.newContext({ viewport: LANDSCAPE })).newPage();
     await kioskPage.goto(enrolled!.url);
@@ -150,11 +164,17 @@ test('a county admin enrols a kiosk, sees the fleet, an alarm raised and cleared
     testInfo.annotations.push({ type: 'out of service shown after', description: `${Date.now() - sentAt} ms` });
     await saveScreenshot(kioskPage, testInfo, 'kiosk-out-of-service');
     await consolePage.getByTestId('command-outOfServiceOff').click();
-    await expect(kioskPage.getByTestId('attract-screen')).toBeVisible({ timeout: (HEARTBEAT_SECONDS * 1.2 + 3) * 1000 });
+    await expect(kioskPage.getByTestId('attract-screen')).toBeVisible({
+      timeout: (HEARTBEAT_SECONDS * 1.2 + 3) * 1000,
+    });
 
     // A screenshot is refused while a resident is signed in, and taken after the visit.
     await enterHome(kioskPage);
-    await callKioskApi(kioskPage, 'dev.emulator', { device: 'idCardReader', action: 'insertCard', argument: 'resident' });
+    await callKioskApi(kioskPage, 'dev.emulator', {
+      device: 'idCardReader',
+      action: 'insertCard',
+      argument: 'resident',
+    });
     await expect
       .poll(async () => callKioskApi(kioskPage, 'session.signInWithCard', { role: 'applicant' }), { timeout: 15_000 })
       .toMatchObject({ ok: true });
