@@ -211,7 +211,10 @@ test('a county admin enrols a kiosk, sees the fleet, an alarm raised and cleared
 
 /** A console API read with the page's own session cookie. */
 async function consoleApi(page: Page, path: string): Promise<unknown> {
-  return page.evaluate(async (url) => (await fetch(url, { credentials: 'same-origin' })).json(), `/console/api${path}`);
+  return page.evaluate(
+    async (url): Promise<unknown> => (await fetch(url, { credentials: 'same-origin' })).json() as Promise<unknown>,
+    `/console/api${path}`,
+  );
 }
 
 /** Sends a screenshot command from the kiosk page and returns its command id, read from the new row. */
