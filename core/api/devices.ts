@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DeviceCode as HeartbeatDeviceCode } from '../../platform/contract/terminals';
 import { DeviceStatus as PlatformDeviceState } from '../../platform/contract/common';
 
 /**
@@ -29,37 +30,13 @@ export const RecommendedAction = z
 export type RecommendedAction = z.infer<typeof RecommendedAction>;
 
 /**
- * Machine-readable detail behind a state. The renderer turns a code into words
- * (`devices:code.<code>`); the `detail` string is English for logs and technicians, never shown
- * to residents and never holding personal data.
+ * Machine-readable detail behind a state, one list with the platform's heartbeat
+ * (platform/contract/terminals.ts DeviceCode), so a code the kiosk shows is a code the county
+ * console can name. The renderer turns a code into words (`devices:code.<code>`); the `detail`
+ * string is English for logs and technicians, never shown to residents and never holding
+ * personal data.
  */
-export const DeviceCode = z.enum([
-  // every device
-  'ok',
-  'starting',
-  'portMissing',
-  'permissionDenied',
-  'portBusy',
-  'noResponse',
-  'disconnected',
-  'garbledReplies',
-  'notConfigured',
-  // ID card reader (SW3 codes, docs/devices/id-card.md §6)
-  'samSelfTestFailed',
-  'samUnauthorised',
-  'readerError',
-  // printer (DLE EOT, docs/devices/printer.md §6)
-  'paperOut',
-  'paperNearEnd',
-  'coverOpen',
-  'cutterError',
-  'unrecoverableError',
-  'recoverableError',
-  'printing',
-  // document camera
-  'cameraPermissionDenied',
-  'cameraInUse',
-]);
+export const DeviceCode = HeartbeatDeviceCode;
 export type DeviceCode = z.infer<typeof DeviceCode>;
 
 export const DeviceIdentity = z.object({

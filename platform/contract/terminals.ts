@@ -40,9 +40,10 @@ export type SupplyLevel = z.infer<typeof SupplyLevel>;
 /** `1.2.3`, optionally `-pre.1`/`+build`: set by the release, never by a person. */
 export const ReleaseVersion = z.string().regex(/^[0-9]{1,4}\.[0-9]{1,4}\.[0-9]{1,4}([-+][0-9A-Za-z.+-]{1,30})?$/);
 
-/** The device manager's machine-readable detail behind a state (same names as core/api/devices.ts). */
+/** The device manager's machine-readable detail behind a state (core/api/devices.ts uses this list). */
 export const DeviceCode = z
   .enum([
+    // every device
     'ok',
     'starting',
     'portMissing',
@@ -52,9 +53,11 @@ export const DeviceCode = z
     'disconnected',
     'garbledReplies',
     'notConfigured',
+    // ID card reader (SW3 codes, docs/devices/id-card.md §6)
     'samSelfTestFailed',
     'samUnauthorised',
     'readerError',
+    // printer (DLE EOT, docs/devices/printer.md §6)
     'paperOut',
     'paperNearEnd',
     'coverOpen',
@@ -62,6 +65,7 @@ export const DeviceCode = z
     'unrecoverableError',
     'recoverableError',
     'printing',
+    // document camera
     'cameraPermissionDenied',
     'cameraInUse',
   ])
