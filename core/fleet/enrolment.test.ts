@@ -13,8 +13,10 @@ import { claimPath, enrol, type EnrolmentOptions } from './enrolment';
 /**
  * A small real HTTP platform implementing the two enrolment endpoints as platform/contract/fleet.ts
  * and endpoints.ts describe them (one-time code, claim secret by sha256, token handed out once),
- * so the kiosk's client runs over real sockets. The reference platform's own endpoints replace it
- * once they exist.
+ * so the kiosk's client runs over real sockets with the approval in the test's hand (the core
+ * layer cannot reach the reference platform's console). The reference platform's own endpoints
+ * are tested in platform/server/routes/fleet-routes.test.ts, and the two together, with the
+ * approval pressed in the console, in tests/e2e/fleet-console.spec.ts.
  */
 function enrolmentPlatform() {
   const codes = new Set(['7K2M-9QXP-4HVT']);
