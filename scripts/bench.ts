@@ -11,6 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { catalogBenchmarks } from '../tests/bench/catalog.bench';
+import { consoleBenchmarks } from '../tests/bench/console.bench';
 import { formatTable } from '../tests/bench/format-table';
 import type { Summary } from '../tests/bench/measure';
 import { idCardBenchmarks } from '../tests/bench/idcard.bench';
@@ -39,6 +40,7 @@ const benchmarks: Record<string, () => Promise<Summary[]>> = {
   submission: submissionBenchmarks,
   outbox: outboxBenchmarks,
   soak: soakBenchmarks,
+  console: consoleBenchmarks,
 };
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '').split(',') : Object.keys(benchmarks);
