@@ -16,6 +16,16 @@ const testContract = {
       description: 'a / b',
     }),
     'bug.throws': defineMethod({ access: 'public', input: z.object({}), output: z.object({}), description: 'throws' }),
+    'bug.brokenSchema': defineMethod({
+      access: 'public',
+      // A discriminated union with one value twice: zod refuses it only when it first parses.
+      input: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('a'), on: z.literal(true) }),
+        z.object({ kind: z.literal('a'), on: z.literal(false) }),
+      ]),
+      output: z.object({}),
+      description: 'a contract bug',
+    }),
     'bug.badOutput': defineMethod({
       access: 'public',
       input: z.object({}),
@@ -53,6 +63,7 @@ function setup() {
     'bug.throws': () => {
       throw new Error('secret internals');
     },
+    'bug.brokenSchema': () => ok({}),
     'bug.badOutput': () => ok({ n: 'not a number' } as unknown as { n: number }),
     'bug.undeclaredError': () => err({ code: 'surprise' as never, message: 'x' }),
     'secret.read': readSecret,
@@ -103,6 +114,18 @@ describe('createDispatcher', () => {
     expect(log.error).toHaveBeenCalledWith(
       expect.objectContaining({ method: 'bug.throws', requestId: 't1' }),
       'handler threw',
+    );
+  });
+
+  it('answers a schema that throws while parsing with an internal error instead of rejecting', async () => {
+    const { dispatch, log } = setup();
+    await expect(dispatch('bug.brokenSchema', { kind: 'a', on: true }, ctx)).resolves.toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'internal error' },
+    });
+    expect(log.error).toHaveBeenCalledWith(
+      expect.objectContaining({ method: 'bug.brokenSchema', requestId: 't1' }),
+      'contract schema threw',
     );
   });
 

@@ -79,42 +79,65 @@ export function createDispatcher<C extends ContractShape>(
       return err({ code: refused.code, message: refused.message });
     }
 
-    const parsed = spec.input.safeParse(input);
-    if (!parsed.success) {
-      return err({
-        code: 'invalidInput',
-        message: `invalid input for ${name.data}`,
-        issues: issuesFromZod(parsed.error),
-      });
-    }
-
-    let result: Result<unknown, { code: string; message: string }>;
+    // A schema that cannot parse at all (a contract bug such as a duplicate discriminator, which
+    // zod reports only when it first parses) throws; it is answered like a throwing handler, never
+    // left to reject the transport's promise and take the kiosk process down.
     try {
-      result = await handler(parsed.data, ctx);
+      return await checkedCall(spec, handler, name.data, input, ctx, log);
     } catch (error) {
-      log.error({ method: name.data, requestId: ctx.requestId, err: error }, 'handler threw');
+      log.error({ method: name.data, requestId: ctx.requestId, err: error }, 'contract schema threw');
       return err({ code: 'internal', message: 'internal error' });
     }
+  };
+}
 
-    if (!result.ok) {
-      if (!spec.errors.includes(result.error.code)) {
-        log.error(
-          { method: name.data, requestId: ctx.requestId, code: result.error.code },
-          'handler returned an undeclared error code',
-        );
-        return err({ code: 'internal', message: 'internal error' });
-      }
-      return err({ code: result.error.code, message: result.error.message });
-    }
+/** Input checked, handler run, its answer checked against the contract. */
+async function checkedCall(
+  spec: { input: z.ZodType; output: z.ZodType; errors: readonly string[] },
+  handler: (
+    input: unknown,
+    ctx: CallContext,
+  ) => Result<unknown, { code: string; message: string }> | Promise<Result<unknown, { code: string; message: string }>>,
+  method: string,
+  input: unknown,
+  ctx: CallContext,
+  log: DispatchLog,
+): Promise<Result<unknown, ApiError>> {
+  const parsed = spec.input.safeParse(input);
+  if (!parsed.success) {
+    return err({
+      code: 'invalidInput',
+      message: `invalid input for ${method}`,
+      issues: issuesFromZod(parsed.error),
+    });
+  }
 
-    const output = spec.output.safeParse(result.value);
-    if (!output.success) {
+  let result: Result<unknown, { code: string; message: string }>;
+  try {
+    result = await handler(parsed.data, ctx);
+  } catch (error) {
+    log.error({ method, requestId: ctx.requestId, err: error }, 'handler threw');
+    return err({ code: 'internal', message: 'internal error' });
+  }
+
+  if (!result.ok) {
+    if (!spec.errors.includes(result.error.code)) {
       log.error(
-        { method: name.data, requestId: ctx.requestId, issues: issuesFromZod(output.error) },
-        'handler output does not match the contract',
+        { method, requestId: ctx.requestId, code: result.error.code },
+        'handler returned an undeclared error code',
       );
       return err({ code: 'internal', message: 'internal error' });
     }
-    return ok(output.data);
-  };
+    return err({ code: result.error.code, message: result.error.message });
+  }
+
+  const output = spec.output.safeParse(result.value);
+  if (!output.success) {
+    log.error(
+      { method, requestId: ctx.requestId, issues: issuesFromZod(output.error) },
+      'handler output does not match the contract',
+    );
+    return err({ code: 'internal', message: 'internal error' });
+  }
+  return ok(output.data);
 }
