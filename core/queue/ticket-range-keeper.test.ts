@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { kioskInfoFixture } from '../../tests/helpers/kiosk-info-fixture';
 import { buildQueueHandlers } from './handlers';
 import { numbersLeft, rangesOfDay } from './queue-store';
@@ -45,6 +45,39 @@ function setup(prepare: (platform: QueuePlatform) => void = () => undefined) {
 }
 
 describe('startTicketRangeKeeper', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('comes back soon after a first pass that could not reach the platform, then keeps its interval', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const now = new Date('2026-11-21T02:00:00.000Z');
+    const platform = queuePlatform({
+      stationId: kioskInfoFixture.station.id,
+      terminalId: kioskInfoFixture.terminal.id,
+      now: () => now,
+    });
+    platform.online = false;
+    const test = testServiceDeps({
+      platform,
+      token: 'token-0000000000000000',
+      now: () => now,
+      catalog: catalogFixture(),
+      outbox: 'counting',
+    });
+    const keeper = startTicketRangeKeeper(test.deps, { intervalMs: 3_600_000, retryAfterFailureMs: 10_000 });
+    const rangePosts = () => platform.calls.filter((call) => call.path.endsWith('/ticket-ranges'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(rangePosts()).toHaveLength(0);
+    platform.online = true;
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(rangePosts()).toHaveLength(2);
+    // Reached: the next pass is an interval away, not 10 s.
+    const statusCalls = () => platform.calls.filter((call) => call.path.endsWith('/queues')).length;
+    const before = statusCalls();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(statusCalls()).toBe(before);
+    await keeper.stop();
+  });
+
   it('reserves a range for today for every open service on its first pass, and keeps the status', async () => {
     const t = setup();
     await t.keeper.refresh();

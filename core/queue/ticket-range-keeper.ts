@@ -14,6 +14,12 @@ export interface TicketRangeKeeper {
 
 export interface TicketRangeKeeperOptions {
   readonly intervalMs: number;
+  /**
+   * After a pass that could not reach the platform, the next comes this soon instead: a kiosk that
+   * started while the platform was slow or away should hold its reserve minutes before the network
+   * drops, not an interval later.
+   */
+  readonly retryAfterFailureMs: number;
   /** Numbers asked for per reservation. */
   readonly rangeSize: number;
   /** Reserve more when fewer than this many numbers are left for today. */
@@ -23,6 +29,7 @@ export interface TicketRangeKeeperOptions {
 
 export const DEFAULT_TICKET_RANGE_KEEPER_OPTIONS: TicketRangeKeeperOptions = {
   intervalMs: 60_000,
+  retryAfterFailureMs: 10_000,
   rangeSize: 20,
   lowWater: 5,
   retry: { delaysMs: [] },
@@ -45,11 +52,12 @@ export function startTicketRangeKeeper(
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
 
-  const pass = async (): Promise<void> => {
+  /** false: the platform could not be reached, and the next pass should come soon. */
+  const pass = async (): Promise<boolean> => {
     const status = await fetchQueueStatus(deps);
     if (!status.ok) {
       log.debug({ reason: describePlatformError(status.error) }, 'queue status unavailable; ranges kept as they are');
-      return;
+      return false;
     }
     const now = deps.now();
     const today = chinaDay(now);
@@ -77,7 +85,7 @@ export function startTicketRangeKeeper(
           { serviceCode: service.serviceCode, reason: describePlatformError(reserved.error) },
           'could not reserve ticket numbers',
         );
-        if (isAmbiguous(reserved.error)) return; // the platform is gone for now; the next pass tries again
+        if (isAmbiguous(reserved.error)) return false; // the platform is gone for now; the next pass tries again
         continue;
       }
       const range = reserved.value.body;
@@ -94,12 +102,16 @@ export function startTicketRangeKeeper(
         'ticket range reserved',
       );
     }
+    return true;
   };
 
+  /** Whether the last pass reached the platform; decides when the next timed pass comes. */
+  let lastPassReached = true;
   const guardedPass = async (): Promise<void> => {
     try {
-      await pass();
+      lastPassReached = await pass();
     } catch (error) {
+      lastPassReached = false;
       log.error({ err: error }, 'ticket range pass failed');
     }
   };
@@ -111,10 +123,13 @@ export function startTicketRangeKeeper(
 
   const schedule = () => {
     if (stopped) return;
-    timer = setTimeout(() => {
-      timer = null;
-      void runPass().then(schedule);
-    }, settings.intervalMs);
+    timer = setTimeout(
+      () => {
+        timer = null;
+        void runPass().then(schedule);
+      },
+      lastPassReached ? settings.intervalMs : settings.retryAfterFailureMs,
+    );
     timer.unref?.();
   };
 
