@@ -1,12 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { consoleIsStale, buildConsole } from '../../scripts/build-console';
+import { createConsoleAdmin } from '../e2e/support/console-admin';
 import { runScript, waitForLine } from '../e2e/support/kiosk-process';
 import { launchBenchChromium } from './chromium';
 import { summarise, times, withNote, type Summary } from './measure';
 
-const ADMIN = { username: 'bench.admin', password: 'bench-console-password-47' };
+const ADMIN = { username: 'bench.admin', displayName: '测试', password: 'bench-console-password-47' };
 
 /**
  * The county console's first load (docs/console.md), as a county office PC meets it: a real
@@ -19,25 +20,7 @@ export async function consoleBenchmarks(): Promise<Summary[]> {
   if (consoleIsStale()) await buildConsole();
   const dir = mkdtempSync(join(tmpdir(), 'bench-console-'));
   const db = join(dir, 'platform.sqlite');
-  const passwordFile = join(dir, 'password');
-  writeFileSync(passwordFile, `${ADMIN.password}\n`, { mode: 0o600 });
-  const created = runScript(
-    'platform/server/main.ts',
-    [
-      'create-admin',
-      '--db',
-      db,
-      '--username',
-      ADMIN.username,
-      '--display-name',
-      '测试',
-      '--password-file',
-      passwordFile,
-    ],
-    {},
-  );
-  await waitForLine(created, /created county admin/);
-  await created.exited;
+  await createConsoleAdmin(dir, db, ADMIN);
   const platform = runScript('platform/server/main.ts', ['--port', '0', '--db', db], {});
   const browser = await launchBenchChromium();
   const firstLoad: number[] = [];

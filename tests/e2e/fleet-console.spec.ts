@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { callKioskApi } from './support/api';
 import { runScript, startKiosk, waitForLine, writeTestConfig, type StartedKiosk } from './support/kiosk-process';
+import { createConsoleAdmin } from './support/console-admin';
 import { writeTerminalsFile } from './support/platform-db';
 import { enterHome, LANDSCAPE, saveScreenshot } from './support/screens';
 
@@ -17,7 +18,7 @@ import { enterHome, LANDSCAPE, saveScreenshot } from './support/screens';
 const ENROLLED = 'KIOSK-370784-JZ-DB-01';
 const FILED = 'KIOSK-JZ-DJZ-01';
 const FILED_TOKEN = 'e2e-fleet-terminal-token-0123456789';
-const ADMIN = { username: 'zhao.admin', password: 'qiu-shan-lu-47-hao' };
+const ADMIN = { username: 'zhao.admin', displayName: '赵管理员', password: 'qiu-shan-lu-47-hao' };
 const HEARTBEAT_SECONDS = 10;
 /** One heartbeat with its jitter, the kiosk's work, and one console refresh. */
 const HEARTBEAT_AND_REFRESH_MS = (HEARTBEAT_SECONDS * 1.2 + 2 + 15 + 3) * 1000;
@@ -30,29 +31,11 @@ test('a county admin enrols a kiosk, sees the fleet, an alarm raised and cleared
 }, testInfo) => {
   const base = writeTestConfig();
   const db = join(base.dir, 'platform.sqlite');
-  const passwordFile = join(base.dir, 'admin-password');
-  writeFileSync(passwordFile, `${ADMIN.password}\n`, { mode: 0o600 });
   const fleetConfig = join(base.dir, 'fleet.json');
   writeFileSync(fleetConfig, JSON.stringify({ heartbeatIntervalSeconds: HEARTBEAT_SECONDS }));
 
   // The first admin, made by the documented platform command.
-  const created = runScript(
-    'platform/server/main.ts',
-    [
-      'create-admin',
-      '--db',
-      db,
-      '--username',
-      ADMIN.username,
-      '--display-name',
-      '赵管理员',
-      '--password-file',
-      passwordFile,
-    ],
-    {},
-  );
-  await waitForLine(created, /created county admin zhao\.admin/);
-  expect(await created.exited).toBe(0);
+  expect(await createConsoleAdmin(base.dir, db, ADMIN)).toBe(0);
 
   const platform = runScript(
     'platform/server/main.ts',

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { startKiosk, writeTestConfig, type StartedKiosk } from './support/kiosk-process';
-import { callKioskApi } from './support/api';
+import { signInForOwnProgress } from './support/id-card';
 import { enterHome, LANDSCAPE, saveScreenshot } from './support/screens';
 
 /** 办件进度 end to end (embedded platform, KIOSK_DEV=1): by ID card, and by a typed number. */
@@ -25,19 +25,7 @@ test('progress by ID card lists the resident’s cases; by number a wrong number
   await page.goto(kiosk.url);
   await enterHome(page);
 
-  await page.getByRole('button', { name: /进度/ }).first().click();
-  await page.getByTestId('progress-journey').locator('[data-way=card]').click();
-  // Journeys that allow an agent first ask for whom; this resident applies for themself.
-  const self = page.getByTestId('sign-in-self');
-  await expect(self.or(page.getByTestId('card-prompt'))).toBeVisible();
-  if (await self.isVisible()) await self.click();
-  await expect(page.getByTestId('card-prompt')).toBeVisible();
-  expect(await callKioskApi(page, 'dev.emulator', { device: 'idCardReader', action: 'insertCard' })).toMatchObject({
-    ok: true,
-  });
-  await page.getByTestId('sign-in-continue').click({ timeout: 20_000 });
-  const mine = page.getByTestId('progress-mine');
-  await expect(mine).toBeVisible();
+  await signInForOwnProgress(page);
   await saveScreenshot(page, testInfo, 'progress-mine');
   // One 返回 on the screen, the bar's: back to the two ways of looking a case up.
   await page.getByTestId('back-button').click();

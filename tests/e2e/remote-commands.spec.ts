@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { callKioskApi } from './support/api';
+import { signInForOwnProgress } from './support/id-card';
 import { startKiosk, writeTestConfig, type StartedKiosk } from './support/kiosk-process';
 import { enterHome, LANDSCAPE } from './support/screens';
 
@@ -80,17 +81,7 @@ test('a screenshot is refused while a resident is signed in, and is a PNG of the
   await page.goto(kiosk.url);
   await enterHome(page);
   // Signed in with the emulated ID card, as for the progress of one's own cases.
-  await page.getByRole('button', { name: /进度/ }).first().click();
-  await page.getByTestId('progress-journey').locator('[data-way=card]').click();
-  const self = page.getByTestId('sign-in-self');
-  await expect(self.or(page.getByTestId('card-prompt'))).toBeVisible();
-  if (await self.isVisible()) await self.click();
-  await expect(page.getByTestId('card-prompt')).toBeVisible();
-  expect(await callKioskApi(page, 'dev.emulator', { device: 'idCardReader', action: 'insertCard' })).toMatchObject({
-    ok: true,
-  });
-  await page.getByTestId('sign-in-continue').click({ timeout: 20_000 });
-  await expect(page.getByTestId('progress-mine')).toBeVisible();
+  await signInForOwnProgress(page);
 
   const during = await command(page, { kind: 'screenshot' });
   expect(during.result).toMatchObject({ outcome: 'refused', reason: 'residentSessionActive' });

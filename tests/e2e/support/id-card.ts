@@ -1,5 +1,5 @@
-import type { Page } from '@playwright/test';
-import { PAGE_API_DOOR } from './api';
+import { expect, type Page } from '@playwright/test';
+import { callKioskApi, PAGE_API_DOOR } from './api';
 
 /**
  * Takes the card off the emulated ID card reader and returns once the reader has seen it gone.
@@ -73,4 +73,23 @@ export async function takeReadCardOff(page: Page, timeoutMs = 10_000): Promise<v
     },
     { door: PAGE_API_DOOR, timeoutMs },
   );
+}
+
+/**
+ * From the home screen, signs the resident in with the emulated ID card for the progress of their
+ * own cases (进度 → by card → for myself), and returns once 我的办件 is showing.
+ */
+export async function signInForOwnProgress(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /进度/ }).first().click();
+  await page.getByTestId('progress-journey').locator('[data-way=card]').click();
+  // Journeys that allow an agent first ask for whom; this resident applies for themself.
+  const self = page.getByTestId('sign-in-self');
+  await expect(self.or(page.getByTestId('card-prompt'))).toBeVisible();
+  if (await self.isVisible()) await self.click();
+  await expect(page.getByTestId('card-prompt')).toBeVisible();
+  expect(await callKioskApi(page, 'dev.emulator', { device: 'idCardReader', action: 'insertCard' })).toMatchObject({
+    ok: true,
+  });
+  await page.getByTestId('sign-in-continue').click({ timeout: 20_000 });
+  await expect(page.getByTestId('progress-mine')).toBeVisible();
 }
