@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { ADMIN_BASE_PATH, API_BASE_PATH } from '../contract/endpoints';
 import { createFleetConsoleHandlers } from './fleet/console';
+import { createStaffConsoleHandlers } from './staff-console';
 import { registerConsoleApi } from './console/http/console-api';
 import { resolveConsoleOptions } from './console/http/console-options';
 import { registerConsoleStatic } from './console-static/serve-console';
@@ -83,7 +84,11 @@ export function createPlatformApp(deps: PlatformDeps): PlatformApp {
     app,
     resolveConsoleOptions(
       { db: ctx.db, now: ctx.now, log: ctx.log, jsonMaxBytes: ctx.limits.jsonMaxBytes },
-      { ...deps.console, fleet: deps.console?.fleet ?? createFleetConsoleHandlers(ctx) },
+      {
+        ...deps.console,
+        fleet: deps.console?.fleet ?? createFleetConsoleHandlers(ctx),
+        staff: deps.console?.staff ?? createStaffConsoleHandlers(ctx),
+      },
     ),
   );
   registerConsoleStatic(app, { dir: deps.consoleDir ?? null });

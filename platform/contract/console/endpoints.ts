@@ -1,4 +1,6 @@
-import { z, type ZodObject, type ZodType } from 'zod';
+import { z } from 'zod';
+import { ADMINS, ALL, OPERATORS, type ConsoleEndpoint } from './endpoint-shape';
+import { STAFF_ENDPOINTS } from './staff-endpoints';
 import { RemoteCommandRequest } from '../fleet';
 import {
   Acknowledgement,
@@ -19,7 +21,7 @@ import {
   NewEnrolmentCode,
   Revocation,
 } from './fleet-views';
-import { AuditPage, AuditQuery, ConsoleRole, ConsoleSession, ConsoleUser, LoginRequest, NewConsoleUser } from './users';
+import { AuditPage, AuditQuery, ConsoleSession, ConsoleUser, LoginRequest, NewConsoleUser } from './users';
 
 /**
  * Every endpoint of the console API, once: the platform registers its routes from this table and
@@ -32,27 +34,9 @@ export const CONSOLE_API_BASE_PATH = '/console/api';
 export const CSRF_HEADER = 'x-csrf-token';
 export const SESSION_COOKIE = 'bianmin_console';
 
-const ALL: readonly ConsoleRole[] = ConsoleRole.options;
-const ADMINS: readonly ConsoleRole[] = ['countyAdmin', 'townshipAdmin'];
-const OPERATORS: readonly ConsoleRole[] = ['countyAdmin', 'townshipAdmin', 'technician'];
+export { ADMINS, ALL, OPERATORS, STATION_WORKERS, type ConsoleEndpoint } from './endpoint-shape';
 
-export interface ConsoleEndpoint {
-  readonly operationId: string;
-  readonly method: 'get' | 'post';
-  /** Under CONSOLE_API_BASE_PATH, `{param}` syntax. */
-  readonly path: string;
-  readonly summary: string;
-  /** null: no session needed (signing in). */
-  readonly roles: readonly ConsoleRole[] | null;
-  readonly pathParams?: ZodObject;
-  readonly query?: ZodObject;
-  readonly body?: ZodType;
-  readonly status: 200 | 201;
-  /** `png`: the answer is image bytes, not JSON. */
-  readonly response: ZodType | 'png';
-}
-
-export const CONSOLE_ENDPOINTS = [
+const CORE_ENDPOINTS = [
   {
     operationId: 'login',
     method: 'post',
@@ -261,6 +245,9 @@ export const CONSOLE_ENDPOINTS = [
     response: AuditPage,
   },
 ] as const satisfies readonly ConsoleEndpoint[];
+
+/** The whole table: sessions, users, the fleet (above), then station staff's areas, each in its own file. */
+export const CONSOLE_ENDPOINTS = [...CORE_ENDPOINTS, ...STAFF_ENDPOINTS] as const;
 
 export type ConsoleOperationId = (typeof CONSOLE_ENDPOINTS)[number]['operationId'];
 export type ConsoleEndpointOf<Id extends ConsoleOperationId> = Extract<

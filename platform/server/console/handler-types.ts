@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import type { ConsoleEndpointOf, ConsoleOperationId } from '../../contract/console/endpoints';
 import type { ConsoleUser } from '../../contract/console/users';
+import type { DISPLAY_ENDPOINTS } from '../../contract/console/display-endpoints';
+import type { HELP_ENDPOINTS } from '../../contract/console/help-endpoints';
+import type { QUEUE_ENDPOINTS } from '../../contract/console/queue-endpoints';
+import type { STAFF_ENDPOINTS } from '../../contract/console/staff-endpoints';
+import type { STATISTICS_ENDPOINTS } from '../../contract/console/statistics-endpoints';
+import type { WORK_ORDER_ENDPOINTS } from '../../contract/console/work-order-endpoints';
 import type { Result } from '../../../core/pure/result';
 
 /**
@@ -24,9 +30,18 @@ export interface ConsoleCall<Id extends ConsoleOperationId> {
   readonly body: Field<ConsoleEndpointOf<Id>, 'body'>;
 }
 
+/** A file the handler streams as it makes it (response 'download'). */
+export interface ConsoleDownload {
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly body: ReadableStream<Uint8Array>;
+}
+
 export type ConsoleOutput<Id extends ConsoleOperationId> = ConsoleEndpointOf<Id>['response'] extends z.ZodType
   ? z.infer<ConsoleEndpointOf<Id>['response']>
-  : Uint8Array;
+  : ConsoleEndpointOf<Id>['response'] extends 'download'
+    ? ConsoleDownload
+    : Uint8Array;
 
 /** Expected refusals; the HTTP layer turns them into problem responses and audit outcomes. */
 export type ConsoleFailure =
@@ -42,6 +57,17 @@ export type ConsoleHandler<Id extends ConsoleOperationId> = (
 /** Session operations (login, getSession, logout, changePassword) belong to the HTTP layer itself. */
 export type SessionOperationId = 'login' | 'getSession' | 'logout' | 'changePassword';
 export type UserOperationId = 'listUsers' | 'createUser' | 'setUserDisabled' | 'getAudit';
-export type FleetOperationId = Exclude<ConsoleOperationId, SessionOperationId | UserOperationId>;
+type IdsOf<Table extends readonly { readonly operationId: string }[]> = Table[number]['operationId'];
+/** Station staff's areas (platform/contract/console/*-endpoints.ts), each with its own handlers. */
+export type QueueOperationId = IdsOf<typeof QUEUE_ENDPOINTS>;
+export type DisplayOperationId = IdsOf<typeof DISPLAY_ENDPOINTS>;
+export type HelpOperationId = IdsOf<typeof HELP_ENDPOINTS>;
+export type WorkOrderOperationId = IdsOf<typeof WORK_ORDER_ENDPOINTS>;
+export type StatisticsOperationId = IdsOf<typeof STATISTICS_ENDPOINTS>;
+export type StaffOperationId = IdsOf<typeof STAFF_ENDPOINTS>;
+export type FleetOperationId = Exclude<
+  Exclude<ConsoleOperationId, SessionOperationId | UserOperationId>,
+  StaffOperationId
+>;
 
 export type ConsoleHandlers<Ids extends ConsoleOperationId> = { readonly [Id in Ids]: ConsoleHandler<Id> };

@@ -70,6 +70,7 @@ function routesOf(ctx: ConsoleContext): Partial<Record<ConsoleOperationId, Route
   const handlers = {
     ...userHandlers(ctx.db, ctx.policy.scrypt),
     ...ctx.fleet,
+    ...ctx.staff,
   } as unknown as Partial<Record<ConsoleOperationId, AnyConsoleHandler>>;
   const routes: Partial<Record<ConsoleOperationId, RouteHandler>> = { ...sessionRoutes(ctx, login) };
   for (const endpoint of CONSOLE_ENDPOINTS) {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ConsoleHandlers, FleetOperationId } from '../handler-types';
+import type { ConsoleHandlers, FleetOperationId, StaffOperationId } from '../handler-types';
 import { DEFAULT_LOGIN_POLICY, type LoginPolicy } from '../login';
 import { DEFAULT_SESSION_POLICY } from '../sessions-store';
 import type { PlatformLog } from '../../http/types';
@@ -12,6 +12,11 @@ export interface ConsoleOptions {
    * and audit endpoints exist and the fleet ones answer 404.
    */
   readonly fleet?: ConsoleHandlers<FleetOperationId>;
+  /**
+   * Station staff's operations (queue calling, displays, help requests, work orders, statistics:
+   * platform/server/staff-console.ts). An operation left out answers 404.
+   */
+  readonly staff?: Partial<ConsoleHandlers<StaffOperationId>>;
   /** Mark the cookie Secure even on plain http (behind a TLS-terminating proxy that does not say so). */
   readonly forceSecureCookie?: boolean;
   /** Believe X-Forwarded-For / -Proto / -Host (only behind a reverse proxy that sets them). */
@@ -26,6 +31,7 @@ export interface ConsoleContext {
   readonly log: PlatformLog;
   readonly jsonMaxBytes: number;
   readonly fleet: ConsoleHandlers<FleetOperationId> | undefined;
+  readonly staff: Partial<ConsoleHandlers<StaffOperationId>> | undefined;
   readonly forceSecureCookie: boolean;
   readonly trustProxy: boolean;
   readonly policy: LoginPolicy;
@@ -43,6 +49,7 @@ export function resolveConsoleOptions(
   return {
     ...base,
     fleet: options.fleet,
+    staff: options.staff,
     forceSecureCookie: options.forceSecureCookie ?? false,
     trustProxy: options.trustProxy ?? false,
     policy: { ...DEFAULT_LOGIN_POLICY, session: DEFAULT_SESSION_POLICY, ...options.policy },

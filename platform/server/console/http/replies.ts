@@ -2,7 +2,7 @@ import type { ConsoleEndpoint } from '../../../contract/console/endpoints';
 import type { Result } from '../../../../core/pure/result';
 import { problemResponse } from '../../http/problem';
 import type { PlatformLog } from '../../http/types';
-import type { ConsoleFailure } from '../handler-types';
+import type { ConsoleDownload, ConsoleFailure } from '../handler-types';
 import type { RouteOutcome } from './route-types';
 
 /**
@@ -51,6 +51,23 @@ export function replyOutcome(
       audit: 'ok',
     };
   }
+  if (endpoint.response === 'download') {
+    if (!isDownload(result.value)) return contractBreach(endpoint, log, 'not a download');
+    const { fileName, contentType, body } = result.value;
+    return {
+      response: new Response(body, {
+        status: endpoint.status,
+        headers: {
+          'content-type': contentType,
+          // RFC 6266 / RFC 5987: an ASCII fallback and the UTF-8 name (台账 file names are Chinese).
+          'content-disposition': `attachment; filename="${asciiFallback(fileName)}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+          'cache-control': 'no-store',
+          ...headers,
+        },
+      }),
+      audit: 'ok',
+    };
+  }
   const checked = endpoint.response.safeParse(result.value);
   if (!checked.success) return contractBreach(endpoint, log, checked.error.message);
   return { response: jsonResponse(endpoint.status, checked.data, headers), audit: 'ok' };
@@ -63,4 +80,18 @@ function contractBreach(endpoint: ConsoleEndpoint, log: PlatformLog, why: string
     audit: 'failed',
     detail: 'internal error',
   };
+}
+
+function isDownload(value: unknown): value is ConsoleDownload {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ConsoleDownload).fileName === 'string' &&
+    typeof (value as ConsoleDownload).contentType === 'string' &&
+    (value as ConsoleDownload).body instanceof ReadableStream
+  );
+}
+
+function asciiFallback(fileName: string): string {
+  return fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
 }

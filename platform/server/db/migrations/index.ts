@@ -7,6 +7,7 @@ import { migration0005 } from './0005-resident-services';
 import { migration0006 } from './0006-sealed-personal-data';
 import { migration0007 } from './0007-console-users';
 import { migration0008 } from './0008-fleet';
+import { migration0009 } from './0009-station-staff';
 
 /** Every migration, in order. Append new ones; never edit or reorder a released one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
 ];
