@@ -157,7 +157,8 @@ export function createConsoleClient(options: ConsoleClientOptions): ConsoleClien
       if (response.ok) return err({ kind: 'badResponse', status: response.status });
       return err(await readProblem(response));
     }
-    if (endpoint.response === 'png') {
+    // Image bytes and downloads (a 台账 export) come back as a Blob; the page saves or shows it.
+    if (endpoint.response === 'png' || endpoint.response === 'download') {
       return ok((await response.blob()) as CallResponse<Id>);
     }
     let json: unknown;
