@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Context, Hono } from 'hono';
 import { MATERIAL_MAX_BYTES } from '../../contract/materials';
+import { createCallFeed, type CallFeed } from '../call-feed';
 import type { ConsoleOptions } from '../console/http/console-options';
 import type { FaultController } from '../faults/fault-controller';
 import { DEFAULT_FLEET_SETTINGS, type FleetSettings } from '../fleet/settings';
@@ -42,6 +43,8 @@ export interface PlatformDeps {
   readonly queueServices?: QueueServiceDirectory;
   /** Alarm thresholds, heartbeat interval, command lifetime (already checked: fleet/settings.ts); defaults otherwise. */
   readonly fleet?: FleetSettings;
+  /** Shared with whatever else must nudge or hear call displays (tests); one per app by default. */
+  readonly callFeed?: CallFeed;
   /** The county console's API (/console/api): fleet handlers, cookie and proxy settings. */
   readonly console?: ConsoleOptions;
   /** The built county console served at /console (`npm run platform` passes out/console); not served without it. */
@@ -59,6 +62,8 @@ export interface PlatformContext {
   readonly log: PlatformLog;
   readonly queueServices: QueueServiceDirectory;
   readonly fleet: FleetSettings;
+  /** Nudges call displays after a call or recall is stored (platform/server/call-feed.ts). */
+  readonly callFeed: CallFeed;
 }
 
 export function resolveDeps(deps: PlatformDeps): PlatformContext {
@@ -72,6 +77,7 @@ export function resolveDeps(deps: PlatformDeps): PlatformContext {
     log: deps.log ?? (() => undefined),
     queueServices: deps.queueServices ?? sampleQueueServices,
     fleet: deps.fleet ?? DEFAULT_FLEET_SETTINGS,
+    callFeed: deps.callFeed ?? createCallFeed(),
   };
 }
 
