@@ -1,5 +1,8 @@
+import { dirname, join } from 'node:path';
 import { Hono } from 'hono';
 import { ADMIN_BASE_PATH, API_BASE_PATH } from '../contract/endpoints';
+import { registerCallDisplayRoutes } from './call-display/display-routes';
+import { registerDisplayStatic } from './call-display/display-static';
 import { createFleetConsoleHandlers } from './fleet/console';
 import { createStaffConsoleHandlers } from './staff-console';
 import { registerConsoleApi } from './console/http/console-api';
@@ -92,5 +95,8 @@ export function createPlatformApp(deps: PlatformDeps): PlatformApp {
     ),
   );
   registerConsoleStatic(app, { dir: deps.consoleDir ?? null });
+  // The call display (叫号屏): its read-only API, and its page built beside the console (out/display).
+  registerCallDisplayRoutes(app, ctx);
+  registerDisplayStatic(app, deps.consoleDir === undefined ? null : join(dirname(deps.consoleDir), 'display'));
   return app;
 }

@@ -60,7 +60,24 @@ export const LAYERS = [
     noElectron: true,
   },
   { layer: 'drivers', allow: ['drivers', 'core/pure', 'core/api'], noElectron: true },
-  { layer: 'platform', allow: ['platform', 'core/pure'], noElectron: true },
+  // The call display (叫号屏) runs on a station's TV and reads only its contract.
+  { layer: 'platform/display/vite.config.ts', allow: [] },
+  { layer: 'platform/display', allow: ['platform/display', 'platform/contract', 'core/pure'], dom: true },
+  {
+    layer: 'platform',
+    allow: [
+      'platform',
+      'core/pure',
+      // Call displays speak with the kiosk's own offline engine rather than a second copy of it
+      // (platform/server/call-display/announcement-audio.ts): the engine, its types and the
+      // Chinese numerals and its WAV reader, nothing else of core/.
+      'core/speech/espeak-engine.ts',
+      'core/speech/types.ts',
+      'core/speech/wav.ts',
+      'core/speech/chinese-numbers.ts',
+    ],
+    noElectron: true,
+  },
   {
     layer: 'kiosk-config',
     allow: ['kiosk-config', 'core/pure', 'platform/contract'],
