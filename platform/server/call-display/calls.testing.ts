@@ -155,7 +155,7 @@ export async function openSse(url: string, headers: Record<string, string> = {})
         ]);
         if (chunk === 'timeout') throw new Error('no SSE message in time');
         if (chunk.done) throw new Error('stream ended');
-        buffer += decoder.decode(chunk.value as Uint8Array, { stream: true });
+        buffer += decoder.decode(chunk.value, { stream: true });
         parse();
       }
       return ready.shift() as SseMessage;
