@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildConsole, CONSOLE_OUT, consoleIsStale } from '../build-console';
+import { buildConsole, CONSOLE_OUT, consoleIsStale, DISPLAY_OUT } from '../build-console';
 import { buildRenderer, RENDERER_OUT, rendererIsStale } from '../build-renderer';
 import { buildBundles, BUNDLE_ENTRIES, RUNTIME_EXTERNALS, type BundleName } from './bundles';
 import { assertSameAbi, fetchNodeRuntime, unpackNodeRuntime } from './node-runtime';
@@ -48,6 +48,8 @@ export async function buildRelease(root: string, releaseDir: string): Promise<Re
   // The county console, served by the platform (embedded or `bianmin-kiosk platform`) at /console.
   if (consoleIsStale()) await buildConsole();
   cpSync(CONSOLE_OUT, join(appDir, 'out/console'), { recursive: true, filter: (path) => !path.endsWith('.map') });
+  // The call display, served beside it at /display/<stationId>.
+  cpSync(DISPLAY_OUT, join(appDir, 'out/display'), { recursive: true, filter: (path) => !path.endsWith('.map') });
   await buildBundles(root, appDir, Object.keys(BUNDLE_ENTRIES) as BundleName[]);
   // "type": "module" is not needed (.mjs); the version is what the kiosk reports and logs.
   writeFileSync(

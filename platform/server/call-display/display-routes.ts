@@ -54,7 +54,8 @@ export function registerCallDisplayRoutes(
   app.get(`${base}/stations/:stationId/stream`, (c) => {
     const stationId = station(c.req.param('stationId'));
     if (stationId === null) return unknown();
-    const header = c.req.header('last-event-id') ?? '';
+    // The browser sends Last-Event-ID on its own reconnects; a display that opens a new stream passes it in the query.
+    const header = c.req.header('last-event-id') ?? c.req.query('lastEventId') ?? '';
     const lastEventId = /^[0-9]{1,15}$/.test(header) ? Number(header) : null;
     return streams.open(c, stationId, lastEventId);
   });
