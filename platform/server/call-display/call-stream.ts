@@ -38,7 +38,7 @@ export const DEFAULT_CALL_STREAM_LIMITS: CallStreamLimits = {
   maxStreamsPerStation: 8,
   heartbeatMs: 15_000,
   retryMs: 2_000,
-  watchMs: 500,
+  watchMs: 250,
 };
 
 /** The most missed calls a resuming display is sent (and so announces). */
