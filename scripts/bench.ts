@@ -10,6 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { callDisplayBenchmarks } from '../tests/bench/call-display.bench';
 import { catalogBenchmarks } from '../tests/bench/catalog.bench';
 import { consoleBenchmarks } from '../tests/bench/console.bench';
 import { formatTable } from '../tests/bench/format-table';
@@ -41,6 +42,7 @@ const benchmarks: Record<string, () => Promise<Summary[]>> = {
   outbox: outboxBenchmarks,
   soak: soakBenchmarks,
   console: consoleBenchmarks,
+  'call-display': callDisplayBenchmarks,
 };
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '').split(',') : Object.keys(benchmarks);

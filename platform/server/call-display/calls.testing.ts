@@ -37,7 +37,8 @@ export interface DisplayPlatform {
   close(): Promise<void>;
 }
 
-export async function startDisplayPlatform(start = MONDAY_10): Promise<DisplayPlatform> {
+/** `consoleDir`: the built console beside the built display (out/console), to serve the page too. */
+export async function startDisplayPlatform(start = MONDAY_10, consoleDir?: string): Promise<DisplayPlatform> {
   const clock = manualClock(start);
   const sealer = ephemeralSealer();
   const opened = openPlatformDb(':memory:', sealer);
@@ -47,7 +48,14 @@ export async function startDisplayPlatform(start = MONDAY_10): Promise<DisplayPl
   const seeded = seedPlatform(db, { catalog: catalogFixture() }, clock.now());
   if (!seeded.ok) throw new Error(seeded.error);
   const feed = createCallFeed();
-  const app = createPlatformApp({ db, sealer, faults: new FaultController(), now: clock.now, callFeed: feed });
+  const app = createPlatformApp({
+    db,
+    sealer,
+    faults: new FaultController(),
+    now: clock.now,
+    callFeed: feed,
+    ...(consoleDir === undefined ? {} : { consoleDir }),
+  });
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
@@ -149,10 +157,11 @@ export async function openSse(url: string, headers: Record<string, string> = {})
         if (!reader) throw new Error('no body');
         const left = deadline - Date.now();
         if (left <= 0) throw new Error('no SSE message in time');
+        let timer: ReturnType<typeof setTimeout> | undefined;
         const chunk = await Promise.race([
           reader.read(),
-          new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), left)),
-        ]);
+          new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), left))),
+        ]).finally(() => clearTimeout(timer));
         if (chunk === 'timeout') throw new Error('no SSE message in time');
         if (chunk.done) throw new Error('stream ended');
         buffer += decoder.decode(chunk.value, { stream: true });
