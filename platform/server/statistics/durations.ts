@@ -30,6 +30,6 @@ export function durationsOf(row: DurationRow | undefined): Durations {
   return { measured: row.measured, averageSeconds: row.average, p90Seconds: row.p90 };
 }
 
-/** Seconds between two ISO instants, in SQL. */
+/** Seconds between two ISO instants, in SQL, to the millisecond (julianday would round off). */
 export const secondsBetween = (from: string, to: string): string =>
-  `(julianday(${to}) - julianday(${from})) * 86400.0`;
+  `(unixepoch(${to}, 'subsec') - unixepoch(${from}, 'subsec'))`;
