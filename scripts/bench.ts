@@ -15,6 +15,7 @@ import { consoleBenchmarks } from '../tests/bench/console.bench';
 import { formatTable } from '../tests/bench/format-table';
 import type { Summary } from '../tests/bench/measure';
 import { idCardBenchmarks } from '../tests/bench/idcard.bench';
+import { ledgerExportBenchmarks } from '../tests/bench/ledger-export.bench';
 import { outboxBenchmarks } from '../tests/bench/outbox.bench';
 import { printerBenchmarks } from '../tests/bench/printer.bench';
 import { searchBenchmarks } from '../tests/bench/search.bench';
@@ -41,6 +42,7 @@ const benchmarks: Record<string, () => Promise<Summary[]>> = {
   outbox: outboxBenchmarks,
   soak: soakBenchmarks,
   console: consoleBenchmarks,
+  ledger: ledgerExportBenchmarks,
 };
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '').split(',') : Object.keys(benchmarks);
