@@ -1,4 +1,4 @@
-import type { Summary } from './measure';
+import { isQuick, type Summary } from './measure';
 import { measureLedgerExport } from '../../platform/server/statistics/testing/run-export-child';
 
 /**
@@ -8,7 +8,7 @@ import { measureLedgerExport } from '../../platform/server/statistics/testing/ru
  * run exports a week.
  */
 export async function ledgerExportBenchmarks(): Promise<Summary[]> {
-  const quick = process.env['BENCH_QUICK'] === '1';
+  const quick = isQuick();
   const days = quick ? 7 : 365;
   const measurements = await measureLedgerExport(60, days, 14);
   const MB = 1024 * 1024;

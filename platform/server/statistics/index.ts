@@ -42,7 +42,15 @@ export function createStatisticsConsoleHandlers(ctx: StatisticsConsoleContext): 
       const source = ledgerSource(db, ctx.sealer, scope.value, fullNames, now);
       const detail = `${query.from}..${query.to} ${query.format} rows=${source.total} names=${fullNames ? 'full' : 'masked'}`;
       const audit = (action: string, outcome: 'ok' | 'failed', more = '') =>
-        writeAudit(db, { at: new Date(), actor: user, action, target: scopeLabel(scope.value), outcome, ip, detail: detail + more });
+        writeAudit(db, {
+          at: new Date(),
+          actor: user,
+          action,
+          target: scopeLabel(scope.value),
+          outcome,
+          ip,
+          detail: detail + more,
+        });
       audit('ledger.exported', 'ok');
       const failed = (error: unknown) => {
         ctx.log('error', 'ledger export failed', { error: String(error) });
@@ -50,10 +58,7 @@ export function createStatisticsConsoleHandlers(ctx: StatisticsConsoleContext): 
       };
       const title = `${scope.value.name} 台账 ${query.from} 至 ${query.to}`;
       const fileName = `台账-${scope.value.name}-${query.from}-${query.to}.${query.format}`;
-      const body =
-        query.format === 'csv'
-          ? ledgerCsvStream(source)
-          : ledgerXlsxStream(source, title, failed);
+      const body = query.format === 'csv' ? ledgerCsvStream(source) : ledgerXlsxStream(source, title, failed);
       return ok({ fileName, contentType: CONTENT_TYPES[query.format], body: auditedCancel(body, audit) });
     },
   };

@@ -11,13 +11,25 @@ import { scopeParameters } from './figures';
 
 /**
  * The 台账 of applications, one row per application of the range, in the columns a county
- * reports. Rows are read a page at a time by keyset ((day, seq) after the last one), so an export
+ * reports. Rows are read a page at a time by keyset ((day, seq) after the last one; written as
+ * the range's lower bound moves to the last day, so SQLite seeks in the (day, seq) index instead of
+ * scanning from the first day for every page, which made a year quadratic), so an export
  * never holds a cursor open across the awaits of a slow download (better-sqlite3 would refuse
  * every other statement of the platform meanwhile) and never holds more than a page in memory.
  * Names are sealed in the application's submission: each row is opened on its own.
  */
 
-export const LEDGER_HEADER = ['日期', '事项', '办件编号', '申请人', '渠道', '办理方式', '状态', '评价', '回访'] as const;
+export const LEDGER_HEADER = [
+  '日期',
+  '事项',
+  '办件编号',
+  '申请人',
+  '渠道',
+  '办理方式',
+  '状态',
+  '评价',
+  '回访',
+] as const;
 
 export type LedgerRow = readonly [string, string, string, string, string, string, string, string, string];
 
@@ -94,14 +106,15 @@ export function ledgerSource(
      FROM applications a
      LEFT JOIN ratings r ON r.subject_kind = 'application' AND r.subject_ref = a.case_no
      LEFT JOIN work_orders w ON w.rating_id = r.rating_id
-     WHERE ${where} AND (a.day, a.seq) > (:afterDay, :afterSeq)
+     WHERE a.day BETWEEN :lower AND :to AND ${inScope('a.station_id')} AND (a.day > :afterDay OR a.seq > :afterSeq)
      ORDER BY a.day, a.seq LIMIT ${LEDGER_PAGE_SIZE}`,
   );
   let after = { afterDay: '', afterSeq: 0 };
   return {
     total,
     nextPage: () => {
-      const rows = page.all({ ...params, ...after }) as SourceRow[];
+      const lower = after.afterDay > params.from ? after.afterDay : params.from;
+      const rows = page.all({ ...params, ...after, lower }) as SourceRow[];
       const last = rows[rows.length - 1];
       if (last) after = { afterDay: last.day, afterSeq: last.seq };
       return rows.map((row): LedgerRow => {

@@ -194,7 +194,15 @@ describe('statistics of a range', () => {
         ratings: 6,
         helpRequests: 1,
       },
-      { day: '2026-03-02', applications: 1, ticketsIssued: 0, ticketsCalled: 0, ticketsNoShow: 0, ratings: 0, helpRequests: 2 },
+      {
+        day: '2026-03-02',
+        applications: 1,
+        ticketsIssued: 0,
+        ticketsCalled: 0,
+        ticketsNoShow: 0,
+        ratings: 0,
+        helpRequests: 2,
+      },
     ]);
     expect(stations.map((station) => [station.stationId, station.applications, station.residentsServed])).toEqual([
       ['station-1', 3, 11],

@@ -13,7 +13,11 @@ export interface ExportMeasurement {
 }
 
 /** Runs the measuring child (its own heap, with --expose-gc) and parses its lines. */
-export function measureLedgerExport(stations: number, days: number, perStationDay: number): Promise<ExportMeasurement[]> {
+export function measureLedgerExport(
+  stations: number,
+  days: number,
+  perStationDay: number,
+): Promise<ExportMeasurement[]> {
   const script = join(import.meta.dirname, 'export-memory-child.ts');
   return new Promise((resolve, reject) => {
     const child = spawn(
@@ -28,7 +32,13 @@ export function measureLedgerExport(stations: number, days: number, perStationDa
     child.on('error', reject);
     child.on('close', (code) => {
       if (code !== 0) reject(new Error(`export child exited ${code}: ${errors}`));
-      else resolve(out.trim().split('\n').map((line) => JSON.parse(line) as ExportMeasurement));
+      else
+        resolve(
+          out
+            .trim()
+            .split('\n')
+            .map((line) => JSON.parse(line) as ExportMeasurement),
+        );
     });
   });
 }

@@ -127,7 +127,11 @@ export function seeder(db: Database.Database, sealer: PlatformSealer): Seeder {
     application: (entry) => {
       const submission: ApplicationSubmission = {
         localRef: entry.caseNo,
-        matter: { matterCode: entry.matterCode ?? 'M-000001', matterVersion: 1, matterName: entry.matterName ?? '事项' },
+        matter: {
+          matterCode: entry.matterCode ?? 'M-000001',
+          matterVersion: 1,
+          matterName: entry.matterName ?? '事项',
+        },
         catalogVersion: 'gen-1',
         stationId: entry.stationId,
         applicant: {
