@@ -226,7 +226,10 @@ function useDuration() {
   };
 }
 
-const percent = (share: number | null) => uptimePercent(share) ?? '—';
+const percent = (share: number | null) => {
+  const value = uptimePercent(share);
+  return value === null ? '—' : `${value} %`;
+};
 
 function figureCells(figures: ServiceFigures, time: (seconds: number | null) => string) {
   const average = (d: Durations) => time(d.averageSeconds);
