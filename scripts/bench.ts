@@ -16,6 +16,7 @@ import { consoleBenchmarks } from '../tests/bench/console.bench';
 import { formatTable } from '../tests/bench/format-table';
 import type { Summary } from '../tests/bench/measure';
 import { idCardBenchmarks } from '../tests/bench/idcard.bench';
+import { ledgerExportBenchmarks } from '../tests/bench/ledger-export.bench';
 import { outboxBenchmarks } from '../tests/bench/outbox.bench';
 import { printerBenchmarks } from '../tests/bench/printer.bench';
 import { searchBenchmarks } from '../tests/bench/search.bench';
@@ -43,6 +44,7 @@ const benchmarks: Record<string, () => Promise<Summary[]>> = {
   soak: soakBenchmarks,
   console: consoleBenchmarks,
   'call-display': callDisplayBenchmarks,
+  ledger: ledgerExportBenchmarks,
 };
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '').split(',') : Object.keys(benchmarks);

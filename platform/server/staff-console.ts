@@ -1,5 +1,6 @@
 import type { ConsoleHandlers, StaffOperationId } from './console/handler-types';
 import type { PlatformContext } from './http/types';
+import { createStatisticsConsoleHandlers } from './statistics';
 
 /**
  * The console operations behind station staff's work, one area per folder: queue calling
@@ -17,5 +18,6 @@ export function createStaffConsoleHandlers(ctx: PlatformContext): Partial<Consol
     // help requests
     // work orders and calendar
     // statistics and export
+    ...createStatisticsConsoleHandlers(ctx),
   };
 }

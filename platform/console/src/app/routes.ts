@@ -8,6 +8,7 @@ export type Route =
   | { readonly page: 'enrolments' }
   | { readonly page: 'users' }
   | { readonly page: 'audit' }
+  | { readonly page: 'statistics' }
   | { readonly page: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
@@ -16,7 +17,10 @@ export function parseRoute(pathname: string): Route {
   const [first, second] = parts;
   if (first === undefined) return { page: 'fleet' };
   if (first === 'kiosks' && second !== undefined && parts.length === 2) return { page: 'kiosk', terminalId: second };
-  if (parts.length === 1 && (first === 'alarms' || first === 'enrolments' || first === 'users' || first === 'audit')) {
+  if (
+    parts.length === 1 &&
+    (first === 'alarms' || first === 'enrolments' || first === 'users' || first === 'audit' || first === 'statistics')
+  ) {
     return { page: first };
   }
   return { page: 'notFound' };

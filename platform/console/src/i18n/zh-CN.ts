@@ -1,9 +1,12 @@
+import { zhCN as statisticsWords } from './statistics';
+
 /**
  * The console's words, Chinese first (the county office reads Chinese); en.ts has exactly these
  * keys (i18n.test.ts). Codes from the contract (states, device codes, commands, events) get their
  * words here, never from the platform.
  */
 export const zhCN = {
+  ...statisticsWords,
   common: {
     appName: '便民服务终端 · 县级运维控制台',
     skipToContent: '跳到正文',
@@ -14,6 +17,7 @@ export const zhCN = {
       enrolments: '终端接入',
       users: '用户',
       audit: '审计日志',
+      statistics: '统计与台账',
     },
     signedInAs: '{{name}}（{{role}}）',
     logout: '退出登录',

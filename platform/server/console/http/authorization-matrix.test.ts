@@ -46,6 +46,8 @@ const SAMPLES: Record<ConsoleOperationId, Sample> = {
   },
   setUserDisabled: { path: '/users/U-1/disabled', body: { disabled: true } },
   getAudit: { path: '/audit' },
+  getStatistics: { path: '/statistics?from=2026-03-01&to=2026-03-31' },
+  exportLedger: { path: '/statistics/ledger?from=2026-03-01&to=2026-03-31&format=csv' },
 };
 
 const platforms: ConsoleTestPlatform[] = [];

@@ -10,6 +10,6 @@ export { Fact, HealthSummary, type DeviceHealth, type HeartbeatFact } from './fa
 export { pruneHistory } from './history';
 export type { Notice, NoticeKind } from './notices';
 export { openAlarms, type OpenAlarm } from './open-alarms';
-export { monthBounds, monthReport, type MonthError, type MonthReport } from './report';
+export { monthBounds, monthReport, uptimeBetween, type MonthError, type MonthReport } from './report';
 export { alarmKey, severityOf, type AlarmKey, type RuleId, type Severity } from './rules';
 export { emptyFleetState, type FleetState, type KioskRecord, type KioskState, type KioskStatus } from './state';

@@ -37,12 +37,14 @@ export function monthBounds(month: string): Result<{ start: EpochMs; end: EpochM
   return ok({ start: instantAt(`${month}-01`, 0).getTime(), end: instantAt(`${nextMonth}-01`, 0).getTime() });
 }
 
-export function monthReport(history: KioskHistory, month: string, now: Date): Result<MonthReport, MonthError> {
-  const bounds = monthBounds(month);
-  if (!bounds.ok) return bounds;
-  const { start, end } = bounds.value;
+/** Observed and up time of [start, end) (cut at now), by the rule above; statistics use any span. */
+export function uptimeBetween(
+  history: KioskHistory,
+  start: EpochMs,
+  end: EpochMs,
+  now: Date,
+): { observedMs: number; upMs: number } {
   const until = Math.min(end, now.getTime());
-
   let observedMs = 0;
   let upMs = 0;
   const changes = history.statusChanges;
@@ -53,6 +55,14 @@ export function monthReport(history: KioskHistory, month: string, now: Date): Re
     observedMs += spanEnd - spanStart;
     if (UP.has(change.status)) upMs += spanEnd - spanStart;
   });
+  return { observedMs, upMs };
+}
+
+export function monthReport(history: KioskHistory, month: string, now: Date): Result<MonthReport, MonthError> {
+  const bounds = monthBounds(month);
+  if (!bounds.ok) return bounds;
+  const { start, end } = bounds.value;
+  const { observedMs, upMs } = uptimeBetween(history, start, end, now);
 
   const cleared = history.episodes.filter((episode) => episode.clearedAt >= start && episode.clearedAt < end);
   const repairMs = cleared.reduce((sum, episode) => sum + (episode.clearedAt - episode.raisedAt), 0);

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { openPlatformDb } from '../db/open';
+import { ephemeralSealer } from '../sealing/sealer';
+import { caseProgress } from '../store/case-progress';
+import { applicationStateSql } from './application-state';
+import { seeder, index64 } from './testing/seed';
+
+/** The SQL state of an application agrees with the progress residents see (store/case-progress.ts). */
+describe('application state in SQL', () => {
+  it('matches caseProgress at every moment of a promised case, picked up or mailed', () => {
+    const sealer = ephemeralSealer();
+    const opened = openPlatformDb(':memory:', sealer);
+    if (!opened.ok) throw new Error(opened.error.kind);
+    const db = opened.value;
+    const seed = seeder(db, sealer);
+    seed.terminal('k1', 'station-1');
+    const acceptedAt = '2026-03-02T01:00:00.000Z';
+    for (const [caseNo, delivery] of [
+      ['P', 'pickUp'],
+      ['M', 'mail'],
+    ] as const)
+      seed.application({
+        caseNo,
+        day: '2026-03-02',
+        seq: caseNo === 'P' ? 1 : 2,
+        terminalId: 'k1',
+        stationId: 'station-1',
+        applicantIndex: index64('x'),
+        caseType: 'promised',
+        promisedBy: '2026-03-16',
+        delivery,
+        acceptedAt,
+      });
+    seed.application({
+      caseNo: 'I',
+      day: '2026-03-02',
+      seq: 3,
+      terminalId: 'k1',
+      stationId: 'station-1',
+      applicantIndex: index64('x'),
+      acceptedAt,
+    });
+    const state = db.prepare(`SELECT ${applicationStateSql('a')} FROM applications a WHERE case_no = :caseNo`).pluck();
+    const seen = new Set<string>();
+    // Every 7 hours for four weeks: through every phase, never landing on a boundary to the millisecond.
+    for (let hours = -1; hours < 28 * 24; hours += 7) {
+      const now = new Date(Date.parse(acceptedAt) + hours * 3_600_000 + 1234);
+      for (const caseNo of ['P', 'M', 'I']) {
+        const expected = caseProgress(
+          {
+            caseNo,
+            matter: { matterCode: 'M-000001', matterVersion: 1, matterName: '事项' },
+            caseType: caseNo === 'I' ? 'instant' : 'promised',
+            confirmedAt: acceptedAt,
+            acceptedAt,
+            promisedBy: caseNo === 'I' ? null : '2026-03-16',
+            delivery:
+              caseNo === 'M'
+                ? {
+                    method: 'mail',
+                    recipient: '张*',
+                    phone: '138****1234',
+                    region: { regionCode: '370784', province: '山东省', city: '潍坊市', county: '安丘市' },
+                  }
+                : { method: 'pickUp', servicePointId: 'station-1' },
+            pickUpPlace: null,
+          },
+          now,
+        ).state;
+        const actual = state.get({ caseNo, now: now.toISOString() });
+        expect(actual, `${caseNo} at +${hours} h`).toBe(expected);
+        seen.add(String(actual));
+      }
+    }
+    expect([...seen].sort()).toEqual(['accepted', 'completed', 'inReview', 'mailed', 'readyForPickup']);
+  });
+});

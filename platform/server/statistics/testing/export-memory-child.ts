@@ -1,0 +1,70 @@
+/**
+ * Generates a county's ledger into a fresh in-memory platform database, exports it through the
+ * console handler and reports, as one JSON line on stdout, the file size, the time the export
+ * took and how far the heap grew. Run with --expose-gc (ledger-streaming.test.ts and
+ * tests/bench/ledger-export.bench.ts): the live heap is measured after a full collection every
+ * few chunks, so garbage waiting to be collected does not count as held.
+ *
+ * Arguments: stations days perStationDay formats (xlsx,csv). One JSON line per format.
+ */
+import { openPlatformDb } from '../../db/open';
+import { ephemeralSealer } from '../../sealing/sealer';
+import { createStatisticsConsoleHandlers } from '../index';
+import { generateLedgerYear } from './generate-year';
+import { consoleUser } from './users';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) throw new Error('run with --expose-gc');
+const [stations, days, perStationDay] = process.argv.slice(2, 5).map(Number) as [number, number, number];
+const formats = (process.argv[5] ?? 'xlsx,csv').split(',').map((name) => (name === 'csv' ? 'csv' : 'xlsx'));
+
+const sealer = ephemeralSealer();
+const opened = openPlatformDb(':memory:', sealer);
+if (!opened.ok) throw new Error(opened.error.kind);
+const db = opened.value;
+const generatedAt = performance.now();
+const generated = generateLedgerYear(db, sealer, { stations, days, perStationDay });
+const generateMs = performance.now() - generatedAt;
+
+const handlers = createStatisticsConsoleHandlers({ db, sealer, log: () => undefined });
+const live = () => {
+  gc();
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.arrayBuffers;
+};
+
+async function measure(format: 'xlsx' | 'csv') {
+  const baseline = live();
+  const started = performance.now();
+  const result = await handlers.exportLedger({
+    user: consoleUser('countyAdmin', { kind: 'county' }),
+    ip: '127.0.0.1',
+    now: new Date(),
+    params: undefined,
+    body: undefined,
+    query: { from: generated.from, to: generated.to, format },
+  });
+  if (!result.ok) throw new Error(result.error.detail);
+  const reader = result.value.body.getReader();
+  let bytes = 0;
+  let chunks = 0;
+  let peakLive = baseline;
+  for (;;) {
+    const next = await reader.read();
+    if (next.done) break;
+    bytes += next.value.byteLength;
+    chunks += 1;
+    if (chunks % 64 === 0) peakLive = Math.max(peakLive, live());
+  }
+  return {
+    rows: generated.applications,
+    format,
+    bytes,
+    generateMs: Math.round(generateMs),
+    exportMs: Math.round(performance.now() - started),
+    peakLiveGrowthBytes: peakLive - baseline,
+    peakRssBytes: process.memoryUsage().rss,
+  };
+}
+
+for (const format of formats) console.log(JSON.stringify(await measure(format)));
