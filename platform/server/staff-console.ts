@@ -1,5 +1,6 @@
 import type { ConsoleHandlers, StaffOperationId } from './console/handler-types';
 import type { PlatformContext } from './http/types';
+import { createQueueConsoleHandlers } from './queue-calling/console-handlers';
 
 /**
  * The console operations behind station staff's work, one area per folder: queue calling
@@ -10,9 +11,9 @@ import type { PlatformContext } from './http/types';
  * already checked the session, CSRF token, role and input shape.
  */
 export function createStaffConsoleHandlers(ctx: PlatformContext): Partial<ConsoleHandlers<StaffOperationId>> {
-  void ctx;
   return {
     // queue calling
+    ...createQueueConsoleHandlers(ctx),
     // call displays
     // help requests
     // work orders and calendar
