@@ -49,6 +49,7 @@ export function issue(
   now: Date,
   priorityClass: PriorityClass = 'normal',
   stationId = STATION,
+  terminalId = KIOSK,
 ): Ticket {
   const service = VILLAGE_QUEUE_SERVICES.find((entry) => entry.serviceCode === serviceCode);
   if (!service) throw new Error(`no service ${serviceCode}`);
@@ -56,7 +57,7 @@ export function issue(
     issueOnlineTicket(
       db,
       service,
-      { stationId, terminalId: KIOSK, priorityClass, appointmentId: null, matterCode: null },
+      { stationId, terminalId, priorityClass, appointmentId: null, matterCode: null },
       now,
     ),
   )();
