@@ -3,6 +3,7 @@ import type { ConsoleSession } from '../../../contract/console/users';
 import type { ConsoleClient } from '../api/client';
 import { AlarmsPage } from '../screens/AlarmsPage';
 import { AuditPage } from '../screens/AuditPage';
+import { WindowPage } from '../screens/WindowPage';
 import { EnrolmentsPage } from '../screens/EnrolmentsPage';
 import { FleetPage } from '../screens/FleetPage';
 import { KioskPage } from '../screens/KioskPage';
@@ -77,6 +78,8 @@ function Page({ route }: { route: Route }) {
       return <UsersPage />;
     case 'audit':
       return <AuditPage />;
+    case 'windows':
+      return <WindowPage stationId={route.stationId} windowNo={route.windowNo} />;
     case 'notFound':
       return <p role="alert">{t('errors:notFound')}</p>;
   }

@@ -12,6 +12,7 @@ const NAV: ReadonlyArray<{ page: Route['page']; needs: ConsoleOperationId }> = [
   { page: 'enrolments', needs: 'listEnrolments' },
   { page: 'users', needs: 'listUsers' },
   { page: 'audit', needs: 'getAudit' },
+  { page: 'windows', needs: 'listQueueWindows' },
 ];
 
 /** Header, the pages this role may use, and the page itself. */

@@ -1,3 +1,4 @@
+import * as queueWords from './queue';
 /**
  * The console's words, Chinese first (the county office reads Chinese); en.ts has exactly these
  * keys (i18n.test.ts). Codes from the contract (states, device codes, commands, events) get their
@@ -14,6 +15,7 @@ export const zhCN = {
       enrolments: '终端接入',
       users: '用户',
       audit: '审计日志',
+      windows: '窗口叫号',
     },
     signedInAs: '{{name}}（{{role}}）',
     logout: '退出登录',
@@ -336,4 +338,5 @@ export const zhCN = {
     auditOutcome: { ok: '成功', denied: '被拒绝', failed: '失败' },
     host: { electron: '桌面应用', browser: '浏览器' },
   },
+  ...queueWords.zhCN,
 } as const;
