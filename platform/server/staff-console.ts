@@ -1,6 +1,7 @@
 import type { ConsoleHandlers, StaffOperationId } from './console/handler-types';
 import type { PlatformContext } from './http/types';
 import { createStatisticsConsoleHandlers } from './statistics';
+import { createQueueConsoleHandlers } from './queue-calling/console-handlers';
 
 /**
  * The console operations behind station staff's work, one area per folder: queue calling
@@ -11,9 +12,9 @@ import { createStatisticsConsoleHandlers } from './statistics';
  * already checked the session, CSRF token, role and input shape.
  */
 export function createStaffConsoleHandlers(ctx: PlatformContext): Partial<ConsoleHandlers<StaffOperationId>> {
-  void ctx;
   return {
     // queue calling
+    ...createQueueConsoleHandlers(ctx),
     // call displays
     // help requests
     // work orders and calendar

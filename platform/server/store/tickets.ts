@@ -14,7 +14,9 @@ import { chinaDay } from '../time';
 import { recordArrival } from './arrivals';
 import { dailyId, nextDaySequence } from './day-sequence';
 import { currentWorkingDays } from './published';
+import { openWindowsCalling, stationCallingToday, waitingInService } from '../queue-calling/live-queue';
 import {
+  afterStaffedMinutes,
   callingLeftToday,
   estimateFor,
   hasCalling,
@@ -88,7 +90,7 @@ function simulate(
     weight: row.priorityWeight,
   }));
   const intervals = staffedIntervals(callingHours(db, service), day, LOOKAHEAD_DAYS);
-  return { queue: simulateQueue(queued, intervals, service.averageServiceMinutes, now.getTime()), intervals };
+  return { queue: simulateQueue(queued, intervals, service.averageServiceMinutes, now.getTime()) };
 }
 
 /**
@@ -115,6 +117,53 @@ function numberSpace(db: Database.Database, stationId: string, service: QueueSer
   return { highestOnline, lowestReserved };
 }
 
+type Estimate = { readonly waitingAhead: number; readonly estimatedWaitMinutes: number };
+
+/**
+ * Waiting counts and the estimate for a ticket (or a hypothetical new one, ticketId null) of the
+ * given weight: from the real queue when the station's staff call today (a window opened or a
+ * ticket called: queue-calling/live-queue.ts), else from the simulated clerk.
+ */
+function queuePosition(
+  db: Database.Database,
+  service: QueueServiceConfig,
+  stationId: string,
+  day: string,
+  ticket: { readonly ticketId: string | null; readonly weight: number; readonly issuedAt: string },
+  now: Date,
+): Estimate & { readonly waiting: number } {
+  const intervals = staffedIntervals(callingHours(db, service), day, LOOKAHEAD_DAYS);
+  if (day === chinaDay(now) && stationCallingToday(db, stationId, now)) {
+    const waiting = waitingInService(db, stationId, day, service.serviceCode);
+    const mine = ticket.ticketId === null ? undefined : waiting.find((entry) => entry.ticketId === ticket.ticketId);
+    if (ticket.ticketId !== null && !mine) return { waiting: waiting.length, waitingAhead: 0, estimatedWaitMinutes: 0 };
+    const waitingAhead = waiting.filter(
+      (entry) =>
+        entry.ticketId !== ticket.ticketId &&
+        (entry.priorityWeight > ticket.weight ||
+          (entry.priorityWeight === ticket.weight && entry.issuedAt <= ticket.issuedAt)),
+    ).length;
+    const windows = Math.max(1, openWindowsCalling(db, stationId, service.serviceCode));
+    const minutes = (waitingAhead * service.averageServiceMinutes) / windows;
+    const calledMs = afterStaffedMinutes(intervals, now.getTime(), minutes) ?? now.getTime() + minutes * 60_000;
+    return {
+      waiting: waiting.length,
+      waitingAhead,
+      estimatedWaitMinutes: Math.ceil(Math.max(0, calledMs - now.getTime()) / 60_000),
+    };
+  }
+  const rows = dayTickets(db, stationId, service.serviceCode, day);
+  const { queue } = simulate(db, service, rows, day, now);
+  const estimate = estimateFor(
+    queue,
+    { ticketId: ticket.ticketId, weight: ticket.weight, issuedAtMs: Date.parse(ticket.issuedAt) },
+    service.averageServiceMinutes,
+    now.getTime(),
+    intervals,
+  );
+  return { waiting: queue.waiting.length, ...estimate };
+}
+
 export function queueServiceStatus(
   db: Database.Database,
   stationId: string,
@@ -123,14 +172,14 @@ export function queueServiceStatus(
 ): QueueService {
   const day = chinaDay(now);
   const rows = dayTickets(db, stationId, service.serviceCode, day);
-  const { queue, intervals } = simulate(db, service, rows, day, now);
   const space = numberSpace(db, stationId, service, day);
-  const normal = estimateFor(
-    queue,
-    { ticketId: null, weight: 0, issuedAtMs: now.getTime() },
-    service.averageServiceMinutes,
-    now.getTime(),
-    intervals,
+  const normal = queuePosition(
+    db,
+    service,
+    stationId,
+    day,
+    { ticketId: null, weight: 0, issuedAt: now.toISOString() },
+    now,
   );
   return {
     serviceCode: service.serviceCode,
@@ -138,7 +187,7 @@ export function queueServiceStatus(
     prefix: service.prefix,
     dailyCap: service.dailyCap,
     issuedToday: rows.length,
-    waiting: queue.waiting.length,
+    waiting: normal.waiting,
     estimatedWaitMinutes: normal.estimatedWaitMinutes,
     open: issuing(db, service, now) && space.highestOnline + 1 < space.lowestReserved,
     priorities: [...service.priorities],
@@ -146,15 +195,15 @@ export function queueServiceStatus(
 }
 
 function toTicket(db: Database.Database, service: QueueServiceConfig, row: TicketRow, now: Date): Ticket {
-  const rows = dayTickets(db, row.stationId, row.serviceCode, row.day);
-  const { queue, intervals } = simulate(db, service, rows, row.day, now);
-  const estimate = estimateFor(
-    queue,
-    { ticketId: row.ticketId, weight: row.priorityWeight, issuedAtMs: Date.parse(row.issuedAt) },
-    service.averageServiceMinutes,
-    now.getTime(),
-    intervals,
+  const { waitingAhead, estimatedWaitMinutes } = queuePosition(
+    db,
+    service,
+    row.stationId,
+    row.day,
+    { ticketId: row.ticketId, weight: row.priorityWeight, issuedAt: row.issuedAt },
+    now,
   );
+  const estimate = { waitingAhead, estimatedWaitMinutes };
   return {
     ticketId: row.ticketId,
     ticketNo: row.ticketNo,
@@ -223,6 +272,11 @@ function insertTicket(db: Database.Database, service: QueueServiceConfig, ticket
     row.issuedAt,
     now.toISOString(),
   );
+  // Its place in the real queue (platform/server/queue-calling/), in the same transaction.
+  db.prepare(
+    `INSERT INTO ticket_states (ticket_id, station_id, day, queue_service, status, updated_at)
+     VALUES (?, ?, ?, ?, 'waiting', ?)`,
+  ).run(ticketId, row.stationId, row.day, row.serviceCode, now.toISOString());
   recordArrival(db, 'ticket', ticketId, now);
   return row;
 }

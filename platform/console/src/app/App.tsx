@@ -4,6 +4,7 @@ import type { ConsoleClient } from '../api/client';
 import { AlarmsPage } from '../screens/AlarmsPage';
 import { AuditPage } from '../screens/AuditPage';
 import { StatisticsPage } from '../screens/StatisticsPage';
+import { WindowPage } from '../screens/WindowPage';
 import { EnrolmentsPage } from '../screens/EnrolmentsPage';
 import { FleetPage } from '../screens/FleetPage';
 import { KioskPage } from '../screens/KioskPage';
@@ -80,6 +81,8 @@ function Page({ route }: { route: Route }) {
       return <AuditPage />;
     case 'statistics':
       return <StatisticsPage />;
+    case 'windows':
+      return <WindowPage stationId={route.stationId} windowNo={route.windowNo} />;
     case 'notFound':
       return <p role="alert">{t('errors:notFound')}</p>;
   }

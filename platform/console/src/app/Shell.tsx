@@ -13,6 +13,7 @@ const NAV: ReadonlyArray<{ page: Route['page']; needs: ConsoleOperationId }> = [
   { page: 'users', needs: 'listUsers' },
   { page: 'audit', needs: 'getAudit' },
   { page: 'statistics', needs: 'getStatistics' },
+  { page: 'windows', needs: 'listQueueWindows' },
 ];
 
 /** Header, the pages this role may use, and the page itself. */

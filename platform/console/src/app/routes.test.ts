@@ -9,6 +9,9 @@ describe('console routes', () => {
     { page: 'enrolments' },
     { page: 'users' },
     { page: 'audit' },
+    { page: 'windows', stationId: null, windowNo: null },
+    { page: 'windows', stationId: '370784-JZ-DB', windowNo: null },
+    { page: 'windows', stationId: '370784-JZ-DB', windowNo: 12 },
   ])('round-trips %o', (route) => {
     expect(parseRoute(pathOf(route))).toEqual(route);
   });

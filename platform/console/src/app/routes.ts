@@ -9,6 +9,7 @@ export type Route =
   | { readonly page: 'users' }
   | { readonly page: 'audit' }
   | { readonly page: 'statistics' }
+  | { readonly page: 'windows'; readonly stationId: string | null; readonly windowNo: number | null }
   | { readonly page: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
@@ -17,6 +18,7 @@ export function parseRoute(pathname: string): Route {
   const [first, second] = parts;
   if (first === undefined) return { page: 'fleet' };
   if (first === 'kiosks' && second !== undefined && parts.length === 2) return { page: 'kiosk', terminalId: second };
+  if (first === 'windows') return windowsRoute(parts.slice(1));
   if (
     parts.length === 1 &&
     (first === 'alarms' || first === 'enrolments' || first === 'users' || first === 'audit' || first === 'statistics')
@@ -33,7 +35,22 @@ export function pathOf(route: Route): string {
       return `${CONSOLE_BASE}/`;
     case 'kiosk':
       return `${CONSOLE_BASE}/kiosks/${encodeURIComponent(route.terminalId)}`;
+    case 'windows':
+      if (route.stationId === null) return `${CONSOLE_BASE}/windows`;
+      return `${CONSOLE_BASE}/windows/${encodeURIComponent(route.stationId)}${route.windowNo === null ? '' : `/${route.windowNo}`}`;
     default:
       return `${CONSOLE_BASE}/${route.page}`;
   }
+}
+
+/** /windows, /windows/<station>, /windows/<station>/<window number>. */
+function windowsRoute(rest: readonly string[]): Route {
+  const [stationId, windowText] = rest;
+  if (rest.length > 2) return { page: 'notFound' };
+  if (windowText !== undefined && !/^[1-9][0-9]?$/.test(windowText)) return { page: 'notFound' };
+  return {
+    page: 'windows',
+    stationId: stationId ?? null,
+    windowNo: windowText === undefined ? null : Number(windowText),
+  };
 }

@@ -1,4 +1,5 @@
 import { en as statisticsWords } from './statistics';
+import * as queueWords from './queue';
 import type { zhCN } from './zh-CN';
 
 /** Same keys as zh-CN (the type says so at compile time, i18n.test.ts at run time), any words. */
@@ -17,6 +18,7 @@ export const en: Messages<typeof zhCN> = {
       users: 'Users',
       audit: 'Audit log',
       statistics: 'Statistics',
+      windows: 'Windows',
     },
     signedInAs: '{{name}} ({{role}})',
     logout: 'Sign out',
@@ -366,4 +368,5 @@ export const en: Messages<typeof zhCN> = {
     auditOutcome: { ok: 'ok', denied: 'denied', failed: 'failed' },
     host: { electron: 'desktop app', browser: 'browser' },
   },
+  ...queueWords.en,
 };

@@ -1,5 +1,6 @@
 import { zhCN as statisticsWords } from './statistics';
 
+import * as queueWords from './queue';
 /**
  * The console's words, Chinese first (the county office reads Chinese); en.ts has exactly these
  * keys (i18n.test.ts). Codes from the contract (states, device codes, commands, events) get their
@@ -18,6 +19,7 @@ export const zhCN = {
       users: '用户',
       audit: '审计日志',
       statistics: '统计与台账',
+      windows: '窗口叫号',
     },
     signedInAs: '{{name}}（{{role}}）',
     logout: '退出登录',
@@ -340,4 +342,5 @@ export const zhCN = {
     auditOutcome: { ok: '成功', denied: '被拒绝', failed: '失败' },
     host: { electron: '桌面应用', browser: '浏览器' },
   },
+  ...queueWords.zhCN,
 } as const;

@@ -18,6 +18,16 @@ const POST_ACTIONS: Partial<Record<ConsoleOperationId, string>> = {
   rejectEnrolment: 'enrolment.rejected',
   createUser: 'user.created',
   setUserDisabled: 'user.disabledChanged',
+  defineQueueWindow: 'queueWindow.defined',
+  openQueueWindow: 'queueWindow.opened',
+  pauseQueueWindow: 'queueWindow.paused',
+  closeQueueWindow: 'queueWindow.closed',
+  callNextTicket: 'ticket.called',
+  recallTicket: 'ticket.recalled',
+  startTicket: 'ticket.started',
+  finishTicket: 'ticket.finished',
+  noShowTicket: 'ticket.noShow',
+  transferTicket: 'ticket.transferred',
 };
 
 export function auditAction(operationId: ConsoleOperationId, body: unknown): string {
