@@ -1,4 +1,5 @@
 import type { ConsoleHandlers, StaffOperationId } from './console/handler-types';
+import { createHelpConsoleHandlers } from './help-requests';
 import type { PlatformContext } from './http/types';
 
 /**
@@ -15,6 +16,7 @@ export function createStaffConsoleHandlers(ctx: PlatformContext): Partial<Consol
     // queue calling
     // call displays
     // help requests
+    ...createHelpConsoleHandlers(ctx),
     // work orders and calendar
     // statistics and export
   };

@@ -18,6 +18,11 @@ const POST_ACTIONS: Partial<Record<ConsoleOperationId, string>> = {
   rejectEnrolment: 'enrolment.rejected',
   createUser: 'user.created',
   setUserDisabled: 'user.disabledChanged',
+  assignHelpRequest: 'helpRequest.assigned',
+  addHelpContact: 'helpRequest.contactRecorded',
+  completeHelpRequest: 'helpRequest.completed',
+  cancelHelpRequest: 'helpRequest.cancelled',
+  putStationSettings: 'stationSettings.changed',
 };
 
 export function auditAction(operationId: ConsoleOperationId, body: unknown): string {
