@@ -30,16 +30,16 @@ export async function searchHelpRequests(
 }
 
 export function toMyHelpRequest(state: AssistanceRequestState): MyHelpRequest {
-  const last = state.contacts.at(-1);
+  const last = state.contacts?.at(-1);
   return {
     requestId: state.requestId,
     kind: state.kind,
     status: state.status,
     matterName: state.matter?.matterName ?? null,
-    handlerName: state.handlerName,
+    handlerName: state.handlerName ?? null,
     lastContact: last ? { at: last.at, outcome: last.outcome } : null,
     receivedAt: state.receivedAt,
-    completedAt: state.completedAt,
+    completedAt: state.completedAt ?? null,
     expectedContactWithinHours: state.expectedContactWithinHours,
   };
 }

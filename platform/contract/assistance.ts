@@ -108,15 +108,18 @@ export const AssistanceRequestState = z
       .int()
       .min(0)
       .describe("when staff will get in touch, at the latest (the station's own limit)"),
-    matter: MatterRef.nullable().describe('the matter the help is about, when known'),
+    // Optional: a platform from before staff worked requests answers without them, and a kiosk
+    // must still take its answer to a request it delivered.
+    matter: MatterRef.nullable().optional().describe('the matter the help is about, when known'),
     handlerName: z
       .string()
       .min(1)
       .max(40)
       .nullable()
+      .optional()
       .describe('who handles it, as the resident should hear it (e.g. 王芳（帮办员）); null until accepted'),
-    contacts: z.array(AssistanceContactOnRecord).describe('every contact so far, oldest first'),
-    completedAt: IsoDateTime.nullable(),
+    contacts: z.array(AssistanceContactOnRecord).optional().describe('every contact so far, oldest first'),
+    completedAt: IsoDateTime.nullable().optional(),
   })
   .meta({ id: 'AssistanceRequestState', description: 'An assistance request as the platform holds it.' });
 export type AssistanceRequestState = z.infer<typeof AssistanceRequestState>;
