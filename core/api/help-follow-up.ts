@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import {
-  AssistanceContactOutcome,
-  AssistanceKind,
-  AssistanceStatus,
-} from '../../platform/contract/assistance';
+import { AssistanceContactOutcome, AssistanceKind, AssistanceStatus } from '../../platform/contract/assistance';
 
 /**
  * 我的求助进度: the signed-in resident's help requests as the kiosk shows them. The platform's

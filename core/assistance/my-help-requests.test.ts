@@ -37,7 +37,11 @@ afterEach(async () => {
   await t.close();
 });
 
-const CARD_PERSON: Person = { name: elderlyResident.name, idType: 'residentIdCard', idNumber: elderlyResident.idNumber };
+const CARD_PERSON: Person = {
+  name: elderlyResident.name,
+  idType: 'residentIdCard',
+  idNumber: elderlyResident.idNumber,
+};
 
 function setUp() {
   t = testServiceDeps({ token: TOKEN, now: () => new Date('2026-12-07T02:00:00Z') });

@@ -25,7 +25,10 @@ export async function searchHelpRequests(
   options: HttpOptions,
   search: AssistanceSearch,
 ): Promise<Result<AssistanceSearchResult, PlatformError>> {
-  const answer = await callPlatform(options, 'searchAssistanceRequests', { body: search, idempotencyKey: randomUUID() });
+  const answer = await callPlatform(options, 'searchAssistanceRequests', {
+    body: search,
+    idempotencyKey: randomUUID(),
+  });
   return answer.ok ? ok(answer.value.body) : answer;
 }
 

@@ -124,12 +124,10 @@ export const AssistanceRequestState = z
   .meta({ id: 'AssistanceRequestState', description: 'An assistance request as the platform holds it.' });
 export type AssistanceRequestState = z.infer<typeof AssistanceRequestState>;
 
-export const AssistanceSearch = z
-  .object({ idType: IdType, idNumber: IdNumber })
-  .meta({
-    id: 'AssistanceSearch',
-    description: 'Find the help requests of a card-verified person; a POST body, so the number never lands in a URL.',
-  });
+export const AssistanceSearch = z.object({ idType: IdType, idNumber: IdNumber }).meta({
+  id: 'AssistanceSearch',
+  description: 'Find the help requests of a card-verified person; a POST body, so the number never lands in a URL.',
+});
 export type AssistanceSearch = z.infer<typeof AssistanceSearch>;
 
 export const AssistanceSearchResult = z

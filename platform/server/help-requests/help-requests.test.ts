@@ -64,8 +64,7 @@ async function run<Id extends HelpOperationId>(
 ) {
   const handler = handlers[id] as (c: ConsoleCall<Id>) => unknown;
   return (await handler({ user, ip: '203.0.113.7', now, ...call })) as ReturnType<ConsoleHandlers<Id>[Id]> extends
-    | infer R
-    | Promise<infer R>
+    infer R | Promise<infer R>
     ? R
     : never;
 }
@@ -88,7 +87,11 @@ describe('help requests: staff inbox and steps', () => {
     });
     clock.set('2026-03-02T11:30:00+08:00');
     // The agent at the station is 1.5 h old (limit 1 h): overdue; the callback (limit 24 h) is not.
-    let inbox = await run(handlers, 'listHelpRequests', staff, clock.now(), { params: undefined, query: {}, body: undefined });
+    let inbox = await run(handlers, 'listHelpRequests', staff, clock.now(), {
+      params: undefined,
+      query: {},
+      body: undefined,
+    });
     if (!inbox.ok) throw new Error(inbox.error.detail);
     expect(inbox.value.requests.map((r) => [r.requestId, r.overdue])).toEqual([
       [agent.requestId, true],
@@ -129,7 +132,11 @@ describe('help requests: staff inbox and steps', () => {
       body: { channel: 'phone', outcome: 'reached' },
     });
     expect(early).toEqual({ ok: false, error: { kind: 'conflict', detail: 'accept the request first' } });
-    const tooSoon = await run(handlers, 'completeHelpRequest', staff, now, { params, query: undefined, body: { note: 'x' } });
+    const tooSoon = await run(handlers, 'completeHelpRequest', staff, now, {
+      params,
+      query: undefined,
+      body: { note: 'x' },
+    });
     expect(tooSoon.ok).toBe(false);
 
     const assigned = await run(handlers, 'assignHelpRequest', staff, now, {
@@ -158,9 +165,18 @@ describe('help requests: staff inbox and steps', () => {
       body: { note: '已帮忙预约办理' },
     });
     expect(done.ok && done.value).toMatchObject({ completionNote: '已帮忙预约办理', request: { status: 'done' } });
-    expect(done.ok && done.value.history.map((h) => h.event)).toEqual(['received', 'accepted', 'contacted', 'completed']);
+    expect(done.ok && done.value.history.map((h) => h.event)).toEqual([
+      'received',
+      'accepted',
+      'contacted',
+      'completed',
+    ]);
 
-    const again = await run(handlers, 'cancelHelpRequest', staff, now, { params, query: undefined, body: { reason: 'x' } });
+    const again = await run(handlers, 'cancelHelpRequest', staff, now, {
+      params,
+      query: undefined,
+      body: { reason: 'x' },
+    });
     expect(again).toEqual({ ok: false, error: { kind: 'conflict', detail: 'this request is already closed' } });
     const open = await run(handlers, 'listHelpRequests', staff, now, { params: undefined, query: {}, body: undefined });
     expect(open.ok && open.value.requests).toEqual([]);
@@ -180,7 +196,9 @@ describe('help requests: staff inbox and steps', () => {
     const now = clock.now();
     const params = { requestId: other.requestId };
     for (const user of [staff, township]) {
-      expect(await run(handlers, 'getHelpRequest', user, now, { params, query: undefined, body: undefined })).toMatchObject({
+      expect(
+        await run(handlers, 'getHelpRequest', user, now, { params, query: undefined, body: undefined }),
+      ).toMatchObject({
         ok: false,
         error: { kind: 'notFound' },
       });
@@ -190,7 +208,11 @@ describe('help requests: staff inbox and steps', () => {
         body: { assignee: 'me' },
       });
       expect(assign).toMatchObject({ ok: false, error: { kind: 'notFound' } });
-      const list = await run(handlers, 'listHelpRequests', user, now, { params: undefined, query: {}, body: undefined });
+      const list = await run(handlers, 'listHelpRequests', user, now, {
+        params: undefined,
+        query: {},
+        body: undefined,
+      });
       expect(list.ok && list.value.requests).toEqual([]);
     }
     const settings = await run(handlers, 'getStationSettings', township, now, {
@@ -216,7 +238,11 @@ describe('POST /api/v1/assistance-searches', () => {
     await send(withRequester(callbackRequestBody(), ID_B));
     await send(callbackRequestBody());
     const params = { requestId: mine.requestId };
-    await run(handlers, 'assignHelpRequest', staff, clock.now(), { params, query: undefined, body: { assignee: 'me' } });
+    await run(handlers, 'assignHelpRequest', staff, clock.now(), {
+      params,
+      query: undefined,
+      body: { assignee: 'me' },
+    });
     await run(handlers, 'addHelpContact', staff, clock.now(), {
       params,
       query: undefined,

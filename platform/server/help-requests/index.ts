@@ -77,8 +77,11 @@ export function createHelpConsoleHandlers(ctx: HelpConsoleContext): ConsoleHandl
       const stationIds = query.station === undefined ? scoped : [query.station];
       const status = query.status ?? 'open';
       const statuses = status === 'open' ? OPEN : [status];
-      const all = listAssistanceRows(db, { stationIds, statuses: OPEN.concat(['done', 'cancelled']), kind: query.kind })
-        .map((row) => inboxItem(db, sealer, row, nameOf(directory, row.stationId), now));
+      const all = listAssistanceRows(db, {
+        stationIds,
+        statuses: OPEN.concat(['done', 'cancelled']),
+        kind: query.kind,
+      }).map((row) => inboxItem(db, sealer, row, nameOf(directory, row.stationId), now));
       const requests = all
         .filter((item) => statuses.includes(item.status))
         .filter((item) => query.overdue === undefined || item.overdue === (query.overdue === 'true'))

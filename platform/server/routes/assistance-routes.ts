@@ -5,11 +5,7 @@ import { jsonOutcome } from '../http/outcome';
 import { problemOutcome, problemResponse } from '../http/problem';
 import { onEndpoint } from '../http/route';
 import type { PlatformApp, PlatformContext } from '../http/types';
-import {
-  findAssistanceRequest,
-  recordAssistanceRequest,
-  searchAssistanceRequests,
-} from '../store/assistance-requests';
+import { findAssistanceRequest, recordAssistanceRequest, searchAssistanceRequests } from '../store/assistance-requests';
 
 /**
  * 帮办代办 requests: stored with a readable id; the requesting terminal can read their status,

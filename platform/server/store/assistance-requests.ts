@@ -36,7 +36,8 @@ export type StoredAssistanceBody = AssistanceRequest extends infer Kind
   : never;
 
 /** Why it was closed, as staff wrote it. */
-export type AssistanceClosing = { readonly kind: 'done'; readonly note: string } | { readonly kind: 'cancelled'; readonly reason: string };
+export type AssistanceClosing =
+  { readonly kind: 'done'; readonly note: string } | { readonly kind: 'cancelled'; readonly reason: string };
 
 export interface AssistanceRow {
   readonly requestId: string;
@@ -110,13 +111,19 @@ export function recordAssistanceRequest(
 
 export function findAssistanceRow(db: Database.Database, requestId: string): AssistanceRow | undefined {
   const row = db.prepare(`SELECT ${COLUMNS} FROM assistance_requests WHERE request_id = ?`).get(requestId) as
-    | RawRow
-    | undefined;
+    RawRow | undefined;
   return row && fromRaw(row);
 }
 
-export function openAssistanceBody(db: Database.Database, sealer: PlatformSealer, requestId: string): StoredAssistanceBody {
-  const sealed = db.prepare('SELECT sealed_request FROM assistance_requests WHERE request_id = ?').pluck().get(requestId);
+export function openAssistanceBody(
+  db: Database.Database,
+  sealer: PlatformSealer,
+  requestId: string,
+): StoredAssistanceBody {
+  const sealed = db
+    .prepare('SELECT sealed_request FROM assistance_requests WHERE request_id = ?')
+    .pluck()
+    .get(requestId);
   return sealer.openJson<StoredAssistanceBody>(SEALED, requestId, sealed as Buffer);
 }
 
@@ -136,7 +143,11 @@ export function openContactNote(db: Database.Database, sealer: PlatformSealer, c
   return sealed ? sealer.openJson<string>(SEALED_NOTE, String(contactId), sealed as Buffer) : null;
 }
 
-export function openClosing(db: Database.Database, sealer: PlatformSealer, requestId: string): AssistanceClosing | null {
+export function openClosing(
+  db: Database.Database,
+  sealer: PlatformSealer,
+  requestId: string,
+): AssistanceClosing | null {
   const sealed = db
     .prepare('SELECT sealed_completion FROM assistance_requests WHERE request_id = ?')
     .pluck()
@@ -146,11 +157,13 @@ export function openClosing(db: Database.Database, sealer: PlatformSealer, reque
 
 /** What the resident may see of their request: no names of staff beyond the handler, no notes. */
 function residentState(db: Database.Database, sealer: PlatformSealer, row: AssistanceRow): AssistanceRequestState {
-  const contacts: AssistanceContactOnRecord[] = assistanceContacts(db, row.requestId).map(({ at, channel, outcome }) => ({
-    at,
-    channel,
-    outcome,
-  }));
+  const contacts: AssistanceContactOnRecord[] = assistanceContacts(db, row.requestId).map(
+    ({ at, channel, outcome }) => ({
+      at,
+      channel,
+      outcome,
+    }),
+  );
   return {
     requestId: row.requestId,
     kind: row.kind,
