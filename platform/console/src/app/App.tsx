@@ -5,6 +5,8 @@ import { AlarmsPage } from '../screens/AlarmsPage';
 import { AuditPage } from '../screens/AuditPage';
 import { EnrolmentsPage } from '../screens/EnrolmentsPage';
 import { FleetPage } from '../screens/FleetPage';
+import { HelpInboxPage } from '../screens/HelpInboxPage';
+import { HelpRequestPage } from '../screens/HelpRequestPage';
 import { KioskPage } from '../screens/KioskPage';
 import { UsersPage } from '../screens/UsersPage';
 import { ConsoleContext, useWords } from './console-context';
@@ -77,6 +79,10 @@ function Page({ route }: { route: Route }) {
       return <UsersPage />;
     case 'audit':
       return <AuditPage />;
+    case 'help':
+      return <HelpInboxPage />;
+    case 'helpRequest':
+      return <HelpRequestPage key={route.requestId} requestId={route.requestId} />;
     case 'notFound':
       return <p role="alert">{t('errors:notFound')}</p>;
   }

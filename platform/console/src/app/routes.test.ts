@@ -9,6 +9,8 @@ describe('console routes', () => {
     { page: 'enrolments' },
     { page: 'users' },
     { page: 'audit' },
+    { page: 'help' },
+    { page: 'helpRequest', requestId: 'AR-20260301-0001' },
   ])('round-trips %o', (route) => {
     expect(parseRoute(pathOf(route))).toEqual(route);
   });
@@ -17,5 +19,7 @@ describe('console routes', () => {
     expect(parseRoute('/console')).toEqual({ page: 'fleet' });
     expect(parseRoute('/console/kiosks')).toEqual({ page: 'notFound' });
     expect(parseRoute('/console/nope')).toEqual({ page: 'notFound' });
+    expect(parseRoute('/console/help/AR-20260301-0001/more')).toEqual({ page: 'notFound' });
+    expect(parseRoute('/console/help/')).toEqual({ page: 'help' });
   });
 });

@@ -8,6 +8,8 @@ export type Route =
   | { readonly page: 'enrolments' }
   | { readonly page: 'users' }
   | { readonly page: 'audit' }
+  | { readonly page: 'help' }
+  | { readonly page: 'helpRequest'; readonly requestId: string }
   | { readonly page: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
@@ -16,7 +18,11 @@ export function parseRoute(pathname: string): Route {
   const [first, second] = parts;
   if (first === undefined) return { page: 'fleet' };
   if (first === 'kiosks' && second !== undefined && parts.length === 2) return { page: 'kiosk', terminalId: second };
-  if (parts.length === 1 && (first === 'alarms' || first === 'enrolments' || first === 'users' || first === 'audit')) {
+  if (first === 'help' && second !== undefined && parts.length === 2) return { page: 'helpRequest', requestId: second };
+  if (
+    parts.length === 1 &&
+    (first === 'alarms' || first === 'enrolments' || first === 'users' || first === 'audit' || first === 'help')
+  ) {
     return { page: first };
   }
   return { page: 'notFound' };
@@ -29,6 +35,8 @@ export function pathOf(route: Route): string {
       return `${CONSOLE_BASE}/`;
     case 'kiosk':
       return `${CONSOLE_BASE}/kiosks/${encodeURIComponent(route.terminalId)}`;
+    case 'helpRequest':
+      return `${CONSOLE_BASE}/help/${encodeURIComponent(route.requestId)}`;
     default:
       return `${CONSOLE_BASE}/${route.page}`;
   }

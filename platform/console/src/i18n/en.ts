@@ -1,3 +1,4 @@
+import { en as helpWords } from './help';
 import type { zhCN } from './zh-CN';
 
 /** Same keys as zh-CN (the type says so at compile time, i18n.test.ts at run time), any words. */
@@ -14,6 +15,7 @@ export const en: Messages<typeof zhCN> = {
       enrolments: 'Enrolment',
       users: 'Users',
       audit: 'Audit log',
+      help: 'Help requests',
     },
     signedInAs: '{{name}} ({{role}})',
     logout: 'Sign out',
@@ -363,4 +365,5 @@ export const en: Messages<typeof zhCN> = {
     auditOutcome: { ok: 'ok', denied: 'denied', failed: 'failed' },
     host: { electron: 'desktop app', browser: 'browser' },
   },
+  ...helpWords,
 };

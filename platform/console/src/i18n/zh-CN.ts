@@ -3,6 +3,8 @@
  * keys (i18n.test.ts). Codes from the contract (states, device codes, commands, events) get their
  * words here, never from the platform.
  */
+import { zhCN as helpWords } from './help';
+
 export const zhCN = {
   common: {
     appName: '便民服务终端 · 县级运维控制台',
@@ -14,6 +16,7 @@ export const zhCN = {
       enrolments: '终端接入',
       users: '用户',
       audit: '审计日志',
+      help: '帮办代办',
     },
     signedInAs: '{{name}}（{{role}}）',
     logout: '退出登录',
@@ -336,4 +339,5 @@ export const zhCN = {
     auditOutcome: { ok: '成功', denied: '被拒绝', failed: '失败' },
     host: { electron: '桌面应用', browser: '浏览器' },
   },
+  ...helpWords,
 } as const;
