@@ -72,6 +72,13 @@ test('a callback asked for at the kiosk is accepted, contacted and completed by 
     await signInToConsole(adminPage, origin, ADMIN);
     const created = await createStationStaff(adminPage, STAFF);
     expect(created).toMatchObject({ status: 201 });
+    // The admin also sets the station's callback limit (staff do not see this form).
+    await adminPage.getByTestId('nav-help').click();
+    await adminPage.getByTestId('help-settings-station').selectOption(STATION);
+    await expect(adminPage.getByTestId('help-settings-origin')).toHaveText('尚未设置，当前为平台默认值。');
+    await adminPage.getByLabel('电话回访（小时）').fill('12');
+    await adminPage.getByTestId('help-settings-save').click();
+    await expect(adminPage.getByTestId('help-settings-origin')).toContainText(`${ADMIN.displayName} 于`);
     await adminPage.context().close();
 
     // Staff see the request in their inbox, open it, accept it for themselves.
@@ -83,6 +90,7 @@ test('a callback asked for at the kiosk is accepted, contacted and completed by 
     await expect(row).toContainText('电话回访');
     await expect(row.getByTestId('help-due-label')).toHaveAttribute('data-due', 'due');
     await expect(row.getByTestId('help-row-handler')).toHaveText('未受理');
+    await expect(staffPage.getByTestId('help-settings')).toHaveCount(0);
     await saveScreenshot(staffPage, testInfo, 'console-help-inbox');
     await row.getByRole('link', { name: requestId }).click();
     await expect(staffPage).toHaveURL(`${origin}/console/help/${requestId}`);
