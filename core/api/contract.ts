@@ -35,6 +35,7 @@ import {
   SubmitRatingInput,
 } from './care';
 import { ChecklistPrint, LifeEventView, SearchInput, SearchResult } from './find';
+import { MyHelpRequests } from './help-follow-up';
 import {
   AppointmentDays,
   AppointmentReceipt,
@@ -402,6 +403,14 @@ export const methods = {
     errors: ['invalidRequest', 'notStaffed'],
     description:
       'A 帮办代办 request (callback, home visit, agent at the station), sent through the outbox; prints a slip. An agent at the station only while staff are on duty (notStaffed otherwise).',
+  }),
+  'assistance.mine': defineMethod({
+    access: 'person',
+    input: Empty,
+    output: MyHelpRequests,
+    errors: ['notSignedIn'],
+    description:
+      "The card-verified resident's help requests: state, who handles them and the last contact's outcome from the platform, plus those saved here and not yet sent.",
   }),
   'speech.say': defineMethod({
     access: 'public',

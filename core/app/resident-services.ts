@@ -31,6 +31,7 @@ type ResidentMethods =
   | `progress.${string}`
   | `rating.${string}`
   | 'assistance.request'
+  | 'assistance.mine'
   | 'station.hours'
   | 'serviceMap.points';
 

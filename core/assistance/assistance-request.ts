@@ -1,4 +1,5 @@
-import type { AssistanceKind, AssistanceRequest } from '../../platform/contract/assistance';
+import type { AssistanceKind, AssistanceRequest, AssistanceRequester } from '../../platform/contract/assistance';
+import { DEFAULT_STATION_SETTINGS } from '../../platform/contract/console/station-settings';
 import type { MatterRef } from '../../platform/contract/common';
 import type { AssistanceRequestInput } from '../api/care';
 import { err, ok, type Result } from '../pure/result';
@@ -11,19 +12,18 @@ export const ASSISTANCE_KIND_LABELS: Readonly<Record<AssistanceKind, string>> = 
 };
 
 /**
- * When staff get in touch, until the platform says (its answer replaces this). Same figures as
- * the reference platform publishes.
+ * When staff get in touch, until the platform says (its answer, the station's own limit,
+ * replaces this): the defaults the platform publishes for a station without settings.
  */
-export const DEFAULT_CONTACT_WITHIN_HOURS: Readonly<Record<AssistanceKind, number>> = {
-  agentAtStation: 1,
-  callback: 24,
-  homeVisit: 48,
-};
+export const DEFAULT_CONTACT_WITHIN_HOURS: Readonly<Record<AssistanceKind, number>> =
+  DEFAULT_STATION_SETTINGS.helpRequests.contactWithinHours;
 
 export interface HelpRequestContext {
   readonly stationId: string;
   /** The signed-in applicant's name, never typed on this screen; absent when nobody signed in. */
   readonly requesterName: string | null;
+  /** Who asked, when they signed in with the ID card; null otherwise. */
+  readonly requester: AssistanceRequester | null;
   readonly matter: MatterRef | null;
   readonly requestedAt: string;
   readonly offline: boolean;
@@ -41,6 +41,7 @@ export function toAssistanceRequest(
   const common = {
     stationId: context.stationId,
     ...(context.requesterName ? { requesterName: context.requesterName } : {}),
+    ...(context.requester ? { requester: context.requester } : {}),
     matter: context.matter,
     caseNo: null,
     needs: input.needs,

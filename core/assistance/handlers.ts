@@ -16,6 +16,9 @@ import { printResultOf } from '../devices/print-result';
 import { nextOnDuty } from '../api/station';
 import { describeWhen } from '../station-hours/describe-when';
 import { needsStaff, stationPresence } from '../station-hours/station-hours';
+import { isVerified } from '../session/resident-session-types';
+import { describePlatformError } from '../platform-client/http';
+import { myHelpRequests, pendingHelpRequestsOf, searchHelpRequests } from './my-help-requests';
 
 export interface HelpHandlerOptions {
   /** How long the screen waits for the platform's AR-… id before printing the local reference. */
@@ -24,12 +27,13 @@ export interface HelpHandlerOptions {
 
 /**
  * 帮办代办: one request (callback, home visit, agent at the station), stored with its outbox row,
- * delivered now if the platform answers in time, and a slip printed either way.
+ * delivered now if the platform answers in time, and a slip printed either way. A resident signed
+ * in with the ID card sends who asked, and can follow their requests later (我的求助进度).
  */
 export function buildHelpHandlers(
   deps: ServiceDeps,
   options: HelpHandlerOptions = {},
-): Pick<Handlers<KioskContract>, 'assistance.request'> {
+): Pick<Handlers<KioskContract>, 'assistance.request' | 'assistance.mine'> {
   const waitMs = options.platformWaitMs ?? 2_000;
   const log = deps.logger.child({ component: 'assistance' });
 
@@ -70,9 +74,15 @@ export function buildHelpHandlers(
           });
         }
       }
+      const signedIn = deps.session.applicant();
       const request = toAssistanceRequest(input, {
         stationId: deps.info.station.id,
-        requesterName: deps.session.applicant()?.person.name ?? null,
+        requesterName: signedIn?.person.name ?? null,
+        // Only the chip proves who asked; a typed number would let anyone follow someone else's request.
+        requester:
+          signedIn && isVerified(signedIn)
+            ? { idType: signedIn.person.idType, idNumber: signedIn.person.idNumber, evidence: 'idCardChip' }
+            : null,
         matter: input.matterCode === null ? null : currentMatterRef(deps.db, input.matterCode),
         requestedAt: now.toISOString(),
         offline: deps.platformReachability() === 'unreachable',
@@ -90,6 +100,16 @@ export function buildHelpHandlers(
         await atMost(deps.outbox.kick(), waitMs);
       }
       return receipt(saved.stored, saved.kind === 'saved');
+    },
+
+    'assistance.mine': async () => {
+      const signedIn = deps.session.applicant();
+      if (!signedIn || !isVerified(signedIn))
+        return err({ code: 'notSignedIn' as const, message: 'sign in with the ID card first' });
+      const person = { idType: signedIn.person.idType, idNumber: signedIn.person.idNumber };
+      const searched = await searchHelpRequests(deps.platform, person);
+      if (!searched.ok) log.warn({ reason: describePlatformError(searched.error) }, 'help request search failed');
+      return ok(myHelpRequests(searched, pendingHelpRequestsOf(deps.db, deps.sealer, person)));
     },
   };
 }

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { CaseNo, IsoDate, IsoDateTime, MatterRef, PersonName, PhoneNumber, StationId } from './common';
+import {
+  CaseNo,
+  IdNumber,
+  IdType,
+  IsoDate,
+  IsoDateTime,
+  MatterRef,
+  PersonName,
+  PhoneNumber,
+  StationId,
+} from './common';
 
 /**
  * 帮办代办: a one-tap request for help. A callback by phone, a home visit for residents who
@@ -7,8 +17,19 @@ import { CaseNo, IsoDate, IsoDateTime, MatterRef, PersonName, PhoneNumber, Stati
  * attached when the resident asked from a matter's page.
  */
 
+/**
+ * Who asked, when they signed in with the ID card (the chip read proves it): the platform keeps
+ * only its keyed identity index, so that person, and nobody else, can follow the request at a
+ * kiosk after signing in again. A typed number proves nothing and is not sent.
+ */
+export const AssistanceRequester = z
+  .object({ idType: IdType, idNumber: IdNumber, evidence: z.literal('idCardChip') })
+  .meta({ id: 'AssistanceRequester', description: 'The card-verified identity of the resident who asked.' });
+export type AssistanceRequester = z.infer<typeof AssistanceRequester>;
+
 const common = {
   stationId: StationId,
+  requester: AssistanceRequester.optional().describe('absent when nobody signed in with the ID card'),
   requesterName: PersonName.optional().describe('how staff should address the resident; optional'),
   matter: MatterRef.nullable().describe('the matter the resident needs help with, when known'),
   caseNo: CaseNo.nullable().describe('an existing case the help is about, when known'),
@@ -59,6 +80,22 @@ export const AssistanceRequestId = z.string().regex(/^AR-[0-9]{8}-[0-9]{4,}$/, '
 
 export const AssistancePathParams = z.object({ requestId: AssistanceRequestId });
 
+export const AssistanceContactChannel = z
+  .enum(['phone', 'homeVisit', 'atStation', 'video', 'other'])
+  .meta({ id: 'AssistanceContactChannel', description: '电话, 上门, 到站, 视频, 其他.' });
+export type AssistanceContactChannel = z.infer<typeof AssistanceContactChannel>;
+
+export const AssistanceContactOutcome = z
+  .enum(['reached', 'noAnswer', 'rescheduled', 'resolved'])
+  .meta({ id: 'AssistanceContactOutcome', description: '已联系上, 未接通, 已改约, 已解决.' });
+export type AssistanceContactOutcome = z.infer<typeof AssistanceContactOutcome>;
+
+/** A contact as the resident may see it: when, how and with what outcome; staff's note stays with staff. */
+export const AssistanceContactOnRecord = z
+  .object({ at: IsoDateTime, channel: AssistanceContactChannel, outcome: AssistanceContactOutcome })
+  .meta({ id: 'AssistanceContactOnRecord', description: 'One contact with the resident, without the note.' });
+export type AssistanceContactOnRecord = z.infer<typeof AssistanceContactOnRecord>;
+
 export const AssistanceRequestState = z
   .object({
     requestId: AssistanceRequestId.describe('read out to the resident and printed on the slip'),
@@ -66,7 +103,34 @@ export const AssistanceRequestState = z
     status: AssistanceStatus,
     receivedAt: IsoDateTime,
     updatedAt: IsoDateTime,
-    expectedContactWithinHours: z.number().int().min(0).describe('when staff will get in touch, at the latest'),
+    expectedContactWithinHours: z
+      .number()
+      .int()
+      .min(0)
+      .describe("when staff will get in touch, at the latest (the station's own limit)"),
+    // Optional: a platform from before staff worked requests answers without them, and a kiosk
+    // must still take its answer to a request it delivered.
+    matter: MatterRef.nullable().optional().describe('the matter the help is about, when known'),
+    handlerName: z
+      .string()
+      .min(1)
+      .max(40)
+      .nullable()
+      .optional()
+      .describe('who handles it, as the resident should hear it (e.g. 王芳（帮办员）); null until accepted'),
+    contacts: z.array(AssistanceContactOnRecord).optional().describe('every contact so far, oldest first'),
+    completedAt: IsoDateTime.nullable().optional(),
   })
   .meta({ id: 'AssistanceRequestState', description: 'An assistance request as the platform holds it.' });
 export type AssistanceRequestState = z.infer<typeof AssistanceRequestState>;
+
+export const AssistanceSearch = z.object({ idType: IdType, idNumber: IdNumber }).meta({
+  id: 'AssistanceSearch',
+  description: 'Find the help requests of a card-verified person; a POST body, so the number never lands in a URL.',
+});
+export type AssistanceSearch = z.infer<typeof AssistanceSearch>;
+
+export const AssistanceSearchResult = z
+  .object({ requests: z.array(AssistanceRequestState) })
+  .meta({ id: 'AssistanceSearchResult', description: "The person's help requests, newest first." });
+export type AssistanceSearchResult = z.infer<typeof AssistanceSearchResult>;

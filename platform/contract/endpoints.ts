@@ -20,7 +20,13 @@ import {
   CheckInRequest,
   CheckInResult,
 } from './appointments';
-import { AssistancePathParams, AssistanceRequest, AssistanceRequestState } from './assistance';
+import {
+  AssistancePathParams,
+  AssistanceRequest,
+  AssistanceRequestState,
+  AssistanceSearch,
+  AssistanceSearchResult,
+} from './assistance';
 import { Catalog, CatalogVersion } from './catalog';
 import { ADMIN_BASE_PATH, API_BASE_PATH, type Endpoint, type RequestBody } from './endpoint-types';
 import { MATERIAL_CONTENT_TYPES, MATERIAL_MAX_BYTES, MaterialPathParams, MaterialReceipt } from './materials';
@@ -319,6 +325,16 @@ export const ENDPOINTS = [
     auth: 'terminal',
     pathParams: AssistancePathParams,
     responses: [{ status: 200, description: 'The request.', schema: AssistanceRequestState }],
+  },
+  {
+    operationId: 'searchAssistanceRequests',
+    method: 'post',
+    path: api('/assistance-searches'),
+    tag: 'assistance',
+    summary: "A card-verified person's help requests, with who handles them (identity in the body, never in a URL)",
+    auth: 'terminal',
+    requestBody: json(AssistanceSearch),
+    responses: [{ status: 200, description: 'Their requests, newest first.', schema: AssistanceSearchResult }],
   },
   {
     operationId: 'submitApplication',

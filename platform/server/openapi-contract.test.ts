@@ -37,7 +37,10 @@ describe('platform/openapi.yaml', () => {
     // The county console is the reference platform's own human side, not the contract provincial
     // platforms implement: its API has its own table (CONSOLE_ENDPOINTS), checked here too.
     const isConsole = (route: string) => / \/console(\/|$)/.test(route);
-    const registered = all.filter((route) => !isConsole(route));
+    // So are the station TVs' call displays (platform/contract/call-display.ts): read by the
+    // reference platform's own page, listed exactly below.
+    const isCallDisplay = (route: string) => / \/(call-)?display\//.test(route);
+    const registered = all.filter((route) => !isConsole(route) && !isCallDisplay(route));
     const documented = operations.map(({ method, path }) => `${method.toUpperCase()} ${path}`);
     expect(new Set(all).size).toBe(all.length);
     expect([...registered].sort()).toEqual([...documented].sort());
@@ -51,12 +54,20 @@ describe('platform/openapi.yaml', () => {
         .filter((route) => !route.includes(` ${CONSOLE_API_BASE_PATH}/`))
         .sort(),
     ).toEqual(['GET /console', 'GET /console/*']);
+    expect(all.filter(isCallDisplay).sort()).toEqual([
+      'GET /call-display/v1/chime.wav',
+      'GET /call-display/v1/stations/{stationId}/announcements/{file}',
+      'GET /call-display/v1/stations/{stationId}/calls',
+      'GET /call-display/v1/stations/{stationId}/stream',
+      // Without a built page (this test platform) /display answers "served by npm run platform".
+      'GET /display/*',
+    ]);
     platform.close();
   });
 
-  it('has 32 operations, and the fixed kiosk paths are among them', () => {
+  it('has 33 operations, and the fixed kiosk paths are among them', () => {
     expect(operations).toHaveLength(ENDPOINTS.length);
-    expect(ENDPOINTS).toHaveLength(32);
+    expect(ENDPOINTS).toHaveLength(33);
     const names = operations.map(({ method, path }) => `${method} ${path}`);
     expect(names).toEqual(
       expect.arrayContaining([

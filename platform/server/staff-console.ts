@@ -1,4 +1,5 @@
 import type { ConsoleHandlers, StaffOperationId } from './console/handler-types';
+import { createHelpConsoleHandlers } from './help-requests';
 import type { PlatformContext } from './http/types';
 import { createStatisticsConsoleHandlers } from './statistics';
 import { createQueueConsoleHandlers } from './queue-calling/console-handlers';
@@ -17,6 +18,7 @@ export function createStaffConsoleHandlers(ctx: PlatformContext): Partial<Consol
     ...createQueueConsoleHandlers(ctx),
     // call displays
     // help requests
+    ...createHelpConsoleHandlers(ctx),
     // work orders and calendar
     // statistics and export
     ...createStatisticsConsoleHandlers(ctx),

@@ -1,13 +1,16 @@
 import { API_BASE_PATH } from '../../contract/endpoints';
-import { AssistanceRequest } from '../../contract/assistance';
+import { AssistanceRequest, AssistanceSearch } from '../../contract/assistance';
 import { idempotentJson } from '../http/json-input';
 import { jsonOutcome } from '../http/outcome';
 import { problemOutcome, problemResponse } from '../http/problem';
 import { onEndpoint } from '../http/route';
 import type { PlatformApp, PlatformContext } from '../http/types';
-import { findAssistanceRequest, recordAssistanceRequest } from '../store/assistance-requests';
+import { findAssistanceRequest, recordAssistanceRequest, searchAssistanceRequests } from '../store/assistance-requests';
 
-/** 帮办代办 requests: stored with a readable id; the requesting terminal can read their status. */
+/**
+ * 帮办代办 requests: stored with a readable id; the requesting terminal can read their status,
+ * and a resident who asked after card sign-in finds theirs again by identity (in the body).
+ */
 export function registerAssistanceRoutes(app: PlatformApp, ctx: PlatformContext): void {
   onEndpoint(app, 'createAssistanceRequest', (c) =>
     idempotentJson(ctx, c, AssistanceRequest, 'AssistanceRequest', (request) => {
@@ -23,7 +26,14 @@ export function registerAssistanceRoutes(app: PlatformApp, ctx: PlatformContext)
   );
 
   onEndpoint(app, 'getAssistanceRequest', (c) => {
-    const state = findAssistanceRequest(ctx.db, c.get('terminal').terminalId, c.req.param('requestId') ?? '');
+    const terminalId = c.get('terminal').terminalId;
+    const state = findAssistanceRequest(ctx.db, ctx.sealer, terminalId, c.req.param('requestId') ?? '');
     return state ? c.json(state) : problemResponse(404, 'notFound', 'no such assistance request from this terminal');
   });
+
+  onEndpoint(app, 'searchAssistanceRequests', (c) =>
+    idempotentJson(ctx, c, AssistanceSearch, 'AssistanceSearch', (search) =>
+      jsonOutcome(200, { requests: searchAssistanceRequests(ctx.db, ctx.sealer, search) }),
+    ),
+  );
 }

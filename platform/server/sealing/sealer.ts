@@ -22,6 +22,8 @@ export type SealPurpose =
   | 'applications.sealed_submission'
   | 'appointments.sealed_booking'
   | 'assistance_requests.sealed_request'
+  | 'assistance_requests.sealed_completion'
+  | 'assistance_contacts.sealed_note'
   | 'ratings.sealed_rating'
   | 'inspections.sealed_report'
   | 'materials.sealed_bytes'

@@ -7,6 +7,8 @@ import { StatisticsPage } from '../screens/StatisticsPage';
 import { WindowPage } from '../screens/WindowPage';
 import { EnrolmentsPage } from '../screens/EnrolmentsPage';
 import { FleetPage } from '../screens/FleetPage';
+import { HelpInboxPage } from '../screens/HelpInboxPage';
+import { HelpRequestPage } from '../screens/HelpRequestPage';
 import { KioskPage } from '../screens/KioskPage';
 import { UsersPage } from '../screens/UsersPage';
 import { ConsoleContext, useWords } from './console-context';
@@ -83,6 +85,10 @@ function Page({ route }: { route: Route }) {
       return <StatisticsPage />;
     case 'windows':
       return <WindowPage stationId={route.stationId} windowNo={route.windowNo} />;
+    case 'help':
+      return <HelpInboxPage />;
+    case 'helpRequest':
+      return <HelpRequestPage key={route.requestId} requestId={route.requestId} />;
     case 'notFound':
       return <p role="alert">{t('errors:notFound')}</p>;
   }

@@ -14,13 +14,14 @@ const NAV: ReadonlyArray<{ page: Route['page']; needs: ConsoleOperationId }> = [
   { page: 'audit', needs: 'getAudit' },
   { page: 'statistics', needs: 'getStatistics' },
   { page: 'windows', needs: 'listQueueWindows' },
+  { page: 'help', needs: 'listHelpRequests' },
 ];
 
 /** Header, the pages this role may use, and the page itself. */
 export function Shell({ route, onLogout, children }: { route: Route; onLogout: () => void; children: ReactNode }) {
   const { session } = useConsole();
   const { t } = useWords();
-  const current = route.page === 'kiosk' ? 'fleet' : route.page;
+  const current = route.page === 'kiosk' ? 'fleet' : route.page === 'helpRequest' ? 'help' : route.page;
   return (
     <div className="console">
       <a className="skip-link" href="#main">

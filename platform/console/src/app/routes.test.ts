@@ -12,6 +12,8 @@ describe('console routes', () => {
     { page: 'windows', stationId: null, windowNo: null },
     { page: 'windows', stationId: '370784-JZ-DB', windowNo: null },
     { page: 'windows', stationId: '370784-JZ-DB', windowNo: 12 },
+    { page: 'help' },
+    { page: 'helpRequest', requestId: 'AR-20260301-0001' },
   ])('round-trips %o', (route) => {
     expect(parseRoute(pathOf(route))).toEqual(route);
   });
@@ -20,5 +22,7 @@ describe('console routes', () => {
     expect(parseRoute('/console')).toEqual({ page: 'fleet' });
     expect(parseRoute('/console/kiosks')).toEqual({ page: 'notFound' });
     expect(parseRoute('/console/nope')).toEqual({ page: 'notFound' });
+    expect(parseRoute('/console/help/AR-20260301-0001/more')).toEqual({ page: 'notFound' });
+    expect(parseRoute('/console/help/')).toEqual({ page: 'help' });
   });
 });

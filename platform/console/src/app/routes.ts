@@ -10,6 +10,8 @@ export type Route =
   | { readonly page: 'audit' }
   | { readonly page: 'statistics' }
   | { readonly page: 'windows'; readonly stationId: string | null; readonly windowNo: number | null }
+  | { readonly page: 'help' }
+  | { readonly page: 'helpRequest'; readonly requestId: string }
   | { readonly page: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
@@ -19,9 +21,15 @@ export function parseRoute(pathname: string): Route {
   if (first === undefined) return { page: 'fleet' };
   if (first === 'kiosks' && second !== undefined && parts.length === 2) return { page: 'kiosk', terminalId: second };
   if (first === 'windows') return windowsRoute(parts.slice(1));
+  if (first === 'help' && second !== undefined && parts.length === 2) return { page: 'helpRequest', requestId: second };
   if (
     parts.length === 1 &&
-    (first === 'alarms' || first === 'enrolments' || first === 'users' || first === 'audit' || first === 'statistics')
+    (first === 'alarms' ||
+      first === 'enrolments' ||
+      first === 'users' ||
+      first === 'audit' ||
+      first === 'statistics' ||
+      first === 'help')
   ) {
     return { page: first };
   }
@@ -38,6 +46,8 @@ export function pathOf(route: Route): string {
     case 'windows':
       if (route.stationId === null) return `${CONSOLE_BASE}/windows`;
       return `${CONSOLE_BASE}/windows/${encodeURIComponent(route.stationId)}${route.windowNo === null ? '' : `/${route.windowNo}`}`;
+    case 'helpRequest':
+      return `${CONSOLE_BASE}/help/${encodeURIComponent(route.requestId)}`;
     default:
       return `${CONSOLE_BASE}/${route.page}`;
   }

@@ -1,5 +1,6 @@
 import { en as statisticsWords } from './statistics';
 import * as queueWords from './queue';
+import { en as helpWords } from './help';
 import type { zhCN } from './zh-CN';
 
 /** Same keys as zh-CN (the type says so at compile time, i18n.test.ts at run time), any words. */
@@ -19,6 +20,7 @@ export const en: Messages<typeof zhCN> = {
       audit: 'Audit log',
       statistics: 'Statistics',
       windows: 'Windows',
+      help: 'Help requests',
     },
     signedInAs: '{{name}} ({{role}})',
     logout: 'Sign out',
@@ -369,4 +371,5 @@ export const en: Messages<typeof zhCN> = {
     host: { electron: 'desktop app', browser: 'browser' },
   },
   ...queueWords.en,
+  ...helpWords,
 };

@@ -6,6 +6,8 @@ import * as queueWords from './queue';
  * keys (i18n.test.ts). Codes from the contract (states, device codes, commands, events) get their
  * words here, never from the platform.
  */
+import { zhCN as helpWords } from './help';
+
 export const zhCN = {
   ...statisticsWords,
   common: {
@@ -20,6 +22,7 @@ export const zhCN = {
       audit: '审计日志',
       statistics: '统计与台账',
       windows: '窗口叫号',
+      help: '帮办代办',
     },
     signedInAs: '{{name}}（{{role}}）',
     logout: '退出登录',
@@ -343,4 +346,5 @@ export const zhCN = {
     host: { electron: '桌面应用', browser: '浏览器' },
   },
   ...queueWords.zhCN,
+  ...helpWords,
 } as const;

@@ -28,6 +28,11 @@ const POST_ACTIONS: Partial<Record<ConsoleOperationId, string>> = {
   finishTicket: 'ticket.finished',
   noShowTicket: 'ticket.noShow',
   transferTicket: 'ticket.transferred',
+  assignHelpRequest: 'helpRequest.assigned',
+  addHelpContact: 'helpRequest.contactRecorded',
+  completeHelpRequest: 'helpRequest.completed',
+  cancelHelpRequest: 'helpRequest.cancelled',
+  putStationSettings: 'stationSettings.changed',
 };
 
 export function auditAction(operationId: ConsoleOperationId, body: unknown): string {

@@ -18,6 +18,11 @@ interface Sample {
   readonly reached?: number;
 }
 
+const HELP_REQUEST = '/help-requests/AR-20260301-0001';
+const STATION_SETTINGS = {
+  helpRequests: { contactWithinHours: { callback: 12, homeVisit: 48, agentAtStation: 1 } },
+};
+
 const SAMPLES: Record<ConsoleOperationId, Sample> = {
   login: { path: '/session', body: { username: 'someone', password: TEST_PASSWORD } },
   getSession: { path: '/session' },
@@ -70,6 +75,18 @@ const SAMPLES: Record<ConsoleOperationId, Sample> = {
     body: { toService: 'general' },
     reached: 404,
   },
+  listHelpRequests: { path: '/help-requests?status=open&overdue=true' },
+  getHelpRequest: { path: HELP_REQUEST, reached: 404 },
+  assignHelpRequest: { path: `${HELP_REQUEST}/assignment`, body: { assignee: 'me' }, reached: 404 },
+  addHelpContact: {
+    path: `${HELP_REQUEST}/contacts`,
+    body: { channel: 'phone', outcome: 'reached', note: '约好明天上午' },
+    reached: 404,
+  },
+  completeHelpRequest: { path: `${HELP_REQUEST}/completion`, body: { note: '已代办完成' }, reached: 404 },
+  cancelHelpRequest: { path: `${HELP_REQUEST}/cancellation`, body: { reason: '居民已自行办理' }, reached: 404 },
+  getStationSettings: { path: '/stations/station-1/settings', reached: 404 },
+  putStationSettings: { path: '/stations/station-1/settings', body: STATION_SETTINGS, reached: 404 },
 };
 
 const platforms: ConsoleTestPlatform[] = [];
@@ -132,6 +149,8 @@ describe('console authorization matrix', () => {
           expect(calls).toEqual([
             expect.objectContaining({ operationId: endpoint.operationId as FleetOperationId, username: 'tester' }),
           ]);
+        } else if (sample.reached !== undefined) {
+          expect([endpoint.status, sample.reached], response.text).toContain(response.status);
         } else {
           expect(response.status, response.text).toBe(sample.reached ?? endpoint.status);
         }

@@ -11,6 +11,7 @@ import type { ElderHelpStep } from './elder-steps';
 import { ElderHelpSteps } from './ElderHelpSteps';
 import { createHelpMachine, helpMethods } from './help-machine';
 import { HelpFormView } from './HelpFormView';
+import { MyHelpRequests } from './MyHelpRequests';
 import { AssistanceSlip } from './AssistanceSlip';
 import { OffDutyNotice } from './OffDutyNotice';
 import { StationContacts } from './StationContacts';
@@ -40,6 +41,7 @@ export function HelpJourney({ matterCode, onExit }: { matterCode: string | null;
   const [state, send] = useMachine(machine);
   const elder = useElder();
   const [elderStep, setElderStep] = useState<ElderHelpStep>('kind');
+  const [following, setFollowing] = useState(false);
 
   const finishVisit = useFinishVisit();
   const done = state.status === 'done';
@@ -49,7 +51,9 @@ export function HelpJourney({ matterCode, onExit }: { matterCode: string | null;
 
   const { form, problems, receipt, failure } = state.context;
   let body;
-  if (state.matches('slip') && receipt) {
+  if (following) {
+    body = <MyHelpRequests onBack={() => setFollowing(false)} />;
+  } else if (state.matches('slip') && receipt) {
     // The request is sent and its slip shown (完成): the resident is done, the visit ends.
     body = <AssistanceSlip receipt={receipt} onDone={finishVisit} />;
   } else if (state.matches('failed')) {
@@ -110,7 +114,12 @@ export function HelpJourney({ matterCode, onExit }: { matterCode: string | null;
       <div className={elder ? 'help-layout help-layout--elder' : 'help-layout'}>
         <div className="help-main">
           {matterCode && <AttachedMatter code={matterCode} />}
-          {editing && <OffDutyNotice />}
+          {editing && !following && <OffDutyNotice />}
+          {editing && !following && (!elder || elderStep === 'kind') && (
+            <button type="button" className="button" data-testid="help-mine-open" onClick={() => setFollowing(true)}>
+              {t('help:mine.open')}
+            </button>
+          )}
           {body}
         </div>
         <StationContacts />

@@ -153,7 +153,8 @@ describe('help journey in 长辈版', () => {
     expect(step()).toBe('kind');
     expect(question()).toBe('您需要哪种帮助？');
     expect(screen.queryByTestId('help-need')).toBeNull();
-    expect(choices()).toBe(3);
+    // The three kinds, and 我的求助进度 for a resident following up an earlier request.
+    expect(choices()).toBe(4);
 
     await user.click(kind('homeVisit'));
     expect(step()).toBe('address');

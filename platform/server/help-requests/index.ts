@@ -1,0 +1,139 @@
+import { err, ok, type Result } from '../../../core/pure/result';
+import type { AssistanceStatus } from '../../contract/assistance';
+import type { ConsoleUser } from '../../contract/console/users';
+import type { ConsoleFailure, ConsoleHandlers, HelpOperationId } from '../console/handler-types';
+import { rowIdOf } from '../console/users-store';
+import { maySeeStation, stationDirectory, type StationDirectory } from '../fleet/stations';
+import type { PlatformContext } from '../http/types';
+import {
+  changeAssistanceRequest,
+  findAssistanceRow,
+  listAssistanceRows,
+  type AssistanceChange,
+  type AssistanceRow,
+} from '../store/assistance-requests';
+import { inboxItem, inboxOrder, requestDetail } from './inbox-views';
+import { saveStationSettings, stationSettingsView } from './station-settings-store';
+
+/**
+ * The work behind the console's help-request endpoints (platform/contract/console/
+ * help-endpoints.ts): the inbox of the stations in the user's scope, one request, its steps
+ * (accept, contact, complete, cancel) and the station's time limits. Anything outside the
+ * user's scope answers notFound, so the answer does not tell that it exists.
+ */
+
+export type HelpConsoleContext = Pick<PlatformContext, 'db' | 'sealer'>;
+
+const OPEN: readonly AssistanceStatus[] = ['received', 'assigned', 'inProgress'];
+const notFound = (detail: string): Result<never, ConsoleFailure> => err({ kind: 'notFound', detail });
+
+/** The agent's name as the resident hears it at the kiosk. */
+export const agentLabel = (name: string): string => `${name}（帮办员）`;
+
+export function createHelpConsoleHandlers(ctx: HelpConsoleContext): ConsoleHandlers<HelpOperationId> {
+  const { db, sealer } = ctx;
+
+  const maySee = (user: ConsoleUser, directory: StationDirectory, stationId: string) =>
+    maySeeStation(user, directory.stations.get(stationId), stationId);
+  const nameOf = (directory: StationDirectory, stationId: string) =>
+    directory.stations.get(stationId)?.name ?? stationId;
+
+  /** The stations whose requests the user may list; null: every one (county-wide). */
+  const visibleStations = (user: ConsoleUser, directory: StationDirectory): string[] | null => {
+    if (user.role === 'countyAdmin') return null;
+    if (user.scope.kind === 'station') return [user.scope.stationId];
+    return [...directory.stations.keys()].filter((stationId) => maySee(user, directory, stationId));
+  };
+
+  const visibleRequest = (user: ConsoleUser, requestId: string, directory: StationDirectory) => {
+    const row = findAssistanceRow(db, requestId);
+    return row && maySee(user, directory, row.stationId) ? row : undefined;
+  };
+
+  const detail = (row: AssistanceRow, directory: StationDirectory, now: Date) =>
+    requestDetail(db, sealer, row, nameOf(directory, row.stationId), now);
+
+  /** Applies one step to a request the user may see, and answers with the request as it is now. */
+  const step = (user: ConsoleUser, requestId: string, now: Date, change: AssistanceChange) => {
+    const directory = stationDirectory(db);
+    if (!visibleRequest(user, requestId, directory)) return notFound('no such help request');
+    const refused = changeAssistanceRequest(db, sealer, requestId, change, now);
+    if (refused === 'closed') return err({ kind: 'conflict', detail: 'this request is already closed' } as const);
+    if (refused === 'notAccepted') return err({ kind: 'conflict', detail: 'accept the request first' } as const);
+    return ok(detail(findAssistanceRow(db, requestId) as AssistanceRow, directory, now));
+  };
+
+  const staffId = (user: ConsoleUser): number => {
+    const id = rowIdOf(user.userId);
+    if (id === undefined) throw new Error(`a signed-in user without a row id: ${user.userId}`);
+    return id;
+  };
+
+  return {
+    listHelpRequests: ({ user, query, now }) => {
+      const directory = stationDirectory(db);
+      if (query.station !== undefined && !maySee(user, directory, query.station)) return notFound('no such station');
+      const scoped = visibleStations(user, directory);
+      const stationIds = query.station === undefined ? scoped : [query.station];
+      const status = query.status ?? 'open';
+      const statuses = status === 'open' ? OPEN : [status];
+      const all = listAssistanceRows(db, {
+        stationIds,
+        statuses: OPEN.concat(['done', 'cancelled']),
+        kind: query.kind,
+      }).map((row) => inboxItem(db, sealer, row, nameOf(directory, row.stationId), now));
+      const requests = all
+        .filter((item) => statuses.includes(item.status))
+        .filter((item) => query.overdue === undefined || item.overdue === (query.overdue === 'true'))
+        .sort(inboxOrder);
+      const open = all.filter((item) => OPEN.includes(item.status));
+      return ok({
+        generatedAt: now.toISOString(),
+        requests,
+        counts: { open: open.length, overdue: open.filter((item) => item.overdue).length },
+      });
+    },
+
+    getHelpRequest: ({ user, params, now }) => {
+      const directory = stationDirectory(db);
+      const row = visibleRequest(user, params.requestId, directory);
+      return row ? ok(detail(row, directory, now)) : notFound('no such help request');
+    },
+
+    assignHelpRequest: ({ user, params, body, now }) =>
+      step(user, params.requestId, now, {
+        kind: 'assign',
+        userId: staffId(user),
+        assigneeName: body.assignee === 'me' ? user.displayName : agentLabel(body.agentName),
+      }),
+
+    addHelpContact: ({ user, params, body, now }) =>
+      step(user, params.requestId, now, {
+        kind: 'contact',
+        userId: staffId(user),
+        at: body.at ?? now.toISOString(),
+        channel: body.channel,
+        outcome: body.outcome,
+        note: body.note === undefined || body.note === '' ? null : body.note,
+      }),
+
+    completeHelpRequest: ({ user, params, body, now }) =>
+      step(user, params.requestId, now, { kind: 'complete', note: body.note }),
+
+    cancelHelpRequest: ({ user, params, body, now }) =>
+      step(user, params.requestId, now, { kind: 'cancel', reason: body.reason }),
+
+    getStationSettings: ({ user, params }) => {
+      const directory = stationDirectory(db);
+      if (!maySee(user, directory, params.stationId)) return notFound('no such station');
+      return ok(stationSettingsView(db, params.stationId));
+    },
+
+    putStationSettings: ({ user, params, body, now }) => {
+      const directory = stationDirectory(db);
+      if (!maySee(user, directory, params.stationId)) return notFound('no such station');
+      saveStationSettings(db, params.stationId, body, staffId(user), now);
+      return ok(stationSettingsView(db, params.stationId));
+    },
+  };
+}
