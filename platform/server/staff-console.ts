@@ -1,5 +1,6 @@
 import type { ConsoleHandlers, StaffOperationId } from './console/handler-types';
 import type { PlatformContext } from './http/types';
+import { createWorkOrderConsoleHandlers } from './work-orders';
 
 /**
  * The console operations behind station staff's work, one area per folder: queue calling
@@ -16,6 +17,7 @@ export function createStaffConsoleHandlers(ctx: PlatformContext): Partial<Consol
     // call displays
     // help requests
     // work orders and calendar
+    ...createWorkOrderConsoleHandlers(ctx),
     // statistics and export
   };
 }

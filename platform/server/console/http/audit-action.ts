@@ -18,6 +18,10 @@ const POST_ACTIONS: Partial<Record<ConsoleOperationId, string>> = {
   rejectEnrolment: 'enrolment.rejected',
   createUser: 'user.created',
   setUserDisabled: 'user.disabledChanged',
+  recordWorkOrderCallback: 'workOrder.callbackRecorded',
+  recordWorkOrderFix: 'workOrder.fixRecorded',
+  closeWorkOrder: 'workOrder.closed',
+  publishWorkCalendar: 'workCalendar.published',
 };
 
 export function auditAction(operationId: ConsoleOperationId, body: unknown): string {
