@@ -14,8 +14,10 @@ import { dailyId, nextDaySequence } from './day-sequence';
 /**
  * 好差评 ratings, one per subject (kind + resolved ref), and the work orders of bad ones
  * (不满意 / 非常不满意): WO-YYYYMMDD-NNNN, to be followed up within 15 working days of the day the
- * platform received the rating (Saturdays and Sundays skipped; see time.ts about holidays). The
- * rating is stored sealed: a bad one carries the phone the work order calls back on.
+ * platform received the rating, counted on the published working calendar (public holidays off,
+ * make-up Saturdays and Sundays worked: platform/contract/working-days.ts). The rating is stored
+ * sealed: a bad one carries the phone the work order calls back on. Staff work the order in the
+ * console (platform/server/work-orders/).
  */
 
 export const FOLLOW_UP_WORKING_DAYS = 15;

@@ -49,7 +49,13 @@ export function createWorkOrderConsoleHandlers(ctx: PlatformContext): ConsoleHan
   const detailOf = (workOrderNo: string, directory: StationDirectory, now: Date): WorkOrderDetail => {
     const row = findWorkOrder(db, workOrderNo);
     if (!row) throw new Error(`work order ${workOrderNo} vanished`);
-    const summary = summarize(sealer, row, stationName(directory, row.stationId), chinaDay(now), currentWorkingDays(db));
+    const summary = summarize(
+      sealer,
+      row,
+      stationName(directory, row.stationId),
+      chinaDay(now),
+      currentWorkingDays(db),
+    );
     return detail(db, sealer, row, summary);
   };
 

@@ -192,7 +192,8 @@ export function detail(
             note: callbackNote,
           },
     fix: row.rectifiedAt === null ? null : { at: row.rectifiedAt, by: row.rectifiedBy ?? '', text: fixText },
-    closing: row.closedAt === null || kind === null ? null : { at: row.closedAt, by: row.closedBy ?? '', closedAs: kind },
+    closing:
+      row.closedAt === null || kind === null ? null : { at: row.closedAt, by: row.closedBy ?? '', closedAs: kind },
   };
 }
 
