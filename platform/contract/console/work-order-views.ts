@@ -83,12 +83,10 @@ export const WorkOrderDetail = z
   .meta({ id: 'WorkOrderDetail', description: 'A work order with the rating it follows up (unsealed for staff).' });
 export type WorkOrderDetail = z.infer<typeof WorkOrderDetail>;
 
-const Flag = z.enum(['true', 'false']).transform((value) => value === 'true');
-
 export const WorkOrderQuery = z
   .object({
     status: WorkOrderStatus.optional(),
-    overdue: Flag.optional(),
+    overdue: z.enum(['true', 'false']).optional().describe('true: only overdue ones; false: only those in time'),
     station: StationId.optional(),
     from: IsoDate.optional().describe('created on or after this China day'),
     to: IsoDate.optional().describe('created on or before this China day'),

@@ -78,7 +78,7 @@ export function createWorkOrderConsoleHandlers(ctx: PlatformContext): ConsoleHan
       }).filter(visible(user, directory));
       const summaries = rows
         .map((row) => summarize(sealer, row, stationName(directory, row.stationId), today, days))
-        .filter((summary) => query.overdue === undefined || summary.overdue === query.overdue)
+        .filter((summary) => query.overdue === undefined || summary.overdue === (query.overdue === 'true'))
         // Overdue first, then open before followed up before closed, then by due day.
         .sort(
           (a, b) =>

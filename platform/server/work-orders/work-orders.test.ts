@@ -255,7 +255,7 @@ describe('overdue work orders', () => {
     const onlyOverdue = await run(
       'listWorkOrders',
       users.village,
-      { query: { overdue: true } },
+      { query: { overdue: 'true' } },
       on('2026-10-26T09:00:00+08:00'),
     );
     if (!onlyOverdue.ok) throw new Error('list');
