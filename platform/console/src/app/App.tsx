@@ -7,6 +7,8 @@ import { EnrolmentsPage } from '../screens/EnrolmentsPage';
 import { FleetPage } from '../screens/FleetPage';
 import { KioskPage } from '../screens/KioskPage';
 import { UsersPage } from '../screens/UsersPage';
+import { CalendarPage } from '../screens/CalendarPage';
+import { WorkOrdersPage } from '../screens/WorkOrdersPage';
 import { ConsoleContext, useWords } from './console-context';
 import { Login } from './Login';
 import { useLocation } from './navigation';
@@ -77,6 +79,10 @@ function Page({ route }: { route: Route }) {
       return <UsersPage />;
     case 'audit':
       return <AuditPage />;
+    case 'workOrders':
+      return <WorkOrdersPage />;
+    case 'calendar':
+      return <CalendarPage />;
     case 'notFound':
       return <p role="alert">{t('errors:notFound')}</p>;
   }

@@ -12,6 +12,8 @@ const NAV: ReadonlyArray<{ page: Route['page']; needs: ConsoleOperationId }> = [
   { page: 'enrolments', needs: 'listEnrolments' },
   { page: 'users', needs: 'listUsers' },
   { page: 'audit', needs: 'getAudit' },
+  { page: 'workOrders', needs: 'listWorkOrders' },
+  { page: 'calendar', needs: 'publishWorkCalendar' },
 ];
 
 /** Header, the pages this role may use, and the page itself. */

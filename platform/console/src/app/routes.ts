@@ -8,6 +8,8 @@ export type Route =
   | { readonly page: 'enrolments' }
   | { readonly page: 'users' }
   | { readonly page: 'audit' }
+  | { readonly page: 'workOrders' }
+  | { readonly page: 'calendar' }
   | { readonly page: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
@@ -15,6 +17,8 @@ export function parseRoute(pathname: string): Route {
   const parts = rest.split('/').filter(Boolean).map(decodeURIComponent);
   const [first, second] = parts;
   if (first === undefined) return { page: 'fleet' };
+  if (parts.length === 1 && first === 'work-orders') return { page: 'workOrders' };
+  if (parts.length === 1 && first === 'calendar') return { page: 'calendar' };
   if (first === 'kiosks' && second !== undefined && parts.length === 2) return { page: 'kiosk', terminalId: second };
   if (parts.length === 1 && (first === 'alarms' || first === 'enrolments' || first === 'users' || first === 'audit')) {
     return { page: first };
@@ -29,6 +33,8 @@ export function pathOf(route: Route): string {
       return `${CONSOLE_BASE}/`;
     case 'kiosk':
       return `${CONSOLE_BASE}/kiosks/${encodeURIComponent(route.terminalId)}`;
+    case 'workOrders':
+      return `${CONSOLE_BASE}/work-orders`;
     default:
       return `${CONSOLE_BASE}/${route.page}`;
   }

@@ -1,9 +1,11 @@
 import type { zhCN } from './zh-CN';
+import { en as workOrderWords } from './work-orders';
 
 /** Same keys as zh-CN (the type says so at compile time, i18n.test.ts at run time), any words. */
 export type Messages<T> = { readonly [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
 
 export const en: Messages<typeof zhCN> = {
+  ...workOrderWords,
   common: {
     appName: 'Convenience-service kiosks · County console',
     skipToContent: 'Skip to content',
@@ -14,6 +16,8 @@ export const en: Messages<typeof zhCN> = {
       enrolments: 'Enrolment',
       users: 'Users',
       audit: 'Audit log',
+      workOrders: 'Work orders',
+      calendar: 'Calendar',
     },
     signedInAs: '{{name}} ({{role}})',
     logout: 'Sign out',

@@ -3,7 +3,10 @@
  * keys (i18n.test.ts). Codes from the contract (states, device codes, commands, events) get their
  * words here, never from the platform.
  */
+import { zhCN as workOrderWords } from './work-orders';
+
 export const zhCN = {
+  ...workOrderWords,
   common: {
     appName: '便民服务终端 · 县级运维控制台',
     skipToContent: '跳到正文',
@@ -14,6 +17,8 @@ export const zhCN = {
       enrolments: '终端接入',
       users: '用户',
       audit: '审计日志',
+      workOrders: '差评工单',
+      calendar: '工作日历',
     },
     signedInAs: '{{name}}（{{role}}）',
     logout: '退出登录',
