@@ -100,12 +100,10 @@ export type WorkOrderList = z.infer<typeof WorkOrderList>;
 
 export const WorkOrderPathParams = z.object({ workOrderNo: WorkOrderNo });
 
-export const CallbackRecord = z
-  .strictObject({ at: IsoDateTime, satisfied: z.boolean(), note: Note })
-  .meta({
-    id: 'CallbackRecord',
-    description: 'The 回访: when it happened, whether the resident was satisfied, a note.',
-  });
+export const CallbackRecord = z.strictObject({ at: IsoDateTime, satisfied: z.boolean(), note: Note }).meta({
+  id: 'CallbackRecord',
+  description: 'The 回访: when it happened, whether the resident was satisfied, a note.',
+});
 export type CallbackRecord = z.infer<typeof CallbackRecord>;
 
 export const FixRecord = z
