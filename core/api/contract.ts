@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TICKET_BY_NUMBER_ERRORS, TicketByNumber, TicketByNumberInput } from './ticket-rating';
 import { Catalog, CaseType, Department, Handling, Matter, ServiceKind, Theme } from '../../platform/contract/catalog';
 import { Station } from '../../kiosk-config/station';
 import { defineEvent, defineMethod } from './define';
@@ -388,6 +389,14 @@ export const methods = {
     errors: ['alreadyRated', 'unknownService', 'invalidOptions', 'callbackNotAllowed'],
     description:
       'Rates a service completed in this session, once. Sent through the outbox; 不满意/非常不满意 may carry a callback phone.',
+  }),
+  'rating.ticketByNumber': defineMethod({
+    access: 'public',
+    input: TicketByNumberInput,
+    output: TicketByNumber,
+    errors: [...TICKET_BY_NUMBER_ERRORS],
+    description:
+      "Today's ticket with this number at this station, from the platform: once a window finished it and it is not yet rated, it becomes a rateable service of this visit.",
   }),
   'station.hours': defineMethod({
     access: 'public',

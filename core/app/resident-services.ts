@@ -10,6 +10,7 @@ import { buildProgressHandlers } from '../progress/handlers';
 import { buildQueueHandlers } from '../queue/handlers';
 import { startTicketRangeKeeper } from '../queue/ticket-range-keeper';
 import { buildRatingHandlers } from '../ratings/handlers';
+import { buildTicketByNumberHandlers } from '../ratings/ticket-by-number';
 import { buildServiceMapHandlers } from '../service-map/handlers';
 import { startPlatformDocumentRefresh } from '../platform-documents/refresh-loop';
 import { createResidentSession } from '../session/resident-session';
@@ -87,6 +88,7 @@ export function createResidentServices(
       ...buildAppointmentHandlers(deps),
       ...buildProgressHandlers(deps),
       ...buildRatingHandlers(deps),
+      ...buildTicketByNumberHandlers(deps),
       ...buildHelpHandlers(deps),
       ...buildServiceMapHandlers(deps),
       ...buildStationHandlers(deps),

@@ -42,6 +42,7 @@ import {
   TicketRequest,
 } from './queue';
 import { RatingAccepted, RatingOptionSet, RatingSubmission } from './ratings';
+import { TicketForRating, TicketForRatingPathParams } from './ticket-rating';
 import { ServicePoint, ServicePointIdParams, ServicePointList } from './service-points';
 import {
   CommandPathParams,
@@ -298,6 +299,17 @@ export const ENDPOINTS = [
       409: ['ratingAlreadyExists'],
       422: ['caseNotFound', 'unknownMatter', 'ratingOptionsOutdated'],
     },
+  },
+  {
+    operationId: 'findTicketForRating',
+    method: 'get',
+    path: api('/stations/{stationId}/finished-tickets/{ticketNo}'),
+    tag: 'ratings',
+    summary: "Today's ticket with this number at the terminal's station, to rate it once a window finished it",
+    auth: 'terminal',
+    scope: 'station',
+    pathParams: TicketForRatingPathParams,
+    responses: [{ status: 200, description: 'The ticket as far as rating goes.', schema: TicketForRating }],
   },
   {
     operationId: 'createAssistanceRequest',

@@ -152,3 +152,38 @@ describe('working-day arithmetic', () => {
     expect(plain.isWorkingDay('2026-10-03')).toBe(false);
   });
 });
+
+describe('差评 follow-up due dates (15 working days) on the seeded calendar', () => {
+  const days = workingDays(SEED_WORK_CALENDAR);
+  const plain = workingDays(null);
+
+  it('crosses 春节 2026: both make-up Saturdays (14 and 28 Feb) count, the nine days off do not', () => {
+    // Fri 6 Feb: 9–13 Feb (5), Sat 14 (6), 15–23 off, 24–27 (10), Sat 28 (11), 2–5 Mar (15).
+    expect(days.addWorkingDays('2026-02-06', 15)).toBe('2026-03-05');
+    expect(plain.addWorkingDays('2026-02-06', 15)).toBe('2026-02-27');
+    expect(days.workingDaysBetween('2026-02-13', '2026-02-24')).toBe(2);
+    expect(days.isWorkingDay('2026-02-14')).toBe(true);
+    expect(days.isWorkingDay('2026-02-16')).toBe(false);
+  });
+
+  it('crosses 中秋 and 国庆 2026 from before the make-up Sunday 20 Sep', () => {
+    // Fri 18 Sep: Sun 20 (1), 21–24 (5), 25–27 中秋 off, 28–30 (8), 1–7 Oct off, 8–9 (10), Sat 10 (11), 12–15 Oct (15).
+    expect(days.addWorkingDays('2026-09-18', 15)).toBe('2026-10-15');
+    expect(plain.addWorkingDays('2026-09-18', 15)).toBe('2026-10-09');
+    expect(days.day('2026-09-20')).toMatchObject({ kind: 'makeUpWorkday', holiday: '国庆节', weekday: 7 });
+    expect(days.workingDaysBetween('2026-09-30', '2026-10-08')).toBe(1);
+  });
+
+  it('counts a due date that spans 春节 2027 on the provisional year: statutory days off only, no 调休', () => {
+    // Mon 1 Feb 2027: 2–4 (3), 5–8 Feb off (除夕 to 初三), 9–12 (7), 15–19 (12), 22–24 (15).
+    expect(days.addWorkingDays('2027-02-01', 15)).toBe('2027-02-24');
+    expect(days.day('2027-02-06')).toMatchObject({ kind: 'holiday', coverage: 'provisional' });
+    expect(days.day('2027-02-13')).toMatchObject({ kind: 'weekend', coverage: 'provisional' });
+  });
+
+  it('counts across the turn of the year from an official year into the provisional one', () => {
+    // Mon 21 Dec 2026: 22–25 (4), 28–31 (8), 1 Jan 2027 off, 4–8 (13), 11–12 (15).
+    expect(days.addWorkingDays('2026-12-21', 15)).toBe('2027-01-12');
+    expect(days.day('2027-01-01')).toMatchObject({ kind: 'holiday', holiday: '元旦', coverage: 'provisional' });
+  });
+});

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { loadSeedCatalog } from '../seed';
 import { CREATE_ADMIN_USAGE, createAdmin, parseCreateAdminArgs } from './cli/create-admin';
 import { readFleetConfigFile } from './cli/fleet-config-file';
+import { PUBLISH_CALENDAR_USAGE, parsePublishCalendarArgs, publishCalendarFile } from './cli/publish-calendar';
 import { defaultConsoleDir } from './console-static/console-dir';
 import { readAdminTokenFile, readTerminalsFile } from './cli/token-files';
 import type { FleetOptions } from './fleet/settings';
@@ -18,7 +19,8 @@ import type { TerminalRegistration } from './store/terminals';
  * from the command line. Prints exactly one line when listening; logs go to stderr as JSON lines.
  *
  * `npm run platform -- create-admin …` makes the console's first county admin and exits
- * (cli/create-admin.ts).
+ * (cli/create-admin.ts); `npm run platform -- publish-calendar <file.json> --db …` publishes a newer
+ * working calendar and exits (cli/publish-calendar.ts).
  */
 
 const USAGE = `usage: npm run platform -- [--port <n>] [--db <file>] [--terminals-file <file>]
@@ -79,9 +81,27 @@ async function runCreateAdmin(args: readonly string[]): Promise<void> {
   console.log(`created county admin ${created.value.username} (${created.value.userId})`);
 }
 
+function runPublishCalendar(args: readonly string[]): void {
+  const request = parsePublishCalendarArgs(args);
+  if (!request.ok) {
+    console.error(`${request.error.message}\n${PUBLISH_CALENDAR_USAGE}`);
+    process.exit(2);
+  }
+  const published = publishCalendarFile(request.value, new Date());
+  if (!published.ok) {
+    console.error(published.error.message);
+    process.exit(1);
+  }
+  const previous = published.value.previousVersion ?? 'none';
+  console.log(
+    `published work calendar ${published.value.version} (was ${previous}); kiosks fetch it on their next refresh`,
+  );
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv[0] === 'create-admin') return runCreateAdmin(argv.slice(1));
+  if (argv[0] === 'publish-calendar') return runPublishCalendar(argv.slice(1));
   if (argv.some((arg) => /^--(terminal|admin-token)(=|$)/.test(arg))) fail(TOKENS_ON_COMMAND_LINE);
   let values;
   try {

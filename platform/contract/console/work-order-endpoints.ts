@@ -1,4 +1,101 @@
-import type { ConsoleEndpoint } from './endpoint-shape';
+import { WorkCalendar } from '../work-calendar';
+import { STATION_WORKERS, type ConsoleEndpoint } from './endpoint-shape';
+import {
+  CalendarPublished,
+  CalendarSummary,
+  CallbackRecord,
+  FixRecord,
+  WorkOrderDetail,
+  WorkOrderKpiQuery,
+  WorkOrderKpis,
+  WorkOrderList,
+  WorkOrderPathParams,
+  WorkOrderQuery,
+} from './work-order-views';
+import { z } from 'zod';
 
 /** 差评 work orders: callback (回访), fix (整改), closing, KPIs; the working calendar. Part of CONSOLE_ENDPOINTS (endpoints.ts). */
-export const WORK_ORDER_ENDPOINTS = [] as const satisfies readonly ConsoleEndpoint[];
+export const WORK_ORDER_ENDPOINTS = [
+  {
+    operationId: 'listWorkOrders',
+    method: 'get',
+    path: '/work-orders',
+    summary: '差评 work orders the user may see, overdue first',
+    roles: STATION_WORKERS,
+    query: WorkOrderQuery,
+    status: 200,
+    response: WorkOrderList,
+  },
+  {
+    operationId: 'getWorkOrderKpis',
+    method: 'get',
+    path: '/work-orders/kpis',
+    summary: '回访率, 整改率 and overdue count per station, township and in total',
+    roles: STATION_WORKERS,
+    query: WorkOrderKpiQuery,
+    status: 200,
+    response: WorkOrderKpis,
+  },
+  {
+    operationId: 'getWorkOrder',
+    method: 'get',
+    path: '/work-orders/{workOrderNo}',
+    summary: 'A work order with its rating and callback phone',
+    roles: STATION_WORKERS,
+    pathParams: WorkOrderPathParams,
+    status: 200,
+    response: WorkOrderDetail,
+  },
+  {
+    operationId: 'recordWorkOrderCallback',
+    method: 'post',
+    path: '/work-orders/{workOrderNo}/callback',
+    summary: 'Record the callback (回访)',
+    roles: STATION_WORKERS,
+    pathParams: WorkOrderPathParams,
+    body: CallbackRecord,
+    status: 200,
+    response: WorkOrderDetail,
+  },
+  {
+    operationId: 'recordWorkOrderFix',
+    method: 'post',
+    path: '/work-orders/{workOrderNo}/fix',
+    summary: 'Record the fix (整改)',
+    roles: STATION_WORKERS,
+    pathParams: WorkOrderPathParams,
+    body: FixRecord,
+    status: 200,
+    response: WorkOrderDetail,
+  },
+  {
+    operationId: 'closeWorkOrder',
+    method: 'post',
+    path: '/work-orders/{workOrderNo}/closing',
+    summary: 'Close the work order (needs the callback, and a fix unless the resident was satisfied)',
+    roles: STATION_WORKERS,
+    pathParams: WorkOrderPathParams,
+    body: z.strictObject({}),
+    status: 200,
+    response: WorkOrderDetail,
+  },
+  {
+    operationId: 'getWorkCalendarSummary',
+    method: 'get',
+    path: '/work-calendar',
+    summary: 'The current working calendar: version, years, holidays',
+    roles: STATION_WORKERS,
+    status: 200,
+    response: CalendarSummary,
+  },
+  {
+    operationId: 'publishWorkCalendar',
+    method: 'post',
+    path: '/work-calendar',
+    summary: 'Publish a newer working calendar (kiosks and due dates use it from now on)',
+    roles: ['countyAdmin'],
+    body: WorkCalendar,
+    status: 201,
+    response: CalendarPublished,
+  },
+] as const satisfies readonly ConsoleEndpoint[];

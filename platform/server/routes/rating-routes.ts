@@ -8,7 +8,8 @@ import type { PlatformApp, PlatformContext } from '../http/types';
 import { resolveCaseRef } from '../store/applications';
 import { currentDocument } from '../store/documents';
 import { findCurrentMatter, ratingOptionsVersion } from '../store/published';
-import { isRated, recordRating } from '../store/ratings';
+import { findTicketForRating, isRated, recordRating } from '../store/ratings';
+import { chinaDay } from '../time';
 import { fieldProblem, notOwnStation } from './validation';
 
 /**
@@ -21,6 +22,11 @@ export function registerRatingRoutes(app: PlatformApp, ctx: PlatformContext): vo
   onEndpoint(app, 'getRatingOptions', (c) =>
     documentResponse(c, currentDocument(ctx.db, 'ratingOptions'), 'rating option set'),
   );
+
+  onEndpoint(app, 'findTicketForRating', (c) => {
+    const { stationId } = c.get('terminal');
+    return c.json(findTicketForRating(ctx.db, stationId, c.req.param('ticketNo') ?? '', chinaDay(ctx.now())));
+  });
 
   onEndpoint(app, 'submitRating', (c) =>
     idempotentJson(ctx, c, RatingSubmission, 'RatingSubmission', (rating) => {

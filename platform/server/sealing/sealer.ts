@@ -27,7 +27,9 @@ export type SealPurpose =
   | 'ratings.sealed_rating'
   | 'inspections.sealed_report'
   | 'materials.sealed_bytes'
-  | 'idempotency_records.sealed_body';
+  | 'idempotency_records.sealed_body'
+  | 'work_orders.sealed_callback_note'
+  | 'work_orders.sealed_rectification';
 
 export interface PlatformSealer {
   seal(purpose: SealPurpose, recordId: string, plain: Uint8Array): Buffer;

@@ -11,6 +11,8 @@ import { HelpInboxPage } from '../screens/HelpInboxPage';
 import { HelpRequestPage } from '../screens/HelpRequestPage';
 import { KioskPage } from '../screens/KioskPage';
 import { UsersPage } from '../screens/UsersPage';
+import { CalendarPage } from '../screens/CalendarPage';
+import { WorkOrdersPage } from '../screens/WorkOrdersPage';
 import { ConsoleContext, useWords } from './console-context';
 import { Login } from './Login';
 import { useLocation } from './navigation';
@@ -89,6 +91,10 @@ function Page({ route }: { route: Route }) {
       return <HelpInboxPage />;
     case 'helpRequest':
       return <HelpRequestPage key={route.requestId} requestId={route.requestId} />;
+    case 'workOrders':
+      return <WorkOrdersPage />;
+    case 'calendar':
+      return <CalendarPage />;
     case 'notFound':
       return <p role="alert">{t('errors:notFound')}</p>;
   }

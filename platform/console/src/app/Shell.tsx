@@ -15,6 +15,8 @@ const NAV: ReadonlyArray<{ page: Route['page']; needs: ConsoleOperationId }> = [
   { page: 'statistics', needs: 'getStatistics' },
   { page: 'windows', needs: 'listQueueWindows' },
   { page: 'help', needs: 'listHelpRequests' },
+  { page: 'workOrders', needs: 'listWorkOrders' },
+  { page: 'calendar', needs: 'publishWorkCalendar' },
 ];
 
 /** Header, the pages this role may use, and the page itself. */

@@ -12,6 +12,8 @@ export type Route =
   | { readonly page: 'windows'; readonly stationId: string | null; readonly windowNo: number | null }
   | { readonly page: 'help' }
   | { readonly page: 'helpRequest'; readonly requestId: string }
+  | { readonly page: 'workOrders' }
+  | { readonly page: 'calendar' }
   | { readonly page: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
@@ -19,6 +21,8 @@ export function parseRoute(pathname: string): Route {
   const parts = rest.split('/').filter(Boolean).map(decodeURIComponent);
   const [first, second] = parts;
   if (first === undefined) return { page: 'fleet' };
+  if (parts.length === 1 && first === 'work-orders') return { page: 'workOrders' };
+  if (parts.length === 1 && first === 'calendar') return { page: 'calendar' };
   if (first === 'kiosks' && second !== undefined && parts.length === 2) return { page: 'kiosk', terminalId: second };
   if (first === 'windows') return windowsRoute(parts.slice(1));
   if (first === 'help' && second !== undefined && parts.length === 2) return { page: 'helpRequest', requestId: second };
@@ -48,6 +52,8 @@ export function pathOf(route: Route): string {
       return `${CONSOLE_BASE}/windows/${encodeURIComponent(route.stationId)}${route.windowNo === null ? '' : `/${route.windowNo}`}`;
     case 'helpRequest':
       return `${CONSOLE_BASE}/help/${encodeURIComponent(route.requestId)}`;
+    case 'workOrders':
+      return `${CONSOLE_BASE}/work-orders`;
     default:
       return `${CONSOLE_BASE}/${route.page}`;
   }

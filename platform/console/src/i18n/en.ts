@@ -2,12 +2,14 @@ import { en as statisticsWords } from './statistics';
 import * as queueWords from './queue';
 import { en as helpWords } from './help';
 import type { zhCN } from './zh-CN';
+import { en as workOrderWords } from './work-orders';
 
 /** Same keys as zh-CN (the type says so at compile time, i18n.test.ts at run time), any words. */
 export type Messages<T> = { readonly [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
 
 export const en: Messages<typeof zhCN> = {
   ...statisticsWords,
+  ...workOrderWords,
   common: {
     appName: 'Convenience-service kiosks · County console',
     skipToContent: 'Skip to content',
@@ -21,6 +23,8 @@ export const en: Messages<typeof zhCN> = {
       statistics: 'Statistics',
       windows: 'Windows',
       help: 'Help requests',
+      workOrders: 'Work orders',
+      calendar: 'Calendar',
     },
     signedInAs: '{{name}} ({{role}})',
     logout: 'Sign out',

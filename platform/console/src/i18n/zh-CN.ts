@@ -1,15 +1,16 @@
-import { zhCN as statisticsWords } from './statistics';
-
+import { zhCN as helpWords } from './help';
 import * as queueWords from './queue';
+import { zhCN as statisticsWords } from './statistics';
+import { zhCN as workOrderWords } from './work-orders';
+
 /**
  * The console's words, Chinese first (the county office reads Chinese); en.ts has exactly these
  * keys (i18n.test.ts). Codes from the contract (states, device codes, commands, events) get their
- * words here, never from the platform.
+ * words here, never from the platform. Station staff's areas keep their words in their own files.
  */
-import { zhCN as helpWords } from './help';
-
 export const zhCN = {
   ...statisticsWords,
+  ...workOrderWords,
   common: {
     appName: '便民服务终端 · 县级运维控制台',
     skipToContent: '跳到正文',
@@ -23,6 +24,8 @@ export const zhCN = {
       statistics: '统计与台账',
       windows: '窗口叫号',
       help: '帮办代办',
+      workOrders: '差评工单',
+      calendar: '工作日历',
     },
     signedInAs: '{{name}}（{{role}}）',
     logout: '退出登录',

@@ -33,6 +33,10 @@ const POST_ACTIONS: Partial<Record<ConsoleOperationId, string>> = {
   completeHelpRequest: 'helpRequest.completed',
   cancelHelpRequest: 'helpRequest.cancelled',
   putStationSettings: 'stationSettings.changed',
+  recordWorkOrderCallback: 'workOrder.callbackRecorded',
+  recordWorkOrderFix: 'workOrder.fixRecorded',
+  closeWorkOrder: 'workOrder.closed',
+  publishWorkCalendar: 'workCalendar.published',
 };
 
 export function auditAction(operationId: ConsoleOperationId, body: unknown): string {

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONSOLE_ENDPOINTS, type ConsoleEndpoint, type ConsoleOperationId } from '../../../contract/console/endpoints';
 import { ConsoleRole } from '../../../contract/console/users';
+import { SEED_WORK_CALENDAR } from '../../../seed/work-calendar';
 import type { FleetOperationId } from '../handler-types';
 import { createConsoleTestPlatform, TEST_PASSWORD, type ConsoleTestPlatform } from '../testing/console-platform';
 import { FLEET_OPERATIONS, recordingFleetHandlers, type SeamCall } from '../testing/seam-handlers';
@@ -87,6 +88,18 @@ const SAMPLES: Record<ConsoleOperationId, Sample> = {
   cancelHelpRequest: { path: `${HELP_REQUEST}/cancellation`, body: { reason: '居民已自行办理' }, reached: 404 },
   getStationSettings: { path: '/stations/station-1/settings', reached: 404 },
   putStationSettings: { path: '/stations/station-1/settings', body: STATION_SETTINGS, reached: 404 },
+  listWorkOrders: { path: '/work-orders?status=open&overdue=true' },
+  getWorkOrderKpis: { path: '/work-orders/kpis?from=2026-03-01&to=2026-03-31' },
+  getWorkOrder: { path: '/work-orders/WO-20260302-0001', reached: 404 },
+  recordWorkOrderCallback: {
+    path: '/work-orders/WO-20260302-0001/callback',
+    body: { at: '2026-03-03T10:00:00+08:00', satisfied: true, note: '已电话回访' },
+    reached: 404,
+  },
+  recordWorkOrderFix: { path: '/work-orders/WO-20260302-0001/fix', body: { text: '已整改' }, reached: 404 },
+  closeWorkOrder: { path: '/work-orders/WO-20260302-0001/closing', body: {}, reached: 404 },
+  getWorkCalendarSummary: { path: '/work-calendar' },
+  publishWorkCalendar: { path: '/work-calendar', body: SEED_WORK_CALENDAR },
 };
 
 const platforms: ConsoleTestPlatform[] = [];

@@ -11,6 +11,7 @@ import { createRatingMachine, isBadLevel, ratingMethods } from './rating-machine
 import { RatingForm } from './RatingForm';
 import { RatingProblemPanel, RatingThanks } from './RatingOutcome';
 import { ServiceChoice } from './ServiceChoice';
+import { TicketNumberEntry } from './TicketNumberEntry';
 import './rating.css';
 
 /**
@@ -25,7 +26,24 @@ export function RatingJourney({
   scannedServiceRef?: string | null;
   onExit: () => void;
 }) {
+  // A ticket found by its number starts the journey again with it first, as a scanned one does.
+  const [firstRef, setFirstRef] = useState(scannedServiceRef);
+  return (
+    <RatingJourneyRun key={firstRef ?? ''} scannedServiceRef={firstRef} onExit={onExit} onTicketFound={setFirstRef} />
+  );
+}
+
+function RatingJourneyRun({
+  scannedServiceRef,
+  onExit,
+  onTicketFound,
+}: {
+  scannedServiceRef: string | null;
+  onExit: () => void;
+  onTicketFound: (serviceRef: string) => void;
+}) {
   const { t } = useT();
+  const [byNumber, setByNumber] = useState(false);
   // A phone sent here is offered again by the next journey of this visit.
   const client = useClientRememberingPhones();
   const { station } = useKioskInfo();
@@ -53,8 +71,30 @@ export function RatingJourney({
   const finishVisit = useFinishVisit();
   const another = () => send({ type: 'RATE_ANOTHER' });
 
+  const byNumberButton = (
+    <button
+      type="button"
+      className="button"
+      data-testid="rating-by-number"
+      onClick={() => {
+        send({ type: 'ACTIVITY' });
+        setByNumber(true);
+      }}
+    >
+      {t('rating:byNumber.open')}
+    </button>
+  );
+
   let body;
-  if (state.matches('loading') || state.matches('routing') || done) {
+  if (byNumber && (state.matches('nothingToRate') || state.matches('choosing'))) {
+    body = (
+      <TicketNumberEntry
+        api={apiPart(client, ['rating.ticketByNumber'])}
+        onFound={onTicketFound}
+        onCancel={() => setByNumber(false)}
+      />
+    );
+  } else if (state.matches('loading') || state.matches('routing') || done) {
     body = <Loading />;
   } else if (state.matches('nothingToRate')) {
     body = (
@@ -66,6 +106,7 @@ export function RatingJourney({
           {t('rating:nothingBody')}
         </p>
         <div className="state-actions">
+          {byNumberButton}
           <button type="button" className="button button--primary" data-testid="rating-done" onClick={exit}>
             {t('rating:back')}
           </button>
@@ -74,10 +115,13 @@ export function RatingJourney({
     );
   } else if (state.matches('choosing')) {
     body = (
-      <ServiceChoice
-        services={services.filter((service) => !service.rated)}
-        onChoose={(ref) => send({ type: 'CHOOSE_SERVICE', ref })}
-      />
+      <>
+        <ServiceChoice
+          services={services.filter((service) => !service.rated)}
+          onChoose={(ref) => send({ type: 'CHOOSE_SERVICE', ref })}
+        />
+        <div className="state-actions">{byNumberButton}</div>
+      </>
     );
   } else if ((state.matches('rating') || state.matches('submitting')) && draft && options) {
     body = <RatingForm draft={draft} options={options} sending={state.matches('submitting')} send={send} />;
