@@ -1,0 +1,259 @@
+import Database from 'better-sqlite3';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { createConsoleAdmin } from './support/console-admin';
+import { runScript, startKiosk, waitForLine, writeTestConfig, type StartedKiosk } from './support/kiosk-process';
+import { writeTerminalsFile } from './support/platform-db';
+import { enterHome, LANDSCAPE, saveScreenshot } from './support/screens';
+import { STAFFED_CLOCK } from './support/staffed-clock';
+
+/**
+ * A station's day at the counter (docs/station-staff.md): a real platform process, a real kiosk
+ * started as `npm start` starts it, the station's call display (/display/<station>) on a TV-sized
+ * page and station staff at the window page of the console, all in Debian Chromium. The resident
+ * takes a ticket at the kiosk; staff call it from the window page; the display shows it within
+ * 1 s of the click and fetches its speech; a recall is shown and spoken again; the no-show ends
+ * it; the platform kept every step's time.
+ */
+
+const STATION = '370784-JZ-DB';
+const TERMINAL = 'KIOSK-370784-JZ-DB-01';
+const TOKEN = 'e2e-calling-terminal-token-0123456789';
+const ADMIN = { username: 'zhao.admin', displayName: '赵管理员', password: 'qiu-shan-lu-47-hao' };
+const STAFF = { username: 'wang.window', displayName: '王窗口', password: 'dong-bu-cun-5-zu-18' };
+
+test.setTimeout(5 * 60_000);
+
+test('a ticket taken at the kiosk is called from the window page, shown on the call display within 1 s and spoken; recall and no-show are kept with their times', async ({
+  browser,
+}, testInfo) => {
+  const base = writeTestConfig();
+  const db = join(base.dir, 'platform.sqlite');
+  const tokenFile = join(base.dir, 'platform.token');
+  writeFileSync(tokenFile, `${TOKEN}\n`, { mode: 0o600 });
+  expect(await createConsoleAdmin(base.dir, db, ADMIN)).toBe(0);
+  const platform = runScript(
+    'platform/server/main.ts',
+    [
+      '--port',
+      '0',
+      '--db',
+      db,
+      '--terminals-file',
+      writeTerminalsFile(base.dir, TERMINAL, TOKEN, STATION),
+      // Tickets are issued and called on a working morning (the kiosk keeps the same clock).
+      '--clock',
+      STAFFED_CLOCK,
+    ],
+    {},
+  );
+  let kiosk: StartedKiosk | undefined;
+  const kioskConfig = writeTestConfig();
+  try {
+    const [, baseUrl] = await waitForLine(platform, /platform listening on (http:\/\/127\.0\.0\.1:\d+\/api\/v1)/);
+    const origin = new URL(baseUrl!).origin;
+    const remote = writeTestConfig((c) => {
+      c['platform'] = { mode: 'remote', baseUrl, tokenFile, timeoutMs: 5000 };
+      c['data'] = { dir: join(kioskConfig.dir, 'data') };
+    });
+    kiosk = await startKiosk(remote.path, { KIOSK_DEV: '1', KIOSK_CLOCK: STAFFED_CLOCK });
+
+    // The resident takes a regular ticket at the kiosk.
+    const kioskPage = await (await browser.newContext({ viewport: LANDSCAPE })).newPage();
+    await kioskPage.goto(kiosk.url);
+    await enterHome(kioskPage);
+    await kioskPage.getByRole('button', { name: /取号/ }).first().click();
+    await kioskPage.getByTestId('ticket-services').locator('button:not([disabled])').first().click();
+    await kioskPage.getByTestId('ticket-priority').locator('[data-priority=normal]').click();
+    await expect(kioskPage.getByTestId('ticket-number')).toHaveText(/^[A-Z][0-9]{3}$/);
+    const ticketNo = ((await kioskPage.getByTestId('ticket-number').textContent()) ?? '').trim();
+    const stored = platformTicket(db, ticketNo);
+    expect(stored, `ticket ${ticketNo} in the platform`).toBeDefined();
+    await kioskPage.getByTestId('ticket-done').click();
+
+    // The station's TV shows the call display.
+    const display = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+    await display.goto(`${origin}/display/${STATION}`);
+    await expect(display.locator('body[data-link="live"]')).toBeAttached();
+    await expect(display.locator('#current-empty')).toBeVisible();
+
+    // The county admin makes the station's staff login; staff sign in and open the window that
+    // calls the ticket's service.
+    const adminPage = await consolePage(browser);
+    await signInToConsole(adminPage, origin, ADMIN);
+    expect(await createStationStaff(adminPage, STAFF)).toBe(201);
+    await adminPage.context().close();
+    const staff = await consolePage(browser);
+    await signInToConsole(staff, origin, STAFF);
+    const windowNo = await windowFor(staff, stored!.serviceCode);
+    await staff.goto(`${origin}/console/windows/${STATION}/${windowNo}`);
+    await staff.getByTestId('verb-open').click();
+    await expect(staff.getByTestId('window-status')).toHaveAttribute('data-status', 'open');
+    await expect(staff.getByTestId(`queue-waiting-${stored!.serviceCode}`)).toHaveAttribute('data-count', '1');
+
+    // Call next: the display shows it within 1 s of the click and asks for its speech.
+    const call = await clickAndSee(staff, display, 'verb-callNext');
+    testInfo.annotations.push({
+      type: 'window click → shown on the call display',
+      description: `${call.latencyMs} ms`,
+    });
+    expect(call.latencyMs).toBeLessThan(1_000);
+    await expect(staff.getByTestId('current-ticket-no')).toHaveText(ticketNo);
+    await expect(staff.getByTestId('current-ticket')).toHaveAttribute('data-status', 'called');
+    await expect(display.locator('#current-list li').first()).toContainText(ticketNo);
+    await expect(display.locator('#current-list li').first()).toContainText(`${windowNo}号窗口`);
+
+    // Recall: its own announcement, spoken again.
+    const recall = await clickAndSee(staff, display, 'verb-recall');
+    testInfo.annotations.push({ type: 'recall click → shown', description: `${recall.latencyMs} ms` });
+    expect(recall.latencyMs).toBeLessThan(1_000);
+    expect(recall.eventId).toBeGreaterThan(call.eventId);
+    await expect(display.locator('#recent-list li').first()).toContainText('再次呼叫');
+    await expect(staff.getByTestId('recall-count')).toContainText('1');
+    await saveScreenshot(display, testInfo, 'station-calling-display');
+    await saveScreenshot(staff, testInfo, 'station-calling-window');
+
+    // Nobody came: no-show ends it, the window is free, nothing more is announced.
+    await staff.getByTestId('verb-noShow').click();
+    await expect(staff.getByTestId('current-empty')).toBeVisible();
+    const times = ticketTimes(db, stored!.ticketId);
+    expect(times).toMatchObject({ status: 'noShow', window_no: windowNo, recall_count: 1 });
+    for (const column of ['first_called_at', 'called_at', 'recalled_at', 'no_show_at'] as const)
+      expect(times[column], column).not.toBeNull();
+    expect(ticketEventKinds(db, stored!.ticketId)).toEqual(['called', 'recalled', 'noShow']);
+    await expect(display.locator('#recent-list li')).toHaveCount(2);
+  } finally {
+    if (kiosk) expect(await kiosk.proc.stop()).toBe(0);
+    await platform.stop();
+    kioskConfig.cleanup();
+    base.cleanup();
+  }
+});
+
+async function consolePage(browser: import('@playwright/test').Browser): Promise<Page> {
+  return (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+}
+
+async function signInToConsole(page: Page, origin: string, who: { username: string; password: string }) {
+  await page.goto(`${origin}/console/`);
+  await page.getByLabel('用户名').fill(who.username);
+  await page.getByLabel('密码').fill(who.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByTestId('signed-in-as')).toBeVisible();
+}
+
+/** POST /console/api/users from the signed-in admin's page, with the session's CSRF token. */
+async function createStationStaff(page: Page, staff: typeof STAFF): Promise<number> {
+  return page.evaluate(
+    async ({ staff, station }) => {
+      const session = (await (await fetch('/console/api/session')).json()) as { csrfToken: string };
+      const response = await fetch('/console/api/users', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: JSON.stringify({ ...staff, role: 'stationStaff', scope: { kind: 'station', stationId: station } }),
+      });
+      return response.status;
+    },
+    { staff, station: STATION },
+  );
+}
+
+/** The window of the station that calls a service (the station gets one per service at first). */
+async function windowFor(page: Page, serviceCode: string): Promise<number> {
+  const list = await page.evaluate(async (station) => {
+    const response = await fetch(`/console/api/queue/windows?station=${encodeURIComponent(station)}`);
+    return (await response.json()) as {
+      stations: Array<{ stationId: string; windows: Array<{ windowNo: number; serviceCodes: string[] }> }>;
+    };
+  }, STATION);
+  const windows = list.stations.find((station) => station.stationId === STATION)?.windows ?? [];
+  const found = windows.find((window) => window.serviceCodes.includes(serviceCode));
+  expect(found, `a window calling ${serviceCode}`).toBeDefined();
+  return found!.windowNo;
+}
+
+/**
+ * Clicks a verb on the window page and waits until the display shows a new announcement; the
+ * latency is from just before the click to the moment the display's list changed, both taken
+ * with the same machine's clock (a MutationObserver in the display page), so Playwright's own
+ * polling is not counted. Also waits for the display to ask for that announcement's speech.
+ */
+async function clickAndSee(staff: Page, display: Page, verb: string) {
+  const before = await display.evaluate(() => {
+    const seen: Record<string, number> = {};
+    (window as unknown as { shownAt: Record<string, number> }).shownAt = seen;
+    const list = document.getElementById('current-list');
+    const observer = new MutationObserver(() => {
+      for (const li of list?.querySelectorAll('li.newest') ?? []) {
+        const id = (li as HTMLElement).dataset['eventId'];
+        if (id !== undefined && seen[id] === undefined) seen[id] = Date.now();
+      }
+    });
+    if (list) observer.observe(list, { subtree: true, childList: true, attributes: true, characterData: true });
+    const newest = list?.querySelector('li.newest') as HTMLElement | null;
+    return Number(newest?.dataset['eventId'] ?? 0);
+  });
+  const speech = display.waitForRequest((request) => /\/announcements\/\d+\.wav$/.test(request.url()), {
+    timeout: 15_000,
+  });
+  const clickedAt = await display.evaluate(() => Date.now());
+  await staff.getByTestId(verb).click();
+  const newest = display.locator('#current-list li.newest');
+  await expect
+    .poll(async () => Number((await newest.first().getAttribute('data-event-id')) ?? 0), { timeout: 5_000 })
+    .toBeGreaterThan(before);
+  const eventId = Number(await newest.first().getAttribute('data-event-id'));
+  const shownAt = await display.evaluate(
+    (id) => (window as unknown as { shownAt: Record<string, number> }).shownAt[String(id)] ?? Date.now(),
+    eventId,
+  );
+  expect((await speech).url()).toContain(`/announcements/${eventId}.wav`);
+  return { eventId, latencyMs: shownAt - clickedAt };
+}
+
+function platformTicket(dbPath: string, ticketNo: string): { ticketId: string; serviceCode: string } | undefined {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    return db
+      .prepare('SELECT ticket_id AS ticketId, service_code AS serviceCode FROM tickets WHERE ticket_no = ?')
+      .get(ticketNo) as { ticketId: string; serviceCode: string } | undefined;
+  } finally {
+    db.close();
+  }
+}
+
+interface TicketTimes {
+  status: string;
+  window_no: number;
+  recall_count: number;
+  first_called_at: string | null;
+  called_at: string | null;
+  recalled_at: string | null;
+  no_show_at: string | null;
+}
+
+function ticketTimes(dbPath: string, ticketId: string): TicketTimes {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    return db
+      .prepare(
+        'SELECT status, window_no, recall_count, first_called_at, called_at, recalled_at, no_show_at FROM ticket_states WHERE ticket_id = ?',
+      )
+      .get(ticketId) as TicketTimes;
+  } finally {
+    db.close();
+  }
+}
+
+function ticketEventKinds(dbPath: string, ticketId: string): string[] {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    return db
+      .prepare('SELECT kind FROM ticket_events WHERE ticket_id = ? ORDER BY event_id')
+      .pluck()
+      .all(ticketId) as string[];
+  } finally {
+    db.close();
+  }
+}
