@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { createConsoleAdmin } from './support/console-admin';
+import { createStationStaff, signInToConsole } from './support/console-session';
 import { signInForOwnProgress, takeReadCardOff } from './support/id-card';
 import { runScript, startKiosk, waitForLine, writeTestConfig, type StartedKiosk } from './support/kiosk-process';
 import { writeTerminalsFile } from './support/platform-db';
@@ -70,7 +71,7 @@ test('a callback asked for at the kiosk is accepted, contacted and completed by 
     // The county admin makes the station's staff login through the console API.
     const adminPage = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
     await signInToConsole(adminPage, origin, ADMIN);
-    const created = await createStationStaff(adminPage, STAFF);
+    const created = await createStationStaff(adminPage, STAFF, STATION);
     expect(created).toMatchObject({ status: 201 });
     // The admin also sets the station's callback limit (staff do not see this form).
     await adminPage.getByTestId('nav-help').click();
@@ -143,33 +144,3 @@ test('a callback asked for at the kiosk is accepted, contacted and completed by 
     base.cleanup();
   }
 });
-
-async function signInToConsole(page: Page, origin: string, who: { username: string; password: string }) {
-  await page.goto(`${origin}/console/`);
-  await page.getByLabel('用户名').fill(who.username);
-  await page.getByLabel('密码').fill(who.password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByTestId('signed-in-as')).toBeVisible();
-}
-
-/** POST /console/api/users from the signed-in admin's page, with the session's CSRF token. */
-async function createStationStaff(
-  page: Page,
-  staff: { username: string; displayName: string; password: string },
-): Promise<{ status: number }> {
-  return page.evaluate(
-    async ({ staff, station }) => {
-      const session = (await (await fetch('/console/api/session', { credentials: 'same-origin' })).json()) as {
-        csrfToken: string;
-      };
-      const response = await fetch('/console/api/users', {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        body: JSON.stringify({ ...staff, role: 'stationStaff', scope: { kind: 'station', stationId: station } }),
-      });
-      return { status: response.status };
-    },
-    { staff, station: STATION },
-  );
-}

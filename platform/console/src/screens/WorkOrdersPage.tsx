@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type {
   WorkOrderDetail,
   WorkOrderKpi,
@@ -36,6 +36,9 @@ export function WorkOrdersPage() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [selected, setSelected] = useState<string | null>(null);
+  // Each step recorded in the panel: the list and the KPI tiles load again, so a closed order
+  // moves 回访率 at once rather than at the tiles' next minute.
+  const [changes, setChanges] = useState(0);
   const query = {
     ...(status ? { status } : {}),
     ...(onlyOverdue ? { overdue: 'true' as const } : {}),
@@ -46,7 +49,7 @@ export function WorkOrdersPage() {
   return (
     <>
       <h1>{t('workOrders:title')}</h1>
-      <KpiTiles />
+      <KpiTiles changes={changes} />
       <fieldset className="filters" data-testid="work-order-filters">
         <legend>{t('workOrders:filters')}</legend>
         <label>
@@ -82,7 +85,15 @@ export function WorkOrdersPage() {
         )}
       </LoadedView>
       {selected && (
-        <WorkOrderPanel key={selected} workOrderNo={selected} onChanged={reload} onClose={() => setSelected(null)} />
+        <WorkOrderPanel
+          key={selected}
+          workOrderNo={selected}
+          onChanged={() => {
+            reload();
+            setChanges((n) => n + 1);
+          }}
+          onClose={() => setSelected(null)}
+        />
       )}
     </>
   );
@@ -366,10 +377,13 @@ function rate(value: number | null, t: (key: string) => string): string {
   return value === null ? t('workOrders:noRate') : `${Math.round(value * 1000) / 10}%`;
 }
 
-function KpiTiles() {
+function KpiTiles({ changes }: { changes: number }) {
   const { t } = useWords();
   const [month, setMonth] = useState(thisMonth);
-  const { loaded } = useLoad('getWorkOrderKpis', { query: monthRange(month) }, { everyMs: 60_000 });
+  const { loaded, reload } = useLoad('getWorkOrderKpis', { query: monthRange(month) }, { everyMs: 60_000 });
+  useEffect(() => {
+    if (changes > 0) reload();
+  }, [changes, reload]);
   return (
     <Section title={t('workOrders:kpis')} id="work-order-kpis">
       <label>
@@ -403,15 +417,15 @@ function KpiTile({ name, kpi, testId }: { name: string; kpi: WorkOrderKpi; testI
         <dt>{t('workOrders:callbackRate')}</dt>
         <dd data-testid={`${testId}-callback-rate`}>{rate(kpi.callbackRate, t)}</dd>
         <dt>{t('workOrders:rectificationRate')}</dt>
-        <dd>{rate(kpi.rectificationRate, t)}</dd>
+        <dd data-testid={`${testId}-rectification-rate`}>{rate(kpi.rectificationRate, t)}</dd>
         <dt>{t('workOrders:overdueCount')}</dt>
-        <dd>{kpi.overdue}</dd>
+        <dd data-testid={`${testId}-overdue`}>{kpi.overdue}</dd>
         <dt>{t('workOrders:created')}</dt>
-        <dd>{kpi.created}</dd>
+        <dd data-testid={`${testId}-created`}>{kpi.created}</dd>
         <dt>{t('workOrders:calledBack')}</dt>
-        <dd>{kpi.calledBack}</dd>
+        <dd data-testid={`${testId}-called-back`}>{kpi.calledBack}</dd>
         <dt>{t('workOrders:closed')}</dt>
-        <dd>{kpi.closed}</dd>
+        <dd data-testid={`${testId}-closed`}>{kpi.closed}</dd>
       </dl>
     </figure>
   );
