@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { createConsoleAdmin } from './support/console-admin';
+import { consoleGet, createStationStaff, signInToConsole } from './support/console-session';
 import { runScript, startKiosk, waitForLine, writeTestConfig, type StartedKiosk } from './support/kiosk-process';
 import { writeTerminalsFile } from './support/platform-db';
 import { enterHome, LANDSCAPE, saveScreenshot } from './support/screens';
@@ -82,7 +83,7 @@ test('a ticket taken at the kiosk is called from the window page, shown on the c
     // calls the ticket's service.
     const adminPage = await consolePage(browser);
     await signInToConsole(adminPage, origin, ADMIN);
-    expect(await createStationStaff(adminPage, STAFF)).toBe(201);
+    expect(await createStationStaff(adminPage, STAFF, STATION)).toEqual({ status: 201 });
     await adminPage.context().close();
     const staff = await consolePage(browser);
     await signInToConsole(staff, origin, STAFF);
@@ -131,42 +132,16 @@ test('a ticket taken at the kiosk is called from the window page, shown on the c
   }
 });
 
-async function consolePage(browser: import('@playwright/test').Browser): Promise<Page> {
+async function consolePage(browser: Browser): Promise<Page> {
   return (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
-}
-
-async function signInToConsole(page: Page, origin: string, who: { username: string; password: string }) {
-  await page.goto(`${origin}/console/`);
-  await page.getByLabel('用户名').fill(who.username);
-  await page.getByLabel('密码').fill(who.password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByTestId('signed-in-as')).toBeVisible();
-}
-
-/** POST /console/api/users from the signed-in admin's page, with the session's CSRF token. */
-async function createStationStaff(page: Page, staff: typeof STAFF): Promise<number> {
-  return page.evaluate(
-    async ({ staff, station }) => {
-      const session = (await (await fetch('/console/api/session')).json()) as { csrfToken: string };
-      const response = await fetch('/console/api/users', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        body: JSON.stringify({ ...staff, role: 'stationStaff', scope: { kind: 'station', stationId: station } }),
-      });
-      return response.status;
-    },
-    { staff, station: STATION },
-  );
 }
 
 /** The window of the station that calls a service (the station gets one per service at first). */
 async function windowFor(page: Page, serviceCode: string): Promise<number> {
-  const list = await page.evaluate(async (station) => {
-    const response = await fetch(`/console/api/queue/windows?station=${encodeURIComponent(station)}`);
-    return (await response.json()) as {
-      stations: Array<{ stationId: string; windows: Array<{ windowNo: number; serviceCodes: string[] }> }>;
-    };
-  }, STATION);
+  const { body } = await consoleGet(page, `/queue/windows?station=${encodeURIComponent(STATION)}`);
+  const list = body as {
+    stations: Array<{ stationId: string; windows: Array<{ windowNo: number; serviceCodes: string[] }> }>;
+  };
   const windows = list.stations.find((station) => station.stationId === STATION)?.windows ?? [];
   const found = windows.find((window) => window.serviceCodes.includes(serviceCode));
   expect(found, `a window calling ${serviceCode}`).toBeDefined();

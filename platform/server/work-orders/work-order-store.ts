@@ -202,6 +202,8 @@ export type StepRefusal = { readonly kind: 'conflict' | 'invalid'; readonly deta
 /** A callback may be noted a few minutes ahead of the platform's clock (a staff PC's clock drifts). */
 const CLOCK_SLACK_MS = 5 * 60 * 1000;
 
+const MINUTE_MS = 60_000;
+
 export function recordCallback(
   db: Database.Database,
   sealer: PlatformSealer,
@@ -213,7 +215,8 @@ export function recordCallback(
   const at = new Date(callback.at);
   if (at.getTime() > now.getTime() + CLOCK_SLACK_MS)
     return err({ kind: 'invalid', detail: 'the callback time is in the future' });
-  if (at.getTime() < new Date(row.createdAt).getTime())
+  // The form takes the time to the minute: a callback in the minute the 差评 arrived is not before it.
+  if (at.getTime() < Math.floor(new Date(row.createdAt).getTime() / MINUTE_MS) * MINUTE_MS)
     return err({ kind: 'invalid', detail: 'the callback time is before the work order was created' });
   const changed = db
     .prepare(

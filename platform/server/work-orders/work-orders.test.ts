@@ -211,6 +211,12 @@ describe('a work order from a 非常不满意 rating', () => {
     expect(await at('2026-09-27T11:00:00+08:00')).toEqual(
       err({ kind: 'invalid', detail: 'the callback time is before the work order was created' }),
     );
+    // Typed to the minute (the form drops seconds): the minute the work order was made is accepted.
+    const detail = await run('getWorkOrder', users.village, { params: { workOrderNo: no } });
+    if (!detail.ok) throw new Error(detail.error.detail);
+    const minute = new Date(Math.floor(new Date(detail.value.summary.createdAt).getTime() / 60_000) * 60_000);
+    expect(minute.getTime()).toBeLessThanOrEqual(new Date(detail.value.summary.createdAt).getTime());
+    expect((await at(minute.toISOString())).ok).toBe(true);
   });
 
   it('is notFound outside the user scope: another station, another township', async () => {
