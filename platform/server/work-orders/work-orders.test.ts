@@ -211,12 +211,19 @@ describe('a work order from a 非常不满意 rating', () => {
     expect(await at('2026-09-27T11:00:00+08:00')).toEqual(
       err({ kind: 'invalid', detail: 'the callback time is before the work order was created' }),
     );
-    // Typed to the minute (the form drops seconds): the minute the work order was made is accepted.
-    const detail = await run('getWorkOrder', users.village, { params: { workOrderNo: no } });
-    if (!detail.ok) throw new Error(detail.error.detail);
-    const minute = new Date(Math.floor(new Date(detail.value.summary.createdAt).getTime() / 60_000) * 60_000);
-    expect(minute.getTime()).toBeLessThanOrEqual(new Date(detail.value.summary.createdAt).getTime());
-    expect((await at(minute.toISOString())).ok).toBe(true);
+    // Typed to the minute (the form drops seconds): a 差评 that arrived at 10:00:40 can be called
+    // back "at 10:00", and not at 09:59.
+    clock = on('2026-09-28T10:00:40+08:00');
+    const seconds = rate(2, JINGZHI_VILLAGE);
+    const back = (iso: string) =>
+      run('recordWorkOrderCallback', users.village, {
+        params: { workOrderNo: seconds },
+        body: { at: iso, satisfied: true, note: 'n' },
+      });
+    expect(await back('2026-09-28T09:59:00+08:00')).toEqual(
+      err({ kind: 'invalid', detail: 'the callback time is before the work order was created' }),
+    );
+    expect((await back('2026-09-28T10:00:00+08:00')).ok).toBe(true);
   });
 
   it('is notFound outside the user scope: another station, another township', async () => {
