@@ -1,11 +1,7 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { createConsoleAdmin } from './support/console-admin';
 import { createStationStaff, signInToConsole } from './support/console-session';
 import { signInForOwnProgress, takeReadCardOff } from './support/id-card';
-import { runScript, startKiosk, waitForLine, writeTestConfig, type StartedKiosk } from './support/kiosk-process';
-import { writeTerminalsFile } from './support/platform-db';
+import { startCountyPlatform } from './support/county-platform';
 import { enterHome, LANDSCAPE, saveScreenshot } from './support/screens';
 
 /**
@@ -28,28 +24,16 @@ test.setTimeout(5 * 60_000);
 test('a callback asked for at the kiosk is accepted, contacted and completed by station staff, and the resident sees 已办结 with the handler', async ({
   browser,
 }, testInfo) => {
-  const base = writeTestConfig();
-  const db = join(base.dir, 'platform.sqlite');
-  const tokenFile = join(base.dir, 'platform.token');
-  writeFileSync(tokenFile, `${TOKEN}\n`, { mode: 0o600 });
-  expect(await createConsoleAdmin(base.dir, db, ADMIN)).toBe(0);
-  const platform = runScript(
-    'platform/server/main.ts',
-    ['--port', '0', '--db', db, '--terminals-file', writeTerminalsFile(base.dir, TERMINAL, TOKEN, STATION)],
-    {},
-  );
-  let kiosk: StartedKiosk | undefined;
-  const kioskConfig = writeTestConfig();
+  const county = await startCountyPlatform({
+    stationId: STATION,
+    terminalId: TERMINAL,
+    token: TOKEN,
+    admin: ADMIN,
+    // The emulated ID card reader takes a card on request (dev.emulator).
+    kioskEnv: { KIOSK_DEV: '1' },
+  });
+  const { origin, kiosk } = county;
   try {
-    const [, baseUrl] = await waitForLine(platform, /platform listening on (http:\/\/127\.0\.0\.1:\d+\/api\/v1)/);
-    const origin = new URL(baseUrl!).origin;
-    const remote = writeTestConfig((c) => {
-      c['platform'] = { mode: 'remote', baseUrl, tokenFile, timeoutMs: 5000 };
-      c['data'] = { dir: join(kioskConfig.dir, 'data') };
-    });
-    // KIOSK_DEV=1: the emulated ID card reader takes a card on request (dev.emulator).
-    kiosk = await startKiosk(remote.path, { KIOSK_DEV: '1' });
-
     // The resident signs in with the ID card, then asks for a callback from the help button.
     const kioskPage = await (await browser.newContext({ viewport: LANDSCAPE })).newPage();
     await kioskPage.goto(kiosk.url);
@@ -136,11 +120,7 @@ test('a callback asked for at the kiosk is accepted, contacted and completed by 
     await expect(mine).toContainText('已办结');
     await expect(mine.getByTestId('help-mine-handler')).toContainText(STAFF.displayName);
     await saveScreenshot(kioskPage, testInfo, 'kiosk-help-mine-done');
-    remote.cleanup();
   } finally {
-    if (kiosk) expect(await kiosk.proc.stop()).toBe(0);
-    await platform.stop();
-    kioskConfig.cleanup();
-    base.cleanup();
+    await county.stop();
   }
 });

@@ -1,11 +1,7 @@
 import Database from 'better-sqlite3';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { createConsoleAdmin } from './support/console-admin';
 import { consoleGet, createStationStaff, signInToConsole } from './support/console-session';
-import { runScript, startKiosk, waitForLine, writeTestConfig, type StartedKiosk } from './support/kiosk-process';
-import { writeTerminalsFile } from './support/platform-db';
+import { startCountyPlatform } from './support/county-platform';
 import { enterHome, LANDSCAPE, saveScreenshot } from './support/screens';
 import { STAFFED_CLOCK } from './support/staffed-clock';
 
@@ -29,37 +25,16 @@ test.setTimeout(5 * 60_000);
 test('a ticket taken at the kiosk is called from the window page, shown on the call display within 1 s and spoken; recall and no-show are kept with their times', async ({
   browser,
 }, testInfo) => {
-  const base = writeTestConfig();
-  const db = join(base.dir, 'platform.sqlite');
-  const tokenFile = join(base.dir, 'platform.token');
-  writeFileSync(tokenFile, `${TOKEN}\n`, { mode: 0o600 });
-  expect(await createConsoleAdmin(base.dir, db, ADMIN)).toBe(0);
-  const platform = runScript(
-    'platform/server/main.ts',
-    [
-      '--port',
-      '0',
-      '--db',
-      db,
-      '--terminals-file',
-      writeTerminalsFile(base.dir, TERMINAL, TOKEN, STATION),
-      // Tickets are issued and called on a working morning (the kiosk keeps the same clock).
-      '--clock',
-      STAFFED_CLOCK,
-    ],
-    {},
-  );
-  let kiosk: StartedKiosk | undefined;
-  const kioskConfig = writeTestConfig();
+  const county = await startCountyPlatform({
+    stationId: STATION,
+    terminalId: TERMINAL,
+    token: TOKEN,
+    admin: ADMIN,
+    // Tickets are issued and called on a working morning.
+    clock: STAFFED_CLOCK,
+  });
+  const { origin, db, kiosk } = county;
   try {
-    const [, baseUrl] = await waitForLine(platform, /platform listening on (http:\/\/127\.0\.0\.1:\d+\/api\/v1)/);
-    const origin = new URL(baseUrl!).origin;
-    const remote = writeTestConfig((c) => {
-      c['platform'] = { mode: 'remote', baseUrl, tokenFile, timeoutMs: 5000 };
-      c['data'] = { dir: join(kioskConfig.dir, 'data') };
-    });
-    kiosk = await startKiosk(remote.path, { KIOSK_DEV: '1', KIOSK_CLOCK: STAFFED_CLOCK });
-
     // The resident takes a regular ticket at the kiosk.
     const kioskPage = await (await browser.newContext({ viewport: LANDSCAPE })).newPage();
     await kioskPage.goto(kiosk.url);
@@ -125,10 +100,7 @@ test('a ticket taken at the kiosk is called from the window page, shown on the c
     expect(ticketEventKinds(db, stored!.ticketId)).toEqual(['called', 'recalled', 'noShow']);
     await expect(display.locator('#recent-list li')).toHaveCount(2);
   } finally {
-    if (kiosk) expect(await kiosk.proc.stop()).toBe(0);
-    await platform.stop();
-    kioskConfig.cleanup();
-    base.cleanup();
+    await county.stop();
   }
 });
 

@@ -1,13 +1,12 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { ensureFakeDocumentVideo } from '../../scripts/camera/write-fake-document-video';
 import { applyToReceipt, openApply, signInWithCard } from './support/apply-journey';
 import { launchWithFakeCamera } from './support/camera';
-import { createConsoleAdmin } from './support/console-admin';
-import { runScript, startKiosk, waitForLine, writeTestConfig, type StartedKiosk } from './support/kiosk-process';
-import { writeTerminalsFile } from './support/platform-db';
+import { consoleGet, signInToConsole } from './support/console-session';
+import { startCountyPlatform } from './support/county-platform';
 import { enterHome, LANDSCAPE, saveScreenshot } from './support/screens';
 import { STAFFED_CLOCK } from './support/staffed-clock';
 
@@ -36,38 +35,18 @@ test.setTimeout(4 * 60_000);
 test('the statistics page counts a ticket and an application from the kiosk, draws its charts, and the 台账 exports as .xlsx and CSV with the applicant masked', async ({
   browser,
 }, testInfo) => {
-  const base = writeTestConfig();
-  const db = join(base.dir, 'platform.sqlite');
-  const tokenFile = join(base.dir, 'platform.token');
-  writeFileSync(tokenFile, `${TOKEN}\n`, { mode: 0o600 });
-  expect(await createConsoleAdmin(base.dir, db, ADMIN)).toBe(0);
-  const platform = runScript(
-    'platform/server/main.ts',
-    [
-      '--port',
-      '0',
-      '--db',
-      db,
-      '--terminals-file',
-      writeTerminalsFile(base.dir, TERMINAL, TOKEN, STATION),
-      // Tickets are issued only in staffed hours: the platform keeps the kiosk's working morning.
-      '--clock',
-      STAFFED_CLOCK,
-    ],
-    {},
-  );
-  let kiosk: StartedKiosk | undefined;
-  const kioskConfig = writeTestConfig();
-  const cameraBrowser = await launchWithFakeCamera(ensureFakeDocumentVideo(join(kioskConfig.dir, 'camera')));
+  const county = await startCountyPlatform({
+    stationId: STATION,
+    terminalId: TERMINAL,
+    token: TOKEN,
+    admin: ADMIN,
+    // Tickets are issued only in staffed hours: the platform keeps the kiosk's working morning.
+    clock: STAFFED_CLOCK,
+    kioskEnv: { KIOSK_DEV: '1' },
+  });
+  const { origin, kiosk } = county;
+  const cameraBrowser = await launchWithFakeCamera(ensureFakeDocumentVideo(join(county.scratchDir, 'camera')));
   try {
-    const [, baseUrl] = await waitForLine(platform, /platform listening on (http:\/\/127\.0\.0\.1:\d+\/api\/v1)/);
-    const origin = new URL(baseUrl!).origin;
-    const remote = writeTestConfig((c) => {
-      c['platform'] = { mode: 'remote', baseUrl, tokenFile, timeoutMs: 5000 };
-      c['data'] = { dir: join(kioskConfig.dir, 'data') };
-    });
-    kiosk = await startKiosk(remote.path, { KIOSK_DEV: '1', KIOSK_CLOCK: STAFFED_CLOCK });
-
     // At the kiosk: a ticket, then an application rated 非常满意 right from its receipt.
     const kioskPage = await (await cameraBrowser.newContext({ viewport: LANDSCAPE })).newPage();
     await kioskPage.goto(kiosk.url);
@@ -90,7 +69,7 @@ test('the statistics page counts a ticket and an application from the kiosk, dra
 
     // The county's first admin opens the statistics of that day from the navigation.
     const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
-    await signInToConsole(page, origin);
+    await signInToConsole(page, origin, ADMIN);
     await page.getByTestId('nav-statistics').click();
     await expect(page).toHaveURL(/\/console\/statistics/);
     const filters = page.getByRole('form', { name: '统计范围' });
@@ -154,13 +133,9 @@ test('the statistics page counts a ticket and an application from the kiosk, dra
       [ADMIN.username, 'ok', `${DAY}..${DAY} xlsx rows=1 names=masked`],
     ]);
     testInfo.annotations.push({ type: 'ticket', description: ticketNo });
-    remote.cleanup();
   } finally {
     await cameraBrowser.close();
-    if (kiosk) expect(await kiosk.proc.stop()).toBe(0);
-    await platform.stop();
-    kioskConfig.cleanup();
-    base.cleanup();
+    await county.stop();
   }
 });
 
@@ -172,14 +147,6 @@ async function takeTicket(page: Page): Promise<string> {
   const number = page.getByTestId('ticket-number');
   await expect(number).toHaveText(/^[A-Z][0-9]{3}$/);
   return (await number.textContent()) ?? '';
-}
-
-async function signInToConsole(page: Page, origin: string): Promise<void> {
-  await page.goto(`${origin}/console/`);
-  await page.getByLabel('用户名').fill(ADMIN.username);
-  await page.getByLabel('密码').fill(ADMIN.password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByTestId('signed-in-as')).toBeVisible();
 }
 
 /** Clicks an export link and resolves with the saved file once the browser has it all. */
@@ -211,11 +178,8 @@ interface AuditLine {
 }
 
 /** GET /console/api/audit (getAudit) from the signed-in admin's page: the newest entries first. */
-function auditEntries(page: Page): Promise<AuditLine[]> {
-  return page.evaluate(async () => {
-    const response = await fetch('/console/api/audit', { credentials: 'same-origin' });
-    return ((await response.json()) as { entries: AuditLine[] }).entries;
-  });
+async function auditEntries(page: Page): Promise<AuditLine[]> {
+  return ((await consoleGet(page, '/audit')).body as { entries: AuditLine[] }).entries;
 }
 
 /** RFC 4180 records: a quoted cell may hold commas, doubled quotes and line breaks. */

@@ -1,11 +1,7 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { WorkOrderDetail, WorkOrderKpis } from '../../platform/contract/console/work-order-views';
-import { createConsoleAdmin } from './support/console-admin';
 import { consoleGet, createStationStaff, signInToConsole } from './support/console-session';
-import { runScript, startKiosk, waitForLine, writeTestConfig, type StartedKiosk } from './support/kiosk-process';
-import { writeTerminalsFile } from './support/platform-db';
+import { startCountyPlatform } from './support/county-platform';
 import { enterHome, LANDSCAPE, saveScreenshot } from './support/screens';
 import { STAFFED_CLOCK } from './support/staffed-clock';
 
@@ -44,37 +40,16 @@ function minuteAfter(iso: string): string {
 test('a 差评 given at the kiosk becomes a work order that station staff call back, fix and close, and 回访率 moves to 100 %', async ({
   browser,
 }, testInfo) => {
-  const base = writeTestConfig();
-  const db = join(base.dir, 'platform.sqlite');
-  const tokenFile = join(base.dir, 'platform.token');
-  writeFileSync(tokenFile, `${TOKEN}\n`, { mode: 0o600 });
-  expect(await createConsoleAdmin(base.dir, db, ADMIN)).toBe(0);
-  const platform = runScript(
-    'platform/server/main.ts',
-    [
-      '--port',
-      '0',
-      '--db',
-      db,
-      '--terminals-file',
-      writeTerminalsFile(base.dir, TERMINAL, TOKEN, STATION),
-      // The platform issues tickets by its own clock: the kiosk's staffed morning.
-      '--clock',
-      STAFFED_CLOCK,
-    ],
-    {},
-  );
-  let kiosk: StartedKiosk | undefined;
-  const kioskConfig = writeTestConfig();
+  const county = await startCountyPlatform({
+    stationId: STATION,
+    terminalId: TERMINAL,
+    token: TOKEN,
+    admin: ADMIN,
+    // The platform issues tickets by its own clock: the kiosk's staffed morning.
+    clock: STAFFED_CLOCK,
+  });
+  const { origin, kiosk } = county;
   try {
-    const [, baseUrl] = await waitForLine(platform, /platform listening on (http:\/\/127\.0\.0\.1:\d+\/api\/v1)/);
-    const origin = new URL(baseUrl!).origin;
-    const remote = writeTestConfig((c) => {
-      c['platform'] = { mode: 'remote', baseUrl, tokenFile, timeoutMs: 5000 };
-      c['data'] = { dir: join(kioskConfig.dir, 'data') };
-    });
-    kiosk = await startKiosk(remote.path, { KIOSK_CLOCK: STAFFED_CLOCK });
-
     // The resident takes a ticket, then rates the service from the ticket screen: 非常不满意.
     const kioskContext = await browser.newContext({ viewport: LANDSCAPE });
     const kioskPage = await kioskContext.newPage();
@@ -183,11 +158,7 @@ test('a 差评 given at the kiosk becomes a work order that station staff call b
       overdue: 0,
       late: 0,
     });
-    remote.cleanup();
   } finally {
-    if (kiosk) expect(await kiosk.proc.stop()).toBe(0);
-    await platform.stop();
-    kioskConfig.cleanup();
-    base.cleanup();
+    await county.stop();
   }
 });
