@@ -51,6 +51,11 @@ export function stationDirectory(db: Database.Database): StationDirectory {
   return { stations, townships };
 }
 
+/** A station's name as people know it, or its id when the directory has none (a kiosk's own station). */
+export function stationName(directory: StationDirectory, stationId: string): string {
+  return directory.stations.get(stationId)?.name ?? stationId;
+}
+
 /**
  * Whether the user may see a station: county admins and technicians every one; a township
  * admin those of its township; station staff its own. Scope is data (the user's scope), the

@@ -3,7 +3,7 @@ import type { AssistanceStatus } from '../../contract/assistance';
 import type { ConsoleUser } from '../../contract/console/users';
 import type { ConsoleFailure, ConsoleHandlers, HelpOperationId } from '../console/handler-types';
 import { rowIdOf } from '../console/users-store';
-import { maySeeStation, stationDirectory, type StationDirectory } from '../fleet/stations';
+import { maySeeStation, stationDirectory, stationName, type StationDirectory } from '../fleet/stations';
 import type { PlatformContext } from '../http/types';
 import {
   changeAssistanceRequest,
@@ -35,8 +35,6 @@ export function createHelpConsoleHandlers(ctx: HelpConsoleContext): ConsoleHandl
 
   const maySee = (user: ConsoleUser, directory: StationDirectory, stationId: string) =>
     maySeeStation(user, directory.stations.get(stationId), stationId);
-  const nameOf = (directory: StationDirectory, stationId: string) =>
-    directory.stations.get(stationId)?.name ?? stationId;
 
   /** The stations whose requests the user may list; null: every one (county-wide). */
   const visibleStations = (user: ConsoleUser, directory: StationDirectory): string[] | null => {
@@ -51,7 +49,7 @@ export function createHelpConsoleHandlers(ctx: HelpConsoleContext): ConsoleHandl
   };
 
   const detail = (row: AssistanceRow, directory: StationDirectory, now: Date) =>
-    requestDetail(db, sealer, row, nameOf(directory, row.stationId), now);
+    requestDetail(db, sealer, row, stationName(directory, row.stationId), now);
 
   /** Applies one step to a request the user may see, and answers with the request as it is now. */
   const step = (user: ConsoleUser, requestId: string, now: Date, change: AssistanceChange) => {
@@ -81,7 +79,7 @@ export function createHelpConsoleHandlers(ctx: HelpConsoleContext): ConsoleHandl
         stationIds,
         statuses: OPEN.concat(['done', 'cancelled']),
         kind: query.kind,
-      }).map((row) => inboxItem(db, sealer, row, nameOf(directory, row.stationId), now));
+      }).map((row) => inboxItem(db, sealer, row, stationName(directory, row.stationId), now));
       const requests = all
         .filter((item) => statuses.includes(item.status))
         .filter((item) => query.overdue === undefined || item.overdue === (query.overdue === 'true'))

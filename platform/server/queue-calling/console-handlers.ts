@@ -3,7 +3,7 @@ import type { QueueWindowView } from '../../contract/console/queue-views';
 import type { ConsoleUser } from '../../contract/console/users';
 import type { ConsoleFailure, ConsoleHandlers, QueueOperationId } from '../console/handler-types';
 import { rowIdOf } from '../console/users-store';
-import { maySeeStation, stationDirectory } from '../fleet/stations';
+import { maySeeStation, stationDirectory, stationName } from '../fleet/stations';
 import type { PlatformContext } from '../http/types';
 import {
   callNext,
@@ -91,7 +91,7 @@ export function createQueueConsoleHandlers(ctx: QueueConsoleContext): ConsoleHan
       return ok({
         stations: stationIds.map((stationId) => ({
           stationId,
-          name: (directory.stations.get(stationId)?.name ?? stationId).slice(0, 64),
+          name: stationName(directory, stationId).slice(0, 64),
           services: ctx.queueServices(stationId).map(serviceRef),
           windows: listWindows(db, stationId).map((window) => windowSummary(window, userId)),
         })),

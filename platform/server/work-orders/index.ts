@@ -3,7 +3,13 @@ import type { WorkOrderDetail } from '../../contract/console/work-order-views';
 import { err, ok, type Result } from '../../../core/pure/result';
 import type { ConsoleFailure, ConsoleHandlers, WorkOrderOperationId } from '../console/handler-types';
 import { rowIdOf } from '../console/users-store';
-import { maySeeStation, stationDirectory, UNASSIGNED_TOWNSHIP, type StationDirectory } from '../fleet/stations';
+import {
+  maySeeStation,
+  stationDirectory,
+  stationName,
+  UNASSIGNED_TOWNSHIP,
+  type StationDirectory,
+} from '../fleet/stations';
 import type { PlatformContext } from '../http/types';
 import { currentWorkingDays } from '../store/published';
 import { chinaDay } from '../time';
@@ -33,8 +39,6 @@ export function createWorkOrderConsoleHandlers(ctx: PlatformContext): ConsoleHan
 
   const visible = (user: ConsoleUser, directory: StationDirectory) => (row: WorkOrderRow) =>
     maySeeStation(user, directory.stations.get(row.stationId), row.stationId);
-  const stationName = (directory: StationDirectory, stationId: string) =>
-    directory.stations.get(stationId)?.name ?? stationId;
 
   const loadVisible = (
     user: ConsoleUser,
