@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { SqlQueries } from './db/sql';
 import type { Catalog } from '../contract/catalog';
 import { err, ok, type Result } from '../../core/pure/result';
 import { SAMPLE_RATING_OPTIONS } from './sample/rating-options';
@@ -34,22 +34,22 @@ function describeReference(what: string, error: PublishReferenceError): string {
     : `${what} version ${error.version} is already published with different content; give it a new version`;
 }
 
-export function seedPlatform(
-  db: Database.Database,
+export async function seedPlatform(
+  db: SqlQueries,
   seed: { readonly catalog?: Catalog },
   now: Date,
-): Result<SeedSummary, string> {
+): Promise<Result<SeedSummary, string>> {
   let catalog: PublishOutcome | 'none' = 'none';
   if (seed.catalog) {
-    const published = publishCatalog(db, seed.catalog, now);
+    const published = await publishCatalog(db, seed.catalog, now);
     if (!published.ok) return err(`seed catalog: ${describePublishCatalogError(published.error)}`);
     catalog = published.value;
   }
-  const ratingOptions = publishRatingOptions(db, SAMPLE_RATING_OPTIONS, now);
+  const ratingOptions = await publishRatingOptions(db, SAMPLE_RATING_OPTIONS, now);
   if (!ratingOptions.ok) return err(describeReference('the rating options', ratingOptions.error));
-  const servicePoints = publishServicePoints(db, SAMPLE_SERVICE_POINTS, now);
+  const servicePoints = await publishServicePoints(db, SAMPLE_SERVICE_POINTS, now);
   if (!servicePoints.ok) return err(describeReference('the service-point list', servicePoints.error));
-  const workCalendar = publishWorkCalendar(db, SEED_WORK_CALENDAR, now);
+  const workCalendar = await publishWorkCalendar(db, SEED_WORK_CALENDAR, now);
   if (!workCalendar.ok) return err(describeReference('the work calendar', workCalendar.error));
   return ok({
     catalog,

@@ -1,3 +1,4 @@
+import { sqliteSqlDb } from './db/sqlite-sql';
 import type Database from 'better-sqlite3';
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
@@ -112,7 +113,7 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
   }
   const faults = options.faults ?? new FaultController();
   const app = createPlatformApp({
-    db,
+    sql: sqliteSqlDb(db),
     sealer,
     faults,
     now,

@@ -1,3 +1,4 @@
+import { sqliteSqlDb } from '../db/sqlite-sql';
 import type Database from 'better-sqlite3';
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
@@ -49,7 +50,7 @@ export async function startDisplayPlatform(start = MONDAY_10, consoleDir?: strin
   if (!seeded.ok) throw new Error(seeded.error);
   const feed = createCallFeed();
   const app = createPlatformApp({
-    db,
+    sql: sqliteSqlDb(db),
     sealer,
     faults: new FaultController(),
     now: clock.now,

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { SqlQueries } from '../db/sql';
 
 /**
  * One arrival counter across everything kiosks deliver, so the order of different kinds can be
@@ -8,10 +8,10 @@ import type Database from 'better-sqlite3';
 
 export type ArrivalKind = 'application' | 'ticket' | 'rating' | 'assistanceRequest' | 'appointment';
 
-export function recordArrival(db: Database.Database, kind: ArrivalKind, recordId: string, now: Date): void {
-  db.prepare('INSERT INTO record_arrivals (kind, record_id, received_at) VALUES (?, ?, ?)').run(
+export async function recordArrival(db: SqlQueries, kind: ArrivalKind, recordId: string, now: Date): Promise<void> {
+  await db.run('INSERT INTO record_arrivals (kind, record_id, received_at) VALUES (?, ?, ?)', [
     kind,
     recordId,
     now.toISOString(),
-  );
+  ]);
 }

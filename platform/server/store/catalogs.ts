@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { SqlQueries } from '../db/sql';
 import { Catalog, type CatalogVersion } from '../../contract/catalog';
 import { err, type Result } from '../../../core/pure/result';
 import { currentDocument, publishDocument, type PublishOutcome } from './documents';
@@ -11,11 +11,11 @@ export type PublishCatalogError =
  * Publishes a catalog version; it becomes the one `GET /catalog` serves. Tests use this to check
  * that kiosks pick up new versions. The catalog is validated against the contract first.
  */
-export function publishCatalog(
-  db: Database.Database,
+export async function publishCatalog(
+  db: SqlQueries,
   catalog: Catalog,
   now: Date = new Date(),
-): Result<PublishOutcome, PublishCatalogError> {
+): Promise<Result<PublishOutcome, PublishCatalogError>> {
   const parsed = Catalog.safeParse(catalog);
   if (!parsed.success) {
     return err({
@@ -24,7 +24,7 @@ export function publishCatalog(
     });
   }
   const body = JSON.stringify(parsed.data);
-  return publishDocument(
+  return await publishDocument(
     db,
     'catalog',
     { version: parsed.data.version, publishedAt: parsed.data.publishedAt, itemCount: parsed.data.matters.length, body },
@@ -38,7 +38,7 @@ export function describePublishCatalogError(error: PublishCatalogError): string 
     : `catalog version ${error.version} is already published with different content; publish a new version`;
 }
 
-export function currentCatalogVersion(db: Database.Database): CatalogVersion | undefined {
-  const doc = currentDocument(db, 'catalog');
+export async function currentCatalogVersion(db: SqlQueries): Promise<CatalogVersion | undefined> {
+  const doc = await currentDocument(db, 'catalog');
   return doc && { version: doc.version, publishedAt: doc.publishedAt, matterCount: doc.itemCount };
 }

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { SqlQueries } from '../db/sql';
 
 /** Tables whose ids are numbered per China Standard Time day: PREFIX-YYYYMMDD-NNNN. */
 export type DailyNumberedTable =
@@ -11,23 +11,36 @@ export type DailyNumberedTable =
   | 'ratings'
   | 'work_orders';
 
-// Table names cannot be bound parameters; each statement is spelled out for a known table.
-const NEXT_SEQ: Record<DailyNumberedTable, string> = {
-  inspections: 'SELECT coalesce(max(seq), 0) + 1 FROM inspections WHERE day = ?',
-  assistance_requests: 'SELECT coalesce(max(seq), 0) + 1 FROM assistance_requests WHERE day = ?',
-  applications: 'SELECT coalesce(max(seq), 0) + 1 FROM applications WHERE day = ?',
-  ticket_ranges: 'SELECT coalesce(max(seq), 0) + 1 FROM ticket_ranges WHERE day = ?',
-  tickets: 'SELECT coalesce(max(seq), 0) + 1 FROM tickets WHERE day = ?',
-  appointments: 'SELECT coalesce(max(seq), 0) + 1 FROM appointments WHERE day = ?',
-  ratings: 'SELECT coalesce(max(seq), 0) + 1 FROM ratings WHERE day = ?',
-  work_orders: 'SELECT coalesce(max(seq), 0) + 1 FROM work_orders WHERE day = ?',
-};
+const TABLES: ReadonlySet<DailyNumberedTable> = new Set<DailyNumberedTable>([
+  'inspections',
+  'assistance_requests',
+  'applications',
+  'ticket_ranges',
+  'tickets',
+  'appointments',
+  'ratings',
+  'work_orders',
+]);
 
-/** The next number of the day; call inside the transaction that inserts the row. */
-export function nextDaySequence(db: Database.Database, table: DailyNumberedTable, day: string): number {
-  const next = db.prepare(NEXT_SEQ[table]).pluck().get(day);
-  if (typeof next !== 'number') throw new Error(`sequence query on ${table} returned ${String(next)}`);
-  return next;
+/**
+ * The next number of the day; call inside the transaction that inserts the row. A counter row per
+ * (table, day) in day_sequences (migration 0010), bumped with one upsert: on PostgreSQL two
+ * instances numbering at once queue on that row's lock instead of both reading the same max(seq)
+ * and one failing on UNIQUE (day, seq). A day's first number starts after whatever rows that day
+ * already has (rows stored before the counter existed).
+ */
+export async function nextDaySequence(db: SqlQueries, table: DailyNumberedTable, day: string): Promise<number> {
+  // Table names cannot be bound parameters; `table` is one of the known names (checked).
+  if (!TABLES.has(table)) throw new Error(`not a daily numbered table: ${String(table)}`);
+  const row = await db.get<{ last_seq: number }>(
+    `INSERT INTO day_sequences (table_name, day, last_seq)
+     VALUES (?, ?, (SELECT coalesce(max(seq), 0) + 1 FROM ${table} WHERE day = ?))
+     ON CONFLICT (table_name, day) DO UPDATE SET last_seq = day_sequences.last_seq + 1
+     RETURNING last_seq`,
+    [table, day, day],
+  );
+  if (typeof row?.last_seq !== 'number') throw new Error(`sequence upsert on ${table} returned ${String(row?.last_seq)}`);
+  return row.last_seq;
 }
 
 export function dailyId(prefix: string, compactDay: string, seq: number): string {

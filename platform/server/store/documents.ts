@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { SqlQueries } from '../db/sql';
 import { err, ok, type Result } from '../../../core/pure/result';
 
 /**
@@ -20,45 +20,43 @@ export interface PublishedDocument {
 export type PublishOutcome = 'published' | 'unchanged';
 export type PublishError = { readonly kind: 'versionConflict'; readonly version: string };
 
-export function publishDocument(
-  db: Database.Database,
+export async function publishDocument(
+  db: SqlQueries,
   kind: DocumentKind,
   document: PublishedDocument,
   now: Date,
-): Result<PublishOutcome, PublishError> {
-  const existing = db
-    .prepare('SELECT body FROM published_documents WHERE kind = ? AND version = ?')
-    .pluck()
-    .get(kind, document.version);
-  if (existing !== undefined) {
-    return existing === document.body ? ok('unchanged') : err({ kind: 'versionConflict', version: document.version });
-  }
-  db.prepare(
+): Promise<Result<PublishOutcome, PublishError>> {
+  // UNIQUE (kind, version) decides between two instances publishing at once: the loser reads the
+  // winner's body and answers unchanged or conflict like any later publisher.
+  const inserted = await db.run(
     `INSERT INTO published_documents (kind, version, published_at, item_count, body, stored_at)
-     VALUES (?, ?, ?, ?, ?, ?)`,
-  ).run(kind, document.version, document.publishedAt, document.itemCount, document.body, now.toISOString());
-  return ok('published');
-}
-
-export function currentDocument(db: Database.Database, kind: DocumentKind): PublishedDocument | undefined {
-  return db
-    .prepare(
-      `SELECT version, published_at AS publishedAt, item_count AS itemCount, body
-       FROM published_documents WHERE kind = ? ORDER BY id DESC LIMIT 1`,
-    )
-    .get(kind) as PublishedDocument | undefined;
-}
-
-export function currentVersion(db: Database.Database, kind: DocumentKind): string | null {
-  const version = db
-    .prepare('SELECT version FROM published_documents WHERE kind = ? ORDER BY id DESC LIMIT 1')
-    .pluck()
-    .get(kind);
-  return typeof version === 'string' ? version : null;
-}
-
-export function hasVersion(db: Database.Database, kind: DocumentKind, version: string): boolean {
-  return (
-    db.prepare('SELECT 1 FROM published_documents WHERE kind = ? AND version = ?').get(kind, version) !== undefined
+     VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (kind, version) DO NOTHING`,
+    [kind, document.version, document.publishedAt, document.itemCount, document.body, now.toISOString()],
   );
+  if (inserted.changes === 1) return ok('published');
+  const existing = await db.get<{ body: string }>('SELECT body FROM published_documents WHERE kind = ? AND version = ?', [
+    kind,
+    document.version,
+  ]);
+  return existing?.body === document.body ? ok('unchanged') : err({ kind: 'versionConflict', version: document.version });
+}
+
+export function currentDocument(db: SqlQueries, kind: DocumentKind): Promise<PublishedDocument | undefined> {
+  return db.get<PublishedDocument>(
+    `SELECT version, published_at AS "publishedAt", item_count AS "itemCount", body
+     FROM published_documents WHERE kind = ? ORDER BY id DESC LIMIT 1`,
+    [kind],
+  );
+}
+
+export async function currentVersion(db: SqlQueries, kind: DocumentKind): Promise<string | null> {
+  const row = await db.get<{ version: string }>(
+    'SELECT version FROM published_documents WHERE kind = ? ORDER BY id DESC LIMIT 1',
+    [kind],
+  );
+  return row?.version ?? null;
+}
+
+export async function hasVersion(db: SqlQueries, kind: DocumentKind, version: string): Promise<boolean> {
+  return (await db.get('SELECT 1 AS found FROM published_documents WHERE kind = ? AND version = ?', [kind, version])) !== undefined;
 }

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { SqlQueries } from '../db/sql';
 import type { Catalog, Matter } from '../../contract/catalog';
 import type { RatingOptionSet } from '../../contract/ratings';
 import type { ServicePoint, ServicePointList } from '../../contract/service-points';
@@ -14,10 +14,10 @@ import { currentDocument, type DocumentKind } from './documents';
  */
 
 type Parsed = Map<string, { readonly version: string; readonly value: unknown }>;
-const parsedByDb = new WeakMap<Database.Database, Parsed>();
+const parsedByDb = new WeakMap<SqlQueries, Parsed>();
 
-function current<T>(db: Database.Database, kind: DocumentKind): T | undefined {
-  const doc = currentDocument(db, kind);
+async function current<T>(db: SqlQueries, kind: DocumentKind): Promise<T | undefined> {
+  const doc = await currentDocument(db, kind);
   if (!doc) return undefined;
   let parsed = parsedByDb.get(db);
   if (!parsed) {
@@ -31,38 +31,38 @@ function current<T>(db: Database.Database, kind: DocumentKind): T | undefined {
   return value;
 }
 
-export function currentCatalog(db: Database.Database): Catalog | undefined {
+export function currentCatalog(db: SqlQueries): Promise<Catalog | undefined> {
   return current<Catalog>(db, 'catalog');
 }
 
 /** A matter of the current catalog by its code (事项编码), whatever version the caller knew. */
-export function findCurrentMatter(db: Database.Database, matterCode: string): Matter | undefined {
-  return currentCatalog(db)?.matters.find((matter) => matter.code === matterCode);
+export async function findCurrentMatter(db: SqlQueries, matterCode: string): Promise<Matter | undefined> {
+  return (await currentCatalog(db))?.matters.find((matter) => matter.code === matterCode);
 }
 
-export function currentServicePoints(db: Database.Database): readonly ServicePoint[] {
-  return current<ServicePointList>(db, 'servicePoints')?.servicePoints ?? [];
+export async function currentServicePoints(db: SqlQueries): Promise<readonly ServicePoint[]> {
+  return (await current<ServicePointList>(db, 'servicePoints'))?.servicePoints ?? [];
 }
 
-export function findServicePoint(db: Database.Database, id: string): ServicePoint | undefined {
-  return currentServicePoints(db).find((point) => point.id === id);
+export async function findServicePoint(db: SqlQueries, id: string): Promise<ServicePoint | undefined> {
+  return (await currentServicePoints(db)).find((point) => point.id === id);
 }
 
 /** Any published version of the rating options, not only the current one: offline ratings use older ones. */
-export function ratingOptionsVersion(db: Database.Database, version: string): RatingOptionSet | undefined {
-  const body = db
-    .prepare("SELECT body FROM published_documents WHERE kind = 'ratingOptions' AND version = ?")
-    .pluck()
-    .get(version);
-  return typeof body === 'string' ? (JSON.parse(body) as RatingOptionSet) : undefined;
+export async function ratingOptionsVersion(db: SqlQueries, version: string): Promise<RatingOptionSet | undefined> {
+  const row = await db.get<{ body: string }>(
+    "SELECT body FROM published_documents WHERE kind = 'ratingOptions' AND version = ?",
+    [version],
+  );
+  return row === undefined ? undefined : (JSON.parse(row.body) as RatingOptionSet);
 }
 
 /**
  * Working days by the current published calendar; the plain week (Monday to Friday) when none is
  * published. Built once per published version.
  */
-export function currentWorkingDays(db: Database.Database): WorkingDays {
-  const calendar = current<WorkCalendar>(db, 'workCalendar') ?? null;
+export async function currentWorkingDays(db: SqlQueries): Promise<WorkingDays> {
+  const calendar = (await current<WorkCalendar>(db, 'workCalendar')) ?? null;
   const cached = workingDaysCache.get(db);
   if (cached && cached.calendar === calendar) return cached.days;
   const days = workingDays(calendar);
@@ -70,4 +70,4 @@ export function currentWorkingDays(db: Database.Database): WorkingDays {
   return days;
 }
 
-const workingDaysCache = new WeakMap<Database.Database, { calendar: WorkCalendar | null; days: WorkingDays }>();
+const workingDaysCache = new WeakMap<SqlQueries, { calendar: WorkCalendar | null; days: WorkingDays }>();

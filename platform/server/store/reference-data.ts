@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { SqlQueries } from '../db/sql';
 import type { ZodType } from 'zod';
 import { RatingOptionSet } from '../../contract/ratings';
 import { ServicePointList } from '../../contract/service-points';
@@ -25,24 +25,24 @@ function validated<T>(schema: ZodType<T>, value: unknown): Result<T, PublishRefe
       });
 }
 
-export function publishRatingOptions(
-  db: Database.Database,
+export async function publishRatingOptions(
+  db: SqlQueries,
   options: RatingOptionSet,
   now: Date = new Date(),
-): Result<PublishOutcome, PublishReferenceError> {
+): Promise<Result<PublishOutcome, PublishReferenceError>> {
   const parsed = validated(RatingOptionSet, options);
   if (!parsed.ok) return parsed;
   const set = parsed.value;
   const itemCount = set.levels.reduce((sum, level) => sum + level.options.length, 0);
   const document = { version: set.version, publishedAt: set.publishedAt, itemCount, body: JSON.stringify(set) };
-  return publishDocument(db, 'ratingOptions', document, now);
+  return await publishDocument(db, 'ratingOptions', document, now);
 }
 
-export function publishServicePoints(
-  db: Database.Database,
+export async function publishServicePoints(
+  db: SqlQueries,
   list: ServicePointList,
   now: Date = new Date(),
-): Result<PublishOutcome, PublishReferenceError> {
+): Promise<Result<PublishOutcome, PublishReferenceError>> {
   const parsed = validated(ServicePointList, list);
   if (!parsed.ok) return parsed;
   const points = parsed.value;
@@ -52,15 +52,15 @@ export function publishServicePoints(
     itemCount: points.servicePoints.length,
     body: JSON.stringify(points),
   };
-  return publishDocument(db, 'servicePoints', document, now);
+  return await publishDocument(db, 'servicePoints', document, now);
 }
 
 /** A new calendar version (a new State Council notice, a correction) reaches kiosks on their next refresh. */
-export function publishWorkCalendar(
-  db: Database.Database,
+export async function publishWorkCalendar(
+  db: SqlQueries,
   calendar: WorkCalendar,
   now: Date = new Date(),
-): Result<PublishOutcome, PublishReferenceError> {
+): Promise<Result<PublishOutcome, PublishReferenceError>> {
   const parsed = validated(WorkCalendar, calendar);
   if (!parsed.ok) return parsed;
   const document = {
@@ -69,5 +69,5 @@ export function publishWorkCalendar(
     itemCount: parsed.value.holidays.length,
     body: JSON.stringify(parsed.value),
   };
-  return publishDocument(db, 'workCalendar', document, now);
+  return await publishDocument(db, 'workCalendar', document, now);
 }

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type Database from 'better-sqlite3';
+import type { SqlQueries } from '../db/sql';
 import { err, ok, type Result } from '../../../core/pure/result';
 
 /**
@@ -42,24 +42,25 @@ export function isWellFormedToken(token: string): boolean {
 }
 
 /** Adds or updates a terminal; registering the same terminal again replaces its token and station. */
-export function registerTerminal(
-  db: Database.Database,
+export async function registerTerminal(
+  db: SqlQueries,
   registration: TerminalRegistration,
   now: Date,
-): Result<void, RegisterError> {
+): Promise<Result<void, RegisterError>> {
   const { id, token, stationId } = registration;
   if (!ID_PATTERN.test(id) || !ID_PATTERN.test(stationId)) return err({ kind: 'invalidId', terminalId: id });
   if (!isWellFormedToken(token)) return err({ kind: 'invalidToken', terminalId: id });
   const hash = tokenHash(token);
-  const holder = db.prepare('SELECT terminal_id FROM terminals WHERE token_sha256 = ?').pluck().get(hash);
-  if (holder !== undefined && holder !== id) return err({ kind: 'tokenInUse', terminalId: id });
+  const holder = await db.get<{ terminal_id: string }>('SELECT terminal_id FROM terminals WHERE token_sha256 = ?', [hash]);
+  if (holder !== undefined && holder.terminal_id !== id) return err({ kind: 'tokenInUse', terminalId: id });
   const at = now.toISOString();
-  db.prepare(
+  await db.run(
     `INSERT INTO terminals (terminal_id, station_id, token_sha256, registered_at, updated_at)
      VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (terminal_id) DO UPDATE SET
        station_id = excluded.station_id, token_sha256 = excluded.token_sha256, updated_at = excluded.updated_at`,
-  ).run(id, stationId, hash, at, at);
+    [id, stationId, hash, at, at],
+  );
   return ok(undefined);
 }
 
@@ -74,13 +75,13 @@ export function describeRegisterError(error: RegisterError): string {
   }
 }
 
-export function findTerminalByToken(db: Database.Database, token: string): TerminalIdentity | undefined {
-  const row = db
-    .prepare('SELECT terminal_id AS terminalId, station_id AS stationId FROM terminals WHERE token_sha256 = ?')
-    .get(tokenHash(token)) as TerminalIdentity | undefined;
-  return row;
+export function findTerminalByToken(db: SqlQueries, token: string): Promise<TerminalIdentity | undefined> {
+  return db.get<TerminalIdentity>(
+    'SELECT terminal_id AS "terminalId", station_id AS "stationId" FROM terminals WHERE token_sha256 = ?',
+    [tokenHash(token)],
+  );
 }
 
-export function markTerminalSeen(db: Database.Database, terminalId: string, at: Date): void {
-  db.prepare('UPDATE terminals SET last_seen_at = ? WHERE terminal_id = ?').run(at.toISOString(), terminalId);
+export async function markTerminalSeen(db: SqlQueries, terminalId: string, at: Date): Promise<void> {
+  await db.run('UPDATE terminals SET last_seen_at = ? WHERE terminal_id = ?', [at.toISOString(), terminalId]);
 }

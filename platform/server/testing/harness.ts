@@ -1,3 +1,6 @@
+import type { SqlDb } from '../db/sql';
+import type { SqliteSqlDb } from '../db/sqlite-sql';
+import { openTestDatabase, type TestDatabase } from './test-database';
 import type Database from 'better-sqlite3';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -5,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Catalog } from '../../contract/catalog';
 import { createPlatformApp } from '../app';
-import { openPlatformDb } from '../db/open';
 import { FaultController } from '../faults/fault-controller';
 import type { PlatformApp, PlatformLimits } from '../http/types';
 import type { QueueServiceDirectory } from '../sample/queue-services';
@@ -123,30 +125,37 @@ export interface TestPlatformOptions {
 
 export interface TestPlatform {
   readonly app: PlatformApp;
+  /** TRANSITIONAL (issue 16): the raw SQLite connection; undefined on PostgreSQL. Use `sql`. */
   readonly db: Database.Database;
+  /** The platform's database, on the engine this run tests (testing/test-database.ts). */
+  readonly sql: SqlDb;
   readonly sealer: PlatformSealer;
   readonly faults: FaultController;
   request(method: string, path: string, options?: RequestOptions): Promise<CheckedResponse>;
-  close(): void;
+  /** The database under `sql`, for a second instance on it (createTwinPlatforms). */
+  readonly database: TestDatabase;
+  close(): Promise<void>;
 }
 
-/** The app in-process (`app.request()`), on an in-memory database unless a file is given. */
-export function createTestPlatform(options: TestPlatformOptions = {}): TestPlatform {
+/**
+ * The app in-process (`app.request()`) on the engine this run tests (testing/test-database.ts):
+ * SQLite in memory (or the given file), or a fresh PostgreSQL database that close() drops.
+ */
+export async function createTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
   const sealer = options.sealer ?? ephemeralSealer();
-  const opened = openPlatformDb(options.dbPath ?? ':memory:', sealer);
-  if (!opened.ok) throw new Error(`test database: ${opened.error.kind}`);
-  const db = opened.value;
+  const database = await openTestDatabase(sealer, { sqlitePath: options.dbPath });
+  const sql = database.db;
   const now = options.now ?? (() => new Date());
   for (const terminal of [KIOSK_1, KIOSK_2]) {
-    const registered = registerTerminal(db, terminal, now());
+    const registered = await registerTerminal(sql, terminal, now());
     if (!registered.ok) throw new Error(registered.error.kind);
   }
   const catalog = options.catalog === null ? undefined : (options.catalog ?? catalogFixture());
-  const seeded = seedPlatform(db, { catalog }, now());
+  const seeded = await seedPlatform(sql, { catalog }, now());
   if (!seeded.ok) throw new Error(seeded.error);
   const faults = options.faults ?? new FaultController();
   const app = createPlatformApp({
-    db,
+    sql,
     sealer,
     faults,
     now,
@@ -156,13 +165,51 @@ export function createTestPlatform(options: TestPlatformOptions = {}): TestPlatf
   });
   return {
     app,
-    db,
+    db: (sql.engine === 'sqlite' ? (sql as SqliteSqlDb).raw : undefined) as Database.Database,
+    sql,
     sealer,
     faults,
     request: async (method, path, requestOptions = {}) =>
       checked(method, path, await app.request(path, buildInit(method, requestOptions))),
-    close: () => db.close(),
+    database,
+    close: () => database.close(),
   };
+}
+
+/**
+ * Two platform instances on one database, for the concurrency tests (docs/county-scale.md): on
+ * PostgreSQL each has its own connection pool, so requests fired at both really run at once; on
+ * SQLite they share the one connection (see TestDatabase.openSecond).
+ */
+export interface TwinPlatforms {
+  readonly a: TestPlatform;
+  readonly b: TestPlatform;
+  close(): Promise<void>;
+}
+
+export async function createTwinPlatforms(options: Omit<TestPlatformOptions, 'dbPath'> = {}): Promise<TwinPlatforms> {
+  const sealer = options.sealer ?? ephemeralSealer();
+  const first = await createTestPlatform({ ...options, sealer });
+  const database = first.database;
+  const sql = await database.openSecond();
+  const now = options.now ?? (() => new Date());
+  const app = createPlatformApp({
+    sql,
+    sealer,
+    faults: options.faults ?? new FaultController(),
+    now,
+    adminToken: ADMIN_TOKEN,
+    limits: options.limits,
+    queueServices: options.queueServices,
+  });
+  const b: TestPlatform = {
+    ...first,
+    app,
+    sql,
+    request: async (method, path, requestOptions = {}) =>
+      checked(method, path, await app.request(path, buildInit(method, requestOptions))),
+  };
+  return { a: first, b, close: () => first.close() };
 }
 
 export interface TestServer {

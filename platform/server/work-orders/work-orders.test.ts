@@ -1,3 +1,4 @@
+import { sqliteSqlDb } from '../db/sqlite-sql';
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConsoleRole, ConsoleScope, ConsoleUser } from '../../contract/console/users';
@@ -47,7 +48,7 @@ beforeEach(() => {
     );
     if (!registered.ok) throw new Error(registered.error.kind);
   }
-  handlers = createWorkOrderConsoleHandlers(resolveDeps({ db, sealer, faults: new FaultController() }));
+  handlers = createWorkOrderConsoleHandlers(resolveDeps({ sql: sqliteSqlDb(db), sealer, faults: new FaultController() }));
   const make = (username: string, role: ConsoleRole, scope: ConsoleScope) => {
     const created = createConsoleUser(
       db,

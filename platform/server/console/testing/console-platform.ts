@@ -1,3 +1,4 @@
+import { sqliteSqlDb } from '../../db/sqlite-sql';
 import type Database from 'better-sqlite3';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../../contract/console/endpoints';
 import type { ConsoleRole, ConsoleScope, ConsoleSession, ConsoleUser } from '../../../contract/console/users';
@@ -80,7 +81,7 @@ export function createConsoleTestPlatform(
   const db = opened.value;
   const now = options.now ?? (() => new Date());
   const app = createPlatformApp({
-    db,
+    sql: sqliteSqlDb(db),
     sealer,
     faults: new FaultController(),
     now,

@@ -8,6 +8,7 @@ import { migration0006 } from './0006-sealed-personal-data';
 import { migration0007 } from './0007-console-users';
 import { migration0008 } from './0008-fleet';
 import { migration0009 } from './0009-station-staff';
+import { migration0010 } from './0010-county-scale';
 
 /** Every migration, in order. Append new ones; never edit or reorder a released one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
 ];
