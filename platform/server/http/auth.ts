@@ -48,10 +48,11 @@ export function terminalAuth(ctx: PlatformContext): MiddlewareHandler<AppEnv> {
     if (isEnrolmentPath(c.req.path)) return next();
     const token = bearerToken(c.req.header('authorization'));
     if (token === undefined) return unauthorized('send Authorization: Bearer <terminal token>');
-    const terminal = findTerminalByToken(ctx.db, token);
+    const terminal = await findTerminalByToken(ctx.sql, token);
     if (!terminal) return unauthorized('the token does not belong to a registered terminal');
     // A revoked kiosk's token stops working at once, whatever the terminal list at start says.
-    if (isRevoked(ctx.db, terminal.terminalId)) return unauthorized('this terminal has been revoked; enrol it again');
+    if (await isRevoked(ctx.sql, terminal.terminalId))
+      return unauthorized('this terminal has been revoked; enrol it again');
     c.set('terminal', terminal);
     return next();
   };

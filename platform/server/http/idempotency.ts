@@ -1,3 +1,4 @@
+import { isUniqueViolation, type SqlQueries, type TransactionOptions } from '../db/sql';
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { IDEMPOTENCY_KEY_PATTERN } from '../../contract/endpoints';
@@ -16,8 +17,13 @@ import type { AppContext, AppEnv, PlatformContext } from './types';
  *   processed → 409.
  * - Handlers write their business rows and the stored response in ONE transaction through
  *   `commitIdempotent`, so a crash can never leave one without the other.
- * - In-flight keys live in memory: a restart ends every request, and since nothing is stored
- *   until the commit, a request cut short by a crash simply runs again on retry.
+ * - In-flight keys of this instance live in memory (a second request while the first runs here →
+ *   409). Two platform instances behind a load balancer each let theirs run: the stored record's
+ *   primary key (terminal, key) then admits exactly one commit, and the other request's whole
+ *   transaction — business rows included — rolls back and it answers with the winner's stored
+ *   response, as a replay (docs/county-scale.md).
+ * - A restart ends every request, and since nothing is stored until the commit, a request cut
+ *   short by a crash simply runs again on retry.
  * - Responses of 5xx are never stored, so a retry after a server error runs again.
  */
 
@@ -67,7 +73,7 @@ export function idempotency(ctx: PlatformContext): MiddlewareHandler<AppEnv> {
     const { terminalId } = c.get('terminal');
     const fingerprint = fingerprintOf(ctx, 'POST', path, body.value);
 
-    const stored = findIdempotencyRecord(ctx.db, ctx.sealer, { terminalId, key });
+    const stored = await findIdempotencyRecord(ctx.sql, ctx.sealer, { terminalId, key });
     if (stored) {
       if (stored.fingerprint !== fingerprint) return reused();
       return toResponse(stored, { [REPLAYED_HEADER]: 'true' });
@@ -102,16 +108,32 @@ function reused(): Response {
 }
 
 /**
- * Runs `work` (the business writes) and stores its outcome under the request's key in one
- * transaction, then answers with it. Outcomes of 5xx are returned but not stored.
+ * Runs `work` (the business writes, on `tx`) and stores its outcome under the request's key in one
+ * transaction, then answers with it. Outcomes of 5xx are returned but not stored. When another
+ * instance committed the same key first, this transaction rolls back whole and the stored answer
+ * is replayed (or 422 when that request was a different one).
  */
-export function commitIdempotent(ctx: PlatformContext, c: AppContext, work: () => Outcome): Response {
+export async function commitIdempotent(
+  ctx: PlatformContext,
+  c: AppContext,
+  work: (tx: SqlQueries) => Promise<Outcome>,
+  options?: TransactionOptions,
+): Promise<Response> {
   const claim = c.get('idempotency') as IdempotencyClaim | undefined;
   if (!claim) throw new Error('commitIdempotent called outside an idempotent POST');
-  const outcome = ctx.db.transaction(() => {
-    const result = work();
-    if (result.status < 500) saveIdempotencyRecord(ctx.db, ctx.sealer, claim, result, ctx.now());
-    return result;
-  })();
-  return toResponse(outcome);
+  try {
+    const outcome = await ctx.sql.transaction(async (tx) => {
+      const result = await work(tx);
+      if (result.status < 500) await saveIdempotencyRecord(tx, ctx.sealer, claim, result, ctx.now());
+      return result;
+    }, options);
+    return toResponse(outcome);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const stored = await findIdempotencyRecord(ctx.sql, ctx.sealer, claim);
+    // The violation was some other constraint's: a bug for the handler to show, not a replay.
+    if (!stored) throw error;
+    if (stored.fingerprint !== claim.fingerprint) return reused();
+    return toResponse(stored, { [REPLAYED_HEADER]: 'true' });
+  }
 }

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { SqlQueries } from '../db/sql';
 import type { PlatformSealer } from '../sealing/sealer';
 
 /**
@@ -35,17 +35,16 @@ interface Row {
   body: Buffer;
 }
 
-export function findIdempotencyRecord(
-  db: Database.Database,
+export async function findIdempotencyRecord(
+  db: SqlQueries,
   sealer: PlatformSealer,
   at: RecordKey,
-): IdempotencyRecord | undefined {
-  const row = db
-    .prepare(
-      `SELECT fingerprint, status, headers, sealed_body AS body FROM idempotency_records
-       WHERE terminal_id = ? AND idem_key = ?`,
-    )
-    .get(at.terminalId, at.key) as Row | undefined;
+): Promise<IdempotencyRecord | undefined> {
+  const row = await db.get<Row>(
+    `SELECT fingerprint, status, headers, sealed_body AS body FROM idempotency_records
+     WHERE terminal_id = ? AND idem_key = ?`,
+    [at.terminalId, at.key],
+  );
   if (!row) return undefined;
   return {
     fingerprint: row.fingerprint,
@@ -55,26 +54,27 @@ export function findIdempotencyRecord(
   };
 }
 
-export function saveIdempotencyRecord(
-  db: Database.Database,
+export async function saveIdempotencyRecord(
+  db: SqlQueries,
   sealer: PlatformSealer,
   at: RecordKey & { readonly fingerprint: string; readonly method: string; readonly path: string },
   response: StoredResponse,
   now: Date,
-): void {
-  db.prepare(
+): Promise<void> {
+  await db.run(
     `INSERT INTO idempotency_records
        (terminal_id, idem_key, fingerprint, method, path, status, headers, sealed_body, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    at.terminalId,
-    at.key,
-    at.fingerprint,
-    at.method,
-    at.path,
-    response.status,
-    JSON.stringify(response.headers),
-    sealer.seal(SEALED, recordId(at), response.body),
-    now.toISOString(),
+    [
+      at.terminalId,
+      at.key,
+      at.fingerprint,
+      at.method,
+      at.path,
+      response.status,
+      JSON.stringify(response.headers),
+      sealer.seal(SEALED, recordId(at), response.body),
+      now.toISOString(),
+    ],
   );
 }
