@@ -93,7 +93,7 @@ function migratedTemplate(sealer: PlatformSealer): Promise<string> {
  */
 export async function createPostgresTestDatabase(
   sealer: PlatformSealer,
-): Promise<{ readonly name: string; readonly url: string; drop(): Promise<void> }> {
+): Promise<{ readonly name: string; readonly url: string; readonly drop: () => Promise<void> }> {
   const source = await migratedTemplate(sealer);
   const name = `bianmin_test_${randomBytes(8).toString('hex')}`;
   // CREATE DATABASE … TEMPLATE needs the template to have no sessions; another worker may be
