@@ -28,7 +28,7 @@ import type { TerminalRegistration } from './store/terminals';
 const USAGE = `usage: npm run platform -- [--host <address>] [--port <n>]
     ${DATABASE_USAGE}
     [--terminals-file <file>] [--admin-token-file <file>] [--data-key-file <file>]
-    [--idempotency-days <n>] [--application-days <n>] [--service-record-days <n>]
+    [--requests-per-minute <n>] [--idempotency-days <n>] [--application-days <n>] [--service-record-days <n>]
     [--clock <date and time with zone, e.g. 2026-10-01T10:00:00+08:00>]
     [--console-secure-cookie] [--console-trust-proxy] [--fleet-config <json file>]
   terminals file: one <terminalId>:<token>[:<stationId>] per line; every secret file mode 0600`;
@@ -117,6 +117,7 @@ async function main(): Promise<void> {
         'terminals-file': { type: 'string' },
         'admin-token-file': { type: 'string' },
         'data-key-file': { type: 'string' },
+        'requests-per-minute': { type: 'string' },
         'idempotency-days': { type: 'string' },
         'application-days': { type: 'string' },
         'service-record-days': { type: 'string' },
@@ -132,6 +133,11 @@ async function main(): Promise<void> {
   }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail('--port takes 0 to 65535');
+  const perMinute = values['requests-per-minute'];
+  // Per terminal; a county that sees kiosks catch up after long outages may raise it (docs/county-scale.md).
+  if (perMinute !== undefined && (!/^[0-9]+$/.test(perMinute) || Number(perMinute) < 1)) {
+    fail('--requests-per-minute takes a whole number of requests per terminal and minute');
+  }
   const database = databaseConfigFrom(values, join(tmpdir(), 'bianmin-platform.db'));
   if (!database.ok) fail(database.error);
 
@@ -167,6 +173,7 @@ async function main(): Promise<void> {
   const server = await startPlatformServer({
     database: database.value,
     host: values.host,
+    ...(perMinute === undefined ? {} : { limits: { requestsPerMinute: Number(perMinute) } }),
     port,
     terminals,
     adminToken,
