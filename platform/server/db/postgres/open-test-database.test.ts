@@ -7,7 +7,8 @@ import { openTestDatabase } from '../../testing/test-database';
  * newest version and sealed under the test's data key. On PostgreSQL this is the first thing every
  * platform test needs, so it is checked on its own.
  */
-describe('openTestDatabase', () => {
+// The first test on a cluster builds the migrated template, which takes seconds on a busy machine.
+describe('openTestDatabase', { timeout: 120_000 }, () => {
   it('gives a migrated database whose data key check is the sealer’s', async () => {
     const sealer = createPlatformSealer(Buffer.alloc(32, 3));
     const database = await openTestDatabase(sealer);
