@@ -62,7 +62,12 @@ async function round(index: number): Promise<void> {
       { stationId: STATION, windowNo, label: `${windowNo}号窗口`, serviceCodes: ['social-insurance', 'general'] },
       TUESDAY_NINE,
     );
-    await openWindow(db, { stationId: STATION, windowNo }, { userId: staff[windowNo - 1] ?? 0, admin: false }, TUESDAY_NINE);
+    await openWindow(
+      db,
+      { stationId: STATION, windowNo },
+      { userId: staff[windowNo - 1] ?? 0, admin: false },
+      TUESDAY_NINE,
+    );
   }
   for (let i = 0; i < TICKETS; i += 1) {
     await insertWaitingTicket(db, {
@@ -121,7 +126,9 @@ async function round(index: number): Promise<void> {
     const byEvents = events.filter((event) => event.windowNo === report.windowNo).map((event) => event.ticketId);
     expect(byEvents).toEqual(report.called);
   }
-  const finished = await db.get<{ count: number }>("SELECT count(*) AS count FROM ticket_states WHERE status = 'finished'");
+  const finished = await db.get<{ count: number }>(
+    "SELECT count(*) AS count FROM ticket_states WHERE status = 'finished'",
+  );
   expect(finished?.count).toBe(TICKETS);
   console.log(
     `round ${index}: window 1 called ${reports[0]?.called.length}, window 2 ${reports[1]?.called.length}, ` +

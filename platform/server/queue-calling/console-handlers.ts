@@ -67,7 +67,11 @@ export function createQueueConsoleHandlers(ctx: QueueConsoleContext): ConsoleHan
     return station !== undefined && maySeeStation(user, station, stationId);
   };
 
-  const view = async (user: ConsoleUser, key: WindowKey, now: Date): Promise<Result<QueueWindowView, ConsoleFailure>> => {
+  const view = async (
+    user: ConsoleUser,
+    key: WindowKey,
+    now: Date,
+  ): Promise<Result<QueueWindowView, ConsoleFailure>> => {
     const window = await findWindow(sql, key.stationId, key.windowNo);
     if (!window) return err(REFUSALS.noSuchWindow);
     return ok(await windowView(sql, window, ctx.queueServices(key.stationId), actorOf(user).userId, now));

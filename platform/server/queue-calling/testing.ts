@@ -51,7 +51,7 @@ export async function issue(
 ): Promise<Ticket> {
   const service = VILLAGE_QUEUE_SERVICES.find((entry) => entry.serviceCode === serviceCode);
   if (!service) throw new Error(`no service ${serviceCode}`);
-  const issued = await sql.transaction(async (tx) =>
+  const issued = await sql.transaction((tx) =>
     issueOnlineTicket(
       tx,
       service,

@@ -68,9 +68,10 @@ export async function seedWindows(
   now: Date,
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    const existing = await tx.get<{ count: number }>('SELECT count(*) AS count FROM queue_windows WHERE station_id = ?', [
-      stationId,
-    ]);
+    const existing = await tx.get<{ count: number }>(
+      'SELECT count(*) AS count FROM queue_windows WHERE station_id = ?',
+      [stationId],
+    );
     if ((existing?.count ?? 0) > 0) return;
     for (const [index, service] of services.slice(0, 99).entries()) {
       await tx.run(
@@ -119,11 +120,8 @@ export async function setWindowState(
   staffUserId: number | null,
   now: Date,
 ): Promise<void> {
-  await db.run('UPDATE queue_windows SET status = ?, staff_user_id = ?, updated_at = ? WHERE station_id = ? AND window_no = ?', [
-    status,
-    staffUserId,
-    now.toISOString(),
-    stationId,
-    windowNo,
-  ]);
+  await db.run(
+    'UPDATE queue_windows SET status = ?, staff_user_id = ?, updated_at = ? WHERE station_id = ? AND window_no = ?',
+    [status, staffUserId, now.toISOString(), stationId, windowNo],
+  );
 }
