@@ -12,7 +12,7 @@ afterEach(() => platform.close());
 
 describe('POST /api/v1/terminals/{terminalId}/heartbeats', () => {
   it('records the heartbeat, marks the terminal seen and tells it the current versions', async () => {
-    platform = createTestPlatform({ now: () => new Date('2026-03-01T00:30:00Z') });
+    platform = await createTestPlatform({ now: () => new Date('2026-03-01T00:30:00Z') });
     const response = await platform.request('POST', `/api/v1/terminals/${KIOSK_1.id}/heartbeats`, {
       body: heartbeatBody(),
     });
@@ -34,7 +34,7 @@ describe('POST /api/v1/terminals/{terminalId}/heartbeats', () => {
   });
 
   it('answers 422 validationFailed with field paths for a body that breaks the contract', async () => {
-    platform = createTestPlatform();
+    platform = await createTestPlatform();
     const response = await platform.request('POST', `/api/v1/terminals/${KIOSK_1.id}/heartbeats`, {
       body: heartbeatBody({
         outbox: { pending: -1, oldestPendingAt: null, oldestPendingAgeSeconds: null, deadLetters: 0 },
@@ -46,7 +46,7 @@ describe('POST /api/v1/terminals/{terminalId}/heartbeats', () => {
   });
 
   it('refuses a heartbeat with a key the contract does not name: no message text or name rides along', async () => {
-    platform = createTestPlatform();
+    platform = await createTestPlatform();
     const path = `/api/v1/terminals/${KIOSK_1.id}/heartbeats`;
     const body = heartbeatBody();
     const [printer, ...rest] = body.devices;
@@ -62,7 +62,7 @@ describe('POST /api/v1/terminals/{terminalId}/heartbeats', () => {
   });
 
   it('answers 400 malformedJson and 415 for bodies that are not JSON', async () => {
-    platform = createTestPlatform();
+    platform = await createTestPlatform();
     const path = `/api/v1/terminals/${KIOSK_1.id}/heartbeats`;
     const malformed = await platform.request('POST', path, {
       body: new TextEncoder().encode('{"sentAt":'),
@@ -75,7 +75,7 @@ describe('POST /api/v1/terminals/{terminalId}/heartbeats', () => {
   });
 
   it('answers 413 for a JSON body over the cap', async () => {
-    platform = createTestPlatform({ limits: { jsonMaxBytes: 100 } });
+    platform = await createTestPlatform({ limits: { jsonMaxBytes: 100 } });
     const response = await platform.request('POST', `/api/v1/terminals/${KIOSK_1.id}/heartbeats`, {
       body: heartbeatBody(),
     });
@@ -86,7 +86,7 @@ describe('POST /api/v1/terminals/{terminalId}/heartbeats', () => {
 describe('POST /api/v1/terminals/{terminalId}/inspections', () => {
   it('stores the report under a readable id numbered per China day', async () => {
     // 2026-03-01T16:30Z is already 2 March in China Standard Time.
-    platform = createTestPlatform({ now: () => new Date('2026-03-01T16:30:00Z') });
+    platform = await createTestPlatform({ now: () => new Date('2026-03-01T16:30:00Z') });
     const path = `/api/v1/terminals/${KIOSK_1.id}/inspections`;
     const first = (await platform.request('POST', path, { body: inspectionBody() })).json<InspectionReceipt>();
     const second = (
@@ -96,7 +96,7 @@ describe('POST /api/v1/terminals/{terminalId}/inspections', () => {
   });
 
   it('refuses a report that finishes before it starts', async () => {
-    platform = createTestPlatform();
+    platform = await createTestPlatform();
     const response = await platform.request('POST', `/api/v1/terminals/${KIOSK_1.id}/inspections`, {
       body: inspectionBody({ finishedAt: '2026-03-01T08:00:00+08:00' }),
     });
@@ -106,7 +106,7 @@ describe('POST /api/v1/terminals/{terminalId}/inspections', () => {
 
 describe('assistance requests', () => {
   it('stores a request and answers with its id, status and Location; the terminal can read it back', async () => {
-    platform = createTestPlatform({ now: () => new Date('2026-03-01T02:00:00Z') });
+    platform = await createTestPlatform({ now: () => new Date('2026-03-01T02:00:00Z') });
     const created = await platform.request('POST', '/api/v1/assistance-requests', { body: callbackRequestBody() });
     expect(created.status).toBe(201);
     const state = created.json<AssistanceRequestState>();
@@ -122,7 +122,7 @@ describe('assistance requests', () => {
   });
 
   it('needs an address for a home visit', async () => {
-    platform = createTestPlatform();
+    platform = await createTestPlatform();
     const { preferredTime: _unused, ...base } = { ...callbackRequestBody(), kind: 'homeVisit' as const };
     const response = await platform.request('POST', '/api/v1/assistance-requests', {
       body: { ...base, preferredDate: null },
@@ -138,7 +138,7 @@ describe('assistance requests', () => {
   });
 
   it("refuses a request for another terminal's station", async () => {
-    platform = createTestPlatform();
+    platform = await createTestPlatform();
     const response = await platform.request('POST', '/api/v1/assistance-requests', {
       body: callbackRequestBody(KIOSK_2.stationId),
     });
