@@ -25,12 +25,12 @@ describe('POST /api/v1/terminals/{terminalId}/heartbeats', () => {
       heartbeatIntervalSeconds: 60,
       commands: [],
     });
-    expect(heartbeatCount(platform.db, KIOSK_1.id)).toBe(1);
-    const seen = platform.db
-      .prepare('SELECT last_seen_at FROM terminals WHERE terminal_id = ?')
-      .pluck()
-      .get(KIOSK_1.id);
-    expect(seen).toBe('2026-03-01T00:30:00.000Z');
+    expect(await heartbeatCount(platform.sql, KIOSK_1.id)).toBe(1);
+    const seen = await platform.sql.get<{ last_seen_at: string }>(
+      'SELECT last_seen_at FROM terminals WHERE terminal_id = ?',
+      [KIOSK_1.id],
+    );
+    expect(seen?.last_seen_at).toBe('2026-03-01T00:30:00.000Z');
   });
 
   it('answers 422 validationFailed with field paths for a body that breaks the contract', async () => {
@@ -42,7 +42,7 @@ describe('POST /api/v1/terminals/{terminalId}/heartbeats', () => {
     });
     expect(response.status).toBe(422);
     expect(response.json<{ errors: Array<{ path: string }> }>().errors.map((e) => e.path)).toContain('/outbox/pending');
-    expect(heartbeatCount(platform.db, KIOSK_1.id)).toBe(0);
+    expect(await heartbeatCount(platform.sql, KIOSK_1.id)).toBe(0);
   });
 
   it('refuses a heartbeat with a key the contract does not name: no message text or name rides along', async () => {
@@ -58,7 +58,7 @@ describe('POST /api/v1/terminals/{terminalId}/heartbeats', () => {
       const response = await platform.request('POST', path, { body: leaky });
       expect(response.status).toBe(422);
     }
-    expect(heartbeatCount(platform.db, KIOSK_1.id)).toBe(0);
+    expect(await heartbeatCount(platform.sql, KIOSK_1.id)).toBe(0);
   });
 
   it('answers 400 malformedJson and 415 for bodies that are not JSON', async () => {
@@ -128,7 +128,7 @@ describe('assistance requests', () => {
       body: { ...base, preferredDate: null },
     });
     expect(response.status).toBe(422);
-    expect(assistanceRequestCount(platform.db)).toBe(0);
+    expect(await assistanceRequestCount(platform.sql)).toBe(0);
 
     const withAddress = await platform.request('POST', '/api/v1/assistance-requests', {
       body: { ...base, preferredDate: null, address: '东景芝村三组12号' },
@@ -143,6 +143,6 @@ describe('assistance requests', () => {
       body: callbackRequestBody(KIOSK_2.stationId),
     });
     expect(response.status).toBe(422);
-    expect(assistanceRequestCount(platform.db)).toBe(0);
+    expect(await assistanceRequestCount(platform.sql)).toBe(0);
   });
 });
