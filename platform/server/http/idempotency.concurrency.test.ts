@@ -34,7 +34,8 @@ async function storedCounts(): Promise<{ inspections: number; records: number }>
   return { inspections: inspections?.count ?? -1, records: records?.count ?? -1 };
 }
 
-describe('Idempotency-Key on two instances at once', () => {
+// Generous timeout: sixty overlapping requests on two pools, on a 2-core CI machine. No assertion depends on speed.
+describe('Idempotency-Key on two instances at once', { timeout: 60_000 }, () => {
   it('does the work once per key: one answer, every other one its replay or 409 while it runs', async () => {
     twins = await createTwinPlatforms({ now: () => new Date(NOW) });
     const keys = Array.from({ length: KEYS }, () => newKey());
