@@ -35,7 +35,7 @@ export function describeDbOpenError(path: string, error: DbOpenError): string {
     case 'wrongCollation':
       return (
         `platform database ${path} sorts text by ${error.collation}; the platform needs byte order (C). Create it with ` +
-        '`createdb --template=template0 --locale=C.UTF-8 --encoding=UTF8 <name>` (nothing was changed)'
+        '`createdb --template=template0 --locale-provider=libc --locale=C.UTF-8 --encoding=UTF8 <name>` (nothing was changed)'
       );
     case 'migrationFailed':
       return `platform database ${path}: migration ${error.version} (${error.name}) failed and was rolled back: ${error.detail}`;

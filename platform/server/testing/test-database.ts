@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openPlatformDb } from '../db/open';
 import { openPostgresDb } from '../db/postgres/open';
@@ -59,14 +59,20 @@ async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T>
 }
 
 /**
- * The migrated template, made once per cluster and schema (the name carries a hash of the
- * migration list's length, so a new migration makes a new template). Several vitest workers race
+ * The migrated template, made once per cluster and schema (the name carries the number of
+ * migrations and a hash of their code, so a new or changed migration makes a new template). Several vitest workers race
  * to make it: an advisory lock on the admin database lets one do it.
  */
 function migratedTemplate(sealer: PlatformSealer): Promise<string> {
   return (template ??= (async () => {
     const { POSTGRES_MIGRATIONS } = await import('../db/postgres/migrations');
-    const name = `bianmin_test_template_v${POSTGRES_MIGRATIONS.length}`;
+    // The migrations' own code in the name: a changed migration (same count) gets a new template
+    // on a long-lived cluster instead of an old one.
+    const digest = createHash('sha256')
+      .update(POSTGRES_MIGRATIONS.map((migration) => `${migration.version}\n${migration.up.toString()}`).join('\n'))
+      .digest('hex')
+      .slice(0, 12);
+    const name = `bianmin_test_template_v${POSTGRES_MIGRATIONS.length}_${digest}`;
     await withAdmin(async (admin) => {
       await admin.query('SELECT pg_advisory_lock(7235110)');
       try {
@@ -100,7 +106,7 @@ export async function createPostgresTestDatabase(
   // cloning it at the same moment, which PostgreSQL reports as "being accessed": try again.
   for (let attempt = 0; ; attempt += 1) {
     try {
-      await withAdmin((admin) => admin.query(`CREATE DATABASE "${name}" TEMPLATE "${source}"`));
+      await withAdmin((admin) => admin.query(`CREATE DATABASE "${name}" TEMPLATE "${source}" STRATEGY FILE_COPY`));
       break;
     } catch (error) {
       if (attempt >= 50 || !String(error).includes('being accessed')) throw error;
