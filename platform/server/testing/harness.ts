@@ -240,16 +240,21 @@ export function makeTempDir(): { readonly dir: string; remove(): void } {
  * temp dir.
  */
 export async function startTestServer(
-  options: { readonly dbPath?: string; readonly faults?: FaultController; readonly catalog?: Catalog } & Pick<
-    PlatformServerOptions,
-    'now' | 'retention' | 'dataKeyFile' | 'purgeIntervalMs' | 'log'
-  > = {},
+  options: {
+    readonly dbPath?: string;
+    /** Another server's database (TestServer.database, with its dataKeyFile): a restart or a second instance. */
+    readonly database?: DatabaseConfig;
+    readonly faults?: FaultController;
+    readonly catalog?: Catalog;
+  } & Pick<PlatformServerOptions, 'now' | 'retention' | 'dataKeyFile' | 'purgeIntervalMs' | 'log'> = {},
 ): Promise<TestServer> {
-  const temp = options.dbPath ? undefined : makeTempDir();
+  const temp = options.dbPath || options.database ? undefined : makeTempDir();
   let database: DatabaseConfig;
   let dataKeyFile = options.dataKeyFile;
   let dropDatabase: (() => Promise<void>) | undefined;
-  if (options.dbPath === undefined && testEngine() === 'postgres') {
+  if (options.database) {
+    database = options.database;
+  } else if (options.dbPath === undefined && testEngine() === 'postgres') {
     const key = randomBytes(32);
     dataKeyFile ??= join(temp?.dir ?? '', 'platform-data-key');
     writeFileSync(dataKeyFile, key.toString('hex'), { mode: 0o600 });

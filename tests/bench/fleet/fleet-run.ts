@@ -78,10 +78,16 @@ export async function runFleet(options: FleetRunOptions): Promise<FleetRunResult
   const dir = mkdtempSync(join(tmpdir(), 'bench-fleet-'));
   const specs: FleetKioskSpec[] = Array.from({ length: options.kiosks }, (_, index) => {
     const n = String(index + 1).padStart(4, '0');
-    return { terminalId: `fleet-${n}`, token: `fleet-token-${n}-${randomBytes(12).toString('hex')}`, stationId: `fleet-station-${n}` };
+    return {
+      terminalId: `fleet-${n}`,
+      token: `fleet-token-${n}-${randomBytes(12).toString('hex')}`,
+      stationId: `fleet-station-${n}`,
+    };
   });
   const terminalsFile = join(dir, 'terminals');
-  writeFileSync(terminalsFile, specs.map((s) => `${s.terminalId}:${s.token}:${s.stationId}`).join('\n') + '\n', { mode: 0o600 });
+  writeFileSync(terminalsFile, specs.map((s) => `${s.terminalId}:${s.token}:${s.stationId}`).join('\n') + '\n', {
+    mode: 0o600,
+  });
   const dataKeyFile = join(dir, 'platform-data-key');
   writeFileSync(dataKeyFile, randomBytes(32).toString('hex'), { mode: 0o600 });
 
@@ -172,7 +178,9 @@ export async function runFleet(options: FleetRunOptions): Promise<FleetRunResult
     }
     for (const kiosk of kiosks) await kiosk.halt();
     const ledger = await checkFleetLedger(
-      options.engine === 'postgres' ? { engine: 'postgres', url: database.args[1]! } : { engine: 'sqlite', path: database.args[1]! },
+      options.engine === 'postgres'
+        ? { engine: 'postgres', url: database.args[1]! }
+        : { engine: 'sqlite', path: database.args[1]! },
       dataKeyFile,
       kiosks,
     );
@@ -203,6 +211,8 @@ function maxOutboxId(kiosk: SimulatedKiosk): number {
 }
 
 function pendingAtOrBelow(kiosk: SimulatedKiosk, top: number): number {
-  const row = kiosk.db.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'pending' AND id <= ?").get(top) as { n: number };
+  const row = kiosk.db.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'pending' AND id <= ?").get(top) as {
+    n: number;
+  };
   return row.n;
 }

@@ -47,7 +47,7 @@ function summaries(result: FleetRunResult): Summary[] {
         `${figures.errorsDuringSteady} 5xx; platform CPU ${figures.platformCpuCoresSteady} cores, ` +
         `database CPU ${figures.databaseCpuCoresSteady} cores, RSS max ${(figures.platformRssMaxBytes / MB).toFixed(0)} MB`,
     ),
-    latency('steady requests, kiosk-side ms', figures.steadyKioskMs, 'including the kiosk process\'s own event loop'),
+    latency('steady requests, kiosk-side ms', figures.steadyKioskMs, "including the kiosk process's own event loop"),
     {
       name: `${label}: after a 10-minute outage`,
       samples: 1,

@@ -104,7 +104,12 @@ async function compare(db: SqlDb, kiosks: readonly SimulatedKiosk[]): Promise<Le
   for (const kiosk of kiosks) {
     const { terminalId, stationId } = kiosk.spec;
     const rows = kiosk.db.prepare('SELECT kind, state, response FROM outbox ORDER BY id').all() as SentRow[];
-    const told = { application: [] as string[], rating: [] as string[], assistance: [] as string[], material: [] as string[] };
+    const told = {
+      application: [] as string[],
+      rating: [] as string[],
+      assistance: [] as string[],
+      material: [] as string[],
+    };
     const offlineTickets: string[] = [];
     for (const row of rows) {
       if (row.state !== 'sent') {
@@ -147,7 +152,8 @@ async function compare(db: SqlDb, kiosks: readonly SimulatedKiosk[]): Promise<Le
     const printed = kiosk.tickets.map((ticket) => ticket.ticketNo);
     const offlinePrinted = kiosk.tickets.filter((ticket) => ticket.how === 'offline').map((ticket) => ticket.ticketNo);
     for (const ticketNo of offlinePrinted) {
-      if (!offlineTickets.includes(ticketNo)) note(`${terminalId}: offline ticket ${ticketNo} printed but not accepted`);
+      if (!offlineTickets.includes(ticketNo))
+        note(`${terminalId}: offline ticket ${ticketNo} printed but not accepted`);
     }
     const stored = tickets.get(stationId) ?? [];
     const storedCounts = counted(stored);

@@ -111,7 +111,9 @@ export async function startPlatformProcess(options: PlatformProcessOptions): Pro
         options.dataKeyFile,
         '--clock',
         options.clock,
-        ...(options.requestsPerMinute === undefined ? [] : ['--requests-per-minute', String(options.requestsPerMinute)]),
+        ...(options.requestsPerMinute === undefined
+          ? []
+          : ['--requests-per-minute', String(options.requestsPerMinute)]),
       ];
       const started = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
       child = started;
@@ -126,7 +128,12 @@ export async function startPlatformProcess(options: PlatformProcessOptions): Pro
         try {
           const entry = JSON.parse(line) as { message?: string; status?: number; ms?: number; path?: string };
           if (entry.message === 'request' && typeof entry.ms === 'number') {
-            requests.push({ at: performance.now() - options.runStart, status: entry.status ?? 0, ms: entry.ms, path: entry.path ?? '' });
+            requests.push({
+              at: performance.now() - options.runStart,
+              status: entry.status ?? 0,
+              ms: entry.ms,
+              path: entry.path ?? '',
+            });
           } else if (entry.message !== 'request') stderrTail.push(line);
         } catch {
           stderrTail.push(line);
@@ -142,7 +149,8 @@ export async function startPlatformProcess(options: PlatformProcessOptions): Pro
         }
       });
       started.once('exit', (code) => {
-        if (!answered) reject(new Error(`the platform exited with ${String(code)} before listening:\n${stderrTail.join('\n')}`));
+        if (!answered)
+          reject(new Error(`the platform exited with ${String(code)} before listening:\n${stderrTail.join('\n')}`));
       });
     });
 

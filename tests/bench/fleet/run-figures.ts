@@ -62,16 +62,33 @@ export function analyseRun(run: {
   }
   const peakRate = peak / (windowMs / 1000);
   const cores = (samples: readonly ProcessSample[], pick: (sample: ProcessSample) => number) =>
-    samples.length === 0 ? 0 : Math.round((samples.reduce((sum, sample) => sum + pick(sample), 0) / samples.length) * 100) / 100;
+    samples.length === 0
+      ? 0
+      : Math.round((samples.reduce((sum, sample) => sum + pick(sample), 0) / samples.length) * 100) / 100;
   const steadySamples = run.samples.filter((sample) => within(sample.at, run.steady));
   const recoverySamples = run.samples.filter((sample) => within(sample.at, run.recovery));
   return {
     steadyPerRealSecond: Math.round(steadyRate * 10) / 10,
     steadyPerSimulatedSecond: Math.round((steadyRate / run.speed) * 100) / 100,
-    steadyServerMs: { p50: percentile(steady.map((r) => r.ms), 0.5), p99: percentile(steady.map((r) => r.ms), 0.99) },
+    steadyServerMs: {
+      p50: percentile(
+        steady.map((r) => r.ms),
+        0.5,
+      ),
+      p99: percentile(
+        steady.map((r) => r.ms),
+        0.99,
+      ),
+    },
     steadyKioskMs: {
-      p50: percentile(run.clientLatencies.filter((l) => within(l.at, run.steady)).map((l) => l.ms), 0.5),
-      p99: percentile(run.clientLatencies.filter((l) => within(l.at, run.steady)).map((l) => l.ms), 0.99),
+      p50: percentile(
+        run.clientLatencies.filter((l) => within(l.at, run.steady)).map((l) => l.ms),
+        0.5,
+      ),
+      p99: percentile(
+        run.clientLatencies.filter((l) => within(l.at, run.steady)).map((l) => l.ms),
+        0.99,
+      ),
     },
     recoveryPeakRatio: Math.round((peakRate / steadyRate) * 100) / 100,
     recoveryPeakPerRealSecond: Math.round(peakRate * 10) / 10,

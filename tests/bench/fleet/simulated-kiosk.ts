@@ -143,7 +143,13 @@ export async function startSimulatedKiosk(
   const takeTicket = async (): Promise<void> => {
     const online = await callPlatform(platform, 'issueTicket', {
       params: { stationId: spec.stationId },
-      body: { serviceCode: 'general', priority: 'normal', appointmentId: null, matter: null, requestedAt: world.now().toISOString() },
+      body: {
+        serviceCode: 'general',
+        priority: 'normal',
+        appointmentId: null,
+        matter: null,
+        requestedAt: world.now().toISOString(),
+      },
       idempotencyKey: randomUUID(),
     });
     if (online.ok) {
@@ -197,7 +203,11 @@ export async function startSimulatedKiosk(
   };
 
   const askForHelp = (): void => {
-    enqueue(db, sealer, { kind: 'assistance', operation: 'createAssistanceRequest', body: callbackRequest(spec.stationId, world.now()) });
+    enqueue(db, sealer, {
+      kind: 'assistance',
+      operation: 'createAssistanceRequest',
+      body: callbackRequest(spec.stationId, world.now()),
+    });
     void outbox.kick();
   };
 

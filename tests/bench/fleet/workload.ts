@@ -52,7 +52,12 @@ export function materialPage(terminalId: string, seq: number): { bytes: Buffer; 
 export function benchMatter(catalog: Catalog): ApplicationSubmission['matter'] & { catalogVersion: string } {
   const matter = catalog.matters[0];
   if (!matter) throw new Error('the seed catalog has no matters');
-  return { matterCode: matter.code, matterVersion: matter.version, matterName: matter.name, catalogVersion: catalog.version };
+  return {
+    matterCode: matter.code,
+    matterVersion: matter.version,
+    matterName: matter.name,
+    catalogVersion: catalog.version,
+  };
 }
 
 export function applicationSubmission(
@@ -74,7 +79,9 @@ export function applicationSubmission(
     },
     agent: null,
     form: { phone: '13800001234' },
-    materials: [{ name: '居民身份证', pages: [{ sha256: page.sha256, contentType: 'image/jpeg', size: MATERIAL_PAGE_BYTES }] }],
+    materials: [
+      { name: '居民身份证', pages: [{ sha256: page.sha256, contentType: 'image/jpeg', size: MATERIAL_PAGE_BYTES }] },
+    ],
     delivery: { method: 'pickUp', servicePointId: 'aq-jingzhi-centre' },
     confirmedAt: at.toISOString(),
     offline: false,
@@ -82,7 +89,12 @@ export function applicationSubmission(
   };
 }
 
-export function ratingOfApplication(stationId: string, localRef: string, optionsVersion: string, at: Date): RatingSubmission {
+export function ratingOfApplication(
+  stationId: string,
+  localRef: string,
+  optionsVersion: string,
+  at: Date,
+): RatingSubmission {
   return {
     subject: { kind: 'application', ref: localRef },
     matter: null,
@@ -113,12 +125,7 @@ export function callbackRequest(stationId: string, at: Date): AssistanceRequest 
 }
 
 /** What a healthy kiosk reports, with its own outbox figures. */
-export function heartbeatOf(
-  at: Date,
-  startedAt: Date,
-  catalogVersion: string,
-  outbox: Heartbeat['outbox'],
-): Heartbeat {
+export function heartbeatOf(at: Date, startedAt: Date, catalogVersion: string, outbox: Heartbeat['outbox']): Heartbeat {
   return {
     sentAt: at.toISOString(),
     appVersion: '0.1.0',
