@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleUser } from '../../contract/console/users';
 import type { ServicePointList } from '../../contract/service-points';
 import type { Heartbeat } from '../../contract/terminals';
@@ -6,12 +6,14 @@ import { SAMPLE_SERVICE_POINTS } from '../sample/service-points';
 import { publishServicePoints } from '../store/reference-data';
 import { listAlarmRows, recentTimeline } from '../store/fleet-alarms';
 import { heartbeatBody } from '../testing/bodies';
-import { createTestPlatform, KIOSK_1, KIOSK_2, manualClock, type TestPlatform } from '../testing/harness';
+import { conformance, createTestPlatform, KIOSK_1, KIOSK_2, manualClock, type TestPlatform } from '../testing/harness';
 import { createFleetConsoleHandlers } from './console';
 import { kioskRecord, tickFleet } from './fleet-monitor';
 import { DEFAULT_FLEET_SETTINGS } from './settings';
 
 let platform: TestPlatform;
+// The OpenAPI checker is loaded once per file (seconds on a busy machine): not in a test's time.
+beforeAll(() => void conformance(), 60_000);
 afterEach(() => platform.close());
 const clock = manualClock('2026-03-02T10:00:00+08:00');
 const deps = () => ({ db: platform.sql, fleet: DEFAULT_FLEET_SETTINGS, log: () => undefined });

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleUser } from '../../contract/console/users';
 import type { EnrolmentState, HeartbeatAck, TerminalEvent } from '../../contract/fleet';
 import { createFleetConsoleHandlers } from '../fleet/console';
@@ -8,9 +8,11 @@ import { DEFAULT_FLEET_SETTINGS } from '../fleet/settings';
 import { eventCount } from '../store/fleet-events';
 import { findCommand, issueCommand } from '../store/fleet-commands';
 import { heartbeatBody } from '../testing/bodies';
-import { createTestPlatform, KIOSK_1, KIOSK_2, manualClock, type TestPlatform } from '../testing/harness';
+import { conformance, createTestPlatform, KIOSK_1, KIOSK_2, manualClock, type TestPlatform } from '../testing/harness';
 
 let platform: TestPlatform;
+// The OpenAPI checker is loaded once per file (seconds on a busy machine): not in a test's time.
+beforeAll(() => void conformance(), 60_000);
 afterEach(() => platform.close());
 
 const clock = manualClock('2026-03-02T10:00:00+08:00');
