@@ -102,10 +102,10 @@ describe('enrolment, many requests at once over two instances', () => {
     const code = await start();
     const { enrolmentId } = (await ask(0, request(code, 'kiosk-new', 0))).json<EnrolmentState>();
     const decisions = await Promise.all(
-      Array.from({ length: MANY }, (_, n) => {
+      Array.from({ length: MANY }, async (_, n) => {
         const handlers = handlersOf(instance(n));
         const decision = { ...call, now: clock.now(), params: { enrolmentId } };
-        return n % 3 === 0 ? handlers.rejectEnrolment(decision) : handlers.approveEnrolment(decision);
+        return n % 3 === 0 ? await handlers.rejectEnrolment(decision) : await handlers.approveEnrolment(decision);
       }),
     );
     const taken = decisions.filter((decision) => decision.ok);

@@ -82,8 +82,9 @@ export async function findAlarm(db: SqlQueries, alarmId: string): Promise<AlarmV
 
 /**
  * True when this call stored the alarm (false: another copy of the notice got there first). The
- * episode's unique key, and the one-open-alarm-per-kiosk-and-rule index, refuse a second row;
- * DO NOTHING with no conflict target covers both, and RETURNING says whether a row went in.
+ * episode's unique key (terminal_id, rule, raised_at) refuses a second row; DO NOTHING has no
+ * conflict target so that any unique index on the table counts, and RETURNING says whether a
+ * row went in.
  */
 export async function storeRaisedAlarm(
   db: SqlQueries,
