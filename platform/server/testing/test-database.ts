@@ -15,13 +15,15 @@ import type { PlatformSealer } from '../sealing/sealer';
  */
 export function testEngine(): SqlEngine {
   const engine = process.env['PLATFORM_TEST_ENGINE'] ?? 'sqlite';
-  if (engine !== 'sqlite' && engine !== 'postgres') throw new Error(`PLATFORM_TEST_ENGINE=${engine}: expected sqlite or postgres`);
+  if (engine !== 'sqlite' && engine !== 'postgres')
+    throw new Error(`PLATFORM_TEST_ENGINE=${engine}: expected sqlite or postgres`);
   return engine;
 }
 
 export function testPostgresUrl(): string {
   const url = process.env['PLATFORM_TEST_POSTGRES_URL'];
-  if (url === undefined || url === '') throw new Error('PLATFORM_TEST_ENGINE=postgres needs PLATFORM_TEST_POSTGRES_URL');
+  if (url === undefined || url === '')
+    throw new Error('PLATFORM_TEST_ENGINE=postgres needs PLATFORM_TEST_POSTGRES_URL');
   return url;
 }
 
@@ -85,14 +87,13 @@ function migratedTemplate(sealer: PlatformSealer): Promise<string> {
   })());
 }
 
-/** A fresh, migrated database on the engine the run is for, whose data key is `sealer`'s. */
-export async function openTestDatabase(sealer: PlatformSealer, options: { readonly sqlitePath?: string } = {}): Promise<TestDatabase> {
-  if (testEngine() === 'sqlite') {
-    const opened = openPlatformDb(options.sqlitePath ?? ':memory:', sealer);
-    if (!opened.ok) throw new Error(`test database: ${JSON.stringify(opened.error)}`);
-    const db = sqliteSqlDb(opened.value);
-    return { db, openSecond: () => Promise.resolve(db), close: () => db.close() };
-  }
+/**
+ * A fresh PostgreSQL database cloned from the migrated template, its data key check set to
+ * `sealer`'s; nothing connected to it. For tests that start a whole platform server on it.
+ */
+export async function createPostgresTestDatabase(
+  sealer: PlatformSealer,
+): Promise<{ readonly name: string; readonly url: string; readonly drop: () => Promise<void> }> {
   const source = await migratedTemplate(sealer);
   const name = `bianmin_test_${randomBytes(8).toString('hex')}`;
   // CREATE DATABASE … TEMPLATE needs the template to have no sessions; another worker may be
@@ -111,6 +112,26 @@ export async function openTestDatabase(sealer: PlatformSealer, options: { readon
   await setup.connect();
   await setup.query('UPDATE data_key_check SET key_check = $1 WHERE id = 1', [sealer.keyCheck]);
   await setup.end();
+  return {
+    name,
+    url: testDatabaseUrl(name),
+    drop: () =>
+      withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+  };
+}
+
+/** A fresh, migrated database on the engine the run is for, whose data key is `sealer`'s. */
+export async function openTestDatabase(
+  sealer: PlatformSealer,
+  options: { readonly sqlitePath?: string } = {},
+): Promise<TestDatabase> {
+  if (testEngine() === 'sqlite') {
+    const opened = openPlatformDb(options.sqlitePath ?? ':memory:', sealer);
+    if (!opened.ok) throw new Error(`test database: ${JSON.stringify(opened.error)}`);
+    const db = sqliteSqlDb(opened.value);
+    return { db, openSecond: () => Promise.resolve(db), close: () => db.close() };
+  }
+  const { name, drop } = await createPostgresTestDatabase(sealer);
   const opened = await openPostgresDb({ url: testDatabaseUrl(name), maxConnections: 5 }, sealer);
   if (!opened.ok) throw new Error(`test database: ${JSON.stringify(opened.error)}`);
   const db = opened.value;
@@ -129,7 +150,7 @@ export async function openTestDatabase(sealer: PlatformSealer, options: { readon
       closed = true;
       for (const second of seconds) await second.close();
       await db.close();
-      await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      await drop();
     },
   };
 }

@@ -36,12 +36,7 @@ export async function openPostgresDb(
       'SELECT datcollate FROM pg_database WHERE datname = current_database()',
     );
     if (collation === undefined || !BYTE_ORDER_COLLATIONS.has(collation.datcollate)) {
-      return await fail({
-        kind: 'durability',
-        detail:
-          `the database sorts text by ${collation?.datcollate ?? 'an unknown collation'}; the platform needs byte order. ` +
-          'Create it with: createdb --template=template0 --locale=C.UTF-8 --encoding=UTF8 <name>',
-      });
+      return await fail({ kind: 'wrongCollation', collation: collation?.datcollate ?? 'an unknown collation' });
     }
     if (found > 0) {
       const table = await db.get(
