@@ -171,17 +171,20 @@ describe('the retention purge', { timeout: 60_000 }, () => {
     'overwrites what it deleted: the sealed bytes are in neither the database file nor the WAL afterwards',
     async () => {
       const clock = manualClock(MONDAY_10);
-      const running = (server = await startTestServer({ now: clock.now }));
+      const temp = makeTempDir();
+      temps.push(temp);
+      const dbPath = join(temp.dir, 'platform.db');
+      const running = (server = await startTestServer({ dbPath, now: clock.now }));
       await fill(running);
-      const sealed = sealedAssistanceRequest(running.dbPath);
-      const holding = () => databaseFiles(running.dbPath).filter(({ bytes }) => bytes.includes(sealed));
+      const sealed = sealedAssistanceRequest(dbPath);
+      const holding = () => databaseFiles(dbPath).filter(({ bytes }) => bytes.includes(sealed));
       expect(holding().length).toBeGreaterThan(0);
 
       clock.set(daysLater(181));
       await running.server.purgeExpired();
       expect(holding()).toEqual([]);
       // The checkpoint truncated the WAL.
-      expect(databaseFiles(running.dbPath).find(({ file }) => file.endsWith('-wal'))?.bytes.length ?? 0).toBe(0);
+      expect(databaseFiles(dbPath).find(({ file }) => file.endsWith('-wal'))?.bytes.length ?? 0).toBe(0);
     },
   );
 
