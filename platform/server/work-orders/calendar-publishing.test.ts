@@ -13,7 +13,9 @@ import { currentWorkingDays } from '../store/published';
 import { publishWorkCalendar } from '../store/reference-data';
 import { registerTerminal } from '../store/terminals';
 import { makeTempDir } from '../testing/harness';
-import { compareVersions } from './calendar-publishing';
+import { openTestDatabase } from '../testing/test-database';
+import { ephemeralSealer } from '../sealing/sealer';
+import { compareVersions, publishNewerCalendar } from './calendar-publishing';
 
 const KIOSK = { id: 'kiosk-9', token: 'token-kiosk-9-zzzzzzzz', stationId: 'station-1' };
 
@@ -129,6 +131,33 @@ describe('publishing a working calendar from the console', () => {
       expect.arrayContaining(['/version', '/holidays/0/makeUpWorkdays/0', '/holidays/1/firstDay']),
     );
     expect((await kioskCalendar(platform)).version).toBe(SEED_WORK_CALENDAR_VERSION);
+  });
+});
+
+describe('two instances publishing newer calendars at once', () => {
+  it('leave the newest current: the older one is refused or published first, never last', async () => {
+    const database = await openTestDatabase(ephemeralSealer());
+    try {
+      const first = database.db;
+      const second = await database.openSecond();
+      if (!(await publishWorkCalendar(first, SEED_WORK_CALENDAR)).ok) throw new Error('seed calendar');
+      const at = new Date();
+      for (let round = 1; round <= 8; round += 1) {
+        const older = `2027.11.10-${2 * round - 1}`;
+        const newer = `2027.11.10-${2 * round}`;
+        // Each round the older one goes to the other instance, so neither always starts first.
+        const [olderDb, newerDb] = round % 2 === 0 ? [first, second] : [second, first];
+        const [fromOlder, fromNewer] = await Promise.all([
+          publishNewerCalendar(olderDb, { ...NEXT, version: older }, at),
+          publishNewerCalendar(newerDb, { ...NEXT, version: newer }, at),
+        ]);
+        expect(fromNewer.ok, JSON.stringify(fromNewer)).toBe(true);
+        if (!fromOlder.ok) expect(fromOlder.error).toMatchObject({ kind: 'notNewer', current: newer });
+        expect((await currentDocument(first, 'workCalendar'))?.version, `round ${round}`).toBe(newer);
+      }
+    } finally {
+      await database.close();
+    }
   });
 });
 
