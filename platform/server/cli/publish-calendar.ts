@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { err, ok, type Result } from '../../../core/pure/result';
-import { describeDbOpenError, openPlatformDb } from '../db/open';
+import { describeDbOpenError } from '../db/open';
+import { openDatabase } from '../db/open-database';
 import { sealerForDatabase } from '../sealing/database-key';
 import { describeCalendarRefusal, publishNewerCalendar } from '../work-orders/calendar-publishing';
 
@@ -50,10 +51,10 @@ export function parsePublishCalendarArgs(
   });
 }
 
-export function publishCalendarFile(
+export async function publishCalendarFile(
   request: PublishCalendarRequest,
   at: Date,
-): Result<{ version: string; previousVersion: string | null }, PublishCalendarError> {
+): Promise<Result<{ version: string; previousVersion: string | null }, PublishCalendarError>> {
   const refused = (message: string) => err({ kind: 'refused' as const, message });
   let value: unknown;
   try {
@@ -63,13 +64,13 @@ export function publishCalendarFile(
   }
   const key = sealerForDatabase(request.dbPath, request.dataKeyFile);
   if (!key.ok) return refused(key.error);
-  const opened = openPlatformDb(request.dbPath, key.value.sealer);
+  const opened = await openDatabase({ engine: 'sqlite', path: request.dbPath }, key.value.sealer);
   if (!opened.ok) return refused(describeDbOpenError(request.dbPath, opened.error));
   const db = opened.value;
   try {
-    const published = publishNewerCalendar(db, value, at);
+    const published = await publishNewerCalendar(db, value, at);
     return published.ok ? published : refused(describeCalendarRefusal(published.error));
   } finally {
-    db.close();
+    await db.close();
   }
 }
