@@ -112,6 +112,8 @@ export async function runFleet(options: FleetRunOptions): Promise<FleetRunResult
     }
   };
 
+  const say = (what: string) =>
+    console.error(`fleet (${options.engine}) ${((performance.now() - runStart) / 1000).toFixed(1)} s: ${what}`);
   let platform: PlatformProcess | undefined;
   const kiosks: SimulatedKiosk[] = [];
   try {
@@ -147,17 +149,20 @@ export async function runFleet(options: FleetRunOptions): Promise<FleetRunResult
       await sleep(stagger);
     }
     const ms = (simSeconds: number) => (simSeconds * 1000) / options.speed;
+    say(`${kiosks.length} kiosks started`);
 
     const steadyFrom = performance.now() - runStart;
     await sleep(ms(options.steadySimSeconds));
     const steadyTo = performance.now() - runStart;
 
     await platform.stop();
+    say('platform stopped');
     const outageFrom = performance.now() - runStart;
     await sleep(ms(options.outageSimSeconds));
     // What was queued before the restart is the backlog whose drain is timed.
     const backlogTop = kiosks.map((kiosk) => maxOutboxId(kiosk));
     await platform.start();
+    say('platform started again');
     const restartAt = performance.now() - runStart;
     let drainedAt: number | undefined;
     const deadline = performance.now() + ms(3600);
@@ -166,6 +171,7 @@ export async function runFleet(options: FleetRunOptions): Promise<FleetRunResult
         drainedAt = performance.now() - runStart;
       } else await sleep(50);
     }
+    say(drainedAt === undefined ? `the backlog did not drain: ${describePending(kiosks)}` : 'backlog drained');
     await sleep(ms(options.afterSimSeconds));
     const recoveryTo = performance.now() - runStart;
 
@@ -177,6 +183,7 @@ export async function runFleet(options: FleetRunOptions): Promise<FleetRunResult
       await sleep(100);
     }
     for (const kiosk of kiosks) await kiosk.halt();
+    say('fleet halted; checking the books');
     const ledger = await checkFleetLedger(
       options.engine === 'postgres'
         ? { engine: 'postgres', url: database.args[1]! }
@@ -215,4 +222,20 @@ function pendingAtOrBelow(kiosk: SimulatedKiosk, top: number): number {
     n: number;
   };
   return row.n;
+}
+
+/** Why items are still queued, grouped (for a run whose backlog did not drain). */
+function describePending(kiosks: readonly SimulatedKiosk[]): string {
+  const reasons = new Map<string, number>();
+  for (const kiosk of kiosks) {
+    if (!kiosk.db.open) continue;
+    const rows = kiosk.db
+      .prepare("SELECT kind, last_error AS error FROM outbox WHERE state <> 'sent'")
+      .all() as Array<{ kind: string; error: string | null }>;
+    for (const row of rows) {
+      const key = `${row.kind}: ${row.error ?? 'not tried yet'}`;
+      reasons.set(key, (reasons.get(key) ?? 0) + 1);
+    }
+  }
+  return [...reasons].map(([reason, count]) => `${count}× ${reason}`).join('; ') || 'nothing left';
 }
