@@ -7,21 +7,21 @@ import { createConsoleTestPlatform, TEST_PASSWORD, type ConsoleTestPlatform } fr
 import { recordingFleetHandlers, type SeamCall } from '../testing/seam-handlers';
 
 const platforms: ConsoleTestPlatform[] = [];
-afterEach(() => platforms.splice(0).forEach((platform) => platform.close()));
+afterEach(async () => {
+  await Promise.all(platforms.splice(0).map((platform) => platform.close()));
+});
 
 async function setUp(fleet?: ConsoleHandlers<FleetOperationId>) {
   const calls: SeamCall[] = [];
   const clock = manualClock('2026-03-02T09:00:00+08:00');
-  const platform = createConsoleTestPlatform({ now: clock.now, fleet: fleet ?? recordingFleetHandlers(calls) });
+  const platform = await createConsoleTestPlatform({ now: clock.now, fleet: fleet ?? recordingFleetHandlers(calls) });
   platforms.push(platform);
   await platform.addUser('wang.li', 'technician');
   return { platform, calls, clock };
 }
 
 const audit = (platform: ConsoleTestPlatform) =>
-  platform.db
-    .prepare('SELECT username, action, target, outcome, ip, detail FROM console_audit ORDER BY audit_id')
-    .all();
+  platform.sql.all('SELECT username, action, target, outcome, ip, detail FROM console_audit ORDER BY audit_id');
 
 describe('console CSRF', () => {
   it('refuses a change without the X-CSRF-Token header, or with a wrong one, and audits it', async () => {
@@ -42,7 +42,7 @@ describe('console CSRF', () => {
       expect(response.headers.get('content-type')).toBe('application/problem+json');
     }
     expect(calls).toEqual([]);
-    const rejected = audit(platform).filter((row) => (row as { action: string }).action === 'csrf.rejected');
+    const rejected = (await audit(platform)).filter((row) => (row as { action: string }).action === 'csrf.rejected');
     expect(rejected).toHaveLength(3);
     expect(rejected[0]).toMatchObject({ username: 'wang.li', target: 'issueCommand', outcome: 'denied' });
   });
@@ -81,7 +81,7 @@ describe('console CSRF', () => {
     expect(foreignOrigin.status).toBe(403);
     expect(crossSite.status).toBe(403);
     expect(foreignOrigin.headers.get('set-cookie')).toBeNull();
-    expect(audit(platform)).toEqual([
+    expect(await audit(platform)).toEqual([
       expect.objectContaining({
         action: 'csrf.rejected',
         target: 'login',
@@ -117,7 +117,7 @@ describe('console audit log', () => {
     });
     expect(revoked.status).toBe(200);
     await platform.request('POST', '/console/api/session/logout', { as: browser, body: {}, ip: '192.0.2.44' });
-    expect(audit(platform)).toEqual([
+    expect(await audit(platform)).toEqual([
       { username: 'wang.li', action: 'login.succeeded', target: null, outcome: 'ok', ip: '192.0.2.44', detail: null },
       {
         username: 'zhao.admin',
@@ -147,7 +147,8 @@ describe('console audit log', () => {
     ]);
   });
 
-  it('pages newest first for a county admin; a township admin sees only its own township’s users', async () => {
+  // 113 sign-ins: far more than the default 5 s on a busy machine or on PostgreSQL.
+  it('pages newest first for a county admin; a township admin sees only its own township’s users', { timeout: 60_000 }, async () => {
     const { platform } = await setUp();
     await platform.addUser('zhao.admin', 'countyAdmin');
     await platform.addUser('li.jingzhi', 'townshipAdmin', { scope: { kind: 'township', townshipCode: '370784107' } });
