@@ -33,14 +33,14 @@ export async function writeAudit(db: SqlQueries, entry: NewAuditEntry): Promise<
   await db.run(
     'INSERT INTO console_audit (at, username, actor_township, action, target, outcome, ip, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     [
-    entry.at.toISOString(),
-    entry.actor?.username ?? null,
-    township,
-    entry.action,
-    clip(entry.target, 200),
-    entry.outcome,
-    clip(entry.ip, 64) ?? '',
-    clip(entry.detail, 500),
+      entry.at.toISOString(),
+      entry.actor?.username ?? null,
+      township,
+      entry.action,
+      clip(entry.target, 200),
+      entry.outcome,
+      clip(entry.ip, 64) ?? '',
+      clip(entry.detail, 500),
     ],
   );
 }

@@ -11,9 +11,10 @@ import type { SqlQueries } from '../db/sql';
  * guesses sent all at once cannot slip past the limit while the first ones are still in scrypt.
  */
 
+/** The same shape as platform/server/http/shared-rate-limit.ts's RateLimitVerdict. */
 export type HitVerdict =
-  | { readonly allowed: true }
-  | { readonly allowed: false; readonly retryAfterSeconds: number };
+  | { readonly allowed: true; readonly hits: number }
+  | { readonly allowed: false; readonly hits: number; readonly retryAfterSeconds: number };
 
 const windowStartOf = (now: Date, windowMs: number): number => Math.floor(now.getTime() / windowMs) * windowMs;
 
@@ -43,8 +44,12 @@ export async function takeHit(
   if (typeof row?.hits !== 'number') throw new Error(`rate limit upsert for ${limiter} returned no count`);
   if (row.hits === 1)
     await db.run('DELETE FROM rate_limit_windows WHERE limiter = ? AND window_start < ?', [limiter, windowStart]);
-  if (row.hits <= perWindow) return { allowed: true };
-  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((start + windowMs - now.getTime()) / 1000)) };
+  if (row.hits <= perWindow) return { allowed: true, hits: row.hits };
+  return {
+    allowed: false,
+    hits: row.hits,
+    retryAfterSeconds: Math.max(1, Math.ceil((start + windowMs - now.getTime()) / 1000)),
+  };
 }
 
 /**

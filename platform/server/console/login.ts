@@ -46,8 +46,7 @@ export const DEFAULT_LOGIN_POLICY: Omit<LoginPolicy, 'session'> = {
 export const LOGIN_ADDRESS_LIMITER = 'console.login.address';
 
 export type LoginRefusal =
-  | { readonly kind: 'refused' }
-  | { readonly kind: 'addressBlocked'; readonly retryAfterSeconds: number };
+  { readonly kind: 'refused' } | { readonly kind: 'addressBlocked'; readonly retryAfterSeconds: number };
 
 export interface SignedIn {
   readonly user: ConsoleUser;

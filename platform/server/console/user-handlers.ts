@@ -30,7 +30,11 @@ export function userHandlers(db: SqlQueries, scrypt: ScryptCost): ConsoleHandler
       if (mismatch) return err({ kind: 'invalid', detail: mismatch });
       const weakness = passwordWeakness(body.password, body.username);
       if (weakness) return err({ kind: 'invalid', detail: weakness });
-      const created = await createConsoleUser(db, { ...body, passwordHash: await hashPassword(body.password, scrypt) }, now);
+      const created = await createConsoleUser(
+        db,
+        { ...body, passwordHash: await hashPassword(body.password, scrypt) },
+        now,
+      );
       return created.ok ? created : err({ kind: 'conflict', detail: 'a user with this username exists' });
     },
 

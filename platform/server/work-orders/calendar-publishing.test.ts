@@ -38,7 +38,7 @@ afterEach(() => {
 });
 
 async function countyConsole() {
-  const platform = createConsoleTestPlatform();
+  const platform = await createConsoleTestPlatform();
   platforms.push(platform);
   const seeded = publishWorkCalendar(platform.db, SEED_WORK_CALENDAR);
   if (!seeded.ok) throw new Error('seed calendar');

@@ -148,33 +148,37 @@ describe('console audit log', () => {
   });
 
   // 113 sign-ins: far more than the default 5 s on a busy machine or on PostgreSQL.
-  it('pages newest first for a county admin; a township admin sees only its own township’s users', { timeout: 60_000 }, async () => {
-    const { platform } = await setUp();
-    await platform.addUser('zhao.admin', 'countyAdmin');
-    await platform.addUser('li.jingzhi', 'townshipAdmin', { scope: { kind: 'township', townshipCode: '370784107' } });
-    await platform.addUser('sun.other', 'townshipAdmin', { scope: { kind: 'township', townshipCode: '370784108' } });
-    for (let round = 0; round < 110; round += 1) await platform.signIn('wang.li');
-    const township = await platform.signIn('li.jingzhi');
-    await platform.signIn('sun.other');
-    const county = await platform.signIn('zhao.admin');
+  it(
+    'pages newest first for a county admin; a township admin sees only its own township’s users',
+    { timeout: 60_000 },
+    async () => {
+      const { platform } = await setUp();
+      await platform.addUser('zhao.admin', 'countyAdmin');
+      await platform.addUser('li.jingzhi', 'townshipAdmin', { scope: { kind: 'township', townshipCode: '370784107' } });
+      await platform.addUser('sun.other', 'townshipAdmin', { scope: { kind: 'township', townshipCode: '370784108' } });
+      for (let round = 0; round < 110; round += 1) await platform.signIn('wang.li');
+      const township = await platform.signIn('li.jingzhi');
+      await platform.signIn('sun.other');
+      const county = await platform.signIn('zhao.admin');
 
-    const first = (await platform.request('GET', '/console/api/audit', { as: county })).json<AuditPage>();
-    expect(first.entries).toHaveLength(100);
-    expect(first.entries[0]).toMatchObject({ username: 'zhao.admin', action: 'login.succeeded' });
-    expect(first.nextBefore).toBe(first.entries.at(-1)?.auditId);
-    const second = (
-      await platform.request('GET', `/console/api/audit?before=${first.nextBefore}`, { as: county })
-    ).json<AuditPage>();
-    expect(second.entries).toHaveLength(113 - 100);
-    expect(second.nextBefore).toBeNull();
+      const first = (await platform.request('GET', '/console/api/audit', { as: county })).json<AuditPage>();
+      expect(first.entries).toHaveLength(100);
+      expect(first.entries[0]).toMatchObject({ username: 'zhao.admin', action: 'login.succeeded' });
+      expect(first.nextBefore).toBe(first.entries.at(-1)?.auditId);
+      const second = (
+        await platform.request('GET', `/console/api/audit?before=${first.nextBefore}`, { as: county })
+      ).json<AuditPage>();
+      expect(second.entries).toHaveLength(113 - 100);
+      expect(second.nextBefore).toBeNull();
 
-    const own = (await platform.request('GET', '/console/api/audit', { as: township })).json<AuditPage>();
-    expect(own.entries.map((entry) => entry.username)).toEqual(['li.jingzhi']);
-    const filtered = (
-      await platform.request('GET', '/console/api/audit?username=wang.li', { as: county })
-    ).json<AuditPage>();
-    expect(filtered.entries.every((entry) => entry.username === 'wang.li')).toBe(true);
-    const badQuery = await platform.request('GET', '/console/api/audit?before=zero', { as: county });
-    expect(badQuery.status).toBe(422);
-  });
+      const own = (await platform.request('GET', '/console/api/audit', { as: township })).json<AuditPage>();
+      expect(own.entries.map((entry) => entry.username)).toEqual(['li.jingzhi']);
+      const filtered = (
+        await platform.request('GET', '/console/api/audit?username=wang.li', { as: county })
+      ).json<AuditPage>();
+      expect(filtered.entries.every((entry) => entry.username === 'wang.li')).toBe(true);
+      const badQuery = await platform.request('GET', '/console/api/audit?before=zero', { as: county });
+      expect(badQuery.status).toBe(422);
+    },
+  );
 });

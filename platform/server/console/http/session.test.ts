@@ -70,7 +70,9 @@ describe('console sign-in', () => {
     expect(unknown.text).toBe(wrong.text);
     expect(wrong.headers.get('content-type')).toBe('application/problem+json');
     expect(wrong.headers.get('set-cookie')).toBeNull();
-    const rows = await platform.sql.all('SELECT action, target, outcome, detail, ip FROM console_audit ORDER BY audit_id');
+    const rows = await platform.sql.all(
+      'SELECT action, target, outcome, detail, ip FROM console_audit ORDER BY audit_id',
+    );
     expect(rows).toEqual([
       { action: 'login.failed', target: 'wang.li', outcome: 'denied', detail: 'wrong password', ip: '203.0.113.7' },
       {
