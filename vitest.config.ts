@@ -42,8 +42,16 @@ const RENDERER_MOCKING = withModuleMocks(['renderer'], /\.test\.tsx?$/);
  */
 const shared = { isolate: false } as const;
 
+/**
+ * On PostgreSQL (the platform suite's second run, docs/county-scale.md) every test platform is a
+ * database cloned from a template: a second or so on a loaded 2-core machine, more than the
+ * default 5 s budget allows a test that opens two.
+ */
+const onPostgres = process.env['PLATFORM_TEST_ENGINE'] === 'postgres';
+
 export default defineConfig({
   test: {
+    ...(onPostgres ? { testTimeout: 60_000, hookTimeout: 120_000 } : {}),
     // More workers than cores: many tests wait on a PTY, a child process or a socket, and with one
     // worker a core (the default) the suite kept a 2-core machine half idle.
     maxWorkers: 4,

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { callDisplayBenchmarks } from '../tests/bench/call-display.bench';
 import { catalogBenchmarks } from '../tests/bench/catalog.bench';
 import { consoleBenchmarks } from '../tests/bench/console.bench';
+import { fleetBenchmarks } from '../tests/bench/fleet/fleet.bench';
 import { formatTable } from '../tests/bench/format-table';
 import type { Summary } from '../tests/bench/measure';
 import { idCardBenchmarks } from '../tests/bench/idcard.bench';
@@ -45,6 +46,7 @@ const benchmarks: Record<string, () => Promise<Summary[]>> = {
   console: consoleBenchmarks,
   'call-display': callDisplayBenchmarks,
   ledger: ledgerExportBenchmarks,
+  fleet: fleetBenchmarks,
 };
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '').split(',') : Object.keys(benchmarks);

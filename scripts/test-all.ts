@@ -10,6 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ROOT } from './build-renderer';
+import { ensureTestCluster } from './postgres/throwaway-cluster';
 
 interface Counts {
   passed: number;
@@ -24,13 +25,19 @@ mkdirSync(results, { recursive: true });
 /** Exit status a check uses to say it could not run here (reported as skipped, never as passed). */
 const SKIPPED_STATUS = 3;
 
-function runStatus(command: string, args: string[]): number | null {
-  console.log(`\n▶ ${command} ${args.join(' ')}`);
-  const outcome = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+function runStatus(command: string, args: string[], env: Record<string, string> = {}): number | null {
+  const shown = Object.entries(env).map(([key, value]) => `${key}=${value} `);
+  console.log(`\n▶ ${shown.join('')}${command} ${args.join(' ')}`);
+  const outcome = spawnSync(command, args, {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, FORCE_COLOR: '0', ...env },
+  });
   return outcome.status;
 }
 
-const run = (command: string, args: string[]): boolean => runStatus(command, args) === 0;
+const run = (command: string, args: string[], env?: Record<string, string>): boolean =>
+  runStatus(command, args, env) === 0;
 
 /** Lines of a failed check's output repeated in the summary, where a CI log that keeps only its tail shows them. */
 const FAILED_CHECK_TAIL_LINES = 30;
@@ -143,10 +150,11 @@ function suite(
   args: string[],
   report: string,
   read: (json: unknown) => SuiteReport,
+  env?: Record<string, string>,
 ): void {
   rmSync(report, { force: true });
   const start = performance.now();
-  const ok = run(command, args);
+  const ok = run(command, args, env);
   if (!existsSync(report)) {
     total.failed += 1;
     lines.push(`${name}: did not run to the end (no report), ${secondsSince(start)}`);
@@ -229,6 +237,34 @@ suite(
   vitestReport,
   readVitest,
 );
+
+// The platform's whole suite again on PostgreSQL (docs/county-scale.md): the same files,
+// parameterised by PLATFORM_TEST_ENGINE, on a throwaway cluster (or the one .ci/run started).
+const cluster = ensureTestCluster(ROOT);
+if (cluster.ok) {
+  const postgresReport = join(results, 'vitest-postgres.json');
+  suite(
+    'vitest (platform on PostgreSQL)',
+    join(npx, 'vitest'),
+    [
+      'run',
+      '--project',
+      'node',
+      '--project',
+      'node (module mocks)',
+      'platform/',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${postgresReport}`,
+    ],
+    postgresReport,
+    readVitest,
+    { PLATFORM_TEST_ENGINE: 'postgres', PLATFORM_TEST_POSTGRES_URL: cluster.url },
+  );
+} else {
+  total.failed += 1;
+  lines.push(`vitest (platform on PostgreSQL): not run: ${cluster.reason}`);
+}
 
 // Random and property inputs over every parser and boundary, a short budget (npm run fuzz for the full run).
 check('fuzz (quick)', join(npx, 'tsx'), ['scripts/fuzz.ts', '--quick']);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadSeedCatalog } from '../seed';
 import { CREATE_ADMIN_USAGE, createAdmin, parseCreateAdminArgs } from './cli/create-admin';
+import { DATABASE_OPTIONS, DATABASE_USAGE, databaseConfigFrom } from './cli/database-options';
 import { readFleetConfigFile } from './cli/fleet-config-file';
 import { PUBLISH_CALENDAR_USAGE, parsePublishCalendarArgs, publishCalendarFile } from './cli/publish-calendar';
 import { defaultConsoleDir } from './console-static/console-dir';
@@ -15,7 +16,8 @@ import type { TerminalRegistration } from './store/terminals';
 /**
  * `npm run platform -- --port 8787 --db ./platform.db --terminals-file ./terminals
  * --admin-token-file ./admin-token --data-key-file /etc/bianmin/platform-data-key`: the reference
- * platform as a standalone process. Tokens and the key come from files only (mode 0600), never
+ * platform as a standalone process; `--database-url postgres://…` instead of `--db` puts it on
+ * PostgreSQL (cli/database-options.ts, docs/county-scale.md). Tokens and the key come from files only (mode 0600), never
  * from the command line. Prints exactly one line when listening; logs go to stderr as JSON lines.
  *
  * `npm run platform -- create-admin …` makes the console's first county admin and exits
@@ -23,9 +25,10 @@ import type { TerminalRegistration } from './store/terminals';
  * working calendar and exits (cli/publish-calendar.ts).
  */
 
-const USAGE = `usage: npm run platform -- [--port <n>] [--db <file>] [--terminals-file <file>]
-    [--admin-token-file <file>] [--data-key-file <file>]
-    [--idempotency-days <n>] [--application-days <n>] [--service-record-days <n>]
+const USAGE = `usage: npm run platform -- [--host <address>] [--port <n>]
+    ${DATABASE_USAGE}
+    [--terminals-file <file>] [--admin-token-file <file>] [--data-key-file <file>]
+    [--requests-per-minute <n>] [--idempotency-days <n>] [--application-days <n>] [--service-record-days <n>]
     [--clock <date and time with zone, e.g. 2026-10-01T10:00:00+08:00>]
     [--console-secure-cookie] [--console-trust-proxy] [--fleet-config <json file>]
   terminals file: one <terminalId>:<token>[:<stationId>] per line; every secret file mode 0600`;
@@ -108,11 +111,13 @@ async function main(): Promise<void> {
     ({ values } = parseArgs({
       args: argv,
       options: {
+        host: { type: 'string', default: '127.0.0.1' },
         port: { type: 'string', default: '8787' },
-        db: { type: 'string', default: join(tmpdir(), 'bianmin-platform.db') },
+        ...DATABASE_OPTIONS,
         'terminals-file': { type: 'string' },
         'admin-token-file': { type: 'string' },
         'data-key-file': { type: 'string' },
+        'requests-per-minute': { type: 'string' },
         'idempotency-days': { type: 'string' },
         'application-days': { type: 'string' },
         'service-record-days': { type: 'string' },
@@ -128,6 +133,13 @@ async function main(): Promise<void> {
   }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail('--port takes 0 to 65535');
+  const perMinute = values['requests-per-minute'];
+  // Per terminal; a county that sees kiosks catch up after long outages may raise it (docs/county-scale.md).
+  if (perMinute !== undefined && (!/^[0-9]+$/.test(perMinute) || Number(perMinute) < 1)) {
+    fail('--requests-per-minute takes a whole number of requests per terminal and minute');
+  }
+  const database = databaseConfigFrom(values, join(tmpdir(), 'bianmin-platform.db'));
+  if (!database.ok) fail(database.error);
 
   let terminals: TerminalRegistration[] = [];
   if (values['terminals-file'] !== undefined) {
@@ -159,7 +171,9 @@ async function main(): Promise<void> {
     process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level, message, ...fields })}\n`);
 
   const server = await startPlatformServer({
-    dbPath: values.db,
+    database: database.value,
+    host: values.host,
+    ...(perMinute === undefined ? {} : { limits: { requestsPerMinute: Number(perMinute) } }),
     port,
     terminals,
     adminToken,

@@ -29,8 +29,8 @@ describe('platform/openapi.yaml', () => {
     expect(committed).toBe(renderOpenApiYaml());
   });
 
-  it('documents exactly the routes the server registers', () => {
-    const platform = createTestPlatform();
+  it('documents exactly the routes the server registers', async () => {
+    const platform = await createTestPlatform();
     const all = platform.app.routes
       .filter((route) => route.method !== 'ALL')
       .map((route) => `${route.method} ${toOpenApiPath(route.path)}`);
@@ -62,7 +62,7 @@ describe('platform/openapi.yaml', () => {
       // Without a built page (this test platform) /display answers "served by npm run platform".
       'GET /display/*',
     ]);
-    platform.close();
+    await platform.close();
   });
 
   it('has 34 operations, and the fixed kiosk paths are among them', () => {

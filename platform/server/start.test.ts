@@ -6,6 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from './db/migrations';
 import { PlatformStartError, startPlatformServer } from './start';
 import { publishCatalog } from './store/catalogs';
+import { postgresSqlDb } from './db/postgres-sql';
+import { testEngine } from './testing/test-database';
 import { catalogFixture } from './testing/catalog-fixture';
 import { KIOSK_1, makeTempDir, newKey, startTestServer } from './testing/harness';
 import { APPLICANT_ID, applicationBody, inspectionBody } from './testing/bodies';
@@ -30,7 +32,7 @@ describe('startPlatformServer', () => {
   it('keeps a catalog published after the seed across a restart', async () => {
     const dbPath = tempDbPath();
     const first = await startTestServer({ dbPath });
-    publishCatalog(first.server.db, catalogFixture('test-2'));
+    await publishCatalog(first.server.sql, catalogFixture('test-2'));
     await first.close();
     const second = await startTestServer({ dbPath });
     expect((await second.request('GET', '/api/v1/catalog/version')).json()).toMatchObject({ version: 'test-2' });
@@ -148,5 +150,37 @@ describe('the data key and retention at start', () => {
     await expect(startTestServer({ dbPath: tempDbPath(), retention: { serviceRecordDays: 1.5 } })).rejects.toThrow(
       /serviceRecordDays/,
     );
+  });
+});
+
+describe.skipIf(testEngine() !== 'postgres')('startPlatformServer on PostgreSQL', () => {
+  it('keeps what was published across a restart and serves two instances on one database', async () => {
+    const first = await startTestServer();
+    expect(first.database.engine).toBe('postgres');
+    await publishCatalog(first.server.sql, catalogFixture('test-2'));
+    const second = await startTestServer({ database: first.database, dataKeyFile: first.dataKeyFile });
+    for (const instance of [first, second]) {
+      expect((await instance.request('GET', '/api/v1/catalog/version')).json()).toMatchObject({ version: 'test-2' });
+    }
+    await second.close();
+    await first.close();
+    const restarted = await startTestServer({ database: first.database, dataKeyFile: first.dataKeyFile });
+    expect((await restarted.request('GET', '/api/v1/catalog/version')).json()).toMatchObject({ version: 'test-2' });
+    await restarted.close();
+    await first.cleanUp();
+  });
+
+  it('refuses a database from a newer build, and one without a named data key, leaving it as it was', async () => {
+    const first = await startTestServer();
+    await first.close();
+    await expect(startPlatformServer({ database: first.database, port: 0 })).rejects.toThrow(/needs --data-key-file/);
+    const probe = postgresSqlDb({ url: (first.database as { url: string }).url });
+    await probe.run("INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'from-the-future', 'x')");
+    await expect(
+      startPlatformServer({ database: first.database, dataKeyFile: first.dataKeyFile, port: 0 }),
+    ).rejects.toThrow(/schema version 99.*refusing to open it/s);
+    expect(await probe.get('SELECT max(version) AS top FROM schema_migrations')).toEqual({ top: 99 });
+    await probe.close();
+    await first.cleanUp();
   });
 });

@@ -1,12 +1,14 @@
-import { sqliteSqlDb } from './db/sqlite-sql';
-import type Database from 'better-sqlite3';
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { Catalog } from '../contract/catalog';
 import { API_BASE_PATH } from '../contract/endpoints';
 import { createPlatformApp } from './app';
 import type { ConsoleOptions } from './console/http/console-options';
-import { describeDbOpenError, openPlatformDb } from './db/open';
+import { describeDatabase, type DatabaseConfig } from './db/database-config';
+import { describeDbOpenError } from './db/open';
+import { openDatabase } from './db/open-database';
+import type { SqlDb } from './db/sql';
+import type { SqliteSqlDb } from './db/sqlite-sql';
 import { FaultController } from './faults/fault-controller';
 import { resolveFleetSettings, type FleetOptions } from './fleet/settings';
 import { startFleetTicker } from './fleet/tick-timer';
@@ -14,21 +16,28 @@ import { withSocketFaults, type NodeBindings } from './faults/socket-faults';
 import type { PlatformApp, PlatformLimits, PlatformLog } from './http/types';
 import { resolveRetention, type PlatformRetention } from './retention/policy';
 import { checkpointWal, purgeExpired, type PurgeCounts } from './retention/purge';
-import { sealerForDatabase } from './sealing/database-key';
+import { sealerForDatabase, sealerForPostgres } from './sealing/database-key';
 import type { PlatformSealer } from './sealing/sealer';
 import { seedPlatform } from './seed-platform';
 import { describeRegisterError, registerTerminal, type TerminalRegistration } from './store/terminals';
 import { systemClock, type Clock } from './time';
 
 export interface PlatformServerOptions {
-  /** SQLite file (created if missing); `:memory:` only for throwaway tests. */
-  readonly dbPath: string;
+  /** SQLite file (created if missing); `:memory:` only for throwaway tests. Shorthand for `database: { engine: 'sqlite', path }`. */
+  readonly dbPath?: string;
+  /** Which engine and where (db/database-config.ts); wins over dbPath. */
+  readonly database?: DatabaseConfig;
   /**
-   * The data key file (32 raw bytes or 64 hex digits, mode 0600 or stricter). Default:
-   * `platform-data-key` beside the database, made on first use. Keep it, and its backup, apart
-   * from the database: whoever has both can read everything.
+   * The data key file (32 raw bytes or 64 hex digits, mode 0600 or stricter). Default for SQLite:
+   * `platform-data-key` beside the database, made on first use; PostgreSQL needs it named. Keep
+   * it, and its backup, apart from the database: whoever has both can read everything.
    */
   readonly dataKeyFile?: string;
+  /**
+   * Address to listen on: 127.0.0.1 unless given. An instance behind a load balancer on another
+   * machine listens on its own address (docs/county-scale.md).
+   */
+  readonly host?: string;
   /** How long records are kept; unset periods take the defaults of retention/policy.ts. */
   readonly retention?: Partial<PlatformRetention>;
   /** How often the retention purge runs after the one at start; a day unless a test says otherwise. */
@@ -61,13 +70,14 @@ export interface PlatformServer {
   readonly baseUrl: string;
   readonly port: number;
   readonly faults: FaultController;
-  readonly db: Database.Database;
+  /** The platform's database (either engine). */
+  readonly sql: SqlDb;
   /** The sealer the database was opened with, for in-process readers of sealed rows (tests). */
   readonly sealer: PlatformSealer;
   readonly retention: PlatformRetention;
   readonly app: PlatformApp;
   /** Runs the retention purge now (it also runs at start and every purgeIntervalMs). */
-  purgeExpired(): PurgeCounts;
+  purgeExpired(): Promise<PurgeCounts>;
   /** Stops listening, ends open connections, stops the purge and fleet timers, closes the database. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -90,30 +100,35 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
   if (!retention.ok) throw new PlatformStartError(retention.error);
   const fleet = resolveFleetSettings(options.fleet);
   if (!fleet.ok) throw new PlatformStartError(`fleet settings: ${fleet.error.join('; ')}`);
-  const key = sealerForDatabase(options.dbPath, options.dataKeyFile);
+  const database = databaseOf(options);
+  const where = describeDatabase(database);
+  const key =
+    database.engine === 'sqlite'
+      ? sealerForDatabase(database.path, options.dataKeyFile)
+      : await sealerForPostgres(database, options.dataKeyFile);
   if (!key.ok) throw new PlatformStartError(key.error);
   const { sealer } = key.value;
   if (key.value.created)
     log('warn', 'made a new platform data key; back it up apart from the database', { keyFile: key.value.keyFile });
-  const opened = openPlatformDb(options.dbPath, sealer);
-  if (!opened.ok) throw new PlatformStartError(describeDbOpenError(options.dbPath, opened.error));
-  const db = opened.value;
-  const purge = (): PurgeCounts => {
-    const counts = purgeExpired(db, retention.value, now());
-    checkpointWal(db);
+  const opened = await openDatabase(database, sealer);
+  if (!opened.ok) throw new PlatformStartError(describeDbOpenError(where, opened.error));
+  const sql = opened.value;
+  const purge = async (): Promise<PurgeCounts> => {
+    const counts = await purgeExpired(sql, retention.value, now());
+    if (sql.engine === 'sqlite') checkpointWal((sql as SqliteSqlDb).raw);
     log('info', 'retention purge', { ...counts });
     return counts;
   };
   try {
-    prepareDatabase(db, options, now());
-    purge();
+    await prepareDatabase(sql, options, now());
+    await purge();
   } catch (error) {
-    db.close();
+    await sql.close();
     throw error;
   }
   const faults = options.faults ?? new FaultController();
   const app = createPlatformApp({
-    sql: sqliteSqlDb(db),
+    sql,
     sealer,
     faults,
     now,
@@ -126,27 +141,24 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
   });
   const fetch = withSocketFaults((request, env) => app.fetch(request, env), faults);
 
+  const host = options.host ?? '127.0.0.1';
   let server: ServerType;
   try {
-    server = await listen(fetch, options.port ?? 0);
+    server = await listen(fetch, host, options.port ?? 0);
   } catch (error) {
-    db.close();
-    throw new PlatformStartError(`platform cannot listen on 127.0.0.1:${options.port ?? 0}: ${String(error)}`);
+    await sql.close();
+    throw new PlatformStartError(`platform cannot listen on ${host}:${options.port ?? 0}: ${String(error)}`);
   }
   const port = (server.address() as AddressInfo).port;
-  const origin = `http://127.0.0.1:${port}`;
-  log('info', 'platform listening', { origin, dbPath: options.dbPath, retention: retention.value });
+  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  log('info', 'platform listening', { origin, database: where, engine: database.engine, retention: retention.value });
 
   const timer = setInterval(() => {
-    try {
-      purge();
-    } catch (error) {
-      // Nothing was deleted (one transaction); the next run tries again.
-      log('error', 'retention purge failed', { error: String(error) });
-    }
+    // Nothing is deleted when it fails (one transaction); the next run tries again.
+    purge().catch((error: unknown) => log('error', 'retention purge failed', { error: String(error) }));
   }, options.purgeIntervalMs ?? DAY_MS);
   timer.unref();
-  const ticker = startFleetTicker({ db, fleet: fleet.value, log }, now, { maxWaitMs: options.fleetTickMaxWaitMs });
+  const ticker = startFleetTicker({ db: sql, fleet: fleet.value, log }, now, { maxWaitMs: options.fleetTickMaxWaitMs });
 
   let closing: Promise<void> | undefined;
   return {
@@ -154,7 +166,7 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
     baseUrl: `${origin}${API_BASE_PATH}`,
     port,
     faults,
-    db,
+    sql,
     sealer,
     retention: retention.value,
     app,
@@ -162,32 +174,42 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
     close: () => {
       clearInterval(timer);
       ticker.stop();
-      return (closing ??= shutDown(server, db));
+      return (closing ??= shutDown(server, sql));
     },
   };
 }
 
-function prepareDatabase(db: Database.Database, options: PlatformServerOptions, at: Date): void {
+function databaseOf(options: PlatformServerOptions): DatabaseConfig {
+  if (options.database) return options.database;
+  if (options.dbPath === undefined) throw new PlatformStartError('no database: give dbPath or database');
+  return { engine: 'sqlite', path: options.dbPath };
+}
+
+async function prepareDatabase(sql: SqlDb, options: PlatformServerOptions, at: Date): Promise<void> {
   for (const terminal of options.terminals ?? []) {
-    const registered = registerTerminal(db, terminal, at);
+    const registered = await registerTerminal(sql, terminal, at);
     if (!registered.ok) throw new PlatformStartError(describeRegisterError(registered.error));
   }
-  const seeded = seedPlatform(db, { catalog: options.seedCatalog?.() }, at);
+  const seeded = await seedPlatform(sql, { catalog: options.seedCatalog?.() }, at);
   if (!seeded.ok) throw new PlatformStartError(seeded.error);
 }
 
-function listen(fetch: (request: Request, env: NodeBindings) => Promise<Response>, port: number): Promise<ServerType> {
+function listen(
+  fetch: (request: Request, env: NodeBindings) => Promise<Response>,
+  hostname: string,
+  port: number,
+): Promise<ServerType> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch, port, hostname: '127.0.0.1' }, () => resolve(server));
+    const server = serve({ fetch, port, hostname }, () => resolve(server));
     server.once('error', reject);
   });
 }
 
-async function shutDown(server: ServerType, db: Database.Database): Promise<void> {
+async function shutDown(server: ServerType, sql: SqlDb): Promise<void> {
   await new Promise<void>((resolve) => {
     server.close(() => resolve());
     // Keep-alive and half-finished connections would hold close() open indefinitely.
     if ('closeAllConnections' in server) server.closeAllConnections();
   });
-  db.close();
+  await sql.close();
 }

@@ -171,7 +171,7 @@ describe('delivery through dropped answers, a long outage and a 5xx storm', () =
     faults.update({ reset: true });
     await drainOutbox();
     expect(core.outbox.summary()).toMatchObject({ pending: 0, deadLetters: 0 });
-    records = storedRecords(platform.db, platform.sealer);
+    records = await storedRecords(platform.sql, platform.sealer);
   });
 
   it('stores every confirmed application exactly once, in the order the residents confirmed them', () => {

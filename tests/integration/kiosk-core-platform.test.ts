@@ -142,7 +142,7 @@ describe('kiosk core with the reference platform', () => {
     next.version = '2026.11.22-1';
     next.publishedAt = '2026-11-22T09:00:00+08:00';
     next.matters = next.matters.filter((m) => m.seq !== 62);
-    expect(publishCatalog(platform.db, next).ok).toBe(true);
+    expect((await publishCatalog(platform.sql, next)).ok).toBe(true);
 
     expect(await call('catalog.syncNow')).toMatchObject({ version: '2026.11.22-1', matterCount: 61 });
     expect(events).toContainEqual({

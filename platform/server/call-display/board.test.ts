@@ -8,19 +8,19 @@ afterEach(() => platform.close());
 describe('call board', () => {
   it('is empty before the first call, with cursor 0', async () => {
     platform = await startDisplayPlatform();
-    const board = callBoard(platform.db, STATION, new Date(MONDAY_10));
+    const board = await callBoard(platform.sql, STATION, new Date(MONDAY_10));
     expect(board).toMatchObject({ stationId: STATION, cursor: 0, current: [], recent: [] });
   });
 
   it('shows the latest call per window, window by window, with its label', async () => {
     platform = await startDisplayPlatform();
-    platform.openWindow(2, '综合受理窗口');
+    await platform.openWindow(2, '综合受理窗口');
     const [a, b, c] = [await platform.issueTicket(), await platform.issueTicket(), await platform.issueTicket()];
     if (!a || !b || !c) throw new Error('tickets');
-    platform.announce(a, 'called', 1);
-    platform.announce(b, 'called', 2);
-    const third = platform.announce(c, 'called', 1);
-    const board = callBoard(platform.db, STATION, new Date('2026-03-02T10:05:00+08:00'));
+    await platform.announce(a, 'called', 1);
+    await platform.announce(b, 'called', 2);
+    const third = await platform.announce(c, 'called', 1);
+    const board = await callBoard(platform.sql, STATION, new Date('2026-03-02T10:05:00+08:00'));
     expect(board.current.map((e) => [e.windowNo, e.ticketNo, e.windowLabel])).toEqual([
       [1, c.ticketNo, '1号窗口'],
       [2, b.ticketNo, '综合受理窗口'],
@@ -34,11 +34,12 @@ describe('call board', () => {
     platform = await startDisplayPlatform();
     const tickets = [];
     for (let i = 0; i < 6; i += 1) tickets.push(await platform.issueTicket());
-    const ids = tickets.map((ticket, i) => platform.announce(ticket, 'called', (i % 3) + 1));
+    const ids: number[] = [];
+    for (const [i, ticket] of tickets.entries()) ids.push(await platform.announce(ticket, 'called', (i % 3) + 1));
     const first = tickets[5];
     if (!first) throw new Error('ticket');
-    const recall = platform.announce(first, 'recalled', 3);
-    const board = callBoard(platform.db, STATION, new Date(MONDAY_10));
+    const recall = await platform.announce(first, 'recalled', 3);
+    const board = await callBoard(platform.sql, STATION, new Date(MONDAY_10));
     expect(board.recent.map((e) => e.eventId)).toEqual([recall, ids[5], ids[4], ids[3], ids[2]]);
     expect(board.recent[0]).toMatchObject({ kind: 'recalled', ticketNo: first.ticketNo });
     expect(board.recent[0]?.speech.startsWith('再次呼叫，')).toBe(true);
@@ -48,30 +49,31 @@ describe('call board', () => {
   it('reads the calls after a cursor, oldest first, only the newest when many are waiting', async () => {
     platform = await startDisplayPlatform();
     const ids: number[] = [];
-    for (let i = 0; i < 8; i += 1) ids.push(platform.announce(await platform.issueTicket(), 'called', 1));
+    for (let i = 0; i < 8; i += 1) ids.push(await platform.announce(await platform.issueTicket(), 'called', 1));
     const now = new Date(MONDAY_10);
-    expect(callsAfter(platform.db, STATION, ids[5] ?? 0, now, 5).map((e) => e.eventId)).toEqual(ids.slice(6));
-    expect(callsAfter(platform.db, STATION, 0, now, 3).map((e) => e.eventId)).toEqual(ids.slice(5));
-    expect(callsAfter(platform.db, STATION, ids[7] ?? 0, now, 5)).toEqual([]);
+    expect((await callsAfter(platform.sql, STATION, ids[5] ?? 0, now, 5)).map((e) => e.eventId)).toEqual(ids.slice(6));
+    expect((await callsAfter(platform.sql, STATION, 0, now, 3)).map((e) => e.eventId)).toEqual(ids.slice(5));
+    expect(await callsAfter(platform.sql, STATION, ids[7] ?? 0, now, 5)).toEqual([]);
   });
 
   it("announces only calls: a ticket's other steps move the cursor but show nothing", async () => {
     platform = await startDisplayPlatform();
     const ticket = await platform.issueTicket();
-    const called = platform.announce(ticket, 'called', 1);
-    platform.db
-      .prepare("INSERT INTO ticket_events (ticket_id, station_id, kind, window_no, at) VALUES (?, ?, 'started', 1, ?)")
-      .run(ticket.ticketId, STATION, new Date().toISOString());
-    const board = callBoard(platform.db, STATION, new Date(MONDAY_10));
+    const called = await platform.announce(ticket, 'called', 1);
+    await platform.sql.run(
+      "INSERT INTO ticket_events (ticket_id, station_id, kind, window_no, at) VALUES (?, ?, 'started', 1, ?)",
+      [ticket.ticketId, STATION, new Date().toISOString()],
+    );
+    const board = await callBoard(platform.sql, STATION, new Date(MONDAY_10));
     expect(board.recent.map((e) => e.eventId)).toEqual([called]);
-    expect(board.cursor).toBe(stationCursor(platform.db, STATION));
+    expect(board.cursor).toBe(await stationCursor(platform.sql, STATION));
     expect(board.cursor).toBeGreaterThan(called);
   });
 
   it("starts each day empty: yesterday's calls are not today's board", async () => {
     platform = await startDisplayPlatform();
-    platform.announce(await platform.issueTicket(), 'called', 1);
-    const tomorrow = callBoard(platform.db, STATION, new Date('2026-03-03T08:00:00+08:00'));
+    await platform.announce(await platform.issueTicket(), 'called', 1);
+    const tomorrow = await callBoard(platform.sql, STATION, new Date('2026-03-03T08:00:00+08:00'));
     expect(tomorrow.current).toEqual([]);
     expect(tomorrow.recent).toEqual([]);
     expect(tomorrow.cursor).toBeGreaterThan(0);

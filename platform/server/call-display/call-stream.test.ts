@@ -26,7 +26,7 @@ describe('call display stream (real HTTP)', () => {
   it('sends the board on connect, then each call as its own event when the feed nudges', async () => {
     platform = await startDisplayPlatform();
     const first = await platform.issueTicket();
-    const firstId = platform.announce(first, 'called', 1);
+    const firstId = await platform.announce(first, 'called', 1);
     const client = await connect();
     expect(client.status).toBe(200);
     const hello = await client.next();
@@ -35,7 +35,7 @@ describe('call display stream (real HTTP)', () => {
     expect(CallBoard.parse(JSON.parse(hello.data)).current.map((e) => e.ticketNo)).toEqual([first.ticketNo]);
 
     const second = await platform.issueTicket();
-    const secondId = platform.announce(second, 'called', 2);
+    const secondId = await platform.announce(second, 'called', 2);
     const call = await client.next();
     expect(call).toMatchObject({ event: 'call', id: String(secondId) });
     expect(CallEntry.parse(JSON.parse(call.data))).toMatchObject({
@@ -44,7 +44,7 @@ describe('call display stream (real HTTP)', () => {
       kind: 'called',
     });
 
-    const recallId = platform.announce(second, 'recalled', 2);
+    const recallId = await platform.announce(second, 'recalled', 2);
     const recall = await client.next();
     expect(recall).toMatchObject({ event: 'call', id: String(recallId) });
     expect(CallEntry.parse(JSON.parse(recall.data)).kind).toBe('recalled');
@@ -52,9 +52,9 @@ describe('call display stream (real HTTP)', () => {
 
   it('resumes from Last-Event-ID: the calls missed while away come first, then the board', async () => {
     platform = await startDisplayPlatform();
-    const seen = platform.announce(await platform.issueTicket(), 'called', 1);
-    const missedA = platform.announce(await platform.issueTicket(), 'called', 2);
-    const missedB = platform.announce(await platform.issueTicket(), 'called', 1);
+    const seen = await platform.announce(await platform.issueTicket(), 'called', 1);
+    const missedA = await platform.announce(await platform.issueTicket(), 'called', 2);
+    const missedB = await platform.announce(await platform.issueTicket(), 'called', 1);
     const client = await connect({ 'last-event-id': String(seen) });
     expect(await client.next()).toMatchObject({ event: 'call', id: String(missedA) });
     expect(await client.next()).toMatchObject({ event: 'call', id: String(missedB) });
@@ -65,7 +65,7 @@ describe('call display stream (real HTTP)', () => {
     platform = await startDisplayPlatform();
     const client = await connect();
     await client.next();
-    const id = platform.announce(await platform.issueTicket(), 'called', 1, { notify: false });
+    const id = await platform.announce(await platform.issueTicket(), 'called', 1, { notify: false });
     expect(await client.next(3_000)).toMatchObject({ event: 'call', id: String(id) });
   });
 

@@ -13,8 +13,9 @@ import { callBoard, callsAfter, stationCursor } from './board';
  *   (id = the station's cursor). A display that starts fresh gets the board only: it shows the
  *   current calls without announcing them.
  * - Then every new call or recall as its own `call` event (id = event_id), read from the table
- *   after this stream's own cursor whenever the call feed nudges (platform/server/call-feed.ts):
- *   a doubled or lost nudge costs nothing.
+ *   after this stream's own cursor whenever the call feed nudges (platform/server/call-feed.ts:
+ *   from any platform instance on the database) or the station's cursor watch sees the table
+ *   move: a doubled or lost nudge costs nothing.
  * - A comment line every 15 s keeps proxies and the browser from closing a quiet stream.
  * - On disconnect the feed subscription and the timer go, so a TV that reconnects all day leaves
  *   nothing behind (the benchmark counts listeners).
@@ -28,8 +29,9 @@ export interface CallStreamLimits {
   readonly retryMs: number;
   /**
    * How often a station with open streams checks its cursor in the table, for calls stored where
-   * this process's feed did not hear them (another platform process on the same database, a
-   * tool writing rows): one indexed MAX per station, and a nudge when it moved.
+   * this process's feed did not hear them (another process on the same SQLite file, a
+   * notification lost while PostgreSQL's LISTEN connection was reconnecting, a tool writing
+   * rows): one indexed MAX per station, and a nudge to this process's streams when it moved.
    */
   readonly watchMs: number;
 }
@@ -57,14 +59,30 @@ export function createCallStreams(ctx: PlatformContext, limits: CallStreamLimits
   const watchers = new Map<string, ReturnType<typeof setInterval>>();
   const count = (stationId: string) => open.get(stationId) ?? 0;
 
+  /** Each open stream's nudge by station, for the cursor watch: it wakes this process's streams only. */
+  const local = new Map<string, Set<() => void>>();
+  const nudgeHere = (stationId: string) => {
+    for (const nudge of [...(local.get(stationId) ?? [])]) nudge();
+  };
+
   const watch = (stationId: string) => {
-    let seen = stationCursor(ctx.db, stationId);
-    const timer = setInterval(() => {
-      const cursor = stationCursor(ctx.db, stationId);
-      if (cursor === seen) return;
-      seen = cursor;
-      ctx.callFeed.notify(stationId);
-    }, limits.watchMs);
+    let seen: number | undefined;
+    let checking = false;
+    const check = async () => {
+      if (checking) return;
+      checking = true;
+      try {
+        const cursor = await stationCursor(ctx.sql, stationId);
+        if (seen !== undefined && cursor !== seen) nudgeHere(stationId);
+        seen = cursor;
+      } catch (error) {
+        ctx.log('warn', 'call display cursor watch failed', { stationId, error: String(error) });
+      } finally {
+        checking = false;
+      }
+    };
+    void check();
+    const timer = setInterval(() => void check(), limits.watchMs);
     timer.unref();
     watchers.set(stationId, timer);
   };
@@ -118,7 +136,7 @@ export function createCallStreams(ctx: PlatformContext, limits: CallStreamLimits
           try {
             do {
               again = false;
-              for (const entry of callsAfter(ctx.db, stationId, cursor, ctx.now(), PER_NUDGE_AT_MOST)) {
+              for (const entry of await callsAfter(ctx.sql, stationId, cursor, ctx.now(), PER_NUDGE_AT_MOST)) {
                 if (stream.aborted || stream.closed) return;
                 await send(stream, entry);
                 cursor = entry.eventId;
@@ -129,15 +147,21 @@ export function createCallStreams(ctx: PlatformContext, limits: CallStreamLimits
           }
         };
 
-        const unsubscribe = ctx.callFeed.subscribe(stationId, () => {
+        const nudge = () => {
           pump().catch((error: unknown) => ctx.log('warn', 'call stream failed', { stationId, error: String(error) }));
-        });
+        };
+        const unsubscribe = ctx.callFeed.subscribe(stationId, nudge);
+        const nudges = local.get(stationId) ?? new Set<() => void>();
+        nudges.add(nudge);
+        local.set(stationId, nudges);
         const heartbeat = setInterval(() => void stream.write(': heartbeat\n\n'), limits.heartbeatMs);
         let cleaned = false;
         const cleanUp = () => {
           if (cleaned) return;
           cleaned = true;
           unsubscribe();
+          nudges.delete(nudge);
+          if (nudges.size === 0 && local.get(stationId) === nudges) local.delete(stationId);
           clearInterval(heartbeat);
           adjust(stationId, -1);
           finished();
@@ -146,9 +170,9 @@ export function createCallStreams(ctx: PlatformContext, limits: CallStreamLimits
         c.req.raw.signal.addEventListener('abort', cleanUp, { once: true });
 
         try {
-          const board = callBoard(ctx.db, stationId, ctx.now());
+          const board = await callBoard(ctx.sql, stationId, ctx.now());
           if (lastEventId !== null && lastEventId < board.cursor) {
-            for (const entry of callsAfter(ctx.db, stationId, lastEventId, ctx.now(), RESUME_AT_MOST)) {
+            for (const entry of await callsAfter(ctx.sql, stationId, lastEventId, ctx.now(), RESUME_AT_MOST)) {
               await send(stream, entry);
             }
           }

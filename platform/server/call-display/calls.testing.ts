@@ -1,24 +1,27 @@
-import { sqliteSqlDb } from '../db/sqlite-sql';
-import type Database from 'better-sqlite3';
 import { serve, type ServerType } from '@hono/node-server';
+import { Hono } from 'hono';
 import type { AddressInfo } from 'node:net';
-import type { Ticket } from '../../contract/queue';
 import { createPlatformApp } from '../app';
 import { createCallFeed, type CallFeed } from '../call-feed';
-import { openPlatformDb } from '../db/open';
+import type { SqlDb } from '../db/sql';
 import { FaultController } from '../faults/fault-controller';
-import type { PlatformApp } from '../http/types';
-import { ephemeralSealer } from '../sealing/sealer';
+import { resolveDeps, type AppEnv, type PlatformApp, type PlatformContext } from '../http/types';
+import { insertWaitingTicket, type WaitingTicketRow } from '../queue-calling/testing';
+import { ephemeralSealer, type PlatformSealer } from '../sealing/sealer';
 import { seedPlatform } from '../seed-platform';
 import { registerTerminal } from '../store/terminals';
-import { ticketRequestBody } from '../testing/bodies';
 import { catalogFixture } from '../testing/catalog-fixture';
 import { KIOSK_1, KIOSK_2, manualClock } from '../testing/harness';
+import { openTestDatabase, type TestDatabase } from '../testing/test-database';
+import type { Clock } from '../time';
+import { registerCallDisplayRoutes, type CallDisplayOptions } from './display-routes';
 
 /**
- * Test support for call displays: a platform over real HTTP with a call feed the test holds, real
- * tickets through the kiosk API, and calls stored the way the calling does it (a ticket_events
- * row, then a nudge) — the calling itself is another part (platform/server/queue-calling/).
+ * Test support for call displays: a platform over real HTTP (on the engine this run tests) with a
+ * call feed the test holds, waiting tickets of the station, and calls stored the way the calling
+ * does it (a ticket_events row, then a nudge) — the calling itself is another part
+ * (platform/server/queue-calling/). `startSecondInstance` adds another platform instance on the
+ * same database, serving its own displays, for calls that cross instances.
  */
 
 /** Monday 2 March 2026, 10:00 CST: the sample clerk is at work. */
@@ -27,82 +30,128 @@ export const STATION = KIOSK_1.stationId;
 
 export interface DisplayPlatform {
   readonly origin: string;
-  readonly db: Database.Database;
+  readonly sql: SqlDb;
   readonly feed: CallFeed;
   readonly app: PlatformApp;
-  readonly clock: { set(instant: string): void };
-  issueTicket(serviceCode?: string): Promise<Ticket>;
+  /** What the app was built from (for handlers a test calls directly). */
+  readonly ctx: PlatformContext;
+  readonly database: TestDatabase;
+  readonly sealer: PlatformSealer;
+  readonly clock: { readonly now: Clock; set(instant: string): void };
+  /** A waiting ticket of the station, issued now (queue-calling/testing.ts insertWaitingTicket). */
+  issueTicket(serviceCode?: string): Promise<WaitingTicketRow>;
   /** Stores a call or recall of the ticket at the window and nudges displays; returns the event id. */
-  announce(ticket: Ticket, kind: 'called' | 'recalled', windowNo: number, options?: { notify?: boolean }): number;
-  openWindow(windowNo: number, label: string): void;
+  announce(
+    ticket: WaitingTicketRow,
+    kind: 'called' | 'recalled',
+    windowNo: number,
+    options?: { notify?: boolean },
+  ): Promise<number>;
+  openWindow(windowNo: number, label: string): Promise<void>;
   close(): Promise<void>;
+}
+
+async function listen(fetch: (request: Request) => Response | Promise<Response>): Promise<{
+  origin: string;
+  close(): Promise<void>;
+}> {
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      }),
+  };
 }
 
 /** `consoleDir`: the built console beside the built display (out/console), to serve the page too. */
 export async function startDisplayPlatform(start = MONDAY_10, consoleDir?: string): Promise<DisplayPlatform> {
   const clock = manualClock(start);
   const sealer = ephemeralSealer();
-  const opened = openPlatformDb(':memory:', sealer);
-  if (!opened.ok) throw new Error(opened.error.kind);
-  const db = opened.value;
-  for (const terminal of [KIOSK_1, KIOSK_2]) registerTerminal(db, terminal, clock.now());
-  const seeded = seedPlatform(db, { catalog: catalogFixture() }, clock.now());
+  const database = await openTestDatabase(sealer);
+  const sql = database.db;
+  for (const terminal of [KIOSK_1, KIOSK_2]) await registerTerminal(sql, terminal, clock.now());
+  const seeded = await seedPlatform(sql, { catalog: catalogFixture() }, clock.now());
   if (!seeded.ok) throw new Error(seeded.error);
-  const feed = createCallFeed();
-  const app = createPlatformApp({
-    sql: sqliteSqlDb(db),
+  const feed = createCallFeed(sql);
+  const deps = {
+    sql,
     sealer,
     faults: new FaultController(),
     now: clock.now,
     callFeed: feed,
     ...(consoleDir === undefined ? {} : { consoleDir }),
-  });
-  const server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  let seq = 0;
+  };
+  const app = createPlatformApp(deps);
+  const server = await listen(app.fetch);
   return {
-    origin,
-    db,
+    origin: server.origin,
+    sql,
     feed,
     app,
+    ctx: resolveDeps(deps),
+    database,
+    sealer,
     clock,
-    async issueTicket(serviceCode = 'general') {
-      seq += 1;
-      const response = await fetch(`${origin}/api/v1/stations/${STATION}/tickets`, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${KIOSK_1.token}`,
-          'content-type': 'application/json',
-          'idempotency-key': `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`,
-        },
-        body: JSON.stringify(ticketRequestBody({ serviceCode })),
-      });
-      if (response.status !== 201) throw new Error(`ticket: ${response.status} ${await response.text()}`);
-      return (await response.json()) as Ticket;
-    },
-    announce(ticket, kind, windowNo, options = {}) {
-      const result = db
-        .prepare('INSERT INTO ticket_events (ticket_id, station_id, kind, window_no, at) VALUES (?, ?, ?, ?, ?)')
-        .run(ticket.ticketId, STATION, kind, windowNo, clock.now().toISOString());
+    issueTicket: (serviceCode = 'general') =>
+      insertWaitingTicket(sql, { serviceCode, issuedAt: clock.now(), stationId: STATION, terminalId: KIOSK_1.id }),
+    async announce(ticket, kind, windowNo, options = {}) {
+      const row = await sql.get<{ id: number }>(
+        `INSERT INTO ticket_events (ticket_id, station_id, kind, window_no, at) VALUES (?, ?, ?, ?, ?)
+         RETURNING event_id AS id`,
+        [ticket.ticketId, STATION, kind, windowNo, clock.now().toISOString()],
+      );
+      if (!row) throw new Error('no event id');
       if (options.notify !== false) feed.notify(STATION);
-      return Number(result.lastInsertRowid);
+      return row.id;
     },
-    openWindow(windowNo, label) {
-      db.prepare(
+    async openWindow(windowNo, label) {
+      await sql.run(
         `INSERT INTO queue_windows (station_id, window_no, label, service_codes, status, updated_at)
          VALUES (?, ?, ?, '["general"]', 'open', ?)`,
-      ).run(STATION, windowNo, label, clock.now().toISOString());
+        [STATION, windowNo, label, clock.now().toISOString()],
+      );
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        if ('closeAllConnections' in server) server.closeAllConnections();
-      }).then(() => {
-        db.close();
-      }),
+    close: async () => {
+      await server.close();
+      await database.close();
+    },
   };
+}
+
+/** Another platform instance's call display API on the same database, with its own call feed. */
+export interface SecondInstance {
+  readonly origin: string;
+  readonly sql: SqlDb;
+  readonly feed: CallFeed;
+  close(): Promise<void>;
+}
+
+/**
+ * `display`: the display API's options on this instance (a test that must tell the feed's nudge
+ * from the cursor watch sets the watch to hours). Closed with the first platform's database.
+ */
+export async function startSecondInstance(
+  first: DisplayPlatform,
+  display: CallDisplayOptions = {},
+): Promise<SecondInstance> {
+  const sql = await first.database.openSecond();
+  const feed = createCallFeed(sql);
+  const ctx = resolveDeps({
+    sql,
+    sealer: first.sealer,
+    faults: new FaultController(),
+    now: first.clock.now,
+    callFeed: feed,
+  });
+  const app = new Hono<AppEnv>();
+  registerCallDisplayRoutes(app, ctx, display);
+  const server = await listen(app.fetch);
+  return { origin: server.origin, sql, feed, close: () => server.close() };
 }
 
 export interface SseMessage {

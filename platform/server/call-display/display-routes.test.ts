@@ -11,8 +11,8 @@ const get = (path: string) => fetch(`${platform.origin}${path}`);
 describe('call display polling and audio', () => {
   it('polls: the board, and the calls after the cursor given', async () => {
     platform = await startDisplayPlatform();
-    const seen = platform.announce(await platform.issueTicket(), 'called', 1);
-    const next = platform.announce(await platform.issueTicket(), 'called', 2);
+    const seen = await platform.announce(await platform.issueTicket(), 'called', 1);
+    const next = await platform.announce(await platform.issueTicket(), 'called', 2);
     const fresh = CallPoll.parse(await (await get(callDisplayPaths.calls(STATION))).json());
     expect(fresh.board.cursor).toBe(next);
     expect(fresh.events).toEqual([]);
@@ -26,14 +26,14 @@ describe('call display polling and audio', () => {
   it('speaks a call as a WAV made by espeak-ng, and keeps it by its text', async () => {
     platform = await startDisplayPlatform();
     const ticket = await platform.issueTicket();
-    const id = platform.announce(ticket, 'called', 1);
+    const id = await platform.announce(ticket, 'called', 1);
     const response = await get(callDisplayPaths.announcement(STATION, id));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('audio/wav');
     const wav = readWav(new Uint8Array(await response.arrayBuffer()));
     // "请C零零一号到一号窗口" is eleven syllables: well over a second at ≈ 4 syllables/s.
     expect(wav?.durationMs).toBeGreaterThan(1_500);
-    const recall = platform.announce(ticket, 'recalled', 1);
+    const recall = await platform.announce(ticket, 'recalled', 1);
     const again = readWav(
       new Uint8Array(await (await get(callDisplayPaths.announcement(STATION, recall))).arrayBuffer()),
     );
@@ -44,7 +44,7 @@ describe('call display polling and audio', () => {
 
   it('does not speak what is not a call of that station', async () => {
     platform = await startDisplayPlatform();
-    const id = platform.announce(await platform.issueTicket(), 'called', 1);
+    const id = await platform.announce(await platform.issueTicket(), 'called', 1);
     expect((await get(callDisplayPaths.announcement('kiosk-2', id))).status).toBe(404);
     expect((await get(callDisplayPaths.announcement(STATION, id + 1))).status).toBe(404);
     expect((await get(`/call-display/v1/stations/${STATION}/announcements/x.wav`)).status).toBe(404);

@@ -42,17 +42,17 @@ export function registerCallDisplayRoutes(
   const base = CALL_DISPLAY_BASE_PATH;
   const unknown = () => problemResponse(404, 'notFound', 'no such station');
 
-  const station = (raw: string): string | null => {
+  const station = async (raw: string): Promise<string | null> => {
     const parsed = StationId.safeParse(raw);
-    return parsed.success && stationKnown(ctx.db, parsed.data) ? parsed.data : null;
+    return parsed.success && (await stationKnown(ctx.sql, parsed.data)) ? parsed.data : null;
   };
 
   app.get(`${base}/chime.wav`, (c) =>
     c.body(new Uint8Array(chimeWav()), 200, { ...WAV_HEADERS, 'cache-control': 'public, max-age=86400' }),
   );
 
-  app.get(`${base}/stations/:stationId/stream`, (c) => {
-    const stationId = station(c.req.param('stationId'));
+  app.get(`${base}/stations/:stationId/stream`, async (c) => {
+    const stationId = await station(c.req.param('stationId'));
     if (stationId === null) return unknown();
     // The browser sends Last-Event-ID on its own reconnects; a display that opens a new stream passes it in the query.
     const header = c.req.header('last-event-id') ?? c.req.query('lastEventId') ?? '';
@@ -60,24 +60,25 @@ export function registerCallDisplayRoutes(
     return streams.open(c, stationId, lastEventId);
   });
 
-  app.get(`${base}/stations/:stationId/calls`, (c) => {
-    const stationId = station(c.req.param('stationId'));
+  app.get(`${base}/stations/:stationId/calls`, async (c) => {
+    const stationId = await station(c.req.param('stationId'));
     if (stationId === null) return unknown();
     const query = CallPollQuery.safeParse(c.req.query());
     if (!query.success) return problemResponse(422, 'validationFailed', 'after must be a cursor (a whole number)');
     const now = ctx.now();
-    const board = callBoard(ctx.db, stationId, now);
+    const board = await callBoard(ctx.sql, stationId, now);
     const after = query.data.after;
-    const events = after === undefined || after >= board.cursor ? [] : callsAfter(ctx.db, stationId, after, now, 5);
+    const events =
+      after === undefined || after >= board.cursor ? [] : await callsAfter(ctx.sql, stationId, after, now, 5);
     const answer: CallPoll = { board, events };
     return c.json(answer, 200, { 'cache-control': 'no-store' });
   });
 
   app.get(`${base}/stations/:stationId/announcements/:file`, async (c) => {
-    const stationId = station(c.req.param('stationId'));
+    const stationId = await station(c.req.param('stationId'));
     if (stationId === null) return unknown();
     const match = /^([0-9]{1,15})\.wav$/.exec(c.req.param('file'));
-    const entry = match ? callById(ctx.db, stationId, Number(match[1])) : null;
+    const entry = match ? await callById(ctx.sql, stationId, Number(match[1])) : null;
     if (entry === null) return problemResponse(404, 'notFound', 'no such call');
     const wav = await audio.wavFor(entry.speech);
     if (!wav.ok) {

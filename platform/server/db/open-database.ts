@@ -7,7 +7,10 @@ import type { SqlDb } from './sql';
 import { sqliteSqlDb } from './sqlite-sql';
 
 /** Opens (and migrates) the platform's database on whichever engine the config names. */
-export async function openDatabase(config: DatabaseConfig, sealer: PlatformSealer): Promise<Result<SqlDb, DbOpenError>> {
+export async function openDatabase(
+  config: DatabaseConfig,
+  sealer: PlatformSealer,
+): Promise<Result<SqlDb, DbOpenError>> {
   if (config.engine === 'sqlite') {
     const opened = openPlatformDb(config.path, sealer);
     return opened.ok ? ok(sqliteSqlDb(opened.value)) : err(opened.error);

@@ -11,6 +11,7 @@ export type DbOpenError =
   | { readonly kind: 'schemaTooNew'; readonly found: number; readonly known: number }
   | { readonly kind: 'durability'; readonly detail: string }
   | { readonly kind: 'wrongDataKey' }
+  | { readonly kind: 'wrongCollation'; readonly collation: string }
   | { readonly kind: 'migrationFailed'; readonly version: number; readonly name: string; readonly detail: string };
 
 const SYNCHRONOUS_FULL = 2;
@@ -30,6 +31,11 @@ export function describeDbOpenError(path: string, error: DbOpenError): string {
       return (
         `platform database ${path} was sealed under a different data key than the one given. ` +
         `Start it with the key file it was created with (nothing was changed)`
+      );
+    case 'wrongCollation':
+      return (
+        `platform database ${path} sorts text by ${error.collation}; the platform needs byte order (C). Create it with ` +
+        '`createdb --template=template0 --locale-provider=libc --locale=C.UTF-8 --encoding=UTF8 <name>` (nothing was changed)'
       );
     case 'migrationFailed':
       return `platform database ${path}: migration ${error.version} (${error.name}) failed and was rolled back: ${error.detail}`;

@@ -22,7 +22,8 @@ export function numberPlaceholders(sql: string, params: SqlParams | undefined): 
   let positional = 0;
   let style: 'positional' | 'named' | undefined;
   const positionalParams = Array.isArray(params) ? (params as readonly SqlValue[]) : undefined;
-  const namedParams = params !== undefined && !Array.isArray(params) ? (params as Readonly<Record<string, SqlValue>>) : undefined;
+  const namedParams =
+    params !== undefined && !Array.isArray(params) ? (params as Readonly<Record<string, SqlValue>>) : undefined;
 
   const use = (next: 'positional' | 'named'): void => {
     if (style !== undefined && style !== next) throw new Error('a statement mixes ? and named placeholders');

@@ -77,5 +77,7 @@ export function isUniqueViolation(error: unknown): boolean {
 export function isConstraintViolation(error: unknown): boolean {
   if (typeof error !== 'object' || error === null || !('code' in error)) return false;
   const code = error.code;
-  return (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) || (typeof code === 'string' && /^23/.test(code));
+  return (
+    (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) || (typeof code === 'string' && /^23/.test(code))
+  );
 }

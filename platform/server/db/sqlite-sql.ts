@@ -53,7 +53,9 @@ function bind(params: SqlParams | undefined): unknown[] {
 
 /** better-sqlite3 binds Buffers, not bare Uint8Arrays. */
 function toSqlite(value: SqlValue): unknown {
-  return value instanceof Uint8Array && !Buffer.isBuffer(value) ? Buffer.from(value.buffer, value.byteOffset, value.byteLength) : value;
+  return value instanceof Uint8Array && !Buffer.isBuffer(value)
+    ? Buffer.from(value.buffer, value.byteOffset, value.byteLength)
+    : value;
 }
 
 function settle<T>(work: () => T): Promise<T> {

@@ -1,8 +1,9 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import { err, ok, type Result } from '../../../core/pure/result';
+import type { SqlQueries } from '../db/sql';
 import type { EnrolmentRequest, EnrolmentState } from '../../contract/fleet';
 import {
+  claimTerminalId,
   createEnrolment,
   enrolmentIdOf,
   findEnrolment,
@@ -12,8 +13,8 @@ import {
   storeEnrolmentCode,
   type EnrolmentRow,
 } from '../store/fleet-enrolments';
-import { clearRevocation, findActiveTerminal } from '../store/fleet-kiosks';
-import { registerTerminal } from '../store/terminals';
+import { findActiveTerminal } from '../store/fleet-kiosks';
+import { tokenHash } from '../store/terminals';
 
 /**
  * Enrolment (docs/fleet.md): an admin makes a one-time code for a station; the kiosk asks to join
@@ -33,14 +34,14 @@ export function newEnrolmentCode(): string {
   return [chars.slice(0, 4), chars.slice(4, 8), chars.slice(8, 12)].map((group) => group.join('')).join('-');
 }
 
-export function issueEnrolmentCode(
-  db: Database.Database,
+export async function issueEnrolmentCode(
+  db: SqlQueries,
   request: { stationId: string; validHours: number; createdBy: string },
   now: Date,
-): { code: string; stationId: string; expiresAt: string } {
+): Promise<{ code: string; stationId: string; expiresAt: string }> {
   const code = newEnrolmentCode();
   const expiresAt = new Date(now.getTime() + request.validHours * 3_600_000).toISOString();
-  storeEnrolmentCode(
+  await storeEnrolmentCode(
     db,
     { sha256: sha256Hex(code), stationId: request.stationId, createdBy: request.createdBy, expiresAt },
     now,
@@ -60,30 +61,25 @@ function stateOf(row: EnrolmentRow): EnrolmentState {
 /**
  * Files the request, pending. The same request again (the kiosk retrying after a lost answer:
  * same code, terminal and claim secret) gets the same enrolment; any other use of a used code,
- * an expired or unknown code is refused alike.
+ * an expired or unknown code is refused alike. Many requests with one code at once: the code's
+ * conditional use (createEnrolment) lets one file; each other one is then answered as a use of
+ * a used code, from the enrolment that won.
  */
-export function requestEnrolment(
-  db: Database.Database,
+export async function requestEnrolment(
+  db: SqlQueries,
   request: EnrolmentRequest,
   requestedFrom: string,
   now: Date,
-): Result<EnrolmentState, EnrolmentRefusal> {
-  return db.transaction((): Result<EnrolmentState, EnrolmentRefusal> => {
+): Promise<Result<EnrolmentState, EnrolmentRefusal>> {
+  return db.transaction(async (tx): Promise<Result<EnrolmentState, EnrolmentRefusal>> => {
     const codeSha256 = sha256Hex(request.code);
-    const code = findEnrolmentCode(db, codeSha256);
+    const code = await findEnrolmentCode(tx, codeSha256);
     if (!code) return err('enrolmentCodeInvalid');
-    if (code.usedAt !== null) {
-      const earlier = findEnrolmentByCode(db, codeSha256);
-      const same =
-        earlier !== undefined &&
-        earlier.terminalId === request.terminalId &&
-        sameHex(earlier.claimSecretSha256, request.claimSecretSha256);
-      return same ? ok(stateOf(earlier)) : err('enrolmentCodeInvalid');
-    }
+    if (code.usedAt !== null) return answerForUsedCode(tx, codeSha256, request);
     if (Date.parse(code.expiresAt) <= now.getTime()) return err('enrolmentCodeInvalid');
-    if (findActiveTerminal(db, request.terminalId)) return err('terminalAlreadyEnrolled');
-    const row = createEnrolment(
-      db,
+    if (await findActiveTerminal(tx, request.terminalId)) return err('terminalAlreadyEnrolled');
+    const row = await createEnrolment(
+      tx,
       {
         codeSha256,
         terminalId: request.terminalId,
@@ -94,40 +90,68 @@ export function requestEnrolment(
       },
       now,
     );
-    return ok(stateOf(row));
-  })();
+    // Used meanwhile by a request that committed first: that one's enrolment is the answer.
+    return row ? ok(stateOf(row)) : answerForUsedCode(tx, codeSha256, request);
+  });
+}
+
+async function answerForUsedCode(
+  db: SqlQueries,
+  codeSha256: string,
+  request: EnrolmentRequest,
+): Promise<Result<EnrolmentState, EnrolmentRefusal>> {
+  const earlier = await findEnrolmentByCode(db, codeSha256);
+  const same =
+    earlier !== undefined &&
+    earlier.terminalId === request.terminalId &&
+    sameHex(earlier.claimSecretSha256, request.claimSecretSha256);
+  return same ? ok(stateOf(earlier)) : err('enrolmentCodeInvalid');
 }
 
 export type PollRefusal = 'notFound' | 'wrongSecret' | 'terminalAlreadyEnrolled';
 
+/** Thrown inside the collecting transaction to roll back its move to 'collected'. */
+class TerminalIdTaken extends Error {}
+
 /**
  * Where the enrolment stands, for the holder of the claim secret. The first poll after approval
  * registers the terminal under a fresh random token and answers it; it is never shown again.
+ * Two polls at once: moving the enrolment from approved to collected is conditional, so one
+ * collects (and gets the token) and the other answers 'collected'. Two approved enrolments of one
+ * terminal id collected at once: claimTerminalId lets one have the id; the other's transaction
+ * rolls back, leaving its enrolment approved, and it answers terminalAlreadyEnrolled.
  */
-export function pollEnrolment(
-  db: Database.Database,
+export async function pollEnrolment(
+  db: SqlQueries,
   enrolmentId: string,
   claimSecret: string,
   now: Date,
-): Result<EnrolmentState, PollRefusal> {
-  return db.transaction((): Result<EnrolmentState, PollRefusal> => {
-    const row = findEnrolment(db, enrolmentId);
-    if (!row) return err('notFound');
-    if (!sameHex(sha256Hex(claimSecret), row.claimSecretSha256)) return err('wrongSecret');
-    if (row.state !== 'approved') return ok(stateOf(row));
-    // Another kiosk may have taken the id between request and approval (configured at start).
-    if (findActiveTerminal(db, row.terminalId)) return err('terminalAlreadyEnrolled');
-    const terminalToken = randomBytes(32).toString('base64url');
-    const registered = registerTerminal(
-      db,
-      { id: row.terminalId, token: terminalToken, stationId: row.stationId },
-      now,
-    );
-    if (!registered.ok) throw new Error(`a fresh token was refused: ${registered.error.kind}`);
-    clearRevocation(db, row.terminalId);
-    moveEnrolment(db, row.id, 'approved', 'collected');
-    return ok({ enrolmentId, state: 'approved', stationId: row.stationId, terminalToken });
-  })();
+): Promise<Result<EnrolmentState, PollRefusal>> {
+  try {
+    return await db.transaction(async (tx): Promise<Result<EnrolmentState, PollRefusal>> => {
+      const row = await findEnrolment(tx, enrolmentId);
+      if (!row) return err('notFound');
+      if (!sameHex(sha256Hex(claimSecret), row.claimSecretSha256)) return err('wrongSecret');
+      if (row.state !== 'approved') return ok(stateOf(row));
+      if (!(await moveEnrolment(tx, row.id, 'approved', 'collected'))) {
+        const current = await findEnrolment(tx, enrolmentId);
+        if (!current) throw new Error('an enrolment vanished while it was collected');
+        return ok(stateOf(current));
+      }
+      const terminalToken = randomBytes(32).toString('base64url');
+      const claimed = await claimTerminalId(
+        tx,
+        { terminalId: row.terminalId, stationId: row.stationId, tokenSha256: tokenHash(terminalToken) },
+        now,
+      );
+      // Another kiosk took the id between request and approval (configured at start, or enrolled).
+      if (!claimed) throw new TerminalIdTaken();
+      return ok({ enrolmentId, state: 'approved', stationId: row.stationId, terminalToken });
+    });
+  } catch (error) {
+    if (error instanceof TerminalIdTaken) return err('terminalAlreadyEnrolled');
+    throw error;
+  }
 }
 
 /** Constant time over the digests: how much of a guess was right does not show in the timing. */

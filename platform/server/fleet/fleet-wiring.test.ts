@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleUser } from '../../contract/console/users';
 import type { ServicePointList } from '../../contract/service-points';
 import type { Heartbeat } from '../../contract/terminals';
@@ -6,15 +6,17 @@ import { SAMPLE_SERVICE_POINTS } from '../sample/service-points';
 import { publishServicePoints } from '../store/reference-data';
 import { listAlarmRows, recentTimeline } from '../store/fleet-alarms';
 import { heartbeatBody } from '../testing/bodies';
-import { createTestPlatform, KIOSK_1, KIOSK_2, manualClock, type TestPlatform } from '../testing/harness';
+import { conformance, createTestPlatform, KIOSK_1, KIOSK_2, manualClock, type TestPlatform } from '../testing/harness';
 import { createFleetConsoleHandlers } from './console';
 import { kioskRecord, tickFleet } from './fleet-monitor';
 import { DEFAULT_FLEET_SETTINGS } from './settings';
 
 let platform: TestPlatform;
+// The OpenAPI checker is loaded once per file (seconds on a busy machine): not in a test's time.
+beforeAll(() => void conformance(), 60_000);
 afterEach(() => platform.close());
 const clock = manualClock('2026-03-02T10:00:00+08:00');
-const deps = () => ({ db: platform.db, fleet: DEFAULT_FLEET_SETTINGS, log: () => undefined });
+const deps = () => ({ db: platform.sql, fleet: DEFAULT_FLEET_SETTINGS, log: () => undefined });
 
 /** A kiosk with nothing to complain about. */
 function healthy(overrides: Partial<Heartbeat> = {}): Heartbeat {
@@ -43,8 +45,8 @@ async function beat(terminal = KIOSK_1, body: Heartbeat = healthy()) {
   expect(response.status).toBe(202);
 }
 
-const lines = (terminalId = KIOSK_1.id) =>
-  recentTimeline(platform.db, terminalId, 100)
+const lines = async (terminalId = KIOSK_1.id) =>
+  (await recentTimeline(platform.sql, terminalId, 100))
     .reverse()
     .map((entry) =>
       entry.kind === 'alarm'
@@ -57,13 +59,13 @@ const lines = (terminalId = KIOSK_1.id) =>
 describe('heartbeats through the alarm engine', () => {
   it('raises one device-fault:printer alarm for paper out over many heartbeats, and recovers it once on refill', async () => {
     clock.set('2026-03-02T10:00:00+08:00');
-    platform = createTestPlatform({ now: clock.now });
+    platform = await createTestPlatform({ now: clock.now });
     await beat();
     for (let minute = 1; minute <= 5; minute += 1) {
       clock.set(new Date(Date.parse('2026-03-02T02:00:00Z') + minute * 60_000).toISOString());
       await beat(KIOSK_1, paperOut());
     }
-    const raised = listAlarmRows(platform.db, { limit: 10 });
+    const raised = await listAlarmRows(platform.sql, { limit: 10 });
     expect(raised.map((alarm) => [alarm.rule, alarm.severity, alarm.recoveredAt])).toEqual([
       ['device-fault:printer', 'major', null],
     ]);
@@ -71,10 +73,10 @@ describe('heartbeats through the alarm engine', () => {
     clock.set('2026-03-02T10:07:00+08:00');
     await beat();
     await beat();
-    const after = listAlarmRows(platform.db, { limit: 10 });
+    const after = await listAlarmRows(platform.sql, { limit: 10 });
     expect(after).toHaveLength(1);
     expect(after[0]?.recoveredAt).toBe('2026-03-02T02:07:00.000Z');
-    expect(lines()).toEqual([
+    expect(await lines()).toEqual([
       'null→online',
       'raised device-fault:printer',
       'online→degraded',
@@ -85,26 +87,26 @@ describe('heartbeats through the alarm engine', () => {
 
   it('turns silence into offline after three intervals and missing after seven days, by ticks; one alarm each', async () => {
     clock.set('2026-03-02T10:00:00+08:00');
-    platform = createTestPlatform({ now: clock.now });
+    platform = await createTestPlatform({ now: clock.now });
     await beat();
-    expect(tickFleet(deps(), clock.now())).toBe(Date.parse('2026-03-02T02:03:00Z'));
+    expect(await tickFleet(deps(), clock.now())).toBe(Date.parse('2026-03-02T02:03:00Z'));
     clock.set('2026-03-02T10:02:59+08:00');
-    tickFleet(deps(), clock.now());
-    expect(kioskRecord(platform.db, KIOSK_1.id)?.state.status).toBe('online');
+    await tickFleet(deps(), clock.now());
+    expect((await kioskRecord(platform.sql, KIOSK_1.id))?.state.status).toBe('online');
     clock.set('2026-03-02T10:05:00+08:00');
-    tickFleet(deps(), clock.now());
-    tickFleet(deps(), clock.now());
-    expect(kioskRecord(platform.db, KIOSK_1.id)?.state.status).toBe('offline');
+    await tickFleet(deps(), clock.now());
+    await tickFleet(deps(), clock.now());
+    expect((await kioskRecord(platform.sql, KIOSK_1.id))?.state.status).toBe('offline');
     clock.set('2026-03-09T10:00:00+08:00');
-    tickFleet(deps(), clock.now());
-    expect(kioskRecord(platform.db, KIOSK_1.id)?.state.status).toBe('missing');
-    const open = listAlarmRows(platform.db, { openOnly: true, limit: 10 });
+    await tickFleet(deps(), clock.now());
+    expect((await kioskRecord(platform.sql, KIOSK_1.id))?.state.status).toBe('missing');
+    const open = await listAlarmRows(platform.sql, { openOnly: true, limit: 10 });
     expect(open.map((alarm) => [alarm.rule, alarm.raisedAt])).toEqual([
       ['missing', '2026-03-09T02:00:00.000Z'],
       ['offline', '2026-03-02T02:03:00.000Z'],
     ]);
     await beat();
-    expect(listAlarmRows(platform.db, { openOnly: true, limit: 10 })).toEqual([]);
+    expect(await listAlarmRows(platform.sql, { openOnly: true, limit: 10 })).toEqual([]);
   });
 });
 
@@ -123,7 +125,7 @@ describe('console scope', () => {
 
   async function setUp() {
     clock.set('2026-03-02T10:00:00+08:00');
-    platform = createTestPlatform({ now: clock.now });
+    platform = await createTestPlatform({ now: clock.now });
     // kiosk-1 at a village station of 景芝镇 (370784107), kiosk-2 at station-2 (no service point).
     const withCodes: ServicePointList = {
       ...SAMPLE_SERVICE_POINTS,
@@ -136,10 +138,10 @@ describe('console scope', () => {
             : point,
       ),
     };
-    expect(publishServicePoints(platform.db, withCodes, clock.now()).ok).toBe(true);
-    platform.db
-      .prepare("UPDATE terminals SET station_id = 'aq-jingzhi-dongjingzhi' WHERE terminal_id = ?")
-      .run(KIOSK_1.id);
+    expect((await publishServicePoints(platform.sql, withCodes, clock.now())).ok).toBe(true);
+    await platform.sql.run("UPDATE terminals SET station_id = 'aq-jingzhi-dongjingzhi' WHERE terminal_id = ?", [
+      KIOSK_1.id,
+    ]);
     await beat(KIOSK_1, paperOut());
     await beat(KIOSK_2);
     return createFleetConsoleHandlers({ ...platform, fleet: DEFAULT_FLEET_SETTINGS, log: () => undefined });
@@ -174,7 +176,7 @@ describe('console scope', () => {
     expect(own.ok && own.value.summary).toMatchObject({ state: 'degraded', problems: ['device-fault:printer'] });
     const foreign = await handlers.getKiosk({ ...call(other), params: { terminalId: KIOSK_1.id }, query: undefined });
     expect(foreign).toMatchObject({ ok: false, error: { kind: 'notFound' } });
-    const [alarm] = listAlarmRows(platform.db, { limit: 1 });
+    const [alarm] = await listAlarmRows(platform.sql, { limit: 1 });
     if (!alarm) throw new Error('paper out raised an alarm');
     const stolen = await handlers.acknowledgeAlarm({
       ...call(other),

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { SqlQueries } from '../db/sql';
 import {
   appendTimeline,
   findAlarmByEpisode,
@@ -14,17 +14,19 @@ import type { Notice } from './alarms';
 /**
  * Turns the engine's notices into alarm rows and timeline lines. An alarm row is keyed by kiosk,
  * rule and raise time, so a notice delivered twice (two platform instances, a retried tick)
- * changes the row once, and only the change that took adds its timeline line.
+ * changes the row once, and only the change that took (its conditional write changed a row)
+ * adds its timeline line. Call inside the transaction that stored the engine state the notices
+ * came from (fleet-monitor.ts), so both commit or neither does.
  */
-export function deliverNotices(db: Database.Database, notices: readonly Notice[]): void {
-  for (const notice of notices) deliver(db, notice);
+export async function deliverNotices(db: SqlQueries, notices: readonly Notice[]): Promise<void> {
+  for (const notice of notices) await deliver(db, notice);
 }
 
 const iso = (epochMs: number): string => new Date(epochMs).toISOString();
 
-function deliver(db: Database.Database, notice: Notice): void {
+async function deliver(db: SqlQueries, notice: Notice): Promise<void> {
   if (notice.kind === 'status-changed') {
-    appendTimeline(db, notice.kioskId, { kind: 'state', at: iso(notice.at), from: notice.from, to: notice.to });
+    await appendTimeline(db, notice.kioskId, { kind: 'state', at: iso(notice.at), from: notice.from, to: notice.to });
     return;
   }
   const key: AlarmEpisodeKey = { terminalId: notice.kioskId, rule: notice.ruleId, raisedAt: iso(notice.raisedAt) };
@@ -35,28 +37,35 @@ function deliver(db: Database.Database, notice: Notice): void {
   switch (notice.kind) {
     case 'raised':
       change = 'raised';
-      took = storeRaisedAlarm(db, key, notice.severity, null);
+      took = await storeRaisedAlarm(db, key, notice.severity, null);
       break;
     case 'recovered':
       change = 'recovered';
-      took = storeRecovered(db, key, at);
+      took = await storeRecovered(db, key, at);
       break;
     case 'flapping-started':
       change = 'flappingStarted';
-      took = storeFlappingStarted(db, key, notice.severity, notice.changes);
+      took = await storeFlappingStarted(db, key, notice.severity, notice.changes);
       break;
     case 'flapping-ended':
       change = 'flappingEnded';
-      took = storeFlappingEnded(db, key, notice.stillActive, at);
+      took = await storeFlappingEnded(db, key, notice.stillActive, at);
       break;
     case 'acknowledged':
       change = 'acknowledged';
       by = notice.by;
-      took = storeAcknowledged(db, key, { by: notice.by, at, note: notice.note ?? null });
+      took = await storeAcknowledged(db, key, { by: notice.by, at, note: notice.note ?? null });
       break;
   }
   if (!took) return;
-  const alarm = findAlarmByEpisode(db, key);
+  const alarm = await findAlarmByEpisode(db, key);
   if (!alarm) return;
-  appendTimeline(db, notice.kioskId, { kind: 'alarm', at, change, alarmId: alarm.alarmId, rule: notice.ruleId, by });
+  await appendTimeline(db, notice.kioskId, {
+    kind: 'alarm',
+    at,
+    change,
+    alarmId: alarm.alarmId,
+    rule: notice.ruleId,
+    by,
+  });
 }

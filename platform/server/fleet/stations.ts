@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { SqlQueries } from '../db/sql';
 import type { ConsoleUser } from '../../contract/console/users';
 import type { StationView, TownshipView } from '../../contract/console/fleet-views';
 import { currentServicePoints } from '../store/published';
@@ -23,8 +23,8 @@ function townshipOf(regionCode: string): string | undefined {
   return regionCode.length >= 9 ? regionCode.slice(0, 9) : undefined;
 }
 
-export function stationDirectory(db: Database.Database): StationDirectory {
-  const points = currentServicePoints(db);
+export async function stationDirectory(db: SqlQueries): Promise<StationDirectory> {
+  const points = await currentServicePoints(db);
   const townshipNames = new Map<string, string>();
   for (const point of points) {
     const code = townshipOf(point.regionCode);
@@ -32,7 +32,10 @@ export function stationDirectory(db: Database.Database): StationDirectory {
   }
   const stations = new Map<string, StationView>();
   const townships = new Map<string, TownshipView>();
-  const stationIds = new Set([...points.map((point) => point.id), ...activeTerminals(db).map((t) => t.stationId)]);
+  const stationIds = new Set([
+    ...points.map((point) => point.id),
+    ...(await activeTerminals(db)).map((t) => t.stationId),
+  ]);
   for (const stationId of stationIds) {
     const point = points.find((candidate) => candidate.id === stationId);
     const townshipCode = (point && townshipOf(point.regionCode)) ?? UNASSIGNED_TOWNSHIP;

@@ -6,9 +6,14 @@ import { tickFleet, type FleetMonitorDeps } from './fleet-monitor';
  * later missing) without anyone asking. The wait is capped: a kiosk heard for the first time
  * since the last tick may be due sooner than the deadline computed then. Unref'd: it never keeps
  * the process alive.
+ *
+ * Ticks never overlap: the next one is scheduled only when the previous one has finished. Other
+ * platform instances tick the same database at their own times; what keeps their ticks from
+ * raising or resolving an alarm twice is in fleet-monitor.ts, not here.
  */
 export interface FleetTicker {
-  stop(): void;
+  /** No tick starts after this; resolves once a tick in flight has finished (close the database after). */
+  stop(): Promise<void>;
 }
 
 export function startFleetTicker(
@@ -19,15 +24,21 @@ export function startFleetTicker(
   const maxWaitMs = options.maxWaitMs ?? 15_000;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
+  let running: Promise<void> = Promise.resolve();
   const schedule = (delayMs: number) => {
     if (stopped) return;
-    timer = setTimeout(run, Math.min(Math.max(delayMs, 250), maxWaitMs));
+    timer = setTimeout(
+      () => {
+        running = run();
+      },
+      Math.min(Math.max(delayMs, 250), maxWaitMs),
+    );
     timer.unref();
   };
-  const run = () => {
+  const run = async () => {
     let due: number | null = null;
     try {
-      due = tickFleet(deps, now());
+      due = await tickFleet(deps, now());
     } catch (error) {
       deps.log('error', 'fleet tick failed', { error: String(error) });
     }
@@ -35,9 +46,10 @@ export function startFleetTicker(
   };
   schedule(0);
   return {
-    stop: () => {
+    stop: async () => {
       stopped = true;
       if (timer) clearTimeout(timer);
+      await running;
     },
   };
 }

@@ -3,8 +3,8 @@ import { API_BASE_PATH } from '../../contract/endpoints';
 import type { NodeBindings } from '../faults/socket-faults';
 import { isRevoked } from '../store/fleet-kiosks';
 import { findTerminalByToken, sameSecret } from '../store/terminals';
-import { FixedWindowRateLimiter } from './rate-limit';
 import { problemResponse } from './problem';
+import { takeHit } from './shared-rate-limit';
 import type { TerminalIdentity } from '../store/terminals';
 import type { AppContext, AppEnv, PlatformContext } from './types';
 
@@ -68,12 +68,37 @@ export function adminAuth(ctx: PlatformContext): MiddlewareHandler<AppEnv> {
   };
 }
 
+/** The budgets rateLimit counts in (http/shared-rate-limit.ts): terminals, and enrolling addresses. */
+export const TERMINAL_REQUESTS_LIMITER = 'terminalRequests';
+export const ENROLMENT_REQUESTS_LIMITER = 'enrolmentRequests';
+
+const MINUTE_MS = 60_000;
+
+/**
+ * Requests per terminal per clock minute, counted in the database so that every platform
+ * instance behind a load balancer spends the same budget.
+ */
 export function rateLimit(ctx: PlatformContext): MiddlewareHandler<AppEnv> {
-  const limiter = new FixedWindowRateLimiter(ctx.limits.requestsPerMinute);
   return async (c, next) => {
+    const terminal = c.get('terminal') as TerminalIdentity | undefined;
     // Enrolment has no terminal yet: limited per address, so codes cannot be tried in bulk.
-    const caller = (c.get('terminal') as TerminalIdentity | undefined)?.terminalId ?? `address ${clientAddress(c)}`;
-    const verdict = limiter.take(caller, ctx.now());
+    const verdict = terminal
+      ? await takeHit(
+          ctx.sql,
+          TERMINAL_REQUESTS_LIMITER,
+          terminal.terminalId,
+          ctx.now(),
+          ctx.limits.requestsPerMinute,
+          MINUTE_MS,
+        )
+      : await takeHit(
+          ctx.sql,
+          ENROLMENT_REQUESTS_LIMITER,
+          clientAddress(c),
+          ctx.now(),
+          ctx.limits.requestsPerMinute,
+          MINUTE_MS,
+        );
     if (!verdict.allowed) {
       return problemResponse(429, 'rateLimited', `at most ${ctx.limits.requestsPerMinute} requests a minute`, {
         retryAfterSeconds: verdict.retryAfterSeconds,

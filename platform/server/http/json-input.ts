@@ -1,4 +1,5 @@
 import type { ZodType } from 'zod';
+import type { SqlQueries, TransactionOptions } from '../db/sql';
 import { isJson, parseJsonBody } from './body';
 import { commitIdempotent } from './idempotency';
 import type { Outcome } from './outcome';
@@ -16,11 +17,19 @@ export function idempotentJson<T>(
   c: AppContext,
   schema: ZodType<T>,
   what: string,
-  work: (input: T) => Outcome,
-): Response {
-  if (!isJson(c.req.raw)) return problemResponse(415, 'unsupportedMediaType', 'send Content-Type: application/json');
-  return commitIdempotent(ctx, c, () => {
-    const input = parseJsonBody(c.get('idempotency').body, schema, what);
-    return input.ok ? work(input.value) : input.error;
-  });
+  work: (input: T, tx: SqlQueries) => Promise<Outcome>,
+  options?: TransactionOptions,
+): Promise<Response> {
+  if (!isJson(c.req.raw)) {
+    return Promise.resolve(problemResponse(415, 'unsupportedMediaType', 'send Content-Type: application/json'));
+  }
+  return commitIdempotent(
+    ctx,
+    c,
+    async (tx) => {
+      const input = parseJsonBody(c.get('idempotency').body, schema, what);
+      return input.ok ? await work(input.value, tx) : input.error;
+    },
+    options,
+  );
 }

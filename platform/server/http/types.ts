@@ -88,7 +88,7 @@ export function resolveDeps(deps: PlatformDeps): PlatformContext {
     log: deps.log ?? (() => undefined),
     queueServices: deps.queueServices ?? sampleQueueServices,
     fleet: deps.fleet ?? DEFAULT_FLEET_SETTINGS,
-    callFeed: deps.callFeed ?? createCallFeed(),
+    callFeed: deps.callFeed ?? createCallFeed(deps.sql, deps.log),
   };
 }
 

@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import { openPlatformDb } from '../db/open';
+import { sqliteSqlDb } from '../db/sqlite-sql';
 import { createPlatformSealer } from '../sealing/sealer';
 import { chinaDay } from '../time';
 import { waitingForWindow } from './live-queue';
@@ -20,7 +21,7 @@ if (!dbPath || !keyHex || !stationId || !windowText || !userText || !nowText) {
 }
 const opened = openPlatformDb(dbPath, createPlatformSealer(Buffer.from(keyHex, 'hex')));
 if (!opened.ok) throw new Error(`cannot open ${dbPath}: ${opened.error.kind}`);
-const db = opened.value;
+const db = sqliteSqlDb(opened.value);
 const key: WindowKey = { stationId, windowNo: Number(windowText) };
 const actor: Actor = { userId: Number(userText), admin: false };
 const now = new Date(nowText);
@@ -31,10 +32,10 @@ function isBusy(error: unknown): boolean {
 
 const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 let busy = 0;
-function retrying<T>(step: () => T): T {
+async function retrying<T>(step: () => Promise<T>): Promise<T> {
   for (;;) {
     try {
-      return step();
+      return await step();
     } catch (error) {
       if (!isBusy(error)) throw error;
       busy += 1;
@@ -42,31 +43,34 @@ function retrying<T>(step: () => T): T {
   }
 }
 
-function run(): void {
+async function run(): Promise<void> {
   const called: string[] = [];
   for (;;) {
-    const outcome = retrying(() => callNext(db, key, actor, now));
+    const outcome = await retrying(() => callNext(db, key, actor, now));
     if (!outcome.ok) {
       if (outcome.error !== 'noTicketWaiting') throw new Error(`call refused: ${outcome.error}`);
       break;
     }
     called.push(outcome.value.ticketId ?? '');
-    const started = retrying(() => startServing(db, key, actor, now));
-    const finished = retrying(() => finish(db, key, actor, now));
+    const started = await retrying(() => startServing(db, key, actor, now));
+    const finished = await retrying(() => finish(db, key, actor, now));
     if (!started.ok || !finished.ok) throw new Error('start or finish refused');
     // A millisecond between tickets, as a request's round trip would leave: without any gap
     // SQLite's busy handler lets one process take every lock while the other sleeps in its retry.
     Atomics.wait(PAUSE, 0, 0, 1);
   }
-  db.close();
+  await db.close();
   process.stdout.write(`${JSON.stringify({ windowNo: key.windowNo, called, busy })}\n`);
 }
 
 // Warm up (compile the statements, page the database in) so both windows start at full speed.
-waitingForWindow(db, stationId, chinaDay(now), { windowNo: key.windowNo, serviceCodes: [] }, 1);
+await waitingForWindow(db, stationId, chinaDay(now), { windowNo: key.windowNo, serviceCodes: [] }, 1);
 process.stdout.write('ready\n');
 const input = createInterface({ input: process.stdin });
 input.once('line', () => {
   input.close();
-  run();
+  run().catch((error: unknown) => {
+    process.stderr.write(`${String(error)}\n`);
+    process.exit(1);
+  });
 });

@@ -3,7 +3,7 @@ import type { QueueWindowView } from '../../contract/console/queue-views';
 import type { ConsoleUser } from '../../contract/console/users';
 import type { ConsoleFailure, ConsoleHandlers, QueueOperationId } from '../console/handler-types';
 import { rowIdOf } from '../console/users-store';
-import { maySeeStation, stationDirectory, stationName } from '../fleet/stations';
+import { maySeeStation, stationDirectory, stationName, type StationDirectory } from '../fleet/stations';
 import type { PlatformContext } from '../http/types';
 import {
   callNext,
@@ -30,7 +30,7 @@ import { defineWindow, findWindow, listWindows, seedWindows } from './windows';
  * and after a call or recall has committed the station's call displays are nudged.
  */
 
-export type QueueConsoleContext = Pick<PlatformContext, 'db' | 'queueServices' | 'callFeed'>;
+export type QueueConsoleContext = Pick<PlatformContext, 'sql' | 'queueServices' | 'callFeed'>;
 
 const REFUSALS: Record<CallingRefusal, ConsoleFailure> = {
   noSuchWindow: { kind: 'notFound', detail: 'no such window' },
@@ -45,10 +45,15 @@ const REFUSALS: Record<CallingRefusal, ConsoleFailure> = {
   unknownWindow: { kind: 'invalid', detail: 'unknownWindow: no other window with that number' },
 };
 
-type Verb = (db: PlatformContext['db'], key: WindowKey, actor: Actor, now: Date) => Result<VerbOutcome, CallingRefusal>;
+type Verb = (
+  db: PlatformContext['sql'],
+  key: WindowKey,
+  actor: Actor,
+  now: Date,
+) => Promise<Result<VerbOutcome, CallingRefusal>>;
 
 export function createQueueConsoleHandlers(ctx: QueueConsoleContext): ConsoleHandlers<QueueOperationId> {
-  const { db } = ctx;
+  const { sql } = ctx;
 
   const actorOf = (user: ConsoleUser): Actor => {
     const userId = rowIdOf(user.userId);
@@ -56,59 +61,69 @@ export function createQueueConsoleHandlers(ctx: QueueConsoleContext): ConsoleHan
     return { userId, admin: user.role === 'countyAdmin' || user.role === 'townshipAdmin' };
   };
   /** A known station (a published service point or a kiosk's) within the user's scope. */
-  const mayWorkAt = (user: ConsoleUser, stationId: string, directory = stationDirectory(db)) => {
+  const mayWorkAt = async (user: ConsoleUser, stationId: string, known?: StationDirectory) => {
+    const directory = known ?? (await stationDirectory(sql));
     const station = directory.stations.get(stationId);
     return station !== undefined && maySeeStation(user, station, stationId);
   };
 
-  const view = (user: ConsoleUser, key: WindowKey, now: Date): Result<QueueWindowView, ConsoleFailure> => {
-    const window = findWindow(db, key.stationId, key.windowNo);
+  const view = async (
+    user: ConsoleUser,
+    key: WindowKey,
+    now: Date,
+  ): Promise<Result<QueueWindowView, ConsoleFailure>> => {
+    const window = await findWindow(sql, key.stationId, key.windowNo);
     if (!window) return err(REFUSALS.noSuchWindow);
-    return ok(windowView(db, window, ctx.queueServices(key.stationId), actorOf(user).userId, now));
+    return ok(await windowView(sql, window, ctx.queueServices(key.stationId), actorOf(user).userId, now));
   };
 
   const verb =
     (run: Verb) =>
-    ({ user, params, now }: { user: ConsoleUser; params: WindowKey; now: Date }) => {
-      if (!mayWorkAt(user, params.stationId)) return err(REFUSALS.noSuchWindow);
-      const outcome = run(db, params, actorOf(user), now);
+    async ({ user, params, now }: { user: ConsoleUser; params: WindowKey; now: Date }) => {
+      if (!(await mayWorkAt(user, params.stationId))) return err(REFUSALS.noSuchWindow);
+      const outcome = await run(sql, params, actorOf(user), now);
       if (!outcome.ok) return err(REFUSALS[outcome.error]);
+      // After commit (run's transaction has ended): every instance's displays of the station hear it.
       if (outcome.value.announced) ctx.callFeed.notify(params.stationId);
       return view(user, params, now);
     };
 
   return {
-    listQueueWindows: ({ user, query, now }) => {
-      const directory = stationDirectory(db);
-      const stationIds = [...directory.stations.keys()].filter(
-        (stationId) =>
-          (query.station === undefined || stationId === query.station) && mayWorkAt(user, stationId, directory),
-      );
+    listQueueWindows: async ({ user, query, now }) => {
+      const directory = await stationDirectory(sql);
+      const stationIds: string[] = [];
+      for (const stationId of directory.stations.keys()) {
+        if (query.station !== undefined && stationId !== query.station) continue;
+        if (await mayWorkAt(user, stationId, directory)) stationIds.push(stationId);
+      }
       if (query.station !== undefined && stationIds.length === 0)
         return err({ kind: 'notFound', detail: 'no such station' });
-      if (query.station !== undefined) seedWindows(db, query.station, ctx.queueServices(query.station), now);
+      if (query.station !== undefined) await seedWindows(sql, query.station, ctx.queueServices(query.station), now);
       const userId = actorOf(user).userId;
-      return ok({
-        stations: stationIds.map((stationId) => ({
+      const stations = [];
+      for (const stationId of stationIds) {
+        const windows = await listWindows(sql, stationId);
+        stations.push({
           stationId,
           name: stationName(directory, stationId).slice(0, 64),
           services: ctx.queueServices(stationId).map(serviceRef),
-          windows: listWindows(db, stationId).map((window) => windowSummary(window, userId)),
-        })),
-      });
+          windows: windows.map((window) => windowSummary(window, userId)),
+        });
+      }
+      return ok({ stations });
     },
 
-    defineQueueWindow: ({ user, params, body, now }) => {
-      if (!mayWorkAt(user, params.stationId)) return err({ kind: 'notFound', detail: 'no such station' });
+    defineQueueWindow: async ({ user, params, body, now }) => {
+      if (!(await mayWorkAt(user, params.stationId))) return err({ kind: 'notFound', detail: 'no such station' });
       const known = new Set(ctx.queueServices(params.stationId).map((service) => service.serviceCode));
       const unknown = body.serviceCodes.filter((code) => !known.has(code));
       if (unknown.length > 0) return err({ kind: 'invalid', detail: `unknown services: ${unknown.join(', ')}` });
-      const window = defineWindow(db, { stationId: params.stationId, ...body }, now);
+      const window = await defineWindow(sql, { stationId: params.stationId, ...body }, now);
       return ok(windowSummary(window, actorOf(user).userId));
     },
 
-    getQueueWindow: ({ user, params, now }) => {
-      if (!mayWorkAt(user, params.stationId)) return err(REFUSALS.noSuchWindow);
+    getQueueWindow: async ({ user, params, now }) => {
+      if (!(await mayWorkAt(user, params.stationId))) return err(REFUSALS.noSuchWindow);
       return view(user, params, now);
     },
 

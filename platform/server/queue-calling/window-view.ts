@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import type {
   CalledTicket,
   QueueServiceRef,
@@ -6,6 +5,7 @@ import type {
   QueueWindowView,
 } from '../../contract/console/queue-views';
 import type { PriorityClass } from '../../contract/queue';
+import type { SqlQueries } from '../db/sql';
 import type { QueueServiceConfig } from '../sample/queue-services';
 import { chinaDay } from '../time';
 import { waitingForWindow } from './live-queue';
@@ -51,70 +51,76 @@ interface CurrentRow {
   transferredAt: string | null;
 }
 
-const TICKET_SELECT = `SELECT s.ticket_id AS ticketId, t.ticket_no AS ticketNo, s.queue_service AS serviceCode,
-  t.priority_class AS priorityClass, s.status, t.issued_at AS issuedAt, s.called_at AS calledAt,
-  s.first_called_at AS firstCalledAt, s.recall_count AS recallCount, s.recalled_at AS recalledAt,
-  s.started_at AS startedAt, s.finished_at AS finishedAt, s.no_show_at AS noShowAt, s.transferred_at AS transferredAt
+const TICKET_SELECT = `SELECT s.ticket_id AS "ticketId", t.ticket_no AS "ticketNo", s.queue_service AS "serviceCode",
+  t.priority_class AS "priorityClass", s.status, t.issued_at AS "issuedAt", s.called_at AS "calledAt",
+  s.first_called_at AS "firstCalledAt", s.recall_count AS "recallCount", s.recalled_at AS "recalledAt",
+  s.started_at AS "startedAt", s.finished_at AS "finishedAt", s.no_show_at AS "noShowAt",
+  s.transferred_at AS "transferredAt"
   FROM ticket_states s JOIN tickets t ON t.ticket_id = s.ticket_id`;
 
 /** A ticket with its times (also what tests and the e2e check read). */
-export function calledTicket(
-  db: Database.Database,
+export async function calledTicket(
+  db: SqlQueries,
   ticketId: string,
   services: readonly QueueServiceConfig[],
-): CalledTicket | undefined {
-  const row = db.prepare(`${TICKET_SELECT} WHERE s.ticket_id = ?`).get(ticketId) as CurrentRow | undefined;
+): Promise<CalledTicket | undefined> {
+  const row = await db.get<CurrentRow>(`${TICKET_SELECT} WHERE s.ticket_id = ?`, [ticketId]);
   if (!row) return undefined;
   const name = services.find((service) => service.serviceCode === row.serviceCode)?.name ?? row.serviceCode;
   return { ...row, serviceName: name.slice(0, 32) };
 }
 
-export function windowView(
-  db: Database.Database,
+const count = async (db: SqlQueries, sql: string, params: readonly (string | number)[]): Promise<number> =>
+  (await db.get<{ count: number }>(sql, params))?.count ?? 0;
+
+export async function windowView(
+  db: SqlQueries,
   window: WindowRow,
   services: readonly QueueServiceConfig[],
   userId: number,
   now: Date,
-): QueueWindowView {
+): Promise<QueueWindowView> {
   const day = chinaDay(now);
-  const currentId = db
-    .prepare(
-      `SELECT ticket_id FROM ticket_states WHERE station_id = ? AND day = ? AND window_no = ?
-         AND status IN ('called', 'serving')`,
-    )
-    .pluck()
-    .get(window.stationId, day, window.windowNo) as string | undefined;
-  const waitingCount = db.prepare(
-    `SELECT count(*) FROM ticket_states WHERE station_id = ? AND day = ? AND status = 'waiting'
-       AND queue_service = ? AND target_window IS NULL`,
+  const current = await db.get<{ ticketId: string }>(
+    `SELECT ticket_id AS "ticketId" FROM ticket_states WHERE station_id = ? AND day = ? AND window_no = ?
+       AND status IN ('called', 'serving')`,
+    [window.stationId, day, window.windowNo],
   );
-  const waiting = window.serviceCodes.map((serviceCode) => ({
-    serviceCode,
-    name: (services.find((service) => service.serviceCode === serviceCode)?.name ?? serviceCode).slice(0, 32),
-    waiting: waitingCount.pluck().get(window.stationId, day, serviceCode) as number,
-  }));
-  const transferredHere = db
-    .prepare(
-      "SELECT count(*) FROM ticket_states WHERE station_id = ? AND day = ? AND status = 'waiting' AND target_window = ?",
-    )
-    .pluck()
-    .get(window.stationId, day, window.windowNo) as number;
-  const servedToday = db
-    .prepare(
-      "SELECT count(*) FROM ticket_states WHERE station_id = ? AND day = ? AND window_no = ? AND status = 'finished'",
-    )
-    .pluck()
-    .get(window.stationId, day, window.windowNo) as number;
+  const waiting = [];
+  for (const serviceCode of window.serviceCodes) {
+    waiting.push({
+      serviceCode,
+      name: (services.find((service) => service.serviceCode === serviceCode)?.name ?? serviceCode).slice(0, 32),
+      waiting: await count(
+        db,
+        `SELECT count(*) AS count FROM ticket_states WHERE station_id = ? AND day = ? AND status = 'waiting'
+           AND queue_service = ? AND target_window IS NULL`,
+        [window.stationId, day, serviceCode],
+      ),
+    });
+  }
+  const transferredHere = await count(
+    db,
+    "SELECT count(*) AS count FROM ticket_states WHERE station_id = ? AND day = ? AND status = 'waiting' AND target_window = ?",
+    [window.stationId, day, window.windowNo],
+  );
+  const servedToday = await count(
+    db,
+    "SELECT count(*) AS count FROM ticket_states WHERE station_id = ? AND day = ? AND window_no = ? AND status = 'finished'",
+    [window.stationId, day, window.windowNo],
+  );
+  const next = await waitingForWindow(db, window.stationId, day, window, NEXT_SHOWN);
+  const windows = await listWindows(db, window.stationId);
   return {
     window: windowSummary(window, userId),
     day,
     generatedAt: now.toISOString(),
-    current: currentId === undefined ? null : (calledTicket(db, currentId, services) ?? null),
+    current: current === undefined ? null : ((await calledTicket(db, current.ticketId, services)) ?? null),
     waiting,
     transferredHere,
-    next: waitingForWindow(db, window.stationId, day, window, NEXT_SHOWN).map((ticket) => ticket.ticketNo),
+    next: next.map((ticket) => ticket.ticketNo),
     servedToday,
     services: services.map(serviceRef),
-    windows: listWindows(db, window.stationId).map((entry) => windowSummary(entry, userId)),
+    windows: windows.map((entry) => windowSummary(entry, userId)),
   };
 }

@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import type { WindowStatus } from '../../contract/console/queue-views';
+import type { SqlQueries } from '../db/sql';
 import type { QueueServiceConfig } from '../sample/queue-services';
 
 /**
@@ -31,8 +31,9 @@ interface StoredWindow {
   updatedAt: string;
 }
 
-const WINDOW_SELECT = `SELECT w.station_id AS stationId, w.window_no AS windowNo, w.label, w.service_codes AS serviceCodes,
-  w.status, w.staff_user_id AS staffUserId, u.display_name AS staffName, w.updated_at AS updatedAt
+const WINDOW_SELECT = `SELECT w.station_id AS "stationId", w.window_no AS "windowNo", w.label,
+  w.service_codes AS "serviceCodes", w.status, w.staff_user_id AS "staffUserId", u.display_name AS "staffName",
+  w.updated_at AS "updatedAt"
   FROM queue_windows w LEFT JOIN console_users u ON u.user_id = w.staff_user_id`;
 
 const toWindow = (row: StoredWindow): WindowRow => ({
@@ -41,39 +42,45 @@ const toWindow = (row: StoredWindow): WindowRow => ({
   staffName: row.status === 'closed' ? null : row.staffName,
 });
 
-export function listWindows(db: Database.Database, stationId: string): WindowRow[] {
-  return (
-    db.prepare(`${WINDOW_SELECT} WHERE w.station_id = ? ORDER BY w.window_no`).all(stationId) as StoredWindow[]
-  ).map(toWindow);
+export async function listWindows(db: SqlQueries, stationId: string): Promise<WindowRow[]> {
+  const rows = await db.all<StoredWindow>(`${WINDOW_SELECT} WHERE w.station_id = ? ORDER BY w.window_no`, [stationId]);
+  return rows.map(toWindow);
 }
 
-export function findWindow(db: Database.Database, stationId: string, windowNo: number): WindowRow | undefined {
-  const row = db.prepare(`${WINDOW_SELECT} WHERE w.station_id = ? AND w.window_no = ?`).get(stationId, windowNo) as
-    StoredWindow | undefined;
+export async function findWindow(db: SqlQueries, stationId: string, windowNo: number): Promise<WindowRow | undefined> {
+  const row = await db.get<StoredWindow>(`${WINDOW_SELECT} WHERE w.station_id = ? AND w.window_no = ?`, [
+    stationId,
+    windowNo,
+  ]);
   return row && toWindow(row);
 }
 
-/** One window per service (1号窗口 calls the first service …) for a station that has none yet. */
-export function seedWindows(
-  db: Database.Database,
+/**
+ * One window per service (1号窗口 calls the first service …) for a station that has none yet.
+ * Two instances seeding at once both insert the same windows: ON CONFLICT DO NOTHING on the
+ * primary key lets the first win and the second add nothing; the count check only saves the
+ * inserts on every later visit (and keeps a station an admin has split differently as it is).
+ */
+export async function seedWindows(
+  db: SqlQueries,
   stationId: string,
   services: readonly QueueServiceConfig[],
   now: Date,
-): void {
-  db.transaction(() => {
-    const count = db
-      .prepare('SELECT count(*) FROM queue_windows WHERE station_id = ?')
-      .pluck()
-      .get(stationId) as number;
-    if (count > 0) return;
-    const insert = db.prepare(
-      `INSERT INTO queue_windows (station_id, window_no, label, service_codes, status, updated_at)
-       VALUES (?, ?, ?, ?, 'closed', ?)`,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const existing = await tx.get<{ count: number }>(
+      'SELECT count(*) AS count FROM queue_windows WHERE station_id = ?',
+      [stationId],
     );
-    services.slice(0, 99).forEach((service, index) => {
-      insert.run(stationId, index + 1, `${index + 1}号窗口`, JSON.stringify([service.serviceCode]), now.toISOString());
-    });
-  }).immediate();
+    if ((existing?.count ?? 0) > 0) return;
+    for (const [index, service] of services.slice(0, 99).entries()) {
+      await tx.run(
+        `INSERT INTO queue_windows (station_id, window_no, label, service_codes, status, updated_at)
+         VALUES (?, ?, ?, ?, 'closed', ?) ON CONFLICT (station_id, window_no) DO NOTHING`,
+        [stationId, index + 1, `${index + 1}号窗口`, JSON.stringify([service.serviceCode]), now.toISOString()],
+      );
+    }
+  });
 }
 
 export interface WindowDefinition {
@@ -83,34 +90,38 @@ export interface WindowDefinition {
   readonly serviceCodes: readonly string[];
 }
 
-/** Creates the window or changes its label and services; who sits at it and its state stay. */
-export function defineWindow(db: Database.Database, definition: WindowDefinition, now: Date): WindowRow {
-  db.prepare(
-    `INSERT INTO queue_windows (station_id, window_no, label, service_codes, status, updated_at)
-     VALUES (?, ?, ?, ?, 'closed', ?)
-     ON CONFLICT (station_id, window_no) DO UPDATE SET label = excluded.label, service_codes = excluded.service_codes,
-       updated_at = excluded.updated_at`,
-  ).run(
-    definition.stationId,
-    definition.windowNo,
-    definition.label,
-    JSON.stringify([...new Set(definition.serviceCodes)]),
-    now.toISOString(),
-  );
-  const stored = findWindow(db, definition.stationId, definition.windowNo);
-  if (!stored) throw new Error('defineWindow: the window just written is gone');
-  return stored;
+/** Creates the window or changes its label and services (one upsert); who sits at it and its state stay. */
+export async function defineWindow(db: SqlQueries, definition: WindowDefinition, now: Date): Promise<WindowRow> {
+  return db.transaction(async (tx) => {
+    await tx.run(
+      `INSERT INTO queue_windows (station_id, window_no, label, service_codes, status, updated_at)
+       VALUES (?, ?, ?, ?, 'closed', ?)
+       ON CONFLICT (station_id, window_no) DO UPDATE SET label = excluded.label, service_codes = excluded.service_codes,
+         updated_at = excluded.updated_at`,
+      [
+        definition.stationId,
+        definition.windowNo,
+        definition.label,
+        JSON.stringify([...new Set(definition.serviceCodes)]),
+        now.toISOString(),
+      ],
+    );
+    const stored = await findWindow(tx, definition.stationId, definition.windowNo);
+    if (!stored) throw new Error('defineWindow: the window just written is gone');
+    return stored;
+  });
 }
 
-export function setWindowState(
-  db: Database.Database,
+export async function setWindowState(
+  db: SqlQueries,
   stationId: string,
   windowNo: number,
   status: WindowStatus,
   staffUserId: number | null,
   now: Date,
-): void {
-  db.prepare(
+): Promise<void> {
+  await db.run(
     'UPDATE queue_windows SET status = ?, staff_user_id = ?, updated_at = ? WHERE station_id = ? AND window_no = ?',
-  ).run(status, staffUserId, now.toISOString(), stationId, windowNo);
+    [status, staffUserId, now.toISOString(), stationId, windowNo],
+  );
 }

@@ -24,5 +24,5 @@ export function registerAdminRoutes(app: PlatformApp, ctx: PlatformContext): voi
     return c.json(state);
   });
 
-  onEndpoint(app, 'getRecords', (c) => c.json(storedRecords(ctx.db, ctx.sealer)));
+  onEndpoint(app, 'getRecords', async (c) => c.json(await storedRecords(ctx.sql, ctx.sealer)));
 }

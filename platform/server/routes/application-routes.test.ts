@@ -14,7 +14,9 @@ import {
 } from '../testing/harness';
 
 let platform: TestPlatform;
-afterEach(() => platform.close());
+afterEach(async () => {
+  await platform.close();
+});
 
 // Monday 2 March 2026, 10:00 China Standard Time.
 const MONDAY_10 = '2026-03-02T10:00:00+08:00';
@@ -25,7 +27,7 @@ async function submit(body = applicationBody(), key = newKey()) {
 
 describe('POST /api/v1/applications', () => {
   it('accepts a promised matter with uploaded pages: 办件编号, promised day in working days, receipt lines', async () => {
-    platform = createTestPlatform({ now: manualClock(MONDAY_10).now });
+    platform = await createTestPlatform({ now: manualClock(MONDAY_10).now });
     const page = await uploadPage(platform, 'id-card-front');
     const response = await submit(applicationBody({ materials: [{ name: '居民身份证', pages: [page] }] }));
     expect(response.status).toBe(201);
@@ -41,7 +43,7 @@ describe('POST /api/v1/applications', () => {
   });
 
   it('names a pick-up place by its name, never by its id, even when the service map does not know it', async () => {
-    platform = createTestPlatform({ now: manualClock(MONDAY_10).now });
+    platform = await createTestPlatform({ now: manualClock(MONDAY_10).now });
     const station = (
       await submit(applicationBody({ delivery: { method: 'pickUp', servicePointId: '370784-JZ-DB' } }))
     ).json<ApplicationAccepted>();
@@ -54,7 +56,7 @@ describe('POST /api/v1/applications', () => {
   });
 
   it('finishes an instant matter at once and notes the 一件事 bundle on the receipt', async () => {
-    platform = createTestPlatform({ now: manualClock(MONDAY_10).now });
+    platform = await createTestPlatform({ now: manualClock(MONDAY_10).now });
     const body = applicationBody({
       matter: { matterCode: 'TEST-001', matterVersion: 1, matterName: '测试事项1' },
       bundle: { lifeEventId: 'turning80', bundleRef: '7d1c1a8e-1f0e-4a55-9a3c-2f5d1c0b9e11', index: 1, count: 3 },
@@ -65,36 +67,36 @@ describe('POST /api/v1/applications', () => {
   });
 
   it('accepts an older matter version and records it; refuses a matter not in the catalog', async () => {
-    platform = createTestPlatform({ now: manualClock(MONDAY_10).now });
+    platform = await createTestPlatform({ now: manualClock(MONDAY_10).now });
     const unknown = await submit(
       applicationBody({ matter: { matterCode: 'NOPE-001', matterVersion: 1, matterName: '没有' } }),
     );
     expect(unknown.status).toBe(422);
     expect(unknown.json()).toMatchObject({ code: 'unknownMatter' });
-    expect(applicationRowCount(platform.db)).toBe(0);
+    expect(await applicationRowCount(platform.sql)).toBe(0);
 
     const older = await submit(applicationBody({ catalogVersion: 'test-0' }));
     expect(older.status).toBe(201);
-    expect(platform.db.prepare('SELECT catalog_version FROM applications').pluck().get()).toBe('test-0');
+    expect(await platform.sql.get('SELECT catalog_version FROM applications')).toEqual({ catalog_version: 'test-0' });
   });
 
   it('refuses material pages that were never uploaded (materialMissing)', async () => {
-    platform = createTestPlatform();
+    platform = await createTestPlatform();
     const missing = { sha256: 'a'.repeat(64), contentType: 'image/jpeg' as const, size: 10 };
     const response = await submit(applicationBody({ materials: [{ name: '户口簿', pages: [missing] }] }));
     expect(response.status).toBe(422);
     expect(response.json()).toMatchObject({ code: 'materialMissing' });
-    expect(applicationRowCount(platform.db)).toBe(0);
+    expect(await applicationRowCount(platform.sql)).toBe(0);
   });
 
   it("refuses another station's id in the body", async () => {
-    platform = createTestPlatform();
+    platform = await createTestPlatform();
     const response = await submit(applicationBody({ stationId: KIOSK_2.stationId }));
     expect(response.status).toBe(422);
   });
 
   it('replays the same answer after a lost response and stores one case; a new key for the same localRef too', async () => {
-    platform = createTestPlatform({ now: manualClock(MONDAY_10).now });
+    platform = await createTestPlatform({ now: manualClock(MONDAY_10).now });
     const body = applicationBody();
     const key = newKey();
     const first = await submit(body, key);
@@ -103,7 +105,7 @@ describe('POST /api/v1/applications', () => {
     expect(replay.text).toBe(first.text);
     const resent = await submit(body);
     expect(resent.json<ApplicationAccepted>().caseNo).toBe(first.json<ApplicationAccepted>().caseNo);
-    expect(applicationRowCount(platform.db)).toBe(1);
+    expect(await applicationRowCount(platform.sql)).toBe(1);
   });
 });
 
@@ -112,7 +114,7 @@ describe('identity assurance', () => {
     (await platform.request('GET', '/_admin/records', { token: ADMIN_TOKEN })).json<StoredRecords>().applications;
 
   it('stores how the kiosk identified the applicant and agent, and shows staff whose ID to check at 受理', async () => {
-    platform = createTestPlatform({ now: manualClock(MONDAY_10).now });
+    platform = await createTestPlatform({ now: manualClock(MONDAY_10).now });
     await submit(applicationBody({ identity: { applicant: 'idCardChip', agent: null } }));
     await submit(applicationBody({ agent: agentFor(), identity: { applicant: 'idCardChip', agent: 'typedNumber' } }));
     // A kiosk build that did not say yet (an application delivered late from its outbox).
@@ -134,7 +136,7 @@ describe('identity assurance', () => {
   });
 
   it('stores a 亮证码 sealed with the case, tells staff to verify it before 受理, and refuses an overlong one', async () => {
-    platform = createTestPlatform({ now: manualClock(MONDAY_10).now });
+    platform = await createTestPlatform({ now: manualClock(MONDAY_10).now });
     const code = 'https://zzfw.example.gov.cn/licence/verify?token=8c1f9a0e2b7d4c55';
     const body = applicationBody({
       licenceReferences: [{ materialName: '居民身份证', code, scannedAt: '2026-03-02T09:58:00+08:00' }],
@@ -145,7 +147,7 @@ describe('identity assurance', () => {
     expect(accepted.receiptLines).toContain('已提交电子证照1项, 受理前由工作人员核验');
     expect(await records()).toMatchObject([{ caseNo: accepted.caseNo, licencesToVerify: ['居民身份证'] }]);
     // Sealed at rest like the rest of the submission: the code is nowhere in the rows in clear.
-    const rows = platform.db.prepare('SELECT * FROM applications').all() as Array<Record<string, unknown>>;
+    const rows = await platform.sql.all('SELECT * FROM applications');
     const stored = rows.map((row) =>
       Object.values(row).map((v) => (Buffer.isBuffer(v) ? v.toString('latin1') : String(v))),
     );
@@ -162,7 +164,7 @@ describe('identity assurance', () => {
   });
 
   it('refuses an identity for an agent the application does not have, and none for the one it has', async () => {
-    platform = createTestPlatform({ now: manualClock(MONDAY_10).now });
+    platform = await createTestPlatform({ now: manualClock(MONDAY_10).now });
     const phantom = await submit(applicationBody({ identity: { applicant: 'typedNumber', agent: 'idCardChip' } }));
     expect(phantom.status).toBe(422);
     expect(phantom.json()).toMatchObject({ code: 'validationFailed', errors: [{ path: '/identity/agent' }] });
@@ -170,14 +172,14 @@ describe('identity assurance', () => {
       applicationBody({ agent: agentFor(), identity: { applicant: 'typedNumber', agent: null } }),
     );
     expect(missing.status).toBe(422);
-    expect(applicationRowCount(platform.db)).toBe(0);
+    expect(await applicationRowCount(platform.sql)).toBe(0);
   });
 });
 
 describe('case progress', () => {
   it('moves a promised case from 村级受理 through 镇级审核 and 县级审批 to 待领取 as time passes', async () => {
     const clock = manualClock(MONDAY_10);
-    platform = createTestPlatform({ now: clock.now });
+    platform = await createTestPlatform({ now: clock.now });
     const { caseNo } = (await submit()).json<ApplicationAccepted>();
     const progressAt = async (instant: string) => {
       clock.set(instant);
@@ -203,7 +205,7 @@ describe('case progress', () => {
 
   it('mails the result and counts it received three days later', async () => {
     const clock = manualClock(MONDAY_10);
-    platform = createTestPlatform({ now: clock.now });
+    platform = await createTestPlatform({ now: clock.now });
     const delivery = {
       method: 'mail' as const,
       recipient: '张三丰',
@@ -227,7 +229,7 @@ describe('case progress', () => {
   });
 
   it('answers 404 caseNotFound for an unknown number; any terminal may read a case by number', async () => {
-    platform = createTestPlatform({ now: manualClock(MONDAY_10).now });
+    platform = await createTestPlatform({ now: manualClock(MONDAY_10).now });
     const missing = await platform.request('GET', '/api/v1/cases/370784-20260302-000999');
     expect(missing.status).toBe(404);
     expect(missing.json()).toMatchObject({ code: 'caseNotFound' });
@@ -238,7 +240,7 @@ describe('case progress', () => {
 
   it("finds a person's cases as applicant or as 经办人, newest first, by identity in the body", async () => {
     const clock = manualClock(MONDAY_10);
-    platform = createTestPlatform({ now: clock.now });
+    platform = await createTestPlatform({ now: clock.now });
     const own = (await submit()).json<ApplicationAccepted>();
     clock.set('2026-03-03T10:00:00+08:00');
     const asAgent = (

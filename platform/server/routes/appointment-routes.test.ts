@@ -26,7 +26,7 @@ const cancel = (appointmentId: string) =>
 
 describe('appointment slots', () => {
   it('lists the 30-minute slots still ahead today from the opening hours, with remaining places', async () => {
-    platform = createTestPlatform({ now: manualClock(MONDAY_10).now });
+    platform = await createTestPlatform({ now: manualClock(MONDAY_10).now });
     const today = (await platform.request('GET', slotsPath('2026-03-02'))).json<AppointmentSlotList>();
     expect(today.slots[0]).toMatchObject({
       slotId: SLOT,
@@ -50,7 +50,7 @@ describe('appointment slots', () => {
 
 describe('booking', () => {
   it('books a slot with a masked name, fills it up and then answers 409 slotFull', async () => {
-    platform = createTestPlatform({ now: manualClock(MONDAY_10).now });
+    platform = await createTestPlatform({ now: manualClock(MONDAY_10).now });
     const first = await book();
     expect(first.status).toBe(201);
     expect(first.json<Appointment>()).toMatchObject({
@@ -68,7 +68,7 @@ describe('booking', () => {
   });
 
   it('answers 422 for an unknown matter or a slot that does not exist or has passed', async () => {
-    platform = createTestPlatform({ now: manualClock(MONDAY_10).now });
+    platform = await createTestPlatform({ now: manualClock(MONDAY_10).now });
     const unknown = await book(
       bookingBody(SLOT, { matter: { matterCode: 'NOPE-1', matterVersion: 1, matterName: '无' } }),
     );
@@ -76,20 +76,20 @@ describe('booking', () => {
     expect((await book(bookingBody(`${POINT}.20260302T0900`))).json()).toMatchObject({ code: 'validationFailed' });
     expect((await book(bookingBody(`${POINT}.20260302T1015`))).status).toBe(422);
     expect((await book(bookingBody('garbage'))).status).toBe(422);
-    expect(appointmentRowCount(platform.db)).toBe(0);
+    expect(await appointmentRowCount(platform.sql)).toBe(0);
   });
 
   it('replays a lost answer and stores one appointment', async () => {
-    platform = createTestPlatform({ now: manualClock(MONDAY_10).now });
+    platform = await createTestPlatform({ now: manualClock(MONDAY_10).now });
     const key = newKey();
     const first = await book(bookingBody(SLOT), key);
     const again = await book(bookingBody(SLOT), key);
     expect(again.text).toBe(first.text);
-    expect(appointmentRowCount(platform.db)).toBe(1);
+    expect(await appointmentRowCount(platform.sql)).toBe(1);
   });
 
   it('finds appointments by identity as applicant or 经办人, soonest first, optionally of one day', async () => {
-    platform = createTestPlatform({ now: manualClock(MONDAY_10).now });
+    platform = await createTestPlatform({ now: manualClock(MONDAY_10).now });
     const later = (await book(bookingBody(`${POINT}.20260303T0830`))).json<Appointment>();
     const sooner = (await book()).json<Appointment>();
     const forOther = (
@@ -114,7 +114,7 @@ describe('booking', () => {
 
 describe('check-in and cancellation', () => {
   it("turns today's appointment into a priority ticket once; a second check-in is 409", async () => {
-    platform = createTestPlatform({ now: manualClock(MONDAY_10).now });
+    platform = await createTestPlatform({ now: manualClock(MONDAY_10).now });
     const { appointmentId } = (await book()).json<Appointment>();
     const response = await checkIn(appointmentId);
     expect(response.status).toBe(201);
@@ -132,7 +132,7 @@ describe('check-in and cancellation', () => {
   });
 
   it('refuses to check in an appointment of another day, and a cancelled one', async () => {
-    platform = createTestPlatform({ now: manualClock(MONDAY_10).now });
+    platform = await createTestPlatform({ now: manualClock(MONDAY_10).now });
     const tomorrow = (await book(bookingBody(`${POINT}.20260303T0830`))).json<Appointment>();
     expect((await checkIn(tomorrow.appointmentId)).json()).toMatchObject({ code: 'appointmentNotActive' });
 
@@ -152,7 +152,7 @@ describe('check-in and cancellation', () => {
 
   it('shows a booked appointment whose day has passed as noShow', async () => {
     const clock = manualClock(MONDAY_10);
-    platform = createTestPlatform({ now: clock.now });
+    platform = await createTestPlatform({ now: clock.now });
     await book();
     clock.set('2026-03-03T10:00:00+08:00');
     const found = await platform.request('POST', '/api/v1/appointment-searches', {

@@ -12,7 +12,7 @@ afterEach(() => platform.close());
 
 describe('GET /api/v1/calendar', () => {
   it('serves the seeded calendar with its version as the ETag, and 304 for the version held', async () => {
-    platform = createTestPlatform();
+    platform = await createTestPlatform();
     const response = await platform.request('GET', '/api/v1/calendar');
     expect(response.status).toBe(200);
     expect(response.headers.get('etag')).toBe(`"${SEED_WORK_CALENDAR_VERSION}"`);
@@ -29,7 +29,7 @@ describe('GET /api/v1/calendar', () => {
   });
 
   it('serves a version the county publishes later, and refuses one that breaks the rules', async () => {
-    platform = createTestPlatform();
+    platform = await createTestPlatform();
     const local: WorkCalendar = {
       ...SEED_WORK_CALENDAR,
       version: '2026.12.20-1',
@@ -38,7 +38,7 @@ describe('GET /api/v1/calendar', () => {
         { name: '县庆', firstDay: '2026-12-21', lastDay: '2026-12-21', makeUpWorkdays: [] },
       ],
     };
-    expect(publishWorkCalendar(platform.db, local)).toEqual({ ok: true, value: 'published' });
+    expect(await publishWorkCalendar(platform.sql, local)).toEqual({ ok: true, value: 'published' });
     const served = (await platform.request('GET', '/api/v1/calendar')).json<WorkCalendar>();
     expect(served.version).toBe('2026.12.20-1');
     const broken = {
@@ -46,14 +46,14 @@ describe('GET /api/v1/calendar', () => {
       version: 'broken',
       holidays: [{ ...local.holidays[0]!, makeUpWorkdays: ['2025-01-02'] }],
     };
-    const refused = publishWorkCalendar(platform.db, broken);
+    const refused = await publishWorkCalendar(platform.sql, broken);
     expect(refused.ok).toBe(false);
   });
 });
 
 describe('the platform counts working days on the calendar', () => {
   it('sets a follow-up 15 working days after a 不满意 rating past 国庆 and the make-up Saturday', async () => {
-    platform = createTestPlatform({ now: manualClock('2026-09-28T10:00:00+08:00').now });
+    platform = await createTestPlatform({ now: manualClock('2026-09-28T10:00:00+08:00').now });
     const bad = ratingBody({ level: 2, optionCodes: ['longWait'], callbackPhone: '13800001234' });
     const accepted = await platform.request('POST', '/api/v1/ratings', { body: bad, idempotencyKey: newKey() });
     expect(accepted.json<RatingAccepted>().followUpBy).toBe('2026-10-23');
@@ -61,7 +61,7 @@ describe('the platform counts working days on the calendar', () => {
 
   it('has no open queue on a public holiday and on a Sunday, and an open one on a make-up Saturday', async () => {
     const clock = manualClock('2026-10-05T09:00:00+08:00');
-    platform = createTestPlatform({ now: clock.now });
+    platform = await createTestPlatform({ now: clock.now });
     const queues = async () =>
       (await platform.request('GET', `/api/v1/stations/${KIOSK_1.stationId}/queues`)).json<QueueStatus>();
     expect((await queues()).services.map((service) => service.open)).not.toContain(true);
@@ -74,7 +74,7 @@ describe('the platform counts working days on the calendar', () => {
   });
 
   it('offers no appointment slots on a holiday and working-day slots on a make-up Saturday', async () => {
-    platform = createTestPlatform({ now: manualClock('2026-09-30T18:00:00+08:00').now });
+    platform = await createTestPlatform({ now: manualClock('2026-09-30T18:00:00+08:00').now });
     const slots = async (date: string) =>
       (await platform.request('GET', `/api/v1/service-points/aq-jingzhi-centre/appointment-slots?date=${date}`)).json<{
         slots: unknown[];

@@ -5,7 +5,7 @@ import { currentDocument } from '../store/documents';
 
 /** The working calendar (public holidays and make-up working days), served like the catalog. */
 export function registerCalendarRoutes(app: PlatformApp, ctx: PlatformContext): void {
-  onEndpoint(app, 'getWorkCalendar', (c) =>
-    documentResponse(c, currentDocument(ctx.db, 'workCalendar'), 'work calendar'),
+  onEndpoint(app, 'getWorkCalendar', async (c) =>
+    documentResponse(c, await currentDocument(ctx.sql, 'workCalendar'), 'work calendar'),
   );
 }

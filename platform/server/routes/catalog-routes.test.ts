@@ -9,7 +9,7 @@ afterEach(() => platform.close());
 
 describe('GET /api/v1/catalog/version and /api/v1/catalog', () => {
   it('serves the published catalog with its version as a strong ETag', async () => {
-    platform = createTestPlatform();
+    platform = await createTestPlatform();
     const version = await platform.request('GET', '/api/v1/catalog/version');
     expect(version.json()).toEqual({ version: 'test-1', publishedAt: '2026-01-01T00:00:00+08:00', matterCount: 3 });
     const catalog = await platform.request('GET', '/api/v1/catalog');
@@ -19,7 +19,7 @@ describe('GET /api/v1/catalog/version and /api/v1/catalog', () => {
   });
 
   it('answers 304 without a body to If-None-Match with the current version (also weak, in a list, or *)', async () => {
-    platform = createTestPlatform();
+    platform = await createTestPlatform();
     for (const ifNoneMatch of ['"test-1"', 'W/"test-1"', '"old", "test-1"', '*']) {
       const response = await platform.request('GET', '/api/v1/catalog', { headers: { 'if-none-match': ifNoneMatch } });
       expect(response.status, ifNoneMatch).toBe(304);
@@ -31,10 +31,10 @@ describe('GET /api/v1/catalog/version and /api/v1/catalog', () => {
   });
 
   it('serves a newly published version: new ETag, the old one no longer gets 304', async () => {
-    platform = createTestPlatform();
+    platform = await createTestPlatform();
     const next = catalogFixture('test-2', '2026-02-01T00:00:00+08:00');
     next.matters.pop();
-    expect(publishCatalog(platform.db, next)).toEqual({ ok: true, value: 'published' });
+    expect(await publishCatalog(platform.sql, next)).toEqual({ ok: true, value: 'published' });
 
     expect((await platform.request('GET', '/api/v1/catalog/version')).json()).toMatchObject({
       version: 'test-2',
@@ -47,7 +47,7 @@ describe('GET /api/v1/catalog/version and /api/v1/catalog', () => {
   });
 
   it('answers 404 notFound while no catalog has been published', async () => {
-    platform = createTestPlatform({ catalog: null });
+    platform = await createTestPlatform({ catalog: null });
     expect((await platform.request('GET', '/api/v1/catalog/version')).status).toBe(404);
     const response = await platform.request('GET', '/api/v1/catalog');
     expect(response.status).toBe(404);
@@ -56,16 +56,16 @@ describe('GET /api/v1/catalog/version and /api/v1/catalog', () => {
 });
 
 describe('publishCatalog', () => {
-  it('is a no-op for the same version and content', () => {
-    platform = createTestPlatform();
-    expect(publishCatalog(platform.db, catalogFixture())).toEqual({ ok: true, value: 'unchanged' });
+  it('is a no-op for the same version and content', async () => {
+    platform = await createTestPlatform();
+    expect(await publishCatalog(platform.sql, catalogFixture())).toEqual({ ok: true, value: 'unchanged' });
   });
 
   it('refuses the same version with different content, keeping what is served', async () => {
-    platform = createTestPlatform();
+    platform = await createTestPlatform();
     const changed = catalogFixture();
     changed.matters[0] = { ...changed.matters[0]!, name: '改过的名字' };
-    expect(publishCatalog(platform.db, changed)).toEqual({
+    expect(await publishCatalog(platform.sql, changed)).toEqual({
       ok: false,
       error: { kind: 'versionConflict', version: 'test-1' },
     });
@@ -73,11 +73,11 @@ describe('publishCatalog', () => {
     expect(served.matters[0]?.name).toBe('测试事项1');
   });
 
-  it('refuses a catalog that breaks the contract', () => {
-    platform = createTestPlatform();
+  it('refuses a catalog that breaks the contract', async () => {
+    platform = await createTestPlatform();
     const broken = catalogFixture('test-3');
     broken.matters[0] = { ...broken.matters[0]!, themeIds: ['noSuchTheme'] };
-    const result = publishCatalog(platform.db, broken);
+    const result = await publishCatalog(platform.sql, broken);
     expect(result.ok).toBe(false);
     if (!result.ok && result.error.kind === 'invalidCatalog')
       expect(result.error.issues.join()).toMatch(/unknown theme/);

@@ -7,9 +7,9 @@ import { currentDocument } from '../store/documents';
 
 /** The catalog (事项清单 + 办事指南) and its version; the two paths the kiosk client is built on. */
 export function registerCatalogRoutes(app: PlatformApp, ctx: PlatformContext): void {
-  onEndpoint(app, 'getCatalogVersion', (c) => {
-    const version = currentCatalogVersion(ctx.db);
+  onEndpoint(app, 'getCatalogVersion', async (c) => {
+    const version = await currentCatalogVersion(ctx.sql);
     return version ? c.json(version) : problemResponse(404, 'notFound', 'no catalog has been published yet');
   });
-  onEndpoint(app, 'getCatalog', (c) => documentResponse(c, currentDocument(ctx.db, 'catalog'), 'catalog'));
+  onEndpoint(app, 'getCatalog', async (c) => documentResponse(c, await currentDocument(ctx.sql, 'catalog'), 'catalog'));
 }

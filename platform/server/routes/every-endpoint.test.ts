@@ -1,9 +1,12 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENDPOINTS } from '../../contract/endpoints';
 import { toHonoPath } from '../http/route';
-import { createTestPlatform } from '../testing/harness';
+import { createTestPlatform, type TestPlatform } from '../testing/harness';
 
-const platform = createTestPlatform();
+let platform: TestPlatform;
+beforeAll(async () => {
+  platform = await createTestPlatform();
+});
 afterAll(() => platform.close());
 
 describe('the reference platform', () => {

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleUser } from '../../contract/console/users';
 import type { EnrolmentState, HeartbeatAck, TerminalEvent } from '../../contract/fleet';
 import { createFleetConsoleHandlers } from '../fleet/console';
@@ -8,9 +8,11 @@ import { DEFAULT_FLEET_SETTINGS } from '../fleet/settings';
 import { eventCount } from '../store/fleet-events';
 import { findCommand, issueCommand } from '../store/fleet-commands';
 import { heartbeatBody } from '../testing/bodies';
-import { createTestPlatform, KIOSK_1, KIOSK_2, manualClock, type TestPlatform } from '../testing/harness';
+import { conformance, createTestPlatform, KIOSK_1, KIOSK_2, manualClock, type TestPlatform } from '../testing/harness';
 
 let platform: TestPlatform;
+// The OpenAPI checker is loaded once per file (seconds on a busy machine): not in a test's time.
+beforeAll(() => void conformance(), 60_000);
 afterEach(() => platform.close());
 
 const clock = manualClock('2026-03-02T10:00:00+08:00');
@@ -25,9 +27,9 @@ const admin: ConsoleUser = {
   lastLoginAt: null,
 };
 
-function start(): TestPlatform {
+async function start(): Promise<TestPlatform> {
   clock.set('2026-03-02T10:00:00+08:00');
-  platform = createTestPlatform({ now: clock.now });
+  platform = await createTestPlatform({ now: clock.now });
   return platform;
 }
 
@@ -41,7 +43,7 @@ const boot = (sequence: number, eventId = randomUUID()): TerminalEvent => ({
 
 describe('POST /api/v1/terminals/{terminalId}/events', () => {
   it('stores one event per eventId: a repeat under a new Idempotency-Key stores nothing new and gets the first receipt', async () => {
-    start();
+    await start();
     const path = `/api/v1/terminals/${KIOSK_1.id}/events`;
     const event = boot(1);
     const first = await platform.request('POST', path, { body: event });
@@ -51,26 +53,26 @@ describe('POST /api/v1/terminals/{terminalId}/events', () => {
     expect(again.status).toBe(201);
     expect(again.json()).toEqual(first.json());
     expect(first.json()).toEqual({ eventId: event.eventId, receivedAt: '2026-03-02T02:00:00.000Z' });
-    expect(eventCount(platform.db, KIOSK_1.id)).toBe(1);
+    expect(await eventCount(platform.sql, KIOSK_1.id)).toBe(1);
     expect((await platform.request('POST', path, { body: boot(2) })).status).toBe(201);
-    expect(eventCount(platform.db, KIOSK_1.id)).toBe(2);
+    expect(await eventCount(platform.sql, KIOSK_1.id)).toBe(2);
   });
 
   it('refuses an event that is not in the catalogue', async () => {
-    start();
+    await start();
     const response = await platform.request('POST', `/api/v1/terminals/${KIOSK_1.id}/events`, {
       body: { ...boot(1), kind: 'residentSawSomething' },
     });
     expect(response.status).toBe(422);
-    expect(eventCount(platform.db, KIOSK_1.id)).toBe(0);
+    expect(await eventCount(platform.sql, KIOSK_1.id)).toBe(0);
   });
 });
 
 describe('commands: delivered with the heartbeat answer, answered once', () => {
   it('hands a waiting command to the next heartbeat once, and stores its result once', async () => {
-    start();
-    const issued = issueCommand(
-      platform.db,
+    await start();
+    const issued = await issueCommand(
+      platform.sql,
       { terminalId: KIOSK_1.id, request: { kind: 'selfTest' }, issuedBy: 'tech', lifetimeMinutes: 15 },
       clock.now(),
     );
@@ -81,7 +83,7 @@ describe('commands: delivered with the heartbeat answer, answered once', () => {
     expect(ack.commands[0]?.expiresAt).toBe('2026-03-02T02:15:00.000Z');
     const next = (await platform.request('POST', heartbeatPath, { body: heartbeatBody() })).json<HeartbeatAck>();
     expect(next.commands).toEqual([]);
-    expect(findCommand(platform.db, issued.commandId, clock.now())?.state).toBe('delivered');
+    expect((await findCommand(platform.sql, issued.commandId, clock.now()))?.state).toBe('delivered');
 
     const resultPath = `/api/v1/terminals/${KIOSK_1.id}/commands/${issued.commandId}/results`;
     const done = { outcome: 'done', finishedAt: '2026-03-02T10:01:00+08:00' };
@@ -91,13 +93,13 @@ describe('commands: delivered with the heartbeat answer, answered once', () => {
     const refusedLater = { outcome: 'refused', finishedAt: '2026-03-02T10:02:00+08:00', reason: 'failed' };
     const second = await platform.request('POST', resultPath, { body: refusedLater });
     expect(second.json()).toEqual(first.json());
-    expect(findCommand(platform.db, issued.commandId, clock.now())).toMatchObject({ state: 'done' });
+    expect(await findCommand(platform.sql, issued.commandId, clock.now())).toMatchObject({ state: 'done' });
   });
 
   it('does not deliver an expired command', async () => {
-    start();
-    issueCommand(
-      platform.db,
+    await start();
+    await issueCommand(
+      platform.sql,
       { terminalId: KIOSK_1.id, request: { kind: 'restartApp' }, issuedBy: 'tech', lifetimeMinutes: 15 },
       clock.now(),
     );
@@ -107,9 +109,9 @@ describe('commands: delivered with the heartbeat answer, answered once', () => {
   });
 
   it("answers 404 for another terminal's command and for an unknown one", async () => {
-    start();
-    const theirs = issueCommand(
-      platform.db,
+    await start();
+    const theirs = await issueCommand(
+      platform.sql,
       { terminalId: KIOSK_2.id, request: { kind: 'selfTest' }, issuedBy: 'tech', lifetimeMinutes: 15 },
       clock.now(),
     );
@@ -120,7 +122,7 @@ describe('commands: delivered with the heartbeat answer, answered once', () => {
       });
       expect(response.status).toBe(404);
     }
-    expect(findCommand(platform.db, theirs.commandId, clock.now())?.result).toBeNull();
+    expect((await findCommand(platform.sql, theirs.commandId, clock.now()))?.result).toBeNull();
   });
 });
 
@@ -132,15 +134,20 @@ describe('enrolment', () => {
     appVersion: '0.2.0',
     claimSecretSha256: createHash('sha256').update(secret).digest('hex'),
   });
-  const codeFor = (validHours = 24) =>
-    issueEnrolmentCode(platform.db, { stationId: 'station-1', validHours, createdBy: 'county.admin' }, clock.now())
-      .code;
+  const codeFor = async (validHours = 24) =>
+    (
+      await issueEnrolmentCode(
+        platform.sql,
+        { stationId: 'station-1', validHours, createdBy: 'county.admin' },
+        clock.now(),
+      )
+    ).code;
   const poll = (enrolmentId: string, bearer = secret) =>
     platform.request('GET', `/api/v1/enrolments/${enrolmentId}`, { token: bearer });
 
   it('joins a kiosk: code → pending → approved → token once → collected; the token works, and stops working when revoked', async () => {
-    start();
-    const code = codeFor();
+    await start();
+    const code = await codeFor();
     const asked = await platform.request('POST', '/api/v1/enrolments', {
       token: null,
       idempotencyKey: null,
@@ -173,11 +180,8 @@ describe('enrolment', () => {
       body: heartbeatBody(),
     });
     expect(heard.status).toBe(202);
-    const stored = platform.db
-      .prepare("SELECT token_sha256 FROM terminals WHERE terminal_id = 'kiosk-new'")
-      .pluck()
-      .get();
-    expect(stored).toBe(createHash('sha256').update(collected.terminalToken).digest('hex'));
+    const stored = await platform.sql.get("SELECT token_sha256 FROM terminals WHERE terminal_id = 'kiosk-new'");
+    expect(stored).toEqual({ token_sha256: createHash('sha256').update(collected.terminalToken).digest('hex') });
 
     await handlers.revokeKiosk({ ...call, params: { terminalId: 'kiosk-new' }, body: { reason: 'stolen' } });
     const refused = await platform.request('POST', heartbeatPath, {
@@ -188,8 +192,8 @@ describe('enrolment', () => {
   });
 
   it('refuses a used code, an expired code and an unknown one alike; the same request again gets the same enrolment', async () => {
-    start();
-    const code = codeFor();
+    await start();
+    const code = await codeFor();
     const first = await platform.request('POST', '/api/v1/enrolments', { token: null, body: request(code) });
     const retry = await platform.request('POST', '/api/v1/enrolments', { token: null, body: request(code) });
     expect(retry.json()).toEqual(first.json());
@@ -200,7 +204,7 @@ describe('enrolment', () => {
     expect(reused.status).toBe(422);
     expect(reused.json()).toMatchObject({ code: 'enrolmentCodeInvalid' });
 
-    const shortLived = codeFor(1);
+    const shortLived = await codeFor(1);
     clock.set('2026-03-02T11:00:00+08:00');
     const expired = await platform.request('POST', '/api/v1/enrolments', {
       token: null,
@@ -215,18 +219,18 @@ describe('enrolment', () => {
   });
 
   it('refuses a kiosk id that is already enrolled', async () => {
-    start();
+    await start();
     const response = await platform.request('POST', '/api/v1/enrolments', {
       token: null,
-      body: request(codeFor(), KIOSK_1.id),
+      body: request(await codeFor(), KIOSK_1.id),
     });
     expect(response.status).toBe(409);
     expect(response.json()).toMatchObject({ code: 'terminalAlreadyEnrolled' });
   });
 
   it('answers 401 to a poll without the claim secret, or with another one', async () => {
-    start();
-    const asked = await platform.request('POST', '/api/v1/enrolments', { token: null, body: request(codeFor()) });
+    await start();
+    const asked = await platform.request('POST', '/api/v1/enrolments', { token: null, body: request(await codeFor()) });
     const { enrolmentId } = asked.json<EnrolmentState>();
     expect((await poll(enrolmentId, 'not-the-claim-secret-at-all-000000')).status).toBe(401);
     expect((await platform.request('GET', `/api/v1/enrolments/${enrolmentId}`, { token: null })).status).toBe(401);

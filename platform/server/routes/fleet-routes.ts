@@ -9,8 +9,10 @@ import { noteRollback } from '../store/fleet-kiosks';
 import { pollEnrolment, requestEnrolment } from '../fleet/enrolment';
 import { bearerToken, clientAddress } from '../http/auth';
 import { isJson, parseJsonBody, readCappedBody, tooLargeOutcome } from '../http/body';
-import { idempotentJson } from '../http/json-input';
-import { jsonOutcome, toResponse } from '../http/outcome';
+import type { ZodType } from 'zod';
+import type { SqlQueries } from '../db/sql';
+import { commitIdempotent } from '../http/idempotency';
+import { jsonOutcome, toResponse, type Outcome } from '../http/outcome';
 import { problemOutcome, problemResponse } from '../http/problem';
 import { onEndpoint } from '../http/route';
 import type { AppContext, PlatformApp, PlatformContext } from '../http/types';
@@ -24,25 +26,25 @@ import { storeTerminalEvent } from '../store/fleet-events';
  */
 export function registerFleetRoutes(app: PlatformApp, ctx: PlatformContext): void {
   onEndpoint(app, 'postTerminalEvent', (c) =>
-    idempotentJson(ctx, c, TerminalEvent, 'TerminalEvent', (event) => {
+    idempotentInput(ctx, c, TerminalEvent, 'TerminalEvent', async (event, tx) => {
       const terminalId = c.get('terminal').terminalId;
-      const stored = storeTerminalEvent(ctx.db, terminalId, event, ctx.now());
+      const stored = await storeTerminalEvent(tx, terminalId, event, ctx.now());
       if (stored.created && event.kind === 'rollback') {
-        noteRollback(ctx.db, terminalId, { from: event.from, to: event.to, at: event.at });
+        await noteRollback(tx, terminalId, { from: event.from, to: event.to, at: event.at });
       }
       return jsonOutcome(201, stored.receipt);
     }),
   );
 
   onEndpoint(app, 'postCommandResult', (c) =>
-    idempotentJson(ctx, c, CommandResult, 'CommandResult', (result) => {
+    idempotentInput(ctx, c, CommandResult, 'CommandResult', async (result, tx) => {
       const terminalId = c.get('terminal').terminalId;
       const { commandId } = CommandPathParams.parse(c.req.param());
       const now = ctx.now();
-      const stored = storeCommandResult(ctx.db, terminalId, commandId, result, now);
+      const stored = await storeCommandResult(tx, terminalId, commandId, result, now);
       if (stored.kind === 'notFound') return problemOutcome(404, 'notFound', 'no such command for this terminal');
       if (stored.kind === 'stored') {
-        appendTimeline(ctx.db, terminalId, {
+        await appendTimeline(tx, terminalId, {
           kind: 'command',
           at: stored.receivedAt,
           commandId,
@@ -59,18 +61,18 @@ export function registerFleetRoutes(app: PlatformApp, ctx: PlatformContext): voi
     if (!body.ok) return toResponse(tooLargeOutcome(body.error.maxBytes));
     const request = parseJsonBody(body.value, EnrolmentRequest, 'EnrolmentRequest');
     if (!request.ok) return toResponse(request.error);
-    const filed = requestEnrolment(ctx.db, request.value, clientAddress(c), ctx.now());
+    const filed = await requestEnrolment(ctx.sql, request.value, clientAddress(c), ctx.now());
     if (filed.ok) return toResponse(jsonOutcome(201, filed.value));
     return filed.error === 'terminalAlreadyEnrolled'
       ? problemResponse(409, 'terminalAlreadyEnrolled', 'a kiosk with this terminal id is enrolled; revoke it first')
       : problemResponse(422, 'enrolmentCodeInvalid', 'the code is unknown, expired or already used');
   });
 
-  onEndpoint(app, 'getEnrolment', (c: AppContext) => {
+  onEndpoint(app, 'getEnrolment', async (c: AppContext) => {
     const { enrolmentId } = EnrolmentPathParams.parse(c.req.param());
     const secret = bearerToken(c.req.header('authorization'));
     if (secret === undefined) return problemResponse(401, 'unauthorized', 'send Authorization: Bearer <claim secret>');
-    const polled = pollEnrolment(ctx.db, enrolmentId, secret, ctx.now());
+    const polled = await pollEnrolment(ctx.sql, enrolmentId, secret, ctx.now());
     if (polled.ok) return toResponse(jsonOutcome(200, polled.value));
     switch (polled.error) {
       case 'notFound':
@@ -80,5 +82,26 @@ export function registerFleetRoutes(app: PlatformApp, ctx: PlatformContext): voi
       case 'terminalAlreadyEnrolled':
         return problemResponse(409, 'terminalAlreadyEnrolled', 'another kiosk took this terminal id meanwhile');
     }
+  });
+}
+
+/**
+ * An idempotent JSON POST whose business writes run on the transaction that stores its answer
+ * (http/idempotency.ts commitIdempotent): the media type is checked first; parse and validation
+ * failures are stored like any other answer, so a retry gets exactly the same one.
+ */
+function idempotentInput<T>(
+  ctx: PlatformContext,
+  c: AppContext,
+  schema: ZodType<T>,
+  what: string,
+  work: (input: T, tx: SqlQueries) => Promise<Outcome>,
+): Promise<Response> {
+  if (!isJson(c.req.raw)) {
+    return Promise.resolve(problemResponse(415, 'unsupportedMediaType', 'send Content-Type: application/json'));
+  }
+  return commitIdempotent(ctx, c, async (tx) => {
+    const input = parseJsonBody(c.get('idempotency').body, schema, what);
+    return input.ok ? work(input.value, tx) : input.error;
   });
 }

@@ -31,8 +31,9 @@ export function registerMaterialRoutes(app: PlatformApp, ctx: PlatformContext): 
     if (actual !== sha256) {
       return problemResponse(422, 'hashMismatch', 'the sha256 of the received bytes differs from the path');
     }
-    const { receipt, created } = storeMaterial(
-      ctx.db,
+    // Two uploads of the same bytes at once (two instances): the primary key decides (store/materials.ts).
+    const { receipt, created } = await storeMaterial(
+      ctx.sql,
       ctx.sealer,
       { sha256, contentType: contentType.data, bytes: body.value, terminalId: c.get('terminal').terminalId },
       ctx.now(),
@@ -41,8 +42,8 @@ export function registerMaterialRoutes(app: PlatformApp, ctx: PlatformContext): 
     return toResponse(jsonOutcome(created ? 201 : 200, receipt, location));
   });
 
-  onEndpoint(app, 'getMaterial', (c) => {
-    const receipt = findMaterial(ctx.db, c.req.param('sha256') ?? '');
+  onEndpoint(app, 'getMaterial', async (c) => {
+    const receipt = await findMaterial(ctx.sql, c.req.param('sha256') ?? '');
     return receipt ? c.json(receipt) : problemResponse(404, 'notFound', 'the platform does not hold these bytes');
   });
 }

@@ -1,10 +1,12 @@
 import { OfflineTicketBatch, TicketRangeRequest, TicketRequest } from '../../contract/queue';
-import { idempotentJson } from '../http/json-input';
+import { isJson, parseJsonBody } from '../http/body';
+import { commitIdempotent } from '../http/idempotency';
 import { jsonOutcome } from '../http/outcome';
-import { problemOutcome } from '../http/problem';
+import { problemOutcome, problemResponse } from '../http/problem';
 import { onEndpoint } from '../http/route';
 import type { PlatformApp, PlatformContext } from '../http/types';
 import type { QueueServiceConfig } from '../sample/queue-services';
+import { appointmentExists } from '../store/appointments';
 import { findCurrentMatter } from '../store/published';
 import {
   findOwnRange,
@@ -26,35 +28,44 @@ function findService(ctx: PlatformContext, stationId: string, serviceCode: strin
   return ctx.queueServices(stationId).find((service) => service.serviceCode === serviceCode);
 }
 
-/** 取号: queue status, online tickets, and the ranges and reports of offline issuing. */
+const notJson = () => problemResponse(415, 'unsupportedMediaType', 'send Content-Type: application/json');
+
+/**
+ * 取号: queue status, online tickets, and the ranges and reports of offline issuing. Each POST
+ * runs its writes and stores its answer in one transaction (commitIdempotent); what keeps numbers
+ * unique and ranges apart when several instances serve at once is in store/tickets.ts.
+ */
 export function registerQueueRoutes(app: PlatformApp, ctx: PlatformContext): void {
-  onEndpoint(app, 'getStationQueues', (c) => {
+  onEndpoint(app, 'getStationQueues', async (c) => {
     const { stationId } = c.get('terminal');
     const now = ctx.now();
-    return c.json({
-      stationId,
-      date: chinaDay(now),
-      updatedAt: now.toISOString(),
-      services: ctx.queueServices(stationId).map((service) => queueServiceStatus(ctx.db, stationId, service, now)),
-    });
+    const services = [];
+    for (const service of ctx.queueServices(stationId)) {
+      services.push(await queueServiceStatus(ctx.sql, stationId, service, now));
+    }
+    return c.json({ stationId, date: chinaDay(now), updatedAt: now.toISOString(), services });
   });
 
-  onEndpoint(app, 'issueTicket', (c) =>
-    idempotentJson(ctx, c, TicketRequest, 'TicketRequest', (request) => {
+  onEndpoint(app, 'issueTicket', async (c) => {
+    if (!isJson(c.req.raw)) return notJson();
+    return commitIdempotent(ctx, c, async (tx) => {
+      const parsed = parseJsonBody(c.get('idempotency').body, TicketRequest, 'TicketRequest');
+      if (!parsed.ok) return parsed.error;
+      const request = parsed.value;
       const terminal = c.get('terminal');
       const service = findService(ctx, terminal.stationId, request.serviceCode);
       if (!service) return fieldProblem('/serviceCode', 'no such service at this station');
       if (!service.priorities.some((entry) => entry.class === request.priority)) {
         return fieldProblem('/priority', 'this service does not take that priority class');
       }
-      if (request.matter && !findCurrentMatter(ctx.db, request.matter.matterCode)) {
+      if (request.matter && !(await findCurrentMatter(tx, request.matter.matterCode))) {
         return problemOutcome(422, 'unknownMatter', 'the matter is not in the current catalog');
       }
-      if (request.appointmentId !== null && !appointmentExists(ctx, request.appointmentId)) {
+      if (request.appointmentId !== null && !(await appointmentExists(tx, request.appointmentId))) {
         return fieldProblem('/appointmentId', 'no such appointment');
       }
-      const issued = issueOnlineTicket(
-        ctx.db,
+      const issued = await issueOnlineTicket(
+        tx,
         service,
         {
           stationId: terminal.stationId,
@@ -71,11 +82,15 @@ export function registerQueueRoutes(app: PlatformApp, ctx: PlatformContext): voi
           : problemOutcome(409, 'dailyCapReached', CAP_REACHED);
       }
       return jsonOutcome(201, issued.value);
-    }),
-  );
+    });
+  });
 
-  onEndpoint(app, 'reserveTicketRange', (c) =>
-    idempotentJson(ctx, c, TicketRangeRequest, 'TicketRangeRequest', (request) => {
+  onEndpoint(app, 'reserveTicketRange', async (c) => {
+    if (!isJson(c.req.raw)) return notJson();
+    return commitIdempotent(ctx, c, async (tx) => {
+      const parsed = parseJsonBody(c.get('idempotency').body, TicketRangeRequest, 'TicketRangeRequest');
+      if (!parsed.ok) return parsed.error;
+      const request = parsed.value;
       const terminal = c.get('terminal');
       if (request.stationId !== terminal.stationId) return notOwnStation();
       const service = findService(ctx, terminal.stationId, request.serviceCode);
@@ -84,8 +99,8 @@ export function registerQueueRoutes(app: PlatformApp, ctx: PlatformContext): voi
       if (request.date < today || request.date > addDays(today, RANGE_DAYS_AHEAD)) {
         return fieldProblem('/date', `ranges are reserved for today and the next ${RANGE_DAYS_AHEAD} days`);
       }
-      const reserved = reserveTicketRange(
-        ctx.db,
+      const reserved = await reserveTicketRange(
+        tx,
         service,
         { terminalId: terminal.terminalId, stationId: terminal.stationId, day: request.date, size: request.size },
         ctx.now(),
@@ -96,23 +111,23 @@ export function registerQueueRoutes(app: PlatformApp, ctx: PlatformContext): voi
           : problemOutcome(409, 'ticketRangeExhausted', 'no numbers left to reserve for this service and day');
       }
       return jsonOutcome(201, reserved.value);
-    }),
-  );
+    });
+  });
 
-  onEndpoint(app, 'reportOfflineTickets', (c) =>
-    idempotentJson(ctx, c, OfflineTicketBatch, 'OfflineTicketBatch', (batch) => {
+  onEndpoint(app, 'reportOfflineTickets', async (c) => {
+    if (!isJson(c.req.raw)) return notJson();
+    return commitIdempotent(ctx, c, async (tx) => {
+      const parsed = parseJsonBody(c.get('idempotency').body, OfflineTicketBatch, 'OfflineTicketBatch');
+      if (!parsed.ok) return parsed.error;
+      const batch = parsed.value;
       const terminal = c.get('terminal');
-      const range = findOwnRange(ctx.db, terminal.terminalId, batch.rangeId);
+      const range = await findOwnRange(tx, terminal.terminalId, batch.rangeId);
       const service = range && findService(ctx, range.stationId, range.serviceCode);
       if (!range || !service) return problemOutcome(404, 'notFound', 'no such ticket range of this terminal');
       return jsonOutcome(
         200,
-        reportOfflineTickets(ctx.db, service, terminal.terminalId, batch.rangeId, batch.tickets, ctx.now()),
+        await reportOfflineTickets(tx, service, terminal.terminalId, batch.rangeId, batch.tickets, ctx.now()),
       );
-    }),
-  );
-}
-
-function appointmentExists(ctx: PlatformContext, appointmentId: string): boolean {
-  return ctx.db.prepare('SELECT 1 FROM appointments WHERE appointment_id = ?').get(appointmentId) !== undefined;
+    });
+  });
 }

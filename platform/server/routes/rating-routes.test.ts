@@ -16,7 +16,9 @@ import {
 } from '../testing/harness';
 
 let platform: TestPlatform;
-afterEach(() => platform.close());
+afterEach(async () => {
+  await platform.close();
+});
 
 const MONDAY_10 = '2026-03-02T10:00:00+08:00';
 const rate = (body = ratingBody(), options: { token?: string; key?: string } = {}) =>
@@ -24,7 +26,7 @@ const rate = (body = ratingBody(), options: { token?: string; key?: string } = {
 
 describe('POST /api/v1/ratings', () => {
   it('stores a good rating of a ticket without a work order', async () => {
-    platform = createTestPlatform({ now: manualClock(MONDAY_10).now });
+    platform = await createTestPlatform({ now: manualClock(MONDAY_10).now });
     const response = await rate();
     expect(response.status).toBe(201);
     expect(response.json<RatingAccepted>()).toEqual({
@@ -39,7 +41,7 @@ describe('POST /api/v1/ratings', () => {
 
   it('turns 不满意 into a work order followed up within 15 working days (weekends skipped)', async () => {
     const clock = manualClock(MONDAY_10);
-    platform = createTestPlatform({ now: clock.now });
+    platform = await createTestPlatform({ now: clock.now });
     const bad = ratingBody({ level: 2, optionCodes: ['longWait'], callbackPhone: '13800001234' });
     expect((await rate(bad)).json<RatingAccepted>()).toMatchObject({
       workOrderNo: 'WO-20260302-0001',
@@ -54,7 +56,7 @@ describe('POST /api/v1/ratings', () => {
   });
 
   it('resolves an application rated offline by its localRef to the 办件编号, for the same terminal only', async () => {
-    platform = createTestPlatform({ now: manualClock(MONDAY_10).now });
+    platform = await createTestPlatform({ now: manualClock(MONDAY_10).now });
     const application = applicationBody();
     const { caseNo } = (
       await platform.request('POST', '/api/v1/applications', { body: application })
@@ -70,17 +72,17 @@ describe('POST /api/v1/ratings', () => {
     const byNumber = await rate(ratingBody({ subject: { kind: 'application', ref: caseNo } }));
     expect(byNumber.json()).toMatchObject({ status: 409, code: 'ratingAlreadyExists' });
     expect((await rate(byLocalRef)).status).toBe(409);
-    expect(ratingRowCount(platform.db)).toBe(1);
+    expect(await ratingRowCount(platform.sql)).toBe(1);
   });
 
   it('answers 422 caseNotFound for an application that does not exist', async () => {
-    platform = createTestPlatform();
+    platform = await createTestPlatform();
     const response = await rate(ratingBody({ subject: { kind: 'application', ref: '370784-20260302-000404' } }));
     expect(response.json()).toMatchObject({ status: 422, code: 'caseNotFound' });
   });
 
   it('checks the matter, the options version and the options of the level', async () => {
-    platform = createTestPlatform();
+    platform = await createTestPlatform();
     const unknownMatter = ratingBody({ matter: { matterCode: 'NOPE-1', matterVersion: 1, matterName: '无' } });
     expect((await rate(unknownMatter)).json()).toMatchObject({ code: 'unknownMatter' });
     expect((await rate(ratingBody({ optionsVersion: '1999.1' }))).json()).toMatchObject({
@@ -88,23 +90,23 @@ describe('POST /api/v1/ratings', () => {
     });
     const wrongOption = await rate(ratingBody({ optionCodes: ['longWait'] }));
     expect(wrongOption.json()).toMatchObject({ code: 'validationFailed', errors: [{ path: '/optionCodes/0' }] });
-    expect(ratingRowCount(platform.db)).toBe(0);
+    expect(await ratingRowCount(platform.sql)).toBe(0);
   });
 
   it('replays a lost answer and stores one rating', async () => {
-    platform = createTestPlatform();
+    platform = await createTestPlatform();
     const key = newKey();
     const first = await rate(ratingBody(), { key });
     const again = await rate(ratingBody(), { key });
     expect(again.text).toBe(first.text);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
-    expect(ratingRowCount(platform.db)).toBe(1);
+    expect(await ratingRowCount(platform.sql)).toBe(1);
   });
 });
 
 describe('GET /_admin/records', () => {
   it('lists what kiosks delivered with one row each, in arrival order across kinds', async () => {
-    platform = createTestPlatform({ now: manualClock(MONDAY_10).now });
+    platform = await createTestPlatform({ now: manualClock(MONDAY_10).now });
     const application = applicationBody();
     const key = newKey();
     await platform.request('POST', '/api/v1/applications', { body: application, idempotencyKey: key });

@@ -1,16 +1,19 @@
 import { RatingSubmission, type RatingSubject } from '../../contract/ratings';
+import { isJson, parseJsonBody } from '../http/body';
 import { documentResponse } from '../http/documents';
-import { idempotentJson } from '../http/json-input';
+import { commitIdempotent } from '../http/idempotency';
 import { jsonOutcome } from '../http/outcome';
-import { problemOutcome } from '../http/problem';
+import { problemOutcome, problemResponse } from '../http/problem';
 import { onEndpoint } from '../http/route';
 import type { PlatformApp, PlatformContext } from '../http/types';
 import { resolveCaseRef } from '../store/applications';
 import { currentDocument } from '../store/documents';
 import { findCurrentMatter, ratingOptionsVersion } from '../store/published';
-import { findTicketForRating, isRated, recordRating } from '../store/ratings';
+import { findTicketForRating, isRated, recordRatingOnce } from '../store/ratings';
 import { chinaDay } from '../time';
 import { fieldProblem, notOwnStation } from './validation';
+
+const alreadyRated = () => problemOutcome(409, 'ratingAlreadyExists', 'this service has already been rated (一次一评)');
 
 /**
  * 好差评: the versioned option set, and ratings. An application is named by its 办件编号 or, when
@@ -19,30 +22,34 @@ import { fieldProblem, notOwnStation } from './validation';
  * records: tickets issued offline, progress lookups and the like may have no platform record yet.
  */
 export function registerRatingRoutes(app: PlatformApp, ctx: PlatformContext): void {
-  onEndpoint(app, 'getRatingOptions', (c) =>
-    documentResponse(c, currentDocument(ctx.db, 'ratingOptions'), 'rating option set'),
+  onEndpoint(app, 'getRatingOptions', async (c) =>
+    documentResponse(c, await currentDocument(ctx.sql, 'ratingOptions'), 'rating option set'),
   );
 
-  onEndpoint(app, 'findTicketForRating', (c) => {
+  onEndpoint(app, 'findTicketForRating', async (c) => {
     const { stationId } = c.get('terminal');
-    return c.json(findTicketForRating(ctx.db, stationId, c.req.param('ticketNo') ?? '', chinaDay(ctx.now())));
+    return c.json(await findTicketForRating(ctx.sql, stationId, c.req.param('ticketNo') ?? '', chinaDay(ctx.now())));
   });
 
-  onEndpoint(app, 'submitRating', (c) =>
-    idempotentJson(ctx, c, RatingSubmission, 'RatingSubmission', (rating) => {
+  onEndpoint(app, 'submitRating', async (c) => {
+    if (!isJson(c.req.raw)) return problemResponse(415, 'unsupportedMediaType', 'send Content-Type: application/json');
+    return commitIdempotent(ctx, c, async (tx) => {
+      const input = parseJsonBody(c.get('idempotency').body, RatingSubmission, 'RatingSubmission');
+      if (!input.ok) return input.error;
+      const rating = input.value;
       const terminal = c.get('terminal');
       if (rating.stationId !== terminal.stationId) return notOwnStation();
       let subject: RatingSubject = rating.subject;
       if (subject.kind === 'application') {
-        const caseNo = resolveCaseRef(ctx.db, terminal.terminalId, subject.ref);
+        const caseNo = await resolveCaseRef(tx, terminal.terminalId, subject.ref);
         if (caseNo === undefined)
           return problemOutcome(422, 'caseNotFound', 'no such case (or localRef of this terminal)');
         subject = { kind: 'application', ref: caseNo };
       }
-      if (rating.matter && !findCurrentMatter(ctx.db, rating.matter.matterCode)) {
+      if (rating.matter && !(await findCurrentMatter(tx, rating.matter.matterCode))) {
         return problemOutcome(422, 'unknownMatter', 'the matter is not in the current catalog');
       }
-      const options = ratingOptionsVersion(ctx.db, rating.optionsVersion);
+      const options = await ratingOptionsVersion(tx, rating.optionsVersion);
       if (!options)
         return problemOutcome(422, 'ratingOptionsOutdated', 'unknown rating options version; fetch them again');
       const offered = new Set(
@@ -50,10 +57,11 @@ export function registerRatingRoutes(app: PlatformApp, ctx: PlatformContext): vo
       );
       const stray = rating.optionCodes.findIndex((code) => !offered.has(code));
       if (stray >= 0) return fieldProblem(`/optionCodes/${stray}`, 'not an option of this level in that version');
-      if (isRated(ctx.db, subject)) {
-        return problemOutcome(409, 'ratingAlreadyExists', 'this service has already been rated (一次一评)');
-      }
-      return jsonOutcome(201, recordRating(ctx.db, ctx.sealer, terminal.terminalId, rating, subject, ctx.now()));
-    }),
-  );
+      // The common case, answered before a number is drawn; two at once on two instances are
+      // settled by recordRatingOnce's unique constraint and get the same answer.
+      if (await isRated(tx, subject)) return alreadyRated();
+      const recorded = await recordRatingOnce(tx, ctx.sealer, terminal.terminalId, rating, subject, ctx.now());
+      return recorded.ok ? jsonOutcome(201, recorded.value) : alreadyRated();
+    });
+  });
 }

@@ -10,7 +10,7 @@ afterEach(() => platform.close());
 
 describe('GET /api/v1/service-points', () => {
   it('serves the sample Anqiu service points, marked as sample data, with an ETag', async () => {
-    platform = createTestPlatform();
+    platform = await createTestPlatform();
     const response = await platform.request('GET', '/api/v1/service-points');
     const list = response.json<ServicePointList>();
     expect(list.isSample).toBe(true);
@@ -37,17 +37,17 @@ describe('GET /api/v1/service-points', () => {
   });
 
   it('serves one point by id and 404 for an unknown id', async () => {
-    platform = createTestPlatform();
+    platform = await createTestPlatform();
     const point = (await platform.request('GET', '/api/v1/service-points/aq-jingzhi-centre')).json<ServicePoint>();
     expect(point.name).toBe('景芝镇便民服务中心');
     expect((await platform.request('GET', '/api/v1/service-points/nowhere')).status).toBe(404);
   });
 
   it('serves a newly published list', async () => {
-    platform = createTestPlatform();
+    platform = await createTestPlatform();
     const current = (await platform.request('GET', '/api/v1/service-points')).json<ServicePointList>();
     const next = { ...current, version: 'next', servicePoints: current.servicePoints.slice(0, 1) };
-    expect(publishServicePoints(platform.db, next)).toEqual({ ok: true, value: 'published' });
+    expect(await publishServicePoints(platform.sql, next)).toEqual({ ok: true, value: 'published' });
     expect(
       (await platform.request('GET', '/api/v1/service-points')).json<ServicePointList>().servicePoints,
     ).toHaveLength(1);
@@ -56,7 +56,7 @@ describe('GET /api/v1/service-points', () => {
 
 describe('GET /api/v1/rating-options', () => {
   it('serves the five fixed levels, 5 to 1, with their national wording and level-dependent options', async () => {
-    platform = createTestPlatform();
+    platform = await createTestPlatform();
     const response = await platform.request('GET', '/api/v1/rating-options');
     const set = response.json<RatingOptionSet>();
     expect(response.headers.get('etag')).toBe(`"${set.version}"`);
@@ -74,8 +74,8 @@ describe('GET /api/v1/rating-options', () => {
     expect(labels(2)).not.toContain('服务态度好');
   });
 
-  it('refuses an option set that changes the national level wording', () => {
-    platform = createTestPlatform();
+  it('refuses an option set that changes the national level wording', async () => {
+    platform = await createTestPlatform();
     const renamed = {
       ...SAMPLE_RATING_OPTIONS,
       version: 'renamed',
@@ -83,7 +83,7 @@ describe('GET /api/v1/rating-options', () => {
         level.level === 5 ? { ...level, label: '超级满意' } : level,
       ),
     };
-    const result = publishRatingOptions(platform.db, renamed);
+    const result = await publishRatingOptions(platform.sql, renamed);
     expect(result.ok).toBe(false);
     expect(RATING_LEVEL_LABELS[5]).toBe('非常满意');
   });

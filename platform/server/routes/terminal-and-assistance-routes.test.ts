@@ -12,7 +12,7 @@ afterEach(() => platform.close());
 
 describe('POST /api/v1/terminals/{terminalId}/heartbeats', () => {
   it('records the heartbeat, marks the terminal seen and tells it the current versions', async () => {
-    platform = createTestPlatform({ now: () => new Date('2026-03-01T00:30:00Z') });
+    platform = await createTestPlatform({ now: () => new Date('2026-03-01T00:30:00Z') });
     const response = await platform.request('POST', `/api/v1/terminals/${KIOSK_1.id}/heartbeats`, {
       body: heartbeatBody(),
     });
@@ -25,16 +25,16 @@ describe('POST /api/v1/terminals/{terminalId}/heartbeats', () => {
       heartbeatIntervalSeconds: 60,
       commands: [],
     });
-    expect(heartbeatCount(platform.db, KIOSK_1.id)).toBe(1);
-    const seen = platform.db
-      .prepare('SELECT last_seen_at FROM terminals WHERE terminal_id = ?')
-      .pluck()
-      .get(KIOSK_1.id);
-    expect(seen).toBe('2026-03-01T00:30:00.000Z');
+    expect(await heartbeatCount(platform.sql, KIOSK_1.id)).toBe(1);
+    const seen = await platform.sql.get<{ last_seen_at: string }>(
+      'SELECT last_seen_at FROM terminals WHERE terminal_id = ?',
+      [KIOSK_1.id],
+    );
+    expect(seen?.last_seen_at).toBe('2026-03-01T00:30:00.000Z');
   });
 
   it('answers 422 validationFailed with field paths for a body that breaks the contract', async () => {
-    platform = createTestPlatform();
+    platform = await createTestPlatform();
     const response = await platform.request('POST', `/api/v1/terminals/${KIOSK_1.id}/heartbeats`, {
       body: heartbeatBody({
         outbox: { pending: -1, oldestPendingAt: null, oldestPendingAgeSeconds: null, deadLetters: 0 },
@@ -42,11 +42,11 @@ describe('POST /api/v1/terminals/{terminalId}/heartbeats', () => {
     });
     expect(response.status).toBe(422);
     expect(response.json<{ errors: Array<{ path: string }> }>().errors.map((e) => e.path)).toContain('/outbox/pending');
-    expect(heartbeatCount(platform.db, KIOSK_1.id)).toBe(0);
+    expect(await heartbeatCount(platform.sql, KIOSK_1.id)).toBe(0);
   });
 
   it('refuses a heartbeat with a key the contract does not name: no message text or name rides along', async () => {
-    platform = createTestPlatform();
+    platform = await createTestPlatform();
     const path = `/api/v1/terminals/${KIOSK_1.id}/heartbeats`;
     const body = heartbeatBody();
     const [printer, ...rest] = body.devices;
@@ -58,11 +58,11 @@ describe('POST /api/v1/terminals/{terminalId}/heartbeats', () => {
       const response = await platform.request('POST', path, { body: leaky });
       expect(response.status).toBe(422);
     }
-    expect(heartbeatCount(platform.db, KIOSK_1.id)).toBe(0);
+    expect(await heartbeatCount(platform.sql, KIOSK_1.id)).toBe(0);
   });
 
   it('answers 400 malformedJson and 415 for bodies that are not JSON', async () => {
-    platform = createTestPlatform();
+    platform = await createTestPlatform();
     const path = `/api/v1/terminals/${KIOSK_1.id}/heartbeats`;
     const malformed = await platform.request('POST', path, {
       body: new TextEncoder().encode('{"sentAt":'),
@@ -75,7 +75,7 @@ describe('POST /api/v1/terminals/{terminalId}/heartbeats', () => {
   });
 
   it('answers 413 for a JSON body over the cap', async () => {
-    platform = createTestPlatform({ limits: { jsonMaxBytes: 100 } });
+    platform = await createTestPlatform({ limits: { jsonMaxBytes: 100 } });
     const response = await platform.request('POST', `/api/v1/terminals/${KIOSK_1.id}/heartbeats`, {
       body: heartbeatBody(),
     });
@@ -86,7 +86,7 @@ describe('POST /api/v1/terminals/{terminalId}/heartbeats', () => {
 describe('POST /api/v1/terminals/{terminalId}/inspections', () => {
   it('stores the report under a readable id numbered per China day', async () => {
     // 2026-03-01T16:30Z is already 2 March in China Standard Time.
-    platform = createTestPlatform({ now: () => new Date('2026-03-01T16:30:00Z') });
+    platform = await createTestPlatform({ now: () => new Date('2026-03-01T16:30:00Z') });
     const path = `/api/v1/terminals/${KIOSK_1.id}/inspections`;
     const first = (await platform.request('POST', path, { body: inspectionBody() })).json<InspectionReceipt>();
     const second = (
@@ -96,7 +96,7 @@ describe('POST /api/v1/terminals/{terminalId}/inspections', () => {
   });
 
   it('refuses a report that finishes before it starts', async () => {
-    platform = createTestPlatform();
+    platform = await createTestPlatform();
     const response = await platform.request('POST', `/api/v1/terminals/${KIOSK_1.id}/inspections`, {
       body: inspectionBody({ finishedAt: '2026-03-01T08:00:00+08:00' }),
     });
@@ -106,7 +106,7 @@ describe('POST /api/v1/terminals/{terminalId}/inspections', () => {
 
 describe('assistance requests', () => {
   it('stores a request and answers with its id, status and Location; the terminal can read it back', async () => {
-    platform = createTestPlatform({ now: () => new Date('2026-03-01T02:00:00Z') });
+    platform = await createTestPlatform({ now: () => new Date('2026-03-01T02:00:00Z') });
     const created = await platform.request('POST', '/api/v1/assistance-requests', { body: callbackRequestBody() });
     expect(created.status).toBe(201);
     const state = created.json<AssistanceRequestState>();
@@ -122,13 +122,13 @@ describe('assistance requests', () => {
   });
 
   it('needs an address for a home visit', async () => {
-    platform = createTestPlatform();
+    platform = await createTestPlatform();
     const { preferredTime: _unused, ...base } = { ...callbackRequestBody(), kind: 'homeVisit' as const };
     const response = await platform.request('POST', '/api/v1/assistance-requests', {
       body: { ...base, preferredDate: null },
     });
     expect(response.status).toBe(422);
-    expect(assistanceRequestCount(platform.db)).toBe(0);
+    expect(await assistanceRequestCount(platform.sql)).toBe(0);
 
     const withAddress = await platform.request('POST', '/api/v1/assistance-requests', {
       body: { ...base, preferredDate: null, address: '东景芝村三组12号' },
@@ -138,11 +138,11 @@ describe('assistance requests', () => {
   });
 
   it("refuses a request for another terminal's station", async () => {
-    platform = createTestPlatform();
+    platform = await createTestPlatform();
     const response = await platform.request('POST', '/api/v1/assistance-requests', {
       body: callbackRequestBody(KIOSK_2.stationId),
     });
     expect(response.status).toBe(422);
-    expect(assistanceRequestCount(platform.db)).toBe(0);
+    expect(await assistanceRequestCount(platform.sql)).toBe(0);
   });
 });

@@ -1,10 +1,14 @@
+import type { ZodType } from 'zod';
 import type { HeartbeatAck } from '../../contract/fleet';
-import { evaluateHeartbeat } from '../fleet/fleet-monitor';
 import { Heartbeat, InspectionReport } from '../../contract/terminals';
-import { idempotentJson } from '../http/json-input';
-import { jsonOutcome } from '../http/outcome';
+import type { SqlQueries } from '../db/sql';
+import { evaluateHeartbeat } from '../fleet/fleet-monitor';
+import { isJson, parseJsonBody } from '../http/body';
+import { commitIdempotent } from '../http/idempotency';
+import { jsonOutcome, type Outcome } from '../http/outcome';
+import { problemResponse } from '../http/problem';
 import { onEndpoint } from '../http/route';
-import type { PlatformApp, PlatformContext } from '../http/types';
+import type { AppContext, PlatformApp, PlatformContext } from '../http/types';
 import { currentVersion } from '../store/documents';
 import { takeCommandsToDeliver } from '../store/fleet-commands';
 import { noteReportedVersion } from '../store/fleet-kiosks';
@@ -17,27 +21,48 @@ import { recordInspection } from '../store/inspections';
  */
 export function registerTerminalRoutes(app: PlatformApp, ctx: PlatformContext): void {
   onEndpoint(app, 'postHeartbeat', (c) =>
-    idempotentJson(ctx, c, Heartbeat, 'Heartbeat', (heartbeat) => {
+    reportJson(ctx, c, Heartbeat, 'Heartbeat', async (heartbeat, tx) => {
       const now = ctx.now();
       const { terminalId } = c.get('terminal');
-      recordHeartbeat(ctx.db, terminalId, heartbeat, now);
-      noteReportedVersion(ctx.db, terminalId, heartbeat.appVersion, now);
-      evaluateHeartbeat(ctx, terminalId, heartbeat, now);
+      await recordHeartbeat(tx, terminalId, heartbeat, now);
+      await noteReportedVersion(tx, terminalId, heartbeat.appVersion, now);
+      await evaluateHeartbeat({ db: tx, fleet: ctx.fleet, log: ctx.log }, terminalId, heartbeat, now);
       const ack: HeartbeatAck = {
         receivedAt: now.toISOString(),
-        catalogVersion: currentVersion(ctx.db, 'catalog'),
-        ratingOptionsVersion: currentVersion(ctx.db, 'ratingOptions'),
-        servicePointsVersion: currentVersion(ctx.db, 'servicePoints'),
+        catalogVersion: await currentVersion(tx, 'catalog'),
+        ratingOptionsVersion: await currentVersion(tx, 'ratingOptions'),
+        servicePointsVersion: await currentVersion(tx, 'servicePoints'),
         heartbeatIntervalSeconds: ctx.fleet.heartbeatIntervalSeconds,
-        commands: takeCommandsToDeliver(ctx.db, terminalId, 20, now),
+        // Taken in the transaction that stores this answer: a command is marked delivered only
+        // together with the stored answer that carries it, so a replay carries it again.
+        commands: await takeCommandsToDeliver(tx, terminalId, 20, now),
       };
       return jsonOutcome(202, ack);
     }),
   );
 
   onEndpoint(app, 'postInspection', (c) =>
-    idempotentJson(ctx, c, InspectionReport, 'InspectionReport', (report) =>
-      jsonOutcome(201, recordInspection(ctx.db, ctx.sealer, c.get('terminal').terminalId, report, ctx.now())),
+    reportJson(ctx, c, InspectionReport, 'InspectionReport', async (report, tx) =>
+      jsonOutcome(201, await recordInspection(tx, ctx.sealer, c.get('terminal').terminalId, report, ctx.now())),
     ),
   );
+}
+
+/**
+ * An idempotent JSON POST: the media type is checked first; then, in the one transaction that
+ * stores the answer, the body is parsed and validated and `work` writes on `tx`. A parse or
+ * validation failure is stored like any other answer, so a retry gets exactly the same one.
+ */
+function reportJson<T>(
+  ctx: PlatformContext,
+  c: AppContext,
+  schema: ZodType<T>,
+  what: string,
+  work: (input: T, tx: SqlQueries) => Promise<Outcome>,
+): Promise<Response> | Response {
+  if (!isJson(c.req.raw)) return problemResponse(415, 'unsupportedMediaType', 'send Content-Type: application/json');
+  return commitIdempotent(ctx, c, async (tx) => {
+    const input = parseJsonBody(c.get('idempotency').body, schema, what);
+    return input.ok ? work(input.value, tx) : input.error;
+  });
 }

@@ -11,23 +11,27 @@ const lookup = (ticketNo: string, stationId = KIOSK_1.stationId) =>
   `/api/v1/stations/${stationId}/finished-tickets/${ticketNo}`;
 
 let platform: TestPlatform;
-afterEach(() => platform.close());
+afterEach(async () => {
+  await platform.close();
+});
 
 /** What the window page does when staff finish a ticket (another part builds it; here the row is set directly). */
-function finish(ticketId: string, at = '2026-03-02T02:20:00.000Z') {
-  platform.db
-    .prepare(
-      `INSERT OR REPLACE INTO ticket_states (ticket_id, station_id, day, queue_service, status, window_no, called_at,
-         started_at, finished_at, updated_at)
-       SELECT ticket_id, station_id, day, service_code, 'finished', 1, ?, ?, ?, ? FROM tickets WHERE ticket_id = ?`,
-    )
-    .run(at, at, at, at, ticketId);
+async function finish(ticketId: string, at = '2026-03-02T02:20:00.000Z'): Promise<void> {
+  await platform.sql.run(
+    `INSERT INTO ticket_states (ticket_id, station_id, day, queue_service, status, window_no, called_at,
+       started_at, finished_at, updated_at)
+     SELECT ticket_id, station_id, day, service_code, 'finished', 1, ?, ?, ?, ? FROM tickets WHERE ticket_id = ?
+     ON CONFLICT (ticket_id) DO UPDATE SET status = excluded.status, window_no = excluded.window_no,
+       called_at = excluded.called_at, started_at = excluded.started_at, finished_at = excluded.finished_at,
+       updated_at = excluded.updated_at`,
+    [at, at, at, at, ticketId],
+  );
 }
 
 describe('GET /api/v1/stations/{stationId}/finished-tickets/{ticketNo}', () => {
   it('answers notFound, notFinished, then finished and not rated, then rated', async () => {
     const clock = manualClock(MONDAY_10);
-    platform = createTestPlatform({ now: clock.now });
+    platform = await createTestPlatform({ now: clock.now });
     const ticket = (await platform.request('POST', TICKETS, { body: ticketRequestBody() })).json<Ticket>();
 
     expect((await platform.request('GET', lookup('Z999'))).json<TicketForRating>()).toEqual({ status: 'notFound' });
@@ -36,7 +40,7 @@ describe('GET /api/v1/stations/{stationId}/finished-tickets/{ticketNo}', () => {
       ticketNo: ticket.ticketNo,
     });
 
-    finish(ticket.ticketId);
+    await finish(ticket.ticketId);
     expect((await platform.request('GET', lookup(ticket.ticketNo))).json<TicketForRating>()).toEqual({
       status: 'finished',
       ticketId: ticket.ticketId,
@@ -60,9 +64,9 @@ describe('GET /api/v1/stations/{stationId}/finished-tickets/{ticketNo}', () => {
 
   it("answers only for today's tickets, and only at the terminal's own station", async () => {
     const clock = manualClock(MONDAY_10);
-    platform = createTestPlatform({ now: clock.now });
+    platform = await createTestPlatform({ now: clock.now });
     const ticket = (await platform.request('POST', TICKETS, { body: ticketRequestBody() })).json<Ticket>();
-    finish(ticket.ticketId);
+    await finish(ticket.ticketId);
     // Another station's kiosk may not ask about this station's tickets.
     expect((await platform.request('GET', lookup(ticket.ticketNo), { token: KIOSK_2.token })).status).toBe(403);
     // The same number tomorrow is another ticket (or none).

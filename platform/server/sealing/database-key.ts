@@ -1,6 +1,10 @@
 import { dirname, join } from 'node:path';
 import { err, ok, type Result } from '../../../core/pure/result';
+import { describeDatabase, type DatabaseConfig } from '../db/database-config';
 import { describeDbOpenError, storedSchemaVersion } from '../db/open';
+import { postgresSchemaVersion } from '../db/postgres/migrate';
+import { POSTGRES_MIGRATIONS } from '../db/postgres/migrations';
+import { postgresSqlDb } from '../db/postgres-sql';
 import { MIGRATIONS } from '../db/migrations';
 import { SEALED_SINCE_VERSION } from '../db/migrations/0006-sealed-personal-data';
 import { describeDataKeyError, loadDataKey } from './data-key-file';
@@ -45,4 +49,36 @@ export function sealerForDatabase(dbPath: string, dataKeyFile: string | undefine
   const loaded = loadDataKey(keyFile, { createIfMissing: version < SEALED_SINCE_VERSION });
   if (!loaded.ok) return err(describeDataKeyError(loaded.error));
   return ok({ sealer: createPlatformSealer(loaded.value.key), keyFile, created: loaded.value.created });
+}
+
+/**
+ * The key of a PostgreSQL database: always a named file (there is no "beside the database" on a
+ * server; every instance of the platform reads the same key, from its own copy of the file). It
+ * is made only for a database that holds nothing sealed yet, as for SQLite.
+ */
+export async function sealerForPostgres(
+  database: Extract<DatabaseConfig, { engine: 'postgres' }>,
+  dataKeyFile: string | undefined,
+): Promise<Result<DatabaseKey, string>> {
+  const where = describeDatabase(database);
+  if (dataKeyFile === undefined) {
+    return err(
+      `platform database ${where}: a PostgreSQL database needs --data-key-file (the same file on every instance)`,
+    );
+  }
+  const probe = postgresSqlDb({ url: database.url, password: database.password, maxConnections: 1 });
+  let version: number;
+  try {
+    version = await postgresSchemaVersion(probe);
+  } catch (error) {
+    return err(`cannot open platform database ${where}: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await probe.close();
+  }
+  if (version > POSTGRES_MIGRATIONS.length) {
+    return err(describeDbOpenError(where, { kind: 'schemaTooNew', found: version, known: POSTGRES_MIGRATIONS.length }));
+  }
+  const loaded = loadDataKey(dataKeyFile, { createIfMissing: version < SEALED_SINCE_VERSION });
+  if (!loaded.ok) return err(describeDataKeyError(loaded.error));
+  return ok({ sealer: createPlatformSealer(loaded.value.key), keyFile: dataKeyFile, created: loaded.value.created });
 }

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { SqlQueries, SqlValue } from '../db/sql';
 import type { AlarmView, TimelineEntry } from '../../contract/console/fleet-views';
 import type { Severity } from '../fleet/alarms';
 
@@ -7,6 +7,12 @@ import type { Severity } from '../fleet/alarms';
  * episode by its key and raise time, so whichever platform instance notices it first stores it
  * and every later copy of the same notice changes nothing. The kiosk timeline keeps what the
  * console shows beside the kiosk's own events: alarm changes, state changes, commands.
+ *
+ * Every transition is one conditional statement whose row count says whether THIS call made it
+ * (INSERT … ON CONFLICT DO NOTHING RETURNING, UPDATE … WHERE <still in the state it leaves>), so
+ * with two platform instances delivering the same notice at once exactly one of them sees the
+ * change and adds its timeline line; the other waits on the row (PostgreSQL, READ COMMITTED
+ * re-checks the WHERE on the row the first committed) and changes nothing.
  */
 
 interface Row {
@@ -57,124 +63,150 @@ function view(row: Row): AlarmView {
 const SELECT = `SELECT a.*, t.station_id FROM fleet_alarms a LEFT JOIN terminals t ON t.terminal_id = a.terminal_id`;
 
 const WHERE_EPISODE = 'terminal_id = ? AND rule = ? AND raised_at = ?';
-const episodeArgs = (key: AlarmEpisodeKey) => [key.terminalId, key.rule, key.raisedAt] as const;
+const episodeArgs = (key: AlarmEpisodeKey): SqlValue[] => [key.terminalId, key.rule, key.raisedAt];
 
-export function findAlarmByEpisode(db: Database.Database, key: AlarmEpisodeKey): AlarmView | undefined {
-  const row = db
-    .prepare(`${SELECT} WHERE a.terminal_id = ? AND a.rule = ? AND a.raised_at = ?`)
-    .get(...episodeArgs(key)) as Row | undefined;
+export async function findAlarmByEpisode(db: SqlQueries, key: AlarmEpisodeKey): Promise<AlarmView | undefined> {
+  const row = await db.get<Row>(
+    `${SELECT} WHERE a.terminal_id = ? AND a.rule = ? AND a.raised_at = ?`,
+    episodeArgs(key),
+  );
   return row && view(row);
 }
 
-export function findAlarm(db: Database.Database, alarmId: string): AlarmView | undefined {
+export async function findAlarm(db: SqlQueries, alarmId: string): Promise<AlarmView | undefined> {
   const number = alarmNumber(alarmId);
   if (number === undefined) return undefined;
-  const row = db.prepare(`${SELECT} WHERE a.id = ?`).get(number) as Row | undefined;
+  const row = await db.get<Row>(`${SELECT} WHERE a.id = ?`, [number]);
   return row && view(row);
 }
 
-/** True when this call stored the alarm (false: another copy of the notice got there first). */
-export function storeRaisedAlarm(
-  db: Database.Database,
+/**
+ * True when this call stored the alarm (false: another copy of the notice got there first). The
+ * episode's unique key (terminal_id, rule, raised_at) refuses a second row; DO NOTHING has no
+ * conflict target so that any unique index on the table counts, and RETURNING says whether a
+ * row went in.
+ */
+export async function storeRaisedAlarm(
+  db: SqlQueries,
   key: AlarmEpisodeKey,
   severity: Severity,
   flapping: { changes: number } | null,
-): boolean {
-  const info = db
-    .prepare(
-      `INSERT INTO fleet_alarms (terminal_id, rule, raised_at, severity, flapping, flapping_changes)
-       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (terminal_id, rule, raised_at) DO NOTHING`,
-    )
-    .run(...episodeArgs(key), severity, flapping ? 1 : 0, flapping?.changes ?? null);
-  return info.changes === 1;
+): Promise<boolean> {
+  const stored = await db.all(
+    `INSERT INTO fleet_alarms (terminal_id, rule, raised_at, severity, flapping, flapping_changes)
+     VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id`,
+    [...episodeArgs(key), severity, flapping ? 1 : 0, flapping?.changes ?? null],
+  );
+  return stored.length === 1;
 }
 
-/** Marks the alarm recovered once; false when it already was (or is unknown). */
-export function storeRecovered(db: Database.Database, key: AlarmEpisodeKey, at: string): boolean {
-  return (
-    db
-      .prepare(`UPDATE fleet_alarms SET recovered_at = ? WHERE ${WHERE_EPISODE} AND recovered_at IS NULL`)
-      .run(at, ...episodeArgs(key)).changes === 1
+/** Marks the alarm recovered once (only while it is open); false when it already was (or is unknown). */
+export async function storeRecovered(db: SqlQueries, key: AlarmEpisodeKey, at: string): Promise<boolean> {
+  const updated = await db.run(
+    `UPDATE fleet_alarms SET recovered_at = ? WHERE ${WHERE_EPISODE} AND recovered_at IS NULL`,
+    [at, ...episodeArgs(key)],
   );
+  return updated.changes === 1;
 }
 
-export function storeFlappingStarted(db: Database.Database, key: AlarmEpisodeKey, severity: Severity, changes: number) {
-  if (storeRaisedAlarm(db, key, severity, { changes })) return true;
-  return (
-    db
-      .prepare(`UPDATE fleet_alarms SET flapping = 1, flapping_changes = ? WHERE ${WHERE_EPISODE} AND flapping = 0`)
-      .run(changes, ...episodeArgs(key)).changes === 1
+export async function storeFlappingStarted(
+  db: SqlQueries,
+  key: AlarmEpisodeKey,
+  severity: Severity,
+  changes: number,
+): Promise<boolean> {
+  if (await storeRaisedAlarm(db, key, severity, { changes })) return true;
+  const updated = await db.run(
+    `UPDATE fleet_alarms SET flapping = 1, flapping_changes = ? WHERE ${WHERE_EPISODE} AND flapping = 0`,
+    [changes, ...episodeArgs(key)],
   );
+  return updated.changes === 1;
 }
 
 /** The rule has been still: the alarm either closes (recovered) or goes on as an ordinary open alarm. */
-export function storeFlappingEnded(db: Database.Database, key: AlarmEpisodeKey, stillActive: boolean, at: string) {
+export async function storeFlappingEnded(
+  db: SqlQueries,
+  key: AlarmEpisodeKey,
+  stillActive: boolean,
+  at: string,
+): Promise<boolean> {
   if (stillActive) {
     const sql = `UPDATE fleet_alarms SET flapping = 0 WHERE ${WHERE_EPISODE} AND flapping = 1`;
-    return db.prepare(sql).run(...episodeArgs(key)).changes === 1;
+    return (await db.run(sql, episodeArgs(key))).changes === 1;
   }
   return storeRecovered(db, key, at);
 }
 
-export function storeAcknowledged(
-  db: Database.Database,
+export async function storeAcknowledged(
+  db: SqlQueries,
   key: AlarmEpisodeKey,
   ack: { by: string; at: string; note: string | null },
-): boolean {
-  return (
-    db
-      .prepare(`UPDATE fleet_alarms SET ack_by = ?, ack_at = ?, ack_note = ? WHERE ${WHERE_EPISODE} AND ack_by IS NULL`)
-      .run(ack.by, ack.at, ack.note, ...episodeArgs(key)).changes === 1
+): Promise<boolean> {
+  const updated = await db.run(
+    `UPDATE fleet_alarms SET ack_by = ?, ack_at = ?, ack_note = ? WHERE ${WHERE_EPISODE} AND ack_by IS NULL`,
+    [ack.by, ack.at, ack.note, ...episodeArgs(key)],
   );
+  return updated.changes === 1;
 }
 
 /** Open first (newest raise first), then recovered, newest first; at most `limit`. */
-export function listAlarmRows(
-  db: Database.Database,
+export async function listAlarmRows(
+  db: SqlQueries,
   filter: { terminalIds?: readonly string[]; openOnly?: boolean; limit: number },
-): AlarmView[] {
+): Promise<AlarmView[]> {
   const where: string[] = [];
-  const args: unknown[] = [];
+  const args: SqlValue[] = [];
   if (filter.terminalIds) {
     where.push(`a.terminal_id IN (${filter.terminalIds.map(() => '?').join(', ') || 'NULL'})`);
     args.push(...filter.terminalIds);
   }
   if (filter.openOnly) where.push('a.recovered_at IS NULL');
   const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY (a.recovered_at IS NULL) DESC, a.raised_at DESC, a.id DESC LIMIT ?`;
-  return (db.prepare(sql).all(...args, filter.limit) as Row[]).map(view);
+    ORDER BY CASE WHEN a.recovered_at IS NULL THEN 1 ELSE 0 END DESC, a.raised_at DESC, a.id DESC LIMIT ?`;
+  return (await db.all<Row>(sql, [...args, filter.limit])).map(view);
 }
 
-export function openAlarmCount(db: Database.Database, terminalId: string): number {
-  return db
-    .prepare('SELECT count(*) FROM fleet_alarms WHERE terminal_id = ? AND recovered_at IS NULL')
-    .pluck()
-    .get(terminalId) as number;
+export async function openAlarmCount(db: SqlQueries, terminalId: string): Promise<number> {
+  const row = await db.get<{ count: number }>(
+    'SELECT count(*) AS count FROM fleet_alarms WHERE terminal_id = ? AND recovered_at IS NULL',
+    [terminalId],
+  );
+  return row?.count ?? 0;
 }
 
 /** Alarms raised in [from, to): for the monthly figures. */
-export function alarmsRaisedBetween(db: Database.Database, terminalId: string, from: string, to: string): number {
-  return db
-    .prepare('SELECT count(*) FROM fleet_alarms WHERE terminal_id = ? AND raised_at >= ? AND raised_at < ?')
-    .pluck()
-    .get(terminalId, from, to) as number;
+export async function alarmsRaisedBetween(
+  db: SqlQueries,
+  terminalId: string,
+  from: string,
+  to: string,
+): Promise<number> {
+  const row = await db.get<{ count: number }>(
+    'SELECT count(*) AS count FROM fleet_alarms WHERE terminal_id = ? AND raised_at >= ? AND raised_at < ?',
+    [terminalId, from, to],
+  );
+  return row?.count ?? 0;
 }
 
 type StoredTimelineEntry = Exclude<TimelineEntry, { kind: 'event' }>;
 
-export function appendTimeline(db: Database.Database, terminalId: string, entry: StoredTimelineEntry): void {
-  db.prepare('INSERT INTO fleet_timeline (terminal_id, at, entry) VALUES (?, ?, ?)').run(
+export async function appendTimeline(db: SqlQueries, terminalId: string, entry: StoredTimelineEntry): Promise<void> {
+  await db.run('INSERT INTO fleet_timeline (terminal_id, at, entry) VALUES (?, ?, ?)', [
     terminalId,
     entry.at,
     JSON.stringify(entry),
-  );
+  ]);
 }
 
 /** Newest first. */
-export function recentTimeline(db: Database.Database, terminalId: string, limit: number): StoredTimelineEntry[] {
-  const rows = db
-    .prepare('SELECT entry FROM fleet_timeline WHERE terminal_id = ? ORDER BY at DESC, id DESC LIMIT ?')
-    .pluck()
-    .all(terminalId, limit) as string[];
-  return rows.map((row) => JSON.parse(row) as StoredTimelineEntry);
+export async function recentTimeline(
+  db: SqlQueries,
+  terminalId: string,
+  limit: number,
+): Promise<StoredTimelineEntry[]> {
+  const rows = await db.all<{ entry: string }>(
+    'SELECT entry FROM fleet_timeline WHERE terminal_id = ? ORDER BY at DESC, id DESC LIMIT ?',
+    [terminalId, limit],
+  );
+  return rows.map((row) => JSON.parse(row.entry) as StoredTimelineEntry);
 }

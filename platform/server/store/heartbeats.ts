@@ -1,24 +1,33 @@
-import type Database from 'better-sqlite3';
 import type { Heartbeat } from '../../contract/terminals';
+import type { SqlQueries } from '../db/sql';
 import { markTerminalSeen } from './terminals';
 
 /** Appends a heartbeat and marks the terminal seen; call inside the request's transaction. */
-export function recordHeartbeat(db: Database.Database, terminalId: string, heartbeat: Heartbeat, now: Date): void {
-  db.prepare(
+export async function recordHeartbeat(
+  db: SqlQueries,
+  terminalId: string,
+  heartbeat: Heartbeat,
+  now: Date,
+): Promise<void> {
+  await db.run(
     `INSERT INTO heartbeats (terminal_id, received_at, sent_at, app_version, catalog_version, outbox_pending, body)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    terminalId,
-    now.toISOString(),
-    heartbeat.sentAt,
-    heartbeat.appVersion,
-    heartbeat.catalogVersion,
-    heartbeat.outbox.pending,
-    JSON.stringify(heartbeat),
+    [
+      terminalId,
+      now.toISOString(),
+      heartbeat.sentAt,
+      heartbeat.appVersion,
+      heartbeat.catalogVersion,
+      heartbeat.outbox.pending,
+      JSON.stringify(heartbeat),
+    ],
   );
-  markTerminalSeen(db, terminalId, now);
+  await markTerminalSeen(db, terminalId, now);
 }
 
-export function heartbeatCount(db: Database.Database, terminalId: string): number {
-  return db.prepare('SELECT count(*) FROM heartbeats WHERE terminal_id = ?').pluck().get(terminalId) as number;
+export async function heartbeatCount(db: SqlQueries, terminalId: string): Promise<number> {
+  const row = await db.get<{ count: number }>('SELECT count(*) AS count FROM heartbeats WHERE terminal_id = ?', [
+    terminalId,
+  ]);
+  return row?.count ?? 0;
 }

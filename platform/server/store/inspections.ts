@@ -1,38 +1,44 @@
-import type Database from 'better-sqlite3';
 import type { InspectionReceipt, InspectionReport } from '../../contract/terminals';
+import type { SqlQueries } from '../db/sql';
 import type { PlatformSealer } from '../sealing/sealer';
 import { chinaDay, compactChinaDay } from '../time';
 import { dailyId, nextDaySequence } from './day-sequence';
 
 /** Stores an inspection report (巡检单) under a readable id, INSP-YYYYMMDD-NNNN; sealed, as it names the inspector. */
-export function recordInspection(
-  db: Database.Database,
+export async function recordInspection(
+  db: SqlQueries,
   sealer: PlatformSealer,
   terminalId: string,
   report: InspectionReport,
   now: Date,
-): InspectionReceipt {
+): Promise<InspectionReceipt> {
   const day = chinaDay(now);
-  const seq = nextDaySequence(db, 'inspections', day);
+  // The day's number comes from the counter upsert (store/day-sequence.ts): two instances storing
+  // reports at once queue on its row and never share a number.
+  const seq = await nextDaySequence(db, 'inspections', day);
   const inspectionId = dailyId('INSP', compactChinaDay(now), seq);
   const receivedAt = now.toISOString();
-  db.prepare(
+  await db.run(
     `INSERT INTO inspections (inspection_id, day, seq, terminal_id, outcome, sealed_report, received_at)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    inspectionId,
-    day,
-    seq,
-    terminalId,
-    report.outcome,
-    sealer.sealJson('inspections.sealed_report', inspectionId, report),
-    receivedAt,
+    [
+      inspectionId,
+      day,
+      seq,
+      terminalId,
+      report.outcome,
+      sealer.sealJson('inspections.sealed_report', inspectionId, report),
+      receivedAt,
+    ],
   );
   return { inspectionId, receivedAt };
 }
 
-export function inspectionCount(db: Database.Database, terminalId: string): number {
-  return db.prepare('SELECT count(*) FROM inspections WHERE terminal_id = ?').pluck().get(terminalId) as number;
+export async function inspectionCount(db: SqlQueries, terminalId: string): Promise<number> {
+  const row = await db.get<{ count: number }>('SELECT count(*) AS count FROM inspections WHERE terminal_id = ?', [
+    terminalId,
+  ]);
+  return row?.count ?? 0;
 }
 
 /**
@@ -48,18 +54,17 @@ export interface StoredInspection {
 }
 
 /** Newest first, opened (the report names the inspector). */
-export function recentInspections(
-  db: Database.Database,
+export async function recentInspections(
+  db: SqlQueries,
   sealer: PlatformSealer,
   terminalId: string,
   limit: number,
-): StoredInspection[] {
-  const rows = db
-    .prepare(
-      `SELECT inspection_id, received_at, sealed_report FROM inspections
-       WHERE terminal_id = ? ORDER BY received_at DESC, inspection_id DESC LIMIT ?`,
-    )
-    .all(terminalId, limit) as Array<{ inspection_id: string; received_at: string; sealed_report: Buffer }>;
+): Promise<StoredInspection[]> {
+  const rows = await db.all<{ inspection_id: string; received_at: string; sealed_report: Buffer }>(
+    `SELECT inspection_id, received_at, sealed_report FROM inspections
+     WHERE terminal_id = ? ORDER BY received_at DESC, inspection_id DESC LIMIT ?`,
+    [terminalId, limit],
+  );
   return rows.map((row) => ({
     inspectionId: row.inspection_id,
     receivedAt: row.received_at,

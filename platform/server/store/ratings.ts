@@ -1,4 +1,5 @@
-import type Database from 'better-sqlite3';
+import type { SqlQueries } from '../db/sql';
+import { err, ok, type Result } from '../../../core/pure/result';
 import {
   BAD_RATING_MAX_LEVEL,
   type RatingAccepted,
@@ -23,94 +24,129 @@ import { dailyId, nextDaySequence } from './day-sequence';
 
 export const FOLLOW_UP_WORKING_DAYS = 15;
 
-export function isRated(db: Database.Database, subject: RatingSubject): boolean {
-  return (
-    db.prepare('SELECT 1 FROM ratings WHERE subject_kind = ? AND subject_ref = ?').get(subject.kind, subject.ref) !==
-    undefined
-  );
+export async function isRated(db: SqlQueries, subject: RatingSubject): Promise<boolean> {
+  const row = await db.get('SELECT 1 AS rated FROM ratings WHERE subject_kind = ? AND subject_ref = ?', [
+    subject.kind,
+    subject.ref,
+  ]);
+  return row !== undefined;
 }
 
-export function recordRating(
-  db: Database.Database,
+/** The subject already has its one rating (一次一评): the contract's 409 ratingAlreadyExists. */
+export interface AlreadyRated {
+  readonly kind: 'alreadyRated';
+}
+
+/**
+ * Stores the subject's one rating, and the work order of a bad one, or answers alreadyRated when
+ * the subject has a rating, even one another instance committed a moment ago. Call inside the
+ * transaction that stores the idempotent answer.
+ */
+export async function recordRatingOnce(
+  db: SqlQueries,
   sealer: PlatformSealer,
   terminalId: string,
   rating: RatingSubmission,
   subject: RatingSubject,
   now: Date,
-): RatingAccepted {
+): Promise<Result<RatingAccepted, AlreadyRated>> {
   const day = chinaDay(now);
   const compact = compactChinaDay(now);
-  const seq = nextDaySequence(db, 'ratings', day);
+  const seq = await nextDaySequence(db, 'ratings', day);
   const ratingId = dailyId('RT', compact, seq);
   const acceptedAt = now.toISOString();
-  db.prepare(
+  // One rating per subject, kept by UNIQUE (subject_kind, subject_ref), not by isRated: two
+  // instances rating the same subject at once both find it unrated. ON CONFLICT DO NOTHING makes
+  // the later one wait for the earlier to commit and then insert nothing, without an error that
+  // would abort its transaction on PostgreSQL; no row back means already rated. The number it drew
+  // stays unused (rating ids are unique, not gapless).
+  const inserted = await db.get<{ ratingId: string }>(
     `INSERT INTO ratings (rating_id, day, seq, terminal_id, station_id, subject_kind, subject_ref, submitted_ref,
        level, options_version, sealed_rating, rated_at, accepted_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    ratingId,
-    day,
-    seq,
-    terminalId,
-    rating.stationId,
-    subject.kind,
-    subject.ref,
-    rating.subject.ref,
-    rating.level,
-    rating.optionsVersion,
-    sealer.sealJson('ratings.sealed_rating', ratingId, rating),
-    rating.ratedAt,
-    acceptedAt,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (subject_kind, subject_ref) DO NOTHING
+     RETURNING rating_id AS "ratingId"`,
+    [
+      ratingId,
+      day,
+      seq,
+      terminalId,
+      rating.stationId,
+      subject.kind,
+      subject.ref,
+      rating.subject.ref,
+      rating.level,
+      rating.optionsVersion,
+      sealer.sealJson('ratings.sealed_rating', ratingId, rating),
+      rating.ratedAt,
+      acceptedAt,
+    ],
   );
-  recordArrival(db, 'rating', ratingId, now);
+  if (inserted === undefined) return err({ kind: 'alreadyRated' });
+  await recordArrival(db, 'rating', ratingId, now);
 
   let workOrderNo: string | null = null;
   let followUpBy: string | null = null;
   if (rating.level <= BAD_RATING_MAX_LEVEL) {
-    const orderSeq = nextDaySequence(db, 'work_orders', day);
+    // Only the transaction that stored the rating gets here, so a rating has at most one work
+    // order (work_orders.rating_id is UNIQUE as well).
+    const orderSeq = await nextDaySequence(db, 'work_orders', day);
     workOrderNo = dailyId('WO', compact, orderSeq);
-    followUpBy = addWorkingDays(day, FOLLOW_UP_WORKING_DAYS, currentWorkingDays(db));
-    db.prepare(
+    followUpBy = addWorkingDays(day, FOLLOW_UP_WORKING_DAYS, await currentWorkingDays(db));
+    await db.run(
       `INSERT INTO work_orders (work_order_no, day, seq, rating_id, status, follow_up_by, created_at)
        VALUES (?, ?, ?, ?, 'open', ?, ?)`,
-    ).run(workOrderNo, day, orderSeq, ratingId, followUpBy, acceptedAt);
+      [workOrderNo, day, orderSeq, ratingId, followUpBy, acceptedAt],
+    );
   }
-  return { ratingId, subject, level: rating.level, acceptedAt, workOrderNo, followUpBy };
+  return ok({ ratingId, subject, level: rating.level, acceptedAt, workOrderNo, followUpBy });
 }
 
-export function ratingRowCount(db: Database.Database): number {
-  return db.prepare('SELECT count(*) FROM ratings').pluck().get() as number;
+/** recordRatingOnce for a subject the caller knows is unrated (seeding, tests): a rated one is a bug. */
+export async function recordRating(
+  db: SqlQueries,
+  sealer: PlatformSealer,
+  terminalId: string,
+  rating: RatingSubmission,
+  subject: RatingSubject,
+  now: Date,
+): Promise<RatingAccepted> {
+  const recorded = await recordRatingOnce(db, sealer, terminalId, rating, subject, now);
+  if (!recorded.ok) throw new Error(`${subject.kind} ${subject.ref} is already rated`);
+  return recorded.value;
+}
+
+export async function ratingRowCount(db: SqlQueries): Promise<number> {
+  const row = await db.get<{ count: number }>('SELECT count(*) AS count FROM ratings');
+  return row?.count ?? 0;
 }
 
 /**
  * Today's ticket with a number at a station, as far as rating it goes: rateable once a window
  * finished it (ticket_states.status = 'finished'), and only once (一次一评).
  */
-export function findTicketForRating(
-  db: Database.Database,
+export async function findTicketForRating(
+  db: SqlQueries,
   stationId: string,
   ticketNo: string,
   day: string,
-): TicketForRating {
-  const row = db
-    .prepare(
-      `SELECT t.ticket_id AS ticketId, t.ticket_no AS ticketNo, t.day, t.service_code AS serviceCode,
-              t.matter_code AS matterCode, s.status, s.finished_at AS finishedAt
-       FROM tickets t LEFT JOIN ticket_states s ON s.ticket_id = t.ticket_id
-       WHERE t.station_id = ? AND t.day = ? AND t.ticket_no = ?
-       ORDER BY t.seq DESC LIMIT 1`,
-    )
-    .get(stationId, day, ticketNo) as
-    | {
-        ticketId: string;
-        ticketNo: string;
-        day: string;
-        serviceCode: string;
-        matterCode: string | null;
-        status: string | null;
-        finishedAt: string | null;
-      }
-    | undefined;
+): Promise<TicketForRating> {
+  const row = await db.get<{
+    ticketId: string;
+    ticketNo: string;
+    day: string;
+    serviceCode: string;
+    matterCode: string | null;
+    status: string | null;
+    finishedAt: string | null;
+  }>(
+    `SELECT t.ticket_id AS "ticketId", t.ticket_no AS "ticketNo", t.day, t.service_code AS "serviceCode",
+            t.matter_code AS "matterCode", s.status, s.finished_at AS "finishedAt"
+     FROM tickets t LEFT JOIN ticket_states s ON s.ticket_id = t.ticket_id
+     WHERE t.station_id = ? AND t.day = ? AND t.ticket_no = ?
+     ORDER BY t.seq DESC LIMIT 1`,
+    [stationId, day, ticketNo],
+  );
   if (!row) return { status: 'notFound' };
   if (row.status !== 'finished' || row.finishedAt === null) return { status: 'notFinished', ticketNo: row.ticketNo };
   return {
@@ -121,6 +157,6 @@ export function findTicketForRating(
     serviceCode: row.serviceCode,
     matterCode: row.matterCode,
     finishedAt: row.finishedAt,
-    rated: isRated(db, { kind: 'ticket', ref: row.ticketId }),
+    rated: await isRated(db, { kind: 'ticket', ref: row.ticketId }),
   };
 }

@@ -1,9 +1,10 @@
 import type { SqlDb } from '../db/sql';
 import type { SqliteSqlDb } from '../db/sqlite-sql';
-import { openTestDatabase, type TestDatabase } from './test-database';
+import type { DatabaseConfig } from '../db/database-config';
+import { createPostgresTestDatabase, openTestDatabase, testEngine, type TestDatabase } from './test-database';
 import type Database from 'better-sqlite3';
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Catalog } from '../../contract/catalog';
@@ -11,7 +12,7 @@ import { createPlatformApp } from '../app';
 import { FaultController } from '../faults/fault-controller';
 import type { PlatformApp, PlatformLimits } from '../http/types';
 import type { QueueServiceDirectory } from '../sample/queue-services';
-import { ephemeralSealer, type PlatformSealer } from '../sealing/sealer';
+import { createPlatformSealer, ephemeralSealer, type PlatformSealer } from '../sealing/sealer';
 import { seedPlatform } from '../seed-platform';
 import { startPlatformServer, type PlatformServer, type PlatformServerOptions } from '../start';
 import { registerTerminal, type TerminalRegistration } from '../store/terminals';
@@ -214,10 +215,15 @@ export async function createTwinPlatforms(options: Omit<TestPlatformOptions, 'db
 
 export interface TestServer {
   readonly server: PlatformServer;
-  readonly dbPath: string;
+  /** The SQLite file; undefined when the server runs on PostgreSQL. */
+  readonly dbPath: string | undefined;
+  /** What the server was started on, to start another one on the same data. */
+  readonly database: DatabaseConfig;
+  /** The data key file the server was started with (undefined: SQLite's default beside the file). */
+  readonly dataKeyFile: string | undefined;
   /** Real HTTP through fetch; rejects on socket errors (outage, dropped answers). */
   request(method: string, path: string, options?: RequestOptions): Promise<CheckedResponse>;
-  /** Closes the server; the database file stays until `cleanUp`. */
+  /** Closes the server; the database stays until `cleanUp`. */
   close(): Promise<void>;
   cleanUp(): Promise<void>;
 }
@@ -228,16 +234,38 @@ export function makeTempDir(): { readonly dir: string; remove(): void } {
 }
 
 /** startPlatformServer on port 0 with a database file in a fresh temp dir (or the given file). */
+/**
+ * startPlatformServer on port 0, on the engine this run tests: a database file in a fresh temp dir
+ * (or the given file, which is always SQLite), or a fresh PostgreSQL database with a key file in a
+ * temp dir.
+ */
 export async function startTestServer(
-  options: { readonly dbPath?: string; readonly faults?: FaultController; readonly catalog?: Catalog } & Pick<
-    PlatformServerOptions,
-    'now' | 'retention' | 'dataKeyFile' | 'purgeIntervalMs' | 'log'
-  > = {},
+  options: {
+    readonly dbPath?: string;
+    /** Another server's database (TestServer.database, with its dataKeyFile): a restart or a second instance. */
+    readonly database?: DatabaseConfig;
+    readonly faults?: FaultController;
+    readonly catalog?: Catalog;
+  } & Pick<PlatformServerOptions, 'now' | 'retention' | 'dataKeyFile' | 'purgeIntervalMs' | 'log'> = {},
 ): Promise<TestServer> {
-  const temp = options.dbPath ? undefined : makeTempDir();
-  const dbPath = options.dbPath ?? join(temp?.dir ?? '', 'platform.db');
+  const temp = options.dbPath || options.database ? undefined : makeTempDir();
+  let database: DatabaseConfig;
+  let dataKeyFile = options.dataKeyFile;
+  let dropDatabase: (() => Promise<void>) | undefined;
+  if (options.database) {
+    database = options.database;
+  } else if (options.dbPath === undefined && testEngine() === 'postgres') {
+    const key = randomBytes(32);
+    dataKeyFile ??= join(temp?.dir ?? '', 'platform-data-key');
+    writeFileSync(dataKeyFile, key.toString('hex'), { mode: 0o600 });
+    const created = await createPostgresTestDatabase(createPlatformSealer(key));
+    database = { engine: 'postgres', url: created.url };
+    dropDatabase = created.drop;
+  } else {
+    database = { engine: 'sqlite', path: options.dbPath ?? join(temp?.dir ?? '', 'platform.db') };
+  }
   const server = await startPlatformServer({
-    dbPath,
+    database,
     port: 0,
     terminals: [KIOSK_1, KIOSK_2],
     adminToken: ADMIN_TOKEN,
@@ -245,18 +273,21 @@ export async function startTestServer(
     faults: options.faults,
     now: options.now,
     retention: options.retention,
-    dataKeyFile: options.dataKeyFile,
+    dataKeyFile,
     purgeIntervalMs: options.purgeIntervalMs,
     log: options.log,
   });
   return {
     server,
-    dbPath,
+    dbPath: database.engine === 'sqlite' ? database.path : undefined,
+    database,
+    dataKeyFile,
     request: async (method, path, requestOptions = {}) =>
       checked(method, path, await fetch(`${server.origin}${path}`, buildInit(method, requestOptions))),
     close: () => server.close(),
     cleanUp: async () => {
       await server.close();
+      await dropDatabase?.();
       temp?.remove();
     },
   };

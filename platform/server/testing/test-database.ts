@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openPlatformDb } from '../db/open';
 import { openPostgresDb } from '../db/postgres/open';
@@ -15,13 +15,15 @@ import type { PlatformSealer } from '../sealing/sealer';
  */
 export function testEngine(): SqlEngine {
   const engine = process.env['PLATFORM_TEST_ENGINE'] ?? 'sqlite';
-  if (engine !== 'sqlite' && engine !== 'postgres') throw new Error(`PLATFORM_TEST_ENGINE=${engine}: expected sqlite or postgres`);
+  if (engine !== 'sqlite' && engine !== 'postgres')
+    throw new Error(`PLATFORM_TEST_ENGINE=${engine}: expected sqlite or postgres`);
   return engine;
 }
 
 export function testPostgresUrl(): string {
   const url = process.env['PLATFORM_TEST_POSTGRES_URL'];
-  if (url === undefined || url === '') throw new Error('PLATFORM_TEST_ENGINE=postgres needs PLATFORM_TEST_POSTGRES_URL');
+  if (url === undefined || url === '')
+    throw new Error('PLATFORM_TEST_ENGINE=postgres needs PLATFORM_TEST_POSTGRES_URL');
   return url;
 }
 
@@ -57,14 +59,20 @@ async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T>
 }
 
 /**
- * The migrated template, made once per cluster and schema (the name carries a hash of the
- * migration list's length, so a new migration makes a new template). Several vitest workers race
+ * The migrated template, made once per cluster and schema (the name carries the number of
+ * migrations and a hash of their code, so a new or changed migration makes a new template). Several vitest workers race
  * to make it: an advisory lock on the admin database lets one do it.
  */
 function migratedTemplate(sealer: PlatformSealer): Promise<string> {
   return (template ??= (async () => {
     const { POSTGRES_MIGRATIONS } = await import('../db/postgres/migrations');
-    const name = `bianmin_test_template_v${POSTGRES_MIGRATIONS.length}`;
+    // The migrations' own code in the name: a changed migration (same count) gets a new template
+    // on a long-lived cluster instead of an old one.
+    const digest = createHash('sha256')
+      .update(POSTGRES_MIGRATIONS.map((migration) => `${migration.version}\n${migration.up.toString()}`).join('\n'))
+      .digest('hex')
+      .slice(0, 12);
+    const name = `bianmin_test_template_v${POSTGRES_MIGRATIONS.length}_${digest}`;
     await withAdmin(async (admin) => {
       await admin.query('SELECT pg_advisory_lock(7235110)');
       try {
@@ -85,21 +93,20 @@ function migratedTemplate(sealer: PlatformSealer): Promise<string> {
   })());
 }
 
-/** A fresh, migrated database on the engine the run is for, whose data key is `sealer`'s. */
-export async function openTestDatabase(sealer: PlatformSealer, options: { readonly sqlitePath?: string } = {}): Promise<TestDatabase> {
-  if (testEngine() === 'sqlite') {
-    const opened = openPlatformDb(options.sqlitePath ?? ':memory:', sealer);
-    if (!opened.ok) throw new Error(`test database: ${JSON.stringify(opened.error)}`);
-    const db = sqliteSqlDb(opened.value);
-    return { db, openSecond: () => Promise.resolve(db), close: () => db.close() };
-  }
+/**
+ * A fresh PostgreSQL database cloned from the migrated template, its data key check set to
+ * `sealer`'s; nothing connected to it. For tests that start a whole platform server on it.
+ */
+export async function createPostgresTestDatabase(
+  sealer: PlatformSealer,
+): Promise<{ readonly name: string; readonly url: string; readonly drop: () => Promise<void> }> {
   const source = await migratedTemplate(sealer);
   const name = `bianmin_test_${randomBytes(8).toString('hex')}`;
   // CREATE DATABASE … TEMPLATE needs the template to have no sessions; another worker may be
   // cloning it at the same moment, which PostgreSQL reports as "being accessed": try again.
   for (let attempt = 0; ; attempt += 1) {
     try {
-      await withAdmin((admin) => admin.query(`CREATE DATABASE "${name}" TEMPLATE "${source}"`));
+      await withAdmin((admin) => admin.query(`CREATE DATABASE "${name}" TEMPLATE "${source}" STRATEGY FILE_COPY`));
       break;
     } catch (error) {
       if (attempt >= 50 || !String(error).includes('being accessed')) throw error;
@@ -111,6 +118,26 @@ export async function openTestDatabase(sealer: PlatformSealer, options: { readon
   await setup.connect();
   await setup.query('UPDATE data_key_check SET key_check = $1 WHERE id = 1', [sealer.keyCheck]);
   await setup.end();
+  return {
+    name,
+    url: testDatabaseUrl(name),
+    drop: () =>
+      withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+  };
+}
+
+/** A fresh, migrated database on the engine the run is for, whose data key is `sealer`'s. */
+export async function openTestDatabase(
+  sealer: PlatformSealer,
+  options: { readonly sqlitePath?: string } = {},
+): Promise<TestDatabase> {
+  if (testEngine() === 'sqlite') {
+    const opened = openPlatformDb(options.sqlitePath ?? ':memory:', sealer);
+    if (!opened.ok) throw new Error(`test database: ${JSON.stringify(opened.error)}`);
+    const db = sqliteSqlDb(opened.value);
+    return { db, openSecond: () => Promise.resolve(db), close: () => db.close() };
+  }
+  const { name, drop } = await createPostgresTestDatabase(sealer);
   const opened = await openPostgresDb({ url: testDatabaseUrl(name), maxConnections: 5 }, sealer);
   if (!opened.ok) throw new Error(`test database: ${JSON.stringify(opened.error)}`);
   const db = opened.value;
@@ -129,7 +156,7 @@ export async function openTestDatabase(sealer: PlatformSealer, options: { readon
       closed = true;
       for (const second of seconds) await second.close();
       await db.close();
-      await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      await drop();
     },
   };
 }

@@ -93,8 +93,8 @@ function paramNames(path: string): string[] {
 
 export const platformTarget: FuzzTarget = {
   name: 'platform',
-  setup() {
-    const platform = createTestPlatform({
+  async setup() {
+    const platform = await createTestPlatform({
       limits: { requestsPerMinute: 1e9, jsonMaxBytes: JSON_MAX_BYTES, materialMaxBytes: MATERIAL_MAX_BYTES },
     });
     const harvest = new Harvest();
@@ -372,12 +372,6 @@ export const platformTarget: FuzzTarget = {
       },
       { weight: 1, timeoutMs: 10_000 },
     );
-    return Promise.resolve({
-      properties: [property],
-      teardown: () => {
-        platform.close();
-        return Promise.resolve();
-      },
-    });
+    return { properties: [property], teardown: () => platform.close() };
   },
 };

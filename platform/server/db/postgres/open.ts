@@ -32,16 +32,19 @@ export async function openPostgresDb(
   try {
     const found = await postgresSchemaVersion(db);
     if (found > migrations.length) return await fail({ kind: 'schemaTooNew', found, known: migrations.length });
-    const collation = await db.get<{ datcollate: string }>(
-      'SELECT datcollate FROM pg_database WHERE datname = current_database()',
+    // datcollate alone is not enough: a database made with LOCALE_PROVIDER icu keeps a libc
+    // datcollate (often C.UTF-8) but sorts by its ICU locale, so the provider must be libc too.
+    const collation = await db.get<{ datcollate: string; provider: string }>(
+      'SELECT datcollate, datlocprovider AS provider FROM pg_database WHERE datname = current_database()',
     );
-    if (collation === undefined || !BYTE_ORDER_COLLATIONS.has(collation.datcollate)) {
-      return await fail({
-        kind: 'durability',
-        detail:
-          `the database sorts text by ${collation?.datcollate ?? 'an unknown collation'}; the platform needs byte order. ` +
-          'Create it with: createdb --template=template0 --locale=C.UTF-8 --encoding=UTF8 <name>',
-      });
+    if (collation === undefined || collation.provider !== 'c' || !BYTE_ORDER_COLLATIONS.has(collation.datcollate)) {
+      const sortsBy =
+        collation === undefined
+          ? 'an unknown collation'
+          : collation.provider === 'c'
+            ? collation.datcollate
+            : `an ${collation.provider === 'i' ? 'ICU' : `'${collation.provider}' provider`} locale (not libc ${collation.datcollate})`;
+      return await fail({ kind: 'wrongCollation', collation: sortsBy });
     }
     if (found > 0) {
       const table = await db.get(

@@ -1,4 +1,5 @@
 import { err, ok, type Result } from '../../../../core/pure/result';
+import type { KioskSummary } from '../../../contract/console/fleet-views';
 import type { ConsoleUser } from '../../../contract/console/users';
 import type { ConsoleFailure, ConsoleHandlers, FleetOperationId } from '../../console/handler-types';
 import type { PlatformContext } from '../../http/types';
@@ -20,36 +21,38 @@ import { kioskDetail, kioskSummary } from './kiosk-views';
  * does not tell that it exists.
  */
 
-export type FleetConsoleContext = Pick<PlatformContext, 'db' | 'sealer' | 'fleet' | 'log'>;
+export type FleetConsoleContext = Pick<PlatformContext, 'sql' | 'sealer' | 'fleet' | 'log'>;
 
 const notFound = (detail: string): Result<never, ConsoleFailure> => err({ kind: 'notFound', detail });
 const conflict = (detail: string): Result<never, ConsoleFailure> => err({ kind: 'conflict', detail });
 
 export function createFleetConsoleHandlers(ctx: FleetConsoleContext): ConsoleHandlers<FleetOperationId> {
-  const { db } = ctx;
+  const db = ctx.sql;
 
   /** The kiosk if it exists, is not revoked and is within the user's scope. */
-  const visibleKiosk = (user: ConsoleUser, terminalId: string, directory = stationDirectory(db)) => {
-    const terminal = findActiveTerminal(db, terminalId);
-    if (!terminal || !maySee(user, directory, terminal.stationId)) return undefined;
-    return terminal;
+  const visibleKiosk = async (user: ConsoleUser, terminalId: string, known?: StationDirectory) => {
+    const terminal = await findActiveTerminal(db, terminalId);
+    if (!terminal) return undefined;
+    const directory = known ?? (await stationDirectory(db));
+    return maySee(user, directory, terminal.stationId) ? terminal : undefined;
   };
   const maySee = (user: ConsoleUser, directory: StationDirectory, stationId: string) =>
     maySeeStation(user, directory.stations.get(stationId), stationId);
-  const visibleTerminals = (user: ConsoleUser, directory: StationDirectory): FleetTerminal[] =>
-    activeTerminals(db).filter((terminal) => maySee(user, directory, terminal.stationId));
+  const visibleTerminals = async (user: ConsoleUser, directory: StationDirectory): Promise<FleetTerminal[]> =>
+    (await activeTerminals(db)).filter((terminal) => maySee(user, directory, terminal.stationId));
 
   return {
-    getFleet: ({ user, query, now }) => {
-      const directory = stationDirectory(db);
+    getFleet: async ({ user, query, now }) => {
+      const directory = await stationDirectory(db);
       const stations = [...directory.stations.values()].filter((station) => maySee(user, directory, station.stationId));
       const townshipCodes = new Set(stations.map((station) => station.townshipCode));
       const inFilter = (terminal: FleetTerminal) =>
         (query.station === undefined || terminal.stationId === query.station) &&
         (query.township === undefined || directory.stations.get(terminal.stationId)?.townshipCode === query.township);
-      const kiosks = visibleTerminals(user, directory)
-        .filter(inFilter)
-        .map((terminal) => kioskSummary(db, terminal));
+      const kiosks: KioskSummary[] = [];
+      for (const terminal of (await visibleTerminals(user, directory)).filter(inFilter)) {
+        kiosks.push(await kioskSummary(db, terminal));
+      }
       const counts = { online: 0, degraded: 0, offline: 0, missing: 0, pending: 0 };
       for (const kiosk of kiosks) counts[kiosk.state] += 1;
       return ok({
@@ -62,76 +65,75 @@ export function createFleetConsoleHandlers(ctx: FleetConsoleContext): ConsoleHan
       });
     },
 
-    getKiosk: ({ user, params, now }) => {
-      const directory = stationDirectory(db);
-      const terminal = visibleKiosk(user, params.terminalId, directory);
+    getKiosk: async ({ user, params, now }) => {
+      const directory = await stationDirectory(db);
+      const terminal = await visibleKiosk(user, params.terminalId, directory);
       const station = terminal && directory.stations.get(terminal.stationId);
       if (!terminal || !station) return notFound('no such kiosk');
-      return ok(kioskDetail(db, ctx.sealer, terminal, station, now));
+      return ok(await kioskDetail(db, ctx.sealer, terminal, station, now));
     },
 
-    issueCommand: ({ user, params, body, now }) => {
-      const terminal = visibleKiosk(user, params.terminalId);
+    issueCommand: async ({ user, params, body, now }) => {
+      const terminal = await visibleKiosk(user, params.terminalId);
       if (!terminal) return notFound('no such kiosk');
-      return ok(
-        db.transaction(() => {
-          const command = issueCommand(
-            db,
-            {
-              terminalId: terminal.terminalId,
-              request: body,
-              issuedBy: user.username,
-              lifetimeMinutes: ctx.fleet.commandLifetimeMinutes,
-            },
-            now,
-          );
-          appendTimeline(db, terminal.terminalId, {
-            kind: 'command',
-            at: command.issuedAt,
-            commandId: command.commandId,
-            change: 'issued',
-          });
-          return command;
-        })(),
-      );
-    },
-
-    getCommand: ({ user, params, now }) => {
-      const command = findCommand(db, params.commandId, now);
-      if (!command || !visibleKiosk(user, command.terminalId)) return notFound('no such command');
+      const command = await db.transaction(async (tx) => {
+        const issued = await issueCommand(
+          tx,
+          {
+            terminalId: terminal.terminalId,
+            request: body,
+            issuedBy: user.username,
+            lifetimeMinutes: ctx.fleet.commandLifetimeMinutes,
+          },
+          now,
+        );
+        await appendTimeline(tx, terminal.terminalId, {
+          kind: 'command',
+          at: issued.issuedAt,
+          commandId: issued.commandId,
+          change: 'issued',
+        });
+        return issued;
+      });
       return ok(command);
     },
 
-    getScreenshot: ({ user, params, now }) => {
-      const command = findCommand(db, params.commandId, now);
-      if (!command || !visibleKiosk(user, command.terminalId)) return notFound('no such command');
+    getCommand: async ({ user, params, now }) => {
+      const command = await findCommand(db, params.commandId, now);
+      if (!command || !(await visibleKiosk(user, command.terminalId))) return notFound('no such command');
+      return ok(command);
+    },
+
+    getScreenshot: async ({ user, params, now }) => {
+      const command = await findCommand(db, params.commandId, now);
+      if (!command || !(await visibleKiosk(user, command.terminalId))) return notFound('no such command');
       const shot = command.result?.outcome === 'done' ? command.result.screenshot : undefined;
       if (command.request.kind !== 'screenshot' || !shot) return notFound('this command has no screenshot');
-      const bytes = readMaterialBytes(db, ctx.sealer, shot.sha256);
+      const bytes = await readMaterialBytes(db, ctx.sealer, shot.sha256);
       if (!bytes) return notFound('the kiosk has not uploaded the screenshot');
       return ok(new Uint8Array(bytes));
     },
 
-    revokeKiosk: ({ user, params, body, now }) => {
-      const terminal = visibleKiosk(user, params.terminalId);
+    revokeKiosk: async ({ user, params, body, now }) => {
+      const terminal = await visibleKiosk(user, params.terminalId);
       if (!terminal) return notFound('no such kiosk');
-      revokeTerminal(db, { terminalId: terminal.terminalId, by: user.username, reason: body.reason }, now);
+      await revokeTerminal(db, { terminalId: terminal.terminalId, by: user.username, reason: body.reason }, now);
       return ok({});
     },
 
-    listAlarms: ({ user, query }) => {
-      const directory = stationDirectory(db);
-      const visible = visibleTerminals(user, directory).map((terminal) => terminal.terminalId);
+    listAlarms: async ({ user, query }) => {
+      const directory = await stationDirectory(db);
+      const visible = (await visibleTerminals(user, directory)).map((terminal) => terminal.terminalId);
       const terminalIds = query.terminal === undefined ? visible : visible.filter((id) => id === query.terminal);
-      return ok({ alarms: listAlarmRows(db, { terminalIds, openOnly: query.open === 'true', limit: 500 }) });
+      return ok({ alarms: await listAlarmRows(db, { terminalIds, openOnly: query.open === 'true', limit: 500 }) });
     },
 
-    acknowledgeAlarm: ({ user, params, body, now }) => {
-      const alarm = findAlarm(db, params.alarmId);
-      if (!alarm || !visibleKiosk(user, alarm.terminalId)) return notFound('no such alarm');
+    acknowledgeAlarm: async ({ user, params, body, now }) => {
+      const alarm = await findAlarm(db, params.alarmId);
+      if (!alarm || !(await visibleKiosk(user, alarm.terminalId))) return notFound('no such alarm');
       if (alarm.recoveredAt !== null) return conflict('the alarm has recovered');
-      const done = acknowledgeAlarm(
-        ctx,
+      const done = await acknowledgeAlarm(
+        { db, fleet: ctx.fleet, log: ctx.log },
         {
           terminalId: alarm.terminalId,
           rule: alarm.rule as RuleId,
@@ -145,15 +147,15 @@ export function createFleetConsoleHandlers(ctx: FleetConsoleContext): ConsoleHan
           ? conflict(`already acknowledged by ${done.error.acknowledged.by}`)
           : conflict('the alarm is no longer open');
       }
-      const updated = findAlarm(db, params.alarmId);
+      const updated = await findAlarm(db, params.alarmId);
       return updated ? ok(updated) : notFound('no such alarm');
     },
 
-    createEnrolmentCode: ({ user, body, now }) => {
-      const directory = stationDirectory(db);
+    createEnrolmentCode: async ({ user, body, now }) => {
+      const directory = await stationDirectory(db);
       if (!maySee(user, directory, body.stationId)) return notFound('no such station');
       return ok(
-        issueEnrolmentCode(
+        await issueEnrolmentCode(
           db,
           { stationId: body.stationId, validHours: body.validHours, createdBy: user.username },
           now,
@@ -161,9 +163,9 @@ export function createFleetConsoleHandlers(ctx: FleetConsoleContext): ConsoleHan
       );
     },
 
-    listEnrolments: ({ user }) => {
-      const directory = stationDirectory(db);
-      const rows = listEnrolmentRows(db, 200).filter((row) => maySee(user, directory, row.stationId));
+    listEnrolments: async ({ user }) => {
+      const directory = await stationDirectory(db);
+      const rows = (await listEnrolmentRows(db, 200)).filter((row) => maySee(user, directory, row.stationId));
       return ok({ enrolments: rows.map(enrolmentView) });
     },
 
@@ -171,13 +173,18 @@ export function createFleetConsoleHandlers(ctx: FleetConsoleContext): ConsoleHan
     rejectEnrolment: ({ user, params, now }) => decide(user, params.enrolmentId, 'rejected', now),
   };
 
-  function decide(user: ConsoleUser, enrolmentId: string, to: 'approved' | 'rejected', now: Date) {
-    const row = findEnrolment(db, enrolmentId);
-    if (!row || !maySee(user, stationDirectory(db), row.stationId)) return notFound('no such enrolment');
-    if (!moveEnrolment(db, row.id, 'pending', to, { by: user.username, at: now.toISOString() })) {
-      return conflict(`the enrolment is ${row.state}, no longer pending`);
+  /**
+   * Approve or reject, once: the move from pending is conditional (store/fleet-enrolments.ts), so
+   * of two decisions at once (two admins, two instances) one takes and the other is a conflict.
+   */
+  async function decide(user: ConsoleUser, enrolmentId: string, to: 'approved' | 'rejected', now: Date) {
+    const row = await findEnrolment(db, enrolmentId);
+    if (!row || !maySee(user, await stationDirectory(db), row.stationId)) return notFound('no such enrolment');
+    if (!(await moveEnrolment(db, row.id, 'pending', to, { by: user.username, at: now.toISOString() }))) {
+      const current = await findEnrolment(db, enrolmentId);
+      return conflict(`the enrolment is ${current?.state ?? row.state}, no longer pending`);
     }
-    const decided = findEnrolment(db, enrolmentId);
+    const decided = await findEnrolment(db, enrolmentId);
     return decided ? ok(enrolmentView(decided)) : notFound('no such enrolment');
   }
 }

@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type {
   InspectionView as InspectionViewSchema,
@@ -8,6 +7,7 @@ import type {
   StationView,
   TimelineEntry,
 } from '../../../contract/console/fleet-views';
+import type { SqlQueries } from '../../db/sql';
 import type { PlatformSealer } from '../../sealing/sealer';
 import { alarmsRaisedBetween, listAlarmRows, openAlarmCount, recentTimeline } from '../../store/fleet-alarms';
 import { outOfServiceInForce, recentCommands } from '../../store/fleet-commands';
@@ -27,9 +27,9 @@ type MonthFigures = z.infer<typeof MonthFiguresSchema>;
 
 const iso = (epochMs: number): string => new Date(epochMs).toISOString();
 
-export function kioskSummary(db: Database.Database, terminal: FleetTerminal): KioskSummary {
-  const record = kioskRecord(db, terminal.terminalId);
-  const latest = latestHeartbeat(db, terminal.terminalId)?.heartbeat;
+export async function kioskSummary(db: SqlQueries, terminal: FleetTerminal): Promise<KioskSummary> {
+  const record = await kioskRecord(db, terminal.terminalId);
+  const latest = (await latestHeartbeat(db, terminal.terminalId))?.heartbeat;
   return {
     terminalId: terminal.terminalId,
     stationId: terminal.stationId,
@@ -42,8 +42,8 @@ export function kioskSummary(db: Database.Database, terminal: FleetTerminal): Ki
     paperDaysLeft: latest?.paper?.daysLeft ?? null,
     outboxPending: latest?.outbox.pending ?? null,
     residentSessionActive: latest?.residentSessionActive ?? null,
-    outOfService: outOfServiceInForce(db, terminal.terminalId),
-    openAlarms: openAlarmCount(db, terminal.terminalId),
+    outOfService: await outOfServiceInForce(db, terminal.terminalId),
+    openAlarms: await openAlarmCount(db, terminal.terminalId),
   };
 }
 
@@ -53,42 +53,42 @@ function healthProblems(record: KioskRecord): string[] {
     .map((rule) => rule.ruleId);
 }
 
-export function kioskDetail(
-  db: Database.Database,
+export async function kioskDetail(
+  db: SqlQueries,
   sealer: PlatformSealer,
   terminal: FleetTerminal,
   station: StationView,
   now: Date,
-): KioskDetail {
+): Promise<KioskDetail> {
   const { terminalId } = terminal;
-  const latest = latestHeartbeat(db, terminalId);
-  const alarms = listAlarmRows(db, { terminalIds: [terminalId], limit: 1000 });
+  const latest = await latestHeartbeat(db, terminalId);
+  const alarms = await listAlarmRows(db, { terminalIds: [terminalId], limit: 1000 });
   const open = alarms.filter((alarm) => alarm.recoveredAt === null);
   const recovered = alarms.filter((alarm) => alarm.recoveredAt !== null).slice(0, 50);
   return {
-    summary: kioskSummary(db, terminal),
+    summary: await kioskSummary(db, terminal),
     station,
     heartbeat: latest?.heartbeat ?? null,
     heartbeatReceivedAt: latest?.receivedAt ?? null,
-    timeline: timeline(db, terminalId),
+    timeline: await timeline(db, terminalId),
     alarms: [...open, ...recovered],
-    commands: recentCommands(db, terminalId, 50, now),
-    inspections: inspections(db, sealer, terminalId),
-    versions: versionHistory(db, terminalId),
-    months: months(db, terminalId, now),
+    commands: await recentCommands(db, terminalId, 50, now),
+    inspections: await inspections(db, sealer, terminalId),
+    versions: await versionHistory(db, terminalId),
+    months: await months(db, terminalId, now),
   };
 }
 
 const TIMELINE_LENGTH = 200;
 
-function timeline(db: Database.Database, terminalId: string): TimelineEntry[] {
-  const events: TimelineEntry[] = recentEvents(db, terminalId, TIMELINE_LENGTH).map((stored) => ({
+async function timeline(db: SqlQueries, terminalId: string): Promise<TimelineEntry[]> {
+  const events: TimelineEntry[] = (await recentEvents(db, terminalId, TIMELINE_LENGTH)).map((stored) => ({
     kind: 'event',
     at: stored.event.occurredAt,
     receivedAt: stored.receivedAt,
     event: stored.event,
   }));
-  const entries = [...events, ...recentTimeline(db, terminalId, TIMELINE_LENGTH)];
+  const entries = [...events, ...(await recentTimeline(db, terminalId, TIMELINE_LENGTH))];
   return entries.sort((a, b) => Date.parse(b.at) - Date.parse(a.at)).slice(0, TIMELINE_LENGTH);
 }
 
@@ -97,8 +97,8 @@ function timeline(db: Database.Database, terminalId: string): TimelineEntry[] {
  * inspection comes as a report (its event would list it twice); a report signed with
  * AUTOMATIC_INSPECTOR_STAFF_ID counts as automatic too.
  */
-function inspections(db: Database.Database, sealer: PlatformSealer, terminalId: string): InspectionView[] {
-  const reports: InspectionView[] = recentInspections(db, sealer, terminalId, 20).map(
+async function inspections(db: SqlQueries, sealer: PlatformSealer, terminalId: string): Promise<InspectionView[]> {
+  const reports: InspectionView[] = (await recentInspections(db, sealer, terminalId, 20)).map(
     ({ inspectionId, receivedAt, report }) => {
       const automatic = report.inspector.staffId === AUTOMATIC_INSPECTOR_STAFF_ID;
       return {
@@ -113,7 +113,7 @@ function inspections(db: Database.Database, sealer: PlatformSealer, terminalId: 
     },
   );
   const automatic: InspectionView[] = [];
-  for (const { event, receivedAt } of recentEvents(db, terminalId, 20, ['inspection'])) {
+  for (const { event, receivedAt } of await recentEvents(db, terminalId, 20, ['inspection'])) {
     if (event.kind !== 'inspection' || !event.automatic) continue;
     automatic.push({
       inspectionId: event.eventId,
@@ -129,8 +129,8 @@ function inspections(db: Database.Database, sealer: PlatformSealer, terminalId: 
 }
 
 /** This month and the previous eleven, in China Standard Time. */
-function months(db: Database.Database, terminalId: string, now: Date): MonthFigures[] {
-  const history = kioskRecord(db, terminalId)?.history;
+async function months(db: SqlQueries, terminalId: string, now: Date): Promise<MonthFigures[]> {
+  const history = (await kioskRecord(db, terminalId))?.history;
   const [year, month] = chinaDay(now).split('-').map(Number) as [number, number];
   const figures: MonthFigures[] = [];
   for (let back = 0; back < 12; back += 1) {
@@ -143,7 +143,7 @@ function months(db: Database.Database, terminalId: string, now: Date): MonthFigu
       month: name,
       uptime: report?.ok ? report.value.uptime : null,
       mttrSeconds: report?.ok && report.value.mttrMs !== null ? report.value.mttrMs / 1000 : null,
-      alarms: alarmsRaisedBetween(db, terminalId, iso(bounds.value.start), iso(bounds.value.end)),
+      alarms: await alarmsRaisedBetween(db, terminalId, iso(bounds.value.start), iso(bounds.value.end)),
     });
   }
   return figures;
