@@ -24,7 +24,8 @@ async function setUp() {
 
 const ATTACKER = '198.51.100.9';
 
-describe('console sign-in on two instances', () => {
+// Two pools and tens of sign-ins: more than the default 5 s on PostgreSQL on a busy machine.
+describe('console sign-in on two instances', { timeout: 60_000 }, () => {
   it('holds the limit per address across both: of 30 guesses at once, 20 are checked and 10 refused with 429', async () => {
     const { a, b } = await setUp();
     // Unknown usernames, so no account lockout is involved: only the address limit (20 a window).
