@@ -2,7 +2,8 @@ import type { ConsoleUser } from '../../contract/console/users';
 import { err, ok, type Result } from '../../../core/pure/result';
 import type { SqlQueries } from '../db/sql';
 import { writeAudit } from './audit-store';
-import { returnHit, takeHit } from './login-address-limit';
+import { takeHit } from '../http/shared-rate-limit';
+import { returnHit } from './login-address-limit';
 import { DEFAULT_SCRYPT_COST, hashPassword, needsRehash, verifyPassword, type ScryptCost } from './passwords';
 import { createSession, pruneSessions, type ActiveSession, type SessionPolicy } from './sessions-store';
 import {
@@ -65,7 +66,7 @@ export class ConsoleLogin {
   async attempt(username: string, password: string, ip: string, at: Date): Promise<Result<SignedIn, LoginRefusal>> {
     const attempted = username.slice(0, 64);
     const { maxFailuresPerIp, ipWindowMs } = this.policy;
-    // Taken before the password is checked and given back on success (login-address-limit.ts):
+    // Taken before the password is checked and given back on success (console/login-address-limit.ts):
     // the shared count decides, so guesses spread over instances or sent at once meet one limit.
     const address = await takeHit(this.db, LOGIN_ADDRESS_LIMITER, ip, at, maxFailuresPerIp, ipWindowMs);
     if (!address.allowed) {
