@@ -86,7 +86,7 @@ export function createPlatformApp(deps: PlatformDeps): PlatformApp {
   registerConsoleApi(
     app,
     resolveConsoleOptions(
-      { db: ctx.db, now: ctx.now, log: ctx.log, jsonMaxBytes: ctx.limits.jsonMaxBytes },
+      { sql: ctx.sql, now: ctx.now, log: ctx.log, jsonMaxBytes: ctx.limits.jsonMaxBytes },
       {
         ...deps.console,
         fleet: deps.console?.fleet ?? createFleetConsoleHandlers(ctx),

@@ -4,7 +4,8 @@ import { Username } from '../../contract/console/users';
 import { err, ok, type Result } from '../../../core/pure/result';
 import { hashPassword, passwordWeakness, type ScryptCost } from '../console/passwords';
 import { createConsoleUser } from '../console/users-store';
-import { describeDbOpenError, openPlatformDb } from '../db/open';
+import { describeDbOpenError } from '../db/open';
+import { openDatabase } from '../db/open-database';
 import { describeSecretFileError, readSecretFile } from '../sealing/secret-file';
 import { sealerForDatabase } from '../sealing/database-key';
 
@@ -90,11 +91,11 @@ export async function createAdmin(
   const passwordHash = await hashPassword(password.value, request.scrypt);
   const key = sealerForDatabase(request.dbPath, request.dataKeyFile);
   if (!key.ok) return refused(key.error);
-  const opened = openPlatformDb(request.dbPath, key.value.sealer);
+  const opened = await openDatabase({ engine: 'sqlite', path: request.dbPath }, key.value.sealer);
   if (!opened.ok) return refused(describeDbOpenError(request.dbPath, opened.error));
   const db = opened.value;
   try {
-    const created = createConsoleUser(
+    const created = await createConsoleUser(
       db,
       {
         username: request.username,
@@ -107,6 +108,6 @@ export async function createAdmin(
     );
     return created.ok ? created : refused(`a console user named ${request.username} exists; nothing was changed`);
   } finally {
-    db.close();
+    await db.close();
   }
 }

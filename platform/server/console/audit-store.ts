@@ -1,6 +1,6 @@
-import type Database from 'better-sqlite3';
 import type { AuditEntry, AuditPage, AuditQuery, ConsoleUser } from '../../contract/console/users';
 import type { z } from 'zod';
+import type { SqlQueries, SqlValue } from '../db/sql';
 
 /**
  * The console's audit log (migration 0007): every login, logout, change and refusal, with who,
@@ -28,19 +28,20 @@ export interface NewAuditEntry {
 const clip = (text: string | null | undefined, max: number): string | null =>
   text === null || text === undefined ? null : text.slice(0, max);
 
-export function writeAudit(db: Database.Database, entry: NewAuditEntry): void {
+export async function writeAudit(db: SqlQueries, entry: NewAuditEntry): Promise<void> {
   const township = entry.actor?.scope.kind === 'township' ? entry.actor.scope.townshipCode : null;
-  db.prepare(
+  await db.run(
     'INSERT INTO console_audit (at, username, actor_township, action, target, outcome, ip, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(
-    entry.at.toISOString(),
-    entry.actor?.username ?? null,
-    township,
-    entry.action,
-    clip(entry.target, 200),
-    entry.outcome,
-    clip(entry.ip, 64) ?? '',
-    clip(entry.detail, 500),
+    [
+      entry.at.toISOString(),
+      entry.actor?.username ?? null,
+      township,
+      entry.action,
+      clip(entry.target, 200),
+      entry.outcome,
+      clip(entry.ip, 64) ?? '',
+      clip(entry.detail, 500),
+    ],
   );
 }
 
@@ -58,9 +59,13 @@ interface AuditRow {
 export const AUDIT_PAGE_SIZE = 100;
 
 /** Newest first, AUDIT_PAGE_SIZE a page, only what `reader` may see. */
-export function auditPage(db: Database.Database, reader: ConsoleUser, query: z.infer<typeof AuditQuery>): AuditPage {
+export async function auditPage(
+  db: SqlQueries,
+  reader: ConsoleUser,
+  query: z.infer<typeof AuditQuery>,
+): Promise<AuditPage> {
   const where: string[] = [];
-  const values: Array<string | number> = [];
+  const values: SqlValue[] = [];
   if (reader.role !== 'countyAdmin') {
     if (reader.scope.kind !== 'township') return { entries: [], nextBefore: null };
     where.push('actor_township = ?');
@@ -82,11 +87,11 @@ export function auditPage(db: Database.Database, reader: ConsoleUser, query: z.i
     where.push('audit_id < ?');
     values.push(query.before);
   }
-  const rows = db
-    .prepare(
-      `SELECT * FROM console_audit ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY audit_id DESC LIMIT ?`,
-    )
-    .all(...values, AUDIT_PAGE_SIZE + 1) as AuditRow[];
+  const rows = await db.all<AuditRow>(
+    `SELECT audit_id, at, username, action, target, outcome, ip, detail FROM console_audit
+     ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY audit_id DESC LIMIT ?`,
+    [...values, AUDIT_PAGE_SIZE + 1],
+  );
   const page = rows.slice(0, AUDIT_PAGE_SIZE);
   const entries = page.map((row) => ({
     auditId: row.audit_id,

@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import { createHash, randomBytes } from 'node:crypto';
+import type { SqlQueries } from '../db/sql';
 import { rowIdOf, userIdOf } from './users-store';
 
 /**
@@ -30,12 +30,12 @@ export const newSessionToken = (): string => randomBytes(32).toString('base64url
 
 const SESSION_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
-export function createSession(
-  db: Database.Database,
+export async function createSession(
+  db: SqlQueries,
   userId: string,
   policy: SessionPolicy,
   at: Date,
-): { readonly token: string; readonly session: ActiveSession } {
+): Promise<{ readonly token: string; readonly session: ActiveSession }> {
   const token = newSessionToken();
   const session: ActiveSession = {
     tokenHash: sessionTokenHash(token),
@@ -43,18 +43,21 @@ export function createSession(
     idleExpiresAt: new Date(at.getTime() + Math.min(policy.idleMs, policy.absoluteMs)),
     absoluteExpiresAt: new Date(at.getTime() + policy.absoluteMs),
   };
-  db.prepare('INSERT INTO console_sessions VALUES (?, ?, ?, ?, ?)').run(
-    session.tokenHash,
-    rowIdOf(userId) ?? -1,
-    at.toISOString(),
-    session.idleExpiresAt.toISOString(),
-    session.absoluteExpiresAt.toISOString(),
+  await db.run(
+    `INSERT INTO console_sessions (token_hash, user_id, created_at, idle_expires_at, absolute_expires_at)
+     VALUES (?, ?, ?, ?, ?)`,
+    [
+      session.tokenHash,
+      rowIdOf(userId) ?? -1,
+      at.toISOString(),
+      session.idleExpiresAt.toISOString(),
+      session.absoluteExpiresAt.toISOString(),
+    ],
   );
   return { token, session };
 }
 
 interface SessionRow {
-  token_hash: string;
   user_id: number;
   idle_expires_at: string;
   absolute_expires_at: string;
@@ -65,41 +68,56 @@ interface SessionRow {
  * absolute one); an expired row is deleted on the way. Undefined for no, a malformed or an
  * ended session.
  */
-export function touchSession(
-  db: Database.Database,
+export async function touchSession(
+  db: SqlQueries,
   token: string | undefined,
   policy: SessionPolicy,
   at: Date,
-): ActiveSession | undefined {
+): Promise<ActiveSession | undefined> {
   if (token === undefined || !SESSION_TOKEN.test(token)) return undefined;
   const tokenHash = sessionTokenHash(token);
-  const row = db.prepare('SELECT * FROM console_sessions WHERE token_hash = ?').get(tokenHash) as
-    SessionRow | undefined;
+  const row = await db.get<SessionRow>(
+    'SELECT user_id, idle_expires_at, absolute_expires_at FROM console_sessions WHERE token_hash = ?',
+    [tokenHash],
+  );
   if (!row) return undefined;
   const absolute = new Date(row.absolute_expires_at);
+  const now = at.toISOString();
   if (new Date(row.idle_expires_at) <= at || absolute <= at) {
-    db.prepare('DELETE FROM console_sessions WHERE token_hash = ?').run(tokenHash);
+    await db.run('DELETE FROM console_sessions WHERE token_hash = ?', [tokenHash]);
     return undefined;
   }
   const idle = new Date(Math.min(at.getTime() + policy.idleMs, absolute.getTime()));
-  db.prepare('UPDATE console_sessions SET idle_expires_at = ? WHERE token_hash = ?').run(idle.toISOString(), tokenHash);
+  // Conditional on the row still being there and alive: a logout or a disabling committed on
+  // another instance since the read ends this request's session too (no row changed).
+  const { changes } = await db.run(
+    `UPDATE console_sessions SET idle_expires_at = ?
+     WHERE token_hash = ? AND idle_expires_at > ? AND absolute_expires_at > ?`,
+    [idle.toISOString(), tokenHash, now, now],
+  );
+  if (changes !== 1) return undefined;
   return { tokenHash, userId: userIdOf(row.user_id), idleExpiresAt: idle, absoluteExpiresAt: absolute };
 }
 
-export function endSession(db: Database.Database, tokenHash: string): void {
-  db.prepare('DELETE FROM console_sessions WHERE token_hash = ?').run(tokenHash);
+export async function endSession(db: SqlQueries, tokenHash: string): Promise<void> {
+  await db.run('DELETE FROM console_sessions WHERE token_hash = ?', [tokenHash]);
 }
 
 /** Ends every session of the user, but the one `keep` names (the one that changed the password). */
-export function endSessionsOfUser(db: Database.Database, userId: string, keep?: string): number {
-  return db
-    .prepare('DELETE FROM console_sessions WHERE user_id = ? AND token_hash IS NOT ?')
-    .run(rowIdOf(userId) ?? -1, keep ?? null).changes;
+export async function endSessionsOfUser(db: SqlQueries, userId: string, keep?: string): Promise<number> {
+  const { changes } = await db.run(
+    `DELETE FROM console_sessions WHERE user_id = :userId AND (CAST(:keep AS TEXT) IS NULL OR token_hash <> :keep)`,
+    { userId: rowIdOf(userId) ?? -1, keep: keep ?? null },
+  );
+  return changes;
 }
 
 /** Deletes every session past either expiry; returns how many. */
-export function pruneSessions(db: Database.Database, at: Date): number {
+export async function pruneSessions(db: SqlQueries, at: Date): Promise<number> {
   const now = at.toISOString();
-  return db.prepare('DELETE FROM console_sessions WHERE idle_expires_at <= ? OR absolute_expires_at <= ?').run(now, now)
-    .changes;
+  const { changes } = await db.run(
+    'DELETE FROM console_sessions WHERE idle_expires_at <= ? OR absolute_expires_at <= ?',
+    [now, now],
+  );
+  return changes;
 }

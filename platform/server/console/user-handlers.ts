@@ -1,6 +1,6 @@
-import type Database from 'better-sqlite3';
 import type { ConsoleRole, ConsoleScope } from '../../contract/console/users';
 import { err, ok } from '../../../core/pure/result';
+import type { SqlQueries } from '../db/sql';
 import { auditPage } from './audit-store';
 import type { ConsoleHandlers, UserOperationId } from './handler-types';
 import { hashPassword, passwordWeakness, type ScryptCost } from './passwords';
@@ -21,31 +21,35 @@ export function scopeMismatch(role: ConsoleRole, scope: ConsoleScope): string | 
 }
 
 /** Users and the audit log: county admins manage users; admins read the audit log (audit-store.ts says what). */
-export function userHandlers(db: Database.Database, scrypt: ScryptCost): ConsoleHandlers<UserOperationId> {
+export function userHandlers(db: SqlQueries, scrypt: ScryptCost): ConsoleHandlers<UserOperationId> {
   return {
-    listUsers: () => ok({ users: listConsoleUsers(db) }),
+    listUsers: async () => ok({ users: await listConsoleUsers(db) }),
 
     createUser: async ({ body, now }) => {
       const mismatch = scopeMismatch(body.role, body.scope);
       if (mismatch) return err({ kind: 'invalid', detail: mismatch });
       const weakness = passwordWeakness(body.password, body.username);
       if (weakness) return err({ kind: 'invalid', detail: weakness });
-      const created = createConsoleUser(db, { ...body, passwordHash: await hashPassword(body.password, scrypt) }, now);
+      const created = await createConsoleUser(
+        db,
+        { ...body, passwordHash: await hashPassword(body.password, scrypt) },
+        now,
+      );
       return created.ok ? created : err({ kind: 'conflict', detail: 'a user with this username exists' });
     },
 
-    setUserDisabled: ({ user, params, body }) => {
-      const target = findUserById(db, params.userId);
+    setUserDisabled: async ({ user, params, body }) => {
+      const target = await findUserById(db, params.userId);
       if (!target) return err({ kind: 'notFound', detail: 'no such user' });
       if (target.user.userId === user.userId)
         return err({ kind: 'conflict', detail: 'you cannot disable yourself; ask another county admin' });
-      db.transaction(() => {
-        setUserDisabled(db, target.user.userId, body.disabled);
-        if (body.disabled) endSessionsOfUser(db, target.user.userId);
-      })();
+      await db.transaction(async (tx) => {
+        await setUserDisabled(tx, target.user.userId, body.disabled);
+        if (body.disabled) await endSessionsOfUser(tx, target.user.userId);
+      });
       return ok({ ...target.user, disabled: body.disabled });
     },
 
-    getAudit: ({ user, query }) => ok(auditPage(db, user, query)),
+    getAudit: async ({ user, query }) => ok(await auditPage(db, user, query)),
   };
 }

@@ -1,6 +1,6 @@
-import type Database from 'better-sqlite3';
 import { ConsoleScope, type ConsoleRole, type ConsoleUser } from '../../contract/console/users';
 import { err, ok, type Result } from '../../../core/pure/result';
+import type { SqlQueries } from '../db/sql';
 
 /** The console_users table (migration 0007): users, their password hash and their login failures. */
 
@@ -17,6 +17,10 @@ interface UserRow {
   failed_logins: number;
   locked_until: string | null;
 }
+
+// The scope is read as text whatever type the engine's column has (JSON on PostgreSQL).
+const COLUMNS = `user_id, username, display_name, role, CAST(scope AS TEXT) AS scope, password_hash, disabled,
+  created_at, last_login_at, failed_logins, locked_until`;
 
 /** A user as the login needs it: the public view plus what only the platform may see. */
 export interface StoredUser {
@@ -52,20 +56,20 @@ function toStored(row: UserRow): StoredUser {
   };
 }
 
-export function findUserByUsername(db: Database.Database, username: string): StoredUser | undefined {
-  const row = db.prepare('SELECT * FROM console_users WHERE username = ?').get(username) as UserRow | undefined;
+export async function findUserByUsername(db: SqlQueries, username: string): Promise<StoredUser | undefined> {
+  const row = await db.get<UserRow>(`SELECT ${COLUMNS} FROM console_users WHERE username = ?`, [username]);
   return row && toStored(row);
 }
 
-export function findUserById(db: Database.Database, userId: string): StoredUser | undefined {
+export async function findUserById(db: SqlQueries, userId: string): Promise<StoredUser | undefined> {
   const rowId = rowIdOf(userId);
   if (rowId === undefined) return undefined;
-  const row = db.prepare('SELECT * FROM console_users WHERE user_id = ?').get(rowId) as UserRow | undefined;
+  const row = await db.get<UserRow>(`SELECT ${COLUMNS} FROM console_users WHERE user_id = ?`, [rowId]);
   return row && toStored(row);
 }
 
-export function listConsoleUsers(db: Database.Database): ConsoleUser[] {
-  const rows = db.prepare('SELECT * FROM console_users ORDER BY user_id').all() as UserRow[];
+export async function listConsoleUsers(db: SqlQueries): Promise<ConsoleUser[]> {
+  const rows = await db.all<UserRow>(`SELECT ${COLUMNS} FROM console_users ORDER BY user_id`);
   return rows.map((row) => toStored(row).user);
 }
 
@@ -77,46 +81,64 @@ export interface NewStoredUser {
   readonly passwordHash: string;
 }
 
-export function createConsoleUser(
-  db: Database.Database,
+export async function createConsoleUser(
+  db: SqlQueries,
   user: NewStoredUser,
   at: Date,
-): Result<ConsoleUser, { readonly kind: 'usernameTaken' }> {
-  if (findUserByUsername(db, user.username)) return err({ kind: 'usernameTaken' });
-  const { lastInsertRowid } = db
-    .prepare(
-      'INSERT INTO console_users (username, display_name, role, scope, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-    )
-    .run(user.username, user.displayName, user.role, JSON.stringify(user.scope), user.passwordHash, at.toISOString());
-  const created = findUserById(db, userIdOf(Number(lastInsertRowid)));
-  if (!created) throw new Error('a console user vanished in the transaction that created it');
+): Promise<Result<ConsoleUser, { readonly kind: 'usernameTaken' }>> {
+  // The UNIQUE username decides between two admins creating the same name at once; DO NOTHING
+  // rather than an error, so a caller's transaction is not aborted by it (PostgreSQL).
+  const inserted = await db.get<{ user_id: number }>(
+    `INSERT INTO console_users (username, display_name, role, scope, password_hash, created_at)
+     VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING RETURNING user_id`,
+    [user.username, user.displayName, user.role, JSON.stringify(user.scope), user.passwordHash, at.toISOString()],
+  );
+  if (!inserted) return err({ kind: 'usernameTaken' });
+  const created = await findUserById(db, userIdOf(inserted.user_id));
+  if (!created) throw new Error('a console user vanished right after it was created');
   return ok(created.user);
 }
 
-export function setUserDisabled(db: Database.Database, userId: string, disabled: boolean): void {
-  db.prepare('UPDATE console_users SET disabled = ? WHERE user_id = ?').run(disabled ? 1 : 0, rowIdOf(userId) ?? -1);
+export async function setUserDisabled(db: SqlQueries, userId: string, disabled: boolean): Promise<void> {
+  await db.run('UPDATE console_users SET disabled = ? WHERE user_id = ?', [disabled ? 1 : 0, rowIdOf(userId) ?? -1]);
 }
 
-export function setPasswordHash(db: Database.Database, userId: string, passwordHash: string): void {
-  db.prepare('UPDATE console_users SET password_hash = ? WHERE user_id = ?').run(passwordHash, rowIdOf(userId) ?? -1);
+export async function setPasswordHash(db: SqlQueries, userId: string, passwordHash: string): Promise<void> {
+  await db.run('UPDATE console_users SET password_hash = ? WHERE user_id = ?', [passwordHash, rowIdOf(userId) ?? -1]);
 }
 
-/** A failed attempt; at `limit` failures the account locks until `lockUntil` and the count restarts. */
-export function recordFailedLogin(db: Database.Database, userId: string, limit: number, lockUntil: Date): boolean {
-  const rowId = rowIdOf(userId) ?? -1;
-  const row = db
-    .prepare('UPDATE console_users SET failed_logins = failed_logins + 1 WHERE user_id = ? RETURNING failed_logins')
-    .get(rowId) as { failed_logins: number } | undefined;
-  if (!row || row.failed_logins < limit) return false;
-  db.prepare('UPDATE console_users SET failed_logins = 0, locked_until = ? WHERE user_id = ?').run(
-    lockUntil.toISOString(),
-    rowId,
+/**
+ * A failed attempt; at `limit` failures the account locks until `lockUntil` and the count
+ * restarts. One statement, so failures on several instances at once each count (the row lock
+ * orders them) and exactly the one that reaches the limit sets the lock. True when it did.
+ */
+export async function recordFailedLogin(
+  db: SqlQueries,
+  userId: string,
+  limit: number,
+  lockUntil: Date,
+): Promise<boolean> {
+  const row = await db.get<{ failed_logins: number }>(
+    `UPDATE console_users
+     SET failed_logins = CASE WHEN failed_logins + 1 >= :limit THEN 0 ELSE failed_logins + 1 END,
+         locked_until = CASE WHEN failed_logins + 1 >= :limit THEN :lockUntil ELSE locked_until END
+     WHERE user_id = :userId RETURNING failed_logins`,
+    { limit, lockUntil: lockUntil.toISOString(), userId: rowIdOf(userId) ?? -1 },
   );
-  return true;
+  // After an increment the count is at least 1, unless this failure reached the limit and reset it.
+  return row?.failed_logins === 0;
 }
 
-export function recordSuccessfulLogin(db: Database.Database, userId: string, at: Date): void {
-  db.prepare(
-    'UPDATE console_users SET failed_logins = 0, locked_until = NULL, last_login_at = ? WHERE user_id = ?',
-  ).run(at.toISOString(), rowIdOf(userId) ?? -1);
+/**
+ * A successful login, only if the account is still enabled and unlocked at `at`: the condition in
+ * the UPDATE decides, so a lock set by a failure on another instance while this attempt's password
+ * was being checked still refuses it. False when it was refused.
+ */
+export async function recordSuccessfulLogin(db: SqlQueries, userId: string, at: Date): Promise<boolean> {
+  const { changes } = await db.run(
+    `UPDATE console_users SET failed_logins = 0, locked_until = NULL, last_login_at = :at
+     WHERE user_id = :userId AND disabled = 0 AND (locked_until IS NULL OR locked_until <= :at)`,
+    { at: at.toISOString(), userId: rowIdOf(userId) ?? -1 },
+  );
+  return changes === 1;
 }

@@ -19,13 +19,13 @@ const ID_B = '37078419800202567X';
 let platform: TestPlatform;
 afterEach(() => platform.close());
 
-function setUp() {
+async function setUp() {
   const clock = manualClock('2026-03-02T09:00:00+08:00');
-  platform = createTestPlatform({ now: clock.now });
-  const handlers = createHelpConsoleHandlers({ db: platform.db, sealer: platform.sealer });
-  const addUser = (username: string, role: ConsoleRole, scope: ConsoleScope): ConsoleUser => {
-    const created = createConsoleUser(
-      platform.db,
+  platform = await createTestPlatform({ now: clock.now });
+  const handlers = createHelpConsoleHandlers({ sql: platform.sql, sealer: platform.sealer });
+  const addUser = async (username: string, role: ConsoleRole, scope: ConsoleScope): Promise<ConsoleUser> => {
+    const created = await createConsoleUser(
+      platform.sql,
       { username, displayName: username === 'wang.fang' ? '王芳' : username, role, scope, passwordHash: 'x' },
       clock.now(),
     );
@@ -69,11 +69,12 @@ async function run<Id extends HelpOperationId>(
     : never;
 }
 
-describe('help requests: staff inbox and steps', () => {
+// The first test also loads the OpenAPI checker: more than the default 5 s on a busy machine.
+describe('help requests: staff inbox and steps', { timeout: 30_000 }, () => {
   it('lists overdue requests first by the station’s own limit, then the longest waiting', async () => {
-    const { clock, handlers, addUser } = setUp();
-    const staff = addUser('wang.fang', 'stationStaff', { kind: 'station', stationId: 'station-1' });
-    const admin = addUser('county', 'countyAdmin', { kind: 'county' });
+    const { clock, handlers, addUser } = await setUp();
+    const staff = await addUser('wang.fang', 'stationStaff', { kind: 'station', stationId: 'station-1' });
+    const admin = await addUser('county', 'countyAdmin', { kind: 'county' });
     const early = await send({ ...callbackRequestBody(), kind: 'callback' });
     clock.set('2026-03-02T10:00:00+08:00');
     const agent = await send({
@@ -120,8 +121,8 @@ describe('help requests: staff inbox and steps', () => {
   });
 
   it('accepts, records contacts and completes; refuses steps out of order and on closed requests', async () => {
-    const { clock, handlers, addUser } = setUp();
-    const staff = addUser('wang.fang', 'stationStaff', { kind: 'station', stationId: 'station-1' });
+    const { clock, handlers, addUser } = await setUp();
+    const staff = await addUser('wang.fang', 'stationStaff', { kind: 'station', stationId: 'station-1' });
     const request = await send(callbackRequestBody());
     const params = { requestId: request.requestId };
     const now = clock.now();
@@ -156,8 +157,8 @@ describe('help requests: staff inbox and steps', () => {
       expect.objectContaining({ channel: 'phone', outcome: 'noAnswer', note: '下午再打', staffName: '王芳' }),
     ]);
     // The note is sealed at rest.
-    const stored = platform.db.prepare('SELECT sealed_note FROM assistance_contacts').pluck().get() as Buffer;
-    expect(stored.toString('utf8')).not.toContain('下午再打');
+    const stored = await platform.sql.get<{ sealed_note: Buffer }>('SELECT sealed_note FROM assistance_contacts');
+    expect(stored?.sealed_note.toString('utf8')).not.toContain('下午再打');
 
     const done = await run(handlers, 'completeHelpRequest', staff, now, {
       params,
@@ -189,9 +190,9 @@ describe('help requests: staff inbox and steps', () => {
   });
 
   it('answers notFound for a request or station outside the user’s scope', async () => {
-    const { clock, handlers, addUser } = setUp();
-    const staff = addUser('wang.fang', 'stationStaff', { kind: 'station', stationId: 'station-1' });
-    const township = addUser('town', 'townshipAdmin', { kind: 'township', townshipCode: '370784999' });
+    const { clock, handlers, addUser } = await setUp();
+    const staff = await addUser('wang.fang', 'stationStaff', { kind: 'station', stationId: 'station-1' });
+    const township = await addUser('town', 'townshipAdmin', { kind: 'township', townshipCode: '370784999' });
     const other = await send(callbackRequestBody(KIOSK_2.stationId), KIOSK_2.token);
     const now = clock.now();
     const params = { requestId: other.requestId };
@@ -232,8 +233,8 @@ describe('help requests: staff inbox and steps', () => {
 
 describe('POST /api/v1/assistance-searches', () => {
   it("answers only that person's requests, with the handler and the contacts' outcomes, never staff notes", async () => {
-    const { clock, handlers, addUser } = setUp();
-    const staff = addUser('wang.fang', 'stationStaff', { kind: 'station', stationId: 'station-1' });
+    const { clock, handlers, addUser } = await setUp();
+    const staff = await addUser('wang.fang', 'stationStaff', { kind: 'station', stationId: 'station-1' });
     const mine = await send(withRequester(callbackRequestBody(), ID_A));
     await send(withRequester(callbackRequestBody(), ID_B));
     await send(callbackRequestBody());
@@ -261,7 +262,7 @@ describe('POST /api/v1/assistance-searches', () => {
     expect(JSON.stringify(found)).not.toContain('居民女儿');
     expect(await search('370784199901010000')).toEqual([]);
     // The ID number is not kept, in the clear or in the sealed body.
-    const rows = platform.db.prepare('SELECT * FROM assistance_requests').all();
+    const rows = await platform.sql.all('SELECT * FROM assistance_requests');
     expect(JSON.stringify(rows)).not.toContain(ID_A);
   });
 });

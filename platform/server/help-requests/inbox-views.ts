@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import type { HelpHistoryEntry, HelpInboxItem, HelpRequestDetail } from '../../contract/console/help-views';
+import type { SqlQueries } from '../db/sql';
 import type { PlatformSealer } from '../sealing/sealer';
 import {
   assistanceContacts,
@@ -20,23 +20,27 @@ import {
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 
-export function contactDueAt(db: Database.Database, row: AssistanceRow): Date {
-  return new Date(Date.parse(row.receivedAt) + contactWithinHours(db, row.stationId, row.kind) * HOUR_MS);
+export async function contactDueAt(db: SqlQueries, row: AssistanceRow): Promise<Date> {
+  return new Date(Date.parse(row.receivedAt) + (await contactWithinHours(db, row.stationId, row.kind)) * HOUR_MS);
 }
 
-export function isOverdue(db: Database.Database, row: AssistanceRow, now: Date): boolean {
-  return (row.status === 'received' || row.status === 'assigned') && now.getTime() > contactDueAt(db, row).getTime();
+const overdueBy = (row: AssistanceRow, due: Date, now: Date): boolean =>
+  (row.status === 'received' || row.status === 'assigned') && now.getTime() > due.getTime();
+
+export async function isOverdue(db: SqlQueries, row: AssistanceRow, now: Date): Promise<boolean> {
+  return overdueBy(row, await contactDueAt(db, row), now);
 }
 
-export function inboxItem(
-  db: Database.Database,
+export async function inboxItem(
+  db: SqlQueries,
   sealer: PlatformSealer,
   row: AssistanceRow,
   stationName: string,
   now: Date,
-): HelpInboxItem {
-  const body = openAssistanceBody(db, sealer, row.requestId);
-  const { count, last } = lastContactOf(db, row.requestId);
+): Promise<HelpInboxItem> {
+  const body = await openAssistanceBody(db, sealer, row.requestId);
+  const { count, last } = await lastContactOf(db, row.requestId);
+  const due = await contactDueAt(db, row);
   const end = row.completedAt === null ? now.getTime() : Date.parse(row.completedAt);
   return {
     requestId: row.requestId,
@@ -48,32 +52,34 @@ export function inboxItem(
     requesterName: body.requesterName ?? null,
     receivedAt: row.receivedAt,
     waitedMinutes: Math.max(0, Math.floor((end - Date.parse(row.receivedAt)) / MINUTE_MS)),
-    contactDueAt: contactDueAt(db, row).toISOString(),
-    overdue: isOverdue(db, row, now),
+    contactDueAt: due.toISOString(),
+    overdue: overdueBy(row, due, now),
     assigneeName: row.assigneeName,
     contactCount: count,
     lastContact: last,
   };
 }
 
-export function requestDetail(
-  db: Database.Database,
+export async function requestDetail(
+  db: SqlQueries,
   sealer: PlatformSealer,
   row: AssistanceRow,
   stationName: string,
   now: Date,
-): HelpRequestDetail {
-  const body = openAssistanceBody(db, sealer, row.requestId);
-  const contacts = assistanceContacts(db, row.requestId).map((contact) => ({
-    contactId: contact.contactId,
-    at: contact.at,
-    channel: contact.channel,
-    outcome: contact.outcome,
-    note: openContactNote(db, sealer, contact.contactId),
-    staffName: contact.staffName,
-    recordedAt: contact.recordedAt,
-  }));
-  const closing = openClosing(db, sealer, row.requestId);
+): Promise<HelpRequestDetail> {
+  const body = await openAssistanceBody(db, sealer, row.requestId);
+  const contacts = [];
+  for (const contact of await assistanceContacts(db, row.requestId))
+    contacts.push({
+      contactId: contact.contactId,
+      at: contact.at,
+      channel: contact.channel,
+      outcome: contact.outcome,
+      note: await openContactNote(db, sealer, contact.contactId),
+      staffName: contact.staffName,
+      recordedAt: contact.recordedAt,
+    });
+  const closing = await openClosing(db, sealer, row.requestId);
   const history: HelpHistoryEntry[] = [{ at: row.receivedAt, event: 'received', detail: null }];
   if (row.acceptedAt) history.push({ at: row.acceptedAt, event: 'accepted', detail: row.assigneeName });
   for (const contact of contacts) history.push({ at: contact.at, event: 'contacted', detail: contact.outcome });
@@ -85,7 +91,7 @@ export function requestDetail(
     );
   history.sort((a, b) => a.at.localeCompare(b.at));
   return {
-    request: inboxItem(db, sealer, row, stationName, now),
+    request: await inboxItem(db, sealer, row, stationName, now),
     phone: body.phone ?? null,
     address: body.kind === 'homeVisit' ? body.address : null,
     preferredTime: body.kind === 'callback' ? body.preferredTime : null,

@@ -11,6 +11,7 @@ import {
   listAssistanceRows,
   type AssistanceChange,
   type AssistanceRow,
+  type ChangeRefusal,
 } from '../store/assistance-requests';
 import { inboxItem, inboxOrder, requestDetail } from './inbox-views';
 import { saveStationSettings, stationSettingsView } from './station-settings-store';
@@ -22,16 +23,22 @@ import { saveStationSettings, stationSettingsView } from './station-settings-sto
  * user's scope answers notFound, so the answer does not tell that it exists.
  */
 
-export type HelpConsoleContext = Pick<PlatformContext, 'db' | 'sealer'>;
+export type HelpConsoleContext = Pick<PlatformContext, 'sql' | 'sealer'>;
 
 const OPEN: readonly AssistanceStatus[] = ['received', 'assigned', 'inProgress'];
+
+const REFUSALS: Record<ChangeRefusal, string> = {
+  closed: 'this request is already closed',
+  notAccepted: 'accept the request first',
+  taken: 'another member of staff has already accepted this request',
+};
 const notFound = (detail: string): Result<never, ConsoleFailure> => err({ kind: 'notFound', detail });
 
 /** The agent's name as the resident hears it at the kiosk. */
 export const agentLabel = (name: string): string => `${name}（帮办员）`;
 
 export function createHelpConsoleHandlers(ctx: HelpConsoleContext): ConsoleHandlers<HelpOperationId> {
-  const { db, sealer } = ctx;
+  const { sql: db, sealer } = ctx;
 
   const maySee = (user: ConsoleUser, directory: StationDirectory, stationId: string) =>
     maySeeStation(user, directory.stations.get(stationId), stationId);
@@ -43,8 +50,8 @@ export function createHelpConsoleHandlers(ctx: HelpConsoleContext): ConsoleHandl
     return [...directory.stations.keys()].filter((stationId) => maySee(user, directory, stationId));
   };
 
-  const visibleRequest = (user: ConsoleUser, requestId: string, directory: StationDirectory) => {
-    const row = findAssistanceRow(db, requestId);
+  const visibleRequest = async (user: ConsoleUser, requestId: string, directory: StationDirectory) => {
+    const row = await findAssistanceRow(db, requestId);
     return row && maySee(user, directory, row.stationId) ? row : undefined;
   };
 
@@ -52,13 +59,14 @@ export function createHelpConsoleHandlers(ctx: HelpConsoleContext): ConsoleHandl
     requestDetail(db, sealer, row, stationName(directory, row.stationId), now);
 
   /** Applies one step to a request the user may see, and answers with the request as it is now. */
-  const step = (user: ConsoleUser, requestId: string, now: Date, change: AssistanceChange) => {
-    const directory = stationDirectory(db);
-    if (!visibleRequest(user, requestId, directory)) return notFound('no such help request');
-    const refused = changeAssistanceRequest(db, sealer, requestId, change, now);
-    if (refused === 'closed') return err({ kind: 'conflict', detail: 'this request is already closed' } as const);
-    if (refused === 'notAccepted') return err({ kind: 'conflict', detail: 'accept the request first' } as const);
-    return ok(detail(findAssistanceRow(db, requestId) as AssistanceRow, directory, now));
+  const step = async (user: ConsoleUser, requestId: string, now: Date, change: AssistanceChange) => {
+    const directory = await stationDirectory(db);
+    if (!(await visibleRequest(user, requestId, directory))) return notFound('no such help request');
+    const refused = await changeAssistanceRequest(db, sealer, requestId, change, now);
+    if (refused !== null) return err({ kind: 'conflict', detail: REFUSALS[refused] } as const);
+    const row = await findAssistanceRow(db, requestId);
+    if (!row) throw new Error(`${requestId} vanished after a step`);
+    return ok(await detail(row, directory, now));
   };
 
   const staffId = (user: ConsoleUser): number => {
@@ -68,18 +76,20 @@ export function createHelpConsoleHandlers(ctx: HelpConsoleContext): ConsoleHandl
   };
 
   return {
-    listHelpRequests: ({ user, query, now }) => {
-      const directory = stationDirectory(db);
+    listHelpRequests: async ({ user, query, now }) => {
+      const directory = await stationDirectory(db);
       if (query.station !== undefined && !maySee(user, directory, query.station)) return notFound('no such station');
       const scoped = visibleStations(user, directory);
       const stationIds = query.station === undefined ? scoped : [query.station];
       const status = query.status ?? 'open';
       const statuses = status === 'open' ? OPEN : [status];
-      const all = listAssistanceRows(db, {
+      const rows = await listAssistanceRows(db, {
         stationIds,
         statuses: OPEN.concat(['done', 'cancelled']),
         kind: query.kind,
-      }).map((row) => inboxItem(db, sealer, row, stationName(directory, row.stationId), now));
+      });
+      const all = [];
+      for (const row of rows) all.push(await inboxItem(db, sealer, row, stationName(directory, row.stationId), now));
       const requests = all
         .filter((item) => statuses.includes(item.status))
         .filter((item) => query.overdue === undefined || item.overdue === (query.overdue === 'true'))
@@ -92,10 +102,10 @@ export function createHelpConsoleHandlers(ctx: HelpConsoleContext): ConsoleHandl
       });
     },
 
-    getHelpRequest: ({ user, params, now }) => {
-      const directory = stationDirectory(db);
-      const row = visibleRequest(user, params.requestId, directory);
-      return row ? ok(detail(row, directory, now)) : notFound('no such help request');
+    getHelpRequest: async ({ user, params, now }) => {
+      const directory = await stationDirectory(db);
+      const row = await visibleRequest(user, params.requestId, directory);
+      return row ? ok(await detail(row, directory, now)) : notFound('no such help request');
     },
 
     assignHelpRequest: ({ user, params, body, now }) =>
@@ -121,17 +131,17 @@ export function createHelpConsoleHandlers(ctx: HelpConsoleContext): ConsoleHandl
     cancelHelpRequest: ({ user, params, body, now }) =>
       step(user, params.requestId, now, { kind: 'cancel', reason: body.reason }),
 
-    getStationSettings: ({ user, params }) => {
-      const directory = stationDirectory(db);
+    getStationSettings: async ({ user, params }) => {
+      const directory = await stationDirectory(db);
       if (!maySee(user, directory, params.stationId)) return notFound('no such station');
-      return ok(stationSettingsView(db, params.stationId));
+      return ok(await stationSettingsView(db, params.stationId));
     },
 
-    putStationSettings: ({ user, params, body, now }) => {
-      const directory = stationDirectory(db);
+    putStationSettings: async ({ user, params, body, now }) => {
+      const directory = await stationDirectory(db);
       if (!maySee(user, directory, params.stationId)) return notFound('no such station');
-      saveStationSettings(db, params.stationId, body, staffId(user), now);
-      return ok(stationSettingsView(db, params.stationId));
+      await saveStationSettings(db, params.stationId, body, staffId(user), now);
+      return ok(await stationSettingsView(db, params.stationId));
     },
   };
 }

@@ -135,7 +135,7 @@ describe('queue-calling console handlers', () => {
 
 describe('queue-calling over HTTP', () => {
   it('calls a ticket through the console API and writes the audit log', async () => {
-    const platform = createConsoleTestPlatform({ now: () => TUESDAY_NINE });
+    const platform = await createConsoleTestPlatform({ now: () => TUESDAY_NINE });
     try {
       registerTerminal(platform.db, { id: 'kiosk-s1', stationId: 'station-1', token: 'b'.repeat(43) }, TUESDAY_NINE);
       await platform.addUser('staffer', 'stationStaff');
@@ -159,7 +159,7 @@ describe('queue-calling over HTTP', () => {
         { action: 'ticket.called', target: 'stationId=station-1 windowNo=3', outcome: 'failed' },
       ]);
     } finally {
-      platform.close();
+      await platform.close();
     }
   });
 });

@@ -13,27 +13,28 @@ import { findAssistanceRequest, recordAssistanceRequest, searchAssistanceRequest
  */
 export function registerAssistanceRoutes(app: PlatformApp, ctx: PlatformContext): void {
   onEndpoint(app, 'createAssistanceRequest', (c) =>
-    idempotentJson(ctx, c, AssistanceRequest, 'AssistanceRequest', (request) => {
+    idempotentJson(ctx, c, AssistanceRequest, 'AssistanceRequest', async (request, tx) => {
       const terminal = c.get('terminal');
       if (request.stationId !== terminal.stationId) {
         return problemOutcome(422, 'validationFailed', "stationId must be this terminal's station", {
           errors: [{ path: '/stationId', message: "not this terminal's station" }],
         });
       }
-      const state = recordAssistanceRequest(ctx.db, ctx.sealer, terminal.terminalId, request, ctx.now());
+      // On the request's transaction: the day's number (store/day-sequence.ts) and the stored answer commit together.
+      const state = await recordAssistanceRequest(tx, ctx.sealer, terminal.terminalId, request, ctx.now());
       return jsonOutcome(201, state, { location: `${API_BASE_PATH}/assistance-requests/${state.requestId}` });
     }),
   );
 
-  onEndpoint(app, 'getAssistanceRequest', (c) => {
+  onEndpoint(app, 'getAssistanceRequest', async (c) => {
     const terminalId = c.get('terminal').terminalId;
-    const state = findAssistanceRequest(ctx.db, ctx.sealer, terminalId, c.req.param('requestId') ?? '');
+    const state = await findAssistanceRequest(ctx.sql, ctx.sealer, terminalId, c.req.param('requestId') ?? '');
     return state ? c.json(state) : problemResponse(404, 'notFound', 'no such assistance request from this terminal');
   });
 
   onEndpoint(app, 'searchAssistanceRequests', (c) =>
-    idempotentJson(ctx, c, AssistanceSearch, 'AssistanceSearch', (search) =>
-      jsonOutcome(200, { requests: searchAssistanceRequests(ctx.db, ctx.sealer, search) }),
+    idempotentJson(ctx, c, AssistanceSearch, 'AssistanceSearch', async (search, tx) =>
+      jsonOutcome(200, { requests: await searchAssistanceRequests(tx, ctx.sealer, search) }),
     ),
   );
 }

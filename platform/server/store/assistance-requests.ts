@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import type {
   AssistanceContactChannel,
   AssistanceContactOnRecord,
@@ -9,6 +8,7 @@ import type {
   AssistanceSearch,
   AssistanceStatus,
 } from '../../contract/assistance';
+import type { SqlQueries, SqlValue } from '../db/sql';
 import { stationSettingsOf } from '../help-requests/station-settings-store';
 import type { PlatformSealer } from '../sealing/sealer';
 import { chinaDay, compactChinaDay } from '../time';
@@ -63,106 +63,119 @@ export interface AssistanceContactRow {
   readonly recordedAt: string;
 }
 
-const COLUMNS = `request_id AS requestId, station_id AS stationId, kind, status, received_at AS receivedAt,
-  updated_at AS updatedAt, assignee_user_id AS assigneeUserId, assignee_name AS assigneeName,
-  accepted_at AS acceptedAt, completed_at AS completedAt, requester_index IS NOT NULL AS hasRequester`;
+const COLUMNS = `request_id AS "requestId", station_id AS "stationId", kind, status, received_at AS "receivedAt",
+  updated_at AS "updatedAt", assignee_user_id AS "assigneeUserId", assignee_name AS "assigneeName",
+  accepted_at AS "acceptedAt", completed_at AS "completedAt",
+  CASE WHEN requester_index IS NOT NULL THEN 1 ELSE 0 END AS "hasRequester"`;
 
 type RawRow = Omit<AssistanceRow, 'hasRequester'> & { hasRequester: number };
 const fromRaw = (row: RawRow): AssistanceRow => ({ ...row, hasRequester: row.hasRequester === 1 });
 
-export function contactWithinHours(db: Database.Database, stationId: string, kind: AssistanceKind): number {
-  return stationSettingsOf(db, stationId).helpRequests.contactWithinHours[kind];
+export async function contactWithinHours(db: SqlQueries, stationId: string, kind: AssistanceKind): Promise<number> {
+  return (await stationSettingsOf(db, stationId)).helpRequests.contactWithinHours[kind];
 }
 
-export function recordAssistanceRequest(
-  db: Database.Database,
+/** Stores a request the kiosk sent; call inside the transaction that stores its answer (commitIdempotent). */
+export async function recordAssistanceRequest(
+  db: SqlQueries,
   sealer: PlatformSealer,
   terminalId: string,
   request: AssistanceRequest,
   now: Date,
-): AssistanceRequestState {
+): Promise<AssistanceRequestState> {
   const day = chinaDay(now);
-  const seq = nextDaySequence(db, 'assistance_requests', day);
+  const seq = await nextDaySequence(db, 'assistance_requests', day);
   const requestId = dailyId('AR', compactChinaDay(now), seq);
   const at = now.toISOString();
   const { requester, ...body } = request;
   const requesterIndex = requester ? sealer.identityIndex(requester.idType, requester.idNumber) : null;
-  db.prepare(
+  await db.run(
     `INSERT INTO assistance_requests
        (request_id, day, seq, terminal_id, station_id, kind, status, requested_at, sealed_request, received_at,
         updated_at, requester_index)
      VALUES (?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?)`,
-  ).run(
-    requestId,
-    day,
-    seq,
-    terminalId,
-    request.stationId,
-    request.kind,
-    request.requestedAt,
-    sealer.sealJson(SEALED, requestId, body satisfies StoredAssistanceBody),
-    at,
-    at,
-    requesterIndex,
+    [
+      requestId,
+      day,
+      seq,
+      terminalId,
+      request.stationId,
+      request.kind,
+      request.requestedAt,
+      sealer.sealJson(SEALED, requestId, body satisfies StoredAssistanceBody),
+      at,
+      at,
+      requesterIndex,
+    ],
   );
-  recordArrival(db, 'assistanceRequest', requestId, now);
-  return residentState(db, sealer, findAssistanceRow(db, requestId) as AssistanceRow);
+  await recordArrival(db, 'assistanceRequest', requestId, now);
+  const row = await findAssistanceRow(db, requestId);
+  if (!row) throw new Error(`${requestId} vanished in the transaction that stored it`);
+  return residentState(db, sealer, row);
 }
 
-export function findAssistanceRow(db: Database.Database, requestId: string): AssistanceRow | undefined {
-  const row = db.prepare(`SELECT ${COLUMNS} FROM assistance_requests WHERE request_id = ?`).get(requestId) as
-    RawRow | undefined;
+export async function findAssistanceRow(db: SqlQueries, requestId: string): Promise<AssistanceRow | undefined> {
+  const row = await db.get<RawRow>(`SELECT ${COLUMNS} FROM assistance_requests WHERE request_id = ?`, [requestId]);
   return row && fromRaw(row);
 }
 
-export function openAssistanceBody(
-  db: Database.Database,
+export async function openAssistanceBody(
+  db: SqlQueries,
   sealer: PlatformSealer,
   requestId: string,
-): StoredAssistanceBody {
-  const sealed = db
-    .prepare('SELECT sealed_request FROM assistance_requests WHERE request_id = ?')
-    .pluck()
-    .get(requestId);
-  return sealer.openJson<StoredAssistanceBody>(SEALED, requestId, sealed as Buffer);
+): Promise<StoredAssistanceBody> {
+  const row = await db.get<{ sealed_request: Buffer }>(
+    'SELECT sealed_request FROM assistance_requests WHERE request_id = ?',
+    [requestId],
+  );
+  if (!row) throw new Error(`no assistance request ${requestId} to open`);
+  return sealer.openJson<StoredAssistanceBody>(SEALED, requestId, row.sealed_request);
 }
 
-export function assistanceContacts(db: Database.Database, requestId: string): AssistanceContactRow[] {
-  return db
-    .prepare(
-      `SELECT c.contact_id AS contactId, c.at, c.channel, c.outcome, c.staff_user_id AS staffUserId,
-         coalesce(u.display_name, '') AS staffName, c.recorded_at AS recordedAt
-       FROM assistance_contacts c LEFT JOIN console_users u ON u.user_id = c.staff_user_id
-       WHERE c.request_id = ? ORDER BY c.at, c.contact_id`,
-    )
-    .all(requestId) as AssistanceContactRow[];
+export function assistanceContacts(db: SqlQueries, requestId: string): Promise<AssistanceContactRow[]> {
+  return db.all<AssistanceContactRow>(
+    `SELECT c.contact_id AS "contactId", c.at, c.channel, c.outcome, c.staff_user_id AS "staffUserId",
+       coalesce(u.display_name, '') AS "staffName", c.recorded_at AS "recordedAt"
+     FROM assistance_contacts c LEFT JOIN console_users u ON u.user_id = c.staff_user_id
+     WHERE c.request_id = ? ORDER BY c.at, c.contact_id`,
+    [requestId],
+  );
 }
 
-export function openContactNote(db: Database.Database, sealer: PlatformSealer, contactId: number): string | null {
-  const sealed = db.prepare('SELECT sealed_note FROM assistance_contacts WHERE contact_id = ?').pluck().get(contactId);
-  return sealed ? sealer.openJson<string>(SEALED_NOTE, String(contactId), sealed as Buffer) : null;
+export async function openContactNote(
+  db: SqlQueries,
+  sealer: PlatformSealer,
+  contactId: number,
+): Promise<string | null> {
+  const row = await db.get<{ sealed_note: Buffer | null }>(
+    'SELECT sealed_note FROM assistance_contacts WHERE contact_id = ?',
+    [contactId],
+  );
+  return row?.sealed_note ? sealer.openJson<string>(SEALED_NOTE, String(contactId), row.sealed_note) : null;
 }
 
-export function openClosing(
-  db: Database.Database,
+export async function openClosing(
+  db: SqlQueries,
   sealer: PlatformSealer,
   requestId: string,
-): AssistanceClosing | null {
-  const sealed = db
-    .prepare('SELECT sealed_completion FROM assistance_requests WHERE request_id = ?')
-    .pluck()
-    .get(requestId);
-  return sealed ? sealer.openJson<AssistanceClosing>(SEALED_COMPLETION, requestId, sealed as Buffer) : null;
+): Promise<AssistanceClosing | null> {
+  const row = await db.get<{ sealed_completion: Buffer | null }>(
+    'SELECT sealed_completion FROM assistance_requests WHERE request_id = ?',
+    [requestId],
+  );
+  return row?.sealed_completion
+    ? sealer.openJson<AssistanceClosing>(SEALED_COMPLETION, requestId, row.sealed_completion)
+    : null;
 }
 
 /** What the resident may see of their request: no names of staff beyond the handler, no notes. */
-function residentState(db: Database.Database, sealer: PlatformSealer, row: AssistanceRow): AssistanceRequestState {
-  const contacts: AssistanceContactOnRecord[] = assistanceContacts(db, row.requestId).map(
-    ({ at, channel, outcome }) => ({
-      at,
-      channel,
-      outcome,
-    }),
+async function residentState(
+  db: SqlQueries,
+  sealer: PlatformSealer,
+  row: AssistanceRow,
+): Promise<AssistanceRequestState> {
+  const contacts: AssistanceContactOnRecord[] = (await assistanceContacts(db, row.requestId)).map(
+    ({ at, channel, outcome }) => ({ at, channel, outcome }),
   );
   return {
     requestId: row.requestId,
@@ -170,8 +183,8 @@ function residentState(db: Database.Database, sealer: PlatformSealer, row: Assis
     status: row.status,
     receivedAt: row.receivedAt,
     updatedAt: row.updatedAt,
-    expectedContactWithinHours: contactWithinHours(db, row.stationId, row.kind),
-    matter: openAssistanceBody(db, sealer, row.requestId).matter,
+    expectedContactWithinHours: await contactWithinHours(db, row.stationId, row.kind),
+    matter: (await openAssistanceBody(db, sealer, row.requestId)).matter,
     handlerName: row.assigneeName,
     contacts,
     completedAt: row.status === 'done' ? row.completedAt : null,
@@ -179,46 +192,48 @@ function residentState(db: Database.Database, sealer: PlatformSealer, row: Assis
 }
 
 /** Only the terminal that made the request may read it back. */
-export function findAssistanceRequest(
-  db: Database.Database,
+export async function findAssistanceRequest(
+  db: SqlQueries,
   sealer: PlatformSealer,
   terminalId: string,
   requestId: string,
-): AssistanceRequestState | undefined {
-  const row = db
-    .prepare(`SELECT ${COLUMNS} FROM assistance_requests WHERE request_id = ? AND terminal_id = ?`)
-    .get(requestId, terminalId) as RawRow | undefined;
+): Promise<AssistanceRequestState | undefined> {
+  const row = await db.get<RawRow>(
+    `SELECT ${COLUMNS} FROM assistance_requests WHERE request_id = ? AND terminal_id = ?`,
+    [requestId, terminalId],
+  );
   return row && residentState(db, sealer, fromRaw(row));
 }
 
 /** The card-verified person's own requests, newest first; nobody else's. */
-export function searchAssistanceRequests(
-  db: Database.Database,
+export async function searchAssistanceRequests(
+  db: SqlQueries,
   sealer: PlatformSealer,
   search: AssistanceSearch,
-): AssistanceRequestState[] {
+): Promise<AssistanceRequestState[]> {
   const index = sealer.identityIndex(search.idType, search.idNumber);
-  const rows = db
-    .prepare(
-      `SELECT ${COLUMNS} FROM assistance_requests WHERE requester_index = ?
-       ORDER BY received_at DESC, request_id DESC LIMIT 50`,
-    )
-    .all(index) as RawRow[];
-  return rows.map((row) => residentState(db, sealer, fromRaw(row)));
+  const rows = await db.all<RawRow>(
+    `SELECT ${COLUMNS} FROM assistance_requests WHERE requester_index = ?
+     ORDER BY received_at DESC, request_id DESC LIMIT 50`,
+    [index],
+  );
+  const states: AssistanceRequestState[] = [];
+  for (const row of rows) states.push(await residentState(db, sealer, fromRaw(row)));
+  return states;
 }
 
 /** Requests of some stations (all when `stationIds` is null), optionally of one status set and kind. */
-export function listAssistanceRows(
-  db: Database.Database,
+export async function listAssistanceRows(
+  db: SqlQueries,
   filter: {
     readonly stationIds: readonly string[] | null;
     readonly statuses: readonly AssistanceStatus[];
     readonly kind?: AssistanceKind;
   },
-): AssistanceRow[] {
+): Promise<AssistanceRow[]> {
   if (filter.stationIds?.length === 0 || filter.statuses.length === 0) return [];
   const where = [`status IN (${filter.statuses.map(() => '?').join(', ')})`];
-  const args: unknown[] = [...filter.statuses];
+  const args: SqlValue[] = [...filter.statuses];
   if (filter.stationIds) {
     where.push(`station_id IN (${filter.stationIds.map(() => '?').join(', ')})`);
     args.push(...filter.stationIds);
@@ -227,17 +242,18 @@ export function listAssistanceRows(
     where.push('kind = ?');
     args.push(filter.kind);
   }
-  const rows = db
-    .prepare(`SELECT ${COLUMNS} FROM assistance_requests WHERE ${where.join(' AND ')} ORDER BY received_at, request_id`)
-    .all(...args) as RawRow[];
+  const rows = await db.all<RawRow>(
+    `SELECT ${COLUMNS} FROM assistance_requests WHERE ${where.join(' AND ')} ORDER BY received_at, request_id`,
+    args,
+  );
   return rows.map(fromRaw);
 }
 
-export function lastContactOf(
-  db: Database.Database,
+export async function lastContactOf(
+  db: SqlQueries,
   requestId: string,
-): { count: number; last: { at: string; outcome: AssistanceContactOutcome } | null } {
-  const contacts = assistanceContacts(db, requestId);
+): Promise<{ count: number; last: { at: string; outcome: AssistanceContactOutcome } | null }> {
+  const contacts = await assistanceContacts(db, requestId);
   const last = contacts.at(-1);
   return { count: contacts.length, last: last ? { at: last.at, outcome: last.outcome } : null };
 }
@@ -255,78 +271,116 @@ export type AssistanceChange =
   | { readonly kind: 'complete'; readonly note: string }
   | { readonly kind: 'cancel'; readonly reason: string };
 
-export type ChangeRefusal = 'closed' | 'notAccepted';
-
-const CLOSED: readonly AssistanceStatus[] = ['done', 'cancelled'];
+/** closed: done or cancelled; notAccepted: nobody has accepted it yet; taken: another member of staff has. */
+export type ChangeRefusal = 'closed' | 'notAccepted' | 'taken';
 
 /**
- * One step of a request, in a transaction that re-reads its status, so two members of staff
- * acting at once cannot complete a cancelled request. Accepting again reassigns; contacts and
- * completion need someone to have accepted it; a closed request takes no more steps.
+ * One step of a request. Every step is an UPDATE whose WHERE states what the step needs, and its
+ * row count decides (docs/county-scale.md): two members of staff acting at once on two instances
+ * queue on the row's lock, and the second one's condition is checked again against the first
+ * one's result (PostgreSQL re-evaluates the WHERE of a waiting UPDATE; SQLite runs one writer at
+ * a time). So two acceptances at once leave exactly one assignee, and nothing completes a
+ * cancelled request. Only when no row changed is the row read, to say why.
+ *
+ * - accept: while nobody has it (received), or again by the one who has it (to hand it to an
+ *   agent): someone else's acceptance is 'taken';
+ * - contact and complete: once accepted (assigned or in progress);
+ * - cancel: any open request; a closed request takes no more steps.
  */
-export function changeAssistanceRequest(
-  db: Database.Database,
+export async function changeAssistanceRequest(
+  db: SqlQueries,
   sealer: PlatformSealer,
   requestId: string,
   change: AssistanceChange,
   now: Date,
-): ChangeRefusal | null {
+): Promise<ChangeRefusal | null> {
   const at = now.toISOString();
-  return db.transaction((): ChangeRefusal | null => {
-    const row = findAssistanceRow(db, requestId);
+  return db.transaction(async (tx): Promise<ChangeRefusal | null> => {
+    const changed = await applyChange(tx, sealer, requestId, change, at);
+    if (changed) return null;
+    const row = await findAssistanceRow(tx, requestId);
     if (!row) throw new Error(`${requestId} vanished inside its change`);
     if (CLOSED.includes(row.status)) return 'closed';
-    switch (change.kind) {
-      case 'assign':
-        db.prepare(
-          `UPDATE assistance_requests SET assignee_user_id = ?, assignee_name = ?, accepted_at = coalesce(accepted_at, ?),
-             status = CASE status WHEN 'received' THEN 'assigned' ELSE status END, updated_at = ?
-           WHERE request_id = ?`,
-        ).run(change.userId, change.assigneeName, at, at, requestId);
-        return null;
-      case 'contact': {
-        if (row.status === 'received') return 'notAccepted';
-        const { lastInsertRowid } = db
-          .prepare(
-            `INSERT INTO assistance_contacts (request_id, at, channel, outcome, staff_user_id, recorded_at)
-             VALUES (?, ?, ?, ?, ?, ?)`,
-          )
-          .run(requestId, change.at, change.channel, change.outcome, change.userId, at);
-        const contactId = Number(lastInsertRowid);
-        if (change.note)
-          db.prepare('UPDATE assistance_contacts SET sealed_note = ? WHERE contact_id = ?').run(
-            sealer.sealJson(SEALED_NOTE, String(contactId), change.note),
-            contactId,
-          );
-        db.prepare(`UPDATE assistance_requests SET status = 'inProgress', updated_at = ? WHERE request_id = ?`).run(
-          at,
-          requestId,
-        );
-        return null;
-      }
-      case 'complete':
-        if (row.status === 'received') return 'notAccepted';
-        return close(db, sealer, requestId, 'done', { kind: 'done', note: change.note }, at);
-      case 'cancel':
-        return close(db, sealer, requestId, 'cancelled', { kind: 'cancelled', reason: change.reason }, at);
-    }
-  })();
+    if (row.status === 'received') return 'notAccepted';
+    if (change.kind === 'assign') return 'taken';
+    throw new Error(`${change.kind} of ${requestId} in status ${row.status} changed nothing`);
+  });
 }
 
-function close(
-  db: Database.Database,
+const CLOSED: readonly AssistanceStatus[] = ['done', 'cancelled'];
+
+/** True when the step applied; false when the request's state refused it (no row changed). */
+async function applyChange(
+  tx: SqlQueries,
+  sealer: PlatformSealer,
+  requestId: string,
+  change: AssistanceChange,
+  at: string,
+): Promise<boolean> {
+  switch (change.kind) {
+    case 'assign': {
+      // The condition is the guarantee: 'received' (nobody has it) or already this user's.
+      const { changes } = await tx.run(
+        `UPDATE assistance_requests SET assignee_user_id = :userId, assignee_name = :name,
+           accepted_at = coalesce(accepted_at, :at), status = CASE status WHEN 'received' THEN 'assigned' ELSE status END,
+           updated_at = :at
+         WHERE request_id = :requestId
+           AND (status = 'received' OR (status IN ('assigned', 'inProgress') AND assignee_user_id = :userId))`,
+        { userId: change.userId, name: change.assigneeName, at, requestId },
+      );
+      return changes === 1;
+    }
+    case 'contact': {
+      // First the conditional UPDATE (it takes the row's lock), then the contact under it.
+      const { changes } = await tx.run(
+        `UPDATE assistance_requests SET status = 'inProgress', updated_at = ?
+         WHERE request_id = ? AND status IN ('assigned', 'inProgress')`,
+        [at, requestId],
+      );
+      if (changes !== 1) return false;
+      const inserted = await tx.get<{ contact_id: number }>(
+        `INSERT INTO assistance_contacts (request_id, at, channel, outcome, staff_user_id, recorded_at)
+         VALUES (?, ?, ?, ?, ?, ?) RETURNING contact_id`,
+        [requestId, change.at, change.channel, change.outcome, change.userId, at],
+      );
+      if (!inserted) throw new Error('a contact insert returned no id');
+      if (change.note)
+        await tx.run('UPDATE assistance_contacts SET sealed_note = ? WHERE contact_id = ?', [
+          sealer.sealJson(SEALED_NOTE, String(inserted.contact_id), change.note),
+          inserted.contact_id,
+        ]);
+      return true;
+    }
+    case 'complete':
+      return close(tx, sealer, requestId, 'done', { kind: 'done', note: change.note }, at, ['assigned', 'inProgress']);
+    case 'cancel':
+      return close(tx, sealer, requestId, 'cancelled', { kind: 'cancelled', reason: change.reason }, at, [
+        'received',
+        'assigned',
+        'inProgress',
+      ]);
+  }
+}
+
+/** Closes the request only from one of the `from` statuses (the WHERE decides, see above). */
+async function close(
+  tx: SqlQueries,
   sealer: PlatformSealer,
   requestId: string,
   status: 'done' | 'cancelled',
   closing: AssistanceClosing,
   at: string,
-): null {
-  db.prepare(
-    `UPDATE assistance_requests SET status = ?, completed_at = ?, sealed_completion = ?, updated_at = ? WHERE request_id = ?`,
-  ).run(status, at, sealer.sealJson(SEALED_COMPLETION, requestId, closing), at, requestId);
-  return null;
+  from: readonly AssistanceStatus[],
+): Promise<boolean> {
+  const { changes } = await tx.run(
+    `UPDATE assistance_requests SET status = ?, completed_at = ?, sealed_completion = ?, updated_at = ?
+     WHERE request_id = ? AND status IN (${from.map(() => '?').join(', ')})`,
+    [status, at, sealer.sealJson(SEALED_COMPLETION, requestId, closing), at, requestId, ...from],
+  );
+  return changes === 1;
 }
 
-export function assistanceRequestCount(db: Database.Database): number {
-  return db.prepare('SELECT count(*) FROM assistance_requests').pluck().get() as number;
+export async function assistanceRequestCount(db: SqlQueries): Promise<number> {
+  const row = await db.get<{ count: number }>('SELECT count(*) AS count FROM assistance_requests');
+  return row?.count ?? 0;
 }

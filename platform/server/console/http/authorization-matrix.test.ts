@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { CONSOLE_ENDPOINTS, type ConsoleEndpoint, type ConsoleOperationId } from '../../../contract/console/endpoints';
 import { ConsoleRole } from '../../../contract/console/users';
 import { SEED_WORK_CALENDAR } from '../../../seed/work-calendar';
@@ -103,11 +103,13 @@ const SAMPLES: Record<ConsoleOperationId, Sample> = {
 };
 
 const platforms: ConsoleTestPlatform[] = [];
-afterAll(() => platforms.forEach((platform) => platform.close()));
+afterEach(async () => {
+  await Promise.all(platforms.splice(0).map((platform) => platform.close()));
+});
 
 async function setUp(): Promise<{ platform: ConsoleTestPlatform; calls: SeamCall[] }> {
   const calls: SeamCall[] = [];
-  const platform = createConsoleTestPlatform({ fleet: recordingFleetHandlers(calls) });
+  const platform = await createConsoleTestPlatform({ fleet: recordingFleetHandlers(calls) });
   platforms.push(platform);
   await platform.addUser('someone', 'technician');
   return { platform, calls };
@@ -151,9 +153,9 @@ describe('console authorization matrix', () => {
           expect(response.status).toBe(403);
           expect(response.headers.get('content-type')).toBe('application/problem+json');
           expect(calls).toEqual([]);
-          const denied = platform.db
-            .prepare("SELECT username, target, outcome FROM console_audit WHERE action = 'access.denied'")
-            .all();
+          const denied = await platform.sql.all(
+            "SELECT username, target, outcome FROM console_audit WHERE action = 'access.denied'",
+          );
           expect(denied).toEqual([{ username: 'tester', target: endpoint.operationId, outcome: 'denied' }]);
           return;
         }

@@ -66,9 +66,9 @@ function adapt(ctx: ConsoleContext, endpoint: ConsoleEndpoint, handler: AnyConso
 }
 
 function routesOf(ctx: ConsoleContext): Partial<Record<ConsoleOperationId, RouteHandler>> {
-  const login = new ConsoleLogin(ctx.db, ctx.policy);
+  const login = new ConsoleLogin(ctx.sql, ctx.policy);
   const handlers = {
-    ...userHandlers(ctx.db, ctx.policy.scrypt),
+    ...userHandlers(ctx.sql, ctx.policy.scrypt),
     ...ctx.fleet,
     ...ctx.staff,
   } as unknown as Partial<Record<ConsoleOperationId, AnyConsoleHandler>>;
@@ -94,7 +94,13 @@ export function registerConsoleApi(app: PlatformApp, ctx: ConsoleContext): void 
 }
 
 interface Audit {
-  (actor: ConsoleUser | null, action: string, outcome: AuditOutcome, target: string | null, detail?: string): void;
+  (
+    actor: ConsoleUser | null,
+    action: string,
+    outcome: AuditOutcome,
+    target: string | null,
+    detail?: string,
+  ): Promise<void>;
 }
 
 async function serve(
@@ -109,7 +115,7 @@ async function serve(
   const isChange = endpoint.method === 'post';
   const operationId = endpoint.operationId as ConsoleOperationId;
   const audit: Audit = (actor, action, outcome, target, detail) =>
-    writeAudit(ctx.db, { at: now, actor, action, target, outcome, ip, detail: detail ?? null });
+    writeAudit(ctx.sql, { at: now, actor, action, target, outcome, ip, detail: detail ?? null });
   const refusedAction =
     operationId === 'login' ? 'login.failed' : isChange ? auditAction(operationId, undefined) : 'access.denied';
 
@@ -117,24 +123,24 @@ async function serve(
   if (endpoint.roles === null) {
     const verdict = loginOriginAllowed(c, ctx.trustProxy);
     if (!verdict.allowed) {
-      audit(null, 'csrf.rejected', 'denied', operationId, verdict.reason);
+      await audit(null, 'csrf.rejected', 'denied', operationId, verdict.reason);
       return problemResponse(403, 'forbidden', 'sign in from the console itself');
     }
   } else {
     const token = getCookie(c, SESSION_COOKIE);
-    const session = touchSession(ctx.db, token, ctx.policy.session, now);
-    const stored = session && findUserById(ctx.db, session.userId);
+    const session = await touchSession(ctx.sql, token, ctx.policy.session, now);
+    const stored = session && (await findUserById(ctx.sql, session.userId));
     if (token === undefined || !session || !stored || stored.user.disabled) {
-      if (isChange) audit(null, refusedAction, 'denied', operationId, 'no valid session');
+      if (isChange) await audit(null, refusedAction, 'denied', operationId, 'no valid session');
       return problemResponse(401, 'unauthorized', 'sign in first (the session is missing or has ended)');
     }
     signedIn = { user: stored.user, session, token };
     if (isChange && !csrfMatches(token, c.req.header(CSRF_HEADER))) {
-      audit(signedIn.user, 'csrf.rejected', 'denied', operationId, `missing or wrong ${CSRF_HEADER}`);
+      await audit(signedIn.user, 'csrf.rejected', 'denied', operationId, `missing or wrong ${CSRF_HEADER}`);
       return problemResponse(403, 'forbidden', `send the session's CSRF token in ${CSRF_HEADER}`);
     }
     if (!endpoint.roles.includes(signedIn.user.role)) {
-      audit(signedIn.user, 'access.denied', 'denied', operationId, `role ${signedIn.user.role}`);
+      await audit(signedIn.user, 'access.denied', 'denied', operationId, `role ${signedIn.user.role}`);
       return problemResponse(403, 'forbidden', 'your role may not do this');
     }
   }
@@ -142,7 +148,7 @@ async function serve(
 
   const input = await readInput(ctx, endpoint, c);
   if (!input.ok) {
-    if (isChange) audit(actor, refusedAction, 'failed', operationId, input.detail);
+    if (isChange) await audit(actor, refusedAction, 'failed', operationId, input.detail);
     return input.response;
   }
   const call: RouteCall = { c, ip, now, secure, signedIn, ...input.value };
@@ -152,7 +158,7 @@ async function serve(
     outcome = await route(call);
   } catch (error) {
     if (isChange)
-      audit(
+      await audit(
         actor,
         auditAction(operationId, input.value.body),
         'failed',
@@ -164,7 +170,7 @@ async function serve(
   if (outcome.audit !== 'recorded' && (isChange || outcome.audit === 'denied')) {
     const action = isChange ? auditAction(operationId, input.value.body) : 'access.denied';
     const target = auditTarget(input.value.params, input.value.body) ?? (isChange ? null : operationId);
-    audit(actor, action, outcome.audit, target, outcome.detail);
+    await audit(actor, action, outcome.audit, target, outcome.detail);
   }
   return outcome.response;
 }

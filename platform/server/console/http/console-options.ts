@@ -1,7 +1,7 @@
-import type Database from 'better-sqlite3';
 import type { ConsoleHandlers, FleetOperationId, StaffOperationId } from '../handler-types';
 import { DEFAULT_LOGIN_POLICY, type LoginPolicy } from '../login';
 import { DEFAULT_SESSION_POLICY } from '../sessions-store';
+import type { SqlDb } from '../../db/sql';
 import type { PlatformLog } from '../../http/types';
 import type { Clock } from '../../time';
 
@@ -26,7 +26,8 @@ export interface ConsoleOptions {
 }
 
 export interface ConsoleContext {
-  readonly db: Database.Database;
+  /** The platform's database (db/sql.ts): users, sessions, the audit log and the login limits. */
+  readonly sql: SqlDb;
   readonly now: Clock;
   readonly log: PlatformLog;
   readonly jsonMaxBytes: number;
@@ -39,7 +40,7 @@ export interface ConsoleContext {
 
 export function resolveConsoleOptions(
   base: {
-    readonly db: Database.Database;
+    readonly sql: SqlDb;
     readonly now: Clock;
     readonly log: PlatformLog;
     readonly jsonMaxBytes: number;

@@ -7,21 +7,21 @@ import { createConsoleTestPlatform, TEST_PASSWORD, type ConsoleTestPlatform } fr
 import { recordingFleetHandlers, type SeamCall } from '../testing/seam-handlers';
 
 const platforms: ConsoleTestPlatform[] = [];
-afterEach(() => platforms.splice(0).forEach((platform) => platform.close()));
+afterEach(async () => {
+  await Promise.all(platforms.splice(0).map((platform) => platform.close()));
+});
 
 async function setUp(fleet?: ConsoleHandlers<FleetOperationId>) {
   const calls: SeamCall[] = [];
   const clock = manualClock('2026-03-02T09:00:00+08:00');
-  const platform = createConsoleTestPlatform({ now: clock.now, fleet: fleet ?? recordingFleetHandlers(calls) });
+  const platform = await createConsoleTestPlatform({ now: clock.now, fleet: fleet ?? recordingFleetHandlers(calls) });
   platforms.push(platform);
   await platform.addUser('wang.li', 'technician');
   return { platform, calls, clock };
 }
 
 const audit = (platform: ConsoleTestPlatform) =>
-  platform.db
-    .prepare('SELECT username, action, target, outcome, ip, detail FROM console_audit ORDER BY audit_id')
-    .all();
+  platform.sql.all('SELECT username, action, target, outcome, ip, detail FROM console_audit ORDER BY audit_id');
 
 describe('console CSRF', () => {
   it('refuses a change without the X-CSRF-Token header, or with a wrong one, and audits it', async () => {
@@ -42,7 +42,7 @@ describe('console CSRF', () => {
       expect(response.headers.get('content-type')).toBe('application/problem+json');
     }
     expect(calls).toEqual([]);
-    const rejected = audit(platform).filter((row) => (row as { action: string }).action === 'csrf.rejected');
+    const rejected = (await audit(platform)).filter((row) => (row as { action: string }).action === 'csrf.rejected');
     expect(rejected).toHaveLength(3);
     expect(rejected[0]).toMatchObject({ username: 'wang.li', target: 'issueCommand', outcome: 'denied' });
   });
@@ -81,7 +81,7 @@ describe('console CSRF', () => {
     expect(foreignOrigin.status).toBe(403);
     expect(crossSite.status).toBe(403);
     expect(foreignOrigin.headers.get('set-cookie')).toBeNull();
-    expect(audit(platform)).toEqual([
+    expect(await audit(platform)).toEqual([
       expect.objectContaining({
         action: 'csrf.rejected',
         target: 'login',
@@ -117,7 +117,7 @@ describe('console audit log', () => {
     });
     expect(revoked.status).toBe(200);
     await platform.request('POST', '/console/api/session/logout', { as: browser, body: {}, ip: '192.0.2.44' });
-    expect(audit(platform)).toEqual([
+    expect(await audit(platform)).toEqual([
       { username: 'wang.li', action: 'login.succeeded', target: null, outcome: 'ok', ip: '192.0.2.44', detail: null },
       {
         username: 'zhao.admin',
@@ -147,33 +147,38 @@ describe('console audit log', () => {
     ]);
   });
 
-  it('pages newest first for a county admin; a township admin sees only its own township’s users', async () => {
-    const { platform } = await setUp();
-    await platform.addUser('zhao.admin', 'countyAdmin');
-    await platform.addUser('li.jingzhi', 'townshipAdmin', { scope: { kind: 'township', townshipCode: '370784107' } });
-    await platform.addUser('sun.other', 'townshipAdmin', { scope: { kind: 'township', townshipCode: '370784108' } });
-    for (let round = 0; round < 110; round += 1) await platform.signIn('wang.li');
-    const township = await platform.signIn('li.jingzhi');
-    await platform.signIn('sun.other');
-    const county = await platform.signIn('zhao.admin');
+  // 113 sign-ins: far more than the default 5 s on a busy machine or on PostgreSQL.
+  it(
+    'pages newest first for a county admin; a township admin sees only its own township’s users',
+    { timeout: 60_000 },
+    async () => {
+      const { platform } = await setUp();
+      await platform.addUser('zhao.admin', 'countyAdmin');
+      await platform.addUser('li.jingzhi', 'townshipAdmin', { scope: { kind: 'township', townshipCode: '370784107' } });
+      await platform.addUser('sun.other', 'townshipAdmin', { scope: { kind: 'township', townshipCode: '370784108' } });
+      for (let round = 0; round < 110; round += 1) await platform.signIn('wang.li');
+      const township = await platform.signIn('li.jingzhi');
+      await platform.signIn('sun.other');
+      const county = await platform.signIn('zhao.admin');
 
-    const first = (await platform.request('GET', '/console/api/audit', { as: county })).json<AuditPage>();
-    expect(first.entries).toHaveLength(100);
-    expect(first.entries[0]).toMatchObject({ username: 'zhao.admin', action: 'login.succeeded' });
-    expect(first.nextBefore).toBe(first.entries.at(-1)?.auditId);
-    const second = (
-      await platform.request('GET', `/console/api/audit?before=${first.nextBefore}`, { as: county })
-    ).json<AuditPage>();
-    expect(second.entries).toHaveLength(113 - 100);
-    expect(second.nextBefore).toBeNull();
+      const first = (await platform.request('GET', '/console/api/audit', { as: county })).json<AuditPage>();
+      expect(first.entries).toHaveLength(100);
+      expect(first.entries[0]).toMatchObject({ username: 'zhao.admin', action: 'login.succeeded' });
+      expect(first.nextBefore).toBe(first.entries.at(-1)?.auditId);
+      const second = (
+        await platform.request('GET', `/console/api/audit?before=${first.nextBefore}`, { as: county })
+      ).json<AuditPage>();
+      expect(second.entries).toHaveLength(113 - 100);
+      expect(second.nextBefore).toBeNull();
 
-    const own = (await platform.request('GET', '/console/api/audit', { as: township })).json<AuditPage>();
-    expect(own.entries.map((entry) => entry.username)).toEqual(['li.jingzhi']);
-    const filtered = (
-      await platform.request('GET', '/console/api/audit?username=wang.li', { as: county })
-    ).json<AuditPage>();
-    expect(filtered.entries.every((entry) => entry.username === 'wang.li')).toBe(true);
-    const badQuery = await platform.request('GET', '/console/api/audit?before=zero', { as: county });
-    expect(badQuery.status).toBe(422);
-  });
+      const own = (await platform.request('GET', '/console/api/audit', { as: township })).json<AuditPage>();
+      expect(own.entries.map((entry) => entry.username)).toEqual(['li.jingzhi']);
+      const filtered = (
+        await platform.request('GET', '/console/api/audit?username=wang.li', { as: county })
+      ).json<AuditPage>();
+      expect(filtered.entries.every((entry) => entry.username === 'wang.li')).toBe(true);
+      const badQuery = await platform.request('GET', '/console/api/audit?before=zero', { as: county });
+      expect(badQuery.status).toBe(422);
+    },
+  );
 });

@@ -44,7 +44,7 @@ export function sessionRoutes(ctx: ConsoleContext, login: ConsoleLogin): Record<
         const response =
           attempt.error.kind === 'addressBlocked'
             ? problemResponse(429, 'rateLimited', 'too many failed logins from this address; wait a while', {
-                retryAfterSeconds: Math.ceil(ctx.policy.ipWindowMs / 1000),
+                retryAfterSeconds: attempt.error.retryAfterSeconds,
               })
             : problemResponse(401, 'unauthorized', LOGIN_REFUSED);
         return { response, audit: 'recorded' };
@@ -58,8 +58,8 @@ export function sessionRoutes(ctx: ConsoleContext, login: ConsoleLogin): Record<
 
     getSession: (call) => replyOutcome(consoleEndpoint('getSession'), ok(sessionView(signedInOf(call))), ctx.log),
 
-    logout: (call) => {
-      endSession(ctx.db, signedInOf(call).session.tokenHash);
+    logout: async (call) => {
+      await endSession(ctx.sql, signedInOf(call).session.tokenHash);
       return replyOutcome(consoleEndpoint('logout'), ok({}), ctx.log, {
         'set-cookie': clearedSessionCookie(call.secure),
       });
@@ -68,26 +68,26 @@ export function sessionRoutes(ctx: ConsoleContext, login: ConsoleLogin): Record<
     changePassword: async (call) => {
       const { user, session } = signedInOf(call);
       const { current, next } = call.body as { current: string; next: string };
-      const stored = findUserById(ctx.db, user.userId);
+      const stored = await findUserById(ctx.sql, user.userId);
       const endpoint = consoleEndpoint('changePassword');
       if (!stored || !(await verifyPassword(current, stored.passwordHash))) {
         // A stolen session must not become a way round the lockout.
-        const locked = recordFailedLogin(
-          ctx.db,
+        const locked = await recordFailedLogin(
+          ctx.sql,
           user.userId,
           ctx.policy.maxFailures,
           new Date(call.now.getTime() + ctx.policy.lockMs),
         );
-        if (locked) endSessionsOfUser(ctx.db, user.userId);
+        if (locked) await endSessionsOfUser(ctx.sql, user.userId);
         return replyOutcome(endpoint, err({ kind: 'forbidden', detail: 'the current password is wrong' }), ctx.log);
       }
       const weakness = passwordWeakness(next, user.username);
       if (weakness) return replyOutcome(endpoint, err({ kind: 'invalid', detail: weakness }), ctx.log);
       const hash = await hashPassword(next, ctx.policy.scrypt);
-      ctx.db.transaction(() => {
-        setPasswordHash(ctx.db, user.userId, hash);
-        endSessionsOfUser(ctx.db, user.userId, session.tokenHash);
-      })();
+      await ctx.sql.transaction(async (tx) => {
+        await setPasswordHash(tx, user.userId, hash);
+        await endSessionsOfUser(tx, user.userId, session.tokenHash);
+      });
       return replyOutcome(endpoint, ok({}), ctx.log);
     },
   };

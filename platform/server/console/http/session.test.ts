@@ -4,11 +4,13 @@ import { manualClock } from '../../testing/harness';
 import { createConsoleTestPlatform, TEST_PASSWORD, type ConsoleTestPlatform } from '../testing/console-platform';
 
 const platforms: ConsoleTestPlatform[] = [];
-afterEach(() => platforms.splice(0).forEach((platform) => platform.close()));
+afterEach(async () => {
+  await Promise.all(platforms.splice(0).map((platform) => platform.close()));
+});
 
 async function setUp(options: Parameters<typeof createConsoleTestPlatform>[0] = {}) {
   const clock = manualClock('2026-03-02T09:00:00+08:00');
-  const platform = createConsoleTestPlatform({ now: clock.now, ...options });
+  const platform = await createConsoleTestPlatform({ now: clock.now, ...options });
   platforms.push(platform);
   await platform.addUser('wang.li', 'technician');
   return { platform, clock };
@@ -17,8 +19,13 @@ async function setUp(options: Parameters<typeof createConsoleTestPlatform>[0] = 
 const login = (platform: ConsoleTestPlatform, username: string, password: string, ip?: string) =>
   platform.request('POST', '/console/api/session', { body: { username, password }, ip });
 
-const auditActions = (platform: ConsoleTestPlatform): string[] =>
-  platform.db.prepare('SELECT action FROM console_audit ORDER BY audit_id').pluck().all() as string[];
+const auditActions = async (platform: ConsoleTestPlatform): Promise<string[]> =>
+  (await platform.sql.all<{ action: string }>('SELECT action FROM console_audit ORDER BY audit_id')).map(
+    (row) => row.action,
+  );
+
+const sessionCount = async (platform: ConsoleTestPlatform): Promise<number | undefined> =>
+  (await platform.sql.get<{ count: number }>('SELECT count(*) AS count FROM console_sessions'))?.count;
 
 describe('console sign-in', () => {
   it('signs in with the right password: an HttpOnly SameSite=Strict cookie on /console, the user and a CSRF token', async () => {
@@ -37,9 +44,9 @@ describe('console sign-in', () => {
     expect(session.csrfToken).toHaveLength(43);
     // Only the id's sha256 is stored.
     const token = /=([^;]+)/.exec(cookie)?.[1] ?? '';
-    const stored = platform.db.prepare('SELECT token_hash FROM console_sessions').pluck().all() as string[];
+    const stored = await platform.sql.all<{ token_hash: string }>('SELECT token_hash FROM console_sessions');
     expect(stored).toHaveLength(1);
-    expect(stored[0]).not.toContain(token);
+    expect(stored[0]?.token_hash).not.toContain(token);
     expect(response.headers.get('cache-control')).toBe('no-store');
   });
 
@@ -63,7 +70,9 @@ describe('console sign-in', () => {
     expect(unknown.text).toBe(wrong.text);
     expect(wrong.headers.get('content-type')).toBe('application/problem+json');
     expect(wrong.headers.get('set-cookie')).toBeNull();
-    const rows = platform.db.prepare('SELECT action, target, outcome, detail, ip FROM console_audit').all();
+    const rows = await platform.sql.all(
+      'SELECT action, target, outcome, detail, ip FROM console_audit ORDER BY audit_id',
+    );
     expect(rows).toEqual([
       { action: 'login.failed', target: 'wang.li', outcome: 'denied', detail: 'wrong password', ip: '203.0.113.7' },
       {
@@ -83,7 +92,7 @@ describe('console sign-in', () => {
     const locked = await login(platform, 'wang.li', TEST_PASSWORD);
     expect(locked.status).toBe(401);
     expect(locked.text).toBe((await login(platform, 'nobody.here', 'x')).text);
-    expect(auditActions(platform).filter((action) => action === 'login.locked')).toHaveLength(2);
+    expect((await auditActions(platform)).filter((action) => action === 'login.locked')).toHaveLength(2);
     clock.set('2026-03-02T09:14:59+08:00');
     expect((await login(platform, 'wang.li', TEST_PASSWORD)).status).toBe(401);
     clock.set('2026-03-02T09:15:01+08:00');
@@ -96,7 +105,7 @@ describe('console sign-in', () => {
       await login(platform, `guess${attempt}`, 'wrong password', '198.51.100.9');
     const blocked = await login(platform, 'wang.li', TEST_PASSWORD, '198.51.100.9');
     expect(blocked.status).toBe(429);
-    expect(auditActions(platform).at(-1)).toBe('login.rateLimited');
+    expect((await auditActions(platform)).at(-1)).toBe('login.rateLimited');
     // Another address is not affected; the window slides on.
     expect((await login(platform, 'wang.li', TEST_PASSWORD, '198.51.100.10')).status).toBe(201);
     clock.set('2026-03-02T09:16:00+08:00');
@@ -105,7 +114,7 @@ describe('console sign-in', () => {
 
   it('refuses a disabled user with the same answer', async () => {
     const { platform } = await setUp();
-    platform.db.prepare("UPDATE console_users SET disabled = 1 WHERE username = 'wang.li'").run();
+    await platform.sql.run("UPDATE console_users SET disabled = 1 WHERE username = 'wang.li'");
     const refused = await login(platform, 'wang.li', TEST_PASSWORD);
     expect(refused.status).toBe(401);
     expect(refused.text).toBe((await login(platform, 'nobody.here', 'x')).text);
@@ -126,7 +135,7 @@ describe('console sessions', () => {
     const ended = await platform.request('GET', '/console/api/session', { as: browser });
     expect(ended.status).toBe(401);
     expect(ended.headers.get('content-type')).toBe('application/problem+json');
-    expect(platform.db.prepare('SELECT count(*) FROM console_sessions').pluck().get()).toBe(0);
+    expect(await sessionCount(platform)).toBe(0);
   });
 
   it('ends 12 hours after sign-in however busy it is', async () => {
@@ -147,7 +156,7 @@ describe('console sessions', () => {
     expect(out.status).toBe(200);
     expect(out.headers.get('set-cookie')).toBe('bianmin_console=; Path=/console; HttpOnly; SameSite=Strict; Max-Age=0');
     expect((await platform.request('GET', '/console/api/session', { as: browser })).status).toBe(401);
-    expect(auditActions(platform)).toEqual(['login.succeeded', 'logout']);
+    expect(await auditActions(platform)).toEqual(['login.succeeded', 'logout']);
   });
 
   it('ends every session of a user a county admin disables, and refuses them afterwards', async () => {
@@ -164,7 +173,7 @@ describe('console sessions', () => {
     expect(disabled.json()).toMatchObject({ username: 'wang.li', disabled: true });
     expect((await platform.request('GET', '/console/api/session', { as: technician })).status).toBe(401);
     expect((await login(platform, 'wang.li', TEST_PASSWORD)).status).toBe(401);
-    expect(auditActions(platform)).toContain('user.disabled');
+    expect(await auditActions(platform)).toContain('user.disabled');
   });
 
   it('changes a password with the current one, keeping this session and ending the others', async () => {
@@ -197,7 +206,7 @@ describe('console sessions', () => {
     await platform.signIn('wang.li');
     clock.set('2026-03-02T11:00:00+08:00');
     await platform.signIn('wang.li');
-    expect(platform.db.prepare('SELECT count(*) FROM console_sessions').pluck().get()).toBe(1);
+    expect(await sessionCount(platform)).toBe(1);
   });
 
   it('sends the console security headers, and never caches the API', async () => {

@@ -1,12 +1,13 @@
-import { sqliteSqlDb } from '../../db/sqlite-sql';
 import type Database from 'better-sqlite3';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../../contract/console/endpoints';
 import type { ConsoleRole, ConsoleScope, ConsoleSession, ConsoleUser } from '../../../contract/console/users';
 import { createPlatformApp } from '../../app';
-import { openPlatformDb } from '../../db/open';
+import type { SqlDb } from '../../db/sql';
+import type { SqliteSqlDb } from '../../db/sqlite-sql';
 import { FaultController } from '../../faults/fault-controller';
 import type { PlatformApp } from '../../http/types';
-import { ephemeralSealer } from '../../sealing/sealer';
+import { ephemeralSealer, type PlatformSealer } from '../../sealing/sealer';
+import { openTestDatabase, type TestDatabase } from '../../testing/test-database';
 import type { Clock } from '../../time';
 import type { ConsoleHandlers, FleetOperationId } from '../handler-types';
 import type { LoginPolicy } from '../login';
@@ -16,7 +17,9 @@ import { createConsoleUser } from '../users-store';
 /**
  * The platform app in-process with the console API, for tests: users made directly in the
  * database, a cheap scrypt cost (the default costs ~100 ms a hash), and requests as a browser
- * on the console's own origin sends them (Origin, Sec-Fetch-Site, cookie, CSRF header).
+ * on the console's own origin sends them (Origin, Sec-Fetch-Site, cookie, CSRF header). The
+ * database is the engine this run tests (platform/server/testing/test-database.ts);
+ * createConsoleTwinPlatforms gives two instances on one database for the concurrency tests.
  */
 
 export const TEST_SCRYPT: ScryptCost = { N: 2 ** 10, r: 8, p: 1 };
@@ -55,7 +58,13 @@ export interface SignedInBrowser {
 
 export interface ConsoleTestPlatform {
   readonly app: PlatformApp;
+  /** The platform's database, on the engine this run tests. */
+  readonly sql: SqlDb;
+  /** TRANSITIONAL (issue 16): the raw SQLite connection; undefined on PostgreSQL. Use `sql`. */
   readonly db: Database.Database;
+  readonly sealer: PlatformSealer;
+  /** The database under `sql`, for a second instance on it (createConsoleTwinPlatforms). */
+  readonly database: TestDatabase;
   addUser(
     username: string,
     role: ConsoleRole,
@@ -64,24 +73,50 @@ export interface ConsoleTestPlatform {
   request(method: 'GET' | 'POST', path: string, options?: BrowserRequest): Promise<ConsoleResponse>;
   /** Signs in through the API; throws unless it answers 201. */
   signIn(username: string, password?: string, ip?: string): Promise<SignedInBrowser>;
-  close(): void;
+  /** Closes the database (and drops it on PostgreSQL); the twin's close closes both. */
+  close(): Promise<void>;
 }
 
-export function createConsoleTestPlatform(
-  options: {
-    readonly now?: Clock;
-    readonly fleet?: ConsoleHandlers<FleetOperationId>;
-    readonly policy?: Partial<LoginPolicy>;
-    readonly forceSecureCookie?: boolean;
-  } = {},
-): ConsoleTestPlatform {
+export interface ConsoleTestOptions {
+  readonly now?: Clock;
+  readonly fleet?: ConsoleHandlers<FleetOperationId>;
+  readonly policy?: Partial<LoginPolicy>;
+  readonly forceSecureCookie?: boolean;
+}
+
+export async function createConsoleTestPlatform(options: ConsoleTestOptions = {}): Promise<ConsoleTestPlatform> {
   const sealer = ephemeralSealer();
-  const opened = openPlatformDb(':memory:', sealer);
-  if (!opened.ok) throw new Error(`test database: ${opened.error.kind}`);
-  const db = opened.value;
+  const database = await openTestDatabase(sealer);
+  return consoleInstance(database, database.db, sealer, options);
+}
+
+/**
+ * Two console instances on one database, as two platform processes behind a load balancer: on
+ * PostgreSQL each has its own connection pool, so requests fired at both really run at once; on
+ * SQLite they share the one connection (TestDatabase.openSecond). Users made on either exist on
+ * both; close() closes the database under both.
+ */
+export interface ConsoleTwinPlatforms {
+  readonly a: ConsoleTestPlatform;
+  readonly b: ConsoleTestPlatform;
+  close(): Promise<void>;
+}
+
+export async function createConsoleTwinPlatforms(options: ConsoleTestOptions = {}): Promise<ConsoleTwinPlatforms> {
+  const a = await createConsoleTestPlatform(options);
+  const b = consoleInstance(a.database, await a.database.openSecond(), a.sealer, options);
+  return { a, b, close: () => a.close() };
+}
+
+function consoleInstance(
+  database: TestDatabase,
+  sql: SqlDb,
+  sealer: PlatformSealer,
+  options: ConsoleTestOptions,
+): ConsoleTestPlatform {
   const now = options.now ?? (() => new Date());
   const app = createPlatformApp({
-    sql: sqliteSqlDb(db),
+    sql,
     sealer,
     faults: new FaultController(),
     now,
@@ -117,10 +152,13 @@ export function createConsoleTestPlatform(
 
   return {
     app,
-    db,
+    sql,
+    db: (sql.engine === 'sqlite' ? (sql as SqliteSqlDb).raw : undefined) as Database.Database,
+    sealer,
+    database,
     addUser: async (username, role, userOptions = {}) => {
-      const created = createConsoleUser(
-        db,
+      const created = await createConsoleUser(
+        sql,
         {
           username,
           displayName: username,
@@ -143,6 +181,6 @@ export function createConsoleTestPlatform(
       const session = response.json<ConsoleSession>();
       return { cookie, csrf: session.csrfToken, session };
     },
-    close: () => db.close(),
+    close: () => database.close(),
   };
 }
