@@ -84,13 +84,13 @@ async function runCreateAdmin(args: readonly string[]): Promise<void> {
   console.log(`created county admin ${created.value.username} (${created.value.userId})`);
 }
 
-function runPublishCalendar(args: readonly string[]): void {
+async function runPublishCalendar(args: readonly string[]): Promise<void> {
   const request = parsePublishCalendarArgs(args);
   if (!request.ok) {
     console.error(`${request.error.message}\n${PUBLISH_CALENDAR_USAGE}`);
     process.exit(2);
   }
-  const published = publishCalendarFile(request.value, new Date());
+  const published = await publishCalendarFile(request.value, new Date());
   if (!published.ok) {
     console.error(published.error.message);
     process.exit(1);

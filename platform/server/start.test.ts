@@ -7,6 +7,7 @@ import { MIGRATIONS } from './db/migrations';
 import { PlatformStartError, startPlatformServer } from './start';
 import { publishCatalog } from './store/catalogs';
 import { postgresSqlDb } from './db/postgres-sql';
+import type { SqlQueries } from './db/sql';
 import { testEngine } from './testing/test-database';
 import { catalogFixture } from './testing/catalog-fixture';
 import { KIOSK_1, makeTempDir, newKey, startTestServer } from './testing/harness';
@@ -86,13 +87,13 @@ describe('startPlatformServer', () => {
       idempotencyKey: newKey(),
     });
     await first.close();
-    const count = (db: Database.Database) => db.prepare('SELECT count(*) FROM idempotency_records').pluck().get();
+    const count = async (db: SqlQueries) => (await db.get<{ n: number }>('SELECT count(*) AS n FROM idempotency_records'))?.n;
 
     const soon = await startPlatformServer({ dbPath, port: 0, now: () => new Date(Date.now() + 29 * 86_400_000) });
-    expect(count(soon.db)).toBe(1);
+    expect(await count(soon.sql)).toBe(1);
     await soon.close();
     const later = await startPlatformServer({ dbPath, port: 0, now: () => new Date(Date.now() + 31 * 86_400_000) });
-    expect(count(later.db)).toBe(0);
+    expect(await count(later.sql)).toBe(0);
     await later.close();
   });
 });

@@ -173,8 +173,8 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
     purgeExpired: purge,
     close: () => {
       clearInterval(timer);
-      ticker.stop();
-      return (closing ??= shutDown(server, sql));
+      // A tick still running finishes before the database closes under it.
+      return (closing ??= ticker.stop().then(() => shutDown(server, sql)));
     },
   };
 }

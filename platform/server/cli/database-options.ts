@@ -1,5 +1,9 @@
 import { err, ok, type Result } from '../../../core/pure/result';
-import type { DatabaseConfig } from '../db/database-config';
+import { describeDatabase, type DatabaseConfig } from '../db/database-config';
+import { describeDbOpenError } from '../db/open';
+import { openDatabase } from '../db/open-database';
+import type { SqlDb } from '../db/sql';
+import { sealerForDatabase, sealerForPostgres } from '../sealing/database-key';
 import { describeSecretFileError, readSecretFile } from '../sealing/secret-file';
 
 /**
@@ -77,4 +81,23 @@ export function databaseConfigFrom(
     ...(password === undefined ? {} : { password }),
     ...(maxConnections === undefined ? {} : { maxConnections }),
   });
+}
+
+/**
+ * Opens the database a platform command names, with its data key (the file given, or for SQLite
+ * the one beside the database), for the commands that run beside a platform (create-admin,
+ * publish-calendar). The message says what to fix.
+ */
+export async function openCommandDatabase(
+  database: DatabaseConfig,
+  dataKeyFile: string | undefined,
+): Promise<Result<SqlDb, string>> {
+  const where = describeDatabase(database);
+  const key =
+    database.engine === 'sqlite'
+      ? sealerForDatabase(database.path, dataKeyFile)
+      : await sealerForPostgres(database, dataKeyFile);
+  if (!key.ok) return key;
+  const opened = await openDatabase(database, key.value.sealer);
+  return opened.ok ? opened : err(describeDbOpenError(where, opened.error));
 }

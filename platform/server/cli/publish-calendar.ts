@@ -1,25 +1,27 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { err, ok, type Result } from '../../../core/pure/result';
-import { describeDbOpenError, openPlatformDb } from '../db/open';
-import { sealerForDatabase } from '../sealing/database-key';
+import type { DatabaseConfig } from '../db/database-config';
+import { DATABASE_OPTIONS, DATABASE_USAGE, databaseConfigFrom, openCommandDatabase } from './database-options';
 import { describeCalendarRefusal, publishNewerCalendar } from '../work-orders/calendar-publishing';
 
 /**
- * `npm run platform -- publish-calendar <file.json> --db <file> [--data-key-file <file>]`: publish
+ * `npm run platform -- publish-calendar <file.json> --db <file> [--data-key-file <file>]` (or
+ * `--database-url …` for PostgreSQL, cli/database-options.ts): publish
  * a newer working calendar (the WorkCalendar JSON, platform/contract/work-calendar.ts) without a
  * release, the same as a county admin's upload in the console (work-orders/calendar-publishing.ts):
  * validated, refused unless its version is newer than the current one. Kiosks fetch it on their
  * next document refresh; due dates computed from now on use it. Safe beside a running platform
- * (SQLite in WAL mode; the platform reads the current version on each use).
+ * (SQLite in WAL mode, or PostgreSQL; the platform reads the current version on each use).
  */
 
-export const PUBLISH_CALENDAR_USAGE = `usage: npm run platform -- publish-calendar <calendar.json> --db <file> [--data-key-file <file>]
+export const PUBLISH_CALENDAR_USAGE = `usage: npm run platform -- publish-calendar <calendar.json> [--data-key-file <file>]
+    ${DATABASE_USAGE}
   the file is a whole WorkCalendar (version, publishedAt, years, holidays) with a version newer than the current one`;
 
 export interface PublishCalendarRequest {
   readonly file: string;
-  readonly dbPath: string;
+  readonly database: DatabaseConfig;
   readonly dataKeyFile?: string;
 }
 
@@ -32,7 +34,7 @@ export function parsePublishCalendarArgs(
   try {
     parsed = parseArgs({
       args: [...args],
-      options: { db: { type: 'string' }, 'data-key-file': { type: 'string' } },
+      options: { ...DATABASE_OPTIONS, 'data-key-file': { type: 'string' } },
       allowPositionals: true,
       strict: true,
     });
@@ -42,18 +44,22 @@ export function parsePublishCalendarArgs(
   const [file, ...extra] = parsed.positionals;
   if (file === undefined || extra.length > 0)
     return err({ kind: 'usage', message: 'publish-calendar takes exactly one calendar file' });
-  if (parsed.values.db === undefined) return err({ kind: 'usage', message: 'publish-calendar needs --db' });
+  if (parsed.values.db === undefined && parsed.values['database-url'] === undefined) {
+    return err({ kind: 'usage', message: 'publish-calendar needs --db or --database-url' });
+  }
+  const database = databaseConfigFrom(parsed.values, parsed.values.db ?? '');
+  if (!database.ok) return err({ kind: 'usage', message: database.error });
   return ok({
     file,
-    dbPath: parsed.values.db,
+    database: database.value,
     ...(parsed.values['data-key-file'] !== undefined ? { dataKeyFile: parsed.values['data-key-file'] } : {}),
   });
 }
 
-export function publishCalendarFile(
+export async function publishCalendarFile(
   request: PublishCalendarRequest,
   at: Date,
-): Result<{ version: string; previousVersion: string | null }, PublishCalendarError> {
+): Promise<Result<{ version: string; previousVersion: string | null }, PublishCalendarError>> {
   const refused = (message: string) => err({ kind: 'refused' as const, message });
   let value: unknown;
   try {
@@ -61,15 +67,13 @@ export function publishCalendarFile(
   } catch (error) {
     return refused(`cannot read ${request.file} as JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const key = sealerForDatabase(request.dbPath, request.dataKeyFile);
-  if (!key.ok) return refused(key.error);
-  const opened = openPlatformDb(request.dbPath, key.value.sealer);
-  if (!opened.ok) return refused(describeDbOpenError(request.dbPath, opened.error));
+  const opened = await openCommandDatabase(request.database, request.dataKeyFile);
+  if (!opened.ok) return refused(opened.error);
   const db = opened.value;
   try {
-    const published = publishNewerCalendar(db, value, at);
+    const published = await publishNewerCalendar(db, value, at);
     return published.ok ? published : refused(describeCalendarRefusal(published.error));
   } finally {
-    db.close();
+    await db.close();
   }
 }

@@ -1,4 +1,6 @@
 import type { ApplicationState } from '../../contract/console/statistics-views';
+import type { SqlEngine } from '../db/sql';
+import { epochSeconds } from './durations';
 
 /**
  * An application's state at :now as SQL, so statistics count states without opening a single
@@ -7,11 +9,17 @@ import type { ApplicationState } from '../../contract/console/statistics-views';
  * span from acceptance to 17:00 CST (09:00 UTC) of the promised day (at least an hour), in review
  * until 80 %, then ready for pick-up, or mailed and completed three days later.
  * application-state.test.ts checks this against caseProgress.
+ *
+ * Instants are counted in days since 1970 (only differences and comparisons matter); `:now` is an
+ * ISO instant. The promised day's 17:00 CST is written with its zone (…T09:00:00Z), which both
+ * engines read as UTC.
  */
-export function applicationStateSql(alias: string): string {
-  const start = `julianday(${alias}.accepted_at)`;
-  const span = `max(julianday(${alias}.promised_by || ' 09:00:00') - ${start}, 1.0 / 24)`;
-  const now = 'julianday(:now)';
+export function applicationStateSql(engine: SqlEngine, alias: string): string {
+  const days = (instant: string) => `(${epochSeconds(engine, instant)} / 86400.0)`;
+  const start = days(`${alias}.accepted_at`);
+  const greatest = engine === 'sqlite' ? 'max' : 'greatest';
+  const span = `${greatest}(${days(`${alias}.promised_by || 'T09:00:00Z'`)} - ${start}, 1.0 / 24)`;
+  const now = days(engine === 'sqlite' ? ':now' : 'CAST(:now AS TEXT)');
   return `CASE
     WHEN ${alias}.case_type = 'instant' OR ${alias}.promised_by IS NULL THEN 'completed'
     WHEN ${now} < ${start} + ${span} * 0.05 THEN 'accepted'

@@ -1,10 +1,12 @@
 import type { Durations } from '../../contract/console/statistics-views';
+import type { SqlEngine } from '../db/sql';
 
 /**
  * Average and p90 of a set of durations per group, in SQL: the values are ranked per group by a
  * window function and the ⌈0.9·n⌉-th (nearest rank; (9n + 9) / 10 in integer arithmetic) is
  * picked, so a year of tickets is never loaded into the process. `valuesSql` selects (g, value)
- * rows, value in seconds.
+ * rows, value in seconds. The same SQL on both engines: window functions, and count(*) OVER is an
+ * integer on both, so the division is integer division on both.
  */
 export function durationsSql(valuesSql: string): string {
   return `WITH v AS (${valuesSql}),
@@ -30,6 +32,17 @@ export function durationsOf(row: DurationRow | undefined): Durations {
   return { measured: row.measured, averageSeconds: row.average, p90Seconds: row.p90 };
 }
 
-/** Seconds between two ISO instants, in SQL, to the millisecond (julianday would round off). */
-export const secondsBetween = (from: string, to: string): string =>
-  `(unixepoch(${to}, 'subsec') - unixepoch(${from}, 'subsec'))`;
+/**
+ * Seconds since 1970 of an ISO instant column, in SQL, to the millisecond: SQLite's unixepoch with
+ * 'subsec' (julianday would round off), PostgreSQL's epoch of the text cast to timestamptz (a
+ * numeric, exact; the instants carry their zone, so the session's time zone does not matter).
+ */
+export function epochSeconds(engine: SqlEngine, instant: string): string {
+  return engine === 'sqlite'
+    ? `unixepoch(${instant}, 'subsec')`
+    : `EXTRACT(EPOCH FROM CAST(${instant} AS TIMESTAMPTZ))`;
+}
+
+/** Seconds between two ISO instants, in SQL, to the millisecond. */
+export const secondsBetween = (engine: SqlEngine, from: string, to: string): string =>
+  `(${epochSeconds(engine, to)} - ${epochSeconds(engine, from)})`;

@@ -1,12 +1,12 @@
-import type Database from 'better-sqlite3';
 import { instantAt } from '../../contract/china-time';
 import { addDays } from '../../contract/china-time';
 import type { ServiceFigures } from '../../contract/console/statistics-views';
+import type { SqlQueries } from '../db/sql';
 import { uptimeBetween } from '../fleet/alarms';
 import { kioskRecord } from '../fleet/fleet-monitor';
 import { activeTerminals } from '../store/fleet-kiosks';
-import { durationsOf, durationsSql, secondsBetween, type DurationRow } from './durations';
-import { inScope, stationsParameter, type StatisticsScope } from './scope';
+import { durationsOf, durationsSql, secondsBetween as secondsBetweenIn, type DurationRow } from './durations';
+import { inScope as inEngineScope, stationsParameter, type StatisticsScope } from './scope';
 
 /**
  * The figures of ServiceFigures per group: per station (`g` = station_id) or for the whole scope
@@ -15,6 +15,9 @@ import { inScope, stationsParameter, type StatisticsScope } from './scope';
  *
  * Which day a record belongs to: applications, tickets, ratings and help requests their own `day`
  * (the China day the platform received them); work orders the day of their rating.
+ *
+ * Written for both engines (docs/county-scale.md): conditional counts as count(CASE …) (PostgreSQL
+ * has no sum over a comparison), camelCase aliases quoted, derived tables named.
  */
 
 export type Grouping = 'station' | 'total';
@@ -54,24 +57,25 @@ function emptyFigures(): ServiceFigures {
 
 const rate = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
-export interface ScopeParameters {
+/** A type, not an interface: it is passed as a statement's named parameters (a record). */
+export type ScopeParameters = {
   readonly from: string;
   readonly to: string;
   readonly stations: string | null;
   readonly now: string;
-}
+};
 
 export function scopeParameters(scope: StatisticsScope, now: Date): ScopeParameters {
   return { from: scope.from, to: scope.to, stations: stationsParameter(scope), now: now.toISOString() };
 }
 
 /** ServiceFigures by group key (station id, or '*' for the total). */
-export function serviceFigures(
-  db: Database.Database,
+export async function serviceFigures(
+  db: SqlQueries,
   scope: StatisticsScope,
   grouping: Grouping,
   now: Date,
-): Map<string, ServiceFigures> {
+): Promise<Map<string, ServiceFigures>> {
   const params = scopeParameters(scope, now);
   const figures = new Map<string, ServiceFigures>();
   const of = (g: string): ServiceFigures => {
@@ -82,11 +86,13 @@ export function serviceFigures(
     }
     return found;
   };
-  const rows = (sql: string) => db.prepare(sql).all(params) as Counts[];
+  const rows = (sql: string) => db.all<Counts>(sql, params);
+  const inScope = (column: string) => inEngineScope(db.engine, column);
+  const secondsBetween = (from: string, to: string) => secondsBetweenIn(db.engine, from, to);
   const num = (value: number | string | null | undefined) => Number(value ?? 0);
 
   const application = groupExpr(grouping, 'a.station_id');
-  for (const row of rows(
+  for (const row of await rows(
     `SELECT ${application} AS g, count(*) AS n FROM applications a
      WHERE a.day BETWEEN :from AND :to AND ${inScope('a.station_id')} GROUP BY g`,
   ))
@@ -94,9 +100,10 @@ export function serviceFigures(
 
   const ticket = groupExpr(grouping, 't.station_id');
   const ticketScope = `t.day BETWEEN :from AND :to AND ${inScope('t.station_id')}`;
-  for (const row of rows(
+  for (const row of await rows(
     `SELECT ${ticket} AS g, count(*) AS issued, count(s.first_called_at) AS called,
-       coalesce(sum(s.status = 'noShow'), 0) AS noShow, coalesce(sum(s.status = 'finished'), 0) AS finished
+       count(CASE WHEN s.status = 'noShow' THEN 1 END) AS "noShow",
+       count(CASE WHEN s.status = 'finished' THEN 1 END) AS finished
      FROM tickets t LEFT JOIN ticket_states s ON s.ticket_id = t.ticket_id
      WHERE ${ticketScope} GROUP BY g`,
   )) {
@@ -106,14 +113,14 @@ export function serviceFigures(
     entry.ticketsNoShow = num(row['noShow']);
     entry.ticketsFinished = num(row['finished']);
   }
-  const durations = (valuesSql: string) => db.prepare(durationsSql(valuesSql)).all(params) as DurationRow[];
-  for (const row of durations(
+  const durations = (valuesSql: string) => db.all<DurationRow>(durationsSql(valuesSql), params);
+  for (const row of await durations(
     `SELECT ${ticket} AS g, ${secondsBetween('t.issued_at', 's.first_called_at')} AS value
      FROM tickets t JOIN ticket_states s ON s.ticket_id = t.ticket_id
      WHERE ${ticketScope} AND s.first_called_at IS NOT NULL`,
   ))
     of(row.g).waiting = durationsOf(row);
-  for (const row of durations(
+  for (const row of await durations(
     `SELECT ${ticket} AS g, ${secondsBetween('s.started_at', 's.finished_at')} AS value
      FROM tickets t JOIN ticket_states s ON s.ticket_id = t.ticket_id
      WHERE ${ticketScope} AND s.started_at IS NOT NULL AND s.finished_at IS NOT NULL`,
@@ -121,7 +128,7 @@ export function serviceFigures(
     of(row.g).service = durationsOf(row);
 
   const rating = groupExpr(grouping, 'r.station_id');
-  for (const row of rows(
+  for (const row of await rows(
     `SELECT ${rating} AS g, r.level AS level, count(*) AS n FROM ratings r
      WHERE r.day BETWEEN :from AND :to AND ${inScope('r.station_id')} GROUP BY g, r.level`,
   )) {
@@ -129,8 +136,8 @@ export function serviceFigures(
     const level = num(row['level']);
     entry.ratingsByLevel[level - 1] = num(row['n']);
   }
-  for (const row of rows(
-    `SELECT ${rating} AS g, count(*) AS n, count(w.callback_at) AS calledBack
+  for (const row of await rows(
+    `SELECT ${rating} AS g, count(*) AS n, count(w.callback_at) AS "calledBack"
      FROM work_orders w JOIN ratings r ON r.rating_id = w.rating_id
      WHERE r.day BETWEEN :from AND :to AND ${inScope('r.station_id')} GROUP BY g`,
   )) {
@@ -141,32 +148,32 @@ export function serviceFigures(
 
   const help = groupExpr(grouping, 'h.station_id');
   const helpScope = `h.day BETWEEN :from AND :to AND ${inScope('h.station_id')}`;
-  for (const row of rows(
-    `SELECT ${help} AS g, count(*) AS n, coalesce(sum(h.status = 'done'), 0) AS done
+  for (const row of await rows(
+    `SELECT ${help} AS g, count(*) AS n, count(CASE WHEN h.status = 'done' THEN 1 END) AS done
      FROM assistance_requests h WHERE ${helpScope} GROUP BY g`,
   )) {
     const entry = of(String(row['g']));
     entry.helpRequests = num(row['n']);
     entry.helpCompleted = num(row['done']);
   }
-  for (const row of durations(
+  for (const row of await durations(
     `SELECT ${help} AS g, ${secondsBetween('h.received_at', 'h.completed_at')} AS value
      FROM assistance_requests h WHERE ${helpScope} AND h.status = 'done' AND h.completed_at IS NOT NULL`,
   ))
     of(row.g).helpCompletion = durationsOf(row);
 
   // Residents served (ServiceFigures.residentsServed): identities once, anonymous visits one each.
-  for (const row of rows(
+  for (const row of await rows(
     `SELECT g, count(DISTINCT person) AS people FROM (
        SELECT ${application} AS g, a.applicant_index AS person FROM applications a
        WHERE a.day BETWEEN :from AND :to AND ${inScope('a.station_id')}
        UNION ALL
        SELECT ${help} AS g, h.requester_index AS person FROM assistance_requests h
        WHERE ${helpScope} AND h.status = 'done' AND h.requester_index IS NOT NULL
-     ) GROUP BY g`,
+     ) AS people_of GROUP BY g`,
   ))
     of(String(row['g'])).residentsServed += num(row['people']);
-  for (const row of rows(
+  for (const row of await rows(
     `SELECT ${help} AS g, count(*) AS n FROM assistance_requests h
      WHERE ${helpScope} AND h.status = 'done' AND h.requester_index IS NULL GROUP BY g`,
   ))
@@ -179,7 +186,7 @@ export function serviceFigures(
     entry.callbackRate = rate(entry.calledBack, entry.badRatings);
   }
 
-  for (const [g, uptime] of kioskUptime(db, scope, grouping, now)) of(g).kioskUptime = uptime;
+  for (const [g, uptime] of await kioskUptime(db, scope, grouping, now)) of(g).kioskUptime = uptime;
   if (grouping === 'total') of(TOTAL);
   return figures;
 }
@@ -192,19 +199,19 @@ export const TOTAL_KEY = TOTAL;
  * not weigh as much as one seen all year. Read from the alarm engine's per-kiosk records: one row
  * per kiosk, not per day.
  */
-function kioskUptime(
-  db: Database.Database,
+async function kioskUptime(
+  db: SqlQueries,
   scope: StatisticsScope,
   grouping: Grouping,
   now: Date,
-): Map<string, number | null> {
+): Promise<Map<string, number | null>> {
   const start = instantAt(scope.from, 0).getTime();
   const end = instantAt(addDays(scope.to, 1), 0).getTime();
   const wanted = scope.stationIds === null ? null : new Set(scope.stationIds);
   const sums = new Map<string, { observed: number; up: number }>();
-  for (const terminal of activeTerminals(db)) {
+  for (const terminal of await activeTerminals(db)) {
     if (wanted !== null && !wanted.has(terminal.stationId)) continue;
-    const history = kioskRecord(db, terminal.terminalId)?.history;
+    const history = (await kioskRecord(db, terminal.terminalId))?.history;
     if (!history) continue;
     const { observedMs, upMs } = uptimeBetween(history, start, end, now);
     const g = grouping === 'station' ? terminal.stationId : TOTAL;

@@ -15,7 +15,7 @@ import { resolveScope, type StatisticsScope } from './scope';
  * abandoned is audited again as such.
  */
 
-export type StatisticsConsoleContext = Pick<PlatformContext, 'db' | 'sealer' | 'log'>;
+export type StatisticsConsoleContext = Pick<PlatformContext, 'sql' | 'sealer' | 'log'>;
 
 const CONTENT_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -27,19 +27,23 @@ function scopeLabel(scope: StatisticsScope): string {
 }
 
 export function createStatisticsConsoleHandlers(ctx: StatisticsConsoleContext): ConsoleHandlers<StatisticsOperationId> {
-  const { db } = ctx;
+  const db = ctx.sql;
+  /** An audit written while the download runs: nobody awaits it, so its failure is logged. */
+  const auditLater = (written: Promise<void>): void => {
+    written.catch((error: unknown) => ctx.log('error', 'ledger audit not written', { error: String(error) }));
+  };
   return {
-    getStatistics: ({ user, query, now }) => {
-      const scope = resolveScope(db, user, query);
+    getStatistics: async ({ user, query, now }) => {
+      const scope = await resolveScope(db, user, query);
       if (!scope.ok) return scope;
-      return ok(statisticsReport(db, scope.value, now));
+      return ok(await statisticsReport(db, scope.value, now));
     },
 
-    exportLedger: ({ user, query, now, ip }) => {
-      const scope = resolveScope(db, user, query);
+    exportLedger: async ({ user, query, now, ip }) => {
+      const scope = await resolveScope(db, user, query);
       if (!scope.ok) return scope;
       const fullNames = showsFullNames(user, scope.value);
-      const source = ledgerSource(db, ctx.sealer, scope.value, fullNames, now);
+      const source = await ledgerSource(db, ctx.sealer, scope.value, fullNames, now);
       const detail = `${query.from}..${query.to} ${query.format} rows=${source.total} names=${fullNames ? 'full' : 'masked'}`;
       const audit = (action: string, outcome: 'ok' | 'failed', more = '') =>
         writeAudit(db, {
@@ -51,10 +55,10 @@ export function createStatisticsConsoleHandlers(ctx: StatisticsConsoleContext): 
           ip,
           detail: detail + more,
         });
-      audit('ledger.exported', 'ok');
+      await audit('ledger.exported', 'ok');
       const failed = (error: unknown) => {
         ctx.log('error', 'ledger export failed', { error: String(error) });
-        audit('ledger.exportFailed', 'failed');
+        auditLater(audit('ledger.exportFailed', 'failed'));
       };
       const title = `${scope.value.name} 台账 ${query.from} 至 ${query.to}`;
       const fileName = `台账-${scope.value.name}-${query.from}-${query.to}.${query.format}`;
@@ -67,7 +71,7 @@ export function createStatisticsConsoleHandlers(ctx: StatisticsConsoleContext): 
 /** Passes the file through; a download the browser abandoned part-way is written to the audit log. */
 function auditedCancel(
   body: ReadableStream<Uint8Array>,
-  audit: (action: string, outcome: 'ok' | 'failed', more?: string) => void,
+  audit: (action: string, outcome: 'ok' | 'failed', more?: string) => Promise<void>,
 ): ReadableStream<Uint8Array> {
   const reader = body.getReader();
   return new ReadableStream<Uint8Array>(
@@ -78,8 +82,11 @@ function auditedCancel(
         else controller.enqueue(next.value);
       },
       async cancel(reason) {
-        audit('ledger.exportAbandoned', 'failed');
-        await reader.cancel(reason);
+        try {
+          await audit('ledger.exportAbandoned', 'failed');
+        } finally {
+          await reader.cancel(reason);
+        }
       },
     },
     { highWaterMark: 0 },

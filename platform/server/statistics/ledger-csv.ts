@@ -30,13 +30,13 @@ export function ledgerCsvStream(source: LedgerSource): ReadableStream<Uint8Array
   let started = false;
   return new ReadableStream<Uint8Array>(
     {
-      pull(controller) {
+      async pull(controller) {
         if (!started) {
           started = true;
           controller.enqueue(encoder.encode(BOM + csvLine(LEDGER_HEADER)));
           return;
         }
-        const page: LedgerRow[] = source.nextPage();
+        const page: LedgerRow[] = await source.nextPage();
         if (page.length === 0) {
           controller.close();
           return;

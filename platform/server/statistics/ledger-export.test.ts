@@ -1,11 +1,11 @@
-import type Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { instantAt } from '../../contract/china-time';
 import type { ConsoleUser } from '../../contract/console/users';
 import type { ConsoleDownload } from '../console/handler-types';
-import { openPlatformDb } from '../db/open';
+import type { SqlDb } from '../db/sql';
 import { ephemeralSealer } from '../sealing/sealer';
+import { openTestDatabase, type TestDatabase } from '../testing/test-database';
 import { createStatisticsConsoleHandlers } from './index';
 import { csvCell } from './ledger-csv';
 import { LEDGER_HEADER } from './ledger-rows';
@@ -19,20 +19,20 @@ const RANGE = { from: '2026-03-01', to: '2026-03-31' };
 const staff1 = consoleUser('stationStaff', { kind: 'station', stationId: 'station-1' }, 'staff.one');
 const county = consoleUser('countyAdmin', { kind: 'county' }, 'county.admin');
 
-let db: Database.Database;
+let database: TestDatabase;
+let db: SqlDb;
 let handlers: ReturnType<typeof createStatisticsConsoleHandlers>;
 
-beforeEach(() => {
+beforeEach(async () => {
   const sealer = ephemeralSealer();
-  const opened = openPlatformDb(':memory:', sealer);
-  if (!opened.ok) throw new Error(opened.error.kind);
-  db = opened.value;
-  handlers = createStatisticsConsoleHandlers({ db, sealer, log: () => undefined });
+  database = await openTestDatabase(sealer);
+  db = database.db;
+  handlers = createStatisticsConsoleHandlers({ sql: db, sealer, log: () => undefined });
   const seed = seeder(db, sealer);
-  seed.terminal('k1', 'station-1');
-  seed.terminal('k2', 'station-2');
+  await seed.terminal('k1', 'station-1');
+  await seed.terminal('k2', 'station-2');
   const base = { terminalId: 'k1', stationId: 'station-1', matterName: '城乡居民养老保险参保登记' };
-  seed.application({
+  await seed.application({
     ...base,
     caseNo: '370784-20260302-000001',
     day: '2026-03-02',
@@ -41,7 +41,7 @@ beforeEach(() => {
     applicantIndex: index64('a'),
     acceptedAt: '2026-03-02T01:00:00.000Z',
   });
-  seed.application({
+  await seed.application({
     ...base,
     caseNo: '370784-20260303-000001',
     day: '2026-03-03',
@@ -54,7 +54,7 @@ beforeEach(() => {
     delivery: 'mail',
     acceptedAt: '2026-03-03T01:00:00.000Z',
   });
-  seed.application({
+  await seed.application({
     ...base,
     terminalId: 'k2',
     stationId: 'station-2',
@@ -65,7 +65,7 @@ beforeEach(() => {
     applicantIndex: index64('c'),
     acceptedAt: '2026-03-04T01:00:00.000Z',
   });
-  seed.application({
+  await seed.application({
     ...base,
     caseNo: '370784-20260401-000001',
     day: '2026-04-01',
@@ -74,7 +74,7 @@ beforeEach(() => {
     applicantIndex: index64('d'),
     acceptedAt: '2026-04-01T01:00:00.000Z',
   });
-  seed.rating({
+  await seed.rating({
     ratingId: 'RT-1',
     day: '2026-03-02',
     seq: 1,
@@ -84,7 +84,7 @@ beforeEach(() => {
     subjectRef: '370784-20260302-000001',
     at: '2026-03-02T02:00:00.000Z',
   });
-  seed.workOrder({
+  await seed.workOrder({
     workOrderNo: 'WO-1',
     day: '2026-03-02',
     seq: 1,
@@ -93,7 +93,7 @@ beforeEach(() => {
     callbackAt: '2026-03-05T02:00:00.000Z',
     satisfied: true,
   });
-  seed.rating({
+  await seed.rating({
     ratingId: 'RT-2',
     day: '2026-03-03',
     seq: 1,
@@ -104,6 +104,7 @@ beforeEach(() => {
     at: '2026-03-03T02:00:00.000Z',
   });
 });
+afterEach(() => database.close());
 
 async function download(user: ConsoleUser, format: 'xlsx' | 'csv', station?: string): Promise<ConsoleDownload> {
   const result = await handlers.exportLedger({
@@ -230,9 +231,9 @@ describe('the 台账 export', () => {
   it('writes an audit entry for every export: who, scope, range, rows, masked or not', async () => {
     await bytesOf(await download(staff1, 'csv'));
     await bytesOf(await download(county, 'xlsx', 'station-1'));
-    const entries = db
-      .prepare('SELECT username, action, target, outcome, detail FROM console_audit ORDER BY audit_id')
-      .all();
+    const entries = await db.all(
+      'SELECT username, action, target, outcome, detail FROM console_audit ORDER BY audit_id',
+    );
     expect(entries).toEqual([
       {
         username: 'staff.one',
@@ -256,15 +257,13 @@ describe('the 台账 export', () => {
     const reader = file.body.getReader();
     await reader.read();
     await reader.cancel();
-    expect(db.prepare('SELECT action FROM console_audit ORDER BY audit_id').pluck().all()).toEqual([
-      'ledger.exported',
-      'ledger.exportAbandoned',
-    ]);
+    const actions = await db.all<{ action: string }>('SELECT action FROM console_audit ORDER BY audit_id');
+    expect(actions.map((row) => row.action)).toEqual(['ledger.exported', 'ledger.exportAbandoned']);
   });
 
   it('refuses a station outside the user’s scope before writing anything', async () => {
     await expect(download(staff1, 'csv', 'station-2')).rejects.toThrow('no such station');
-    expect(db.prepare('SELECT count(*) FROM console_audit').pluck().get()).toBe(0);
+    expect(await db.get('SELECT count(*) AS count FROM console_audit')).toEqual({ count: 0 });
   });
 });
 

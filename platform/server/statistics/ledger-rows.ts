@@ -1,7 +1,7 @@
-import type Database from 'better-sqlite3';
 import { RATING_LEVEL_LABELS, type RatingLevel } from '../../contract/ratings';
 import type { ConsoleUser } from '../../contract/console/users';
 import type { ApplicationState } from '../../contract/console/statistics-views';
+import type { SqlQueries } from '../db/sql';
 import { maskName } from '../privacy/mask';
 import type { PlatformSealer } from '../sealing/sealer';
 import { openSubmission } from '../store/applications';
@@ -15,7 +15,8 @@ import { scopeParameters } from './figures';
  * the range's lower bound moves to the last day, so SQLite seeks in the (day, seq) index instead of
  * scanning from the first day for every page, which made a year quadratic), so an export
  * never holds a cursor open across the awaits of a slow download (better-sqlite3 would refuse
- * every other statement of the platform meanwhile) and never holds more than a page in memory.
+ * every other statement of the platform meanwhile; on PostgreSQL each page is one statement on
+ * whichever pooled connection is free) and never holds more than a page in memory.
  * Names are sealed in the application's submission: each row is opened on its own.
  */
 
@@ -84,37 +85,40 @@ export interface LedgerSource {
   /** How many rows the export will have (counted before the first is written, for the audit). */
   readonly total: number;
   /** The next page of rows; empty when done. */
-  nextPage(): LedgerRow[];
+  nextPage(): Promise<LedgerRow[]>;
 }
 
-export function ledgerSource(
-  db: Database.Database,
+export async function ledgerSource(
+  db: SqlQueries,
   sealer: PlatformSealer,
   scope: StatisticsScope,
   fullNames: boolean,
   now: Date,
-): LedgerSource {
+): Promise<LedgerSource> {
   const params = scopeParameters(scope, now);
-  const where = `a.day BETWEEN :from AND :to AND ${inScope('a.station_id')}`;
-  const total = db.prepare(`SELECT count(*) FROM applications a WHERE ${where}`).pluck().get(params) as number;
-  const page = db.prepare(
-    `SELECT a.case_no AS caseNo, a.day AS day, a.seq AS seq, a.case_type AS caseType,
-       a.promised_working_days AS promisedWorkingDays, a.delivery_method AS deliveryMethod,
-       a.agent_index IS NOT NULL AS hasAgent, a.sealed_submission AS sealed, ${applicationStateSql('a')} AS state,
-       r.level AS level, w.status AS orderStatus, w.callback_at AS callbackAt,
-       w.callback_satisfied AS callbackSatisfied, w.follow_up_by AS followUpBy
+  const inStations = inScope(db.engine, 'a.station_id');
+  const counted = await db.get<{ count: number }>(
+    `SELECT count(*) AS count FROM applications a WHERE a.day BETWEEN :from AND :to AND ${inStations}`,
+    params,
+  );
+  const total = counted?.count ?? 0;
+  const page = `SELECT a.case_no AS "caseNo", a.day AS day, a.seq AS seq, a.case_type AS "caseType",
+       a.promised_working_days AS "promisedWorkingDays", a.delivery_method AS "deliveryMethod",
+       CASE WHEN a.agent_index IS NOT NULL THEN 1 ELSE 0 END AS "hasAgent", a.sealed_submission AS sealed,
+       ${applicationStateSql(db.engine, 'a')} AS state,
+       r.level AS level, w.status AS "orderStatus", w.callback_at AS "callbackAt",
+       w.callback_satisfied AS "callbackSatisfied", w.follow_up_by AS "followUpBy"
      FROM applications a
      LEFT JOIN ratings r ON r.subject_kind = 'application' AND r.subject_ref = a.case_no
      LEFT JOIN work_orders w ON w.rating_id = r.rating_id
-     WHERE a.day BETWEEN :lower AND :to AND ${inScope('a.station_id')} AND (a.day > :afterDay OR a.seq > :afterSeq)
-     ORDER BY a.day, a.seq LIMIT ${LEDGER_PAGE_SIZE}`,
-  );
+     WHERE a.day BETWEEN :lower AND :to AND ${inStations} AND (a.day > :afterDay OR a.seq > :afterSeq)
+     ORDER BY a.day, a.seq LIMIT ${LEDGER_PAGE_SIZE}`;
   let after = { afterDay: '', afterSeq: 0 };
   return {
     total,
-    nextPage: () => {
+    nextPage: async () => {
       const lower = after.afterDay > params.from ? after.afterDay : params.from;
-      const rows = page.all({ ...params, ...after, lower }) as SourceRow[];
+      const rows = await db.all<SourceRow>(page, { ...params, ...after, lower });
       const last = rows[rows.length - 1];
       if (last) after = { afterDay: last.day, afterSeq: last.seq };
       return rows.map((row): LedgerRow => {

@@ -54,7 +54,7 @@ export function ledgerXlsxStream(
     const header = sheet.addRow([...LEDGER_HEADER]);
     header.font = { bold: true };
     header.commit();
-    for (let page = source.nextPage(); page.length > 0 && !cancelled; page = source.nextPage()) {
+    for (let page = await source.nextPage(); page.length > 0 && !cancelled; page = await source.nextPage()) {
       for (const row of page) sheet.addRow([...row]).commit();
       // Let zlib and the download catch up before the next page.
       await nextTurn();

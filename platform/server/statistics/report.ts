@@ -1,6 +1,6 @@
-import type Database from 'better-sqlite3';
 import { addDays } from '../../contract/china-time';
 import type { ApplicationState, StatisticsDay, StatisticsReport } from '../../contract/console/statistics-views';
+import type { SqlQueries } from '../db/sql';
 import { findCurrentMatter } from '../store/published';
 import { APPLICATION_STATES, applicationStateSql } from './application-state';
 import { scopeParameters, serviceFigures, TOTAL_KEY } from './figures';
@@ -10,50 +10,56 @@ import { inScope, type StatisticsScope } from './scope';
 
 const HELP_KINDS = ['callback', 'homeVisit', 'agentAtStation'] as const;
 
-export function statisticsReport(db: Database.Database, scope: StatisticsScope, now: Date): StatisticsReport {
+export async function statisticsReport(db: SqlQueries, scope: StatisticsScope, now: Date): Promise<StatisticsReport> {
   const params = scopeParameters(scope, now);
-  const totals = serviceFigures(db, scope, 'total', now).get(TOTAL_KEY);
+  const totals = (await serviceFigures(db, scope, 'total', now)).get(TOTAL_KEY);
   if (!totals) throw new Error('the total figures are always made');
-  const perStation = serviceFigures(db, scope, 'station', now);
+  const perStation = await serviceFigures(db, scope, 'station', now);
 
-  const byMatter = (
-    db
-      .prepare(
-        `SELECT a.matter_code AS matterCode, count(*) AS count FROM applications a
-         WHERE a.day BETWEEN :from AND :to AND ${inScope('a.station_id')}
-         GROUP BY a.matter_code ORDER BY count DESC, a.matter_code`,
-      )
-      .all(params) as Array<{ matterCode: string; count: number }>
-  ).map((row) => ({ ...row, matterName: findCurrentMatter(db, row.matterCode)?.name ?? row.matterCode }));
+  const matterCounts = await db.all<{ matterCode: string; count: number }>(
+    `SELECT a.matter_code AS "matterCode", count(*) AS count FROM applications a
+     WHERE a.day BETWEEN :from AND :to AND ${inScope(db.engine, 'a.station_id')}
+     GROUP BY a.matter_code ORDER BY count DESC, a.matter_code`,
+    params,
+  );
+  const byMatter = [];
+  for (const row of matterCounts)
+    byMatter.push({ ...row, matterName: (await findCurrentMatter(db, row.matterCode))?.name ?? row.matterCode });
 
+  // The state is computed in a derived table and grouped outside it: PostgreSQL groups by a
+  // select alias only when no column of the tables has that name.
   const stateCounts = new Map(
     (
-      db
-        .prepare(
-          `SELECT ${applicationStateSql('a')} AS state, count(*) AS count FROM applications a
-           WHERE a.day BETWEEN :from AND :to AND ${inScope('a.station_id')} GROUP BY state`,
-        )
-        .all(params) as Array<{ state: ApplicationState; count: number }>
+      await db.all<{ state: ApplicationState; count: number }>(
+        `SELECT state, count(*) AS count FROM (
+           SELECT ${applicationStateSql(db.engine, 'a')} AS state FROM applications a
+           WHERE a.day BETWEEN :from AND :to AND ${inScope(db.engine, 'a.station_id')}
+         ) AS states GROUP BY state`,
+        params,
+      )
     ).map((row) => [row.state, row.count]),
   );
 
   const helpCounts = new Map(
     (
-      db
-        .prepare(
-          `SELECT h.kind AS kind, count(*) AS received, coalesce(sum(h.status = 'done'), 0) AS completed
-           FROM assistance_requests h WHERE h.day BETWEEN :from AND :to AND ${inScope('h.station_id')} GROUP BY h.kind`,
-        )
-        .all(params) as Array<{ kind: string; received: number; completed: number }>
+      await db.all<{ kind: string; received: number; completed: number }>(
+        `SELECT h.kind AS kind, count(*) AS received, count(CASE WHEN h.status = 'done' THEN 1 END) AS completed
+         FROM assistance_requests h WHERE h.day BETWEEN :from AND :to AND ${inScope(db.engine, 'h.station_id')}
+         GROUP BY h.kind`,
+        params,
+      )
     ).map((row) => [row.kind, row]),
   );
 
-  const stations = scope.visible.map((station) => ({
-    ...(perStation.get(station.stationId) ?? emptyOf(db, scope, now)),
-    stationId: station.stationId,
-    name: station.name,
-    townshipCode: station.townshipCode,
-  }));
+  const stations = [];
+  let empty: Awaited<ReturnType<typeof emptyOf>> | undefined;
+  for (const station of scope.visible)
+    stations.push({
+      ...(perStation.get(station.stationId) ?? (empty ??= await emptyOf(db, scope, now))),
+      stationId: station.stationId,
+      name: station.name,
+      townshipCode: station.townshipCode,
+    });
 
   return {
     scope: { kind: scope.kind, code: scope.code, name: scope.name },
@@ -68,7 +74,7 @@ export function statisticsReport(db: Database.Database, scope: StatisticsScope, 
       received: helpCounts.get(kind)?.received ?? 0,
       completed: helpCounts.get(kind)?.completed ?? 0,
     })),
-    days: dailySeries(db, scope, now),
+    days: await dailySeries(db, scope, now),
     stations,
     choices: {
       townships: scope.townships.map((township) => ({ ...township })),
@@ -78,35 +84,34 @@ export function statisticsReport(db: Database.Database, scope: StatisticsScope, 
 }
 
 /** A station with nothing in the range: the figures of an empty scope. */
-function emptyOf(db: Database.Database, scope: StatisticsScope, now: Date) {
-  const nothing = serviceFigures(db, { ...scope, stationIds: [] }, 'total', now).get(TOTAL_KEY);
+async function emptyOf(db: SqlQueries, scope: StatisticsScope, now: Date) {
+  const nothing = (await serviceFigures(db, { ...scope, stationIds: [] }, 'total', now)).get(TOTAL_KEY);
   if (!nothing) throw new Error('the total figures are always made');
   return nothing;
 }
 
 /** One entry per day of the range, days without records included (charts need the gaps). */
-function dailySeries(db: Database.Database, scope: StatisticsScope, now: Date): StatisticsDay[] {
+async function dailySeries(db: SqlQueries, scope: StatisticsScope, now: Date): Promise<StatisticsDay[]> {
   const params = scopeParameters(scope, now);
-  const perDay = (sql: string) =>
-    new Map((db.prepare(sql).all(params) as Array<{ day: string; n: number }>).map((row) => [row.day, row.n]));
+  const perDay = async (sql: string) =>
+    new Map((await db.all<{ day: string; n: number }>(sql, params)).map((row) => [row.day, row.n]));
   const count = (table: string, alias: string) =>
     perDay(
       `SELECT ${alias}.day AS day, count(*) AS n FROM ${table} ${alias}
-       WHERE ${alias}.day BETWEEN :from AND :to AND ${inScope(`${alias}.station_id`)} GROUP BY ${alias}.day`,
+       WHERE ${alias}.day BETWEEN :from AND :to AND ${inScope(db.engine, `${alias}.station_id`)} GROUP BY ${alias}.day`,
     );
-  const applications = count('applications', 'a');
-  const ratings = count('ratings', 'r');
-  const help = count('assistance_requests', 'h');
+  const applications = await count('applications', 'a');
+  const ratings = await count('ratings', 'r');
+  const help = await count('assistance_requests', 'h');
   const tickets = new Map(
     (
-      db
-        .prepare(
-          `SELECT t.day AS day, count(*) AS issued, count(s.first_called_at) AS called,
-             coalesce(sum(s.status = 'noShow'), 0) AS noShow
-           FROM tickets t LEFT JOIN ticket_states s ON s.ticket_id = t.ticket_id
-           WHERE t.day BETWEEN :from AND :to AND ${inScope('t.station_id')} GROUP BY t.day`,
-        )
-        .all(params) as Array<{ day: string; issued: number; called: number; noShow: number }>
+      await db.all<{ day: string; issued: number; called: number; noShow: number }>(
+        `SELECT t.day AS day, count(*) AS issued, count(s.first_called_at) AS called,
+           count(CASE WHEN s.status = 'noShow' THEN 1 END) AS "noShow"
+         FROM tickets t LEFT JOIN ticket_states s ON s.ticket_id = t.ticket_id
+         WHERE t.day BETWEEN :from AND :to AND ${inScope(db.engine, 't.station_id')} GROUP BY t.day`,
+        params,
+      )
     ).map((row) => [row.day, row]),
   );
   const days: StatisticsDay[] = [];

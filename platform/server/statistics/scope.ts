@@ -1,10 +1,10 @@
-import type Database from 'better-sqlite3';
 import { err, ok, type Result } from '../../../core/pure/result';
 import { daysBetween } from '../../contract/china-time';
 import type { StationView } from '../../contract/console/fleet-views';
 import { STATISTICS_MAX_DAYS, type StatisticsQuery } from '../../contract/console/statistics-views';
 import type { ConsoleUser } from '../../contract/console/users';
 import type { ConsoleFailure } from '../console/handler-types';
+import type { SqlEngine, SqlQueries } from '../db/sql';
 import { maySeeStation, stationDirectory } from '../fleet/stations';
 
 /**
@@ -29,17 +29,17 @@ export interface StatisticsScope {
 
 const notFound = (detail: string): Result<never, ConsoleFailure> => err({ kind: 'notFound', detail });
 
-export function resolveScope(
-  db: Database.Database,
+export async function resolveScope(
+  db: SqlQueries,
   user: ConsoleUser,
   query: StatisticsQuery,
-): Result<StatisticsScope, ConsoleFailure> {
+): Promise<Result<StatisticsScope, ConsoleFailure>> {
   const span = daysBetween(query.from, query.to);
   if (span < 0) return err({ kind: 'invalid', detail: 'from is after to' });
   if (span + 1 > STATISTICS_MAX_DAYS)
     return err({ kind: 'invalid', detail: `at most ${STATISTICS_MAX_DAYS} days at a time` });
 
-  const directory = stationDirectory(db);
+  const directory = await stationDirectory(db);
   const visible = [...directory.stations.values()]
     .filter((station) => maySeeStation(user, station, station.stationId))
     .sort((a, b) => (a.stationId < b.stationId ? -1 : 1));
@@ -96,7 +96,13 @@ export function stationsParameter(scope: StatisticsScope): string | null {
   return scope.stationIds === null ? null : JSON.stringify(scope.stationIds);
 }
 
-/** A WHERE condition on a station column for the :stations parameter. */
-export function inScope(column: string): string {
-  return `(:stations IS NULL OR ${column} IN (SELECT value FROM json_each(:stations)))`;
+/**
+ * A WHERE condition on a station column for the :stations parameter (a JSON array of ids, or
+ * NULL for every station). The array is unpacked by each engine's JSON function; PostgreSQL
+ * needs the parameter typed (docs/county-scale.md).
+ */
+export function inScope(engine: SqlEngine, column: string): string {
+  return engine === 'sqlite'
+    ? `(:stations IS NULL OR ${column} IN (SELECT value FROM json_each(:stations)))`
+    : `(CAST(:stations AS TEXT) IS NULL OR ${column} IN (SELECT json_array_elements_text(CAST(:stations AS JSON))))`;
 }

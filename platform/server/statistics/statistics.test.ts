@@ -1,8 +1,8 @@
-import type Database from 'better-sqlite3';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { instantAt } from '../../contract/china-time';
-import { openPlatformDb } from '../db/open';
+import type { SqlDb } from '../db/sql';
 import { ephemeralSealer } from '../sealing/sealer';
+import { openTestDatabase, type TestDatabase } from '../testing/test-database';
 import { statisticsReport } from './report';
 import { resolveScope } from './scope';
 import { index64, seeder } from './testing/seed';
@@ -10,7 +10,8 @@ import { consoleUser } from './testing/users';
 
 /**
  * Every figure of the statistics against values worked out by hand from a small seeded day pair
- * (2026-03-01 and 02, China time) at two stations, plus what lies just outside the range.
+ * (2026-03-01 and 02, China time) at two stations, plus what lies just outside the range. The
+ * same expectations on both engines (testing/test-database.ts picks the engine).
  */
 
 const county = consoleUser('countyAdmin', { kind: 'county' });
@@ -18,16 +19,16 @@ const at = (day: string, hour: number, minute = 0, second = 0) =>
   new Date(instantAt(day, hour * 60 + minute).getTime() + second * 1000).toISOString();
 const NOW = new Date(instantAt('2026-03-03', 0));
 
-let db: Database.Database;
+let database: TestDatabase;
+let db: SqlDb;
 
-beforeEach(() => {
+beforeEach(async () => {
   const sealer = ephemeralSealer();
-  const opened = openPlatformDb(':memory:', sealer);
-  if (!opened.ok) throw new Error(opened.error.kind);
-  db = opened.value;
+  database = await openTestDatabase(sealer);
+  db = database.db;
   const seed = seeder(db, sealer);
-  seed.terminal('k1', 'station-1');
-  seed.terminal('k2', 'station-2');
+  await seed.terminal('k1', 'station-1');
+  await seed.terminal('k2', 'station-2');
   const app = (caseNo: string, day: string, seq: number, stationId: string, person: string, matterCode = 'M-000001') =>
     seed.application({
       caseNo,
@@ -39,11 +40,11 @@ beforeEach(() => {
       applicantIndex: index64(person),
       acceptedAt: at(day, 9),
     });
-  app('C1', '2026-03-01', 1, 'station-1', 'P1');
-  app('C2', '2026-03-01', 2, 'station-1', 'P1', 'M-000002');
-  app('C3', '2026-03-01', 3, 'station-1', 'P2');
-  app('C4', '2026-03-03', 1, 'station-1', 'P9'); // the day after the range
-  app('C5', '2026-03-02', 1, 'station-2', 'P1');
+  await app('C1', '2026-03-01', 1, 'station-1', 'P1');
+  await app('C2', '2026-03-01', 2, 'station-1', 'P1', 'M-000002');
+  await app('C3', '2026-03-01', 3, 'station-1', 'P2');
+  await app('C4', '2026-03-03', 1, 'station-1', 'P9'); // the day after the range
+  await app('C5', '2026-03-02', 1, 'station-2', 'P1');
 
   // Station 1, 1 March: ten tickets called after 60, 120 … 600 s; the first seven served for
   // 100 … 700 s, the next two no-shows, the last still at the window; two more never called.
@@ -51,7 +52,7 @@ beforeEach(() => {
     const issuedAt = at('2026-03-01', 9);
     const called = i <= 10 ? at('2026-03-01', 9, 0, i * 60) : undefined;
     const served = i <= 7;
-    seed.ticket({
+    await seed.ticket({
       ticketId: `T${i}`,
       day: '2026-03-01',
       seq: i,
@@ -67,8 +68,8 @@ beforeEach(() => {
     });
   }
 
-  [5, 5, 4, 3, 2, 1].forEach((level, index) =>
-    seed.rating({
+  for (const [index, level] of [5, 5, 4, 3, 2, 1].entries())
+    await seed.rating({
       ratingId: `R${index + 1}`,
       day: '2026-03-01',
       seq: index + 1,
@@ -78,10 +79,9 @@ beforeEach(() => {
       subjectKind: 'ticket',
       subjectRef: `T${index + 1}`,
       at: at('2026-03-01', 11),
-    }),
-  );
-  seed.workOrder({ workOrderNo: 'WO1', day: '2026-03-01', seq: 1, ratingId: 'R5', followUpBy: '2026-03-20' });
-  seed.workOrder({
+    });
+  await seed.workOrder({ workOrderNo: 'WO1', day: '2026-03-01', seq: 1, ratingId: 'R5', followUpBy: '2026-03-20' });
+  await seed.workOrder({
     workOrderNo: 'WO2',
     day: '2026-03-01',
     seq: 2,
@@ -91,7 +91,7 @@ beforeEach(() => {
     satisfied: true,
   });
 
-  seed.help({
+  await seed.help({
     requestId: 'H1',
     day: '2026-03-01',
     seq: 1,
@@ -102,7 +102,7 @@ beforeEach(() => {
     completedAt: at('2026-03-01', 10),
     requesterIndex: index64('P3'),
   });
-  seed.help({
+  await seed.help({
     requestId: 'H2',
     day: '2026-03-02',
     seq: 1,
@@ -112,7 +112,7 @@ beforeEach(() => {
     receivedAt: at('2026-03-02', 8),
     completedAt: at('2026-03-03', 8),
   });
-  seed.help({
+  await seed.help({
     requestId: 'H3',
     day: '2026-03-02',
     seq: 2,
@@ -131,21 +131,22 @@ beforeEach(() => {
     ],
     episodes: [],
   };
-  db.prepare('INSERT INTO fleet_kiosk_state (terminal_id, evaluated_at, record) VALUES (?, 0, ?)').run(
+  await db.run('INSERT INTO fleet_kiosk_state (terminal_id, evaluated_at, record) VALUES (?, 0, ?)', [
     'k1',
     JSON.stringify({ kioskId: 'k1', history }),
-  );
+  ]);
 });
+afterEach(() => database.close());
 
-function report(user = county, query: { station?: string; township?: string; from: string; to: string }) {
-  const scope = resolveScope(db, user, query);
+async function report(user = county, query: { station?: string; township?: string; from: string; to: string }) {
+  const scope = await resolveScope(db, user, query);
   if (!scope.ok) throw new Error(scope.error.detail);
   return statisticsReport(db, scope.value, NOW);
 }
 
 describe('statistics of a range', () => {
-  it('counts every figure of the county as worked out by hand', () => {
-    const { totals, applicationsByMatter, applicationsByState, helpByKind } = report(county, {
+  it('counts every figure of the county as worked out by hand', async () => {
+    const { totals, applicationsByMatter, applicationsByState, helpByKind } = await report(county, {
       from: '2026-03-01',
       to: '2026-03-02',
     });
@@ -182,8 +183,8 @@ describe('statistics of a range', () => {
     ]);
   });
 
-  it('gives a series with every day of the range and a row per station', () => {
-    const { days, stations } = report(county, { from: '2026-03-01', to: '2026-03-02' });
+  it('gives a series with every day of the range and a row per station', async () => {
+    const { days, stations } = await report(county, { from: '2026-03-01', to: '2026-03-02' });
     expect(days).toEqual([
       {
         day: '2026-03-01',
@@ -212,8 +213,8 @@ describe('statistics of a range', () => {
     expect(stations[1]?.kioskUptime).toBeNull();
   });
 
-  it('answers zeros and nulls for a range with nothing in it', () => {
-    const { totals, days, applicationsByMatter } = report(county, { from: '2025-01-01', to: '2025-01-03' });
+  it('answers zeros and nulls for a range with nothing in it', async () => {
+    const { totals, days, applicationsByMatter } = await report(county, { from: '2025-01-01', to: '2025-01-03' });
     expect(days).toHaveLength(3);
     expect(days.every((day) => day.applications === 0 && day.ticketsIssued === 0)).toBe(true);
     expect(applicationsByMatter).toEqual([]);
@@ -224,33 +225,39 @@ describe('statistics of a range', () => {
     expect(totals.kioskUptime).toBeNull();
   });
 
-  it('keeps station staff to their own station, and a range to a year', () => {
+  it('keeps station staff to their own station, and a range to a year', async () => {
     const staff = consoleUser('stationStaff', { kind: 'station', stationId: 'station-2' });
-    expect(report(staff, { from: '2026-03-01', to: '2026-03-02' }).totals.applications).toBe(1);
-    expect(resolveScope(db, staff, { station: 'station-1', from: '2026-03-01', to: '2026-03-02' })).toMatchObject({
+    expect((await report(staff, { from: '2026-03-01', to: '2026-03-02' })).totals.applications).toBe(1);
+    expect(await resolveScope(db, staff, { station: 'station-1', from: '2026-03-01', to: '2026-03-02' })).toMatchObject(
+      {
+        ok: false,
+        error: { kind: 'notFound' },
+      },
+    );
+    expect(
+      await resolveScope(db, staff, { township: '370784107', from: '2026-03-01', to: '2026-03-02' }),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'notFound' },
     });
-    expect(resolveScope(db, staff, { township: '370784107', from: '2026-03-01', to: '2026-03-02' })).toMatchObject({
-      ok: false,
-      error: { kind: 'notFound' },
-    });
-    expect(resolveScope(db, county, { from: '2025-01-01', to: '2026-01-02' })).toMatchObject({
+    expect(await resolveScope(db, county, { from: '2025-01-01', to: '2026-01-02' })).toMatchObject({
       ok: false,
       error: { kind: 'invalid' },
     });
-    expect(resolveScope(db, county, { from: '2026-03-02', to: '2026-03-01' })).toMatchObject({
+    expect(await resolveScope(db, county, { from: '2026-03-02', to: '2026-03-01' })).toMatchObject({
       ok: false,
       error: { kind: 'invalid' },
     });
-    expect(resolveScope(db, county, { from: '2024-01-01', to: '2024-12-31' }).ok).toBe(true);
+    expect((await resolveScope(db, county, { from: '2024-01-01', to: '2024-12-31' })).ok).toBe(true);
   });
 
-  it('gives a township admin its own township only', () => {
+  it('gives a township admin its own township only', async () => {
     const township = consoleUser('townshipAdmin', { kind: 'township', townshipCode: '000000000' });
-    expect(report(township, { from: '2026-03-01', to: '2026-03-02' }).totals.applications).toBe(4);
+    expect((await report(township, { from: '2026-03-01', to: '2026-03-02' })).totals.applications).toBe(4);
     const other = consoleUser('townshipAdmin', { kind: 'township', townshipCode: '370784107' });
-    expect(report(other, { from: '2026-03-01', to: '2026-03-02' }).totals.applications).toBe(0);
-    expect(resolveScope(db, other, { station: 'station-1', from: '2026-03-01', to: '2026-03-02' }).ok).toBe(false);
+    expect((await report(other, { from: '2026-03-01', to: '2026-03-02' })).totals.applications).toBe(0);
+    expect((await resolveScope(db, other, { station: 'station-1', from: '2026-03-01', to: '2026-03-02' })).ok).toBe(
+      false,
+    );
   });
 });

@@ -6,14 +6,16 @@ import type { WorkCalendar } from '../../contract/work-calendar';
 import { SEED_WORK_CALENDAR, SEED_WORK_CALENDAR_VERSION } from '../../seed/work-calendar';
 import { parsePublishCalendarArgs, publishCalendarFile } from '../cli/publish-calendar';
 import { createConsoleTestPlatform, type ConsoleTestPlatform } from '../console/testing/console-platform';
-import { openPlatformDb } from '../db/open';
+import { openDatabase } from '../db/open-database';
 import { sealerForDatabase } from '../sealing/database-key';
 import { currentDocument } from '../store/documents';
 import { currentWorkingDays } from '../store/published';
 import { publishWorkCalendar } from '../store/reference-data';
 import { registerTerminal } from '../store/terminals';
 import { makeTempDir } from '../testing/harness';
-import { compareVersions } from './calendar-publishing';
+import { openTestDatabase } from '../testing/test-database';
+import { ephemeralSealer } from '../sealing/sealer';
+import { compareVersions, publishNewerCalendar } from './calendar-publishing';
 
 const KIOSK = { id: 'kiosk-9', token: 'token-kiosk-9-zzzzzzzz', stationId: 'station-1' };
 
@@ -32,17 +34,17 @@ const NEXT: WorkCalendar = {
 
 const platforms: ConsoleTestPlatform[] = [];
 const temps: Array<{ remove(): void }> = [];
-afterEach(() => {
-  platforms.splice(0).forEach((platform) => platform.close());
+afterEach(async () => {
+  for (const platform of platforms.splice(0)) await platform.close();
   temps.splice(0).forEach((temp) => temp.remove());
 });
 
 async function countyConsole() {
-  const platform = createConsoleTestPlatform();
+  const platform = await createConsoleTestPlatform();
   platforms.push(platform);
-  const seeded = publishWorkCalendar(platform.db, SEED_WORK_CALENDAR);
+  const seeded = await publishWorkCalendar(platform.sql, SEED_WORK_CALENDAR);
   if (!seeded.ok) throw new Error('seed calendar');
-  if (!registerTerminal(platform.db, KIOSK, new Date()).ok) throw new Error('kiosk');
+  if (!(await registerTerminal(platform.sql, KIOSK, new Date())).ok) throw new Error('kiosk');
   await platform.addUser('county', 'countyAdmin');
   await platform.addUser('staff', 'stationStaff');
   return { platform, county: await platform.signIn('county'), staff: await platform.signIn('staff') };
@@ -69,7 +71,7 @@ describe('calendar versions', () => {
 describe('publishing a working calendar from the console', () => {
   it('publishes a newer version: the summary, the kiosks’ document and due dates change', async () => {
     const { platform, county, staff } = await countyConsole();
-    expect(currentWorkingDays(platform.db).day('2027-02-10').kind).toBe('workday');
+    expect((await currentWorkingDays(platform.sql)).day('2027-02-10').kind).toBe('workday');
     const published = await platform.request('POST', '/console/api/work-calendar', { as: county, body: NEXT });
     expect(published.status, published.text).toBe(201);
     expect(published.json<CalendarPublished>()).toEqual({
@@ -87,13 +89,11 @@ describe('publishing a working calendar from the console', () => {
       '2027 official',
     ]);
     expect((await kioskCalendar(platform)).version).toBe('2027.11.10-1');
-    expect(currentWorkingDays(platform.db).day('2027-02-10')).toMatchObject({ kind: 'holiday', coverage: 'official' });
-    expect(currentWorkingDays(platform.db).day('2027-02-20').kind).toBe('makeUpWorkday');
-    const audit = platform.db
-      .prepare("SELECT outcome FROM console_audit WHERE action = 'workCalendar.published'")
-      .pluck()
-      .all();
-    expect(audit).toEqual(['ok']);
+    const days = await currentWorkingDays(platform.sql);
+    expect(days.day('2027-02-10')).toMatchObject({ kind: 'holiday', coverage: 'official' });
+    expect(days.day('2027-02-20').kind).toBe('makeUpWorkday');
+    const audit = await platform.sql.all("SELECT outcome FROM console_audit WHERE action = 'workCalendar.published'");
+    expect(audit).toEqual([{ outcome: 'ok' }]);
   });
 
   it('refuses the current version, an older one, and only a county admin may publish', async () => {
@@ -134,39 +134,66 @@ describe('publishing a working calendar from the console', () => {
   });
 });
 
+describe('two instances publishing newer calendars at once', () => {
+  it('leave the newest current: the older one is refused or published first, never last', async () => {
+    const database = await openTestDatabase(ephemeralSealer());
+    try {
+      const first = database.db;
+      const second = await database.openSecond();
+      if (!(await publishWorkCalendar(first, SEED_WORK_CALENDAR)).ok) throw new Error('seed calendar');
+      const at = new Date();
+      for (let round = 1; round <= 8; round += 1) {
+        const older = `2027.11.10-${2 * round - 1}`;
+        const newer = `2027.11.10-${2 * round}`;
+        // Each round the older one goes to the other instance, so neither always starts first.
+        const [olderDb, newerDb] = round % 2 === 0 ? [first, second] : [second, first];
+        const [fromOlder, fromNewer] = await Promise.all([
+          publishNewerCalendar(olderDb, { ...NEXT, version: older }, at),
+          publishNewerCalendar(newerDb, { ...NEXT, version: newer }, at),
+        ]);
+        expect(fromNewer.ok, JSON.stringify(fromNewer)).toBe(true);
+        if (!fromOlder.ok) expect(fromOlder.error).toMatchObject({ kind: 'notNewer', current: newer });
+        expect((await currentDocument(first, 'workCalendar'))?.version, `round ${round}`).toBe(newer);
+      }
+    } finally {
+      await database.close();
+    }
+  });
+});
+
 describe('npm run platform -- publish-calendar', () => {
-  it('publishes a newer calendar file into a platform database and refuses the same file again', () => {
+  it('publishes a newer calendar file into a platform database and refuses the same file again', async () => {
     const temp = makeTempDir();
     temps.push(temp);
     const dbPath = join(temp.dir, 'platform.db');
     const key = sealerForDatabase(dbPath, undefined);
     if (!key.ok) throw new Error(key.error);
-    const opened = openPlatformDb(dbPath, key.value.sealer);
+    const opened = await openDatabase({ engine: 'sqlite', path: dbPath }, key.value.sealer);
     if (!opened.ok) throw new Error(opened.error.kind);
-    publishWorkCalendar(opened.value, SEED_WORK_CALENDAR);
-    opened.value.close();
+    await publishWorkCalendar(opened.value, SEED_WORK_CALENDAR);
+    await opened.value.close();
 
     const file = join(temp.dir, 'calendar.json');
     writeFileSync(file, JSON.stringify(NEXT));
     const request = parsePublishCalendarArgs([file, '--db', dbPath]);
     if (!request.ok) throw new Error(request.error.message);
-    expect(publishCalendarFile(request.value, new Date())).toEqual({
+    expect(await publishCalendarFile(request.value, new Date())).toEqual({
       ok: true,
       value: { version: '2027.11.10-1', previousVersion: SEED_WORK_CALENDAR_VERSION },
     });
-    const again = publishCalendarFile(request.value, new Date());
+    const again = await publishCalendarFile(request.value, new Date());
     expect(again).toMatchObject({ ok: false, error: { kind: 'refused', message: expect.stringMatching(/not newer/) } });
 
     writeFileSync(file, JSON.stringify({ ...NEXT, version: '2028.01.01-1', years: [] }));
-    expect(publishCalendarFile(request.value, new Date())).toMatchObject({
+    expect(await publishCalendarFile(request.value, new Date())).toMatchObject({
       ok: false,
       error: { message: expect.stringMatching(/^the calendar is not valid: years: /) },
     });
 
-    const reopened = openPlatformDb(dbPath, key.value.sealer);
+    const reopened = await openDatabase({ engine: 'sqlite', path: dbPath }, key.value.sealer);
     if (!reopened.ok) throw new Error('reopen');
-    expect(currentDocument(reopened.value, 'workCalendar')?.version).toBe('2027.11.10-1');
-    reopened.value.close();
+    expect((await currentDocument(reopened.value, 'workCalendar'))?.version).toBe('2027.11.10-1');
+    await reopened.value.close();
   });
 
   it('says how to use it when the file or --db is missing', () => {

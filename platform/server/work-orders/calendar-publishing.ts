@@ -1,7 +1,7 @@
-import type Database from 'better-sqlite3';
 import type { CalendarSummary } from '../../contract/console/work-order-views';
 import { WorkCalendar } from '../../contract/work-calendar';
 import { err, ok, type Result } from '../../../core/pure/result';
+import type { SqlQueries } from '../db/sql';
 import { currentDocument } from '../store/documents';
 import { publishWorkCalendar } from '../store/reference-data';
 
@@ -35,11 +35,11 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-export function publishNewerCalendar(
-  db: Database.Database,
+export async function publishNewerCalendar(
+  db: SqlQueries,
   value: unknown,
   now: Date,
-): Result<{ version: string; previousVersion: string | null }, CalendarPublishRefusal> {
+): Promise<Result<{ version: string; previousVersion: string | null }, CalendarPublishRefusal>> {
   const parsed = WorkCalendar.safeParse(value);
   if (!parsed.success)
     return err({
@@ -47,16 +47,24 @@ export function publishNewerCalendar(
       issues: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(document)'}: ${issue.message}`),
     });
   const calendar = parsed.data;
-  const current = currentDocument(db, 'workCalendar');
-  if (current && compareVersions(calendar.version, current.version) <= 0)
-    return err({ kind: 'notNewer', version: calendar.version, current: current.version });
-  const published = publishWorkCalendar(db, calendar, now);
-  if (!published.ok)
-    return published.error.kind === 'invalidDocument'
-      ? err({ kind: 'invalid', issues: published.error.issues })
-      : // The version exists but is not the current one: an older document reused the name.
-        err({ kind: 'notNewer', version: calendar.version, current: current?.version ?? calendar.version });
-  return ok({ version: calendar.version, previousVersion: current?.version ?? null });
+  // Read the current version, then publish: serializable, so two instances publishing two newer
+  // versions at once cannot both pass the check and leave the older one current (the one that
+  // loses the race runs again, sees the other's version and is refused if its own is not newer).
+  return db.transaction(
+    async (tx) => {
+      const current = await currentDocument(tx, 'workCalendar');
+      if (current && compareVersions(calendar.version, current.version) <= 0)
+        return err({ kind: 'notNewer', version: calendar.version, current: current.version });
+      const published = await publishWorkCalendar(tx, calendar, now);
+      if (!published.ok)
+        return published.error.kind === 'invalidDocument'
+          ? err({ kind: 'invalid', issues: published.error.issues })
+          : // The version exists but is not the current one: an older document reused the name.
+            err({ kind: 'notNewer', version: calendar.version, current: current?.version ?? calendar.version });
+      return ok({ version: calendar.version, previousVersion: current?.version ?? null });
+    },
+    { isolation: 'serializable' },
+  );
 }
 
 export function describeCalendarRefusal(refusal: CalendarPublishRefusal): string {
@@ -65,13 +73,15 @@ export function describeCalendarRefusal(refusal: CalendarPublishRefusal): string
     : `version ${refusal.version} is not newer than the current ${refusal.current}: give the new calendar a later version`;
 }
 
-export function calendarSummary(db: Database.Database): CalendarSummary {
-  const current = currentDocument(db, 'workCalendar');
+export async function calendarSummary(db: SqlQueries): Promise<CalendarSummary> {
+  const current = await currentDocument(db, 'workCalendar');
   if (!current) return { current: null };
-  const storedAt = db
-    .prepare("SELECT stored_at FROM published_documents WHERE kind = 'workCalendar' AND version = ?")
-    .pluck()
-    .get(current.version) as string;
+  const stored = await db.get<{ storedAt: string }>(
+    `SELECT stored_at AS "storedAt" FROM published_documents WHERE kind = 'workCalendar' AND version = ?`,
+    [current.version],
+  );
+  if (!stored) throw new Error(`the current work calendar ${current.version} has no row`);
+  const storedAt = stored.storedAt;
   const calendar = JSON.parse(current.body) as WorkCalendar;
   return {
     current: {

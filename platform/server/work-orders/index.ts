@@ -35,30 +35,30 @@ import {
 const LIST_LIMIT = 500;
 
 export function createWorkOrderConsoleHandlers(ctx: PlatformContext): ConsoleHandlers<WorkOrderOperationId> {
-  const { db, sealer } = ctx;
+  const { sql: db, sealer } = ctx;
 
   const visible = (user: ConsoleUser, directory: StationDirectory) => (row: WorkOrderRow) =>
     maySeeStation(user, directory.stations.get(row.stationId), row.stationId);
 
-  const loadVisible = (
+  const loadVisible = async (
     user: ConsoleUser,
     workOrderNo: string,
-  ): Result<{ row: WorkOrderRow; directory: StationDirectory }, ConsoleFailure> => {
-    const row = findWorkOrder(db, workOrderNo);
-    const directory = stationDirectory(db);
+  ): Promise<Result<{ row: WorkOrderRow; directory: StationDirectory }, ConsoleFailure>> => {
+    const row = await findWorkOrder(db, workOrderNo);
+    const directory = await stationDirectory(db);
     if (!row || !visible(user, directory)(row)) return err({ kind: 'notFound', detail: 'no such work order' });
     return ok({ row, directory });
   };
 
-  const detailOf = (workOrderNo: string, directory: StationDirectory, now: Date): WorkOrderDetail => {
-    const row = findWorkOrder(db, workOrderNo);
+  const detailOf = async (workOrderNo: string, directory: StationDirectory, now: Date): Promise<WorkOrderDetail> => {
+    const row = await findWorkOrder(db, workOrderNo);
     if (!row) throw new Error(`work order ${workOrderNo} vanished`);
     const summary = summarize(
       sealer,
       row,
       stationName(directory, row.stationId),
       chinaDay(now),
-      currentWorkingDays(db),
+      await currentWorkingDays(db),
     );
     return detail(db, sealer, row, summary);
   };
@@ -70,16 +70,18 @@ export function createWorkOrderConsoleHandlers(ctx: PlatformContext): ConsoleHan
   };
 
   return {
-    listWorkOrders: ({ user, query, now }) => {
-      const directory = stationDirectory(db);
+    listWorkOrders: async ({ user, query, now }) => {
+      const directory = await stationDirectory(db);
       const today = chinaDay(now);
-      const days = currentWorkingDays(db);
-      const rows = findWorkOrders(db, {
-        status: query.status,
-        stationId: query.station,
-        from: query.from,
-        to: query.to,
-      }).filter(visible(user, directory));
+      const days = await currentWorkingDays(db);
+      const rows = (
+        await findWorkOrders(db, {
+          status: query.status,
+          stationId: query.station,
+          from: query.from,
+          to: query.to,
+        })
+      ).filter(visible(user, directory));
       const summaries = rows
         .map((row) => summarize(sealer, row, stationName(directory, row.stationId), today, days))
         .filter((summary) => query.overdue === undefined || summary.overdue === (query.overdue === 'true'))
@@ -94,40 +96,40 @@ export function createWorkOrderConsoleHandlers(ctx: PlatformContext): ConsoleHan
       return ok({ workOrders: summaries.slice(0, LIST_LIMIT), truncated: summaries.length > LIST_LIMIT });
     },
 
-    getWorkOrder: ({ user, params, now }) => {
-      const found = loadVisible(user, params.workOrderNo);
+    getWorkOrder: async ({ user, params, now }) => {
+      const found = await loadVisible(user, params.workOrderNo);
       if (!found.ok) return found;
-      return ok(detailOf(found.value.row.workOrderNo, found.value.directory, now));
+      return ok(await detailOf(found.value.row.workOrderNo, found.value.directory, now));
     },
 
-    recordWorkOrderCallback: ({ user, params, body, now }) => {
-      const found = loadVisible(user, params.workOrderNo);
+    recordWorkOrderCallback: async ({ user, params, body, now }) => {
+      const found = await loadVisible(user, params.workOrderNo);
       if (!found.ok) return found;
-      const recorded = recordCallback(db, sealer, found.value.row, body, userRow(user), now);
+      const recorded = await recordCallback(db, sealer, found.value.row, body, userRow(user), now);
       if (!recorded.ok) return recorded;
-      return ok(detailOf(params.workOrderNo, found.value.directory, now));
+      return ok(await detailOf(params.workOrderNo, found.value.directory, now));
     },
 
-    recordWorkOrderFix: ({ user, params, body, now }) => {
-      const found = loadVisible(user, params.workOrderNo);
+    recordWorkOrderFix: async ({ user, params, body, now }) => {
+      const found = await loadVisible(user, params.workOrderNo);
       if (!found.ok) return found;
-      const recorded = recordFix(db, sealer, found.value.row, body.text, userRow(user), now);
+      const recorded = await recordFix(db, sealer, found.value.row, body.text, userRow(user), now);
       if (!recorded.ok) return recorded;
-      return ok(detailOf(params.workOrderNo, found.value.directory, now));
+      return ok(await detailOf(params.workOrderNo, found.value.directory, now));
     },
 
-    closeWorkOrder: ({ user, params, now }) => {
-      const found = loadVisible(user, params.workOrderNo);
+    closeWorkOrder: async ({ user, params, now }) => {
+      const found = await loadVisible(user, params.workOrderNo);
       if (!found.ok) return found;
-      const closed = closeWorkOrder(db, found.value.row, userRow(user), now);
+      const closed = await closeWorkOrder(db, found.value.row, userRow(user), now);
       if (!closed.ok) return closed;
-      return ok(detailOf(params.workOrderNo, found.value.directory, now));
+      return ok(await detailOf(params.workOrderNo, found.value.directory, now));
     },
 
-    getWorkOrderKpis: ({ user, query, now }) => {
+    getWorkOrderKpis: async ({ user, query, now }) => {
       if (query.from > query.to) return err({ kind: 'invalid', detail: 'from is after to' });
-      const directory = stationDirectory(db);
-      const rows = findWorkOrders(db, { stationId: query.station, from: query.from, to: query.to }).filter(
+      const directory = await stationDirectory(db);
+      const rows = (await findWorkOrders(db, { stationId: query.station, from: query.from, to: query.to })).filter(
         visible(user, directory),
       );
       return ok(
@@ -147,10 +149,10 @@ export function createWorkOrderConsoleHandlers(ctx: PlatformContext): ConsoleHan
       );
     },
 
-    getWorkCalendarSummary: () => ok(calendarSummary(db)),
+    getWorkCalendarSummary: async () => ok(await calendarSummary(db)),
 
-    publishWorkCalendar: ({ body, now }) => {
-      const published = publishNewerCalendar(db, body, now);
+    publishWorkCalendar: async ({ body, now }) => {
+      const published = await publishNewerCalendar(db, body, now);
       if (!published.ok)
         return err({
           kind: published.error.kind === 'invalid' ? 'invalid' : 'conflict',

@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import type {
   CallbackRecord,
   WorkOrderClosedAs,
@@ -9,14 +8,18 @@ import type {
 import { RATING_LEVEL_LABELS, type RatingLevel, type RatingSubmission } from '../../contract/ratings';
 import type { WorkingDays } from '../../contract/working-days';
 import { err, ok, type Result } from '../../../core/pure/result';
+import type { SqlQueries } from '../db/sql';
 import type { PlatformSealer } from '../sealing/sealer';
 import { ratingOptionsVersion } from '../store/published';
 import { chinaDay } from '../time';
 
 /**
  * 差评 work orders as staff work them (the states and rules: platform/contract/console/
- * work-order-views.ts). Each step is one conditional UPDATE, so two staff recording the same
- * callback at once cannot both succeed. Notes are sealed (they name people and what was said);
+ * work-order-views.ts). Each step is one conditional UPDATE whose WHERE holds the step's whole
+ * precondition, so two staff (on one platform instance or two) recording the same step at once
+ * cannot both succeed: on PostgreSQL the second UPDATE waits for the first's row lock and then
+ * re-checks its WHERE on the committed row (READ COMMITTED), on SQLite writers take turns; the
+ * row count tells the loser, who gets a conflict. Notes are sealed (they name people and what was said);
  * the rating they follow up is unsealed only for the detail view.
  */
 
@@ -44,13 +47,13 @@ export interface WorkOrderRow {
 }
 
 const SELECT = `
-  SELECT w.work_order_no AS workOrderNo, w.day, w.status, w.follow_up_by AS followUpBy, w.created_at AS createdAt,
-         r.rating_id AS ratingId, r.station_id AS stationId, r.terminal_id AS terminalId, r.level,
-         r.subject_kind AS subjectKind, r.sealed_rating AS sealedRating,
-         w.callback_at AS callbackAt, w.callback_satisfied AS callbackSatisfied, cb.display_name AS callbackBy,
-         w.sealed_callback_note AS sealedCallbackNote,
-         w.rectified_at AS rectifiedAt, rb.display_name AS rectifiedBy, w.sealed_rectification AS sealedRectification,
-         w.closed_at AS closedAt, cl.display_name AS closedBy
+  SELECT w.work_order_no AS "workOrderNo", w.day, w.status, w.follow_up_by AS "followUpBy",
+         w.created_at AS "createdAt", r.rating_id AS "ratingId", r.station_id AS "stationId",
+         r.terminal_id AS "terminalId", r.level, r.subject_kind AS "subjectKind", r.sealed_rating AS "sealedRating",
+         w.callback_at AS "callbackAt", w.callback_satisfied AS "callbackSatisfied", cb.display_name AS "callbackBy",
+         w.sealed_callback_note AS "sealedCallbackNote", w.rectified_at AS "rectifiedAt",
+         rb.display_name AS "rectifiedBy", w.sealed_rectification AS "sealedRectification",
+         w.closed_at AS "closedAt", cl.display_name AS "closedBy"
   FROM work_orders w
   JOIN ratings r ON r.rating_id = w.rating_id
   LEFT JOIN console_users cb ON cb.user_id = w.callback_by
@@ -65,7 +68,7 @@ export interface WorkOrderFilter {
   readonly to?: string;
 }
 
-export function findWorkOrders(db: Database.Database, filter: WorkOrderFilter): WorkOrderRow[] {
+export function findWorkOrders(db: SqlQueries, filter: WorkOrderFilter): Promise<WorkOrderRow[]> {
   const where: string[] = [];
   const args: string[] = [];
   if (filter.status) {
@@ -85,11 +88,11 @@ export function findWorkOrders(db: Database.Database, filter: WorkOrderFilter): 
     args.push(filter.to);
   }
   const clause = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
-  return db.prepare(`${SELECT}${clause} ORDER BY w.follow_up_by, w.work_order_no`).all(...args) as WorkOrderRow[];
+  return db.all<WorkOrderRow>(`${SELECT}${clause} ORDER BY w.follow_up_by, w.work_order_no`, args);
 }
 
-export function findWorkOrder(db: Database.Database, workOrderNo: string): WorkOrderRow | undefined {
-  return db.prepare(`${SELECT} WHERE w.work_order_no = ?`).get(workOrderNo) as WorkOrderRow | undefined;
+export function findWorkOrder(db: SqlQueries, workOrderNo: string): Promise<WorkOrderRow | undefined> {
+  return db.get<WorkOrderRow>(`${SELECT} WHERE w.work_order_no = ?`, [workOrderNo]);
 }
 
 /** No callback by the end of the due day (China days: the due day itself is still in time). */
@@ -149,14 +152,16 @@ export function summarize(
   };
 }
 
-export function detail(
-  db: Database.Database,
+export async function detail(
+  db: SqlQueries,
   sealer: PlatformSealer,
   row: WorkOrderRow,
   summary: WorkOrderSummary,
-): WorkOrderDetail {
+): Promise<WorkOrderDetail> {
   const rating = openRating(sealer, row);
-  const offered = ratingOptionsVersion(db, rating.optionsVersion)?.levels.find((entry) => entry.level === row.level);
+  const offered = (await ratingOptionsVersion(db, rating.optionsVersion))?.levels.find(
+    (entry) => entry.level === row.level,
+  );
   const label = (code: string) => offered?.options.find((option) => option.code === code)?.label ?? code;
   const callbackNote =
     row.sealedCallbackNote === null
@@ -204,68 +209,68 @@ const CLOCK_SLACK_MS = 5 * 60 * 1000;
 
 const MINUTE_MS = 60_000;
 
-export function recordCallback(
-  db: Database.Database,
+export async function recordCallback(
+  db: SqlQueries,
   sealer: PlatformSealer,
   row: WorkOrderRow,
   callback: CallbackRecord,
   userRowId: number,
   now: Date,
-): Result<void, StepRefusal> {
+): Promise<Result<void, StepRefusal>> {
   const at = new Date(callback.at);
   if (at.getTime() > now.getTime() + CLOCK_SLACK_MS)
     return err({ kind: 'invalid', detail: 'the callback time is in the future' });
   // The form takes the time to the minute: a callback in the minute the 差评 arrived is not before it.
   if (at.getTime() < Math.floor(new Date(row.createdAt).getTime() / MINUTE_MS) * MINUTE_MS)
     return err({ kind: 'invalid', detail: 'the callback time is before the work order was created' });
-  const changed = db
-    .prepare(
-      `UPDATE work_orders SET status = 'followedUp', callback_at = ?, callback_satisfied = ?, callback_by = ?,
-         sealed_callback_note = ?
-       WHERE work_order_no = ? AND status = 'open' AND callback_at IS NULL`,
-    )
-    .run(
+  // Only an open order without a callback takes one: of two at once, one changes the row.
+  const { changes: changed } = await db.run(
+    `UPDATE work_orders SET status = 'followedUp', callback_at = ?, callback_satisfied = ?, callback_by = ?,
+       sealed_callback_note = ?
+     WHERE work_order_no = ? AND status = 'open' AND callback_at IS NULL`,
+    [
       at.toISOString(),
       callback.satisfied ? 1 : 0,
       userRowId,
       sealer.sealJson('work_orders.sealed_callback_note', row.workOrderNo, callback.note),
       row.workOrderNo,
-    ).changes;
+    ],
+  );
   return changed === 1
     ? ok(undefined)
     : err({ kind: 'conflict', detail: 'the callback is already recorded (or the work order is closed)' });
 }
 
-export function recordFix(
-  db: Database.Database,
+export async function recordFix(
+  db: SqlQueries,
   sealer: PlatformSealer,
   row: WorkOrderRow,
   text: string,
   userRowId: number,
   now: Date,
-): Result<void, StepRefusal> {
-  const changed = db
-    .prepare(
-      `UPDATE work_orders SET rectified_at = ?, rectified_by = ?, sealed_rectification = ?
-       WHERE work_order_no = ? AND status <> 'closed' AND rectified_at IS NULL`,
-    )
-    .run(
+): Promise<Result<void, StepRefusal>> {
+  // One fix per order, never after closing: of two at once, one changes the row.
+  const { changes: changed } = await db.run(
+    `UPDATE work_orders SET rectified_at = ?, rectified_by = ?, sealed_rectification = ?
+     WHERE work_order_no = ? AND status <> 'closed' AND rectified_at IS NULL`,
+    [
       now.toISOString(),
       userRowId,
       sealer.sealJson('work_orders.sealed_rectification', row.workOrderNo, text),
       row.workOrderNo,
-    ).changes;
+    ],
+  );
   return changed === 1
     ? ok(undefined)
     : err({ kind: 'conflict', detail: 'the fix is already recorded (or the work order is closed)' });
 }
 
-export function closeWorkOrder(
-  db: Database.Database,
+export async function closeWorkOrder(
+  db: SqlQueries,
   row: WorkOrderRow,
   userRowId: number,
   now: Date,
-): Result<WorkOrderClosedAs, StepRefusal> {
+): Promise<Result<WorkOrderClosedAs, StepRefusal>> {
   if (row.status === 'closed') return err({ kind: 'conflict', detail: 'the work order is already closed' });
   if (row.callbackAt === null) return err({ kind: 'conflict', detail: 'record the callback (回访) before closing' });
   if (row.rectifiedAt === null && row.callbackSatisfied !== 1)
@@ -273,12 +278,16 @@ export function closeWorkOrder(
       kind: 'conflict',
       detail: 'the resident was not satisfied at the callback: record the fix (整改) before closing',
     });
-  const changed = db
-    .prepare(
-      `UPDATE work_orders SET status = 'closed', closed_at = ?, closed_by = ?
-       WHERE work_order_no = ? AND status = 'followedUp'`,
-    )
-    .run(now.toISOString(), userRowId, row.workOrderNo).changes;
-  if (changed !== 1) return err({ kind: 'conflict', detail: 'the work order changed meanwhile; reload it' });
-  return ok(row.rectifiedAt !== null ? 'fixed' : 'noFixNeeded');
+  // The checks above read `row`, which another instance may have changed since: the WHERE repeats
+  // them on the row as it is now, so only a called-back order that may close is closed, and only
+  // once. RETURNING tells how it closed (a fix may have been recorded since `row` was read).
+  const closed = await db.get<{ rectifiedAt: string | null }>(
+    `UPDATE work_orders SET status = 'closed', closed_at = ?, closed_by = ?
+     WHERE work_order_no = ? AND status = 'followedUp' AND callback_at IS NOT NULL
+       AND (rectified_at IS NOT NULL OR callback_satisfied = 1)
+     RETURNING rectified_at AS "rectifiedAt"`,
+    [now.toISOString(), userRowId, row.workOrderNo],
+  );
+  if (!closed) return err({ kind: 'conflict', detail: 'the work order changed meanwhile; reload it' });
+  return ok(closed.rectifiedAt !== null ? 'fixed' : 'noFixNeeded');
 }

@@ -1,12 +1,10 @@
-import { sqliteSqlDb } from '../db/sqlite-sql';
-import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConsoleRole, ConsoleScope, ConsoleUser } from '../../contract/console/users';
 import type { RatingSubmission } from '../../contract/ratings';
 import { err } from '../../../core/pure/result';
 import type { ConsoleFailure, ConsoleOutput, WorkOrderOperationId } from '../console/handler-types';
 import { createConsoleUser } from '../console/users-store';
-import { openPlatformDb } from '../db/open';
+import type { SqlDb } from '../db/sql';
 import { FaultController } from '../faults/fault-controller';
 import { resolveDeps } from '../http/types';
 import { ephemeralSealer, type PlatformSealer } from '../sealing/sealer';
@@ -15,42 +13,50 @@ import { recordRating } from '../store/ratings';
 import { registerTerminal } from '../store/terminals';
 import { ratingBody } from '../testing/bodies';
 import { catalogFixture } from '../testing/catalog-fixture';
+import { openTestDatabase, type TestDatabase } from '../testing/test-database';
 import { createWorkOrderConsoleHandlers } from './index';
 
 /**
  * The work-order operations behind the console, on a real database with the seeded calendar and
- * service points: two stations of 景芝 (370784107) and one of 官庄 (370784103).
+ * service points: two stations of 景芝 (370784107) and one of 官庄 (370784103), on the engine this
+ * run tests (testing/test-database.ts).
  */
 
 const JINGZHI_VILLAGE = 'aq-jingzhi-dongjingzhi';
 const JINGZHI_OTHER = '370784-JZ-DB';
 const GUANZHUANG_VILLAGE = 'aq-guanzhuang-xiaozhuang';
 
-let db: Database.Database;
+let database: TestDatabase;
+let db: SqlDb;
 let sealer: PlatformSealer;
 let clock: Date;
-let handlers: ReturnType<typeof createWorkOrderConsoleHandlers>;
+let handlers: WorkOrderHandlers;
 let users: Record<'county' | 'jingzhi' | 'village' | 'other', ConsoleUser>;
 
-beforeEach(() => {
+type WorkOrderHandlers = ReturnType<typeof createWorkOrderConsoleHandlers>;
+
+/** The console's work-order handlers of one platform instance on `sql`. */
+const handlersOn = (sql: SqlDb): WorkOrderHandlers =>
+  createWorkOrderConsoleHandlers(resolveDeps({ sql, sealer, faults: new FaultController() }));
+
+beforeEach(async () => {
   sealer = ephemeralSealer();
-  const opened = openPlatformDb(':memory:', sealer);
-  if (!opened.ok) throw new Error(opened.error.kind);
-  db = opened.value;
+  database = await openTestDatabase(sealer);
+  db = database.db;
   clock = new Date('2026-09-28T10:00:00+08:00');
-  const seeded = seedPlatform(db, { catalog: catalogFixture() }, clock);
+  const seeded = await seedPlatform(db, { catalog: catalogFixture() }, clock);
   if (!seeded.ok) throw new Error(seeded.error);
   for (const [index, stationId] of [JINGZHI_VILLAGE, JINGZHI_OTHER, GUANZHUANG_VILLAGE].entries()) {
-    const registered = registerTerminal(
+    const registered = await registerTerminal(
       db,
       { id: `kiosk-${index + 1}`, token: `token-kiosk-${index + 1}-aaaaaaaa`, stationId },
       clock,
     );
     if (!registered.ok) throw new Error(registered.error.kind);
   }
-  handlers = createWorkOrderConsoleHandlers(resolveDeps({ sql: sqliteSqlDb(db), sealer, faults: new FaultController() }));
-  const make = (username: string, role: ConsoleRole, scope: ConsoleScope) => {
-    const created = createConsoleUser(
+  handlers = handlersOn(db);
+  const make = async (username: string, role: ConsoleRole, scope: ConsoleScope) => {
+    const created = await createConsoleUser(
       db,
       { username, displayName: `${username}名`, role, scope, passwordHash: 'x' },
       clock,
@@ -59,15 +65,20 @@ beforeEach(() => {
     return created.value;
   };
   users = {
-    county: make('county', 'countyAdmin', { kind: 'county' }),
-    jingzhi: make('jingzhi', 'townshipAdmin', { kind: 'township', townshipCode: '370784107' }),
-    village: make('village', 'stationStaff', { kind: 'station', stationId: JINGZHI_VILLAGE }),
-    other: make('other', 'stationStaff', { kind: 'station', stationId: GUANZHUANG_VILLAGE }),
+    county: await make('county', 'countyAdmin', { kind: 'county' }),
+    jingzhi: await make('jingzhi', 'townshipAdmin', { kind: 'township', townshipCode: '370784107' }),
+    village: await make('village', 'stationStaff', { kind: 'station', stationId: JINGZHI_VILLAGE }),
+    other: await make('other', 'stationStaff', { kind: 'station', stationId: GUANZHUANG_VILLAGE }),
   };
 });
-afterEach(() => db.close());
+afterEach(() => database.close());
 
-function rate(terminal: number, stationId: string, overrides: Partial<RatingSubmission> = {}, ref = 'TK-1'): string {
+async function rate(
+  terminal: number,
+  stationId: string,
+  overrides: Partial<RatingSubmission> = {},
+  ref = 'TK-1',
+): Promise<string> {
   const rating = ratingBody({
     subject: { kind: 'ticket', ref: `${ref}-${Math.random().toString(36).slice(2, 10)}` },
     stationId,
@@ -78,7 +89,7 @@ function rate(terminal: number, stationId: string, overrides: Partial<RatingSubm
     matter: { matterCode: '370784-SB-001', matterVersion: 1, matterName: '城乡居民养老保险参保登记' },
     ...overrides,
   });
-  const accepted = recordRating(db, sealer, `kiosk-${terminal}`, rating, rating.subject, clock);
+  const accepted = await recordRating(db, sealer, `kiosk-${terminal}`, rating, rating.subject, clock);
   if (accepted.workOrderNo === null) throw new Error('not a work order');
   return accepted.workOrderNo;
 }
@@ -90,8 +101,9 @@ async function run<Id extends WorkOrderOperationId>(
   user: ConsoleUser,
   input: Partial<Pick<Call<Id>, 'params' | 'query' | 'body'>>,
   at: Date = clock,
+  instance: WorkOrderHandlers = handlers,
 ) {
-  const handler = handlers[id] as unknown as (call: unknown) => unknown;
+  const handler = instance[id] as unknown as (call: unknown) => unknown;
   return (await handler({
     user,
     ip: '127.0.0.1',
@@ -107,7 +119,7 @@ const on = (iso: string) => new Date(iso);
 
 describe('a work order from a 非常不满意 rating', () => {
   it('is due 15 working days later by the calendar (past 国庆 2026 and the make-up Saturday 10 Oct) and shows the rating unsealed', async () => {
-    const no = rate(1, JINGZHI_VILLAGE);
+    const no = await rate(1, JINGZHI_VILLAGE);
     const shown = await run('getWorkOrder', users.village, { params: { workOrderNo: no } });
     if (!shown.ok) throw new Error(shown.error.detail);
     expect(shown.value.summary).toMatchObject({
@@ -133,7 +145,7 @@ describe('a work order from a 非常不满意 rating', () => {
   });
 
   it('goes open → followedUp → closed: callback, fix, closing, with the notes sealed at rest', async () => {
-    const no = rate(1, JINGZHI_VILLAGE);
+    const no = await rate(1, JINGZHI_VILLAGE);
     const called = await run(
       'recordWorkOrderCallback',
       users.village,
@@ -168,9 +180,11 @@ describe('a work order from a 非常不满意 rating', () => {
     expect(closed.value.summary.status).toBe('closed');
     expect(closed.value.closing).toMatchObject({ by: 'village名', closedAs: 'fixed' });
 
-    const stored = db
-      .prepare('SELECT sealed_callback_note, sealed_rectification FROM work_orders WHERE work_order_no = ?')
-      .get(no) as { sealed_callback_note: Buffer; sealed_rectification: Buffer };
+    const stored = await db.get<{ sealed_callback_note: Buffer; sealed_rectification: Buffer }>(
+      'SELECT sealed_callback_note, sealed_rectification FROM work_orders WHERE work_order_no = ?',
+      [no],
+    );
+    if (!stored) throw new Error('no stored work order');
     expect(stored.sealed_callback_note.includes(Buffer.from('张女士'))).toBe(false);
     expect(stored.sealed_rectification.includes(Buffer.from('取号窗口'))).toBe(false);
 
@@ -181,7 +195,7 @@ describe('a work order from a 非常不满意 rating', () => {
   });
 
   it('closes without a fix only on a satisfied callback; never without a callback; a callback only once', async () => {
-    const no = rate(1, JINGZHI_VILLAGE);
+    const no = await rate(1, JINGZHI_VILLAGE);
     expect(await run('closeWorkOrder', users.village, { params: { workOrderNo: no }, body: {} })).toEqual(
       err({ kind: 'conflict', detail: 'record the callback (回访) before closing' }),
     );
@@ -200,7 +214,7 @@ describe('a work order from a 非常不满意 rating', () => {
   });
 
   it('refuses a callback in the future or before the work order existed', async () => {
-    const no = rate(1, JINGZHI_VILLAGE);
+    const no = await rate(1, JINGZHI_VILLAGE);
     const at = (iso: string) =>
       run('recordWorkOrderCallback', users.village, {
         params: { workOrderNo: no },
@@ -215,7 +229,7 @@ describe('a work order from a 非常不满意 rating', () => {
     // Typed to the minute (the form drops seconds): a 差评 that arrived at 10:00:40 can be called
     // back "at 10:00", and not at 09:59.
     clock = on('2026-09-28T10:00:40+08:00');
-    const seconds = rate(2, JINGZHI_VILLAGE);
+    const seconds = await rate(2, JINGZHI_VILLAGE);
     const back = (iso: string) =>
       run('recordWorkOrderCallback', users.village, {
         params: { workOrderNo: seconds },
@@ -228,8 +242,8 @@ describe('a work order from a 非常不满意 rating', () => {
   });
 
   it('is notFound outside the user scope: another station, another township', async () => {
-    const no = rate(1, JINGZHI_VILLAGE);
-    const far = rate(3, GUANZHUANG_VILLAGE);
+    const no = await rate(1, JINGZHI_VILLAGE);
+    const far = await rate(3, GUANZHUANG_VILLAGE);
     expect(await run('getWorkOrder', users.other, { params: { workOrderNo: no } })).toEqual(
       err({ kind: 'notFound', detail: 'no such work order' }),
     );
@@ -251,9 +265,9 @@ describe('a work order from a 非常不满意 rating', () => {
 
 describe('overdue work orders', () => {
   it('are overdue the day after the due day without a callback, listed first, and filtered by overdue', async () => {
-    const stale = rate(1, JINGZHI_VILLAGE);
+    const stale = await rate(1, JINGZHI_VILLAGE);
     clock = on('2026-10-20T10:00:00+08:00');
-    const fresh = rate(1, JINGZHI_VILLAGE);
+    const fresh = await rate(1, JINGZHI_VILLAGE);
     const onDueDay = await run('listWorkOrders', users.village, { query: {} }, on('2026-10-23T17:00:00+08:00'));
     if (!onDueDay.ok) throw new Error('list');
     expect(onDueDay.value.workOrders.find((order) => order.workOrderNo === stale)).toMatchObject({
@@ -282,15 +296,15 @@ describe('work-order KPIs', () => {
     // 景芝 village: 4 orders (2 called back, 1 of them fixed, 1 closed satisfied); 景芝 other: 1 (nothing);
     // 官庄: 1 (called back, not satisfied, no fix). One order of the village is outside the period.
     const village = [
-      rate(1, JINGZHI_VILLAGE),
-      rate(1, JINGZHI_VILLAGE),
-      rate(1, JINGZHI_VILLAGE),
-      rate(1, JINGZHI_VILLAGE),
+      await rate(1, JINGZHI_VILLAGE),
+      await rate(1, JINGZHI_VILLAGE),
+      await rate(1, JINGZHI_VILLAGE),
+      await rate(1, JINGZHI_VILLAGE),
     ];
-    const other = rate(2, JINGZHI_OTHER);
-    const far = rate(3, GUANZHUANG_VILLAGE);
+    const other = await rate(2, JINGZHI_OTHER);
+    const far = await rate(3, GUANZHUANG_VILLAGE);
     clock = on('2026-11-02T10:00:00+08:00');
-    rate(1, JINGZHI_VILLAGE);
+    await rate(1, JINGZHI_VILLAGE);
     const at = '2026-09-30T10:00:00+08:00';
     const step = async <Id extends WorkOrderOperationId>(id: Id, no: string, body: Call<Id>['body']) => {
       const done = await run(id, users.county, { params: { workOrderNo: no } as Call<Id>['params'], body }, clock);
@@ -355,5 +369,57 @@ describe('work-order KPIs', () => {
     expect(await run('getWorkOrderKpis', users.village, { query: { from: '2026-02-01', to: '2026-01-31' } })).toEqual(
       err({ kind: 'invalid', detail: 'from is after to' }),
     );
+  });
+});
+
+describe('the same step from two platform instances at once', () => {
+  /**
+   * Eight staff (four on each of two instances with their own connections to one database) record
+   * the same step of one work order at the same moment: exactly one is taken, the other seven are
+   * told it conflicts, and the stored row is the winner's. Each step is one conditional UPDATE
+   * (work-order-store.ts); without its condition several would succeed.
+   */
+  const ATTEMPTS = 8;
+
+  async function race<Id extends 'recordWorkOrderCallback' | 'recordWorkOrderFix' | 'closeWorkOrder'>(
+    id: Id,
+    no: string,
+    bodyOf: (attempt: number) => Call<Id>['body'],
+  ) {
+    const second = handlersOn(await database.openSecond());
+    const outcomes = await Promise.all(
+      Array.from({ length: ATTEMPTS }, (_, attempt) =>
+        run(
+          id,
+          users.county,
+          { params: { workOrderNo: no } as Call<Id>['params'], body: bodyOf(attempt) },
+          clock,
+          attempt % 2 === 0 ? handlers : second,
+        ),
+      ),
+    );
+    const won = outcomes.flatMap((outcome, attempt) => (outcome.ok ? [attempt] : []));
+    expect(won, JSON.stringify(outcomes.map((outcome) => (outcome.ok ? 'ok' : outcome.error)))).toHaveLength(1);
+    for (const outcome of outcomes) if (!outcome.ok) expect(outcome.error.kind, outcome.error.detail).toBe('conflict');
+    return won[0] as number;
+  }
+
+  it('takes one callback, one fix and one closing; the rest are conflicts', async () => {
+    const no = await rate(1, JINGZHI_VILLAGE);
+    clock = on('2026-09-29T10:00:00+08:00');
+    const callbackWinner = await race('recordWorkOrderCallback', no, (attempt) => ({
+      at: '2026-09-29T09:00:00+08:00',
+      satisfied: false,
+      note: `回访 ${attempt}`,
+    }));
+    const fixWinner = await race('recordWorkOrderFix', no, (attempt) => ({ text: `整改 ${attempt}` }));
+    await race('closeWorkOrder', no, () => ({}));
+
+    const shown = await run('getWorkOrder', users.county, { params: { workOrderNo: no } });
+    if (!shown.ok) throw new Error(shown.error.detail);
+    expect(shown.value.summary.status).toBe('closed');
+    expect(shown.value.callback?.note).toBe(`回访 ${callbackWinner}`);
+    expect(shown.value.fix?.text).toBe(`整改 ${fixWinner}`);
+    expect(shown.value.closing?.closedAs).toBe('fixed');
   });
 });

@@ -77,7 +77,9 @@ export async function fleetBenchmarks(): Promise<Summary[]> {
   const cluster = ensureTestCluster(ROOT);
   if (!cluster.ok) throw new Error(`fleet benchmark: ${cluster.reason}`);
   const results: FleetRunResult[] = [];
-  for (const engine of ['postgres', 'sqlite'] as const) {
+  // FLEET_ENGINES=sqlite runs one of them (while working on the simulation itself).
+  const engines = (process.env['FLEET_ENGINES'] ?? 'postgres,sqlite').split(',') as Array<'postgres' | 'sqlite'>;
+  for (const engine of engines) {
     results.push(await runFleet(optionsFor(engine, cluster.url)));
   }
   writeFileSync(

@@ -1,5 +1,6 @@
 /**
- * Generates a county's ledger into a fresh in-memory platform database, exports it through the
+ * Generates a county's ledger into a fresh platform database (in-memory SQLite, or a fresh
+ * PostgreSQL database when PLATFORM_TEST_ENGINE=postgres: testing/test-database.ts), exports it through the
  * console handler and reports, as one JSON line on stdout, the file size, the time the export
  * took and how far the heap grew. Run with --expose-gc (ledger-streaming.test.ts and
  * tests/bench/ledger-export.bench.ts): the live heap is measured after a full collection every
@@ -7,8 +8,8 @@
  *
  * Arguments: stations days perStationDay formats (xlsx,csv). One JSON line per format.
  */
-import { openPlatformDb } from '../../db/open';
 import { ephemeralSealer } from '../../sealing/sealer';
+import { openTestDatabase } from '../../testing/test-database';
 import { createStatisticsConsoleHandlers } from '../index';
 import { generateLedgerYear } from './generate-year';
 import { consoleUser } from './users';
@@ -19,14 +20,13 @@ const [stations, days, perStationDay] = process.argv.slice(2, 5).map(Number) as 
 const formats = (process.argv[5] ?? 'xlsx,csv').split(',').map((name) => (name === 'csv' ? 'csv' : 'xlsx'));
 
 const sealer = ephemeralSealer();
-const opened = openPlatformDb(':memory:', sealer);
-if (!opened.ok) throw new Error(opened.error.kind);
-const db = opened.value;
+const database = await openTestDatabase(sealer);
+const db = database.db;
 const generatedAt = performance.now();
-const generated = generateLedgerYear(db, sealer, { stations, days, perStationDay });
+const generated = await generateLedgerYear(db, sealer, { stations, days, perStationDay });
 const generateMs = performance.now() - generatedAt;
 
-const handlers = createStatisticsConsoleHandlers({ db, sealer, log: () => undefined });
+const handlers = createStatisticsConsoleHandlers({ sql: db, sealer, log: () => undefined });
 const live = () => {
   gc();
   const usage = process.memoryUsage();
@@ -68,3 +68,4 @@ async function measure(format: 'xlsx' | 'csv') {
 }
 
 for (const format of formats) console.log(JSON.stringify(await measure(format)));
+await database.close();

@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import { addDays, instantAt } from '../../../contract/china-time';
+import type { SqlQueries } from '../../db/sql';
 import type { PlatformSealer } from '../../sealing/sealer';
 import { index64, seeder } from './seed';
 
@@ -19,21 +19,24 @@ const SURNAMES = ['张', '王', '李', '赵', '刘', '陈', '杨', '黄', '周',
 const GIVEN = ['建国', '秀英', '明', '丽', '志强', '桂兰', '海', '玉珍', '军', '凤英'];
 const MATTERS = ['城乡居民养老保险参保登记', '居民医保缴费', '高龄津贴申领', '残疾人两项补贴', '农村危房改造申请'];
 
-export function generateLedgerYear(
-  db: Database.Database,
+export async function generateLedgerYear(
+  db: SqlQueries,
   sealer: PlatformSealer,
   options: { stations: number; days: number; perStationDay: number; from?: string },
-): GeneratedLedger {
+): Promise<GeneratedLedger> {
   const from = options.from ?? '2025-01-01';
-  const seed = seeder(db, sealer);
   const stationIds = Array.from({ length: options.stations }, (_, i) => `st-${String(i + 1).padStart(3, '0')}`);
-  db.transaction(() => stationIds.forEach((stationId) => seed.terminal(`k-${stationId}`, stationId)))();
+  await db.transaction(async (tx) => {
+    const seed = seeder(tx, sealer);
+    for (const stationId of stationIds) await seed.terminal(`k-${stationId}`, stationId);
+  });
   let total = 0;
   for (let d = 0; d < options.days; d += 1) {
     const day = addDays(from, d);
     const compact = day.replaceAll('-', '');
     const dayStart = instantAt(day, 8 * 60).getTime();
-    db.transaction(() => {
+    await db.transaction(async (tx) => {
+      const seed = seeder(tx, sealer);
       let seq = 0;
       let ratingSeq = 0;
       let orderSeq = 0;
@@ -43,7 +46,7 @@ export function generateLedgerYear(
           total += 1;
           const caseNo = `370784-${compact}-${String(seq).padStart(6, '0')}`;
           const acceptedAt = new Date(dayStart + n * 60_000).toISOString();
-          seed.application({
+          await seed.application({
             caseNo,
             day,
             seq,
@@ -63,7 +66,7 @@ export function generateLedgerYear(
           ratingSeq += 1;
           const bad = total % 50 === 0;
           const ratingId = `RT-${compact}-${ratingSeq}`;
-          seed.rating({
+          await seed.rating({
             ratingId,
             day,
             seq: ratingSeq,
@@ -75,7 +78,7 @@ export function generateLedgerYear(
           });
           if (!bad) continue;
           orderSeq += 1;
-          seed.workOrder({
+          await seed.workOrder({
             workOrderNo: `WO-${compact}-${orderSeq}`,
             day,
             seq: orderSeq,
@@ -86,7 +89,7 @@ export function generateLedgerYear(
           });
         }
       }
-    })();
+    });
   }
   return { applications: total, from, to: addDays(from, options.days - 1) };
 }

@@ -1,17 +1,17 @@
-import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import type { ApplicationSubmission } from '../../../contract/applications';
+import type { SqlQueries, SqlValue } from '../../db/sql';
 import type { PlatformSealer } from '../../sealing/sealer';
 
 /**
  * Rows written straight into the platform's tables for statistics tests and the export benchmark:
  * the staff-side rows (ticket states, callbacks, completed help requests) are written by other
- * parts of the platform, and a generated year must be fast to make. Prepared once per database;
- * callers wrap many inserts in one transaction.
+ * parts of the platform, and a generated year must be fast to make: callers wrap many inserts in
+ * one transaction and hand its `tx` to `seeder`. The same SQL on both engines.
  */
 
 export interface Seeder {
-  terminal(terminalId: string, stationId: string): void;
+  terminal(terminalId: string, stationId: string): Promise<void>;
   application(entry: {
     caseNo: string;
     day: string;
@@ -27,7 +27,7 @@ export interface Seeder {
     promisedBy?: string;
     delivery?: 'pickUp' | 'mail';
     acceptedAt: string;
-  }): void;
+  }): Promise<void>;
   ticket(entry: {
     ticketId: string;
     day: string;
@@ -41,7 +41,7 @@ export interface Seeder {
     startedAt?: string;
     finishedAt?: string;
     noShowAt?: string;
-  }): void;
+  }): Promise<void>;
   rating(entry: {
     ratingId: string;
     day: string;
@@ -52,7 +52,7 @@ export interface Seeder {
     subjectKind?: 'application' | 'ticket';
     subjectRef: string;
     at: string;
-  }): void;
+  }): Promise<void>;
   workOrder(entry: {
     workOrderNo: string;
     day: string;
@@ -62,7 +62,7 @@ export interface Seeder {
     callbackAt?: string;
     satisfied?: boolean;
     status?: 'open' | 'followedUp' | 'closed';
-  }): void;
+  }): Promise<void>;
   help(entry: {
     requestId: string;
     day: string;
@@ -73,57 +73,48 @@ export interface Seeder {
     receivedAt: string;
     completedAt?: string;
     requesterIndex?: string;
-  }): void;
+  }): Promise<void>;
 }
 
 /** A 64-character keyed-index stand-in, the same for the same seed text. */
 export const index64 = (seed: string): string => Buffer.from(seed.padEnd(32, '.').slice(0, 32)).toString('hex');
 
-export function seeder(db: Database.Database, sealer: PlatformSealer): Seeder {
-  const terminal = db.prepare(
-    `INSERT INTO terminals (terminal_id, station_id, token_sha256, registered_at, updated_at)
-     VALUES (?, ?, ?, '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z')`,
-  );
-  const application = db.prepare(
-    `INSERT INTO applications (case_no, day, seq, terminal_id, station_id, local_ref, matter_code, matter_version,
+export function seeder(db: SqlQueries, sealer: PlatformSealer): Seeder {
+  const terminalSql = `INSERT INTO terminals (terminal_id, station_id, token_sha256, registered_at, updated_at)
+     VALUES (?, ?, ?, '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z')`;
+  const applicationSql = `INSERT INTO applications (case_no, day, seq, terminal_id, station_id, local_ref, matter_code, matter_version,
        catalog_version, case_type, promised_working_days, delivery_method, bundle_ref, applicant_index, agent_index,
        applicant_identified_by, agent_identified_by, sealed_submission, receipt_lines, confirmed_at, accepted_at,
        promised_by)
      VALUES (@caseNo, @day, @seq, @terminalId, @stationId, @caseNo, @matterCode, 1, 'gen-1', @caseType, @promisedDays,
        @delivery, NULL, @applicantIndex, @agentIndex, 'idCardChip', @agentBy, @sealed, '[]', @acceptedAt, @acceptedAt,
-       @promisedBy)`,
-  );
-  const ticket = db.prepare(
-    `INSERT INTO tickets (ticket_id, day, seq, station_id, service_code, number, ticket_no, priority_class,
+       @promisedBy)`;
+  const ticketSql = `INSERT INTO tickets (ticket_id, day, seq, station_id, service_code, number, ticket_no, priority_class,
        priority_weight, source, range_id, terminal_id, appointment_id, matter_code, issued_at, received_at)
      VALUES (@ticketId, @day, @seq, @stationId, 'A', @number, @ticketNo, 'normal', 0, 'online', NULL, @terminalId, NULL,
-       NULL, @issuedAt, @issuedAt)`,
-  );
-  const ticketState = db.prepare(
-    `INSERT INTO ticket_states (ticket_id, station_id, day, queue_service, status, window_no, first_called_at,
+       NULL, @issuedAt, @issuedAt)`;
+  const ticketStateSql = `INSERT INTO ticket_states (ticket_id, station_id, day, queue_service, status, window_no, first_called_at,
        called_at, started_at, finished_at, no_show_at, updated_at)
      VALUES (@ticketId, @stationId, @day, 'A', @status, @windowNo, @firstCalledAt, @firstCalledAt, @startedAt,
-       @finishedAt, @noShowAt, @issuedAt)`,
-  );
-  const rating = db.prepare(
-    `INSERT INTO ratings (rating_id, day, seq, terminal_id, station_id, subject_kind, subject_ref, submitted_ref, level,
+       @finishedAt, @noShowAt, @issuedAt)`;
+  const ratingSql = `INSERT INTO ratings (rating_id, day, seq, terminal_id, station_id, subject_kind, subject_ref, submitted_ref, level,
        options_version, sealed_rating, rated_at, accepted_at)
      VALUES (@ratingId, @day, @seq, @terminalId, @stationId, @subjectKind, @subjectRef, @subjectRef, @level, '2025.1',
-       @sealed, @at, @at)`,
-  );
-  const workOrder = db.prepare(
-    `INSERT INTO work_orders (work_order_no, day, seq, rating_id, status, follow_up_by, created_at, callback_at,
+       @sealed, @at, @at)`;
+  const workOrderSql = `INSERT INTO work_orders (work_order_no, day, seq, rating_id, status, follow_up_by, created_at, callback_at,
        callback_satisfied)
-     VALUES (@workOrderNo, @day, @seq, @ratingId, @status, @followUpBy, @day, @callbackAt, @satisfied)`,
-  );
-  const help = db.prepare(
-    `INSERT INTO assistance_requests (request_id, day, seq, terminal_id, station_id, kind, status, requested_at,
+     VALUES (@workOrderNo, @day, @seq, @ratingId, @status, @followUpBy, @day, @callbackAt, @satisfied)`;
+  const helpSql = `INSERT INTO assistance_requests (request_id, day, seq, terminal_id, station_id, kind, status, requested_at,
        sealed_request, received_at, updated_at, completed_at, requester_index)
      VALUES (@requestId, @day, @seq, @terminalId, @stationId, @kind, @status, @receivedAt, @sealed, @receivedAt,
-       @receivedAt, @completedAt, @requesterIndex)`,
-  );
+       @receivedAt, @completedAt, @requesterIndex)`;
+  const run = async (sql: string, params: Readonly<Record<string, SqlValue>>) => {
+    await db.run(sql, params);
+  };
   return {
-    terminal: (terminalId, stationId) => terminal.run(terminalId, stationId, randomBytes(32).toString('hex')),
+    terminal: async (terminalId, stationId) => {
+      await db.run(terminalSql, [terminalId, stationId, randomBytes(32).toString('hex')]);
+    },
     application: (entry) => {
       const submission: ApplicationSubmission = {
         localRef: entry.caseNo,
@@ -153,8 +144,14 @@ export function seeder(db: Database.Database, sealer: PlatformSealer): Seeder {
         bundle: null,
       };
       const promised = (entry.caseType ?? 'instant') === 'promised';
-      application.run({
-        ...entry,
+      return run(applicationSql, {
+        caseNo: entry.caseNo,
+        day: entry.day,
+        seq: entry.seq,
+        terminalId: entry.terminalId,
+        stationId: entry.stationId,
+        applicantIndex: entry.applicantIndex,
+        acceptedAt: entry.acceptedAt,
         matterCode: entry.matterCode ?? 'M-000001',
         caseType: promised ? 'promised' : 'instant',
         promisedDays: promised ? 10 : null,
@@ -165,10 +162,19 @@ export function seeder(db: Database.Database, sealer: PlatformSealer): Seeder {
         sealed: sealer.sealJson('applications.sealed_submission', entry.caseNo, submission),
       });
     },
-    ticket: (entry) => {
-      ticket.run({ ...entry, ticketNo: `A${String(entry.number).padStart(3, '0')}` });
+    ticket: async (entry) => {
+      await run(ticketSql, {
+        ticketId: entry.ticketId,
+        day: entry.day,
+        seq: entry.seq,
+        stationId: entry.stationId,
+        number: entry.number,
+        ticketNo: `A${String(entry.number).padStart(3, '0')}`,
+        terminalId: entry.terminalId,
+        issuedAt: entry.issuedAt,
+      });
       const status = entry.status ?? 'waiting';
-      ticketState.run({
+      await run(ticketStateSql, {
         ticketId: entry.ticketId,
         stationId: entry.stationId,
         day: entry.day,
@@ -182,21 +188,38 @@ export function seeder(db: Database.Database, sealer: PlatformSealer): Seeder {
       });
     },
     rating: (entry) =>
-      rating.run({
-        ...entry,
+      run(ratingSql, {
+        ratingId: entry.ratingId,
+        day: entry.day,
+        seq: entry.seq,
+        terminalId: entry.terminalId,
+        stationId: entry.stationId,
+        level: entry.level,
         subjectKind: entry.subjectKind ?? 'application',
+        subjectRef: entry.subjectRef,
+        at: entry.at,
         sealed: sealer.sealJson('ratings.sealed_rating', entry.ratingId, { level: entry.level }),
       }),
     workOrder: (entry) =>
-      workOrder.run({
-        ...entry,
+      run(workOrderSql, {
+        workOrderNo: entry.workOrderNo,
+        day: entry.day,
+        seq: entry.seq,
+        ratingId: entry.ratingId,
+        followUpBy: entry.followUpBy,
         status: entry.status ?? (entry.callbackAt ? 'followedUp' : 'open'),
         callbackAt: entry.callbackAt ?? null,
         satisfied: entry.satisfied === undefined ? null : entry.satisfied ? 1 : 0,
       }),
     help: (entry) =>
-      help.run({
-        ...entry,
+      run(helpSql, {
+        requestId: entry.requestId,
+        day: entry.day,
+        seq: entry.seq,
+        terminalId: entry.terminalId,
+        stationId: entry.stationId,
+        kind: entry.kind,
+        receivedAt: entry.receivedAt,
         status: entry.completedAt ? 'done' : 'received',
         completedAt: entry.completedAt ?? null,
         requesterIndex: entry.requesterIndex ?? null,
