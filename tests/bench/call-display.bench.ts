@@ -1,5 +1,4 @@
 import { setFlagsFromString } from 'node:v8';
-import type { Ticket } from '../../platform/contract/queue';
 import { runInNewContext } from 'node:vm';
 import { buildConsole, CONSOLE_OUT, consoleIsStale } from '../../scripts/build-console';
 import {
@@ -8,6 +7,7 @@ import {
   STATION,
   type SseClient,
 } from '../../platform/server/call-display/calls.testing';
+import type { WaitingTicketRow } from '../../platform/server/queue-calling/testing';
 import { launchBenchChromium } from './chromium';
 import { isQuick, summarise, withNote, type Summary } from './measure';
 
@@ -34,7 +34,7 @@ export async function callDisplayBenchmarks(): Promise<Summary[]> {
   const displays: SseClient[] = [];
   const perCall: number[] = [];
   try {
-    const tickets: Ticket[] = [];
+    const tickets: WaitingTicketRow[] = [];
     for (let i = 0; i < 40; i += 1) tickets.push(await platform.issueTicket());
     let sent = 0;
     const sendCalls = async (count: number) => {
@@ -42,7 +42,7 @@ export async function callDisplayBenchmarks(): Promise<Summary[]> {
         const ticket = tickets[sent % tickets.length];
         if (!ticket) throw new Error('no ticket');
         const started = performance.now();
-        platform.announce(ticket, sent % 7 === 6 ? 'recalled' : 'called', (sent % 6) + 1);
+        await platform.announce(ticket, sent % 7 === 6 ? 'recalled' : 'called', (sent % 6) + 1);
         perCall.push(performance.now() - started);
         // A few milliseconds apart: a day of calls in a second or two, but every one its own event.
         if (i % 10 === 9) await new Promise((resolve) => setTimeout(resolve, 5));
@@ -67,9 +67,9 @@ export async function callDisplayBenchmarks(): Promise<Summary[]> {
     void Promise.allSettled(readers);
 
     const shown = async () =>
-      page.locator(`#recent-list li:first-child[data-event-id="${lastId()}"]`).waitFor({ timeout: 60_000 });
-    const lastId = () =>
-      (platform.db.prepare('SELECT MAX(event_id) AS id FROM ticket_events').get() as { id: number }).id;
+      page.locator(`#recent-list li:first-child[data-event-id="${await lastId()}"]`).waitFor({ timeout: 60_000 });
+    const lastId = async () =>
+      (await platform.sql.get<{ id: number }>('SELECT max(event_id) AS id FROM ticket_events'))?.id;
     const pageMemory = async () => {
       await cdp.send('HeapProfiler.collectGarbage');
       const { metrics } = await cdp.send('Performance.getMetrics');
