@@ -49,9 +49,10 @@ const shared = { isolate: false } as const;
  */
 const onPostgres = process.env['PLATFORM_TEST_ENGINE'] === 'postgres';
 
+const budgets = onPostgres ? ({ testTimeout: 60_000, hookTimeout: 120_000 } as const) : {};
+
 export default defineConfig({
   test: {
-    ...(onPostgres ? { testTimeout: 60_000, hookTimeout: 120_000 } : {}),
     // More workers than cores: many tests wait on a PTY, a child process or a socket, and with one
     // worker a core (the default) the suite kept a 2-core machine half idle.
     maxWorkers: 4,
@@ -64,10 +65,11 @@ export default defineConfig({
           include: [NODE_TESTS],
           exclude: [...configDefaults.exclude, ...NODE_MOCKING],
           ...shared,
+          ...budgets,
         },
       },
       {
-        test: { name: 'node (module mocks)', environment: 'node', include: NODE_MOCKING },
+        test: { name: 'node (module mocks)', environment: 'node', include: NODE_MOCKING, ...budgets },
       },
       {
         plugins: [react()],

@@ -87,7 +87,8 @@ describe('startPlatformServer', () => {
       idempotencyKey: newKey(),
     });
     await first.close();
-    const count = async (db: SqlQueries) => (await db.get<{ n: number }>('SELECT count(*) AS n FROM idempotency_records'))?.n;
+    const count = async (db: SqlQueries) =>
+      (await db.get<{ n: number }>('SELECT count(*) AS n FROM idempotency_records'))?.n;
 
     const soon = await startPlatformServer({ dbPath, port: 0, now: () => new Date(Date.now() + 29 * 86_400_000) });
     expect(await count(soon.sql)).toBe(1);

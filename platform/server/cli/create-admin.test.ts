@@ -31,7 +31,7 @@ describe('create-admin', { timeout: 60_000 }, () => {
     const dir = tempDir();
     const dbPath = join(dir, 'platform.db');
     const request = {
-      dbPath,
+      database: { engine: 'sqlite' as const, path: dbPath },
       username: 'zhao.admin',
       displayName: '赵管理员',
       passwordFile: passwordFile(dir, 'county printer paper 2026\n'),
@@ -62,7 +62,8 @@ describe('create-admin', { timeout: 60_000 }, () => {
 
   it('refuses a weak password, a readable password file and a bad username, changing nothing', async () => {
     const dir = tempDir();
-    const base = { dbPath: join(dir, 'platform.db'), displayName: '赵', scrypt: CHEAP };
+    const dbPath = join(dir, 'platform.db');
+    const base = { database: { engine: 'sqlite', path: dbPath } as const, displayName: '赵', scrypt: CHEAP };
     expect(
       await createAdmin({ ...base, username: 'zhao.admin', passwordFile: passwordFile(dir, 'password123') }, AT),
     ).toMatchObject({
@@ -81,7 +82,7 @@ describe('create-admin', { timeout: 60_000 }, () => {
         AT,
       ),
     ).toMatchObject({ ok: false, error: { message: expect.stringMatching(/--username/) } });
-    expect(existsSync(base.dbPath)).toBe(false);
+    expect(existsSync(dbPath)).toBe(false);
   });
 
   it('needs every option and takes no password on the command line', () => {

@@ -1,13 +1,12 @@
+import type { DatabaseConfig } from '../db/database-config';
+import { DATABASE_OPTIONS, DATABASE_USAGE, databaseConfigFrom, openCommandDatabase } from './database-options';
 import { parseArgs } from 'node:util';
 import type { ConsoleUser } from '../../contract/console/users';
 import { Username } from '../../contract/console/users';
 import { err, ok, type Result } from '../../../core/pure/result';
 import { hashPassword, passwordWeakness, type ScryptCost } from '../console/passwords';
 import { createConsoleUser } from '../console/users-store';
-import { describeDbOpenError } from '../db/open';
-import { openDatabase } from '../db/open-database';
 import { describeSecretFileError, readSecretFile } from '../sealing/secret-file';
-import { sealerForDatabase } from '../sealing/database-key';
 
 /**
  * `npm run platform -- create-admin --db <file> --username <u> --display-name <n>
@@ -17,12 +16,13 @@ import { sealerForDatabase } from '../sealing/database-key';
  * when weak. An existing username is refused, never overwritten.
  */
 
-export const CREATE_ADMIN_USAGE = `usage: npm run platform -- create-admin --db <file> --username <name>
+export const CREATE_ADMIN_USAGE = `usage: npm run platform -- create-admin --username <name>
     --display-name <name> --password-file <file> [--data-key-file <file>]
+    ${DATABASE_USAGE}
   the password file holds the password on its first line, mode 0600; remove it afterwards`;
 
 export interface CreateAdminRequest {
-  readonly dbPath: string;
+  readonly database: DatabaseConfig;
   readonly dataKeyFile?: string;
   readonly username: string;
   readonly displayName: string;
@@ -38,7 +38,7 @@ export function parseCreateAdminArgs(args: readonly string[]): Result<CreateAdmi
     ({ values } = parseArgs({
       args: [...args],
       options: {
-        db: { type: 'string' },
+        ...DATABASE_OPTIONS,
         'data-key-file': { type: 'string' },
         username: { type: 'string' },
         'display-name': { type: 'string' },
@@ -50,10 +50,20 @@ export function parseCreateAdminArgs(args: readonly string[]): Result<CreateAdmi
     return err({ kind: 'usage', message: error instanceof Error ? error.message : String(error) });
   }
   const { db, username, 'display-name': displayName, 'password-file': passwordFile } = values;
-  if (db === undefined || username === undefined || displayName === undefined || passwordFile === undefined)
-    return err({ kind: 'usage', message: 'create-admin needs --db, --username, --display-name and --password-file' });
+  if (
+    (db === undefined && values['database-url'] === undefined) ||
+    username === undefined ||
+    displayName === undefined ||
+    passwordFile === undefined
+  )
+    return err({
+      kind: 'usage',
+      message: 'create-admin needs --db (or --database-url), --username, --display-name and --password-file',
+    });
+  const database = databaseConfigFrom(values, db ?? '');
+  if (!database.ok) return err({ kind: 'usage', message: database.error });
   return ok({
-    dbPath: db,
+    database: database.value,
     username,
     displayName,
     passwordFile,
@@ -89,10 +99,8 @@ export async function createAdmin(
   if (weakness) return refused(`the password is refused: ${weakness}`);
 
   const passwordHash = await hashPassword(password.value, request.scrypt);
-  const key = sealerForDatabase(request.dbPath, request.dataKeyFile);
-  if (!key.ok) return refused(key.error);
-  const opened = await openDatabase({ engine: 'sqlite', path: request.dbPath }, key.value.sealer);
-  if (!opened.ok) return refused(describeDbOpenError(request.dbPath, opened.error));
+  const opened = await openCommandDatabase(request.database, request.dataKeyFile);
+  if (!opened.ok) return refused(opened.error);
   const db = opened.value;
   try {
     const created = await createConsoleUser(

@@ -1,9 +1,7 @@
-import type Database from 'better-sqlite3';
 import type { Context, Hono } from 'hono';
 import { MATERIAL_MAX_BYTES } from '../../contract/materials';
 import { createCallFeed, type CallFeed } from '../call-feed';
 import type { SqlDb } from '../db/sql';
-import type { SqliteSqlDb } from '../db/sqlite-sql';
 import type { ConsoleOptions } from '../console/http/console-options';
 import type { FaultController } from '../faults/fault-controller';
 import { DEFAULT_FLEET_SETTINGS, type FleetSettings } from '../fleet/settings';
@@ -58,12 +56,6 @@ export interface PlatformDeps {
 export interface PlatformContext {
   /** The platform's database on either engine (db/sql.ts): every store reads and writes through it. */
   readonly sql: SqlDb;
-  /**
-   * TRANSITIONAL (issue 16): the raw better-sqlite3 connection under `sql` when the engine is
-   * SQLite, for code not yet moved to `sql`. Removed once nothing uses it; on PostgreSQL it is
-   * undefined and any code still using it fails.
-   */
-  readonly db: Database.Database;
   readonly sealer: PlatformSealer;
   readonly faults: FaultController;
   readonly now: Clock;
@@ -79,7 +71,6 @@ export interface PlatformContext {
 export function resolveDeps(deps: PlatformDeps): PlatformContext {
   return {
     sql: deps.sql,
-    db: (deps.sql.engine === 'sqlite' ? (deps.sql as SqliteSqlDb).raw : undefined) as Database.Database,
     sealer: deps.sealer,
     faults: deps.faults,
     now: deps.now ?? systemClock,

@@ -39,7 +39,8 @@ export async function nextDaySequence(db: SqlQueries, table: DailyNumberedTable,
      RETURNING last_seq`,
     [table, day, day],
   );
-  if (typeof row?.last_seq !== 'number') throw new Error(`sequence upsert on ${table} returned ${String(row?.last_seq)}`);
+  if (typeof row?.last_seq !== 'number')
+    throw new Error(`sequence upsert on ${table} returned ${String(row?.last_seq)}`);
   return row.last_seq;
 }
 

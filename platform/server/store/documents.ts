@@ -34,11 +34,13 @@ export async function publishDocument(
     [kind, document.version, document.publishedAt, document.itemCount, document.body, now.toISOString()],
   );
   if (inserted.changes === 1) return ok('published');
-  const existing = await db.get<{ body: string }>('SELECT body FROM published_documents WHERE kind = ? AND version = ?', [
-    kind,
-    document.version,
-  ]);
-  return existing?.body === document.body ? ok('unchanged') : err({ kind: 'versionConflict', version: document.version });
+  const existing = await db.get<{ body: string }>(
+    'SELECT body FROM published_documents WHERE kind = ? AND version = ?',
+    [kind, document.version],
+  );
+  return existing?.body === document.body
+    ? ok('unchanged')
+    : err({ kind: 'versionConflict', version: document.version });
 }
 
 export function currentDocument(db: SqlQueries, kind: DocumentKind): Promise<PublishedDocument | undefined> {
@@ -58,5 +60,8 @@ export async function currentVersion(db: SqlQueries, kind: DocumentKind): Promis
 }
 
 export async function hasVersion(db: SqlQueries, kind: DocumentKind, version: string): Promise<boolean> {
-  return (await db.get('SELECT 1 AS found FROM published_documents WHERE kind = ? AND version = ?', [kind, version])) !== undefined;
+  return (
+    (await db.get('SELECT 1 AS found FROM published_documents WHERE kind = ? AND version = ?', [kind, version])) !==
+    undefined
+  );
 }

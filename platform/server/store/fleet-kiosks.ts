@@ -31,7 +31,9 @@ export async function findActiveTerminal(db: SqlQueries, terminalId: string): Pr
 }
 
 export async function isRevoked(db: SqlQueries, terminalId: string): Promise<boolean> {
-  return (await db.get('SELECT 1 AS found FROM terminal_revocations WHERE terminal_id = ?', [terminalId])) !== undefined;
+  return (
+    (await db.get('SELECT 1 AS found FROM terminal_revocations WHERE terminal_id = ?', [terminalId])) !== undefined
+  );
 }
 
 export async function revokeTerminal(
@@ -71,16 +73,18 @@ async function lastVersion(db: SqlQueries, terminalId: string): Promise<string |
 }
 
 /** Records the version a heartbeat reports when it differs from the last one known. */
-export async function noteReportedVersion(db: SqlQueries, terminalId: string, appVersion: string, at: Date): Promise<void> {
+export async function noteReportedVersion(
+  db: SqlQueries,
+  terminalId: string,
+  appVersion: string,
+  at: Date,
+): Promise<void> {
   const last = await lastVersion(db, terminalId);
   if (last === appVersion) return;
-  await db.run('INSERT INTO kiosk_versions (terminal_id, at, app_version, change, from_version) VALUES (?, ?, ?, ?, ?)', [
-    terminalId,
-    at.toISOString(),
-    appVersion,
-    last === undefined ? 'firstSeen' : 'upgrade',
-    last ?? null,
-  ]);
+  await db.run(
+    'INSERT INTO kiosk_versions (terminal_id, at, app_version, change, from_version) VALUES (?, ?, ?, ?, ?)',
+    [terminalId, at.toISOString(), appVersion, last === undefined ? 'firstSeen' : 'upgrade', last ?? null],
+  );
 }
 
 /**

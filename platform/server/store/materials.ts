@@ -54,7 +54,11 @@ export function storeMaterial(
 }
 
 /** The plain bytes, for staff handling the application; undefined when not held. */
-export async function readMaterialBytes(db: SqlQueries, sealer: PlatformSealer, sha256: string): Promise<Buffer | undefined> {
+export async function readMaterialBytes(
+  db: SqlQueries,
+  sealer: PlatformSealer,
+  sha256: string,
+): Promise<Buffer | undefined> {
   const row = await db.get<{ sealed_bytes: unknown }>('SELECT sealed_bytes FROM materials WHERE sha256 = ?', [sha256]);
   return row?.sealed_bytes instanceof Buffer ? sealer.open(SEALED, sha256, row.sealed_bytes) : undefined;
 }

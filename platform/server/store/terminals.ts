@@ -51,7 +51,9 @@ export async function registerTerminal(
   if (!ID_PATTERN.test(id) || !ID_PATTERN.test(stationId)) return err({ kind: 'invalidId', terminalId: id });
   if (!isWellFormedToken(token)) return err({ kind: 'invalidToken', terminalId: id });
   const hash = tokenHash(token);
-  const holder = await db.get<{ terminal_id: string }>('SELECT terminal_id FROM terminals WHERE token_sha256 = ?', [hash]);
+  const holder = await db.get<{ terminal_id: string }>('SELECT terminal_id FROM terminals WHERE token_sha256 = ?', [
+    hash,
+  ]);
   if (holder !== undefined && holder.terminal_id !== id) return err({ kind: 'tokenInUse', terminalId: id });
   const at = now.toISOString();
   await db.run(

@@ -1,8 +1,6 @@
 import type { SqlDb } from '../db/sql';
-import type { SqliteSqlDb } from '../db/sqlite-sql';
 import type { DatabaseConfig } from '../db/database-config';
 import { createPostgresTestDatabase, openTestDatabase, testEngine, type TestDatabase } from './test-database';
-import type Database from 'better-sqlite3';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -126,8 +124,6 @@ export interface TestPlatformOptions {
 
 export interface TestPlatform {
   readonly app: PlatformApp;
-  /** TRANSITIONAL (issue 16): the raw SQLite connection; undefined on PostgreSQL. Use `sql`. */
-  readonly db: Database.Database;
   /** The platform's database, on the engine this run tests (testing/test-database.ts). */
   readonly sql: SqlDb;
   readonly sealer: PlatformSealer;
@@ -166,7 +162,6 @@ export async function createTestPlatform(options: TestPlatformOptions = {}): Pro
   });
   return {
     app,
-    db: (sql.engine === 'sqlite' ? (sql as SqliteSqlDb).raw : undefined) as Database.Database,
     sql,
     sealer,
     faults,

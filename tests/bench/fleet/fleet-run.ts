@@ -55,7 +55,7 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-async function makePostgresDatabase(clusterUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+async function makePostgresDatabase(clusterUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `bench_fleet_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: clusterUrl });
   await admin.connect();
@@ -65,7 +65,7 @@ async function makePostgresDatabase(clusterUrl: string): Promise<{ url: string; 
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    async drop() {
+    drop: async () => {
       const client = new pg.Client({ connectionString: clusterUrl });
       await client.connect();
       await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
@@ -91,7 +91,7 @@ export async function runFleet(options: FleetRunOptions): Promise<FleetRunResult
   const dataKeyFile = join(dir, 'platform-data-key');
   writeFileSync(dataKeyFile, randomBytes(32).toString('hex'), { mode: 0o600 });
 
-  let database: { args: string[]; drop(): Promise<void> };
+  let database: { args: string[]; drop: () => Promise<void> };
   if (options.engine === 'postgres') {
     if (options.postgresUrl === undefined) throw new Error('the PostgreSQL run needs a cluster');
     const made = await makePostgresDatabase(options.postgresUrl);
@@ -229,9 +229,10 @@ function describePending(kiosks: readonly SimulatedKiosk[]): string {
   const reasons = new Map<string, number>();
   for (const kiosk of kiosks) {
     if (!kiosk.db.open) continue;
-    const rows = kiosk.db
-      .prepare("SELECT kind, last_error AS error FROM outbox WHERE state <> 'sent'")
-      .all() as Array<{ kind: string; error: string | null }>;
+    const rows = kiosk.db.prepare("SELECT kind, last_error AS error FROM outbox WHERE state <> 'sent'").all() as Array<{
+      kind: string;
+      error: string | null;
+    }>;
     for (const row of rows) {
       const key = `${row.kind}: ${row.error ?? 'not tried yet'}`;
       reasons.set(key, (reasons.get(key) ?? 0) + 1);

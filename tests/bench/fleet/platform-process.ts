@@ -120,7 +120,7 @@ export async function startPlatformProcess(options: PlatformProcessOptions): Pro
       lastPlatformCpu = 0;
       let answered = false;
       const stderrTail: string[] = [];
-      createInterface({ input: started.stderr! }).on('line', (line) => {
+      createInterface({ input: started.stderr }).on('line', (line) => {
         if (!line.startsWith('{')) {
           stderrTail.push(line);
           return;
@@ -140,7 +140,7 @@ export async function startPlatformProcess(options: PlatformProcessOptions): Pro
         }
         if (stderrTail.length > 40) stderrTail.shift();
       });
-      createInterface({ input: started.stdout! }).on('line', (line) => {
+      createInterface({ input: started.stdout }).on('line', (line) => {
         const match = /platform listening on http:\/\/127\.0\.0\.1:(\d+)\//.exec(line);
         if (match && !answered) {
           answered = true;

@@ -13,7 +13,7 @@ import { ok } from '../../../core/pure/result';
 import type { TicketRange } from '../../../platform/contract/queue';
 import {
   applicationSubmission,
-  benchMatter,
+  type benchMatter,
   callbackRequest,
   heartbeatOf,
   materialPage,

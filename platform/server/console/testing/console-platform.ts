@@ -1,9 +1,7 @@
-import type Database from 'better-sqlite3';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../../contract/console/endpoints';
 import type { ConsoleRole, ConsoleScope, ConsoleSession, ConsoleUser } from '../../../contract/console/users';
 import { createPlatformApp } from '../../app';
 import type { SqlDb } from '../../db/sql';
-import type { SqliteSqlDb } from '../../db/sqlite-sql';
 import { FaultController } from '../../faults/fault-controller';
 import type { PlatformApp } from '../../http/types';
 import { ephemeralSealer, type PlatformSealer } from '../../sealing/sealer';
@@ -60,8 +58,6 @@ export interface ConsoleTestPlatform {
   readonly app: PlatformApp;
   /** The platform's database, on the engine this run tests. */
   readonly sql: SqlDb;
-  /** TRANSITIONAL (issue 16): the raw SQLite connection; undefined on PostgreSQL. Use `sql`. */
-  readonly db: Database.Database;
   readonly sealer: PlatformSealer;
   /** The database under `sql`, for a second instance on it (createConsoleTwinPlatforms). */
   readonly database: TestDatabase;
@@ -153,7 +149,6 @@ function consoleInstance(
   return {
     app,
     sql,
-    db: (sql.engine === 'sqlite' ? (sql as SqliteSqlDb).raw : undefined) as Database.Database,
     sealer,
     database,
     addUser: async (username, role, userOptions = {}) => {

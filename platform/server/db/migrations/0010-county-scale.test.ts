@@ -15,9 +15,9 @@ describe('migration 0010 county scale', () => {
     const db = databaseAt(10);
     expect(() => db.prepare("INSERT INTO day_sequences VALUES ('tickets', '2026-03-02', 0)").run()).toThrow(/CHECK/);
     db.prepare("INSERT INTO rate_limit_windows VALUES ('terminal', 'k1', '2026-03-02T10:00', 1)").run();
-    expect(() => db.prepare("INSERT INTO rate_limit_windows VALUES ('terminal', 'k1', '2026-03-02T10:00', 1)").run()).toThrow(
-      /UNIQUE/,
-    );
+    expect(() =>
+      db.prepare("INSERT INTO rate_limit_windows VALUES ('terminal', 'k1', '2026-03-02T10:00', 1)").run(),
+    ).toThrow(/UNIQUE/);
     db.close();
   });
 });
