@@ -196,11 +196,11 @@ describe('npm run platform -- publish-calendar', () => {
     await reopened.value.close();
   });
 
-  it('says how to use it when the file or --db is missing', () => {
+  it('says how to use it when the file or the database is missing', () => {
     expect(parsePublishCalendarArgs(['--db', 'x.db'])).toMatchObject({ ok: false, error: { kind: 'usage' } });
     expect(parsePublishCalendarArgs(['calendar.json'])).toMatchObject({
       ok: false,
-      error: { message: 'publish-calendar needs --db' },
+      error: { message: 'publish-calendar needs --db or --database-url' },
     });
   });
 });
