@@ -1,3 +1,4 @@
+import { keepAliveFetch } from './keep-alive-fetch';
 import type { z } from 'zod';
 import { err, ok, type Result } from '../pure/result';
 
@@ -29,6 +30,7 @@ export interface HttpOptions {
   readonly baseUrl: string;
   readonly token: string;
   readonly timeoutMs: number;
+  /** The transport; keepAliveFetch (keep-alive node:http/https) unless a test gives another. */
   readonly fetch?: typeof globalThis.fetch;
 }
 
@@ -59,7 +61,7 @@ export async function platformRequest<S extends z.ZodType>(
   options: HttpOptions,
   request: HttpRequest<S>,
 ): Promise<Result<HttpResponse<z.output<S>>, PlatformError>> {
-  const doFetch = options.fetch ?? globalThis.fetch;
+  const doFetch = options.fetch ?? keepAliveFetch;
   const headers: Record<string, string> = {
     authorization: `Bearer ${options.token}`,
     accept: 'application/json',

@@ -1,4 +1,5 @@
 import type { HttpOptions } from './http';
+import { keepAliveFetch } from './keep-alive-fetch';
 
 export type Reachability = 'unknown' | 'reachable' | 'unreachable';
 
@@ -17,7 +18,7 @@ export interface TrackedPlatform {
  * error status, means the platform is reachable; a refused connection or a timeout means not.
  */
 export function trackReachability(options: HttpOptions): TrackedPlatform {
-  const inner = options.fetch ?? globalThis.fetch;
+  const inner = options.fetch ?? keepAliveFetch;
   let state: Reachability = 'unknown';
   const tracked: typeof globalThis.fetch = async (input, init) => {
     try {

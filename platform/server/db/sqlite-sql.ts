@@ -66,15 +66,33 @@ function settle<T>(work: () => T): Promise<T> {
   }
 }
 
+/** Prepared statements kept per connection: preparing is a large share of a short statement's cost. */
+const STATEMENT_CACHE_SIZE = 500;
+
+function statementCache(raw: Database.Database): (sql: string) => Database.Statement {
+  const cache = new Map<string, Database.Statement>();
+  return (sql) => {
+    let statement = cache.get(sql);
+    if (statement === undefined) {
+      statement = raw.prepare(sql);
+      // The oldest goes first (a Map keeps insertion order); SQL built from lists can vary.
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+      cache.set(sql, statement);
+    }
+    return statement;
+  };
+}
+
 function statements(raw: Database.Database): Omit<SqlQueries, 'transaction'> {
+  const prepare = statementCache(raw);
   return {
     engine: 'sqlite',
     // The driver is synchronous; a statement that throws must still reject, not throw.
     get: <T = SqlRow>(sql: string, params?: SqlParams) =>
-      settle(() => raw.prepare(sql).get(...bind(params)) as T | undefined),
-    all: <T = SqlRow>(sql: string, params?: SqlParams) => settle(() => raw.prepare(sql).all(...bind(params)) as T[]),
+      settle(() => prepare(sql).get(...bind(params)) as T | undefined),
+    all: <T = SqlRow>(sql: string, params?: SqlParams) => settle(() => prepare(sql).all(...bind(params)) as T[]),
     run: (sql: string, params?: SqlParams): Promise<SqlRunResult> =>
-      settle(() => ({ changes: raw.prepare(sql).run(...bind(params)).changes })),
+      settle(() => ({ changes: prepare(sql).run(...bind(params)).changes })),
     exec: (sql: string) =>
       settle(() => {
         raw.exec(sql);

@@ -1,8 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { API_BASE_PATH } from '../../contract/endpoints';
 import type { NodeBindings } from '../faults/socket-faults';
-import { isRevoked } from '../store/fleet-kiosks';
-import { findTerminalByToken, sameSecret } from '../store/terminals';
+import { findTerminalForToken, sameSecret } from '../store/terminals';
 import { problemResponse } from './problem';
 import { takeHit } from './shared-rate-limit';
 import type { TerminalIdentity } from '../store/terminals';
@@ -48,12 +47,11 @@ export function terminalAuth(ctx: PlatformContext): MiddlewareHandler<AppEnv> {
     if (isEnrolmentPath(c.req.path)) return next();
     const token = bearerToken(c.req.header('authorization'));
     if (token === undefined) return unauthorized('send Authorization: Bearer <terminal token>');
-    const terminal = await findTerminalByToken(ctx.sql, token);
-    if (!terminal) return unauthorized('the token does not belong to a registered terminal');
+    const found = await findTerminalForToken(ctx.sql, token);
+    if (!found) return unauthorized('the token does not belong to a registered terminal');
     // A revoked kiosk's token stops working at once, whatever the terminal list at start says.
-    if (await isRevoked(ctx.sql, terminal.terminalId))
-      return unauthorized('this terminal has been revoked; enrol it again');
-    c.set('terminal', terminal);
+    if (found.revoked === 1) return unauthorized('this terminal has been revoked; enrol it again');
+    c.set('terminal', { terminalId: found.terminalId, stationId: found.stationId });
     return next();
   };
 }

@@ -77,6 +77,20 @@ export function describeRegisterError(error: RegisterError): string {
   }
 }
 
+/** The token's terminal and whether it was revoked, in one statement (it runs before every request). */
+export function findTerminalForToken(
+  db: SqlQueries,
+  token: string,
+): Promise<(TerminalIdentity & { readonly revoked: number }) | undefined> {
+  return db.get<TerminalIdentity & { revoked: number }>(
+    `SELECT t.terminal_id AS "terminalId", t.station_id AS "stationId",
+       CASE WHEN r.terminal_id IS NULL THEN 0 ELSE 1 END AS revoked
+     FROM terminals t LEFT JOIN terminal_revocations r ON r.terminal_id = t.terminal_id
+     WHERE t.token_sha256 = ?`,
+    [tokenHash(token)],
+  );
+}
+
 export function findTerminalByToken(db: SqlQueries, token: string): Promise<TerminalIdentity | undefined> {
   return db.get<TerminalIdentity>(
     'SELECT terminal_id AS "terminalId", station_id AS "stationId" FROM terminals WHERE token_sha256 = ?',

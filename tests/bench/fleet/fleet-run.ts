@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { keepAliveFetch } from '../../../core/platform-client/keep-alive-fetch';
 import { memoryStore } from '../../../core/testing/memory-store';
 import { loadSeedCatalog } from '../../../platform/seed';
 import { SAMPLE_RATING_OPTIONS } from '../../../platform/server/sample/rating-options';
@@ -106,7 +107,7 @@ export async function runFleet(options: FleetRunOptions): Promise<FleetRunResult
   const measuredFetch: typeof globalThis.fetch = async (input, init) => {
     const started = performance.now();
     try {
-      return await fetch(input, init);
+      return await keepAliveFetch(input, init);
     } finally {
       clientLatencies.push({ at: started - runStart, ms: performance.now() - started });
     }

@@ -21,7 +21,7 @@ function optionsFor(engine: 'postgres' | 'sqlite', postgresUrl: string | undefin
     steadySimSeconds: quick ? 240 : 300,
     outageSimSeconds: 600,
     afterSimSeconds: quick ? 60 : 120,
-    drainItems: quick ? 100 : 2000,
+    drainItems: Number(process.env['FLEET_DRAIN_ITEMS'] ?? (quick ? 100 : 2000)),
     ...(postgresUrl === undefined ? {} : { postgresUrl }),
   };
 }
