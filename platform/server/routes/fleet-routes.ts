@@ -9,10 +9,8 @@ import { noteRollback } from '../store/fleet-kiosks';
 import { pollEnrolment, requestEnrolment } from '../fleet/enrolment';
 import { bearerToken, clientAddress } from '../http/auth';
 import { isJson, parseJsonBody, readCappedBody, tooLargeOutcome } from '../http/body';
-import type { ZodType } from 'zod';
-import type { SqlQueries } from '../db/sql';
-import { commitIdempotent } from '../http/idempotency';
-import { jsonOutcome, toResponse, type Outcome } from '../http/outcome';
+import { idempotentJson } from '../http/json-input';
+import { jsonOutcome, toResponse } from '../http/outcome';
 import { problemOutcome, problemResponse } from '../http/problem';
 import { onEndpoint } from '../http/route';
 import type { AppContext, PlatformApp, PlatformContext } from '../http/types';
@@ -26,7 +24,7 @@ import { storeTerminalEvent } from '../store/fleet-events';
  */
 export function registerFleetRoutes(app: PlatformApp, ctx: PlatformContext): void {
   onEndpoint(app, 'postTerminalEvent', (c) =>
-    idempotentInput(ctx, c, TerminalEvent, 'TerminalEvent', async (event, tx) => {
+    idempotentJson(ctx, c, TerminalEvent, 'TerminalEvent', async (event, tx) => {
       const terminalId = c.get('terminal').terminalId;
       const stored = await storeTerminalEvent(tx, terminalId, event, ctx.now());
       if (stored.created && event.kind === 'rollback') {
@@ -37,7 +35,7 @@ export function registerFleetRoutes(app: PlatformApp, ctx: PlatformContext): voi
   );
 
   onEndpoint(app, 'postCommandResult', (c) =>
-    idempotentInput(ctx, c, CommandResult, 'CommandResult', async (result, tx) => {
+    idempotentJson(ctx, c, CommandResult, 'CommandResult', async (result, tx) => {
       const terminalId = c.get('terminal').terminalId;
       const { commandId } = CommandPathParams.parse(c.req.param());
       const now = ctx.now();
@@ -82,26 +80,5 @@ export function registerFleetRoutes(app: PlatformApp, ctx: PlatformContext): voi
       case 'terminalAlreadyEnrolled':
         return problemResponse(409, 'terminalAlreadyEnrolled', 'another kiosk took this terminal id meanwhile');
     }
-  });
-}
-
-/**
- * An idempotent JSON POST whose business writes run on the transaction that stores its answer
- * (http/idempotency.ts commitIdempotent): the media type is checked first; parse and validation
- * failures are stored like any other answer, so a retry gets exactly the same one.
- */
-function idempotentInput<T>(
-  ctx: PlatformContext,
-  c: AppContext,
-  schema: ZodType<T>,
-  what: string,
-  work: (input: T, tx: SqlQueries) => Promise<Outcome>,
-): Promise<Response> {
-  if (!isJson(c.req.raw)) {
-    return Promise.resolve(problemResponse(415, 'unsupportedMediaType', 'send Content-Type: application/json'));
-  }
-  return commitIdempotent(ctx, c, async (tx) => {
-    const input = parseJsonBody(c.get('idempotency').body, schema, what);
-    return input.ok ? work(input.value, tx) : input.error;
   });
 }

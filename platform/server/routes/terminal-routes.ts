@@ -1,14 +1,10 @@
-import type { ZodType } from 'zod';
 import type { HeartbeatAck } from '../../contract/fleet';
 import { Heartbeat, InspectionReport } from '../../contract/terminals';
-import type { SqlQueries } from '../db/sql';
 import { evaluateHeartbeat } from '../fleet/fleet-monitor';
-import { isJson, parseJsonBody } from '../http/body';
-import { commitIdempotent } from '../http/idempotency';
-import { jsonOutcome, type Outcome } from '../http/outcome';
-import { problemResponse } from '../http/problem';
+import { idempotentJson } from '../http/json-input';
+import { jsonOutcome } from '../http/outcome';
 import { onEndpoint } from '../http/route';
-import type { AppContext, PlatformApp, PlatformContext } from '../http/types';
+import type { PlatformApp, PlatformContext } from '../http/types';
 import { currentVersion } from '../store/documents';
 import { takeCommandsToDeliver } from '../store/fleet-commands';
 import { noteReportedVersion } from '../store/fleet-kiosks';
@@ -21,7 +17,7 @@ import { recordInspection } from '../store/inspections';
  */
 export function registerTerminalRoutes(app: PlatformApp, ctx: PlatformContext): void {
   onEndpoint(app, 'postHeartbeat', (c) =>
-    reportJson(ctx, c, Heartbeat, 'Heartbeat', async (heartbeat, tx) => {
+    idempotentJson(ctx, c, Heartbeat, 'Heartbeat', async (heartbeat, tx) => {
       const now = ctx.now();
       const { terminalId } = c.get('terminal');
       await recordHeartbeat(tx, terminalId, heartbeat, now);
@@ -42,27 +38,8 @@ export function registerTerminalRoutes(app: PlatformApp, ctx: PlatformContext): 
   );
 
   onEndpoint(app, 'postInspection', (c) =>
-    reportJson(ctx, c, InspectionReport, 'InspectionReport', async (report, tx) =>
+    idempotentJson(ctx, c, InspectionReport, 'InspectionReport', async (report, tx) =>
       jsonOutcome(201, await recordInspection(tx, ctx.sealer, c.get('terminal').terminalId, report, ctx.now())),
     ),
   );
-}
-
-/**
- * An idempotent JSON POST: the media type is checked first; then, in the one transaction that
- * stores the answer, the body is parsed and validated and `work` writes on `tx`. A parse or
- * validation failure is stored like any other answer, so a retry gets exactly the same one.
- */
-function reportJson<T>(
-  ctx: PlatformContext,
-  c: AppContext,
-  schema: ZodType<T>,
-  what: string,
-  work: (input: T, tx: SqlQueries) => Promise<Outcome>,
-): Promise<Response> | Response {
-  if (!isJson(c.req.raw)) return problemResponse(415, 'unsupportedMediaType', 'send Content-Type: application/json');
-  return commitIdempotent(ctx, c, async (tx) => {
-    const input = parseJsonBody(c.get('idempotency').body, schema, what);
-    return input.ok ? work(input.value, tx) : input.error;
-  });
 }
