@@ -12,13 +12,29 @@ export function schemaVersion(db: Database.Database): number {
   return version;
 }
 
+/** What the two engines' migration lists (db/migrations, db/postgres/migrations) have in common. */
+export interface NumberedMigration {
+  readonly version: number;
+  readonly name: string;
+}
+
 /** Checks the list is 1, 2, 3 … with no gaps; a gap is a bug in the code, not in the database. */
-function assertContiguous(migrations: readonly Migration[]): void {
+export function assertContiguous(migrations: readonly NumberedMigration[]): void {
   migrations.forEach((migration, index) => {
     if (migration.version !== index + 1) {
       throw new Error(`migration ${migration.name} has version ${migration.version}, expected ${index + 1}`);
     }
   });
+}
+
+/** The error of a migration whose transaction threw (and was rolled back). */
+export function migrationFailed(migration: NumberedMigration, error: unknown): MigrationError {
+  return {
+    kind: 'migrationFailed',
+    version: migration.version,
+    name: migration.name,
+    detail: error instanceof Error ? error.message : String(error),
+  };
 }
 
 /**
@@ -43,12 +59,7 @@ export function migrate(
         db.pragma(`user_version = ${Math.trunc(migration.version)}`);
       })();
     } catch (error) {
-      return err({
-        kind: 'migrationFailed',
-        version: migration.version,
-        name: migration.name,
-        detail: error instanceof Error ? error.message : String(error),
-      });
+      return err(migrationFailed(migration, error));
     }
   }
   return ok({ from, to: Math.max(from, target) });

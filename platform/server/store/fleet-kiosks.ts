@@ -30,12 +30,6 @@ export async function findActiveTerminal(db: SqlQueries, terminalId: string): Pr
   return (await activeTerminals(db)).find((terminal) => terminal.terminalId === terminalId);
 }
 
-export async function isRevoked(db: SqlQueries, terminalId: string): Promise<boolean> {
-  return (
-    (await db.get('SELECT 1 AS found FROM terminal_revocations WHERE terminal_id = ?', [terminalId])) !== undefined
-  );
-}
-
 export async function revokeTerminal(
   db: SqlQueries,
   revocation: { terminalId: string; by: string; reason: string },

@@ -91,13 +91,6 @@ export function findTerminalForToken(
   );
 }
 
-export function findTerminalByToken(db: SqlQueries, token: string): Promise<TerminalIdentity | undefined> {
-  return db.get<TerminalIdentity>(
-    'SELECT terminal_id AS "terminalId", station_id AS "stationId" FROM terminals WHERE token_sha256 = ?',
-    [tokenHash(token)],
-  );
-}
-
 export async function markTerminalSeen(db: SqlQueries, terminalId: string, at: Date): Promise<void> {
   await db.run('UPDATE terminals SET last_seen_at = ? WHERE terminal_id = ?', [at.toISOString(), terminalId]);
 }

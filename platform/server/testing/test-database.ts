@@ -48,7 +48,8 @@ export interface TestDatabase {
 
 let template: Promise<string> | undefined;
 
-async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+/** Runs `work` on a connection to the test cluster's `postgres` database (creating and dropping databases). */
+export async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: testDatabaseUrl('postgres') });
   await client.connect();
   try {

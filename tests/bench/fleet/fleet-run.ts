@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { keepAliveFetch } from '../../../core/platform-client/keep-alive-fetch';
 import { memoryStore } from '../../../core/testing/memory-store';
+import { createScratchDatabase, dropScratchDatabases } from '../../../platform/server/db/postgres/testing';
+import { mulberry32 } from '../../../renderer/src/camera/testing/synthetic-document';
 import { loadSeedCatalog } from '../../../platform/seed';
 import { SAMPLE_RATING_OPTIONS } from '../../../platform/server/sample/rating-options';
 import { runningClock, STAFFED_MOMENT } from '../../helpers/staffed-clock';
@@ -31,8 +32,6 @@ export interface FleetRunOptions {
   readonly afterSimSeconds: number;
   /** Items queued at one kiosk for the drain measurement. */
   readonly drainItems: number;
-  /** PostgreSQL cluster to make the database on (ensureTestCluster). */
-  readonly postgresUrl?: string;
 }
 
 export interface FleetRunResult {
@@ -43,37 +42,6 @@ export interface FleetRunResult {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function seededRandom(seed: number): () => number {
-  // Mulberry32: small, fast, good enough to spread arrivals and jitter reproducibly.
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-async function makePostgresDatabase(clusterUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `bench_fleet_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: clusterUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}" TEMPLATE template0 LOCALE 'C.UTF-8' ENCODING 'UTF8'`);
-  await admin.end();
-  const url = new URL(clusterUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: clusterUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
 
 export async function runFleet(options: FleetRunOptions): Promise<FleetRunResult> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-fleet-'));
@@ -94,10 +62,10 @@ export async function runFleet(options: FleetRunOptions): Promise<FleetRunResult
 
   let database: { args: string[]; drop: () => Promise<void> };
   if (options.engine === 'postgres') {
-    if (options.postgresUrl === undefined) throw new Error('the PostgreSQL run needs a cluster');
-    const made = await makePostgresDatabase(options.postgresUrl);
+    // On the cluster PLATFORM_TEST_POSTGRES_URL names (ensureTestCluster), byte-order sorting.
+    const made = await createScratchDatabase();
     // Pool size for a county's load on a small server: docs/county-scale.md "Connection pool".
-    database = { args: ['--database-url', made.url, '--database-pool-size', '20'], drop: made.drop };
+    database = { args: ['--database-url', made.url, '--database-pool-size', '20'], drop: dropScratchDatabases };
   } else {
     database = { args: ['--db', join(dir, 'platform.db')], drop: () => Promise.resolve() };
   }
@@ -142,7 +110,7 @@ export async function runFleet(options: FleetRunOptions): Promise<FleetRunResult
       fetch: measuredFetch,
     };
     store.close();
-    const random = seededRandom(20261207);
+    const random = mulberry32(20261207);
     // Started over one simulated minute, as a township's kiosks come up after a power cut.
     const stagger = 60_000 / options.speed / options.kiosks;
     for (const spec of specs) {

@@ -12,7 +12,7 @@ import { RECOVERY_WINDOW_SIM_SECONDS } from './run-figures';
  * (docs/county-scale.md "The fleet simulation"). The quick run (npm test) uses 40 kiosks at 60×
  * so it proves the whole path in well under a minute; its figures mean nothing.
  */
-function optionsFor(engine: 'postgres' | 'sqlite', postgresUrl: string | undefined): FleetRunOptions {
+function optionsFor(engine: 'postgres' | 'sqlite'): FleetRunOptions {
   const quick = isQuick();
   return {
     engine,
@@ -22,7 +22,6 @@ function optionsFor(engine: 'postgres' | 'sqlite', postgresUrl: string | undefin
     outageSimSeconds: 600,
     afterSimSeconds: quick ? 60 : 120,
     drainItems: Number(process.env['FLEET_DRAIN_ITEMS'] ?? (quick ? 100 : 2000)),
-    ...(postgresUrl === undefined ? {} : { postgresUrl }),
   };
 }
 
@@ -80,7 +79,7 @@ export async function fleetBenchmarks(): Promise<Summary[]> {
   // FLEET_ENGINES=sqlite runs one of them (while working on the simulation itself).
   const engines = (process.env['FLEET_ENGINES'] ?? 'postgres,sqlite').split(',') as Array<'postgres' | 'sqlite'>;
   for (const engine of engines) {
-    results.push(await runFleet(optionsFor(engine, cluster.url)));
+    results.push(await runFleet(optionsFor(engine)));
   }
   writeFileSync(
     join(ROOT, 'test-results', isQuick() ? 'bench-fleet-quick.json' : 'bench-fleet.json'),

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { err, ok, type Result } from '../../../../core/pure/result';
 import type { MigrationContext } from '../migration';
-import type { MigrationError } from '../migrate';
+import { assertContiguous, migrationFailed, type MigrationError } from '../migrate';
 import { clientSqlQueries } from '../postgres-sql';
 import type { SqlQueries } from '../sql';
 import type { PostgresMigration } from './migration';
@@ -22,14 +22,6 @@ export async function postgresSchemaVersion(db: Pick<SqlQueries, 'get'>): Promis
   if (table === undefined) return 0;
   const row = await db.get<{ version: number | null }>('SELECT MAX(version) AS version FROM schema_migrations');
   return row?.version ?? 0;
-}
-
-function assertContiguous(migrations: readonly PostgresMigration[]): void {
-  migrations.forEach((migration, index) => {
-    if (migration.version !== index + 1) {
-      throw new Error(`postgres migration ${migration.name} has version ${migration.version}, expected ${index + 1}`);
-    }
-  });
 }
 
 export async function migratePostgres(
@@ -60,12 +52,7 @@ export async function migratePostgres(
           ]);
         });
       } catch (error) {
-        return err({
-          kind: 'migrationFailed',
-          version: migration.version,
-          name: migration.name,
-          detail: error instanceof Error ? error.message : String(error),
-        });
+        return err(migrationFailed(migration, error));
       }
     }
     return ok({ from, to: Math.max(from, target) });

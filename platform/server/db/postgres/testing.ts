@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { testDatabaseUrl } from '../../testing/test-database';
+import { testDatabaseUrl, withAdmin } from '../../testing/test-database';
 import { postgresSqlDb, type PostgresSqlDb } from '../postgres-sql';
 
 /**
@@ -11,16 +10,6 @@ import { postgresSqlDb, type PostgresSqlDb } from '../postgres-sql';
 
 const made: string[] = [];
 
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: testDatabaseUrl('postgres') });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /**
  * A new empty database; `options` is the text after CREATE DATABASE "name" (template, locale),
  * the byte-order locale the platform wants unless told otherwise. Answers its URL.
@@ -29,7 +18,7 @@ export async function createScratchDatabase(
   options = "TEMPLATE template0 LOCALE 'C.UTF-8' ENCODING 'UTF8'",
 ): Promise<{ readonly name: string; readonly url: string }> {
   const name = `bianmin_pgmig_${randomBytes(6).toString('hex')}`;
-  await admin((client) => client.query(`CREATE DATABASE "${name}" ${options}`));
+  await withAdmin((client) => client.query(`CREATE DATABASE "${name}" ${options}`));
   made.push(name);
   return { name, url: testDatabaseUrl(name) };
 }
@@ -41,14 +30,14 @@ export function rawPostgres(url: string): PostgresSqlDb {
 
 export async function dropScratchDatabases(): Promise<void> {
   const names = made.splice(0);
-  await admin(async (client) => {
+  await withAdmin(async (client) => {
     for (const name of names) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   });
 }
 
 /** Whether the cluster can make a database that sorts by `icuLocale` (an ICU build of PostgreSQL). */
 export async function hasIcuLocale(icuLocale: string): Promise<boolean> {
-  const found = await admin((client) =>
+  const found = await withAdmin((client) =>
     client.query("SELECT 1 FROM pg_collation WHERE collprovider = 'i' AND collname = $1", [`${icuLocale}-x-icu`]),
   );
   return (found.rowCount ?? 0) > 0;
@@ -56,7 +45,7 @@ export async function hasIcuLocale(icuLocale: string): Promise<boolean> {
 
 /** Whether the cluster's operating system has the libc locale `name` (initdb imports each as a collation). */
 export async function hasLibcLocale(name: string): Promise<boolean> {
-  const found = await admin((client) =>
+  const found = await withAdmin((client) =>
     client.query("SELECT 1 FROM pg_collation WHERE collprovider = 'c' AND lower(collname) = lower($1)", [name]),
   );
   return (found.rowCount ?? 0) > 0;
