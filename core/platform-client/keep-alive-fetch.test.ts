@@ -55,3 +55,49 @@ describe('keepAliveFetch', () => {
     expect((failed as Error).name).toBe('TimeoutError');
   });
 });
+
+describe('keepAliveFetch on a kept-alive connection the server is closing', () => {
+  it('sends again on a new connection when the reused one is reset before any answer', async () => {
+    let connections = 0;
+    server = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => response.end(`answer ${request.url}`));
+    });
+    // The first connection answers once, then is cut the moment the next request's bytes
+    // arrive on it: what a server closing an idle keep-alive connection looks like to us.
+    server.on('connection', (socket) => {
+      connections += 1;
+      if (connections !== 1) return;
+      let requests = 0;
+      socket.prependListener('data', () => {
+        requests += 1;
+        if (requests === 2) socket.destroy();
+      });
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    expect(await (await keepAliveFetch(`${origin}/a`, { method: 'POST', body: '{}' })).text()).toBe('answer /a');
+    const again = await keepAliveFetch(`${origin}/b`, { method: 'POST', body: '{}' });
+    expect(await again.text()).toBe('answer /b');
+    expect(connections).toBe(2);
+  });
+
+  it('does not send again when a fresh connection is reset, nor when the answer was cut off', async () => {
+    let served = 0;
+    const origin = await serve((request, response) => {
+      served += 1;
+      if (request.url === '/reset') request.socket.destroy();
+      else {
+        response.writeHead(200, { 'content-length': '100' });
+        response.write('partial');
+        setTimeout(() => request.socket.destroy(), 20);
+      }
+    });
+    await expect(keepAliveFetch(`${origin}/reset`, { method: 'POST', body: '{}' })).rejects.toThrow(
+      /socket hang up|ECONNRESET/,
+    );
+    expect(served).toBe(1);
+    await expect(keepAliveFetch(`${origin}/cut`)).rejects.toThrow();
+    expect(served).toBe(2);
+  });
+});

@@ -16,41 +16,69 @@ const agents = {
   'https:': new https.Agent({ keepAlive: true, maxSockets: 4 }),
 } as const;
 
-export const keepAliveFetch: typeof globalThis.fetch = (input, init) =>
-  new Promise<Response>((resolve, reject) => {
-    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
-    const protocol = url.protocol === 'https:' ? 'https:' : url.protocol === 'http:' ? 'http:' : undefined;
-    if (protocol === undefined) {
-      reject(new TypeError(`unsupported protocol ${url.protocol}`));
-      return;
-    }
-    const signal = init?.signal ?? undefined;
+/**
+ * A kept-alive connection the server is closing (its keep-alive timeout, 5 s for Node's server,
+ * ran out as our request set off) fails with ECONNRESET or EPIPE before any answer. Node's docs
+ * (http.ClientRequest reusedSocket) name this race and the cure: send again on a new connection.
+ * Safe here because every write carries its Idempotency-Key and a reset before any answer byte
+ * may at worst replay a stored answer. Seen in CI as a 差评 that stayed queued past the test's
+ * wait: its first send met a connection closing after an idle pause.
+ */
+const CLOSED_UNDER_US = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+
+export const keepAliveFetch: typeof globalThis.fetch = async (input, init) => {
+  const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+  const protocol = url.protocol === 'https:' ? 'https:' : url.protocol === 'http:' ? 'http:' : undefined;
+  if (protocol === undefined) throw new TypeError(`unsupported protocol ${url.protocol}`);
+  const signal = init?.signal ?? undefined;
+  const body = bodyBytes(init?.body);
+  const headers = new Headers(init?.headers);
+  if (body !== undefined) headers.set('content-length', String(body.byteLength));
+  const once = () => sendOnce(url, protocol, init?.method ?? 'GET', Object.fromEntries(headers), body, signal);
+  const first = await once();
+  if (first.ok) return first.response;
+  if (first.reusedSocket && !signal?.aborted && CLOSED_UNDER_US.has(codeOf(first.error))) {
+    const second = await once();
+    if (second.ok) return second.response;
+    throw second.error;
+  }
+  throw first.error;
+};
+
+type Sent =
+  | { readonly ok: true; readonly response: Response }
+  | { readonly ok: false; readonly error: unknown; readonly reusedSocket: boolean };
+
+function sendOnce(
+  url: URL,
+  protocol: keyof typeof agents,
+  method: string,
+  headers: Record<string, string>,
+  body: Uint8Array | undefined,
+  signal: AbortSignal | undefined,
+): Promise<Sent> {
+  return new Promise<Sent>((resolve) => {
     if (signal?.aborted) {
-      reject(signal.reason as Error);
+      resolve({ ok: false, error: signal.reason, reusedSocket: false });
       return;
     }
-    const body = bodyBytes(init?.body);
-    const headers = new Headers(init?.headers);
-    if (body !== undefined) headers.set('content-length', String(body.byteLength));
     const module = protocol === 'https:' ? https : http;
-    const request = module.request(url, {
-      method: init?.method ?? 'GET',
-      headers: Object.fromEntries(headers),
-      agent: agents[protocol],
-    });
+    const request = module.request(url, { method, headers, agent: agents[protocol] });
+    const failed = (error: unknown) => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve({ ok: false, error, reusedSocket: request.reusedSocket });
+    };
     const onAbort = () => {
       request.destroy();
-      reject(signal?.reason as Error);
+      failed(signal?.reason);
     };
     signal?.addEventListener('abort', onAbort, { once: true });
-    request.once('error', (error) => {
-      signal?.removeEventListener('abort', onAbort);
-      reject(error);
-    });
+    request.once('error', failed);
     request.once('response', (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.once('error', reject);
+      // An answer cut off half-way is not retried: the server did answer.
+      response.once('error', (error) => failed(Object.assign(error, { answered: true })));
       response.once('end', () => {
         signal?.removeEventListener('abort', onAbort);
         const answered = new Headers();
@@ -60,17 +88,26 @@ export const keepAliveFetch: typeof globalThis.fetch = (input, init) =>
         const status = response.statusCode ?? 502;
         // A Response may not carry a body on these statuses.
         const empty = status === 204 || status === 304 || (status >= 100 && status < 200);
-        resolve(
-          new Response(empty ? null : Buffer.concat(chunks), {
+        resolve({
+          ok: true,
+          response: new Response(empty ? null : Buffer.concat(chunks), {
             status,
             statusText: response.statusMessage ?? '',
             headers: answered,
           }),
-        );
+        });
       });
     });
     request.end(body);
   });
+}
+
+function codeOf(error: unknown): string {
+  if (typeof error !== 'object' || error === null) return '';
+  if ((error as { answered?: boolean }).answered) return '';
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? code : '';
+}
 
 function bodyBytes(body: RequestInit['body']): Uint8Array | undefined {
   if (body === undefined || body === null) return undefined;
