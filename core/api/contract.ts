@@ -65,6 +65,7 @@ import { StationHours } from './station';
 import { HostAliveInput, HostAliveOutput } from './host';
 import { ScreenshotAnswer, ScreenshotRequest, ServiceState } from './service-state';
 import { CommandResult, RemoteCommandRequest } from '../../platform/contract/fleet';
+import { StartVideoHelpInput, VideoHelpAvailabilityView, VideoHelpIncoming, VideoHelpOutgoing } from './video-help';
 
 /**
  * The kiosk API: every method the renderer may call and every event the host may push.
@@ -421,6 +422,51 @@ export const methods = {
     description:
       "The card-verified resident's help requests: state, who handles them and the last contact's outcome from the platform, plus those saved here and not yet sent.",
   }),
+  'videoHelp.availability': defineMethod({
+    access: 'public',
+    input: Empty,
+    output: VideoHelpAvailabilityView,
+    description:
+      '视频帮办: whether to offer it now (face camera and microphone configured and working, the platform reachable and running video help, an agent on duty) and, if not, why.',
+  }),
+  'videoHelp.start': defineMethod({
+    access: 'public',
+    input: StartVideoHelpInput,
+    output: z.object({}).strict(),
+    errors: ['notAvailable', 'alreadyInCall'],
+    description:
+      "Joins the county's video help queue with the resident's consent: core opens the platform socket with the terminal's token and sends the request; the platform's answers follow as `videoHelp.message`.",
+  }),
+  'videoHelp.send': defineMethod({
+    access: 'public',
+    input: VideoHelpOutgoing,
+    output: z.object({}).strict(),
+    errors: ['noCall'],
+    description:
+      'One frame of the call (SDP, ICE, screen state, an answer to a proposal, stats…) relayed to the platform.',
+  }),
+  'videoHelp.end': defineMethod({
+    access: 'public',
+    input: z.object({ reason: z.enum(['residentHungUp', 'sessionEnded', 'cancelled', 'deviceLost']) }).strict(),
+    output: z.object({}).strict(),
+    description:
+      'Ends the call (or leaves the queue) and closes the socket; nothing of the call stays in core. Safe to call when no call is on.',
+  }),
+  'media.reportStatus': defineMethod({
+    access: 'public',
+    input: z
+      .object({
+        device: z.enum(['faceCamera', 'microphone']),
+        state: DeviceState,
+        code: DeviceCode,
+        detail: z.string().max(500),
+        identity: DeviceIdentity.nullable(),
+      })
+      .strict(),
+    output: z.object({}),
+    description:
+      'The renderer owns the face camera and the microphone (getUserMedia, chosen by label); it reports what it found so the device manager can show them and gate 视频帮办.',
+  }),
   'speech.say': defineMethod({
     access: 'public',
     input: SayInput,
@@ -672,6 +718,11 @@ export const events = {
     payload: ScreenshotRequest,
     description:
       'The county console asked for a screenshot and no resident session is active: the page shows the attract screen, captures it and answers with `host.screenshotTaken`.',
+  }),
+  'videoHelp.message': defineEvent({
+    payload: VideoHelpIncoming,
+    description:
+      "视频帮办: a frame from the platform for this kiosk's call (queued, accepted, SDP, ICE, a proposal, ended…), or core's word that the link was lost or closed.",
   }),
   'outbox.changed': defineEvent({
     payload: z.object({ pending: z.number().int().min(0), deadLetters: z.number().int().min(0) }),

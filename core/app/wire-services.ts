@@ -1,3 +1,4 @@
+import { buildVideoHelpHandlers } from '../video-help/handlers';
 import type Database from 'better-sqlite3';
 import type { KioskContract, KioskInfo } from '../api/contract';
 import type { EventBus } from '../api/events';
@@ -217,6 +218,7 @@ export function wireKioskServices(options: KioskServicesOptions): KioskServices 
     ...speech.handlers,
     ...renderer.handlers,
     ...commands.handlers,
+    ...buildVideoHelpHandlers(),
   };
   const guard = createAccessGuard({
     session: resident.deps.session,

@@ -33,6 +33,9 @@ export const LAYERS = [
   { layer: 'core/pure', allow: ['core/pure'], pure: true },
   { layer: 'core/api', allow: ['core/api', 'core/pure', 'platform/contract', 'kiosk-config/station.ts'], pure: true },
   { layer: 'platform/contract', allow: ['platform/contract', 'core/pure'], pure: true },
+  // The browser side of a 视频帮办 call (RTCPeerConnection, getStats), one copy for the kiosk's
+  // page and the county console's agent page (docs/video-help.md).
+  { layer: 'platform/webrtc', allow: ['platform/webrtc', 'platform/contract', 'core/pure'], dom: true },
   // The console's build config runs in Node (Vite), not in the page.
   { layer: 'platform/console/vite.config.ts', allow: [] },
   // The county console runs in an office browser and talks to the platform only through its
@@ -40,10 +43,14 @@ export const LAYERS = [
   // contrast checks live in one place); the console sets its own desktop sizes.
   {
     layer: 'platform/console',
-    allow: ['platform/console', 'platform/contract', 'core/pure', 'renderer/src/styles/tokens.css'],
+    allow: ['platform/console', 'platform/contract', 'platform/webrtc', 'core/pure', 'renderer/src/styles/tokens.css'],
     dom: true,
   },
-  { layer: 'renderer', allow: ['renderer', 'core/pure', 'core/api', 'platform/contract'], dom: true },
+  {
+    layer: 'renderer',
+    allow: ['renderer', 'core/pure', 'core/api', 'platform/contract', 'platform/webrtc'],
+    dom: true,
+  },
   {
     layer: 'core',
     allow: [
