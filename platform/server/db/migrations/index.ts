@@ -9,6 +9,7 @@ import { migration0007 } from './0007-console-users';
 import { migration0008 } from './0008-fleet';
 import { migration0009 } from './0009-station-staff';
 import { migration0010 } from './0010-county-scale';
+import { migration0011 } from './0011-video-help';
 
 /** Every migration, in order. Append new ones; never edit or reorder a released one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0008,
   migration0009,
   migration0010,
+  migration0011,
 ];

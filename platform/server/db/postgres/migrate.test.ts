@@ -252,7 +252,7 @@ describe.skipIf(testEngine() !== 'postgres')('PostgreSQL migrations', { timeout:
         'SELECT version, name FROM schema_migrations ORDER BY version',
       );
       expect(rows).toEqual(POSTGRES_MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));
-      expect(NEWEST).toBe(10);
+      expect(NEWEST).toBe(11);
     } finally {
       await db.close();
     }

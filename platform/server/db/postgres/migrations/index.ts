@@ -9,6 +9,7 @@ import { postgresMigration0007 } from './0007-console-users';
 import { postgresMigration0008 } from './0008-fleet';
 import { postgresMigration0009 } from './0009-station-staff';
 import { postgresMigration0010 } from './0010-county-scale';
+import { postgresMigration0011 } from './0011-video-help';
 
 /**
  * Every PostgreSQL migration in order; version N matches db/migrations/ version N on SQLite.
@@ -25,4 +26,5 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   postgresMigration0008,
   postgresMigration0009,
   postgresMigration0010,
+  postgresMigration0011,
 ];
