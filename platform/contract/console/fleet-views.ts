@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IsoDateTime, StationId, TerminalId } from '../common';
 import { CommandId, CommandResult, EnrolmentId, RemoteCommandRequest, TerminalEvent } from '../fleet';
 import { Heartbeat, InspectionReport } from '../terminals';
+import { CallEndReason, VideoCallId } from '../video-help';
 import { TownshipCode } from './users';
 
 /**
@@ -172,6 +173,51 @@ export const VersionEntry = z.strictObject({
   from: z.string().max(64).nullable(),
 });
 
+/** How far back a kiosk's 视频帮办 block looks. */
+export const KIOSK_VIDEO_CALL_DAYS = 30;
+
+/**
+ * Above these a kiosk's calls are poor enough for a technician to look at its network (the
+ * kiosk page shows a warning line; no alarm): average inbound packet loss over 5 %, where voice
+ * starts to break up, or round-trip time over 400 ms, ITU-T G.114's limit for conversation.
+ */
+export const VIDEO_QUALITY_LIMITS = { packetLossPct: 5, rttMs: 400 } as const;
+
+export const KioskVideoCall = z.strictObject({
+  callId: VideoCallId,
+  requestedAt: IsoDateTime,
+  answered: z.boolean(),
+  status: z.enum(['waiting', 'connected', 'ended']),
+  endReason: CallEndReason.nullable(),
+  qualitySamples: z.number().int().min(0),
+  packetLossPct: z.number().min(0).max(100).nullable(),
+  rttMs: z.number().min(0).nullable(),
+  kioskInboundKbps: z.number().min(0).nullable(),
+  agentInboundKbps: z.number().min(0).nullable(),
+  audioOnly: z.boolean(),
+  /** Through TURN; null when no candidate pair was reported. */
+  relayed: z.boolean().nullable(),
+});
+export type KioskVideoCall = z.infer<typeof KioskVideoCall>;
+
+export const KioskVideoCalls = z
+  .strictObject({
+    since: IsoDateTime.describe(`now less KIOSK_VIDEO_CALL_DAYS days`),
+    calls: z.number().int().min(0),
+    answered: z.number().int().min(0),
+    answeredRate: z.number().min(0).max(1).nullable(),
+    medianWaitSeconds: z.number().min(0).nullable(),
+    qualityMeasured: z.number().int().min(0).describe('calls with quality samples'),
+    averagePacketLossPct: z.number().min(0).max(100).nullable(),
+    averageRttMs: z.number().min(0).nullable(),
+    relayedRate: z.number().min(0).max(1).nullable(),
+    lastCall: KioskVideoCall.nullable(),
+    /** Which of VIDEO_QUALITY_LIMITS the averages exceed. */
+    warnings: z.array(z.enum(['packetLoss', 'rtt'])),
+  })
+  .meta({ id: 'KioskVideoCalls', description: "A kiosk's 视频帮办 calls of the last 30 days and their quality." });
+export type KioskVideoCalls = z.infer<typeof KioskVideoCalls>;
+
 export const KioskDetail = z
   .strictObject({
     summary: KioskSummary,
@@ -184,6 +230,7 @@ export const KioskDetail = z
     inspections: z.array(InspectionView).describe('newest first, the last 20'),
     versions: z.array(VersionEntry).describe('newest first'),
     months: z.array(MonthFigures).describe('this month and the previous 11'),
+    videoCalls: KioskVideoCalls,
   })
   .meta({ id: 'KioskDetail', description: 'Everything the console shows about one kiosk.' });
 export type KioskDetail = z.infer<typeof KioskDetail>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate, IsoDateTime, StationId } from '../common';
+import { HelpTopic } from '../video-help';
 import { TownshipCode } from './users';
 
 /**
@@ -33,7 +34,7 @@ export type LedgerQuery = z.infer<typeof LedgerQuery>;
 export const ApplicationState = z.enum(['accepted', 'inReview', 'readyForPickup', 'mailed', 'completed']);
 export type ApplicationState = z.infer<typeof ApplicationState>;
 
-export const HelpKind = z.enum(['callback', 'homeVisit', 'agentAtStation']);
+export const HelpKind = z.enum(['callback', 'homeVisit', 'agentAtStation', 'video']);
 
 const Count = z.number().int().min(0);
 const Rate = z.number().min(0).max(1).nullable().describe('a share 0…1; null when there is nothing to divide by');
@@ -92,6 +93,70 @@ export const StationFigures = ServiceFigures.extend({
 });
 export type StationFigures = z.infer<typeof StationFigures>;
 
+/** 视频帮办: a call answered within this many seconds of the request counts as answered in time. */
+export const VIDEO_ANSWER_TARGET_SECONDS = 60;
+
+/**
+ * Durations of video calls, seconds; null when nothing was measured. The median is the middle
+ * value (the mean of the two middle ones for an even count); p90 by nearest rank, as Durations.
+ */
+export const CallDurations = z.strictObject({
+  measured: Count,
+  averageSeconds: z.number().min(0).nullable(),
+  medianSeconds: z.number().min(0).nullable(),
+  p90Seconds: z.number().min(0).nullable(),
+});
+export type CallDurations = z.infer<typeof CallDurations>;
+
+/**
+ * 视频帮办 figures of a group of calls (platform/server/statistics/video-call-figures.ts). A call
+ * belongs to the China day it was requested. Answered: an agent accepted it. Quality averages are
+ * per call (each call's own average of both sides' getStats samples counts once), over the calls
+ * that sent samples.
+ */
+export const VideoCallFigures = z.strictObject({
+  requested: Count,
+  answered: Count,
+  answeredInTarget: Count.describe(`answered within VIDEO_ANSWER_TARGET_SECONDS of the request`),
+  answeredInTargetRate: Rate.describe('answered in time over requested'),
+  /** Ended before an agent answered, by why (CallEndReason). */
+  cancelled: Count,
+  noAnswer: Count,
+  calledBack: Count,
+  wait: CallDurations.describe('requested → accepted, answered calls'),
+  talk: CallDurations.describe('connected → ended, answered calls that ended'),
+  setup: CallDurations.describe("accepted → the agent's first video frame on the kiosk"),
+  audioOnlyRate: Rate.describe('answered calls that fell back to audio only, over answered calls'),
+  qualityMeasured: Count.describe('calls with quality samples'),
+  averagePacketLossPct: z.number().min(0).max(100).nullable(),
+  averageRttMs: z.number().min(0).nullable(),
+  averageKioskInboundKbps: z.number().min(0).nullable().describe("what the kiosk received (the agent's media)"),
+  averageAgentInboundKbps: z.number().min(0).nullable().describe("what the agent received (the kiosk's media)"),
+  relayedRate: Rate.describe('calls relayed through TURN over calls with a known candidate type'),
+});
+export type VideoCallFigures = z.infer<typeof VideoCallFigures>;
+
+export const VideoCallDay = z.strictObject({ day: IsoDate, requested: Count, answered: Count });
+export type VideoCallDay = z.infer<typeof VideoCallDay>;
+
+export const VideoCallReport = z.strictObject({
+  totals: VideoCallFigures,
+  /** One entry per day of the range, days without calls included. */
+  days: z.array(VideoCallDay),
+  /** Topics with calls in the range, most requested first. */
+  byTopic: z.array(
+    VideoCallFigures.extend({
+      topic: HelpTopic,
+      topicName: z.string().nullable().describe("the catalog theme's name; null for general or a theme gone"),
+    }),
+  ),
+  /** Every station of the scope, as StatisticsReport.stations. */
+  stations: z.array(
+    VideoCallFigures.extend({ stationId: StationId, name: z.string().max(64), townshipCode: TownshipCode }),
+  ),
+});
+export type VideoCallReport = z.infer<typeof VideoCallReport>;
+
 export const StatisticsReport = z
   .strictObject({
     scope: z.strictObject({
@@ -108,6 +173,7 @@ export const StatisticsReport = z
     helpByKind: z.array(z.strictObject({ kind: HelpKind, received: Count, completed: Count })),
     days: z.array(StatisticsDay),
     stations: z.array(StationFigures),
+    videoCalls: VideoCallReport,
     /** What the user may pick from: the stations and townships of its own scope. */
     choices: z.strictObject({
       townships: z.array(z.strictObject({ townshipCode: TownshipCode, name: z.string() })),

@@ -5,10 +5,11 @@ import { findCurrentMatter } from '../store/published';
 import { APPLICATION_STATES, applicationStateSql } from './application-state';
 import { scopeParameters, serviceFigures, TOTAL_KEY } from './figures';
 import { inScope, type StatisticsScope } from './scope';
+import { videoCallReport } from './video-call-report';
 
 /** Everything the statistics page shows for one scope and range (StatisticsReport). */
 
-const HELP_KINDS = ['callback', 'homeVisit', 'agentAtStation'] as const;
+const HELP_KINDS = ['callback', 'homeVisit', 'agentAtStation', 'video'] as const;
 
 export async function statisticsReport(db: SqlQueries, scope: StatisticsScope, now: Date): Promise<StatisticsReport> {
   const params = scopeParameters(scope, now);
@@ -76,6 +77,7 @@ export async function statisticsReport(db: SqlQueries, scope: StatisticsScope, n
     })),
     days: await dailySeries(db, scope, now),
     stations,
+    videoCalls: await videoCallReport(db, scope, now),
     choices: {
       townships: scope.townships.map((township) => ({ ...township })),
       stations: scope.visible.map(({ stationId, name, townshipCode }) => ({ stationId, name, townshipCode })),

@@ -180,6 +180,7 @@ describe('statistics of a range', () => {
       { kind: 'callback', received: 1, completed: 1 },
       { kind: 'homeVisit', received: 1, completed: 1 },
       { kind: 'agentAtStation', received: 1, completed: 0 },
+      { kind: 'video', received: 0, completed: 0 },
     ]);
   });
 

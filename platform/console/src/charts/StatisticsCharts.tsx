@@ -95,3 +95,34 @@ export function LevelChart({ levels }: { levels: readonly number[] }) {
   );
   return <Chart option={option} testId="chart-levels" label={t('statistics:byLevel')} />;
 }
+
+/** 视频帮办 per day: answered and not answered stacked, so a bar's height is the calls requested. */
+export function VideoCallChart({ days }: { days: StatisticsReport['videoCalls']['days'] }) {
+  const { t } = useWords();
+  const option = useMemo(
+    () => ({
+      animation: false,
+      grid: { left: 48, right: 16, top: 40, bottom: 32 },
+      legend: { top: 0 },
+      tooltip: { trigger: 'axis' as const, renderMode: 'richText' as const },
+      xAxis: { type: 'category' as const, data: days.map((day) => day.day.slice(5)) },
+      yAxis: { type: 'value' as const, minInterval: 1 },
+      series: [
+        {
+          type: 'bar' as const,
+          stack: 'calls',
+          name: t('statistics:video.answered'),
+          data: days.map((day) => day.answered),
+        },
+        {
+          type: 'bar' as const,
+          stack: 'calls',
+          name: t('statistics:video.notAnswered'),
+          data: days.map((day) => day.requested - day.answered),
+        },
+      ],
+    }),
+    [days, t],
+  );
+  return <Chart option={option} testId="chart-video-calls" label={t('statistics:video.daily')} />;
+}

@@ -1,11 +1,17 @@
 import { lazy, Suspense, useState, type FormEvent } from 'react';
-import type { CommandView, KioskDetail } from '../../../contract/console/fleet-views';
+import {
+  KIOSK_VIDEO_CALL_DAYS,
+  VIDEO_QUALITY_LIMITS,
+  type CommandView,
+  type KioskDetail,
+} from '../../../contract/console/fleet-views';
 import type { RemoteCommandRequest } from '../../../contract/fleet';
 import { consoleUrl } from '../api/client';
 import { useAction, useConsole, useLoad, useWords } from '../app/console-context';
 import { Link } from '../app/navigation';
 import { pathOf } from '../app/routes';
 import { LoadedView, Notice, Section, StateBadge, Time } from '../app/ui';
+import { CALL_TIME_WORDS, callTime, lossPercent, sharePercent, whole } from '../view/call-quality';
 import { duration, gigabytes, paperDays, uptimePercent } from '../view/format';
 import { may } from '../view/permissions';
 import { commandResultWords, commandWords, timelineWords, type Translate } from '../view/words';
@@ -30,6 +36,7 @@ export function KioskPage({ terminalId }: { terminalId: string }) {
             <Summary detail={detail} />
             <Devices detail={detail} />
             <Paper detail={detail} />
+            <VideoCalls detail={detail} />
             <Commands detail={detail} onSent={reload} />
             <Section title={t('kiosk:alarms')} id="kiosk-alarms">
               <AlarmTable alarms={detail.alarms} onChanged={reload} />
@@ -179,6 +186,85 @@ function Paper({ detail }: { detail: KioskDetail }) {
               <Time iso={paper.rollChangedAt} />
             </dd>
           </div>
+        </dl>
+      )}
+    </Section>
+  );
+}
+
+/**
+ * 视频帮办 over the last 30 days (KioskVideoCalls): how the kiosk's calls went and sounded. A
+ * warning line when the averages pass VIDEO_QUALITY_LIMITS: the kiosk's network wants a look.
+ */
+function VideoCalls({ detail }: { detail: KioskDetail }) {
+  const { t } = useWords();
+  const video = detail.videoCalls;
+  const days = KIOSK_VIDEO_CALL_DAYS;
+  const dash = t('common:none');
+  const wait = callTime(video.medianWaitSeconds);
+  const rtt = whole(video.averageRttMs);
+  const last = video.lastCall;
+  const lastQuality =
+    last === null
+      ? dash
+      : last.qualitySamples === 0
+        ? t('kiosk:video.unmeasured')
+        : [
+            t('kiosk:video.quality', {
+              loss: lossPercent(last.packetLossPct) ?? dash,
+              rtt: whole(last.rttMs) ?? dash,
+              kiosk: whole(last.kioskInboundKbps) ?? dash,
+              agent: whole(last.agentInboundKbps) ?? dash,
+            }),
+            ...(last.relayed === null ? [] : [t(last.relayed ? 'kiosk:video.relayed' : 'kiosk:video.direct')]),
+            ...(last.audioOnly ? [t('kiosk:video.audioOnly')] : []),
+          ].join('；');
+  const rows: Array<[string, React.ReactNode]> = [
+    [t('kiosk:video.calls'), video.calls],
+    [t('kiosk:video.answeredRate'), sharePercent(video.answeredRate) ?? dash],
+    [t('kiosk:video.medianWait'), wait === null ? dash : t(CALL_TIME_WORDS[wait.unit], { value: wait.value })],
+    [t('kiosk:video.qualityMeasured'), video.qualityMeasured],
+    [t('kiosk:video.packetLoss'), lossPercent(video.averagePacketLossPct) ?? dash],
+    [t('kiosk:video.rtt'), rtt === null ? dash : t('statistics:video.milliseconds', { value: rtt })],
+    [t('kiosk:video.relayedRate'), sharePercent(video.relayedRate) ?? dash],
+  ];
+  if (last !== null)
+    rows.push(
+      [
+        t('kiosk:video.lastCall'),
+        <>
+          <Time iso={last.requestedAt} />（
+          {last.endReason !== null
+            ? t(`kiosk:video.endReason.${last.endReason}`)
+            : t(`kiosk:video.status.${last.status}`)}
+          ）
+        </>,
+      ],
+      [t('kiosk:video.lastQuality'), lastQuality],
+    );
+  return (
+    <Section title={t('kiosk:video.title', { days })} id="kiosk-video">
+      {video.warnings.map((warning) => (
+        <p key={warning} className="warn" role="alert" data-testid={`video-warning-${warning}`}>
+          {warning === 'packetLoss'
+            ? t('kiosk:video.warningLoss', {
+                days,
+                value: lossPercent(video.averagePacketLossPct),
+                limit: VIDEO_QUALITY_LIMITS.packetLossPct,
+              })
+            : t('kiosk:video.warningRtt', { days, value: rtt, limit: VIDEO_QUALITY_LIMITS.rttMs })}
+        </p>
+      ))}
+      {video.calls === 0 ? (
+        <p>{t('kiosk:video.none', { days })}</p>
+      ) : (
+        <dl className="facts" data-testid="kiosk-video-calls">
+          {rows.map(([term, value]) => (
+            <div key={term}>
+              <dt>{term}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
         </dl>
       )}
     </Section>

@@ -7,6 +7,7 @@ import { pathOf } from '../app/routes';
 import { LoadedView, Section } from '../app/ui';
 import { uptimePercent } from '../view/format';
 import { scopeValue, statisticsQueryFrom, statisticsSearch, withScope } from '../view/statistics-query';
+import { StatisticsVideoCalls } from './StatisticsVideoCalls';
 
 const charts = () => import('../charts/StatisticsCharts');
 const DailyChart = lazy(() => charts().then((module) => ({ default: module.DailyChart })));
@@ -135,6 +136,9 @@ export function StatisticsPage() {
             <Section title={t('statistics:perStation')} id="statistics-stations">
               <StationsTable stations={report.stations} />
             </Section>
+            <Suspense fallback={<p>{t('common:loading')}</p>}>
+              <StatisticsVideoCalls report={report.videoCalls} />
+            </Suspense>
           </>
         )}
       </LoadedView>

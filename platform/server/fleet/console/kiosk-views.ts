@@ -19,6 +19,7 @@ import { monthBounds, monthReport, type KioskRecord } from '../alarms';
 import { isSilenceRule } from '../alarms/rules';
 import { rulesOf } from '../alarms/state';
 import { kioskRecord } from '../fleet-monitor';
+import { kioskVideoCalls } from './kiosk-video-calls';
 
 /** What the console shows of a kiosk, read from the engine's record and the fleet tables. */
 
@@ -76,6 +77,7 @@ export async function kioskDetail(
     inspections: await inspections(db, sealer, terminalId),
     versions: await versionHistory(db, terminalId),
     months: await months(db, terminalId, now),
+    videoCalls: await kioskVideoCalls(db, terminalId, now),
   };
 }
 

@@ -74,6 +74,33 @@ export interface Seeder {
     completedAt?: string;
     requesterIndex?: string;
   }): Promise<void>;
+  /** A 视频帮办 call and the help request (kind video) it belongs to, as the signalling leaves them. */
+  videoCall(entry: VideoCallSeed): Promise<void>;
+}
+
+export interface VideoCallSeed {
+  callId: string;
+  day: string;
+  seq: number;
+  terminalId: string;
+  stationId: string;
+  topic?: string;
+  requestedAt: string;
+  acceptedAt?: string;
+  endedAt?: string;
+  endReason?: string;
+  waitMs?: number;
+  talkMs?: number;
+  setupMs?: number;
+  audioOnly?: boolean;
+  quality?: {
+    samples: number;
+    packetLossPct: number;
+    rttMs: number;
+    kioskInboundKbps: number;
+    agentInboundKbps: number;
+  };
+  candidateType?: 'host' | 'srflx' | 'prflx' | 'relay';
 }
 
 /** A 64-character keyed-index stand-in, the same for the same seed text. */
@@ -108,6 +135,17 @@ export function seeder(db: SqlQueries, sealer: PlatformSealer): Seeder {
        sealed_request, received_at, updated_at, completed_at, requester_index)
      VALUES (@requestId, @day, @seq, @terminalId, @stationId, @kind, @status, @receivedAt, @sealed, @receivedAt,
        @receivedAt, @completedAt, @requesterIndex)`;
+  const videoRequestSql = `INSERT INTO assistance_requests (request_id, day, seq, terminal_id, station_id, kind, status,
+       requested_at, sealed_request, received_at, updated_at, completed_at, requester_index)
+     VALUES (@requestId, @day, @seq, @terminalId, @stationId, 'video', @status, @requestedAt, @sealed, @requestedAt,
+       @requestedAt, @completedAt, NULL)`;
+  const videoCallSql = `INSERT INTO video_calls (call_id, day, seq, request_id, station_id, terminal_id, topic, elder_mode, status,
+       end_reason, requested_at, accepted_at, ended_at, wait_ms, talk_ms, setup_ms, agent_user_id,
+       consent_personal_values, consent_document_camera, recording_consented_at, recorded, audio_only, quality_samples,
+       kiosk_inbound_kbps, agent_inbound_kbps, packet_loss_pct, rtt_ms, candidate_type)
+     VALUES (@callId, @day, @seq, @requestId, @stationId, @terminalId, @topic, 0, @status, @endReason, @requestedAt,
+       @acceptedAt, @endedAt, @waitMs, @talkMs, @setupMs, NULL, 0, 0, NULL, 0, @audioOnly, @samples, @kioskKbps,
+       @agentKbps, @loss, @rtt, @candidateType)`;
   const run = async (sql: string, params: Readonly<Record<string, SqlValue>>) => {
     await db.run(sql, params);
   };
@@ -225,5 +263,45 @@ export function seeder(db: SqlQueries, sealer: PlatformSealer): Seeder {
         requesterIndex: entry.requesterIndex ?? null,
         sealed: sealer.sealJson('assistance_requests.sealed_request', entry.requestId, { kind: entry.kind }),
       }),
+    videoCall: async (entry) => {
+      const requestId = `AR-${entry.day.replaceAll('-', '')}-${String(1000 + entry.seq)}`;
+      const answered = entry.acceptedAt !== undefined;
+      const ended = entry.endedAt !== undefined;
+      await run(videoRequestSql, {
+        requestId,
+        day: entry.day,
+        seq: 1000 + entry.seq,
+        terminalId: entry.terminalId,
+        stationId: entry.stationId,
+        status: ended ? (answered ? 'done' : 'cancelled') : answered ? 'inProgress' : 'received',
+        requestedAt: entry.requestedAt,
+        completedAt: ended && answered ? (entry.endedAt ?? null) : null,
+        sealed: sealer.sealJson('assistance_requests.sealed_request', requestId, { kind: 'video' }),
+      });
+      await run(videoCallSql, {
+        callId: entry.callId,
+        day: entry.day,
+        seq: entry.seq,
+        requestId,
+        stationId: entry.stationId,
+        terminalId: entry.terminalId,
+        topic: entry.topic ?? 'general',
+        status: ended ? 'ended' : answered ? 'connected' : 'waiting',
+        endReason: entry.endReason ?? null,
+        requestedAt: entry.requestedAt,
+        acceptedAt: entry.acceptedAt ?? null,
+        endedAt: entry.endedAt ?? null,
+        waitMs: entry.waitMs ?? null,
+        talkMs: entry.talkMs ?? null,
+        setupMs: entry.setupMs ?? null,
+        audioOnly: entry.audioOnly ? 1 : 0,
+        samples: entry.quality?.samples ?? 0,
+        kioskKbps: entry.quality?.kioskInboundKbps ?? null,
+        agentKbps: entry.quality?.agentInboundKbps ?? null,
+        loss: entry.quality?.packetLossPct ?? null,
+        rtt: entry.quality?.rttMs ?? null,
+        candidateType: entry.candidateType ?? null,
+      });
+    },
   };
 }
