@@ -19,6 +19,12 @@ import { DutyPanel } from './agent/DutyPanel';
 import { EndedNotice } from './agent/EndedNotice';
 import { QueuePanel } from './agent/QueuePanel';
 
+interface PageNotice {
+  readonly kind: 'ok' | 'error';
+  readonly key: string;
+  readonly values: Readonly<Record<string, string>>;
+}
+
 const storage = (): Storage | null => (typeof window === 'undefined' ? null : window.localStorage);
 
 /**
@@ -32,7 +38,9 @@ export function AgentPage() {
   const { client } = useConsole();
   const [state, dispatch] = useReducer(agentReducer, INITIAL_AGENT_STATE);
   const [reference, setReference] = useState<AgentReference>(() => loadReference(storage()));
-  const [uploadNotice, setUploadNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  // Kept as a key and its values, put into words when shown: the socket's frame handler must not
+  // depend on the language (a new handler would reopen the socket and drop the duty).
+  const [pageNotice, setPageNotice] = useState<PageNotice | null>(null);
   const socketRef = useRef<AgentSocket | null>(null);
   const inboxRef = useRef<SignalInbox | null>(null);
 
@@ -52,7 +60,14 @@ export function AgentPage() {
       }
       if (frame.t === 'call') {
         inboxRef.current?.close();
-        inboxRef.current = createSignalInbox(frame.call.callId, () => undefined);
+        // A signal the peer cannot apply (a stale candidate, a malformed description) is said, not thrown.
+        inboxRef.current = createSignalInbox(frame.call.callId, (error) =>
+          setPageNotice({
+            kind: 'error',
+            key: 'agent:call.peerError',
+            values: { detail: error instanceof Error ? error.message : String(error) },
+          }),
+        );
         const matter = frame.call.matter;
         if (matter) learn((before) => learnMatter(before, matter));
       } else if (frame.t === 'ended' && inboxRef.current?.callId === frame.callId) {
@@ -99,14 +114,14 @@ export function AgentPage() {
     (callId: string, recording: Blob | null) => {
       if (!recording) return;
       void uploadRecording((url, init) => window.fetch(url, init), client.csrfToken, callId, recording).then((result) =>
-        setUploadNotice(
+        setPageNotice(
           result.ok
-            ? { kind: 'ok', text: t('agent:recording.uploaded', { callId }) }
-            : { kind: 'error', text: t('agent:recording.uploadFailed', { callId }) },
+            ? { kind: 'ok', key: 'agent:recording.uploaded', values: { callId } }
+            : { kind: 'error', key: 'agent:recording.uploadFailed', values: { callId } },
         ),
       );
     },
-    [client, t],
+    [client],
   );
 
   const inCall = state.call !== null;
@@ -114,7 +129,7 @@ export function AgentPage() {
     <>
       <h1>{t('agent:title')}</h1>
       <ConnectionBanner socket={state.socket} wanted={state.duty.wanted} />
-      <Notice message={uploadNotice} />
+      <Notice message={pageNotice && { kind: pageNotice.kind, text: t(pageNotice.key, pageNotice.values) }} />
       {state.notice && (
         <p className="notice notice-error" role="alert" data-testid="agent-notice" data-kind={state.notice.kind}>
           {state.notice.kind === 'taken'
