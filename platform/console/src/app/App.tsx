@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ConsoleSession } from '../../../contract/console/users';
 import type { ConsoleClient } from '../api/client';
+import { AgentPage } from '../screens/AgentPage';
 import { AlarmsPage } from '../screens/AlarmsPage';
 import { AuditPage } from '../screens/AuditPage';
 import { StatisticsPage } from '../screens/StatisticsPage';
@@ -95,6 +96,8 @@ function Page({ route }: { route: Route }) {
       return <WorkOrdersPage />;
     case 'calendar':
       return <CalendarPage />;
+    case 'agent':
+      return <AgentPage />;
     case 'notFound':
       return <p role="alert">{t('errors:notFound')}</p>;
   }

@@ -1,12 +1,14 @@
 import type { ReactNode } from 'react';
 import type { ConsoleOperationId } from '../../../contract/console/endpoints';
-import { may } from '../view/permissions';
+import type { ConsoleRole } from '../../../contract/console/users';
+import { may, mayTakeVideoCalls } from '../view/permissions';
 import { useConsole, useWords } from './console-context';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Link } from './navigation';
 import { pathOf, type Route } from './routes';
 
-const NAV: ReadonlyArray<{ page: Route['page']; needs: ConsoleOperationId }> = [
+/** A page is shown to the roles that may call its endpoint, or that pass its own rule. */
+const NAV: ReadonlyArray<{ page: Route['page']; needs: ConsoleOperationId | ((role: ConsoleRole) => boolean) }> = [
   { page: 'fleet', needs: 'getFleet' },
   { page: 'alarms', needs: 'listAlarms' },
   { page: 'enrolments', needs: 'listEnrolments' },
@@ -17,6 +19,7 @@ const NAV: ReadonlyArray<{ page: Route['page']; needs: ConsoleOperationId }> = [
   { page: 'help', needs: 'listHelpRequests' },
   { page: 'workOrders', needs: 'listWorkOrders' },
   { page: 'calendar', needs: 'publishWorkCalendar' },
+  { page: 'agent', needs: mayTakeVideoCalls },
 ];
 
 /** Header, the pages this role may use, and the page itself. */
@@ -33,7 +36,9 @@ export function Shell({ route, onLogout, children }: { route: Route; onLogout: (
         <span className="app-name">{t('common:appName')}</span>
         <nav aria-label={t('common:nav.label')}>
           <ul>
-            {NAV.filter((item) => may(session.user.role, item.needs)).map((item) => (
+            {NAV.filter((item) =>
+              typeof item.needs === 'function' ? item.needs(session.user.role) : may(session.user.role, item.needs),
+            ).map((item) => (
               <li key={item.page}>
                 <Link
                   href={pathOf({ page: item.page } as Route)}

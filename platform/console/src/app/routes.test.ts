@@ -14,6 +14,7 @@ describe('console routes', () => {
     { page: 'windows', stationId: '370784-JZ-DB', windowNo: 12 },
     { page: 'help' },
     { page: 'helpRequest', requestId: 'AR-20260301-0001' },
+    { page: 'agent' },
   ])('round-trips %o', (route) => {
     expect(parseRoute(pathOf(route))).toEqual(route);
   });

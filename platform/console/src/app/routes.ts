@@ -14,6 +14,7 @@ export type Route =
   | { readonly page: 'helpRequest'; readonly requestId: string }
   | { readonly page: 'workOrders' }
   | { readonly page: 'calendar' }
+  | { readonly page: 'agent' }
   | { readonly page: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
@@ -23,6 +24,7 @@ export function parseRoute(pathname: string): Route {
   if (first === undefined) return { page: 'fleet' };
   if (parts.length === 1 && first === 'work-orders') return { page: 'workOrders' };
   if (parts.length === 1 && first === 'calendar') return { page: 'calendar' };
+  if (parts.length === 1 && first === 'agent') return { page: 'agent' };
   if (first === 'kiosks' && second !== undefined && parts.length === 2) return { page: 'kiosk', terminalId: second };
   if (first === 'windows') return windowsRoute(parts.slice(1));
   if (first === 'help' && second !== undefined && parts.length === 2) return { page: 'helpRequest', requestId: second };

@@ -25,6 +25,7 @@ export const en: Messages<typeof zhCN> = {
       help: 'Help requests',
       workOrders: 'Work orders',
       calendar: 'Calendar',
+      agent: 'Video help',
     },
     signedInAs: '{{name}} ({{role}})',
     logout: 'Sign out',

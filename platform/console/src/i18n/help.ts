@@ -46,7 +46,7 @@ const zhHelp = {
     done: '已办结',
     cancelled: '已撤销',
   },
-  kindName: { callback: '电话回访', homeVisit: '上门服务', agentAtStation: '帮办员到站' },
+  kindName: { callback: '电话回访', homeVisit: '上门服务', agentAtStation: '帮办员到站', video: '视频帮办' },
   channel: { phone: '电话', homeVisit: '上门', atStation: '到站', video: '视频', other: '其他' },
   outcome: { reached: '已联系上', noAnswer: '未接通', rescheduled: '已改约', resolved: '已解决' },
   need: {
@@ -157,7 +157,12 @@ export const en: Messages<typeof zhCN> = {
       done: 'Done',
       cancelled: 'Withdrawn',
     },
-    kindName: { callback: 'Callback', homeVisit: 'Home visit', agentAtStation: 'Agent at the station' },
+    kindName: {
+      callback: 'Callback',
+      homeVisit: 'Home visit',
+      agentAtStation: 'Agent at the station',
+      video: 'Video help',
+    },
     channel: { phone: 'Phone', homeVisit: 'Home visit', atStation: 'At the station', video: 'Video', other: 'Other' },
     outcome: { reached: 'Reached', noAnswer: 'No answer', rescheduled: 'Rescheduled', resolved: 'Resolved' },
     need: {

@@ -1,3 +1,4 @@
+import { en as agentEn, zhCN as agentZh } from './agent';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
@@ -5,6 +6,6 @@ export const LOCALES = ['zh-CN', 'en'] as const;
 export type ConsoleLocale = (typeof LOCALES)[number];
 export const BASE_LOCALE: ConsoleLocale = 'zh-CN';
 
-export const resources = { 'zh-CN': zhCN, en } as const;
-export type Namespace = keyof typeof zhCN;
-export const namespaces = Object.keys(zhCN) as Namespace[];
+export const resources = { 'zh-CN': { ...zhCN, ...agentZh }, en: { ...en, ...agentEn } } as const;
+export type Namespace = keyof (typeof resources)['zh-CN'];
+export const namespaces = Object.keys(resources['zh-CN']) as Namespace[];

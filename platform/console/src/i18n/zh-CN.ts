@@ -26,6 +26,7 @@ export const zhCN = {
       help: '帮办代办',
       workOrders: '差评工单',
       calendar: '工作日历',
+      agent: '视频帮办',
     },
     signedInAs: '{{name}}（{{role}}）',
     logout: '退出登录',
