@@ -30,9 +30,13 @@ describe('audio-only policy', () => {
     expect(feed(watch, lossy, 3)).toEqual([false, false, true]);
     // Loss exactly at the threshold is not over it.
     const edge = createAudioOnlyWatch();
-    expect(feed(edge, { availableOutgoingKbps: 2_000, packetLossPct: DEFAULT_AUDIO_ONLY_POLICY.lossPct }, 5)).toEqual(
-      [false, false, false, false, false],
-    );
+    expect(feed(edge, { availableOutgoingKbps: 2_000, packetLossPct: DEFAULT_AUDIO_ONLY_POLICY.lossPct }, 5)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('resumes only after enough consecutive good samples (hysteresis)', () => {
