@@ -39,7 +39,10 @@ export interface CallPeer {
   readonly connection: RTCPeerConnection;
   /** The kiosk makes its offer; the agent waits for it. */
   start(): Promise<void>;
-  /** A signal from the other side. Errors of a stale or malformed signal are reported, not thrown. */
+  /**
+   * A signal from the other side. A description or candidate the browser rejects throws (the
+   * caller reports it and ends the call: a half-negotiated call cannot be trusted to recover).
+   */
   receive(signal: PeerSignal): Promise<void>;
   /** Kiosk only: the 高拍仪 track to send, or null to stop sending it. */
   setDocumentTrack(track: MediaStreamTrack | null): Promise<void>;

@@ -21,6 +21,8 @@ export const DOCUMENT_CAMERA_LABEL = 'fake_device_2';
 export const MEDIA_ARGS = [
   '--use-fake-ui-for-media-stream',
   '--use-fake-device-for-media-stream=device-count=3',
+  // A machine whose only interface is loopback (a CI container) still gets host candidates.
+  '--allow-loopback-in-peer-connection',
   '--autoplay-policy=no-user-gesture-required',
 ] as const;
 
