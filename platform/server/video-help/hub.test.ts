@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CoBrowseState, KioskVideoRequest, PeerSignal } from '../../contract/video-help';
 import { VIDEO_SOCKET_CLOSE } from '../../contract/video-help';
 import { TEST_SCRYPT } from '../console/testing/console-platform';
@@ -13,6 +13,9 @@ import { addAgent, agentOf, agentSocket, kioskSocket, kioskWithToken, type TestA
  * The video hub over real sockets (`ws` clients) against a started platform, on the engine this
  * run tests: the whole call between a kiosk and an agent, who may do what, and the end of a call.
  */
+
+// Real servers and sockets (and PostgreSQL databases made per test): more than the default 5 s.
+vi.setConfig({ testTimeout: 30_000 });
 
 const servers: TestServer[] = [];
 afterEach(async () => {
