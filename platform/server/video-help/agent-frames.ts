@@ -140,8 +140,7 @@ async function recording(core: HubCore, conn: AgentConnection, call: CallRow, on
   const { sql, settings } = core.deps;
   const callId = call.callId;
   if (on) {
-    const allowed =
-      settings.recording === 'withConsent' && call.consent.recording && (await markRecorded(sql, callId));
+    const allowed = settings.recording === 'withConsent' && call.consent.recording && (await markRecorded(sql, callId));
     if (!allowed) {
       core.sendAgent(
         conn,

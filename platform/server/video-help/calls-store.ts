@@ -1,10 +1,5 @@
 import type { AssistanceRequest } from '../../contract/assistance';
-import type {
-  CallEndReason,
-  CallQualitySample,
-  KioskVideoRequest,
-  VideoConsent,
-} from '../../contract/video-help';
+import type { CallEndReason, CallQualitySample, KioskVideoRequest, VideoConsent } from '../../contract/video-help';
 import type { SqlQueries } from '../db/sql';
 import type { PlatformSealer } from '../sealing/sealer';
 import { recordAssistanceRequest } from '../store/assistance-requests';
@@ -166,10 +161,9 @@ export async function createCall(
 /** waiting → connected for exactly one agent: the WHERE decides, the row count tells who won. */
 export async function acceptCall(db: SqlQueries, callId: string, agentUserId: number, now: Date): Promise<boolean> {
   const at = now.toISOString();
-  const requestedAt = await db.get<{ requested_at: string }>(
-    'SELECT requested_at FROM video_calls WHERE call_id = ?',
-    [callId],
-  );
+  const requestedAt = await db.get<{ requested_at: string }>('SELECT requested_at FROM video_calls WHERE call_id = ?', [
+    callId,
+  ]);
   if (!requestedAt) return false;
   const waitMs = Math.max(0, now.getTime() - Date.parse(requestedAt.requested_at));
   const { changes } = await db.run(
@@ -201,10 +195,10 @@ export async function endCall(db: SqlQueries, callId: string, reason: CallEndRea
 
 /** The kiosk saw the agent's first frame: set-up time, once. */
 export async function recordFirstFrame(db: SqlQueries, callId: string, setupMs: number): Promise<void> {
-  await db.run(
-    "UPDATE video_calls SET setup_ms = ? WHERE call_id = ? AND setup_ms IS NULL AND status = 'connected'",
-    [setupMs, callId],
-  );
+  await db.run("UPDATE video_calls SET setup_ms = ? WHERE call_id = ? AND setup_ms IS NULL AND status = 'connected'", [
+    setupMs,
+    callId,
+  ]);
 }
 
 export async function markAudioOnly(db: SqlQueries, callId: string): Promise<void> {

@@ -42,9 +42,7 @@ async function platform(options: PlatformOptions = {}): Promise<TestServer> {
     videoHelpPollMs: 100,
     console: { policy: { scrypt: TEST_SCRYPT } },
     ...(options.now ? { now: options.now } : {}),
-    ...(options.database
-      ? { database: options.database.database, dataKeyFile: options.database.dataKeyFile }
-      : {}),
+    ...(options.database ? { database: options.database.database, dataKeyFile: options.database.dataKeyFile } : {}),
   });
   servers.push(server);
   return server;

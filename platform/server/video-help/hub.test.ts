@@ -165,8 +165,14 @@ describe('video help: a call over both sockets', () => {
       audioOnly: false,
     } as const;
     kiosk.send({ t: 'stats', sample });
-    agent.send({ t: 'stats', callId: queued.callId, sample: { ...sample, inboundKbps: 700, packetLossPct: 0, rttMs: 60, candidateType: 'host' } });
-    await expect.poll(async () => (await sql.get<{ n: number }>('SELECT quality_samples AS n FROM video_calls'))?.n).toBe(2);
+    agent.send({
+      t: 'stats',
+      callId: queued.callId,
+      sample: { ...sample, inboundKbps: 700, packetLossPct: 0, rttMs: 60, candidateType: 'host' },
+    });
+    await expect
+      .poll(async () => (await sql.get<{ n: number }>('SELECT quality_samples AS n FROM video_calls'))?.n)
+      .toBe(2);
 
     agent.send({ t: 'hangUp', callId: queued.callId, note: '已指导居民完成参保登记' });
     expect(await kiosk.next('ended')).toEqual({ t: 'ended', callId: queued.callId, reason: 'agentHungUp' });

@@ -107,7 +107,9 @@ export interface HubCore {
   callBack(call: CallRow, phone: string): Promise<boolean>;
   queueChanged(): void;
   /** The kiosk's position and the agents who may take its call, as a `queue` frame would say. */
-  kioskQueue(call: Pick<CallRow, 'callId' | 'stationId' | 'topic'>): Promise<{ position: number; agentsOnDuty: number }>;
+  kioskQueue(
+    call: Pick<CallRow, 'callId' | 'stationId' | 'topic'>,
+  ): Promise<{ position: number; agentsOnDuty: number }>;
   agentQueueNow(conn: AgentConnection): Promise<void>;
   audit(conn: AgentConnection, action: string, outcome: AuditOutcome, callId: string, detail?: string): Promise<void>;
 }
@@ -332,11 +334,7 @@ export function createVideoHub(deps: VideoHubDeps): VideoHub {
     graceTimers.add(timer);
   };
 
-  const serveFrames = (
-    ws: WebSocket,
-    handle: (text: string) => Promise<void>,
-    onClose: () => void,
-  ): void => {
+  const serveFrames = (ws: WebSocket, handle: (text: string) => Promise<void>, onClose: () => void): void => {
     const budget = new FrameBudget();
     let chain = Promise.resolve();
     ws.on('message', (data, isBinary) => {
@@ -344,7 +342,11 @@ export function createVideoHub(deps: VideoHubDeps): VideoHub {
         ws.close(VIDEO_SOCKET_CLOSE.invalid, 'too many frames');
         return;
       }
-      const text = isBinary ? '' : Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(data as Buffer[]).toString('utf8');
+      const text = isBinary
+        ? ''
+        : Buffer.isBuffer(data)
+          ? data.toString('utf8')
+          : Buffer.concat(data as Buffer[]).toString('utf8');
       // One frame at a time per socket: a signal must not overtake the accept before it.
       chain = chain
         .then(() => handle(text))

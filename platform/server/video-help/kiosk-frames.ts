@@ -4,7 +4,14 @@ import {
   type CoBrowseState,
   type PlatformToKioskVideoMessage,
 } from '../../contract/video-help';
-import { addQualitySample, createCall, findCall, markAudioOnly, openCallOfTerminal, recordFirstFrame } from './calls-store';
+import {
+  addQualitySample,
+  createCall,
+  findCall,
+  markAudioOnly,
+  openCallOfTerminal,
+  recordFirstFrame,
+} from './calls-store';
 import type { HubCore, KioskConnection } from './hub';
 
 /**

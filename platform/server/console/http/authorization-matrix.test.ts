@@ -156,7 +156,11 @@ describe('console authorization matrix', () => {
         const { platform, calls } = await setUp();
         await platform.addUser('tester', role);
         const browser = await platform.signIn('tester');
-        const response = await platform.request(method, path, { as: browser, body: sample.body, headers: sample.headers });
+        const response = await platform.request(method, path, {
+          as: browser,
+          body: sample.body,
+          headers: sample.headers,
+        });
         if (!allowed) {
           expect(response.status).toBe(403);
           expect(response.headers.get('content-type')).toBe('application/problem+json');

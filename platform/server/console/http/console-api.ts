@@ -206,7 +206,11 @@ async function readInput(ctx: ConsoleContext, endpoint: ConsoleEndpoint, c: AppC
     if (!upload.contentTypes.includes(mediaType(c.req.raw)))
       return {
         ok: false,
-        response: problemResponse(415, 'unsupportedMediaType', `send Content-Type: ${upload.contentTypes.join(' or ')}`),
+        response: problemResponse(
+          415,
+          'unsupportedMediaType',
+          `send Content-Type: ${upload.contentTypes.join(' or ')}`,
+        ),
         detail: 'unsupported media type',
       };
     const bytes = await readCappedBody(c.req.raw, upload.maxBytes);

@@ -40,7 +40,8 @@ export class FrameClient<Frame extends { t: string }> {
     schema: Schema,
   ) {
     ws.on('message', (data) => {
-      const frame = schema.parse(JSON.parse(String(data))) as unknown as Frame;
+      const text = Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8');
+      const frame = schema.parse(JSON.parse(text)) as unknown as Frame;
       this.frames.push(frame);
       for (const waiter of [...this.waiters]) waiter();
     });
@@ -69,9 +70,7 @@ export class FrameClient<Frame extends { t: string }> {
   ): Promise<Extract<Frame, { t: T }>> {
     return new Promise((resolve, reject) => {
       const look = (): boolean => {
-        const index = this.frames.findIndex(
-          (frame) => frame.t === t && where(frame as Extract<Frame, { t: T }>),
-        );
+        const index = this.frames.findIndex((frame) => frame.t === t && where(frame as Extract<Frame, { t: T }>));
         if (index < 0) return false;
         const [frame] = this.frames.splice(index, 1);
         resolve(frame as Extract<Frame, { t: T }>);
