@@ -53,6 +53,9 @@ export async function startEmbeddedPlatform(options: {
     retention: options.retention,
     seedCatalog: loadSeedCatalog,
     log: options.log,
+    // 视频帮办 on with the defaults: no ICE servers (the kiosk and a console on the same machine
+    // or LAN connect by host candidates), no recording.
+    videoHelp: {},
     ...(options.now ? { now: options.now } : {}),
   });
   return { baseUrl: server.baseUrl, faults: server.faults, close: () => server.close() };

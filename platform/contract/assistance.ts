@@ -43,8 +43,8 @@ const common = {
 };
 
 export const AssistanceKind = z
-  .enum(['callback', 'homeVisit', 'agentAtStation'])
-  .meta({ id: 'AssistanceKind', description: '电话回访, 上门服务, 帮办员到站.' });
+  .enum(['callback', 'homeVisit', 'agentAtStation', 'video'])
+  .meta({ id: 'AssistanceKind', description: '电话回访, 上门服务, 帮办员到站, 视频帮办.' });
 export type AssistanceKind = z.infer<typeof AssistanceKind>;
 
 export const AssistanceRequest = z
@@ -66,6 +66,17 @@ export const AssistanceRequest = z
       kind: z.literal('agentAtStation'),
       ...common,
       phone: PhoneNumber.optional(),
+    }),
+    // 视频帮办: made by the platform itself when a kiosk joins the video queue (platform/contract/
+    // video-help.ts), never posted by a kiosk. `topic` is video-help.ts's HelpTopic, spelled out
+    // here because that file imports this one (a cycle would leave one of them undefined).
+    z.object({
+      kind: z.literal('video'),
+      ...common,
+      topic: z
+        .string()
+        .regex(/^(general|[a-z][a-zA-Z0-9]{1,39})$/, 'a theme id or "general"')
+        .describe('what the call is about: a theme id, or general'),
     }),
   ])
   .meta({ id: 'AssistanceRequest', description: 'A request for assisted handling (帮办代办).' });

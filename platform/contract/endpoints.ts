@@ -56,6 +56,7 @@ import {
   TerminalEvent,
 } from './fleet';
 import { Heartbeat, InspectionReceipt, InspectionReport } from './terminals';
+import { VIDEO_HELP_AVAILABILITY_PATH, VIDEO_HELP_KIOSK_SOCKET_PATH, VideoHelpAvailability } from './video-help';
 import { WorkCalendar } from './work-calendar';
 
 /**
@@ -347,6 +348,19 @@ export const ENDPOINTS = [
     auth: 'terminal',
     requestBody: json(AssistanceSearch),
     responses: [{ status: 200, description: 'Their requests, newest first.', schema: AssistanceSearchResult }],
+  },
+  {
+    operationId: 'getVideoHelpAvailability',
+    method: 'get',
+    path: VIDEO_HELP_AVAILABILITY_PATH,
+    tag: 'assistance',
+    summary: 'Whether to offer 视频帮办 now: the county runs it, agents who may take this kiosk are on duty',
+    description:
+      'The call itself runs over the WebSocket at ' +
+      VIDEO_HELP_KIOSK_SOCKET_PATH +
+      ' (platform/contract/video-help.ts); the kiosk combines this answer with its own face camera and microphone.',
+    auth: 'terminal',
+    responses: [{ status: 200, description: 'Availability now.', schema: VideoHelpAvailability }],
   },
   {
     operationId: 'submitApplication',

@@ -25,6 +25,7 @@ import { registerQueueRoutes } from './routes/queue-routes';
 import { registerRatingRoutes } from './routes/rating-routes';
 import { registerServicePointRoutes } from './routes/service-point-routes';
 import { registerTerminalRoutes } from './routes/terminal-routes';
+import { registerVideoHelpRoutes } from './video-help/availability';
 
 /**
  * The reference platform as a hono app: testable with `app.request()`, served over real HTTP by
@@ -82,6 +83,7 @@ export function createPlatformApp(deps: PlatformDeps): PlatformApp {
   registerApplicationRoutes(app, ctx);
   registerQueueRoutes(app, ctx);
   registerAppointmentRoutes(app, ctx);
+  registerVideoHelpRoutes(app, ctx, deps.videoHelp ?? null);
   registerAdminRoutes(app, ctx);
   registerConsoleApi(
     app,

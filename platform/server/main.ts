@@ -5,6 +5,7 @@ import { loadSeedCatalog } from '../seed';
 import { CREATE_ADMIN_USAGE, createAdmin, parseCreateAdminArgs } from './cli/create-admin';
 import { DATABASE_OPTIONS, DATABASE_USAGE, databaseConfigFrom } from './cli/database-options';
 import { readFleetConfigFile } from './cli/fleet-config-file';
+import { VIDEO_HELP_CLI_OPTIONS, VIDEO_HELP_USAGE, videoHelpOptionsFrom } from './cli/video-help-options';
 import { PUBLISH_CALENDAR_USAGE, parsePublishCalendarArgs, publishCalendarFile } from './cli/publish-calendar';
 import { defaultConsoleDir } from './console-static/console-dir';
 import { readAdminTokenFile, readTerminalsFile } from './cli/token-files';
@@ -31,6 +32,7 @@ const USAGE = `usage: npm run platform -- [--host <address>] [--port <n>]
     [--requests-per-minute <n>] [--idempotency-days <n>] [--application-days <n>] [--service-record-days <n>]
     [--clock <date and time with zone, e.g. 2026-10-01T10:00:00+08:00>]
     [--console-secure-cookie] [--console-trust-proxy] [--fleet-config <json file>]
+    ${VIDEO_HELP_USAGE}
   terminals file: one <terminalId>:<token>[:<stationId>] per line; every secret file mode 0600`;
 
 const TOKENS_ON_COMMAND_LINE =
@@ -125,6 +127,7 @@ async function main(): Promise<void> {
         'console-secure-cookie': { type: 'boolean' },
         'console-trust-proxy': { type: 'boolean' },
         'fleet-config': { type: 'string' },
+        ...VIDEO_HELP_CLI_OPTIONS,
       },
       strict: true,
     }));
@@ -166,6 +169,9 @@ async function main(): Promise<void> {
     fleet = read.value;
   }
 
+  const videoHelp = videoHelpOptionsFrom(values);
+  if (!videoHelp.ok) fail(videoHelp.error);
+
   const now = parseClock(values.clock);
   const log = (level: string, message: string, fields?: Record<string, unknown>) =>
     process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level, message, ...fields })}\n`);
@@ -187,6 +193,7 @@ async function main(): Promise<void> {
       forceSecureCookie: values['console-secure-cookie'] === true,
       trustProxy: values['console-trust-proxy'] === true,
     },
+    ...(videoHelp.value === undefined ? {} : { videoHelp: videoHelp.value }),
     ...(now ? { now } : {}),
   });
   if (now) log('info', `--clock: the platform's clock started at ${values.clock ?? ''}`);

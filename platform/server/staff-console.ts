@@ -3,6 +3,7 @@ import { createHelpConsoleHandlers } from './help-requests';
 import type { PlatformContext } from './http/types';
 import { createStatisticsConsoleHandlers } from './statistics';
 import { createQueueConsoleHandlers } from './queue-calling/console-handlers';
+import { createVideoConsoleHandlers } from './video-help/recordings';
 import { createWorkOrderConsoleHandlers } from './work-orders';
 
 /**
@@ -23,5 +24,7 @@ export function createStaffConsoleHandlers(ctx: PlatformContext): Partial<Consol
     ...createWorkOrderConsoleHandlers(ctx),
     // statistics and export
     ...createStatisticsConsoleHandlers(ctx),
+    // 视频帮办 recordings
+    ...createVideoConsoleHandlers(ctx),
   };
 }

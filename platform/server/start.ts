@@ -21,6 +21,11 @@ import type { PlatformSealer } from './sealing/sealer';
 import { seedPlatform } from './seed-platform';
 import { describeRegisterError, registerTerminal, type TerminalRegistration } from './store/terminals';
 import { systemClock, type Clock } from './time';
+import { resolveVideoHelpSettings } from './video-help/config';
+import { createVideoHub } from './video-help/hub';
+import { DEFAULT_SESSION_POLICY } from './console/sessions-store';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 
 export interface PlatformServerOptions {
   /** SQLite file (created if missing); `:memory:` only for throwaway tests. Shorthand for `database: { engine: 'sqlite', path }`. */
@@ -61,6 +66,13 @@ export interface PlatformServerOptions {
   readonly console?: ConsoleOptions;
   /** The built county console to serve at /console (platform/server/console-static/console-dir.ts). */
   readonly consoleDir?: string;
+  /**
+   * 视频帮办 settings (video-help/config.ts VideoHelpOptions); absent: video help is off. Refused
+   * at start when wrong (a TURN secret file that cannot be read, 'relay' without TURN).
+   */
+  readonly videoHelp?: unknown;
+  /** How often the video hub's safety-net poll runs (default 1 s; tests lower it). */
+  readonly videoHelpPollMs?: number;
 }
 
 export interface PlatformServer {
@@ -100,6 +112,8 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
   if (!retention.ok) throw new PlatformStartError(retention.error);
   const fleet = resolveFleetSettings(options.fleet);
   if (!fleet.ok) throw new PlatformStartError(`fleet settings: ${fleet.error.join('; ')}`);
+  const videoHelp = resolveVideoHelpSettings(options.videoHelp);
+  if (!videoHelp.ok) throw new PlatformStartError(`video help settings: ${videoHelp.error}`);
   const database = databaseOf(options);
   const where = describeDatabase(database);
   const key =
@@ -137,6 +151,7 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
     log,
     fleet: fleet.value,
     console: options.console,
+    videoHelp: videoHelp.value,
     ...(options.consoleDir !== undefined ? { consoleDir: options.consoleDir } : {}),
   });
   const fetch = withSocketFaults((request, env) => app.fetch(request, env), faults);
@@ -149,6 +164,24 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
     await sql.close();
     throw new PlatformStartError(`platform cannot listen on ${host}:${options.port ?? 0}: ${String(error)}`);
   }
+  const hub =
+    videoHelp.value === null
+      ? null
+      : createVideoHub({
+          sql,
+          sealer,
+          settings: videoHelp.value,
+          now,
+          log,
+          sessionPolicy: { ...DEFAULT_SESSION_POLICY, ...options.console?.policy?.session },
+          trustProxy: options.console?.trustProxy ?? false,
+          pollMs: options.videoHelpPollMs,
+        });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Only the video help sockets upgrade; anything else is not a WebSocket endpoint here.
+    if (hub?.handleUpgrade(req, socket, head)) return;
+    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
   const port = (server.address() as AddressInfo).port;
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   log('info', 'platform listening', { origin, database: where, engine: database.engine, retention: retention.value });
@@ -174,7 +207,10 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
     close: () => {
       clearInterval(timer);
       // A tick still running finishes before the database closes under it.
-      return (closing ??= ticker.stop().then(() => shutDown(server, sql)));
+      return (closing ??= ticker
+        .stop()
+        .then(() => hub?.close())
+        .then(() => shutDown(server, sql)));
     },
   };
 }

@@ -18,6 +18,11 @@ export interface ConsoleEndpoint {
   readonly pathParams?: ZodObject;
   readonly query?: ZodObject;
   readonly body?: ZodType;
+  /**
+   * The body is bytes of one of these types, not JSON (a call recording); the handler gets them
+   * as they came, up to maxBytes.
+   */
+  readonly upload?: { readonly contentTypes: readonly string[]; readonly maxBytes: number };
   readonly status: 200 | 201;
   /**
    * `png`: the answer is image bytes, not JSON. `download`: a file streamed as it is made (a 台账

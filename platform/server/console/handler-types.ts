@@ -6,6 +6,7 @@ import type { HELP_ENDPOINTS } from '../../contract/console/help-endpoints';
 import type { QUEUE_ENDPOINTS } from '../../contract/console/queue-endpoints';
 import type { STAFF_ENDPOINTS } from '../../contract/console/staff-endpoints';
 import type { STATISTICS_ENDPOINTS } from '../../contract/console/statistics-endpoints';
+import type { VIDEO_ENDPOINTS } from '../../contract/console/video-endpoints';
 import type { WORK_ORDER_ENDPOINTS } from '../../contract/console/work-order-endpoints';
 import type { Result } from '../../../core/pure/result';
 
@@ -27,7 +28,10 @@ export interface ConsoleCall<Id extends ConsoleOperationId> {
   readonly now: Date;
   readonly params: Field<ConsoleEndpointOf<Id>, 'pathParams'>;
   readonly query: Field<ConsoleEndpointOf<Id>, 'query'>;
-  readonly body: Field<ConsoleEndpointOf<Id>, 'body'>;
+  /** An upload endpoint's (`upload` in the table) body is its bytes. */
+  readonly body: ConsoleEndpointOf<Id> extends { readonly upload: object }
+    ? Uint8Array
+    : Field<ConsoleEndpointOf<Id>, 'body'>;
 }
 
 /** A file the handler streams as it makes it (response 'download'). */
@@ -64,6 +68,7 @@ export type DisplayOperationId = IdsOf<typeof DISPLAY_ENDPOINTS>;
 export type HelpOperationId = IdsOf<typeof HELP_ENDPOINTS>;
 export type WorkOrderOperationId = IdsOf<typeof WORK_ORDER_ENDPOINTS>;
 export type StatisticsOperationId = IdsOf<typeof STATISTICS_ENDPOINTS>;
+export type VideoOperationId = IdsOf<typeof VIDEO_ENDPOINTS>;
 export type StaffOperationId = IdsOf<typeof STAFF_ENDPOINTS>;
 export type FleetOperationId = Exclude<
   Exclude<ConsoleOperationId, SessionOperationId | UserOperationId>,

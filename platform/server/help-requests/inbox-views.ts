@@ -92,7 +92,8 @@ export async function requestDetail(
   history.sort((a, b) => a.at.localeCompare(b.at));
   return {
     request: await inboxItem(db, sealer, row, stationName, now),
-    phone: body.phone ?? null,
+    // A video call (kind 'video') has no phone: the call itself is the contact.
+    phone: body.kind === 'video' ? null : (body.phone ?? null),
     address: body.kind === 'homeVisit' ? body.address : null,
     preferredTime: body.kind === 'callback' ? body.preferredTime : null,
     preferredDate: body.kind === 'homeVisit' ? body.preferredDate : null,

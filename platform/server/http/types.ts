@@ -8,6 +8,7 @@ import { DEFAULT_FLEET_SETTINGS, type FleetSettings } from '../fleet/settings';
 import type { PlatformSealer } from '../sealing/sealer';
 import { sampleQueueServices, type QueueServiceDirectory } from '../sample/queue-services';
 import type { TerminalIdentity } from '../store/terminals';
+import type { VideoHelpSettings } from '../video-help/config';
 import { systemClock, type Clock } from '../time';
 import type { IdempotencyClaim } from './idempotency';
 
@@ -50,6 +51,8 @@ export interface PlatformDeps {
   readonly console?: ConsoleOptions;
   /** The built county console served at /console (`npm run platform` passes out/console); not served without it. */
   readonly consoleDir?: string;
+  /** 视频帮办 settings (video-help/config.ts, already resolved); null or absent: video help is off. */
+  readonly videoHelp?: VideoHelpSettings | null;
 }
 
 /** The deps with defaults filled in, handed to every middleware and route. */

@@ -119,6 +119,8 @@ describe('the retention purge', { timeout: 60_000 }, () => {
       appointments: 0,
       assistanceRequests: 0,
       ratings: 0,
+      videoCalls: 0,
+      videoRecordings: 0,
     });
 
     // Service records after 180 days (the appointment counts from its day, 2 March).

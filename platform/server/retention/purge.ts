@@ -21,6 +21,9 @@ export interface PurgeCounts {
   readonly appointments: number;
   readonly assistanceRequests: number;
   readonly ratings: number;
+  /** 视频帮办 calls forgotten with their help request, and recordings (video-help/recordings.ts). */
+  readonly videoCalls: number;
+  readonly videoRecordings: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -62,11 +65,39 @@ export function purgeExpired(db: SqlQueries, retention: PlatformRetention, now: 
     );
     const appointments = await run('DELETE FROM appointments WHERE slot_day < ?', serviceDay);
 
+    // 视频帮办: a recording lives no longer than the service-record period, nor than its call; a
+    // call is forgotten with its help request (video_calls refers to it). Relay rows are deleted
+    // when a call ends; any left by an instance that died mid-call go after a day.
+    const videoRecordings = await run(
+      `DELETE FROM video_call_recordings WHERE stored_at < ? OR call_id IN (SELECT call_id FROM video_calls
+         WHERE request_id IN (SELECT request_id FROM assistance_requests WHERE updated_at < ?))`,
+      serviceCutoff,
+      serviceCutoff,
+    );
+    await run(
+      `DELETE FROM video_relay WHERE at < ? OR call_id IN (SELECT call_id FROM video_calls WHERE status = 'ended')
+         OR call_id IN (SELECT call_id FROM video_calls
+           WHERE request_id IN (SELECT request_id FROM assistance_requests WHERE updated_at < ?))`,
+      before(now, 1),
+      serviceCutoff,
+    );
+    const videoCalls = await run(
+      'DELETE FROM video_calls WHERE request_id IN (SELECT request_id FROM assistance_requests WHERE updated_at < ?)',
+      serviceCutoff,
+    );
+
     // The reference platform has no staff workflow that closes a request, so an open one is
     // forgotten too once nothing happened to it for the whole period.
     await run(
       `DELETE FROM record_arrivals WHERE kind = 'assistanceRequest'
          AND record_id IN (SELECT request_id FROM assistance_requests WHERE updated_at < ?)`,
+      serviceCutoff,
+    );
+    // Staff's contacts go with their request (a request worked on by staff, a video call's note,
+    // would otherwise hold its row forever: assistance_contacts refers to it).
+    await run(
+      `DELETE FROM assistance_contacts
+         WHERE request_id IN (SELECT request_id FROM assistance_requests WHERE updated_at < ?)`,
       serviceCutoff,
     );
     const assistanceRequests = await run('DELETE FROM assistance_requests WHERE updated_at < ?', serviceCutoff);
@@ -82,7 +113,16 @@ export function purgeExpired(db: SqlQueries, retention: PlatformRetention, now: 
     );
     const ratings = await run('DELETE FROM ratings WHERE accepted_at < ?', serviceCutoff);
 
-    return { idempotencyRecords, applications, materials, appointments, assistanceRequests, ratings };
+    return {
+      idempotencyRecords,
+      applications,
+      materials,
+      appointments,
+      assistanceRequests,
+      ratings,
+      videoCalls,
+      videoRecordings,
+    };
   });
 }
 

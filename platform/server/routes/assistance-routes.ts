@@ -15,6 +15,12 @@ export function registerAssistanceRoutes(app: PlatformApp, ctx: PlatformContext)
   onEndpoint(app, 'createAssistanceRequest', (c) =>
     idempotentJson(ctx, c, AssistanceRequest, 'AssistanceRequest', async (request, tx) => {
       const terminal = c.get('terminal');
+      // A video request is made by the platform when a kiosk joins the video queue (video-help/).
+      if (request.kind === 'video') {
+        return problemOutcome(422, 'validationFailed', 'video help is asked for over its socket, not here', {
+          errors: [{ path: '/kind', message: 'video requests are made through the video help socket' }],
+        });
+      }
       if (request.stationId !== terminal.stationId) {
         return problemOutcome(422, 'validationFailed', "stationId must be this terminal's station", {
           errors: [{ path: '/stationId', message: "not this terminal's station" }],

@@ -29,7 +29,8 @@ export type SealPurpose =
   | 'materials.sealed_bytes'
   | 'idempotency_records.sealed_body'
   | 'work_orders.sealed_callback_note'
-  | 'work_orders.sealed_rectification';
+  | 'work_orders.sealed_rectification'
+  | 'video_call_recordings.sealed_data';
 
 export interface PlatformSealer {
   seal(purpose: SealPurpose, recordId: string, plain: Uint8Array): Buffer;

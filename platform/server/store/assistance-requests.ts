@@ -71,7 +71,15 @@ const COLUMNS = `request_id AS "requestId", station_id AS "stationId", kind, sta
 type RawRow = Omit<AssistanceRow, 'hasRequester'> & { hasRequester: number };
 const fromRaw = (row: RawRow): AssistanceRow => ({ ...row, hasRequester: row.hasRequester === 1 });
 
+/**
+ * A video call (视频帮办) is contact itself: it is answered within minutes or ends (noAnswer, then
+ * a callback request of its own), so it has no station setting; one hour keeps an unanswered one
+ * from looking on time in the inbox.
+ */
+const VIDEO_CONTACT_WITHIN_HOURS = 1;
+
 export async function contactWithinHours(db: SqlQueries, stationId: string, kind: AssistanceKind): Promise<number> {
+  if (kind === 'video') return VIDEO_CONTACT_WITHIN_HOURS;
   return (await stationSettingsOf(db, stationId)).helpRequests.contactWithinHours[kind];
 }
 

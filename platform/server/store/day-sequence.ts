@@ -9,7 +9,8 @@ export type DailyNumberedTable =
   | 'tickets'
   | 'appointments'
   | 'ratings'
-  | 'work_orders';
+  | 'work_orders'
+  | 'video_calls';
 
 const TABLES: ReadonlySet<DailyNumberedTable> = new Set<DailyNumberedTable>([
   'inspections',
@@ -20,6 +21,7 @@ const TABLES: ReadonlySet<DailyNumberedTable> = new Set<DailyNumberedTable>([
   'appointments',
   'ratings',
   'work_orders',
+  'video_calls',
 ]);
 
 /**

@@ -241,7 +241,10 @@ export async function startTestServer(
     readonly database?: DatabaseConfig;
     readonly faults?: FaultController;
     readonly catalog?: Catalog;
-  } & Pick<PlatformServerOptions, 'now' | 'retention' | 'dataKeyFile' | 'purgeIntervalMs' | 'log'> = {},
+  } & Pick<
+    PlatformServerOptions,
+    'now' | 'retention' | 'dataKeyFile' | 'purgeIntervalMs' | 'log' | 'videoHelp' | 'videoHelpPollMs' | 'console'
+  > = {},
 ): Promise<TestServer> {
   const temp = options.dbPath || options.database ? undefined : makeTempDir();
   let database: DatabaseConfig;
@@ -271,6 +274,9 @@ export async function startTestServer(
     dataKeyFile,
     purgeIntervalMs: options.purgeIntervalMs,
     log: options.log,
+    videoHelp: options.videoHelp,
+    videoHelpPollMs: options.videoHelpPollMs,
+    console: options.console,
   });
   return {
     server,

@@ -37,6 +37,7 @@ const POST_ACTIONS: Partial<Record<ConsoleOperationId, string>> = {
   recordWorkOrderFix: 'workOrder.fixRecorded',
   closeWorkOrder: 'workOrder.closed',
   publishWorkCalendar: 'workCalendar.published',
+  uploadVideoCallRecording: 'videoCall.recordingStored',
 };
 
 export function auditAction(operationId: ConsoleOperationId, body: unknown): string {

@@ -17,6 +17,8 @@ interface Sample {
   readonly body?: unknown;
   /** What the operation itself answers on this empty platform, when not its table status (no such station yet). */
   readonly reached?: number;
+  /** Headers beside the browser's own (an upload's Content-Type). */
+  readonly headers?: Record<string, string>;
 }
 
 const HELP_REQUEST = '/help-requests/AR-20260301-0001';
@@ -100,6 +102,12 @@ const SAMPLES: Record<ConsoleOperationId, Sample> = {
   closeWorkOrder: { path: '/work-orders/WO-20260302-0001/closing', body: {}, reached: 404 },
   getWorkCalendarSummary: { path: '/work-calendar' },
   publishWorkCalendar: { path: '/work-calendar', body: SEED_WORK_CALENDAR },
+  uploadVideoCallRecording: {
+    path: '/video-calls/VC-20260302-0001/recording',
+    body: 'webm bytes',
+    headers: { 'content-type': 'video/webm' },
+    reached: 404,
+  },
 };
 
 const platforms: ConsoleTestPlatform[] = [];
@@ -136,7 +144,7 @@ describe('console authorization matrix', () => {
 
     it(`${endpoint.operationId}: 401 without a session`, async () => {
       const { platform, calls } = await setUp();
-      const response = await platform.request(method, path, { body: sample.body });
+      const response = await platform.request(method, path, { body: sample.body, headers: sample.headers });
       expect(response.status).toBe(401);
       expect(response.headers.get('content-type')).toBe('application/problem+json');
       expect(calls).toEqual([]);
@@ -148,7 +156,11 @@ describe('console authorization matrix', () => {
         const { platform, calls } = await setUp();
         await platform.addUser('tester', role);
         const browser = await platform.signIn('tester');
-        const response = await platform.request(method, path, { as: browser, body: sample.body });
+        const response = await platform.request(method, path, {
+          as: browser,
+          body: sample.body,
+          headers: sample.headers,
+        });
         if (!allowed) {
           expect(response.status).toBe(403);
           expect(response.headers.get('content-type')).toBe('application/problem+json');

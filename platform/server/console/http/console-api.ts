@@ -9,7 +9,7 @@ import {
 } from '../../../contract/console/endpoints';
 import type { ConsoleUser } from '../../../contract/console/users';
 import type { Result } from '../../../../core/pure/result';
-import { fieldErrors, isJson, parseJsonBody, readCappedBody } from '../../http/body';
+import { fieldErrors, isJson, mediaType, parseJsonBody, readCappedBody } from '../../http/body';
 import { problemResponse } from '../../http/problem';
 import { toHonoPath } from '../../http/route';
 import type { AppContext, PlatformApp } from '../../http/types';
@@ -201,7 +201,27 @@ async function readInput(ctx: ConsoleContext, endpoint: ConsoleEndpoint, c: AppC
     query = parsed.data;
   }
   let body: unknown;
-  if (endpoint.body) {
+  if (endpoint.upload) {
+    const upload = endpoint.upload;
+    if (!upload.contentTypes.includes(mediaType(c.req.raw)))
+      return {
+        ok: false,
+        response: problemResponse(
+          415,
+          'unsupportedMediaType',
+          `send Content-Type: ${upload.contentTypes.join(' or ')}`,
+        ),
+        detail: 'unsupported media type',
+      };
+    const bytes = await readCappedBody(c.req.raw, upload.maxBytes);
+    if (!bytes.ok)
+      return {
+        ok: false,
+        response: problemResponse(413, 'payloadTooLarge', `the body exceeds ${upload.maxBytes} bytes`),
+        detail: 'body too large',
+      };
+    body = bytes.value;
+  } else if (endpoint.body) {
     if (!isJson(c.req.raw))
       return {
         ok: false,
