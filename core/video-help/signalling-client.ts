@@ -101,7 +101,7 @@ export function createVideoHelpSignalling(options: SignallingOptions): VideoHelp
     const parsed = PlatformToKioskVideoMessage.safeParse(json);
     if (!parsed.success) {
       // The frame may hold an SDP or a state: only its type and where it broke the contract are logged.
-      const t = typeof json === 'object' && json !== null && 't' in json ? String((json as { t: unknown }).t) : null;
+      const t = typeof json === 'object' && json !== null && 't' in json && typeof json.t === 'string' ? json.t : null;
       const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.code}`);
       log.warn(
         { t: t?.slice(0, 40) ?? null, issues: issues.slice(0, 5) },
