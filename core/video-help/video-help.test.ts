@@ -12,6 +12,10 @@ import { trackReachability } from '../platform-client/reachability';
 import { fakeBindings } from '../testing/fake-bindings';
 import { fakeSession, type FakeSession } from '../testing/fake-session';
 import { memoryStore } from '../testing/memory-store';
+import { createResidentSession } from '../session/resident-session';
+import type { ResidentSession } from '../session/resident-session-types';
+import { elderlyResident, womanResident } from '../../drivers/idcard/fixtures';
+import { maskCard } from '../../drivers/idcard/mask';
 import type { KioskCallMessage, PlatformToKioskVideoMessage } from '../../platform/contract/video-help';
 import { createVideoHelpService, type VideoHelpService, type VideoHelpSetup } from '.';
 import { startFakeVideoPlatform } from './testing/fake-video-platform';
@@ -40,6 +44,7 @@ const queued: PlatformToKioskVideoMessage = {
 
 let platform: Awaited<ReturnType<typeof startFakeVideoPlatform>>;
 let devices: DeviceManager;
+let fakes: ReturnType<typeof fakeBindings>;
 let session: FakeSession;
 let messages: VideoHelpIncoming[];
 let logLines: string[];
@@ -49,8 +54,9 @@ const services: VideoHelpService[] = [];
 beforeEach(async () => {
   platform = await startFakeVideoPlatform(TOKEN);
   const db = memoryStore({ at: '2026-11-21T08:00:00.000Z' });
+  fakes = fakeBindings({ withMedia: true });
   devices = createDeviceManager({
-    bindings: fakeBindings({ withMedia: true }).bindings,
+    bindings: fakes.bindings,
     ledger: createPrintLedgerStore(db, () => new Date('2026-11-21T08:00:00.000Z')),
     logger: pino({ level: 'silent' }),
   });
@@ -69,7 +75,13 @@ afterEach(async () => {
 });
 
 function service(
-  options: { setup?: VideoHelpSetup | undefined; token?: string; baseUrl?: string; pingIntervalMs?: number } = {},
+  options: {
+    setup?: VideoHelpSetup | undefined;
+    token?: string;
+    baseUrl?: string;
+    pingIntervalMs?: number;
+    session?: Pick<ResidentSession, 'applicant' | 'onEnd'>;
+  } = {},
 ) {
   const events = createEventBus(contract, (_event, error) => {
     throw error;
@@ -93,7 +105,7 @@ function service(
     devices,
     platform: tracked.platform,
     reachability: tracked.reachability,
-    session,
+    session: options.session ?? session,
     events,
     logger: pino({ level: 'debug' }, sink),
     clock: () => clockMs,
@@ -254,6 +266,24 @@ describe('video help signalling: kiosk core to the platform socket', () => {
     expect(await again.closed).toBe(1000);
     // After the stop, the session's end no longer reaches video help.
     session.end();
+  });
+
+  it("ends the call when another person's card is read at the kiosk (the real session)", async () => {
+    const real = createResidentSession({ devices, now: () => new Date(), logger: pino({ level: 'silent' }) });
+    const card = elderlyResident;
+    real.signIn(
+      { person: { name: card.name, idType: 'residentIdCard', idNumber: card.idNumber }, proof: { kind: 'card', card } },
+      'applicant',
+    );
+    const h = service({ session: real });
+    const socket = platform.nextSocket();
+    await h['videoHelp.start'](START, ctx);
+    const kiosk = await socket;
+    expect((await kiosk.request).requesterName).toBe(card.name);
+    fakes.emitCard({ type: 'read', card: maskCard(womanResident) }, womanResident);
+    expect(await kiosk.nextFrame()).toEqual({ t: 'hangUp', reason: 'sessionEnded' });
+    expect(await kiosk.closed).toBe(1000);
+    expect(links()).toEqual([{ t: 'link', state: 'closed' }]);
   });
 
   it('ignores off-contract frames from the platform with a log line, and keeps the call', async () => {
