@@ -143,6 +143,26 @@ const QrScannerConfig = z.union([
     .strict(),
 ]);
 
+/**
+ * A device the page opens through getUserMedia for 视频帮办 (the face camera, the microphone).
+ * Emulated: Chromium's fake capture devices (a test pattern and a tone).
+ */
+const MediaDeviceConfig = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('emulated') }).strict(),
+  z
+    .object({
+      mode: z.literal('real'),
+      deviceLabel: z
+        .string()
+        .trim()
+        .min(1)
+        .max(120)
+        .optional()
+        .describe('pick the device whose label contains this; left out: the first one'),
+    })
+    .strict(),
+]);
+
 /** An estimate for the 巡检单 ("about N receipts left"); an 80 mm × 80 m roll holds about 400. */
 const receiptsPerPaperRoll = z.number().int().min(50).max(5000).default(400);
 
@@ -190,6 +210,22 @@ export const DevicesConfig = z
       z.object({ mode: z.literal('real'), deviceLabel: z.string().min(1).optional() }).strict(),
     ]),
     qrScanner: QrScannerConfig.optional().describe('the QR/barcode scanner; left out: the station has none'),
+    faceCamera: MediaDeviceConfig.optional().describe(
+      '视频帮办: the camera facing the resident; left out: the station has none and offers no video help',
+    ),
+    microphone: MediaDeviceConfig.optional().describe(
+      '视频帮办: the microphone; left out: the station has none and offers no video help',
+    ),
+  })
+  .strict();
+
+/**
+ * 远程视频帮办 (docs/video-help.md). Offered only where this is enabled, a face camera and a
+ * microphone are configured and working, and the platform runs video help with an agent on duty.
+ */
+export const VideoHelpConfig = z
+  .object({
+    enabled: z.boolean().describe('offer 视频帮办 in 帮办求助 when the devices and the platform allow it'),
   })
   .strict();
 
@@ -427,6 +463,7 @@ export const KioskConfig = z
       .strict(),
     speech: SpeechConfig.default({ engine: 'espeak-ng', prepareAtStart: true }),
     fleet: FleetConfig.default(DEFAULT_FLEET),
+    videoHelp: VideoHelpConfig.optional().describe('远程视频帮办; left out: not offered'),
   })
   .strict();
 
@@ -438,3 +475,5 @@ export type TechnicianConfig = z.infer<typeof TechnicianConfig>;
 export type SpeechConfig = z.infer<typeof SpeechConfig>;
 export type RetentionConfig = z.infer<typeof RetentionConfig>;
 export type FleetConfig = z.infer<typeof FleetConfig>;
+export type VideoHelpConfig = z.infer<typeof VideoHelpConfig>;
+export type MediaDeviceConfig = z.infer<typeof MediaDeviceConfig>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CaseProgress, CaseSummary } from '../../platform/contract/applications';
-import { AssistanceKind, AssistanceRequest } from '../../platform/contract/assistance';
+import { AssistanceRequest } from '../../platform/contract/assistance';
 import { IsoDate, PhoneNumber } from '../../platform/contract/common';
 import { RatingOptionSet } from '../../platform/contract/ratings';
 import { ServicePointList } from '../../platform/contract/service-points';
@@ -63,11 +63,19 @@ export const RatingResult = z.object({
 });
 export type RatingResult = z.infer<typeof RatingResult>;
 
+/**
+ * The help requests a resident leaves through `assistance.request`. Listed here rather than taken
+ * from the platform's AssistanceKind, which also has 'video': a video call's help request is made
+ * by the platform when the call is queued (platform/contract/video-help.ts), never sent as one.
+ */
+export const KioskAssistanceKind = z.enum(['callback', 'homeVisit', 'agentAtStation']);
+export type KioskAssistanceKind = z.infer<typeof KioskAssistanceKind>;
+
 /** The help request as the renderer sends it; core adds station, time, offline and the signed-in name. */
 export const AssistanceRequestInput = z
   .object({
     confirmationId: ConfirmationId,
-    kind: AssistanceKind,
+    kind: KioskAssistanceKind,
     phone: PhoneNumber.optional(),
     address: z.string().trim().min(4).max(200).optional(),
     preferredTime: z.enum(['anytime', 'morning', 'afternoon', 'evening']).optional(),
@@ -83,7 +91,7 @@ export const AssistanceReceipt = z.object({
   status: DeliveryStatus,
   /** The platform's AR-… id once known; the local reference otherwise. */
   reference: z.string(),
-  kind: AssistanceKind,
+  kind: KioskAssistanceKind,
   expectedContactWithinHours: z.number().int().min(0),
   /**
    * When staff next come on duty, if they are not now: the callback or visit starts then (the slip

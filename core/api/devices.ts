@@ -10,10 +10,20 @@ import { DeviceStatus as PlatformDeviceState } from '../../platform/contract/com
  */
 
 /**
- * The peripherals (a subset of the platform's DeviceKind, same names). The QR scanner is optional:
- * it is in a snapshot only where the config names one.
+ * The peripherals (a subset of the platform's DeviceKind, same names). The QR scanner, the face
+ * camera and the microphone are optional: each is in a snapshot only where the config names it.
+ * The document camera, face camera and microphone belong to the page (getUserMedia), which reports
+ * their state (`camera.reportStatus`, `media.reportStatus`).
  */
-export const DeviceKind = z.enum(['idCardReader', 'printer', 'evaluationKeypad', 'documentCamera', 'qrScanner']);
+export const DeviceKind = z.enum([
+  'idCardReader',
+  'printer',
+  'evaluationKeypad',
+  'documentCamera',
+  'qrScanner',
+  'faceCamera',
+  'microphone',
+]);
 export type DeviceKind = z.infer<typeof DeviceKind>;
 
 /** The same six states the platform receives in heartbeats and inspection reports. */
@@ -77,6 +87,11 @@ export const JourneyAvailability = z.object({
   scanCodes: z
     .boolean()
     .describe('a QR scanner is configured and works: screens offer scanning receipts, slips, tickets and 亮证码'),
+  videoHelp: z
+    .boolean()
+    .describe(
+      "a face camera and a microphone are configured and work: 视频帮办 may be offered (the platform's side: videoHelp.availability)",
+    ),
 });
 export type JourneyAvailability = z.infer<typeof JourneyAvailability>;
 

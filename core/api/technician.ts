@@ -25,10 +25,15 @@ export const DeviceTestName = z.enum([
   'pressEachKey',
   'playSound',
   'scanCode',
+  /** The microphone hears the technician speak (a level over the page's threshold); nothing is kept. */
+  'hearSound',
 ]);
 export type DeviceTestName = z.infer<typeof DeviceTestName>;
 
-/** Tests core runs itself; the camera frame, the key presses and the sound are run by the renderer and reported. */
+/**
+ * Tests core runs itself; the camera frames (document camera, face camera), the key presses, the
+ * sound and the microphone are run by the renderer and reported.
+ */
 export const CoreDeviceTest = z.enum(['readCard', 'printTestPage']);
 
 export const DeviceTestOutcome = z.object({

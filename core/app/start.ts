@@ -212,6 +212,11 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Result<
       uptimeSeconds: () => process.uptime(),
     },
     ...(options.fleet ? { fleetHost: options.fleet } : {}),
+    videoHelp: {
+      videoHelp: config.videoHelp,
+      faceCamera: config.devices.faceCamera,
+      microphone: config.devices.microphone,
+    },
   });
   const dispatch = createDispatcher(
     contract,

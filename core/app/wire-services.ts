@@ -1,4 +1,3 @@
-import { buildVideoHelpHandlers } from '../video-help/handlers';
 import type Database from 'better-sqlite3';
 import type { KioskContract, KioskInfo } from '../api/contract';
 import type { EventBus } from '../api/events';
@@ -26,6 +25,7 @@ import { buildHandlers } from './handlers';
 import { createResidentServices, type ResidentServices } from './resident-services';
 import { createRendererHeartbeat, type RendererHeartbeat } from './service-manager/renderer-heartbeat';
 import { createFleetCommands, type FleetCommands, type ScreenCapture } from '../fleet/commands';
+import { createVideoHelpService, type VideoHelpService, type VideoHelpSetup } from '../video-help';
 
 /** What the services are built over: made by start.ts for a station, by tests/helpers for a test. */
 export interface KioskServicesOptions {
@@ -67,6 +67,8 @@ export interface KioskServicesOptions {
   };
   /** For tests: resident loops off, shorter waits. A station runs the defaults. */
   readonly resident?: { readonly loops?: boolean; readonly deliveryWaitMs?: number; readonly cardWaitMs?: number };
+  /** 视频帮办's config (videoHelp, devices.faceCamera, devices.microphone); left out: not offered. */
+  readonly videoHelp?: VideoHelpSetup;
   /** Remote commands (core/fleet/commands): how this host restarts and captures its screen. */
   readonly fleetHost?: {
     readonly restart?: (() => void) | null;
@@ -89,6 +91,7 @@ export interface KioskServices {
   readonly fleet: FleetReporting | null;
   /** The county console's remote commands; the heartbeat loop runs `commands.runner`. */
   readonly commands: FleetCommands;
+  readonly videoHelp: VideoHelpService;
   /** Stops what these services started (speech, resident loops, outbox); devices and store are the caller's. */
   stop(): Promise<void>;
 }
@@ -208,6 +211,18 @@ export function wireKioskServices(options: KioskServicesOptions): KioskServices 
     });
   }
 
+  // 视频帮办: the call ends with the visit (session end runs for the idle reset, 结束办理, another
+  // person's card and a technician taking over); nothing of it is stored.
+  const videoHelp = createVideoHelpService({
+    setup: options.videoHelp,
+    devices,
+    platform: options.platform,
+    reachability: options.platformReachability,
+    session: resident.deps.session,
+    events,
+    logger,
+  });
+
   const renderer = createRendererHeartbeat();
   const handlers: Handlers<KioskContract> = {
     // Opening a guide (catalog.matter) counts as a use of the matter, for search ranking.
@@ -218,7 +233,7 @@ export function wireKioskServices(options: KioskServicesOptions): KioskServices 
     ...speech.handlers,
     ...renderer.handlers,
     ...commands.handlers,
-    ...buildVideoHelpHandlers(),
+    ...videoHelp.handlers,
   };
   const guard = createAccessGuard({
     session: resident.deps.session,
@@ -237,7 +252,10 @@ export function wireKioskServices(options: KioskServicesOptions): KioskServices 
     renderer,
     fleet,
     commands,
+    videoHelp,
     async stop() {
+      // The call's socket first: the resident's visit is over.
+      await videoHelp.stop();
       // Before the outbox: what fleet reporting queues on the way out is kept or delivered.
       await fleet?.stop();
       commands.stop();

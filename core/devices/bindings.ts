@@ -35,6 +35,13 @@ export interface ScannerBinding {
   onScan(listener: (scan: Scan) => void): () => void;
 }
 
+/** A device the page opens and reports on (media.reportStatus): core knows only how it is configured. */
+export interface MediaBinding {
+  readonly mode: 'real' | 'emulated';
+  /** The label to pick it by; null: the first device of its kind. */
+  readonly deviceLabel: string | null;
+}
+
 /** Dev-panel and test control of an emulator ("insertCard", "paperOut" …). */
 export interface EmulatorControl {
   readonly actions: readonly string[];
@@ -54,6 +61,9 @@ export interface DeviceBindings {
   /** null where the config names no QR scanner. */
   readonly scanner: Bound<ScannerBinding> | null;
   readonly camera: { readonly mode: 'real' | 'emulated' };
+  /** 视频帮办's devices, opened by the page (getUserMedia); absent or null where the config names none. */
+  readonly faceCamera?: MediaBinding | null;
+  readonly microphone?: MediaBinding | null;
   /** Stops emulators and removes their PTY pairs. */
   close(): Promise<void>;
 }

@@ -1,6 +1,6 @@
-import type { DevicesConfig } from '../../kiosk-config/schema';
+import type { DevicesConfig, MediaDeviceConfig } from '../../kiosk-config/schema';
 import type { Logger } from '../logging/logger';
-import type { DeviceBindings } from './bindings';
+import type { DeviceBindings, MediaBinding } from './bindings';
 import { buildIdCard } from './build-id-card';
 import { buildKeypad } from './build-keypad';
 import { buildPrinter } from './build-printer';
@@ -32,8 +32,14 @@ export async function buildDevices(options: {
     keypad,
     scanner: scanner?.bound ?? null,
     camera: { mode: config.documentCamera.mode },
+    faceCamera: config.faceCamera ? mediaBinding(config.faceCamera) : null,
+    microphone: config.microphone ? mediaBinding(config.microphone) : null,
     async close() {
       await Promise.all([idCard.close(), printer.close(), scanner?.close()]);
     },
   };
+}
+
+function mediaBinding(config: MediaDeviceConfig): MediaBinding {
+  return { mode: config.mode, deviceLabel: config.mode === 'real' ? (config.deviceLabel ?? null) : null };
 }

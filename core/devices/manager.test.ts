@@ -8,7 +8,7 @@ import { memoryStore } from '../testing/memory-store';
 
 function setup(
   before: (fakes: ReturnType<typeof fakeBindings>) => void = () => undefined,
-  options: { withScanner?: boolean } = {},
+  options: { withScanner?: boolean; withMedia?: boolean } = {},
 ) {
   const db = memoryStore({ at: '2026-11-21T08:00:00.000Z' });
   const fakes = fakeBindings(options);
@@ -35,6 +35,7 @@ describe('device manager', () => {
       output: 'paper',
       keypadRating: true,
       scanCodes: false,
+      videoHelp: false,
     });
     // No scanner in the config: no status for one.
     expect(manager.snapshot().devices.map((d) => d.device)).not.toContain('qrScanner');
@@ -136,6 +137,77 @@ describe('device manager', () => {
     fakes.scanner!.control.connectResult = ok({ model: 'fake qrScanner', serial: null, firmware: null });
     await manager.restart('qrScanner');
     await vi.waitFor(() => expect(manager.snapshot().journeys.scanCodes).toBe(true));
+    await manager.close();
+  });
+
+  it('shows the face camera and microphone only where configured, as the screen reports them, and gates video help on both', async () => {
+    const { manager } = setup(() => undefined, { withMedia: true });
+    const media = () =>
+      manager.snapshot().devices.filter((d) => d.device === 'faceCamera' || d.device === 'microphone');
+    // Before the screen has looked: offline, waiting, and no video help.
+    expect(media()).toMatchObject([
+      { device: 'faceCamera', mode: 'emulated', state: 'offline', code: 'starting', action: 'suspend' },
+      {
+        device: 'microphone',
+        mode: 'real',
+        state: 'offline',
+        code: 'starting',
+        link: expect.stringContaining('USB Audio'),
+      },
+    ]);
+    expect(manager.snapshot().journeys.videoHelp).toBe(false);
+
+    const changes: boolean[] = [];
+    manager.onChange((snapshot) => changes.push(snapshot.journeys.videoHelp));
+    manager.reportMedia('faceCamera', { state: 'online', code: 'ok', detail: 'fake camera', identity: null });
+    expect(manager.snapshot().journeys.videoHelp).toBe(false);
+    manager.reportMedia('microphone', {
+      state: 'online',
+      code: 'ok',
+      detail: 'found by label',
+      identity: { model: 'USB Audio Device', serial: null, firmware: null },
+    });
+    expect(manager.snapshot().journeys.videoHelp).toBe(true);
+    expect(changes).toEqual([false, true]);
+    expect(media()[1]).toMatchObject({ state: 'online', identity: { model: 'USB Audio Device' }, lastError: null });
+
+    // The browser refused the microphone: a configuration matter, and no video help.
+    manager.reportMedia('microphone', {
+      state: 'userError',
+      code: 'permissionDenied',
+      detail: 'NotAllowedError',
+      identity: null,
+    });
+    expect(media()[1]).toMatchObject({
+      state: 'userError',
+      action: 'configuration',
+      lastError: { code: 'permissionDenied', detail: 'NotAllowedError' },
+    });
+    expect(manager.snapshot().journeys.videoHelp).toBe(false);
+    // Unplugged camera: no video help either, and the document camera is not affected.
+    manager.reportMedia('microphone', { state: 'online', code: 'ok', detail: 'back', identity: null });
+    manager.reportMedia('faceCamera', {
+      state: 'noDevice',
+      code: 'portMissing',
+      detail: 'no label match',
+      identity: null,
+    });
+    expect(manager.snapshot().journeys.videoHelp).toBe(false);
+    expect(manager.snapshot().devices.find((d) => d.device === 'documentCamera')?.code).toBe('starting');
+    // Restarting a device the page owns is the page's job: nothing happens in core.
+    await manager.restart('faceCamera');
+    expect(media()[0]?.state).toBe('noDevice');
+    await manager.close();
+  });
+
+  it('leaves the face camera and microphone out where the config names none, ignoring reports for them', async () => {
+    const { manager } = setup();
+    manager.reportMedia('faceCamera', { state: 'online', code: 'ok', detail: 'a stray report', identity: null });
+    manager.reportMedia('microphone', { state: 'online', code: 'ok', detail: 'a stray report', identity: null });
+    const kinds = manager.snapshot().devices.map((d) => d.device);
+    expect(kinds).not.toContain('faceCamera');
+    expect(kinds).not.toContain('microphone');
+    expect(manager.snapshot().journeys.videoHelp).toBe(false);
     await manager.close();
   });
 });

@@ -8,7 +8,8 @@ import type { DeviceBindings, EmulatorControl } from './bindings';
 import { journeyAvailability } from './journeys';
 import type { PrintLedgerStore } from './print-ledger-store';
 import { createDeviceSupervisor, type DeviceSupervisor } from './supervisor';
-import type { CameraReport, DeviceManager } from './types';
+import type { MediaBinding } from './bindings';
+import { PAGE_DEVICES, type CameraReport, type DeviceManager, type MediaDeviceKind } from './types';
 
 export interface DeviceManagerOptions {
   readonly bindings: DeviceBindings;
@@ -21,8 +22,9 @@ export interface DeviceManagerOptions {
 
 /**
  * Builds a supervisor per device, publishes one snapshot of every status plus the journeys they
- * allow, and is the single door to printing and card reading. The camera has no driver here: the
- * renderer owns it (getUserMedia) and reports, so its status is whatever was last reported.
+ * allow, and is the single door to printing and card reading. The document camera, the face camera
+ * and the microphone have no driver here: the renderer owns them (getUserMedia) and reports, so
+ * their status is whatever was last reported.
  */
 export function createDeviceManager(options: DeviceManagerOptions): DeviceManager {
   const { bindings, ledger, logger } = options;
@@ -33,18 +35,20 @@ export function createDeviceManager(options: DeviceManagerOptions): DeviceManage
   const keypadListeners = new Set<(press: KeypadPress) => void>();
   const scanListeners = new Set<(scan: Scan) => void>();
 
-  let camera: DeviceStatus = {
-    device: 'documentCamera',
-    mode: bindings.camera.mode,
-    link: bindings.camera.mode === 'emulated' ? "Chromium's fake capture device" : 'UVC (getUserMedia)',
-    state: 'offline',
-    code: 'starting',
-    action: 'suspend',
-    warnings: [],
-    detail: 'waiting for the screen to open the camera',
-    identity: null,
-    since: now().toISOString(),
-    lastError: null,
+  let camera = pageDeviceStatus(
+    'documentCamera',
+    bindings.camera.mode,
+    bindings.camera.mode === 'emulated' ? "Chromium's fake capture device" : 'UVC (getUserMedia)',
+    now(),
+  );
+  // 视频帮办's devices, only where configured: a station without them shows and reports none.
+  const media: { [K in MediaDeviceKind]: DeviceStatus | null } = {
+    faceCamera: bindings.faceCamera
+      ? pageDeviceStatus('faceCamera', bindings.faceCamera.mode, mediaLink(bindings.faceCamera), now())
+      : null,
+    microphone: bindings.microphone
+      ? pageDeviceStatus('microphone', bindings.microphone.mode, mediaLink(bindings.microphone), now())
+      : null,
   };
 
   const emit = () => {
@@ -73,7 +77,7 @@ export function createDeviceManager(options: DeviceManagerOptions): DeviceManage
   const keypad = supervise(bindings.keypad.binding.device, bindings.keypad.mode);
   // Optional: a station without a scanner has no status for one, and no screen offers scanning.
   const scanner = bindings.scanner ? supervise(bindings.scanner.binding.device, bindings.scanner.mode) : null;
-  const supervisors: Record<Exclude<DeviceKind, 'documentCamera'>, DeviceSupervisor | null> = {
+  const supervisors: Record<Exclude<DeviceKind, 'documentCamera' | MediaDeviceKind>, DeviceSupervisor | null> = {
     idCardReader: idCard,
     printer,
     evaluationKeypad: keypad,
@@ -87,6 +91,8 @@ export function createDeviceManager(options: DeviceManagerOptions): DeviceManage
       keypad.status(),
       camera,
       ...(scanner ? [scanner.status()] : []),
+      ...(media.faceCamera ? [media.faceCamera] : []),
+      ...(media.microphone ? [media.microphone] : []),
     ];
     return { devices, journeys: journeyAvailability(devices) };
   };
@@ -114,6 +120,8 @@ export function createDeviceManager(options: DeviceManagerOptions): DeviceManage
     evaluationKeypad: bindings.keypad.emulator,
     documentCamera: null,
     qrScanner: bindings.scanner?.emulator ?? null,
+    faceCamera: null,
+    microphone: null,
   };
 
   return {
@@ -135,20 +143,21 @@ export function createDeviceManager(options: DeviceManagerOptions): DeviceManage
       return () => scanListeners.delete(listener);
     },
     reportCamera(report: CameraReport) {
-      const at = now().toISOString();
-      const changedState = report.state !== camera.state || report.code !== camera.code;
-      const isError = report.state !== 'online' && report.state !== 'busy';
-      camera = {
-        ...camera,
-        state: report.state,
-        code: report.code,
-        action: cameraAction(report.code, report.state),
-        detail: report.detail,
-        identity: report.identity,
-        since: changedState ? at : camera.since,
-        lastError: isError ? { code: report.code, detail: report.detail, at } : camera.lastError,
-      };
-      if (changedState) log.info({ to: `${report.state}/${report.code}` }, 'camera state reported by the screen');
+      const { status, changed } = applyReport(camera, report, now());
+      camera = status;
+      if (changed) log.info({ to: `${report.state}/${report.code}` }, 'camera state reported by the screen');
+      emit();
+    },
+    reportMedia(device, report) {
+      const current = media[device];
+      if (!current) {
+        log.debug({ device }, 'a report for a device the config does not name; ignored');
+        return;
+      }
+      const { status, changed } = applyReport(current, report, now());
+      media[device] = status;
+      if (changed)
+        log.info({ device, to: `${report.state}/${report.code}` }, 'media device state reported by the screen');
       emit();
     },
     async readCard(timeoutMs) {
@@ -179,9 +188,9 @@ export function createDeviceManager(options: DeviceManagerOptions): DeviceManage
     printerCounters: () => ledger.counters(),
     recordPaperReplaced: () => ledger.recordPaperReplaced(),
     async restart(device) {
-      if (device === 'documentCamera') return; // the screen reopens the camera itself
+      if (PAGE_DEVICES.has(device)) return; // the screen reopens its cameras and microphone itself
       if (device === 'idCardReader') bindings.idCard.binding.stopPolling();
-      await supervisors[device]?.restart();
+      await supervisors[device as keyof typeof supervisors]?.restart();
     },
     emulator(device, action, argument) {
       const control = emulators[device];
@@ -214,9 +223,63 @@ function conditionFor(code: DeviceCode, detail: string): DeviceCondition {
   }
 }
 
-function cameraAction(code: DeviceCode, state: DeviceStatus['state']) {
+/** A device the page owns, before its first report: offline until the screen says what it found. */
+function pageDeviceStatus(
+  device: DeviceStatus['device'],
+  mode: 'real' | 'emulated',
+  link: string,
+  at: Date,
+): DeviceStatus {
+  return {
+    device,
+    mode,
+    link,
+    state: 'offline',
+    code: 'starting',
+    action: 'suspend',
+    warnings: [],
+    detail: `waiting for the screen to open the ${device}`,
+    identity: null,
+    since: at.toISOString(),
+    lastError: null,
+  };
+}
+
+function mediaLink(binding: MediaBinding): string {
+  if (binding.mode === 'emulated') return "Chromium's fake capture device";
+  return binding.deviceLabel
+    ? `getUserMedia, label containing "${binding.deviceLabel}"`
+    : 'getUserMedia, the first one';
+}
+
+/** The status after the page's report; `since` moves only when state or code changed. */
+function applyReport(
+  current: DeviceStatus,
+  report: CameraReport,
+  at: Date,
+): { status: DeviceStatus; changed: boolean } {
+  const iso = at.toISOString();
+  const changed = report.state !== current.state || report.code !== current.code;
+  const isError = report.state !== 'online' && report.state !== 'busy';
+  return {
+    changed,
+    status: {
+      ...current,
+      state: report.state,
+      code: report.code,
+      action: pageDeviceAction(report.code, report.state),
+      detail: report.detail,
+      identity: report.identity,
+      since: changed ? iso : current.since,
+      lastError: isError ? { code: report.code, detail: report.detail, at: iso } : current.lastError,
+    },
+  };
+}
+
+function pageDeviceAction(code: DeviceCode, state: DeviceStatus['state']) {
   if (state === 'online' || state === 'busy') return 'none' as const;
-  if (code === 'cameraPermissionDenied') return 'configuration' as const;
-  if (code === 'cameraInUse' || code === 'starting') return 'suspend' as const;
+  // The browser refused the device (cameraPermissionDenied for cameras, permissionDenied for the microphone).
+  if (code === 'cameraPermissionDenied' || code === 'permissionDenied') return 'configuration' as const;
+  if (code === 'cameraInUse' || code === 'portBusy' || code === 'starting') return 'suspend' as const;
   return 'maintenance' as const;
 }

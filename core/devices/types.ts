@@ -31,6 +31,11 @@ export interface DeviceManager {
   onScan(listener: (scan: Scan) => void): () => void;
   /** The renderer owns the camera and reports what it found. */
   reportCamera(report: CameraReport): void;
+  /**
+   * The renderer owns 视频帮办's face camera and microphone too (media.reportStatus). A report for
+   * one the config does not name is ignored: it stays out of the snapshot.
+   */
+  reportMedia(device: MediaDeviceKind, report: CameraReport): void;
   /** Waits up to `timeoutMs` for a card to be placed and read (technician test, CLI). */
   readCard(timeoutMs: number): Promise<Result<IdCard, ReadCardError>>;
   /**
@@ -45,6 +50,15 @@ export interface DeviceManager {
   emulator(device: DeviceKind, action: string, argument?: string): Result<void, 'notAvailable' | 'unknownAction'>;
   close(): Promise<void>;
 }
+
+export type MediaDeviceKind = Extract<DeviceKind, 'faceCamera' | 'microphone'>;
+
+/** The devices the page opens (getUserMedia) and reports on; core has no driver for them. */
+export const PAGE_DEVICES: ReadonlySet<DeviceKind> = new Set<DeviceKind>([
+  'documentCamera',
+  'faceCamera',
+  'microphone',
+]);
 
 export interface CameraReport {
   readonly state: DeviceState;

@@ -536,6 +536,24 @@ describe('inspection', { timeout: 20_000 }, () => {
     expect(devices.prints.at(-1)?.reprint).toBe(true);
   });
 
+  it('records the face camera and microphone tests and shows them as the last tests', async () => {
+    const h = service();
+    const token = await session(h);
+    const camera = await h['technician.recordTest'](
+      { token, device: 'faceCamera', test: 'captureFrame', passed: true, detail: '640×480 frame' },
+      ctx,
+    );
+    const microphone = await h['technician.recordTest'](
+      { token, device: 'microphone', test: 'hearSound', passed: false, detail: 'nothing above the threshold' },
+      ctx,
+    );
+    expect(camera.ok && microphone.ok).toBe(true);
+    const overview = await h['technician.overview']({ token }, ctx);
+    expect(overview.ok && overview.value.lastTests.map((t) => `${t.device}/${t.test}/${t.passed}`)).toEqual(
+      expect.arrayContaining(['faceCamera/captureFrame/true', 'microphone/hearSound/false']),
+    );
+  });
+
   it('leaves tests from before the inspection out of the report', async () => {
     const h = service();
     const token = await session(h);

@@ -32,6 +32,7 @@ const report = (devices: DeviceStatus[]) =>
         output: 'paper',
         keypadRating: true,
         scanCodes: false,
+        videoHelp: false,
       },
     },
     tests: [],
@@ -49,5 +50,48 @@ describe('inspection report devices', () => {
     expect(report([...four, status('qrScanner')])).toContain('qrScanner:online');
     // The fixed peripherals are reported as missing when they are.
     expect(report(four.slice(1))).toContain('idCardReader:noDevice');
+  });
+
+  it('reports the face camera and microphone where configured, with the tests the screen ran for them', () => {
+    expect(report(four).filter((d) => d.startsWith('faceCamera') || d.startsWith('microphone'))).toEqual([]);
+    const inspected = buildInspectionReport({
+      draft: {
+        inspector: { name: '李工', staffId: 'AQ-0042' },
+        startedAt: '2026-11-21T08:00:00.000Z',
+        consumables: [],
+        outcome: 'needsRepair',
+      },
+      snapshot: {
+        devices: [
+          ...four,
+          status('faceCamera'),
+          { ...status('microphone'), state: 'userError', code: 'permissionDenied' },
+        ],
+        journeys: {
+          idCardSignIn: true,
+          selfServiceSubmission: true,
+          output: 'paper',
+          keypadRating: true,
+          scanCodes: false,
+          videoHelp: false,
+        },
+      },
+      tests: [
+        { device: 'faceCamera', test: 'captureFrame', passed: true, detail: '640×480', at: '2026-11-21T08:10:00.000Z' },
+        { device: 'microphone', test: 'hearSound', passed: false, detail: 'silence', at: '2026-11-21T08:11:00.000Z' },
+      ],
+      appVersion: '0.1.0',
+      catalogVersion: null,
+      finishedAt: new Date('2026-11-21T08:30:00.000Z'),
+    });
+    expect(inspected.devices.filter((d) => d.device === 'faceCamera' || d.device === 'microphone')).toEqual([
+      { device: 'faceCamera', status: 'online', test: 'pass', detail: 'captureFrame: passed' },
+      {
+        device: 'microphone',
+        status: 'userError',
+        test: 'fail',
+        detail: 'status permissionDenied; hearSound: failed (silence)',
+      },
+    ]);
   });
 });

@@ -12,6 +12,8 @@ export interface ReportInputs {
   readonly finishedAt: Date;
 }
 
+const OPTIONAL_DEVICES: ReadonlySet<DeviceKind> = new Set<DeviceKind>(['qrScanner', 'faceCamera', 'microphone']);
+
 const cut = (text: string | null | undefined, max: number) => (text ? text.slice(0, max) : undefined);
 
 /**
@@ -27,9 +29,9 @@ export function buildInspectionReport(inputs: ReportInputs): InspectionReport {
   const startedAt = Date.parse(draft.startedAt) <= inputs.finishedAt.getTime() ? draft.startedAt : finishedAt;
   const thisInspection = inputs.tests.filter((test) => Date.parse(test.at) >= Date.parse(startedAt));
 
-  // The scanner is optional: a station without one does not report it as missing.
+  // The scanner, face camera and microphone are optional: a station without them does not report them as missing.
   const fitted = DeviceKind.options.filter(
-    (kind) => kind !== 'qrScanner' || snapshot.devices.some((device) => device.device === kind),
+    (kind) => !OPTIONAL_DEVICES.has(kind) || snapshot.devices.some((device) => device.device === kind),
   );
   const devices: InspectionDeviceResult[] = fitted.map((kind) => {
     const status = snapshot.devices.find((device) => device.device === kind);

@@ -15,6 +15,8 @@ const DEVICE_NAMES: Record<PlatformDeviceKind, string> = {
   evaluationKeypad: '好差评评价器',
   documentCamera: '高拍仪',
   qrScanner: '扫码器',
+  faceCamera: '摄像头',
+  microphone: '麦克风',
   touchScreen: '触摸屏',
   speaker: '扬声器',
   network: '网络',

@@ -37,7 +37,8 @@ export function fakeDevice(kind: SupervisedDevice['kind']) {
 
 /**
  * Fake bindings for manager and handler tests: every call is recorded, answers are scripted. No QR
- * scanner unless asked for (`withScanner`), as on a station whose config names none.
+ * scanner, face camera or microphone unless asked for (`withScanner`, `withMedia`), as on a
+ * station whose config names none.
  */
 /**
  * How many printed documents the fake keeps to be looked at, newest last. Bounded: the soak
@@ -46,7 +47,7 @@ export function fakeDevice(kind: SupervisedDevice['kind']) {
  */
 export const FAKE_PRINT_HISTORY = 200;
 
-export function fakeBindings(options: { withScanner?: boolean } = {}) {
+export function fakeBindings(options: { withScanner?: boolean; withMedia?: boolean } = {}) {
   const idCard = fakeDevice('idCardReader');
   const scanner = options.withScanner ? fakeDevice('qrScanner') : null;
   const scanListeners = new Set<(scan: Scan) => void>();
@@ -129,6 +130,9 @@ export function fakeBindings(options: { withScanner?: boolean } = {}) {
       },
     },
     camera: { mode: 'emulated' },
+    // 视频帮办's devices only where asked for (`withMedia`), as on a station whose config names them.
+    faceCamera: options.withMedia ? { mode: 'emulated', deviceLabel: null } : null,
+    microphone: options.withMedia ? { mode: 'real', deviceLabel: 'USB Audio' } : null,
     close: () => Promise.resolve(),
   };
   return {

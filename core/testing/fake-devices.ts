@@ -83,6 +83,8 @@ export function createFakeDevices(): FakeDevices {
       output: 'paper',
       keypadRating: true,
       scanCodes: true,
+      // No face camera or microphone among the fake's devices.
+      videoHelp: false,
     },
     placeCard(card) {
       for (const listener of [...cardListeners]) listener({ type: 'read', card: maskCard(card) }, card);
@@ -111,6 +113,7 @@ export function createFakeDevices(): FakeDevices {
       return () => scanListeners.delete(listener);
     },
     reportCamera: () => undefined,
+    reportMedia: () => undefined,
     readCard(timeoutMs) {
       fake.readCardTimeouts.push(timeoutMs);
       const answer = fake.nextCard ?? err({ kind: 'timeout', message: 'no card placed' });

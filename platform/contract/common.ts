@@ -123,6 +123,9 @@ export const DeviceKind = z
     'evaluationKeypad',
     'documentCamera',
     'qrScanner',
+    // 视频帮办 (docs/video-help.md): opened by the kiosk page through getUserMedia, where configured.
+    'faceCamera',
+    'microphone',
     'touchScreen',
     'speaker',
     'network',
@@ -131,7 +134,8 @@ export const DeviceKind = z
   ])
   .meta({
     id: 'DeviceKind',
-    description: 'A device of the kiosk: its peripherals (the QR scanner where one is fitted) and the machine itself.',
+    description:
+      'A device of the kiosk: its peripherals (the QR scanner, face camera and microphone where fitted) and the machine itself.',
   });
 export type DeviceKind = z.infer<typeof DeviceKind>;
 

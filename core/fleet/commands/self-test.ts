@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { KioskInfo } from '../../api/contract';
 import type { DeviceKind, DeviceStatus } from '../../api/devices';
-import type { DeviceManager } from '../../devices/types';
+import { PAGE_DEVICES, type DeviceManager } from '../../devices/types';
 import { testPageReceipt } from '../../technician/receipts';
 import { recordTestOutcome } from '../../technician/test-store';
 import type { CommandResult } from '../../../platform/contract/fleet';
@@ -24,8 +24,8 @@ const WORKING: ReadonlySet<DeviceStatus['state']> = new Set(['online', 'busy']);
  * 巡检单 shows it). The card reader, keypad and scanner are reconnected, which makes each driver
  * open its port and run its handshake again (SAM reset, HID open, serial open), and pass when
  * they come back working; their technician tests need a person (a card, a key press, a code) and
- * are not run. The document camera belongs to the page, which core cannot drive: skipped, with
- * the state the page last reported.
+ * are not run. The document camera, face camera and microphone belong to the page, which core
+ * cannot drive: skipped, with the state the page last reported.
  */
 export async function runSelfTest(deps: SelfTestDeps): Promise<SelfTestRow[]> {
   const rows: SelfTestRow[] = [];
@@ -37,7 +37,7 @@ export async function runSelfTest(deps: SelfTestDeps): Promise<SelfTestRow[]> {
 
 async function testOne(deps: SelfTestDeps, device: DeviceKind): Promise<SelfTestRow> {
   const current = () => deps.devices.snapshot().devices.find((d) => d.device === device);
-  if (device === 'documentCamera') {
+  if (PAGE_DEVICES.has(device)) {
     return { device, test: 'skipped', code: current()?.code ?? 'noResponse' };
   }
   if (device === 'printer') {

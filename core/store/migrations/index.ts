@@ -15,6 +15,7 @@ import { migration0013 } from './0013-work-calendar-document';
 import { migration0014 } from './0014-scanner-test';
 import { migration0015 } from './0015-paper-use';
 import { migration0016 } from './0016-fleet-reporting';
+import { migration0017 } from './0017-media-device-tests';
 
 /** Every migration, in order. Append only. */
 export const migrations: readonly Migration[] = [
@@ -34,4 +35,5 @@ export const migrations: readonly Migration[] = [
   migration0014,
   migration0015,
   migration0016,
+  migration0017,
 ];

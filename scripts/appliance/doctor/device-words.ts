@@ -7,6 +7,8 @@ export const DEVICE_TITLES: Readonly<Record<DeviceKind, string>> = {
   evaluationKeypad: '评价器',
   qrScanner: '扫码器',
   documentCamera: '高拍仪',
+  faceCamera: '摄像头（视频帮办）',
+  microphone: '麦克风（视频帮办）',
 };
 
 /** The key of each device in kiosk.json's `devices`. */
@@ -16,6 +18,8 @@ export const CONFIG_KEYS: Readonly<Record<DeviceKind, string>> = {
   evaluationKeypad: 'evaluationKeypad',
   qrScanner: 'qrScanner',
   documentCamera: 'documentCamera',
+  faceCamera: 'faceCamera',
+  microphone: 'microphone',
 };
 
 /** What a driver's code means, in the words the checklist prints. */
