@@ -31,9 +31,7 @@ export function WaitingScreen({ session, view }: { session: CallSession; view: W
         <p className="state-body">{t('videoHelp:waiting.agents', { agents: view.agentsOnDuty })}</p>
       )}
       {!callback && <p className="state-body">{t('videoHelp:waiting.hint')}</p>}
-      {callback && (
-        <CallbackForm sending={view.callbackSending} onSend={(phone) => void session.askCallback(phone)} />
-      )}
+      {callback && <CallbackForm sending={view.callbackSending} onSend={(phone) => void session.askCallback(phone)} />}
       <div className="videohelp-actions">
         {!callback && (
           <button type="button" className="button" data-testid="videohelp-callback" onClick={() => setCallback(true)}>

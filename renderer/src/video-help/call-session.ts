@@ -38,7 +38,10 @@ export const STATS_INTERVAL_MS = 5_000;
 /** Screen state is sent at most this often; the last change always goes out. */
 export const STATE_THROTTLE_MS = 300;
 
-export type CallPeerLike = Pick<CallPeer, 'start' | 'receive' | 'setDocumentTrack' | 'setVideoSending' | 'sample' | 'close'>;
+export type CallPeerLike = Pick<
+  CallPeer,
+  'start' | 'receive' | 'setDocumentTrack' | 'setVideoSending' | 'sample' | 'close'
+>;
 
 /** The 高拍仪 opened for the agent: its one video track, and how to let it go. */
 export type OpenedDocumentCamera = { readonly ok: true; readonly track: MediaStreamTrack } | { readonly ok: false };
