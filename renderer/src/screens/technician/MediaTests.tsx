@@ -19,10 +19,14 @@ const MIC_PEAK_HEARD = 0.02;
  * from `videoHelp.availability`; emulated where the kiosk emulates them). What a test found is
  * reported to core (`media.reportStatus`), as the document camera's opening is.
  */
-function useMediaRequest(): CallMediaRequest {
+function useMediaRequest(): CallMediaRequest | null {
   const documentCameraLabel = useKioskInfo().documentCamera.deviceLabel;
   const availability = useApiQuery('videoHelp.availability', {}, 'technician');
-  const offered = availability.status === 'ok' && availability.value.offered ? availability.value : null;
+  if (availability.status !== 'ok') return null;
+  const view = availability.value;
+  // Not configured: this kiosk has no 视频帮办 devices to test.
+  if (!view.offered && view.reason === 'notConfigured') return null;
+  const offered = view.offered ? view : null;
   return {
     faceCameraLabel: offered?.faceCameraLabel ?? null,
     microphoneLabel: offered?.microphoneLabel ?? null,
@@ -194,10 +198,14 @@ export function MicrophoneTest({ request }: { request: CallMediaRequest }) {
   );
 }
 
-/** The card of 视频帮办's two devices, below the others (they are the page's, not core's drivers). */
+/**
+ * The card of 视频帮办's two devices, below the others (they are the page's, not core's drivers);
+ * only where 视频帮办 is configured.
+ */
 export function VideoHelpDevicesCard() {
   const { t } = useT();
   const request = useMediaRequest();
+  if (!request) return null;
   return (
     <article className="technician-card" data-device="videoHelp">
       <h2>{t('videoHelp:technician.title')}</h2>
