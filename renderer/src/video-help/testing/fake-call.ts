@@ -162,7 +162,7 @@ export function fakeCallWorld(options: { mediaFails?: boolean; documentFails?: b
         const media: CallMedia = {
           audio: asTrack(audio),
           video: asTrack(video),
-          preview: { id: 'preview' } as unknown as MediaStream,
+          preview: new MediaStream(),
           stop() {
             audio.stop();
             video.stop();
