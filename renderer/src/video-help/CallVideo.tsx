@@ -1,17 +1,11 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 
 /** A <video> showing these tracks; nothing while there are none (or no MediaStream, in tests). */
-function useStream(tracks: readonly (MediaStreamTrack | null)[]): MediaStream | null {
-  const present = tracks.filter((track): track is MediaStreamTrack => track !== null);
-  const key = present.map((track) => track.id).join(' ');
-  const stream = useRef<{ key: string; stream: MediaStream | null }>({ key: '', stream: null });
-  if (stream.current.key !== key) {
-    stream.current = {
-      key,
-      stream: present.length > 0 && typeof MediaStream === 'function' ? new MediaStream(present) : null,
-    };
-  }
-  return stream.current.stream;
+function useStream(audio: MediaStreamTrack | null, face: MediaStreamTrack | null): MediaStream | null {
+  return useMemo(() => {
+    const present = [audio, face].filter((track): track is MediaStreamTrack => track !== null);
+    return present.length > 0 && typeof MediaStream === 'function' ? new MediaStream(present) : null;
+  }, [audio, face]);
 }
 
 type VideoFrameElement = HTMLVideoElement & {
@@ -35,7 +29,7 @@ export function RemoteVideo({
   onFirstFrame: () => void;
 }) {
   const video = useRef<VideoFrameElement>(null);
-  const stream = useStream([audio, face]);
+  const stream = useStream(audio, face);
   useEffect(() => {
     const element = video.current;
     if (!element) return;

@@ -7,21 +7,21 @@ import type { CoBrowseContribution } from './co-browse';
  * outside the provider (a journey rendered alone in a test) registering does nothing.
  */
 export interface CoBrowseRegistry {
-  current(): CoBrowseContribution | null;
-  set(contribution: CoBrowseContribution | null): void;
-  subscribe(listener: () => void): () => void;
+  readonly get: () => CoBrowseContribution | null;
+  readonly set: (contribution: CoBrowseContribution | null) => void;
+  readonly subscribe: (listener: () => void) => () => void;
 }
 
 export function createCoBrowseRegistry(): CoBrowseRegistry {
   let current: CoBrowseContribution | null = null;
   const listeners = new Set<() => void>();
   return {
-    current: () => current,
-    set(next) {
+    get: () => current,
+    set: (next) => {
       current = next;
       for (const listener of [...listeners]) listener();
     },
-    subscribe(listener) {
+    subscribe: (listener) => {
       listeners.add(listener);
       return () => {
         listeners.delete(listener);
@@ -47,7 +47,7 @@ export function useCoBrowseContribution(contribution: CoBrowseContribution | nul
     if (!registry) return;
     registry.set(contribution);
     return () => {
-      if (registry.current() === contribution) registry.set(null);
+      if (registry.get() === contribution) registry.set(null);
     };
   }, [registry, contribution]);
 }
@@ -58,7 +58,7 @@ const nothing = () => null;
 /** The contribution registered now (for the publisher). */
 export function useCurrentContribution(): CoBrowseContribution | null {
   const registry = useContext(CoBrowseContext);
-  const [fallback] = useState(() => ({ subscribe: none, current: nothing }));
+  const [fallback] = useState(() => ({ subscribe: none, get: nothing }));
   const source = registry ?? fallback;
-  return useSyncExternalStore(source.subscribe, source.current);
+  return useSyncExternalStore(source.subscribe, source.get);
 }

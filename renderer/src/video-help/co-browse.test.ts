@@ -75,7 +75,7 @@ describe('face camera and microphone by label', () => {
   });
 
   it('reports presence where 视频帮办 is configured, nothing where it is not', async () => {
-    const media = { enumerateDevices: async () => devices };
+    const media = { enumerateDevices: () => Promise.resolve(devices) };
     expect(await presenceFor({ offered: false, reason: 'notConfigured' }, 'Document', media)).toEqual([]);
     const reports = await presenceFor({ offered: false, reason: 'noAgentOnDuty' }, 'Document', media);
     expect(reports.map((report) => [report.device, report.state])).toEqual([
@@ -93,7 +93,7 @@ describe('face camera and microphone by label', () => {
         emulated: false,
       },
       'Document',
-      { enumerateDevices: async () => [devices[0]!] },
+      { enumerateDevices: () => Promise.resolve([devices[0]!]) },
     );
     expect(missing.map((report) => [report.device, report.state])).toEqual([
       ['faceCamera', 'noDevice'],

@@ -23,7 +23,7 @@ export async function openTestInput(
     return {
       ok: true,
       stream: new MediaStream([track]),
-      stop: emulated.stop,
+      stop: () => emulated.stop(),
       report: online(device, 'emulated'),
     };
   }

@@ -75,9 +75,9 @@ export function VideoHelpProvider({ children, media }: { children: ReactNode; me
           shellSend({ type: 'OPEN_MATTER', code: action.matterCode });
           return true;
         case 'fillField':
-          return registry.current()?.fillField?.(action.fieldId, action.value) ?? false;
+          return registry.get()?.fillField?.(action.fieldId, action.value) ?? false;
         case 'goToStep':
-          return registry.current()?.goToStep?.(action.stepId) ?? false;
+          return registry.get()?.goToStep?.(action.stepId) ?? false;
       }
     });
   }, [registry, session, shellSend]);

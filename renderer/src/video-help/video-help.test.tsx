@@ -1,6 +1,6 @@
 import { act, screen, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { VideoHelpAvailabilityView } from '../../../core/api/video-help';
 import { err, ok } from '../../../core/pure/result';
@@ -71,11 +71,14 @@ function FakeForm({ name }: { name: string }) {
 let shellRef: { send: (event: { type: 'END_VISIT' }) => void; journey: () => unknown } | null = null;
 function ShellProbe() {
   const actor = ShellActor.useActorRef();
+  useEffect(() => keepShell(actor), [actor]);
+  return null;
+}
+function keepShell(actor: ReturnType<typeof ShellActor.useActorRef>) {
   shellRef = {
     send: (event) => actor.send(event),
     journey: () => actor.getSnapshot().context.journey,
   };
-  return null;
 }
 
 function renderHelp(

@@ -69,21 +69,25 @@ export function fakePeer(options: CallPeerOptions): FakePeer {
     closed: false,
     started: false,
     nextSample: sample(),
-    async start() {
+    start() {
       peer.started = true;
       options.send({ kind: 'description', description: { type: 'offer', sdp: 'v=0 offer' } });
+      return Promise.resolve();
     },
-    async receive(signal) {
+    receive(signal) {
       peer.received.push(signal);
+      return Promise.resolve();
     },
-    async setDocumentTrack(track) {
+    setDocumentTrack(track) {
       peer.documentTracks.push(track);
+      return Promise.resolve();
     },
-    async setVideoSending(on) {
+    setVideoSending(on) {
       peer.videoSending.push(on);
+      return Promise.resolve();
     },
-    async sample() {
-      return peer.nextSample;
+    sample() {
+      return Promise.resolve(peer.nextSample);
     },
     close() {
       peer.closed = true;
@@ -118,19 +122,21 @@ export function fakeCallWorld(options: { mediaFails?: boolean; documentFails?: b
   const mediaRequests: CallMediaRequest[] = [];
   const clock = { now: 1_000 };
   const api = {
-    'videoHelp.start': vi.fn(async () => ok({})),
-    'videoHelp.send': vi.fn(async () => ok({})),
-    'videoHelp.end': vi.fn(async () => ok({})),
-    'media.reportStatus': vi.fn(async () => ok({})),
-    'assistance.request': vi.fn(async () =>
-      ok({
-        status: 'delivered' as const,
-        reference: 'AR-20261121-0002',
-        kind: 'callback' as const,
-        expectedContactWithinHours: 24,
-        contactFrom: null,
-        print: { output: 'screen' as const, problem: 'printerUnavailable' as const },
-      }),
+    'videoHelp.start': vi.fn(() => Promise.resolve(ok({}))),
+    'videoHelp.send': vi.fn(() => Promise.resolve(ok({}))),
+    'videoHelp.end': vi.fn(() => Promise.resolve(ok({}))),
+    'media.reportStatus': vi.fn(() => Promise.resolve(ok({}))),
+    'assistance.request': vi.fn(() =>
+      Promise.resolve(
+        ok({
+          status: 'delivered' as const,
+          reference: 'AR-20261121-0002',
+          kind: 'callback' as const,
+          expectedContactWithinHours: 24,
+          contactFrom: null,
+          print: { output: 'screen' as const, problem: 'printerUnavailable' as const },
+        }),
+      ),
     ),
   };
   const world: FakeCallWorld = {
@@ -145,16 +151,16 @@ export function fakeCallWorld(options: { mediaFails?: boolean; documentFails?: b
         .map((call) => (call as unknown[])[0] as { t: string })
         .filter((message) => message.t === type),
     deps: {
-      api: api as unknown as CallSessionDeps['api'],
+      api,
       now: () => clock.now,
       newConfirmationId: () => '6f1c2a4e-8b0d-4f3a-9c1e-2d5b7a9e0f11',
-      openMedia: async (request): Promise<OpenCallMediaResult> => {
+      openMedia: (request): Promise<OpenCallMediaResult> => {
         mediaRequests.push(request);
         if (options.mediaFails) {
-          return {
+          return Promise.resolve({
             ok: false,
             reports: [{ device: 'faceCamera', state: 'noDevice', code: 'portMissing', detail: 'gone', identity: null }],
-          };
+          });
         }
         const audio = fakeTrack('audio', 'USB Microphone');
         const video = fakeTrack('video', 'USB Face Camera');
@@ -168,14 +174,14 @@ export function fakeCallWorld(options: { mediaFails?: boolean; documentFails?: b
             video.stop();
           },
         };
-        return { ok: true, media, reports: [] };
+        return Promise.resolve({ ok: true, media, reports: [] });
       },
-      openDocumentCamera: async (): Promise<OpenedDocumentCamera> => {
+      openDocumentCamera: (): Promise<OpenedDocumentCamera> => {
         world.documentOpens += 1;
-        if (options.documentFails) return { ok: false };
+        if (options.documentFails) return Promise.resolve({ ok: false });
         const track = fakeTrack('video', 'Document Camera');
         tracks.push(track);
-        return { ok: true, track: asTrack(track) };
+        return Promise.resolve({ ok: true, track: asTrack(track) });
       },
       createPeer: (peerOptions) => {
         const peer = fakePeer(peerOptions);
