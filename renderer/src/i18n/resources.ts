@@ -46,6 +46,8 @@ import enScan from './locales/en/scan.json';
 import zhScan from './locales/zh-CN/scan.json';
 import enService from './locales/en/service.json';
 import zhService from './locales/zh-CN/service.json';
+import enVideoHelp from './locales/en/videoHelp.json';
+import zhVideoHelp from './locales/zh-CN/videoHelp.json';
 import type { Locale } from '../../../core/api/contract';
 
 /**
@@ -79,6 +81,7 @@ export const namespaces = [
   'voice',
   'scan',
   'service',
+  'videoHelp',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -108,6 +111,7 @@ export const resources = {
     voice: zhVoice,
     scan: zhScan,
     service: zhService,
+    videoHelp: zhVideoHelp,
   },
   en: {
     common: enCommon,
@@ -134,5 +138,6 @@ export const resources = {
     voice: enVoice,
     scan: enScan,
     service: enService,
+    videoHelp: enVideoHelp,
   },
 } as const satisfies Record<Locale, Record<Namespace, object>>;

@@ -18,6 +18,8 @@ import { ShellActor } from './shell-context';
 import { Shell } from './Shell';
 import { VoiceProvider } from '../voice/voice-context';
 import { PrepareSpeech } from '../voice/PrepareSpeech';
+import { useMediaPresenceReport } from '../video-help/media-presence';
+import { VideoHelpProvider } from '../video-help/video-help-context';
 
 /**
  * Boot: ask the host who we are (`kiosk.info`), then start the shell with the station's idle time
@@ -48,12 +50,16 @@ function Boot({ onDevMode }: { onDevMode?: () => void }) {
         <VoiceProvider>
           <CatalogStatusProvider>
             <CatalogOverviewProvider>
-              <Shell />
+              {/* 视频帮办's call outlives the screens it is made on. */}
+              <VideoHelpProvider>
+                <Shell />
+              </VideoHelpProvider>
             </CatalogOverviewProvider>
           </CatalogStatusProvider>
         </VoiceProvider>
       </ShellActor.Provider>
       <CameraPresence />
+      <MediaPresence />
       <PrepareSpeech />
       {info.value.devMode && <DevPanel />}
       {info.value.devMode && <DeveloperKeys allow={onDevMode} />}
@@ -64,6 +70,12 @@ function Boot({ onDevMode }: { onDevMode?: () => void }) {
 /** Runs once the host answered: tells core whether a document camera is attached. */
 function CameraPresence() {
   useCameraPresenceReport();
+  return null;
+}
+
+/** Runs once the host answered: tells core whether 视频帮办's face camera and microphone are attached. */
+function MediaPresence() {
+  useMediaPresenceReport();
   return null;
 }
 

@@ -23,6 +23,7 @@ import { useServiceShell } from './use-service-shell';
 import { useSessionEnd } from './use-session-end';
 import { useVisitEndedByCore } from './use-visit-ended-by-core';
 import { VisitMemoryProvider } from './visit-memory';
+import { VideoHelpLayer } from '../video-help/VideoHelpLayer';
 
 /** A screen that fails to render shows a plain message and the way home, never a blank page. */
 function Guarded({ children }: { children: ReactNode }) {
@@ -131,6 +132,8 @@ export function Shell() {
         {/* Technician mode has its own way out (退出); back, home and language belong to residents. */}
         {/* Out of service nobody may start a visit, so the language and 长辈版 buttons go too. */}
         {!technician && !notice && <BottomBar />}
+        {/* 视频帮办: consent, waiting and ended panels, and the call over every screen. */}
+        <VideoHelpLayer />
       </div>
     </StepBackProvider>
   );

@@ -43,6 +43,9 @@ export function catalogHandlers(options: Pick<KioskOptions, 'info' | 'status' | 
         },
       }),
     'camera.reportStatus': () => ok({}),
+    // 视频帮办 is not configured here: the page asks at start (face camera and microphone) and reports nothing.
+    'videoHelp.availability': () => ok({ offered: false as const, reason: 'notConfigured' as const }),
+    'media.reportStatus': () => ok({}),
     'kiosk.serviceState': () => ok({ state: 'inService' as const }),
     // Home's ticket and check-in tiles say when nobody calls again today; staff are on duty here.
     'station.hours': () => ok(stationHours()),

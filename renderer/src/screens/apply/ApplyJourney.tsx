@@ -1,5 +1,5 @@
 import { useMachine } from '@xstate/react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { acceptsLicenceCode } from '../../../../core/api/licence-materials';
 import { useScanClaim } from '../../scan/scan-claim';
 import { useClient } from '../../api/api-context';
@@ -19,6 +19,7 @@ import { MaterialsStep } from './MaterialsStep';
 import { ReceiptView } from './ReceiptView';
 import { ReviewStep } from './ReviewStep';
 import { StepIndicator } from './StepIndicator';
+import { useApplyCoBrowse } from './apply-co-browse';
 import './apply.css';
 
 const START_ERRORS = new Set(['notSelfService', 'notFound', 'catalogEmpty', 'catalogStale']);
@@ -90,6 +91,10 @@ export function ApplyJourney({
         : snapshot.matches('review') || snapshot.matches('submitting') || snapshot.matches('submitFailed')
           ? 'review'
           : null;
+
+  // During a 视频帮办 call the agent sees this step and its fields (masked) and may propose values.
+  const stepLabel = useCallback((id: ApplyStep | 'review') => t(`apply:steps.${id}`), [t]);
+  useApplyCoBrowse(step, context, send, stepLabel);
 
   // On the materials step a code that is none of ours is a 亮证码 for the material shown: taken
   // for one a licence can stand for, refused in words for any other (nothing else changes).

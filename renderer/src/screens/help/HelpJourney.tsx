@@ -1,4 +1,4 @@
-import { useFinishVisit } from '../../shell/shell-context';
+import { useFinishVisit, useVisit } from '../../shell/shell-context';
 import { useMachine } from '@xstate/react';
 import { useEffect, useState } from 'react';
 import { apiPart } from '../../api/api-part';
@@ -15,6 +15,7 @@ import { MyHelpRequests } from './MyHelpRequests';
 import { AssistanceSlip } from './AssistanceSlip';
 import { OffDutyNotice } from './OffDutyNotice';
 import { StationContacts } from './StationContacts';
+import { VideoHelpChoice } from '../../video-help/VideoHelpChoice';
 import './help.css';
 
 /** The matter the resident asked from, by name; its code while the name is not known. */
@@ -44,6 +45,8 @@ export function HelpJourney({ matterCode, onExit }: { matterCode: string | null;
   const [following, setFollowing] = useState(false);
 
   const finishVisit = useFinishVisit();
+  // The matter whose guide the help was asked from (a guide underneath the help screen).
+  const openMatterCode = useVisit().matterCode;
   const done = state.status === 'done';
   useEffect(() => {
     if (done) onExit();
@@ -115,6 +118,10 @@ export function HelpJourney({ matterCode, onExit }: { matterCode: string | null;
         <div className="help-main">
           {matterCode && <AttachedMatter code={matterCode} />}
           {editing && !following && <OffDutyNotice />}
+          {/* 视频帮办 first: one tap to a person (shown only while core says it is offered). */}
+          {editing && !following && (!elder || elderStep === 'kind') && (
+            <VideoHelpChoice matterCode={matterCode ?? openMatterCode} />
+          )}
           {editing && !following && (!elder || elderStep === 'kind') && (
             <button type="button" className="button" data-testid="help-mine-open" onClick={() => setFollowing(true)}>
               {t('help:mine.open')}

@@ -9,6 +9,7 @@ import { PaperCounter } from './PaperCounter';
 import { QueryView } from './QueryView';
 import { CaptureFrameTest, KeypadTest, SoundTest } from './RendererTests';
 import { ScanTest } from './ScanTest';
+import { VideoHelpDevicesCard } from './MediaTests';
 import { useTechnicianApi } from './technician-api';
 import { useTechnicianQuery } from './use-technician-query';
 
@@ -114,6 +115,7 @@ export function DevicesTab() {
           {value.devices.devices.map((status) => (
             <DeviceCard key={status.device} status={status} overview={value} onDone={reload} />
           ))}
+          <VideoHelpDevicesCard />
         </div>
       )}
     </QueryView>
