@@ -1,11 +1,14 @@
-import type { AssistanceKind, AssistanceRequest, AssistanceRequester } from '../../platform/contract/assistance';
+import type { AssistanceRequest, AssistanceRequester } from '../../platform/contract/assistance';
 import { DEFAULT_STATION_SETTINGS } from '../../platform/contract/console/station-settings';
 import type { MatterRef } from '../../platform/contract/common';
-import type { AssistanceRequestInput } from '../api/care';
+import type { AssistanceRequestInput, KioskAssistanceKind } from '../api/care';
 import { err, ok, type Result } from '../pure/result';
 
+/** A help request as the kiosk's own form makes it (a video call's request is the platform's). */
+export type KioskAssistanceRequest = Extract<AssistanceRequest, { kind: KioskAssistanceKind }>;
+
 /** The words on the slip and on the rating screen; national service names, printed in Chinese. */
-export const ASSISTANCE_KIND_LABELS: Readonly<Record<AssistanceKind, string>> = {
+export const ASSISTANCE_KIND_LABELS: Readonly<Record<KioskAssistanceKind, string>> = {
   callback: '电话回访',
   homeVisit: '上门服务',
   agentAtStation: '帮办员到站',
@@ -15,7 +18,7 @@ export const ASSISTANCE_KIND_LABELS: Readonly<Record<AssistanceKind, string>> = 
  * When staff get in touch, until the platform says (its answer, the station's own limit,
  * replaces this): the defaults the platform publishes for a station without settings.
  */
-export const DEFAULT_CONTACT_WITHIN_HOURS: Readonly<Record<AssistanceKind, number>> =
+export const DEFAULT_CONTACT_WITHIN_HOURS: Readonly<Record<KioskAssistanceKind, number>> =
   DEFAULT_STATION_SETTINGS.helpRequests.contactWithinHours;
 
 export interface HelpRequestContext {
@@ -37,7 +40,7 @@ export interface HelpRequestContext {
 export function toAssistanceRequest(
   input: AssistanceRequestInput,
   context: HelpRequestContext,
-): Result<AssistanceRequest, string> {
+): Result<KioskAssistanceRequest, string> {
   const common = {
     stationId: context.stationId,
     ...(context.requesterName ? { requesterName: context.requesterName } : {}),

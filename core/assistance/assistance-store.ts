@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { AssistanceRequestId, type AssistanceKind, type AssistanceRequest } from '../../platform/contract/assistance';
+import { AssistanceRequestId } from '../../platform/contract/assistance';
+import type { KioskAssistanceKind } from '../api/care';
+import type { KioskAssistanceRequest } from './assistance-request';
 import { enqueue, getOutboxItem, type DataSealer } from '../outbox';
 import { DEFAULT_CONTACT_WITHIN_HOURS } from './assistance-request';
 import { compactChinaDay } from '../time/china-time';
@@ -13,7 +15,7 @@ import { compactChinaDay } from '../time/china-time';
 
 export interface StoredAssistanceRequest {
   readonly localRef: string;
-  readonly kind: AssistanceKind;
+  readonly kind: KioskAssistanceKind;
   readonly matterCode: string | null;
   readonly requestedAt: string;
   readonly outboxId: number;
@@ -28,7 +30,7 @@ export interface AssistanceRequestDelivery {
 
 interface HelpRow {
   local_ref: string;
-  kind: AssistanceKind;
+  kind: KioskAssistanceKind;
   matter_code: string | null;
   requested_at: string;
   outbox_id: number;
@@ -46,7 +48,7 @@ export type SaveHelpOutcome =
 export function saveAssistanceRequest(
   db: Database.Database,
   sealer: DataSealer,
-  request: { readonly confirmationId: string; readonly localRef: string; readonly body: AssistanceRequest },
+  request: { readonly confirmationId: string; readonly localRef: string; readonly body: KioskAssistanceRequest },
   now: Date,
 ): SaveHelpOutcome {
   return db.transaction((): SaveHelpOutcome => {

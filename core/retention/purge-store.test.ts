@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RatingSubmission } from '../../platform/contract/ratings';
-import type { AssistanceRequest } from '../../platform/contract/assistance';
+import type { KioskAssistanceRequest } from '../assistance/assistance-request';
 import { idCardFixtures } from '../../drivers/idcard';
 import { buildApplicationHandlers } from '../applications/handlers';
 import { catalogVariant } from '../../tests/helpers/catalog-fixture';
@@ -78,7 +78,7 @@ const rating = (ref: string, level = 2): RatingSubmission => ({
   offline: false,
 });
 
-const help = (): AssistanceRequest => ({
+const help = (): KioskAssistanceRequest => ({
   kind: 'homeVisit',
   stationId: '370784-JZ-DB',
   requesterName: '赵一',

@@ -34,6 +34,7 @@ export function useJourneyAvailability(): JourneyAvailability {
       keypadRating: true,
       // Scanning is only offered once a scanner is known to be there.
       scanCodes: false,
+      videoHelp: false,
     }
   );
 }

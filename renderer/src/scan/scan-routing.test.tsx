@@ -31,6 +31,7 @@ const snapshot = (withScanner: boolean): DevicesSnapshot => ({
     output: 'paper',
     keypadRating: true,
     scanCodes: withScanner,
+    videoHelp: false,
   },
 });
 

@@ -40,6 +40,7 @@ export function catalogHandlers(options: Pick<KioskOptions, 'info' | 'status' | 
           output: 'paper' as const,
           keypadRating: true,
           scanCodes: false,
+          videoHelp: false,
         },
       }),
     'camera.reportStatus': () => ok({}),

@@ -293,6 +293,8 @@ export const en: Messages<typeof zhCN> = {
       printer: 'receipt printer',
       evaluationKeypad: 'rating keypad',
       documentCamera: 'document camera',
+      faceCamera: 'face camera',
+      microphone: 'microphone',
       qrScanner: 'QR scanner',
       touchScreen: 'touch screen',
       speaker: 'speaker',

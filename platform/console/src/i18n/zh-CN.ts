@@ -272,6 +272,8 @@ export const zhCN = {
       printer: '凭条打印机',
       evaluationKeypad: '评价器',
       documentCamera: '高拍仪',
+      faceCamera: '人脸摄像头',
+      microphone: '麦克风',
       qrScanner: '扫码器',
       touchScreen: '触摸屏',
       speaker: '扬声器',

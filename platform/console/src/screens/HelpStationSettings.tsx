@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { AssistanceKind } from '../../../contract/assistance';
 import type { StationView } from '../../../contract/console/fleet-views';
-import type { StationSettings, StationSettingsView } from '../../../contract/console/station-settings';
+import { StationSettings, type StationSettingsView } from '../../../contract/console/station-settings';
 import { useAction, useLoad, useWords } from '../app/console-context';
 import { LoadedView, Notice, Section } from '../app/ui';
 import { formatDateTime } from '../view/format';
+
+const LIMITED_KINDS = StationSettings.shape.helpRequests.shape.contactWithinHours.keyof().options;
 
 type Hours = StationSettings['helpRequests']['contactWithinHours'];
 
@@ -84,7 +85,8 @@ function HoursForm({ view }: { view: StationSettingsView }) {
             })
           : t('help:settingsDefault')}
       </p>
-      {AssistanceKind.options.map((kind) => (
+      {/* The kinds a station sets a limit for; a video call is answered live, not within hours. */}
+      {LIMITED_KINDS.map((kind) => (
         <label key={kind}>
           {t('help:hoursFor', { kind: t(`help:kindName.${kind}`) })}
           <input

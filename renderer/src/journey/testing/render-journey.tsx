@@ -23,7 +23,14 @@ export type { ShellRef } from '../../test/shell-visit';
 export function devicesSnapshot(output: 'paper' | 'screen' = 'paper'): DevicesSnapshot {
   return {
     devices: [],
-    journeys: { idCardSignIn: true, selfServiceSubmission: true, output, keypadRating: true, scanCodes: false },
+    journeys: {
+      idCardSignIn: true,
+      selfServiceSubmission: true,
+      output,
+      keypadRating: true,
+      scanCodes: false,
+      videoHelp: false,
+    },
   };
 }
 

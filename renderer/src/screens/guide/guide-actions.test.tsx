@@ -37,6 +37,7 @@ function renderActions(
           output: 'paper' as const,
           keypadRating: true,
           scanCodes: false,
+          videoHelp: false,
         },
       }),
   });

@@ -1,4 +1,4 @@
-import type { AssistanceKind } from '../../../../platform/contract/assistance';
+import type { KioskAssistanceKind as AssistanceKind } from '../../../../core/api/care';
 import { checkHelpForm, type HelpForm, type HelpFormProblem } from './help-form';
 
 /** 长辈版 asks one question per step (at most six choices on a screen). */

@@ -4,7 +4,7 @@ import { TextEntry } from '../../components/keypad/TextEntry';
 import { useStationHours } from '../../api/use-station-hours';
 import { useStationTime } from '../../api/use-station-time';
 import { useT } from '../../i18n/use-t';
-import type { AssistanceKind } from '../../../../platform/contract/assistance';
+import type { KioskAssistanceKind as AssistanceKind } from '../../../../core/api/care';
 import { nextOnDuty } from '../../../../core/api/station';
 import { HELP_KINDS, PREFERRED_TIMES, type HelpForm, type HelpNeed, type PreferredTime } from './help-form';
 import '../../components/choice-chips.css';

@@ -1,5 +1,5 @@
 import type { AssistanceRequestInput } from '../../../../core/api/care';
-import type { AssistanceKind } from '../../../../platform/contract/assistance';
+import type { KioskAssistanceKind as AssistanceKind } from '../../../../core/api/care';
 import { isPhoneNumber } from '../../components/keypad/PhonePad';
 
 export const HELP_KINDS: readonly AssistanceKind[] = ['callback', 'homeVisit', 'agentAtStation'];

@@ -1,6 +1,6 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { AssistanceReceipt, AssistanceRequestInput } from '../../../../core/api/care';
-import type { AssistanceKind } from '../../../../platform/contract/assistance';
+import type { KioskAssistanceKind as AssistanceKind } from '../../../../core/api/care';
 import type { ApiPart } from '../../api/api-part';
 import {
   checkHelpForm,

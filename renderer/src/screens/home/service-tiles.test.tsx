@@ -10,6 +10,7 @@ const allFine = {
   output: 'paper',
   keypadRating: true,
   scanCodes: false,
+  videoHelp: false,
 } as const;
 
 describe('service tiles: journey gating', () => {

@@ -48,6 +48,7 @@ function renderLifeEvents(selfServiceSubmission = true) {
             output: 'paper' as const,
             keypadRating: true,
             scanCodes: false,
+            videoHelp: false,
           },
         }),
     },

@@ -154,6 +154,7 @@ describe('SignIn where only the card will do (a person’s records)', () => {
           output: 'paper',
           keypadRating: true,
           scanCodes: false,
+          videoHelp: false,
         },
       },
     );
@@ -176,6 +177,7 @@ describe('SignIn by typing the ID number', () => {
           output: 'paper',
           keypadRating: true,
           scanCodes: false,
+          videoHelp: false,
         },
         handlers: {
           'session.state': () => ok(noOne),

@@ -9,7 +9,7 @@ import { PaperCounter } from './PaperCounter';
 import { QueryView } from './QueryView';
 import { CaptureFrameTest, KeypadTest, SoundTest } from './RendererTests';
 import { ScanTest } from './ScanTest';
-import { VideoHelpDevicesCard } from './MediaTests';
+import { MediaDeviceTest } from './MediaTests';
 import { useTechnicianApi } from './technician-api';
 import { useTechnicianQuery } from './use-technician-query';
 
@@ -31,6 +31,9 @@ export function DeviceTestControls({ device, onDone }: { device: DeviceKind; onD
       );
     case 'qrScanner':
       return <ScanTest onDone={onDone} />;
+    case 'faceCamera':
+    case 'microphone':
+      return <MediaDeviceTest device={device} onDone={onDone} />;
   }
 }
 
@@ -115,7 +118,6 @@ export function DevicesTab() {
           {value.devices.devices.map((status) => (
             <DeviceCard key={status.device} status={status} overview={value} onDone={reload} />
           ))}
-          <VideoHelpDevicesCard />
         </div>
       )}
     </QueryView>

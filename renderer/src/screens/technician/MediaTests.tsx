@@ -6,6 +6,7 @@ import { useT } from '../../i18n/use-t';
 import type { CallMediaRequest } from '../../video-help/call-media';
 import type { MediaReport } from '../../video-help/media-inputs';
 import { openTestInput } from '../../video-help/open-test-input';
+import { useTechnicianApi } from './technician-api';
 import { TestResult } from './TestResult';
 
 /** How long each test watches its device. */
@@ -42,9 +43,10 @@ function reasonOf(report: MediaReport, t: ReturnType<typeof useT>['t']): string 
 type FrameVideo = HTMLVideoElement & { requestVideoFrameCallback?: (callback: () => void) => number };
 
 /** The face camera: a live preview, and whether frames arrive. */
-export function FaceCameraTest({ request }: { request: CallMediaRequest }) {
+function FaceCameraTest({ request, onDone }: { request: CallMediaRequest; onDone: () => void }) {
   const { t } = useT();
   const client = useClient();
+  const record = useRecordTest('faceCamera', 'captureFrame', onDone);
   const video = useRef<FrameVideo>(null);
   const [stream, setStream] = useState<MediaStream | null>(null);
   const [result, setResult] = useState<{ passed: boolean; detail: string } | null>(null);
@@ -91,6 +93,7 @@ export function FaceCameraTest({ request }: { request: CallMediaRequest }) {
           ? t('videoHelp:technician.faceOk', { width, height, frames: seen })
           : t('videoHelp:technician.faceNoFrames'),
       });
+      record(passed, passed ? `${seen} frames ${width}x${height}` : 'no frames');
       for (const track of stream.getTracks()) track.stop();
       element.srcObject = null;
       setStream(null);
@@ -104,11 +107,13 @@ export function FaceCameraTest({ request }: { request: CallMediaRequest }) {
     const opened = await openTestInput('faceCamera', request);
     report(opened.report);
     if (opened.ok) setStream(opened.stream);
-    else
+    else {
       setResult({
         passed: false,
         detail: t('videoHelp:technician.faceFailed', { reason: reasonOf(opened.report, t) }),
       });
+      record(false, `not opened: ${opened.report.code}`);
+    }
   };
 
   return (
@@ -124,9 +129,10 @@ export function FaceCameraTest({ request }: { request: CallMediaRequest }) {
 }
 
 /** The microphone: a level meter while the technician speaks, and the loudest level heard. */
-export function MicrophoneTest({ request }: { request: CallMediaRequest }) {
+function MicrophoneTest({ request, onDone }: { request: CallMediaRequest; onDone: () => void }) {
   const { t } = useT();
   const client = useClient();
+  const record = useRecordTest('microphone', 'hearSound', onDone);
   const [level, setLevel] = useState<number | null>(null);
   const [result, setResult] = useState<{ passed: boolean; detail: string } | null>(null);
   const report = (status: MediaReport) => void client.call('media.reportStatus', status).catch(() => undefined);
@@ -142,6 +148,7 @@ export function MicrophoneTest({ request }: { request: CallMediaRequest }) {
         : opened.report;
       report(status);
       setResult({ passed: false, detail: t('videoHelp:technician.micFailed', { reason: reasonOf(status, t) }) });
+      record(false, `not opened: ${status.code}`);
       return;
     }
     const context = new AudioContextClass();
@@ -179,6 +186,7 @@ export function MicrophoneTest({ request }: { request: CallMediaRequest }) {
         passed,
         detail: passed ? t('videoHelp:technician.micOk', { peak: percent }) : t('videoHelp:technician.micSilent'),
       });
+      record(passed, passed ? `peak ${percent}%` : 'silence');
     }, MIC_TEST_MS);
   };
 
@@ -199,20 +207,24 @@ export function MicrophoneTest({ request }: { request: CallMediaRequest }) {
 }
 
 /**
- * The card of 视频帮办's two devices, below the others (they are the page's, not core's drivers);
- * only where 视频帮办 is configured.
+ * The test of 视频帮办's face camera or microphone on that device's card (devices.snapshot lists
+ * them where the config names them): the page opens them as a call would, by the configured label.
  */
-export function VideoHelpDevicesCard() {
-  const { t } = useT();
+export function MediaDeviceTest({ device, onDone }: { device: 'faceCamera' | 'microphone'; onDone: () => void }) {
   const request = useMediaRequest();
   if (!request) return null;
-  return (
-    <article className="technician-card" data-device="videoHelp">
-      <h2>{t('videoHelp:technician.title')}</h2>
-      <div className="technician-card-actions">
-        <FaceCameraTest request={request} />
-        <MicrophoneTest request={request} />
-      </div>
-    </article>
+  return device === 'faceCamera' ? (
+    <FaceCameraTest request={request} onDone={onDone} />
+  ) : (
+    <MicrophoneTest request={request} onDone={onDone} />
   );
+}
+
+/** Records the outcome with core (technician.recordTest), so the inspection report holds it. */
+function useRecordTest(device: 'faceCamera' | 'microphone', test: 'captureFrame' | 'hearSound', onDone: () => void) {
+  const api = useTechnicianApi();
+  return (passed: boolean, detail: string) =>
+    void api
+      .call('technician.recordTest', { device, test, passed, detail: `test: ${detail}` })
+      .then(onDone, () => undefined);
 }

@@ -36,6 +36,7 @@ function handlers(withScanner: boolean): FakeHandlers {
       output: 'paper',
       keypadRating: true,
       scanCodes: withScanner,
+      videoHelp: false,
     },
   };
   const overview: TechnicianOverview = {

@@ -27,7 +27,14 @@ function device(kind: DeviceStatus['device']): DeviceStatus {
 
 const snapshot: DevicesSnapshot = {
   devices: [device('idCardReader'), device('printer'), device('evaluationKeypad'), device('documentCamera')],
-  journeys: { idCardSignIn: true, selfServiceSubmission: true, output: 'paper', keypadRating: true, scanCodes: false },
+  journeys: {
+    idCardSignIn: true,
+    selfServiceSubmission: true,
+    output: 'paper',
+    keypadRating: true,
+    scanCodes: false,
+    videoHelp: false,
+  },
 };
 
 const overview: TechnicianOverview = {

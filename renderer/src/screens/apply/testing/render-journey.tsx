@@ -18,6 +18,7 @@ export const allDevicesFine: JourneyAvailability = {
   output: 'paper',
   keypadRating: true,
   scanCodes: false,
+  videoHelp: false,
 };
 
 /** Starts the visit and shows which journey (and screen) the shell was asked to open, for assertions. */
