@@ -25,6 +25,10 @@ export interface CountyPlatformOptions {
   readonly clock?: string;
   /** More of the kiosk's environment (KIOSK_DEV=1: the emulated ID card takes a card on request). */
   readonly kioskEnv?: NodeJS.ProcessEnv;
+  /** More `npm run platform` flags (`--video-help` …). */
+  readonly platformArgs?: readonly string[];
+  /** Changes to the kiosk's config beyond pointing it at this platform (devices …). */
+  readonly kioskConfig?: (config: Record<string, unknown>) => void;
 }
 
 export interface CountyPlatform {
@@ -47,7 +51,7 @@ export async function startCountyPlatform(options: CountyPlatformOptions): Promi
   const clock = options.clock === undefined ? [] : ['--clock', options.clock];
   const platform = runScript(
     'platform/server/main.ts',
-    ['--port', '0', '--db', db, '--terminals-file', terminals, ...clock],
+    ['--port', '0', '--db', db, '--terminals-file', terminals, ...clock, ...(options.platformArgs ?? [])],
     {},
   );
   const kioskConfig = writeTestConfig();
@@ -60,6 +64,7 @@ export async function startCountyPlatform(options: CountyPlatformOptions): Promi
     const remote = writeTestConfig((c) => {
       c['platform'] = { mode: 'remote', baseUrl, tokenFile, timeoutMs: 5000 };
       c['data'] = { dir: join(kioskConfig.dir, 'data') };
+      options.kioskConfig?.(c);
     });
     const kiosk = await startKiosk(remote.path, {
       ...(options.clock === undefined ? {} : { KIOSK_CLOCK: options.clock }),
