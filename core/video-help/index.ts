@@ -18,7 +18,7 @@ export interface VideoHelpServiceDeps {
   /** The tracked platform options (core/platform-client/reachability.ts): base URL and terminal token. */
   readonly platform: HttpOptions;
   readonly reachability: () => Reachability;
-  readonly session: Pick<ResidentSession, 'applicant' | 'onEnd'>;
+  readonly session: Pick<ResidentSession, 'applicant' | 'onEnd' | 'recordCompleted'>;
   readonly events: EventBus<KioskContract>;
   readonly logger: Logger;
   readonly clock?: () => number;
@@ -46,20 +46,43 @@ export function createVideoHelpService(deps: VideoHelpServiceDeps): VideoHelpSer
     logger: deps.logger,
     ...(deps.clock ? { clock: deps.clock } : {}),
   });
+  // The call as the visit's record of services: once an agent answered, the resident was served
+  // and may rate it (好差评, subject kind assistance, the help request's number), like a ticket.
+  let served: { matterCode: string | null; requestId: string | null } | null = null;
   const signalling = createVideoHelpSignalling({
     platform: deps.platform,
     logger: deps.logger,
-    onMessage: (message) => deps.events.emit('videoHelp.message', message),
+    onMessage: (message) => {
+      if (message.t === 'queued' && served) served.requestId = message.requestId;
+      if (message.t === 'accepted' && served?.requestId) {
+        deps.session.recordCompleted({
+          kind: 'assistance',
+          ref: served.requestId,
+          title: '视频帮办',
+          matterCode: served.matterCode,
+        });
+        served = null;
+      }
+      deps.events.emit('videoHelp.message', message);
+    },
     ...(deps.pingIntervalMs ? { pingIntervalMs: deps.pingIntervalMs } : {}),
   });
   const stopListening = deps.session.onEnd(() => signalling.end('sessionEnded'));
+  const handlers = buildVideoHelpHandlers({
+    availability,
+    signalling,
+    devices: deps.devices,
+    requesterName: () => deps.session.applicant()?.person.name ?? null,
+  });
+  const start = handlers['videoHelp.start'];
   return {
-    handlers: buildVideoHelpHandlers({
-      availability,
-      signalling,
-      devices: deps.devices,
-      requesterName: () => deps.session.applicant()?.person.name ?? null,
-    }),
+    handlers: {
+      ...handlers,
+      'videoHelp.start': (input, ctx) => {
+        served = { matterCode: input.matter?.matterCode ?? null, requestId: null };
+        return start(input, ctx);
+      },
+    },
     async stop() {
       stopListening();
       await signalling.close();

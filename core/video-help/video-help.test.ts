@@ -80,7 +80,7 @@ function service(
     token?: string;
     baseUrl?: string;
     pingIntervalMs?: number;
-    session?: Pick<ResidentSession, 'applicant' | 'onEnd'>;
+    session?: Pick<ResidentSession, 'applicant' | 'onEnd' | 'recordCompleted'>;
   } = {},
 ) {
   const events = createEventBus(contract, (_event, error) => {
@@ -160,6 +160,29 @@ describe('video help signalling: kiosk core to the platform socket', () => {
     expect(await kiosk.nextFrame()).toEqual({ t: 'firstFrame', setupMs: 1200 });
     // Nothing of a frame reaches the log: not the title the resident had open, not the SDP.
     expect(logLines.join('')).not.toContain('养老保险');
+  });
+
+  it('lists the call among the visit’s services once an agent answered, so the resident can rate it', async () => {
+    const h = service();
+    const socket = platform.nextSocket();
+    expect((await h['videoHelp.start'](START, ctx)).ok).toBe(true);
+    const kiosk = await socket;
+    await kiosk.request;
+    kiosk.send(queued);
+    await vi.waitFor(() => expect(messages).toHaveLength(1));
+    // Waiting is not yet a service: a resident who gives up has nothing to rate.
+    expect(session.completed()).toEqual([]);
+    kiosk.send({
+      t: 'accepted',
+      callId: CALL_ID,
+      agentName: '王芳（帮办员）',
+      ice: { iceServers: [], iceTransportPolicy: 'all' },
+      recording: false,
+    });
+    await vi.waitFor(() => expect(messages).toHaveLength(2));
+    expect(session.completed()).toMatchObject([
+      { kind: 'assistance', ref: queued.requestId, title: '视频帮办', matterCode: null },
+    ]);
   });
 
   it('allows one call at a time and answers noCall when none is on', async () => {

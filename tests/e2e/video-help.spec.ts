@@ -164,6 +164,8 @@ test('视频帮办: consent, queue, a call with media both ways, masked co-brows
     // The agent: the county admin goes on duty on the agent page.
     const agentContext: BrowserContext = await agentBrowser.newContext({ viewport: { width: 1440, height: 900 } });
     await agentContext.addInitScript(INSTRUMENTS);
+    // A step that cannot act fails on its own line rather than at the test's time limit.
+    agentContext.setDefaultTimeout(30_000);
     const agent = await agentContext.newPage();
     await signInToConsole(agent, origin, ADMIN);
     await agent.goto(`${origin}/console/agent`);
@@ -174,6 +176,7 @@ test('视频帮办: consent, queue, a call with media both ways, masked co-brows
     // The resident: 帮办求助 → 视频帮办 → consent (personal values stay hidden by default) → call.
     const kioskContext = await kioskBrowser.newContext({ viewport: LANDSCAPE });
     await kioskContext.addInitScript(INSTRUMENTS);
+    kioskContext.setDefaultTimeout(30_000);
     const resident = await kioskContext.newPage();
     await resident.goto(kiosk.url);
     await enterHome(resident);
@@ -186,7 +189,8 @@ test('视频帮办: consent, queue, a call with media both ways, masked co-brows
     const tapped = Date.now();
     await resident.getByTestId('videohelp-call-button').click();
     await expect(resident.getByTestId('videohelp-waiting')).toBeVisible();
-    await expect(resident.getByTestId('videohelp-position')).toContainText('1');
+    await expect(resident.getByTestId('videohelp-position')).toHaveAttribute('data-position', '1');
+    await expect(resident.getByTestId('videohelp-position')).toHaveText('下一个就是您');
 
     // The agent sees the call in the queue and answers it.
     const row = agent.getByTestId('agent-queue-row');
@@ -280,6 +284,11 @@ test('视频帮办: consent, queue, a call with media both ways, masked co-brows
     expect(kioskMedia.tracks).toBeGreaterThanOrEqual(3);
     expect(kioskMedia.openPeers).toBe(0);
     await expect.poll(async () => (await mediaFacts(agent)).liveTracks).toBe(0);
+
+    // The call can be rated (好差评 of the help, subject kind assistance).
+    await resident.getByTestId('videohelp-rate').click();
+    await expect(resident.getByTestId('rating-form')).toBeVisible();
+    await expect(resident.getByTestId('videohelp-ended')).toHaveCount(0);
 
     // The visit ends: no track live, no call on the page, nothing of it in the page's storage.
     await resident.getByTestId('end-visit-button').click();

@@ -56,7 +56,7 @@ export function CallEnded({ session, view }: { session: CallSession; view: Ended
             {t('videoHelp:ended.rate')}
           </button>
         )}
-        <button type="button" className="button" onClick={() => session.close()}>
+        <button type="button" className="button" data-testid="videohelp-ended-done" onClick={() => session.close()}>
           {t('videoHelp:ended.done')}
         </button>
       </div>

@@ -1,9 +1,10 @@
-import { useCallback } from 'react';
+import { useCallback, useRef } from 'react';
 import { useElder } from '../components/ChoicePages';
 import { useT } from '../i18n/use-t';
 import type { CallSession, CallView } from './call-session';
 import { DocumentRequest, ProposalDialog } from './CallDialogs';
 import { RemoteVideo, SelfVideo } from './CallVideo';
+import { useDockInMain } from './dock-in-main';
 
 type InCall = Extract<CallView, { phase: 'call' }>;
 
@@ -16,9 +17,12 @@ export function CallOverlay({ session, view }: { session: CallSession; view: InC
   const { t } = useT();
   const elder = useElder();
   const firstFrame = useCallback(() => session.remoteFrameShown(), [session]);
+  const card = useRef<HTMLElement>(null);
+  useDockInMain(card);
   return (
     <>
       <aside
+        ref={card}
         className={elder ? 'videohelp-overlay videohelp-overlay--elder' : 'videohelp-overlay'}
         data-testid="videohelp-overlay"
         data-connected={view.connected}
