@@ -75,6 +75,14 @@ import { StartVideoHelpInput, VideoHelpAvailabilityView, VideoHelpIncoming, Vide
 
 const Empty = z.object({}).strict();
 
+/** What the page found when it opened a device it owns (getUserMedia): the document camera, the face camera, the microphone. */
+const PageDeviceReport = {
+  state: DeviceState,
+  code: DeviceCode,
+  detail: z.string().max(500),
+  identity: DeviceIdentity.nullable(),
+};
+
 export { Locale } from './locale';
 
 export const KioskInfo = z.object({
@@ -454,15 +462,7 @@ export const methods = {
   }),
   'media.reportStatus': defineMethod({
     access: 'public',
-    input: z
-      .object({
-        device: z.enum(['faceCamera', 'microphone']),
-        state: DeviceState,
-        code: DeviceCode,
-        detail: z.string().max(500),
-        identity: DeviceIdentity.nullable(),
-      })
-      .strict(),
+    input: z.object({ device: z.enum(['faceCamera', 'microphone']), ...PageDeviceReport }).strict(),
     output: z.object({}),
     description:
       'The renderer owns the face camera and the microphone (getUserMedia, chosen by label); it reports what it found so the device manager can show them and gate 视频帮办.',
@@ -498,14 +498,7 @@ export const methods = {
   }),
   'camera.reportStatus': defineMethod({
     access: 'public',
-    input: z
-      .object({
-        state: DeviceState,
-        code: DeviceCode,
-        detail: z.string().max(500),
-        identity: DeviceIdentity.nullable(),
-      })
-      .strict(),
+    input: z.object(PageDeviceReport).strict(),
     output: z.object({}),
     description:
       'The renderer owns the document camera (getUserMedia); it reports what it found so the device manager can gate journeys.',

@@ -130,7 +130,9 @@ function readdirNumbers(dir: string): number[] {
     .map(Number);
 }
 
-test('视频帮办: consent, queue, a call with media both ways, masked co-browsing, a proposal applied only after 同意, the 高拍仪 on request, 挂断 and nothing left', async ({}, testInfo) => {
+test('视频帮办: consent, queue, a call with media both ways, masked co-browsing, a proposal applied only after 同意, the 高拍仪 on request, 挂断 and nothing left', async ({
+  browserName: _browserName,
+}, testInfo) => {
   const defaults = config.use?.launchOptions ?? {};
   const mediaArgs = [
     ...(defaults.args ?? []),

@@ -18,11 +18,12 @@ export function CallOverlay({ session, view }: { session: CallSession; view: InC
   const elder = useElder();
   const firstFrame = useCallback(() => session.remoteFrameShown(), [session]);
   const card = useRef<HTMLElement>(null);
-  useDockInMain(card);
+  const placement = useDockInMain(card);
   return (
     <>
       <aside
         ref={card}
+        style={placement}
         className={elder ? 'videohelp-overlay videohelp-overlay--elder' : 'videohelp-overlay'}
         data-testid="videohelp-overlay"
         data-connected={view.connected}

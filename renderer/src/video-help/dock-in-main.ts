@@ -1,4 +1,4 @@
-import { useLayoutEffect, type RefObject } from 'react';
+import { useLayoutEffect, useState, type CSSProperties, type RefObject } from 'react';
 
 /** Space between the call card and the edges of the content area, in CSS pixels. */
 const GAP_PX = 12;
@@ -8,23 +8,27 @@ const GAP_PX = 12;
  * and narrows the content by the card's width while the call lasts. Floating over the whole
  * window it hid the navigation column (首页, 返回) in landscape and the content's own buttons
  * under it, so a resident on a call could not move on (found by tests/e2e/video-help.spec.ts).
+ * Answers the card's placement, for its style.
  */
-export function useDockInMain(card: RefObject<HTMLElement | null>): void {
+export function useDockInMain(card: RefObject<HTMLElement | null>): CSSProperties {
+  const [placement, setPlacement] = useState<CSSProperties>({});
   useLayoutEffect(() => {
     const main = document.querySelector<HTMLElement>('.shell-main');
-    const element = card.current;
-    if (!main || !element) return undefined;
+    if (!main) return undefined;
     const place = () => {
       const area = main.getBoundingClientRect();
-      element.style.top = `${Math.round(area.top + GAP_PX)}px`;
-      element.style.right = `${Math.round(window.innerWidth - area.right + GAP_PX)}px`;
-      element.style.maxHeight = `${Math.round(area.height - 2 * GAP_PX)}px`;
-      main.style.paddingRight = `${element.offsetWidth + 2 * GAP_PX}px`;
+      const width = card.current?.offsetWidth ?? 0;
+      setPlacement({
+        top: Math.round(area.top + GAP_PX),
+        right: Math.round(window.innerWidth - area.right + GAP_PX),
+        maxHeight: Math.round(area.height - 2 * GAP_PX),
+      });
+      main.style.paddingRight = `${width + 2 * GAP_PX}px`;
     };
     place();
     const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(place);
     observer?.observe(main);
-    observer?.observe(element);
+    if (card.current) observer?.observe(card.current);
     window.addEventListener('resize', place);
     return () => {
       observer?.disconnect();
@@ -32,4 +36,5 @@ export function useDockInMain(card: RefObject<HTMLElement | null>): void {
       main.style.paddingRight = '';
     };
   }, [card]);
+  return placement;
 }

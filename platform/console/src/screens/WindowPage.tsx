@@ -16,6 +16,7 @@ import {
   secondsSince,
   type WindowVerb,
 } from '../view/queue-window';
+import { useNow } from '../app/use-now';
 
 /** How often the window page reads the queue again (other windows call from the same queues). */
 const REFRESH_MS = 3000;
@@ -122,15 +123,6 @@ function Chooser({
 function refusalWords(t: Translate, error: ConsoleError): string {
   const code = conflictCode(error);
   return code === null ? errorWords(t, error) : t(`queue:conflict.${code}`);
-}
-
-function useNow(everyMs: number): Date {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(new Date()), everyMs);
-    return () => clearInterval(timer);
-  }, [everyMs]);
-  return now;
 }
 
 function WindowDesk({ stationId, windowNo }: { stationId: string; windowNo: number }) {

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
 import type { QueuedVideoCall } from '../../../../contract/video-help';
 import { useWords } from '../../app/console-context';
 import { Section } from '../../app/ui';
 import { formatWaiting, LONG_WAIT_SECONDS, waitingSeconds } from '../../view/agent-queue';
+import { useNow } from '../../app/use-now';
 
 /** The calls this agent may take, oldest first, each waiting time ticking by the second. */
 export function QueuePanel({
@@ -81,13 +81,4 @@ export function QueuePanel({
       )}
     </Section>
   );
-}
-
-export function useNow(everyMs: number): Date {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(new Date()), everyMs);
-    return () => clearInterval(timer);
-  }, [everyMs]);
-  return now;
 }
