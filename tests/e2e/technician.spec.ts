@@ -64,8 +64,11 @@ test('a technician inspects the kiosk and the platform receives the 巡检单', 
 
   await typePin(page, '246810');
   const devices = page.getByTestId('technician-devices');
-  // kiosk-config/default.json names the four fixed devices and an emulated QR scanner.
-  await expect(devices.locator('article')).toHaveCount(5);
+  // kiosk-config/default.json names the four fixed devices, an emulated QR scanner, and the face
+  // camera and microphone of 视频帮办.
+  await expect(devices.locator('article')).toHaveCount(7);
+  await expect(devices.locator('[data-device=faceCamera]')).toBeVisible();
+  await expect(devices.locator('[data-device=microphone]')).toBeVisible();
   await expect(devices.locator('[data-device=printer]')).toContainText('正常');
 
   // Printer test: a test page on the emulated printer.
