@@ -98,8 +98,13 @@ export async function waitingCalls(db: SqlQueries): Promise<CallRow[]> {
   return rows.map(fromRaw);
 }
 
-export async function callsOfStatus(db: SqlQueries, status: CallStatus): Promise<CallRow[]> {
-  return (await db.all<RawCall>(`SELECT ${COLUMNS} FROM video_calls WHERE status = ?`, [status])).map(fromRaw);
+/** Waiting calls requested at or before `before`: those the answer limit has run out for (the poll). */
+export async function callsWaitingSince(db: SqlQueries, before: Date): Promise<CallRow[]> {
+  const rows = await db.all<RawCall>(
+    `SELECT ${COLUMNS} FROM video_calls WHERE status = 'waiting' AND requested_at <= ? ORDER BY requested_at, call_id`,
+    [before.toISOString()],
+  );
+  return rows.map(fromRaw);
 }
 
 /**

@@ -20,7 +20,7 @@ import type { TerminalIdentity } from '../store/terminals';
 import type { Clock } from '../time';
 import { refreshSeen, SEEN_REFRESH_MS, setDuty } from './agents-store';
 import { handleAgentFrame } from './agent-frames';
-import { callsOfStatus, endCall, findCall, type CallRow } from './calls-store';
+import { callsWaitingSince, endCall, findCall, type CallRow } from './calls-store';
 import type { VideoHelpSettings } from './config';
 import { closeRequestAfterCall, convertToCallback } from './help-link';
 import { handleKioskFrame } from './kiosk-frames';
@@ -443,9 +443,8 @@ export function createVideoHub(deps: VideoHubDeps): VideoHub {
       }
     }
     const now = deps.now();
-    const cutoff = now.getTime() - deps.settings.answerWithinMs;
-    for (const call of await callsOfStatus(sql, 'waiting'))
-      if (Date.parse(call.requestedAt) <= cutoff) await core.finish(call.callId, 'noAnswer');
+    const cutoff = new Date(now.getTime() - deps.settings.answerWithinMs);
+    for (const call of await callsWaitingSince(sql, cutoff)) await core.finish(call.callId, 'noAnswer');
     if (Date.now() - lastSeenRefresh >= SEEN_REFRESH_MS) {
       lastSeenRefresh = Date.now();
       await refreshAgents(now);

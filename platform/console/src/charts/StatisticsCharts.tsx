@@ -31,16 +31,23 @@ function Chart({
   );
 }
 
+/** What every per-day chart shares: one category per day (MM-DD), whole counts, a legend on top. */
+function perDayAxes(days: readonly { readonly day: string }[]) {
+  return {
+    animation: false,
+    grid: { left: 48, right: 16, top: 40, bottom: 32 },
+    legend: { top: 0 },
+    tooltip: { trigger: 'axis' as const, renderMode: 'richText' as const },
+    xAxis: { type: 'category' as const, data: days.map((day) => day.day.slice(5)) },
+    yAxis: { type: 'value' as const, minInterval: 1 },
+  };
+}
+
 export function DailyChart({ days }: { days: StatisticsReport['days'] }) {
   const { t } = useWords();
   const option = useMemo(
     () => ({
-      animation: false,
-      grid: { left: 48, right: 16, top: 40, bottom: 32 },
-      legend: { top: 0 },
-      tooltip: { trigger: 'axis' as const, renderMode: 'richText' as const },
-      xAxis: { type: 'category' as const, data: days.map((day) => day.day.slice(5)) },
-      yAxis: { type: 'value' as const, minInterval: 1 },
+      ...perDayAxes(days),
       series: (['ticketsIssued', 'ticketsCalled', 'ticketsNoShow'] as const).map((key) => ({
         type: 'line' as const,
         name: t(`statistics:${key}`),
@@ -101,12 +108,7 @@ export function VideoCallChart({ days }: { days: StatisticsReport['videoCalls'][
   const { t } = useWords();
   const option = useMemo(
     () => ({
-      animation: false,
-      grid: { left: 48, right: 16, top: 40, bottom: 32 },
-      legend: { top: 0 },
-      tooltip: { trigger: 'axis' as const, renderMode: 'richText' as const },
-      xAxis: { type: 'category' as const, data: days.map((day) => day.day.slice(5)) },
-      yAxis: { type: 'value' as const, minInterval: 1 },
+      ...perDayAxes(days),
       series: [
         {
           type: 'bar' as const,
