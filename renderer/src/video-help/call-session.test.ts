@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CoBrowseState, Proposal } from '../../../platform/contract/video-help';
-import { CallSession, STATE_THROTTLE_MS, STATS_INTERVAL_MS, type CallOffer } from './call-session';
+import { QUALITY_INTERVAL_MS } from '../../../platform/webrtc/quality-step';
+import { CallSession, STATE_THROTTLE_MS, type CallOffer } from './call-session';
 import { fakeCallWorld, sample, settle, type FakeCallWorld } from './testing/fake-call';
 
 const offer = (change: Partial<CallOffer> = {}): CallOffer => ({
@@ -185,7 +186,7 @@ describe('video help call session', () => {
     const peer = world.peers[0]!;
     peer.nextSample = sample({ availableOutgoingKbps: 80 });
     for (let i = 0; i < 3; i += 1) {
-      await vi.advanceTimersByTimeAsync(STATS_INTERVAL_MS);
+      await vi.advanceTimersByTimeAsync(QUALITY_INTERVAL_MS);
       await settle();
     }
     expect(world.sent('stats')).toHaveLength(3);
@@ -329,7 +330,7 @@ describe('video help call session', () => {
     expectNothingLeft(world, session);
     // Stats stop with the call.
     const before = world.api['videoHelp.send'].mock.calls.length;
-    await vi.advanceTimersByTimeAsync(STATS_INTERVAL_MS * 2);
+    await vi.advanceTimersByTimeAsync(QUALITY_INTERVAL_MS * 2);
     expect(world.api['videoHelp.send'].mock.calls.length).toBe(before);
   });
 

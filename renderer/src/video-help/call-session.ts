@@ -11,6 +11,7 @@ import type {
   VideoConsent,
 } from '../../../platform/contract/video-help';
 import { createAudioOnlyWatch, type AudioOnlyWatch } from '../../../platform/webrtc/audio-only-policy';
+import { QUALITY_INTERVAL_MS, takeQualityStep } from '../../../platform/webrtc/quality-step';
 import type { CallPeer, CallPeerOptions, MediaSlot } from '../../../platform/webrtc/call-peer';
 import type { ApiPart } from '../api/api-part';
 import type { CallMedia, CallMediaRequest, OpenCallMediaResult } from './call-media';
@@ -33,8 +34,6 @@ export const videoHelpMethods = [
 ] as const;
 export type VideoHelpApi = ApiPart<(typeof videoHelpMethods)[number]>;
 
-/** Stats (and the audio-only decision) every 5 s while the peer exists (docs/video-help.md §Media). */
-export const STATS_INTERVAL_MS = 5_000;
 /** Screen state is sent at most this often; the last change always goes out. */
 export const STATE_THROTTLE_MS = 300;
 
@@ -487,24 +486,22 @@ export class CallSession {
       // A failed offer leaves the call without media: the agent hangs up or the link ends it.
     }
     if (this.live !== live) return;
-    live.statsTimer = setInterval(() => void this.sampleStats(live), STATS_INTERVAL_MS);
+    live.statsTimer = setInterval(() => void this.sampleStats(live), QUALITY_INTERVAL_MS);
   }
 
   private async sampleStats(live: Live): Promise<void> {
     const peer = live.peer;
     if (!peer || this.live !== live) return;
-    let sample;
+    let step;
     try {
-      sample = await peer.sample();
+      step = await takeQualityStep(peer, live.watch);
     } catch {
       return;
     }
     if (this.live !== live) return;
-    const { availableOutgoingKbps, ...quality } = sample;
-    void this.send({ t: 'stats', sample: quality });
-    const wasAudioOnly = live.watch.audioOnly;
-    const audioOnly = live.watch.next({ availableOutgoingKbps, packetLossPct: quality.packetLossPct });
-    if (audioOnly !== wasAudioOnly) {
+    void this.send({ t: 'stats', sample: step.sample });
+    const audioOnly = step.audioOnly;
+    if (step.changed) {
       await peer.setVideoSending(!audioOnly).catch(() => undefined);
       if (this.live !== live) return;
       void this.send({ t: 'media', audioOnly });

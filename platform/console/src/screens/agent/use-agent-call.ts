@@ -1,13 +1,13 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { AgentVideoMessage } from '../../../../contract/video-help';
 import { createAudioOnlyWatch } from '../../../../webrtc/audio-only-policy';
+import { QUALITY_INTERVAL_MS, takeQualityStep } from '../../../../webrtc/quality-step';
 import { createCallPeer, type CallPeer, type MediaSlot } from '../../../../webrtc/call-peer';
 import type { SignalInbox } from '../../view/agent-signal-inbox';
 import type { CallView } from '../../view/agent-state';
 import { startCallRecorder, type CallRecorder } from './call-recorder';
 
 /** Both sides send a quality sample this often while connected (platform/contract/video-help.ts). */
-export const STATS_INTERVAL_MS = 5_000;
 
 export type LocalMedia =
   | { readonly state: 'opening' }
@@ -102,13 +102,10 @@ export function useAgentCall(options: {
       const peer = peerRef.current;
       if (!peer || busy) return;
       busy = true;
-      void peer
-        .sample()
-        .then(async ({ availableOutgoingKbps, ...sample }) => {
+      void takeQualityStep(peer, watch)
+        .then(async ({ sample, audioOnly, changed }) => {
           latest.current.send({ t: 'stats', callId, sample });
-          const before = watch.audioOnly;
-          const audioOnly = watch.next({ availableOutgoingKbps, packetLossPct: sample.packetLossPct });
-          if (audioOnly !== before) {
+          if (changed) {
             await peer.setVideoSending(!audioOnly);
             latest.current.send({ t: 'media', callId, audioOnly });
             latest.current.onLocalAudioOnly(audioOnly);
@@ -118,7 +115,7 @@ export function useAgentCall(options: {
         .finally(() => {
           busy = false;
         });
-    }, STATS_INTERVAL_MS);
+    }, QUALITY_INTERVAL_MS);
     return () => clearInterval(timer);
   }, [connection, callId]);
 
