@@ -1,6 +1,6 @@
 import { statusFromError, stopStream } from '../camera/open-camera';
 import { createEmulatedMedia } from './emulated-media';
-import { failed, missing, online, pickInput, type MediaReport } from './media-inputs';
+import { failed, missing, online, pickInput, trackIdentity, type MediaReport } from './media-inputs';
 
 /**
  * The face camera (互联网摄像头) and microphone of a 视频帮办 call, opened by the labels in the
@@ -117,12 +117,14 @@ export async function openCallMedia(
       },
     },
     reports: [
-      { ...online('faceCamera', `streaming from "${videoTrack.label.slice(0, 120)}"`), identity: identity(videoTrack) },
-      { ...online('microphone', `recording from "${audioTrack.label.slice(0, 120)}"`), identity: identity(audioTrack) },
+      {
+        ...online('faceCamera', `streaming from "${videoTrack.label.slice(0, 120)}"`),
+        identity: trackIdentity(videoTrack),
+      },
+      {
+        ...online('microphone', `recording from "${audioTrack.label.slice(0, 120)}"`),
+        identity: trackIdentity(audioTrack),
+      },
     ],
   };
-}
-
-function identity(track: MediaStreamTrack): MediaReport['identity'] {
-  return { model: track.label.slice(0, 120) || 'USB device', serial: null, firmware: null };
 }

@@ -35,3 +35,8 @@ export function missing(device: MediaReport['device'], detail: string): MediaRep
 export function failed(device: MediaReport['device'], detail: string): MediaReport {
   return { device, state: 'hardwareError', code: 'noResponse', detail: detail.slice(0, 500), identity: null };
 }
+
+/** A USB camera or microphone names itself only by its label: that is the identity reported. */
+export function trackIdentity(track: MediaStreamTrack | undefined): MediaReport['identity'] {
+  return { model: (track?.label ?? '').slice(0, 120) || 'USB device', serial: null, firmware: null };
+}

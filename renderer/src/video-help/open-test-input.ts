@@ -1,7 +1,7 @@
 import { statusFromError, stopStream } from '../camera/open-camera';
 import type { CallMediaRequest } from './call-media';
 import { createEmulatedMedia } from './emulated-media';
-import { failed, missing, online, pickInput, type MediaReport } from './media-inputs';
+import { failed, missing, online, pickInput, trackIdentity, type MediaReport } from './media-inputs';
 
 /**
  * The face camera or the microphone alone, for the technician's tests: opened by its label as a
@@ -46,7 +46,7 @@ export async function openTestInput(
       stop: () => stopStream(stream),
       report: {
         ...online(device, `opened "${(track?.label ?? '').slice(0, 120)}"`),
-        identity: { model: (track?.label ?? '').slice(0, 120) || 'USB device', serial: null, firmware: null },
+        identity: trackIdentity(track),
       },
     };
   } catch (error) {
